@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { RoleSchema } from './roles.js';
+
+/**
+ * Every audit event kind, one schema each (ARCHITECTURE-GUIDE example 6). The server writes an
+ * event in the same transaction as the change it records; reads of student-level data are events
+ * too. Payloads name ids, never student names or free text, so the log itself leaks nothing.
+ */
+const Id = z.string();
+
+export const AuditEventSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('setup.completed'), districtId: Id, adminUserId: Id }),
+  z.object({ kind: z.literal('district.created'), districtId: Id, ncesLeaId: z.string() }),
+  z.object({ kind: z.literal('district.updated'), districtId: Id, fields: z.array(z.string()) }),
+  z.object({ kind: z.literal('school.created'), schoolId: Id, ncesSchoolId: z.string() }),
+  z.object({ kind: z.literal('school.updated'), schoolId: Id, fields: z.array(z.string()) }),
+  z.object({ kind: z.literal('user.invited'), invitationId: Id, role: RoleSchema, schoolIds: z.array(Id) }),
+  z.object({ kind: z.literal('invitation.revoked'), invitationId: Id }),
+  z.object({ kind: z.literal('invitation.accepted'), invitationId: Id, userId: Id }),
+  z.object({
+    kind: z.literal('user.updated'),
+    userId: Id,
+    fields: z.array(z.string()),
+    role: RoleSchema.optional(),
+    disabled: z.boolean().optional(),
+  }),
+  z.object({ kind: z.literal('user.password_changed'), userId: Id }),
+  z.object({ kind: z.literal('auth.signed_in'), userId: Id }),
+  z.object({ kind: z.literal('auth.sign_in_failed'), userId: Id, reason: z.string() }),
+  z.object({ kind: z.literal('auth.locked'), userId: Id, until: z.string() }),
+  z.object({ kind: z.literal('auth.signed_out'), userId: Id }),
+  z.object({ kind: z.literal('auth.mfa_enrolled'), userId: Id }),
+  z.object({ kind: z.literal('auth.recovery_code_used'), userId: Id }),
+  z.object({ kind: z.literal('audit.viewed'), filters: z.record(z.string(), z.string()) }),
+  z.object({ kind: z.literal('audit.verified'), ok: z.boolean(), checked: z.number() }),
+  z.object({ kind: z.literal('demo.loaded'), seed: z.number() }),
+  z.object({ kind: z.literal('database.restored'), file: z.string() }),
+]);
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+export type AuditEventKind = AuditEvent['kind'];
+export const AUDIT_EVENT_KINDS = AuditEventSchema.options.map((o) => o.shape.kind.value) as AuditEventKind[];

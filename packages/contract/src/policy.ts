@@ -1,0 +1,129 @@
+import type { Role } from './roles.js';
+
+/**
+ * The single source of truth for who may do what (ARCHITECTURE-GUIDE example 5). Every API route
+ * names one action from this table, or one of the non-resource policies below; the server refuses
+ * to start with a route that names neither, and a generated test walks every route x role x scope
+ * against this table.
+ *
+ * A scope says how far an allowed action reaches:
+ * - `district`: anything in the actor's own district;
+ * - `school`:   only resources tied to one of the actor's assigned schools (FERPA need-to-know);
+ * - `state`:    any district in the actor's state (a state deployment's viewer);
+ * - `none`:     denied (deny by default: a role missing from an action is denied).
+ */
+export type Scope = 'none' | 'school' | 'district' | 'state';
+
+export const ACTIONS = [
+  'district.read',
+  'district.update',
+  'school.list',
+  'school.read',
+  'school.create',
+  'school.update',
+  'user.list',
+  'user.read',
+  'user.invite',
+  'user.update',
+  'invitation.list',
+  'invitation.revoke',
+  'audit.list',
+  'audit.verify',
+  'state.district.list',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+type PolicyRow = Partial<Record<Role, Scope>>;
+
+export const POLICY: Record<Action, PolicyRow> = {
+  'district.read': {
+    district_admin: 'district',
+    school_admin: 'district',
+    sro: 'district',
+    support_staff: 'district',
+    auditor: 'district',
+    state_viewer: 'state',
+  },
+  'district.update': { district_admin: 'district' },
+  'school.list': {
+    district_admin: 'district',
+    school_admin: 'school',
+    sro: 'school',
+    support_staff: 'school',
+    auditor: 'district',
+    state_viewer: 'state',
+  },
+  'school.read': {
+    district_admin: 'district',
+    school_admin: 'school',
+    sro: 'school',
+    support_staff: 'school',
+    auditor: 'district',
+    state_viewer: 'state',
+  },
+  'school.create': { district_admin: 'district' },
+  'school.update': { district_admin: 'district', school_admin: 'school' },
+  // People and roles: a principal sees the staff of their own schools; only the district
+  // administrator grants or changes roles, so nobody can raise their own access.
+  'user.list': { district_admin: 'district', school_admin: 'school', auditor: 'district' },
+  'user.read': { district_admin: 'district', school_admin: 'school', auditor: 'district' },
+  'user.invite': { district_admin: 'district' },
+  'user.update': { district_admin: 'district' },
+  'invitation.list': { district_admin: 'district', auditor: 'district' },
+  'invitation.revoke': { district_admin: 'district' },
+  // The audit trail names who looked at which student: only the district administrator and
+  // the independent auditor read it.
+  'audit.list': { district_admin: 'district', auditor: 'district' },
+  'audit.verify': { district_admin: 'district', auditor: 'district' },
+  'state.district.list': { state_viewer: 'state' },
+};
+
+/**
+ * Routes that act on no tenant resource. `public`: anyone, no session (health, public pages,
+ * sign-in itself). `session`: any signed-in account, about itself (who am I, sign out, MFA
+ * enrolment).
+ */
+export type RoutePolicy = Action | 'public' | 'session';
+
+export function scopeOf(role: Role, action: Action): Scope {
+  return POLICY[action][role] ?? 'none';
+}
+
+export interface PolicyActor {
+  role: Role;
+  districtId: string | null;
+  state: string | null;
+  schoolIds: readonly string[];
+}
+
+export interface PolicyResource {
+  districtId: string;
+  /** The district's state (two-letter postal code). */
+  state: string;
+  /** Schools the resource belongs to; absent for district-wide resources. */
+  schoolIds?: readonly string[];
+}
+
+/** Can the actor see that this district exists at all? If not, its ids answer as not found. */
+export function canSeeDistrict(actor: PolicyActor, resource: Pick<PolicyResource, 'districtId' | 'state'>): boolean {
+  if (actor.role === 'state_viewer') return actor.state !== null && actor.state === resource.state;
+  return actor.districtId === resource.districtId;
+}
+
+export function can(actor: PolicyActor, action: Action, resource: PolicyResource): boolean {
+  const scope = scopeOf(actor.role, action);
+  switch (scope) {
+    case 'none':
+      return false;
+    case 'state':
+      return actor.state !== null && actor.state === resource.state;
+    case 'district':
+      return actor.districtId === resource.districtId;
+    case 'school':
+      return (
+        actor.districtId === resource.districtId &&
+        resource.schoolIds !== undefined &&
+        resource.schoolIds.some((id) => actor.schoolIds.includes(id))
+      );
+  }
+}

@@ -1,0 +1,53 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { DbHandle } from './db/database.js';
+import { registerAuth } from './plugins/auth.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { loggerOptions } from './plugins/logging.js';
+import { registerSecurity } from './plugins/security.js';
+import { registerWeb } from './plugins/web.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { districtRoutes } from './modules/districts/district.routes.js';
+import { createMailer } from './modules/mail/mailer.js';
+import { setupRoutes } from './modules/setup/setup.routes.js';
+import { userRoutes } from './modules/users/user.routes.js';
+import type { AppContext } from './shared/context.js';
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+}
+
+/** Plugins first, then every module's routes, registered explicitly in one place. */
+export async function buildApp(config: Config, handle: DbHandle, opts: { serveWeb?: boolean } = {}): Promise<BuiltApp> {
+  const app = Fastify({ logger: loggerOptions(config), trustProxy: true, bodyLimit: 1_048_576 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, log: app.log, mailer: createMailer(config, handle.db, app.log) };
+  app.addHook('onClose', async () => ctx.mailer.close());
+
+  registerErrorHandling(app);
+  await registerSecurity(app);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Forefront API', version: '0.1.0', description: 'School Resource Officer program management and public transparency.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ff_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await registerAuth(app, ctx);
+
+  app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, () => app.swagger());
+  await app.register(setupRoutes(ctx));
+  await app.register(authRoutes(ctx));
+  await app.register(districtRoutes(ctx));
+  await app.register(userRoutes(ctx));
+  await app.register(auditRoutes(ctx));
+  if (opts.serveWeb !== false) await registerWeb(app);
+  return { app, ctx };
+}

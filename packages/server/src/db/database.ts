@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Config } from '../config.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DbHandle {
+  db: Db;
+  dialect: Dialect;
+  /** The raw better-sqlite3 handle, for online backup; null on PostgreSQL. */
+  sqlite: SQLite.Database | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Open the database named by the config. SQLite is tuned for durability first: WAL so readers never
+ * block the writer, synchronous=FULL so an acknowledged write survives power loss, foreign keys on
+ * (SQLite leaves them off by default), and mmap/cache so dashboards don't thrash the 2 MB default cache.
+ */
+export function openDatabase(database: Config['database']): DbHandle {
+  if (database.dialect === 'postgres') {
+    // pg returns int8/numeric as strings; counts are cast in SQL and parsed through contract schemas.
+    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
+  }
+  if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
+  const sqlite = new SQLite(database.file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('mmap_size = 268435456');
+  sqlite.pragma('cache_size = -65536');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+export async function isReachable(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Timestamps are ISO-8601 UTC text in both databases, so values and ordering are identical. */
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+/** SQLite cannot bind booleans; both databases store flags as 0/1. */
+export const flag = (v: boolean): number => (v ? 1 : 0);

@@ -1,0 +1,49 @@
+import { sql } from 'kysely';
+import type { AuditQuery } from '@forefront/contract';
+import type { Db, Dialect } from '../../db/database.js';
+import type { AuditEventRow } from './audit.table.js';
+
+/**
+ * Lock (PostgreSQL) or read (SQLite, whose writers are already serialized) the head of a chain.
+ * The head row is created on first use; the row lock makes concurrent appends take turns.
+ */
+export async function lockHead(trx: Db, dialect: Dialect, chain: string) {
+  await trx.insertInto('auditHeads').values({ chain, seq: 0, hash: '' }).onConflict((oc) => oc.column('chain').doNothing()).execute();
+  let q = trx.selectFrom('auditHeads').selectAll().where('chain', '=', chain);
+  if (dialect === 'postgres') q = q.forUpdate();
+  return q.executeTakeFirstOrThrow();
+}
+
+export async function insertEvent(trx: Db, row: AuditEventRow) {
+  await trx.insertInto('auditEvents').values(row).execute();
+  await trx.updateTable('auditHeads').set({ seq: row.seq, hash: row.hash }).where('chain', '=', row.chain).execute();
+}
+
+export async function findEvents(db: Db, chain: string, q: AuditQuery) {
+  let base = db.selectFrom('auditEvents').where('chain', '=', chain);
+  if (q.kind) base = base.where('kind', '=', q.kind);
+  if (q.actorId) base = base.where('actorId', '=', q.actorId);
+  if (q.from) base = base.where('at', '>=', q.from);
+  // `to` is a date: include the whole day.
+  if (q.to) base = base.where('at', '<', `${q.to}T99`);
+  const [items, total] = await Promise.all([
+    base.selectAll().orderBy('seq', 'desc').limit(q.limit).offset(q.offset).execute(),
+    base.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+/** One page of a chain in seq order, for verification without loading the whole log. */
+export function findChainPage(db: Db, chain: string, afterSeq: number, limit: number) {
+  return db.selectFrom('auditEvents').selectAll().where('chain', '=', chain).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+}
+
+export async function findChains(db: Db): Promise<string[]> {
+  const a = await db.selectFrom('auditHeads').select('chain').execute();
+  const b = await db.selectFrom('auditEvents').select('chain').distinct().execute();
+  return [...new Set([...a, ...b].map((r) => r.chain))].sort();
+}
+
+export function findHead(db: Db, chain: string) {
+  return db.selectFrom('auditHeads').selectAll().where('chain', '=', chain).executeTakeFirst();
+}

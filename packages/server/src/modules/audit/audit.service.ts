@@ -1,0 +1,83 @@
+import { type AuditEvent, AuditEventSchema, type AuditQuery, type AuditVerifyResult } from '@forefront/contract';
+import type { Db, Dialect } from '../../db/database.js';
+import { nowIso } from '../../db/database.js';
+import type { AuditActor } from '../../shared/actor.js';
+import { ChainVerifier, GENESIS_HASH, canonicalJson, eventHash } from './audit.chain.js';
+import * as repo from './audit.repository.js';
+
+/** Events that belong to no district (state viewers, setup before a district exists). */
+export const SYSTEM_CHAIN = 'system';
+
+export interface AuditContext {
+  dialect: Dialect;
+  actor: AuditActor;
+  /** The district whose chain records the event; null for the system chain. */
+  districtId: string | null;
+}
+
+/**
+ * Append one event. Call it with the transaction that does the work, so the record and the change
+ * commit or roll back together: there is never a change without its audit event.
+ */
+export async function appendAudit(trx: Db, ctx: AuditContext, event: AuditEvent): Promise<void> {
+  const parsed = AuditEventSchema.parse(event);
+  const { kind, ...payload } = parsed;
+  const chain = ctx.districtId ?? SYSTEM_CHAIN;
+  const head = await repo.lockHead(trx, ctx.dialect, chain);
+  const base = {
+    chain,
+    seq: Number(head.seq) + 1,
+    districtId: ctx.districtId,
+    at: nowIso(),
+    actorId: ctx.actor?.userId ?? null,
+    actorRole: ctx.actor?.role ?? null,
+    kind,
+    payload: canonicalJson(payload),
+    prevHash: head.seq === 0 ? GENESIS_HASH : head.hash,
+  };
+  await repo.insertEvent(trx, { ...base, hash: eventHash(base) });
+}
+
+export async function listEvents(db: Db, districtId: string, q: AuditQuery) {
+  const { items, total } = await repo.findEvents(db, districtId, q);
+  return {
+    items: items.map((r) => ({
+      seq: Number(r.seq),
+      chain: r.chain,
+      at: r.at,
+      actorId: r.actorId,
+      actorRole: r.actorRole,
+      kind: r.kind,
+      payload: JSON.parse(r.payload) as Record<string, unknown>,
+      hash: r.hash,
+    })),
+    total,
+    limit: q.limit,
+    offset: q.offset,
+  };
+}
+
+const VERIFY_BATCH = 5000;
+
+/** Verify the given chains (all when omitted); stops at the first broken link. */
+export async function verifyChains(db: Db, chains?: string[]): Promise<AuditVerifyResult> {
+  let checked = 0;
+  for (const chain of chains ?? (await repo.findChains(db))) {
+    const v = new ChainVerifier(chain);
+    let after = 0;
+    for (;;) {
+      const page = await repo.findChainPage(db, chain, after, VERIFY_BATCH);
+      for (const e of page) {
+        const broken = v.next(e);
+        if (broken) return { ok: false, checked: checked + v.checked, firstBroken: broken };
+      }
+      if (page.length < VERIFY_BATCH) break;
+      after = Number(page[page.length - 1]!.seq);
+    }
+    const head = await repo.findHead(db, chain);
+    const broken = v.finish(head ? { seq: Number(head.seq), hash: head.hash } : undefined);
+    checked += v.checked;
+    if (broken) return { ok: false, checked, firstBroken: broken };
+  }
+  return { ok: true, checked, firstBroken: null };
+}

@@ -1,0 +1,74 @@
+import type { Db } from '../../db/database.js';
+import type { SessionTable } from './auth.table.js';
+
+export function findSessionWithUser(db: Db, sessionId: string) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.userId')
+    .select([
+      's.id as sessionId',
+      's.csrfToken',
+      's.mfaVerified',
+      's.lastSeenAt',
+      's.expiresAt',
+      'u.id as userId',
+      'u.districtId',
+      'u.role',
+      'u.state',
+      'u.disabled',
+      'u.accessExpiresAt',
+      'u.mfaEnabled',
+    ])
+    .where('s.id', '=', sessionId)
+    .executeTakeFirst();
+}
+
+export async function findSchoolIds(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('userSchools').select('schoolId').where('userId', '=', userId).execute();
+  return rows.map((r) => r.schoolId);
+}
+
+export const insertSession = (db: Db, s: SessionTable) => db.insertInto('sessions').values(s).execute();
+
+export const touchSession = (db: Db, id: string, at: string) =>
+  db.updateTable('sessions').set({ lastSeenAt: at }).where('id', '=', id).execute();
+
+export const markSessionMfaVerified = (db: Db, id: string) =>
+  db.updateTable('sessions').set({ mfaVerified: 1 }).where('id', '=', id).execute();
+
+export const deleteSession = (db: Db, id: string) => db.deleteFrom('sessions').where('id', '=', id).execute();
+
+export const deleteUserSessions = (db: Db, userId: string) => db.deleteFrom('sessions').where('userId', '=', userId).execute();
+
+export const findUserByEmail = (db: Db, email: string) => db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+
+export const findUserById = (db: Db, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const recordFailure = (db: Db, userId: string, failures: number, lockedUntil: string | null) =>
+  db.updateTable('users').set({ failedSignIns: failures, lockedUntil }).where('id', '=', userId).execute();
+
+export const recordSuccess = (db: Db, userId: string, at: string) =>
+  db.updateTable('users').set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: at }).where('id', '=', userId).execute();
+
+export const setMfaSecret = (db: Db, userId: string, secret: string | null, enabled: boolean, at: string) =>
+  db.updateTable('users').set({ mfaSecret: secret, mfaEnabled: enabled ? 1 : 0, updatedAt: at }).where('id', '=', userId).execute();
+
+export const setPasswordHash = (db: Db, userId: string, hash: string, at: string) =>
+  db.updateTable('users').set({ passwordHash: hash, updatedAt: at }).where('id', '=', userId).execute();
+
+export async function replaceRecoveryCodes(db: Db, userId: string, districtId: string | null, rows: { id: string; codeHash: string }[]) {
+  await db.deleteFrom('recoveryCodes').where('userId', '=', userId).execute();
+  if (rows.length) await db.insertInto('recoveryCodes').values(rows.map((r) => ({ ...r, userId, districtId, usedAt: null }))).execute();
+}
+
+/** Marks a matching unused recovery code as used; true when one was found. */
+export async function useRecoveryCode(db: Db, userId: string, codeHash: string, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('recoveryCodes')
+    .set({ usedAt: at })
+    .where('userId', '=', userId)
+    .where('codeHash', '=', codeHash)
+    .where('usedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}

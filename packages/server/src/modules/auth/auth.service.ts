@@ -1,0 +1,135 @@
+import { SIGN_IN_LOCK_MINUTES, SIGN_IN_MAX_FAILURES, type Role, type SignInResult, isMfaRequired } from '@forefront/contract';
+import { nowIso } from '../../db/database.js';
+import type { Actor } from '../../shared/actor.js';
+import type { AppContext } from '../../shared/context.js';
+import { ConflictError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../../shared/errors.js';
+import { newId } from '../../shared/ids.js';
+import { appendAudit } from '../audit/audit.service.js';
+import * as repo from './auth.repository.js';
+import { burnPasswordCheck, checkPasswordRules, hashPassword, verifyPassword } from './password.js';
+import { createSession } from './session.js';
+import { hashRecoveryCode, newEnrolment, newRecoveryCodes, verifyTotp } from './totp.js';
+import { isAccessExpired } from './session.js';
+
+const INVALID = 'The e-mail address or password is not correct';
+
+export interface NewSession {
+  token: string;
+  result: SignInResult;
+}
+
+/** Where a fresh session stands: MFA roles must pass (or first enrol) TOTP before anything else. */
+export function statusFor(role: Role, mfaEnabled: boolean, mfaVerified: boolean): SignInResult['status'] {
+  if (!isMfaRequired(role) || mfaVerified) return 'signed_in';
+  return mfaEnabled ? 'mfa_required' : 'mfa_enrolment_required';
+}
+
+export async function signIn(ctx: AppContext, email: string, password: string): Promise<NewSession> {
+  const user = await repo.findUserByEmail(ctx.db, email);
+  if (!user || !user.passwordHash) {
+    await burnPasswordCheck(ctx.config, password);
+    throw new UnauthorizedError(INVALID, 'invalid_credentials');
+  }
+  const audit = { dialect: ctx.dialect, actor: { userId: user.id, role: user.role as Role }, districtId: user.districtId };
+  if (user.lockedUntil && Date.parse(user.lockedUntil) > Date.now())
+    throw new TooManyRequestsError('Too many failed attempts. This account is locked for a few minutes; try again later.');
+  const ok = await verifyPassword(user.passwordHash, password);
+  if (!ok) {
+    await recordFailedAttempt(ctx, user.id, user.failedSignIns, audit, 'password');
+    throw new UnauthorizedError(INVALID, 'invalid_credentials');
+  }
+  if (user.disabled || isAccessExpired(user.accessExpiresAt)) throw new UnauthorizedError(INVALID, 'invalid_credentials');
+  return ctx.db.transaction().execute(async (trx) => {
+    const status = statusFor(user.role as Role, user.mfaEnabled === 1, false);
+    if (status === 'signed_in') {
+      await repo.recordSuccess(trx, user.id, nowIso());
+      await appendAudit(trx, audit, { kind: 'auth.signed_in', userId: user.id });
+    }
+    const s = await createSession(trx, user, false);
+    return { token: s.token, result: { status, csrfToken: s.csrfToken } };
+  });
+}
+
+/** Counts a failed password or code; the fifth in a row locks the account for a while. */
+async function recordFailedAttempt(ctx: AppContext, userId: string, previous: number, audit: Parameters<typeof appendAudit>[1], reason: string) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const failures = previous + 1;
+    const lock = failures >= SIGN_IN_MAX_FAILURES ? new Date(Date.now() + SIGN_IN_LOCK_MINUTES * 60_000).toISOString() : null;
+    await repo.recordFailure(trx, userId, lock ? 0 : failures, lock);
+    await appendAudit(trx, audit, { kind: 'auth.sign_in_failed', userId, reason });
+    if (lock) await appendAudit(trx, audit, { kind: 'auth.locked', userId, until: lock });
+  });
+}
+
+/** Second step of sign-in: a TOTP code or a single-use recovery code. */
+export async function verifyMfa(ctx: AppContext, actor: Actor, code: string): Promise<SignInResult> {
+  const user = await repo.findUserById(ctx.db, actor.userId);
+  if (!user?.mfaEnabled || !user.mfaSecret) throw new ConflictError('Set up your authenticator app first');
+  const audit = { dialect: ctx.dialect, actor, districtId: user.districtId };
+  if (user.lockedUntil && Date.parse(user.lockedUntil) > Date.now())
+    throw new TooManyRequestsError('Too many failed attempts. This account is locked for a few minutes; try again later.');
+  const isRecovery = code.includes('-');
+  return ctx.db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    const ok = isRecovery ? await repo.useRecoveryCode(trx, user.id, hashRecoveryCode(code), now) : verifyTotp(user.mfaSecret!, code);
+    if (!ok) return null;
+    await repo.markSessionMfaVerified(trx, actor.sessionId);
+    await repo.recordSuccess(trx, user.id, now);
+    if (isRecovery) await appendAudit(trx, audit, { kind: 'auth.recovery_code_used', userId: user.id });
+    await appendAudit(trx, audit, { kind: 'auth.signed_in', userId: user.id });
+    return { status: 'signed_in' as const, csrfToken: '' };
+  }).then(async (r) => {
+    if (r) return r;
+    await recordFailedAttempt(ctx, user.id, user.failedSignIns, audit, isRecovery ? 'recovery_code' : 'totp');
+    throw new UnauthorizedError('That code is not correct', 'invalid_code');
+  });
+}
+
+/** Start (or restart, before it is confirmed) TOTP enrolment: a new secret shown as a QR code. */
+export async function startEnrolment(ctx: AppContext, actor: Actor) {
+  const user = await repo.findUserById(ctx.db, actor.userId);
+  if (!user) throw new UnauthorizedError();
+  if (user.mfaEnabled) throw new ConflictError('Two-step verification is already set up for this account');
+  const enrolment = await newEnrolment(user.email);
+  await repo.setMfaSecret(ctx.db, user.id, enrolment.secret, false, nowIso());
+  return enrolment;
+}
+
+export async function confirmEnrolment(ctx: AppContext, actor: Actor, code: string) {
+  const user = await repo.findUserById(ctx.db, actor.userId);
+  if (!user?.mfaSecret || user.mfaEnabled) throw new ConflictError('Start setting up two-step verification first');
+  if (!verifyTotp(user.mfaSecret, code)) throw new ValidationError('That code is not correct; check the time on your phone and try again', [{ path: 'code', message: 'Code not accepted' }]);
+  const codes = newRecoveryCodes();
+  await ctx.db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    await repo.setMfaSecret(trx, user.id, user.mfaSecret, true, now);
+    await repo.replaceRecoveryCodes(trx, user.id, user.districtId, codes.map((c) => ({ id: newId(), codeHash: hashRecoveryCode(c) })));
+    await repo.markSessionMfaVerified(trx, actor.sessionId);
+    await repo.recordSuccess(trx, user.id, now);
+    const audit = { dialect: ctx.dialect, actor, districtId: user.districtId };
+    await appendAudit(trx, audit, { kind: 'auth.mfa_enrolled', userId: user.id });
+    await appendAudit(trx, audit, { kind: 'auth.signed_in', userId: user.id });
+  });
+  return { recoveryCodes: codes };
+}
+
+export async function signOut(ctx: AppContext, actor: Actor) {
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.deleteSession(trx, actor.sessionId);
+    await appendAudit(trx, { dialect: ctx.dialect, actor, districtId: actor.districtId }, { kind: 'auth.signed_out', userId: actor.userId });
+  });
+}
+
+export async function changePassword(ctx: AppContext, actor: Actor, current: string, next: string) {
+  const user = await repo.findUserById(ctx.db, actor.userId);
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current)))
+    throw new ValidationError('Your current password is not correct', [{ path: 'currentPassword', message: 'Not correct' }]);
+  checkPasswordRules(next, actor.role, user.email);
+  const hash = await hashPassword(ctx.config, next);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.setPasswordHash(trx, user.id, hash, nowIso());
+    // Other sessions may belong to whoever knew the old password.
+    await trx.deleteFrom('sessions').where('userId', '=', user.id).where('id', '!=', actor.sessionId).execute();
+    await appendAudit(trx, { dialect: ctx.dialect, actor, districtId: user.districtId }, { kind: 'user.password_changed', userId: user.id });
+  });
+}

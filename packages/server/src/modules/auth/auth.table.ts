@@ -1,0 +1,23 @@
+import type { Selectable } from 'kysely';
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the opaque cookie token. */
+  id: string;
+  districtId: string | null;
+  userId: string;
+  csrfToken: string;
+  mfaVerified: number;
+  createdAt: string;
+  lastSeenAt: string;
+  /** Absolute end: created_at + 12 hours, whatever the activity. */
+  expiresAt: string;
+}
+export type SessionRow = Selectable<SessionTable>;
+
+export interface RecoveryCodeTable {
+  id: string;
+  districtId: string | null;
+  userId: string;
+  codeHash: string;
+  usedAt: string | null;
+}

@@ -1,0 +1,44 @@
+import { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES } from '@forefront/contract';
+import type { Db } from '../../db/database.js';
+import { newToken, sha256Hex } from '../../shared/ids.js';
+import * as repo from './auth.repository.js';
+
+export const SESSION_COOKIE = 'ff_session';
+
+/**
+ * Server-side sessions: the cookie holds an opaque 256-bit token; the database holds only its
+ * SHA-256, so a copy of the database cannot be replayed as a session.
+ */
+export async function createSession(db: Db, user: { id: string; districtId: string | null }, mfaVerified: boolean) {
+  const token = newToken();
+  const now = new Date();
+  const row = {
+    id: sha256Hex(token),
+    districtId: user.districtId,
+    userId: user.id,
+    csrfToken: newToken(),
+    mfaVerified: mfaVerified ? 1 : 0,
+    createdAt: now.toISOString(),
+    lastSeenAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_HOURS * 3600_000).toISOString(),
+  };
+  await repo.insertSession(db, row);
+  return { token, csrfToken: row.csrfToken, id: row.id };
+}
+
+export const sessionIdOf = (token: string) => sha256Hex(token);
+
+export function isSessionLive(s: { lastSeenAt: string; expiresAt: string }, now = Date.now()): boolean {
+  return now < Date.parse(s.expiresAt) && now - Date.parse(s.lastSeenAt) < SESSION_IDLE_MINUTES * 60_000;
+}
+
+/** Auditors' access ends at the end of their expiry day (UTC). */
+export function isAccessExpired(accessExpiresAt: string | null, now = Date.now()): boolean {
+  return accessExpiresAt !== null && now >= Date.parse(`${accessExpiresAt}T00:00:00.000Z`) + 86_400_000;
+}
+
+/**
+ * Refreshing last_seen_at on every request would turn every read into a write; once a minute is
+ * enough precision for a 30-minute idle timeout.
+ */
+export const TOUCH_INTERVAL_MS = 60_000;

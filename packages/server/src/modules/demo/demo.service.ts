@@ -1,0 +1,104 @@
+import type { Role, SupportProfession } from '@forefront/contract';
+import { type Db, nowIso } from '../../db/database.js';
+import type { AppContext } from '../../shared/context.js';
+import { seededRandom } from '../../shared/random.js';
+import { appendAudit } from '../audit/audit.service.js';
+import { hashPassword } from '../auth/password.js';
+
+/** One password for every demo account, so a newcomer can look around in a minute. Never use in production. */
+export const DEMO_PASSWORD = 'forefront demo password 2026';
+export const DEMO_SEED = 20261127;
+
+/** Synthetic districts. NCES-style ids in the 99 "state" range, which NCES never assigns. */
+const DISTRICTS = [
+  { key: 'main', name: 'Riverside Unified School District (demo)', ncesLeaId: '9900001', state: 'VA', schools: 12 },
+  { key: 'neighbor', name: 'Hillcrest County Public Schools (demo)', ncesLeaId: '9900002', state: 'VA', schools: 4 },
+];
+const SCHOOL_KINDS = [
+  { suffix: 'High School', low: '09', high: '12', min: 900, max: 2200 },
+  { suffix: 'Middle School', low: '06', high: '08', min: 500, max: 1100 },
+  { suffix: 'Elementary School', low: 'KG', high: '05', min: 250, max: 650 },
+] as const;
+const PLACES = ['Oak Grove', 'Maple Ridge', 'Cedar Park', 'Lakeview', 'Pine Hollow', 'Willow Creek', 'Riverbend', 'Summit', 'Fairview', 'Brookside', 'Elm Street', 'Northgate', 'Westfield', 'Eastlake', 'Harbor', 'Meadowbrook'];
+
+export interface DemoAccount {
+  role: Role;
+  profession: SupportProfession | null;
+  email: string;
+  displayName: string;
+  districtId: string | null;
+  schoolIds: string[];
+  /** Base32 TOTP secret to add to an authenticator app (null for roles without MFA). */
+  totpSecret: string | null;
+}
+export interface DemoResult {
+  districtId: string;
+  districtIds: string[];
+  password: string;
+  accounts: DemoAccount[];
+  alreadyLoaded: boolean;
+}
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** Loads the demo (deterministic for a seed); a second call changes nothing and reports the same accounts. */
+export async function loadDemo(ctx: AppContext, seed = DEMO_SEED): Promise<DemoResult> {
+  const rnd = seededRandom(seed);
+  const plan = DISTRICTS.map((d) => ({
+    ...d,
+    id: rnd.uuid(),
+    schools: Array.from({ length: d.schools }, (_, i) => {
+      const kind = SCHOOL_KINDS[i % 3]!;
+      return { id: rnd.uuid(), name: `${PLACES[(i + (d.key === 'main' ? 0 : 7)) % PLACES.length]} ${kind.suffix}`, ncesSchoolId: `${d.ncesLeaId}${String(i + 1).padStart(5, '0')}`, gradeLow: kind.low, gradeHigh: kind.high, enrollment: rnd.int(kind.min, kind.max) };
+    }),
+  }));
+  const main = plan[0]!;
+  const [hs, ms, es] = main.schools;
+  const secret = () => (Array.from({ length: 32 }, () => rnd.pick([...BASE32])).join(''));
+  const acct = (role: Role, local: string, displayName: string, schoolIds: string[] = [], profession: SupportProfession | null = null, districtId: string | null = main.id): DemoAccount & { id: string } => ({
+    id: rnd.uuid(), role, profession, email: `${local}@demo.forefront.test`, displayName, districtId, schoolIds, totpSecret: role === 'state_viewer' ? null : secret(),
+  });
+  const accounts = [
+    acct('district_admin', 'admin', 'Dana Whitfield'),
+    acct('school_admin', 'principal', 'Marcus Ortega', [hs!.id]),
+    acct('sro', 'sro', 'Officer Priya Nair', [hs!.id, ms!.id]),
+    acct('sro', 'sro2', 'Officer James Bell', [es!.id]),
+    acct('support_staff', 'counselor', 'Alicia Romero', [hs!.id], 'counselor'),
+    acct('support_staff', 'psychologist', 'Dr. Kevin Osei', [hs!.id, ms!.id], 'psychologist'),
+    acct('support_staff', 'socialworker', 'Hannah Kim', [ms!.id, es!.id], 'social_worker'),
+    acct('auditor', 'auditor', 'Ruth Delgado (independent auditor)'),
+    { ...acct('state_viewer', 'state', 'Virginia state viewer', [], null, null) },
+    acct('district_admin', 'admin2', 'Leon Fischer', [], null, plan[1]!.id),
+  ];
+  const result: DemoResult = { districtId: main.id, districtIds: plan.map((d) => d.id), password: DEMO_PASSWORD, accounts: accounts.map(({ id: _id, ...a }) => a), alreadyLoaded: false };
+
+  const existing = await ctx.db.selectFrom('districts').select('id').where('id', '=', main.id).executeTakeFirst();
+  if (existing) return { ...result, alreadyLoaded: true };
+  const passwordHash = await hashPassword(ctx.config, DEMO_PASSWORD);
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const d of plan) await insertDistrict(trx, ctx, d);
+    const now = nowIso();
+    for (const a of accounts) {
+      await trx.insertInto('users').values({
+        id: a.id, districtId: a.districtId, email: a.email, displayName: a.displayName, role: a.role, profession: a.profession,
+        state: a.role === 'state_viewer' ? 'VA' : null, passwordHash, mfaSecret: a.totpSecret, mfaEnabled: a.totpSecret ? 1 : 0,
+        disabled: 0, accessExpiresAt: a.role === 'auditor' ? new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10) : null,
+        failedSignIns: 0, lockedUntil: null, lastSignInAt: null, createdAt: now, updatedAt: now,
+      }).execute();
+      if (a.schoolIds.length && a.districtId) await trx.insertInto('userSchools').values(a.schoolIds.map((schoolId) => ({ userId: a.id, schoolId, districtId: a.districtId! }))).execute();
+    }
+    await appendAudit(trx, { dialect: ctx.dialect, actor: null, districtId: main.id }, { kind: 'demo.loaded', seed });
+  });
+  return result;
+}
+
+async function insertDistrict(trx: Db, ctx: AppContext, d: { id: string; name: string; ncesLeaId: string; state: string; schools: { id: string; name: string; ncesSchoolId: string; gradeLow: string; gradeHigh: string; enrollment: number }[] }) {
+  const now = nowIso();
+  await trx.insertInto('districts').values({ id: d.id, ncesLeaId: d.ncesLeaId, name: d.name, state: d.state, suppressionMinN: 10, createdAt: now, updatedAt: now }).execute();
+  const audit = { dialect: ctx.dialect, actor: null, districtId: d.id };
+  await appendAudit(trx, audit, { kind: 'district.created', districtId: d.id, ncesLeaId: d.ncesLeaId });
+  for (const s of d.schools) {
+    await trx.insertInto('schools').values({ ...s, districtId: d.id, gradeLow: s.gradeLow as never, gradeHigh: s.gradeHigh as never, createdAt: now, updatedAt: now }).execute();
+    await appendAudit(trx, audit, { kind: 'school.created', schoolId: s.id, ncesSchoolId: s.ncesSchoolId });
+  }
+}

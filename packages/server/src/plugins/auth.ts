@@ -1,0 +1,87 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import { ACTIONS, type Role, type RoutePolicy, isMfaRequired } from '@forefront/contract';
+import { nowIso } from '../db/database.js';
+import * as repo from '../modules/auth/auth.repository.js';
+import { SESSION_COOKIE, TOUCH_INTERVAL_MS, isAccessExpired, isSessionLive, sessionIdOf } from '../modules/auth/session.js';
+import type { Actor } from '../shared/actor.js';
+import type { AppContext } from '../shared/context.js';
+import { ForbiddenError, UnauthorizedError } from '../shared/errors.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every /api route names its policy; buildApp refuses to start otherwise. */
+    policy?: RoutePolicy;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    /** The session's CSRF token, echoed to the client in /api/me and sign-in answers. */
+    csrfToken: string | null;
+    /** True while an MFA role has not yet passed TOTP in this session. */
+    mfaPending: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const KNOWN_POLICIES = new Set<string>([...ACTIONS, 'public', 'session']);
+
+/**
+ * Loads the actor from the session cookie on every request, fresh from the database, so disabling
+ * an account or changing a role takes effect on the very next request. Then enforces the route's
+ * policy: public routes pass; everything else needs a live session, finished MFA (except the
+ * routes that finish it) and, for writes, the session's CSRF token in `x-csrf-token`.
+ */
+export async function registerAuth(app: FastifyInstance, ctx: AppContext) {
+  await app.register(cookie);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('mfaPending', false);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
+    const policy = route.config?.policy;
+    if (!policy || !KNOWN_POLICIES.has(policy))
+      throw new Error(`Route ${route.method} ${route.url} has no policy: every API route must name one (packages/contract/src/policy.ts)`);
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const policy = request.routeOptions.config?.policy;
+    if (!policy) return; // static files, docs
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await loadActor(ctx, request, reply, token);
+    if (policy === 'public') return;
+    const actor = request.actor;
+    if (!actor) throw new UnauthorizedError();
+    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.csrfToken)
+      throw new ForbiddenError('Missing or wrong CSRF token; reload the page and try again');
+    if (policy !== 'session' && request.mfaPending) throw new UnauthorizedError('Finish two-step verification to continue', 'mfa_required');
+  });
+}
+
+async function loadActor(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, token: string) {
+  const s = await repo.findSessionWithUser(ctx.db, sessionIdOf(token));
+  const now = Date.now();
+  if (!s || !isSessionLive(s, now) || s.disabled || isAccessExpired(s.accessExpiresAt, now)) {
+    if (s) await repo.deleteSession(ctx.db, s.sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return;
+  }
+  if (now - Date.parse(s.lastSeenAt) > TOUCH_INTERVAL_MS) await repo.touchSession(ctx.db, s.sessionId, nowIso());
+  const role = s.role as Role;
+  request.actor = {
+    userId: s.userId,
+    role,
+    districtId: s.districtId,
+    state: s.state,
+    schoolIds: await repo.findSchoolIds(ctx.db, s.userId),
+    sessionId: s.sessionId,
+  };
+  request.csrfToken = s.csrfToken;
+  request.mfaPending = isMfaRequired(role) && s.mfaVerified !== 1;
+}
+
+/** Session cookie: HttpOnly (no script can read it), SameSite=Strict (no cross-site sends). */
+export function setSessionCookie(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, token: string) {
+  const secure = ctx.config.cookieSecure === 'auto' ? request.protocol === 'https' : ctx.config.cookieSecure;
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/' });
+}

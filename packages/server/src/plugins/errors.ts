@@ -1,0 +1,49 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError } from '../shared/errors.js';
+
+type Issue = { path: string; message: string };
+
+/**
+ * One JSON error shape for every failure: `{ error: { code, message, issues? } }`. Nothing
+ * internal (stack, SQL, driver message) ever reaches a client; the log keeps the detail.
+ */
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues: Issue[] = err.validation.map((v) => ({
+        path: [err.validationContext, ...(v.params.issue.path ?? [])].filter(Boolean).join('.'),
+        message: v.params.issue.message ?? v.message,
+      }));
+      return reply.code(400).send({ error: { code: 'invalid_request', message: 'Some fields are not valid', issues } });
+    }
+    if (err instanceof AppError) {
+      const body = { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) };
+      return reply.code(err.statusCode).send({ error: body });
+    }
+    if (isResponseSerializationError(err)) {
+      request.log.error({ err: { message: err.message, issues: err.cause.issues } }, 'response did not match its schema');
+      return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side' } });
+    }
+    // Fastify's own client errors (bad JSON, body too large, wrong content type, rate limit).
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const code = status === 429 ? 'too_many_requests' : status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_request';
+      const message = status === 429 ? 'Too many requests; wait a minute and try again' : clientMessage(err);
+      return reply.code(status).send({ error: { code, message } });
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side' } });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ error: { code: 'not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` } });
+  });
+}
+
+/** Fastify's client-error messages are safe (they describe the request), but keep them short. */
+function clientMessage(err: FastifyError): string {
+  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) return 'The request body is not valid JSON';
+  if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'The request body is empty';
+  return err.message.slice(0, 200);
+}

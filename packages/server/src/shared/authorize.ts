@@ -1,0 +1,24 @@
+import { type Action, type PolicyResource, type Scope, can, canSeeDistrict, scopeOf } from '@forefront/contract';
+import type { Actor } from './actor.js';
+import { ForbiddenError, NotFoundError } from './errors.js';
+
+/**
+ * The first line of every service function that touches a tenant resource. A resource in a
+ * district the actor cannot see answers 404, exactly like an id that does not exist, so ids never
+ * confirm that another district's records exist.
+ */
+export function authorize(actor: Actor, action: Action, resource: PolicyResource, what = 'Resource'): void {
+  if (!canSeeDistrict(actor, resource)) throw new NotFoundError(what);
+  if (!can(actor, action, resource)) throw new ForbiddenError();
+}
+
+/**
+ * For list actions over a district: returns the scope so the query can narrow to the actor's
+ * schools when the scope is `school`.
+ */
+export function authorizeList(actor: Actor, action: Action, district: Pick<PolicyResource, 'districtId' | 'state'>, what = 'District'): Exclude<Scope, 'none'> {
+  if (!canSeeDistrict(actor, district)) throw new NotFoundError(what);
+  const scope = scopeOf(actor.role, action);
+  if (scope === 'none') throw new ForbiddenError();
+  return scope;
+}

@@ -1,0 +1,46 @@
+/**
+ * Errors a service may throw on purpose. The error plugin turns each into the one JSON error
+ * shape; anything else becomes a generic 500 with no stack trace or SQL.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: { path: string; message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+/** Also used for ids in other districts: they must answer exactly like ids that do not exist. */
+export class NotFoundError extends AppError {
+  constructor(what = 'Resource', message?: string) {
+    super(404, 'not_found', message ?? `${what} not found`);
+  }
+}
+export class ForbiddenError extends AppError {
+  constructor(message = 'You do not have access to this') {
+    super(403, 'forbidden', message);
+  }
+}
+export class UnauthorizedError extends AppError {
+  constructor(message = 'Sign in to continue', code = 'unauthorized') {
+    super(401, code, message);
+  }
+}
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(409, 'conflict', message);
+  }
+}
+export class ValidationError extends AppError {
+  constructor(message: string, issues?: { path: string; message: string }[]) {
+    super(400, 'invalid_request', message, issues);
+  }
+}
+export class TooManyRequestsError extends AppError {
+  constructor(message: string) {
+    super(429, 'too_many_requests', message);
+  }
+}

@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { Alert } from './alert';
+
+/**
+ * Shows what went wrong in the server's own words. Field-level issues are listed too, because
+ * a field the form does not show (or a nested path) would otherwise be invisible.
+ */
+export function ApiErrorAlert({ error, heading, shownFields = [] }: { error: unknown; heading?: string; shownFields?: string[] }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const apiError = error instanceof ApiError ? error : null;
+  const message = apiError ? messageFor(apiError, t) : t('errors.unexpected');
+  const otherIssues = apiError?.issues.filter((i) => !shownFields.includes(i.path)) ?? [];
+  return (
+    <Alert type="error" heading={heading ?? t('errors.heading')} live>
+      <p className="margin-0">{message}</p>
+      {otherIssues.length > 0 && (
+        <ul>
+          {otherIssues.map((issue) => (
+            <li key={`${issue.path}:${issue.message}`}>{issue.path ? `${issue.path}: ${issue.message}` : issue.message}</li>
+          ))}
+        </ul>
+      )}
+    </Alert>
+  );
+}
+
+function messageFor(error: ApiError, t: (key: string) => string): string {
+  // Only the errors we produce ourselves are translated; the server's messages are shown as sent.
+  if (error.code === 'network_error') return t('errors.network');
+  if (error.code === 'invalid_response') return t('errors.invalidResponse');
+  return error.message;
+}

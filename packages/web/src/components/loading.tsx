@@ -1,0 +1,11 @@
+import { useTranslation } from 'react-i18next';
+
+/** Announced politely; no spinner, because text is what a screen reader can say. */
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="text-base">
+      {label ?? t('common.loading')}
+    </p>
+  );
+}

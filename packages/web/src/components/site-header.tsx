@@ -1,0 +1,99 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { NavLink, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitcher } from './language-switcher';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  /** Match the path exactly (for section roots such as /app). */
+  end?: boolean;
+  /** One line about the section, for the dashboard's quick links. */
+  description?: string;
+}
+
+interface SiteHeaderProps {
+  homeTo: string;
+  navItems: NavItem[];
+  /** Extra content in the secondary area, e.g. who is signed in and a sign-out button. */
+  secondary?: ReactNode;
+}
+
+/**
+ * The USWDS basic header, written against USWDS's own classes instead of react-uswds: that
+ * library ships as one module whose icon set cannot be tree-shaken (~40 kB gzipped), and this
+ * header is on every public page. Its close button also needs a translatable label.
+ */
+export function SiteHeader({ homeTo, navItems, secondary }: SiteHeaderProps) {
+  const { t } = useTranslation();
+  const [isOpen, setIsOpen] = useState(false);
+  const navId = useId();
+  const location = useLocation();
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+
+  const open = () => {
+    setIsOpen(true);
+    // Move keyboard focus into the panel that just covered the page.
+    requestAnimationFrame(() => closeButton.current?.focus());
+  };
+  const close = () => {
+    setIsOpen(false);
+    menuButton.current?.focus();
+  };
+
+  // A link in the mobile menu navigates without unmounting the header: close the menu after.
+  useEffect(() => setIsOpen(false), [location.pathname]);
+
+  useEffect(() => {
+    if (!isOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [isOpen]);
+
+  return (
+    <>
+      <div className={`usa-overlay${isOpen ? ' is-visible' : ''}`} onClick={close} />
+      <header className="usa-header usa-header--basic">
+        <div className="usa-nav-container">
+          <div className="usa-navbar">
+            <div className="usa-logo">
+              <em className="usa-logo__text">
+                <NavLink to={homeTo} title={t('layout.home')}>
+                  Forefront
+                </NavLink>
+              </em>
+            </div>
+            <button ref={menuButton} type="button" className="usa-menu-btn" aria-controls={navId} aria-expanded={isOpen} onClick={open}>
+              {t('layout.menu')}
+            </button>
+          </div>
+          <nav id={navId} className={`usa-nav${isOpen ? ' is-visible' : ''}`} aria-label={t('layout.primaryNavigation')}>
+            <button ref={closeButton} type="button" className="usa-nav__close" onClick={close}>
+              <span aria-hidden="true" className="site-header__close-icon">
+                ×
+              </span>
+              <span className="usa-sr-only">{t('layout.closeMenu')}</span>
+            </button>
+            <ul className="usa-nav__primary usa-accordion">
+              {navItems.map((item) => (
+                <li key={item.to} className="usa-nav__primary-item">
+                  <NavLink to={item.to} end={item.end} className={({ isActive }) => `usa-nav-link${isActive ? ' usa-current' : ''}`}>
+                    <span>{item.label}</span>
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+            <div className="usa-nav__secondary site-header__secondary">
+              {secondary}
+              <LanguageSwitcher />
+            </div>
+          </nav>
+        </div>
+      </header>
+    </>
+  );
+}

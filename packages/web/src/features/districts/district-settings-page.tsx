@@ -1,0 +1,96 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Button, Form } from '@trussworks/react-uswds';
+import { useTranslation } from 'react-i18next';
+import type { District, UpdateDistrictInput } from '@forefront/contract';
+import { issueOf } from '../../api/client';
+import { Alert } from '../../components/alert';
+import { ApiErrorAlert } from '../../components/api-error-alert';
+import { formatDateTime } from '../../components/format';
+import { TextField, useFocusFirstError } from '../../components/form-fields';
+import { PageTitle } from '../../components/page-title';
+import { QueryView } from '../../components/query-view';
+import { useCan, useCurrentMe } from '../staff/me-context';
+import { useDistrict, useUpdateDistrict } from './districts.api';
+
+export function DistrictSettingsPage() {
+  const { t } = useTranslation();
+  const me = useCurrentMe();
+  const district = useDistrict(me.district!.id);
+  return (
+    <section className="usa-section">
+      <PageTitle>{t('districtSettings.title')}</PageTitle>
+      <QueryView query={district}>{(d) => <DistrictSettings district={d} />}</QueryView>
+    </section>
+  );
+}
+
+function DistrictSettings({ district }: { district: District }) {
+  const { t, i18n } = useTranslation();
+  const can = useCan();
+  const update = useUpdateDistrict(district.id);
+  const [name, setName] = useState(district.name);
+  const [minN, setMinN] = useState(String(district.suppressionMinN));
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, update.error);
+
+  const facts = (
+    <dl className="site-facts">
+      <dt>{t('fields.ncesLeaId')}</dt>
+      <dd>{district.ncesLeaId}</dd>
+      <dt>{t('fields.state')}</dt>
+      <dd>{district.state}</dd>
+      <dt>{t('districtSettings.createdAt')}</dt>
+      <dd>{formatDateTime(district.createdAt, i18n.language)}</dd>
+    </dl>
+  );
+
+  if (!can('district.update'))
+    return (
+      <>
+        {facts}
+        <dl className="site-facts">
+          <dt>{t('fields.districtName')}</dt>
+          <dd>{district.name}</dd>
+          <dt>{t('fields.suppressionMinN')}</dt>
+          <dd>{district.suppressionMinN}</dd>
+        </dl>
+      </>
+    );
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // Send only what changed, so the audit event names exactly the fields that moved.
+    const input: UpdateDistrictInput = {};
+    if (name !== district.name) input.name = name;
+    const n = Number(minN);
+    if (minN.trim() !== '' && n !== district.suppressionMinN) input.suppressionMinN = Number.isInteger(n) ? n : Number.NaN;
+    if (Object.keys(input).length === 0) return;
+    update.mutate(input);
+  };
+
+  return (
+    <>
+      {facts}
+      {update.isSuccess && <Alert type="success" heading={t('districtSettings.saved')} live slim />}
+      <ApiErrorAlert error={update.error} shownFields={['name', 'suppressionMinN']} />
+      <Form ref={form} onSubmit={submit} noValidate large>
+        <TextField id="name" label={t('fields.districtName')} value={name} onChange={(e) => setName(e.target.value)} error={issueOf(update.error, 'name')} />
+        <TextField
+          id="suppressionMinN"
+          type="number"
+          inputSize="small"
+          min={5}
+          max={30}
+          label={t('fields.suppressionMinN')}
+          hint={t('hints.suppressionMinN')}
+          value={minN}
+          onChange={(e) => setMinN(e.target.value)}
+          error={issueOf(update.error, 'suppressionMinN')}
+        />
+        <Button type="submit" disabled={update.isPending}>
+          {update.isPending ? t('common.saving') : t('common.save')}
+        </Button>
+      </Form>
+    </>
+  );
+}

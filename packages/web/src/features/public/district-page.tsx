@@ -1,0 +1,99 @@
+import type { ReactNode } from 'react';
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { PublicDistrict } from '@forefront/contract';
+import { isApiError } from '../../api/client';
+import { ApiErrorAlert } from '../../components/api-error-alert';
+import { DataTable } from '../../components/data-table';
+import { formatNumber, gradeRange } from '../../components/format';
+import { Loading } from '../../components/loading';
+import { PageTitle } from '../../components/page-title';
+import { NotFoundPage } from './not-found-page';
+import { usePublicDistrict } from './public.api';
+
+export function DistrictPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const district = usePublicDistrict(id);
+
+  if (district.isPending) return <Loading label={t('district.loading')} />;
+  if (isApiError(district.error, 404)) return <NotFoundPage />;
+  if (district.isError)
+    return (
+      <section className="usa-section">
+        <PageTitle>{t('district.errorTitle')}</PageTitle>
+        <ApiErrorAlert error={district.error} />
+      </section>
+    );
+  return <DistrictView district={district.data} />;
+}
+
+/**
+ * A district's public page is a column of sections, each with its own h2, so later sections
+ * (transparency figures, the MOU, training compliance) slot in without reworking the page.
+ */
+function DistrictView({ district }: { district: PublicDistrict }) {
+  const { t, i18n } = useTranslation();
+  const enrollment = district.schools.reduce((sum, s) => sum + s.enrollment, 0);
+  return (
+    <div className="padding-bottom-6">
+      <div className="usa-section padding-bottom-2">
+        <PageTitle>{district.name}</PageTitle>
+        <p className="usa-intro">{t('district.intro', { state: district.state })}</p>
+      </div>
+
+      <DistrictSection id="about" title={t('district.aboutHeading')}>
+        <dl className="site-facts">
+          <dt>{t('district.state')}</dt>
+          <dd>{district.state}</dd>
+          <dt>{t('district.ncesLeaId')}</dt>
+          <dd>{district.ncesLeaId}</dd>
+          <dt>{t('district.schoolCount')}</dt>
+          <dd>{formatNumber(district.schools.length, i18n.language)}</dd>
+          <dt>{t('district.enrollment')}</dt>
+          <dd>{formatNumber(enrollment, i18n.language)}</dd>
+        </dl>
+      </DistrictSection>
+
+      <DistrictSection id="schools" title={t('district.schoolsHeading')}>
+        {district.schools.length === 0 ? (
+          <p>{t('district.schoolsEmpty')}</p>
+        ) : (
+          <DataTable captionId="schools-caption" caption={t('district.schoolsCaption', { district: district.name })}>
+            <thead>
+              <tr>
+                <th scope="col">{t('schools.name')}</th>
+                <th scope="col">{t('schools.ncesSchoolId')}</th>
+                <th scope="col">{t('schools.grades')}</th>
+                <th scope="col" className="text-right">
+                  {t('schools.enrollment')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...district.schools]
+                .sort((a, b) => a.name.localeCompare(b.name))
+                .map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">{s.name}</th>
+                    <td className="font-mono-xs">{s.ncesSchoolId}</td>
+                    <td>{gradeRange(s.gradeLow, s.gradeHigh, t)}</td>
+                    <td className="text-right">{formatNumber(s.enrollment, i18n.language)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </DataTable>
+        )}
+      </DistrictSection>
+    </div>
+  );
+}
+
+function DistrictSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="margin-bottom-5" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{title}</h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+// The public chunk: everything a parent or community member reads without signing in.
+export { LandingPage } from './landing-page';
+export { DistrictPage } from './district-page';

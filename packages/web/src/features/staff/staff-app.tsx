@@ -1,0 +1,64 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client';
+import { ApiErrorAlert } from '../../components/api-error-alert';
+import { Loading } from '../../components/loading';
+import { PageTitle } from '../../components/page-title';
+import { AuditPage } from '../audit/audit-page';
+import { useMe } from '../auth/auth.api';
+import { DistrictSettingsPage } from '../districts/district-settings-page';
+import { NotFoundPage } from '../public/not-found-page';
+import { SchoolEditPage } from '../schools/school-edit-page';
+import { SchoolsPage } from '../schools/schools-page';
+import { StateDistrictsPage } from '../state/state-districts-page';
+import { PeoplePage } from '../users/people-page';
+import { PersonPage } from '../users/person-page';
+import { DashboardPage } from './dashboard-page';
+import { MeContext } from './me-context';
+import { RequireAction } from './require-action';
+import { StaffLayout } from './staff-layout';
+
+/** The staff chunk's root: nothing below renders until /api/me says who is signed in. */
+export default function StaffApp() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+
+  if (me.isPending)
+    return (
+      <main id="main-content" className="grid-container usa-section">
+        <Loading />
+      </main>
+    );
+  if (isApiError(me.error, 401)) return <Navigate to={`/sign-in?next=${encodeURIComponent(here)}`} replace />;
+  if (me.isError)
+    return (
+      <main id="main-content" className="grid-container usa-section">
+        <PageTitle>{t('staff.errorTitle')}</PageTitle>
+        <ApiErrorAlert error={me.error} />
+      </main>
+    );
+  if (me.data.mfaPending) {
+    const to = me.data.user.mfaEnabled ? `/sign-in?step=mfa&next=${encodeURIComponent(here)}` : '/mfa/enrol';
+    return <Navigate to={to} replace />;
+  }
+
+  return (
+    <MeContext.Provider value={me.data}>
+      <StaffLayout>
+        <Routes>
+          <Route index element={<DashboardPage />} />
+          <Route path="settings/district" element={<RequireAction action="district.read" needsDistrict><DistrictSettingsPage /></RequireAction>} />
+          <Route path="schools" element={<RequireAction action="school.list" needsDistrict><SchoolsPage /></RequireAction>} />
+          <Route path="schools/:id" element={<RequireAction action="school.read"><SchoolEditPage /></RequireAction>} />
+          <Route path="people" element={<RequireAction action="user.list" needsDistrict><PeoplePage /></RequireAction>} />
+          <Route path="people/:id" element={<RequireAction action="user.read"><PersonPage /></RequireAction>} />
+          <Route path="audit" element={<RequireAction action="audit.list" needsDistrict><AuditPage /></RequireAction>} />
+          <Route path="state" element={<RequireAction action="state.district.list"><StateDistrictsPage /></RequireAction>} />
+          <Route path="*" element={<NotFoundPage homeTo="/app" />} />
+        </Routes>
+      </StaffLayout>
+    </MeContext.Provider>
+  );
+}

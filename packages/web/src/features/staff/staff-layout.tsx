@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { Button } from '@trussworks/react-uswds';
+import { useTranslation } from 'react-i18next';
+import { SiteLayout } from '../../components/site-layout';
+import type { NavItem } from '../../components/site-header';
+import { useSignOut } from '../auth/auth.api';
+import { useCan, useCurrentMe } from './me-context';
+
+/** Navigation follows `allowedActions`: people see the sections they can use, no more. */
+export function useStaffNav(): NavItem[] {
+  const { t } = useTranslation();
+  const can = useCan();
+  const me = useCurrentMe();
+  const hasDistrict = me.district !== null;
+  const items: (NavItem | false)[] = [
+    { to: '/app', label: t('nav.dashboard'), end: true },
+    hasDistrict && can('school.list') && { to: '/app/schools', label: t('nav.schools'), description: t('dashboard.describeSchools') },
+    hasDistrict && can('user.list') && { to: '/app/people', label: t('nav.people'), description: t('dashboard.describePeople') },
+    hasDistrict && can('audit.list') && { to: '/app/audit', label: t('nav.audit'), description: t('dashboard.describeAudit') },
+    hasDistrict &&
+      can('district.update') && { to: '/app/settings/district', label: t('nav.districtSettings'), description: t('dashboard.describeSettings') },
+    can('state.district.list') && { to: '/app/state', label: t('nav.stateDistricts'), description: t('dashboard.describeState') },
+  ];
+  return items.filter((i): i is NavItem => i !== false);
+}
+
+export function StaffLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useCurrentMe();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  const secondary = (
+    <div className="site-account">
+      <p className="site-account__who">
+        <span className="text-bold">{me.user.displayName}</span>
+        <span className="site-account__role">{t(`roles.${me.user.role}`)}</span>
+      </p>
+      <Button type="button" unstyled className="site-account__sign-out" onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in') })}>
+        {t('nav.signOut')}
+      </Button>
+    </div>
+  );
+  return (
+    <SiteLayout homeTo="/app" navItems={useStaffNav()} secondary={secondary}>
+      {children}
+    </SiteLayout>
+  );
+}
