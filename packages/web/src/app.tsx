@@ -28,7 +28,13 @@ export function App() {
           <Route
             path="/app/*"
             element={
-              <Suspense fallback={<Loading />}>
+              <Suspense
+                fallback={
+                  <main id="main-content" className="grid-container usa-section">
+                    <Loading />
+                  </main>
+                }
+              >
                 <StaffApp />
               </Suspense>
             }

@@ -30,5 +30,6 @@ function messageFor(error: ApiError, t: (key: string) => string): string {
   // Only the errors we produce ourselves are translated; the server's messages are shown as sent.
   if (error.code === 'network_error') return t('errors.network');
   if (error.code === 'invalid_response') return t('errors.invalidResponse');
+  if (error.code === 'client_validation') return t('errors.checkFields');
   return error.message;
 }

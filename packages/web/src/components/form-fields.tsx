@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode, type RefObject } from 'react';
-import { ErrorMessage, FormGroup, Label, Select, TextInput, type TextInputProps } from '@trussworks/react-uswds';
+import { FormGroup, Label, Select, TextInput, type TextInputProps } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
 
 interface FieldBase {
@@ -22,14 +22,14 @@ function FieldLabel({ id, label, hint, error, isOptional }: FieldBase) {
     <>
       <Label htmlFor={id} error={!!error}>
         {label}
-        {isOptional && <span className="text-base"> {t('common.optional')}</span>}
+        {isOptional && <span className="text-base-dark"> {t('common.optional')}</span>}
       </Label>
       {hint && (
         <div className="usa-hint" id={`${id}-hint`}>
           {hint}
         </div>
       )}
-      {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
+      {error && <FieldError id={`${id}-error`}>{error}</FieldError>}
     </>
   );
 }
@@ -108,13 +108,27 @@ export function SelectField({ id, label, hint, error, isOptional, value, onChang
 }
 
 /**
+ * The USWDS error message without react-uswds's role="alert": a form with five problems would
+ * otherwise interrupt a screen reader five times. The summary alert announces the failure, focus
+ * moves to the first invalid field, and each field reads its message through aria-describedby.
+ */
+export function FieldError({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <span className="usa-error-message" id={id}>
+      {children}
+    </span>
+  );
+}
+
+/**
  * After a failed submit, put focus on the first field the server (or we) flagged, so keyboard
  * and screen-reader users land where the fix is needed.
  */
 export function useFocusFirstError(form: RefObject<HTMLFormElement | null>, error: unknown): void {
   useEffect(() => {
     if (!error) return;
-    const invalid = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    // A checkbox group marks its fieldset; focus goes to its first box.
+    const invalid = form.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid-group] input');
     invalid?.focus();
   }, [form, error]);
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
   return (
-    <p role="status" className="text-base">
+    <p role="status" className="text-base-dark">
       {label ?? t('common.loading')}
     </p>
   );

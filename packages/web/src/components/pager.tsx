@@ -87,3 +87,21 @@ export function pageFromSearch(search: URLSearchParams, limit: number, param = '
   const page = Number.parseInt(search.get(param) ?? '1', 10);
   return { limit, offset: (Number.isFinite(page) && page > 1 ? page - 1 : 0) * limit };
 }
+
+/** A page number past the end (an old bookmark, a list that shrank): say so and offer page 1. */
+export function PageOutOfRange({ param = 'page' }: { param?: string }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  params.delete(param);
+  const qs = params.toString();
+  return (
+    <div className="usa-alert usa-alert--info usa-alert--slim margin-y-3">
+      <div className="usa-alert__body">
+        <p className="usa-alert__text">
+          {t('pager.outOfRange')} <Link to={`${location.pathname}${qs ? `?${qs}` : ''}`}>{t('pager.firstPage')}</Link>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -20,9 +20,10 @@ interface SiteHeaderProps {
 }
 
 /**
- * The USWDS basic header, written against USWDS's own classes instead of react-uswds: that
- * library ships as one module whose icon set cannot be tree-shaken (~40 kB gzipped), and this
- * header is on every public page. Its close button also needs a translatable label.
+ * The USWDS extended header (room at the top right for who is signed in and the language),
+ * written against USWDS's own classes instead of react-uswds: that library ships as one module
+ * whose icon set cannot be tree-shaken (~40 kB gzipped), and this header is on every public
+ * page. Its close button also needs a translatable label.
  */
 export function SiteHeader({ homeTo, navItems, secondary }: SiteHeaderProps) {
   const { t } = useTranslation();
@@ -57,21 +58,21 @@ export function SiteHeader({ homeTo, navItems, secondary }: SiteHeaderProps) {
   return (
     <>
       <div className={`usa-overlay${isOpen ? ' is-visible' : ''}`} onClick={close} />
-      <header className="usa-header usa-header--basic">
-        <div className="usa-nav-container">
-          <div className="usa-navbar">
-            <div className="usa-logo">
-              <em className="usa-logo__text">
-                <NavLink to={homeTo} title={t('layout.home')}>
-                  Forefront
-                </NavLink>
-              </em>
-            </div>
-            <button ref={menuButton} type="button" className="usa-menu-btn" aria-controls={navId} aria-expanded={isOpen} onClick={open}>
-              {t('layout.menu')}
-            </button>
+      <header className="usa-header usa-header--extended">
+        <div className="usa-navbar">
+          <div className="usa-logo">
+            <em className="usa-logo__text">
+              <NavLink to={homeTo} title={t('layout.home')}>
+                Forefront
+              </NavLink>
+            </em>
           </div>
-          <nav id={navId} className={`usa-nav${isOpen ? ' is-visible' : ''}`} aria-label={t('layout.primaryNavigation')}>
+          <button ref={menuButton} type="button" className="usa-menu-btn" aria-controls={navId} aria-expanded={isOpen} onClick={open}>
+            {t('layout.menu')}
+          </button>
+        </div>
+        <nav id={navId} className={`usa-nav${isOpen ? ' is-visible' : ''}`} aria-label={t('layout.primaryNavigation')}>
+          <div className="usa-nav__inner">
             <button ref={closeButton} type="button" className="usa-nav__close" onClick={close}>
               <span aria-hidden="true" className="site-header__close-icon">
                 ×
@@ -91,8 +92,8 @@ export function SiteHeader({ homeTo, navItems, secondary }: SiteHeaderProps) {
               {secondary}
               <LanguageSwitcher />
             </div>
-          </nav>
-        </div>
+          </div>
+        </nav>
       </header>
     </>
   );

@@ -7,10 +7,12 @@ interface SiteLayoutProps {
   homeTo: string;
   navItems: NavItem[];
   secondary?: ReactNode;
+  /** Signed-in pages leave out the footer's sign-in link. */
+  isSignedIn?: boolean;
   children: ReactNode;
 }
 
-export function SiteLayout({ homeTo, navItems, secondary, children }: SiteLayoutProps) {
+export function SiteLayout({ homeTo, navItems, secondary, isSignedIn, children }: SiteLayoutProps) {
   const { t } = useTranslation();
   const main = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
@@ -44,9 +46,11 @@ export function SiteLayout({ homeTo, navItems, secondary, children }: SiteLayout
                 <li>
                   <Link to="/">{t('layout.publicHome')}</Link>
                 </li>
-                <li>
-                  <Link to="/sign-in">{t('layout.staffSignIn')}</Link>
-                </li>
+                {!isSignedIn && (
+                  <li>
+                    <Link to="/sign-in">{t('layout.staffSignIn')}</Link>
+                  </li>
+                )}
               </ul>
             </nav>
           </div>

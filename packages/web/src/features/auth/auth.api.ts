@@ -5,6 +5,7 @@ import {
   MfaEnrolmentDoneSchema,
   MfaEnrolmentSchema,
   OkSchema,
+  SetupStatusSchema,
   SignInResultSchema,
   type SetupInput,
 } from '@forefront/contract';
@@ -80,6 +81,10 @@ export function useAcceptInvitation(token: string) {
     mutationFn: (password: string) => api.post(`/api/invitations/${encodeURIComponent(token)}/accept`, { password }, SignInResultSchema),
     onSuccess: reset,
   });
+}
+
+export function useSetupStatus() {
+  return useQuery({ queryKey: ['setup', 'status'], queryFn: ({ signal }) => api.get('/api/setup/status', SetupStatusSchema, undefined, signal) });
 }
 
 export function useSetup() {

@@ -1,9 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Button, Form, Grid, GridContainer } from '@trussworks/react-uswds';
+import { Button, Form, Grid } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
-import type { InvitationPreview } from '@forefront/contract';
+import { AcceptInvitationInputSchema, type InvitationPreview } from '@forefront/contract';
 import { issueOf } from '../../api/client';
+import { useClientValidation } from '../../api/validate';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { TextField, useFocusFirstError } from '../../components/form-fields';
 import { Loading } from '../../components/loading';
@@ -15,7 +16,7 @@ export function InvitationPage() {
   const { t } = useTranslation();
   const preview = useInvitationPreview(token);
   return (
-    <GridContainer className="usa-section">
+    <div className="usa-section">
       <Grid row>
         <Grid col={12} tablet={{ col: 8 }} desktop={{ col: 6 }}>
           <PageTitle>{t('invitation.title')}</PageTitle>
@@ -24,7 +25,7 @@ export function InvitationPage() {
           {preview.data && <AcceptForm token={token} preview={preview.data} />}
         </Grid>
       </Grid>
-    </GridContainer>
+    </div>
   );
 }
 
@@ -36,13 +37,16 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
   const [confirm, setConfirm] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, accept.error ?? (mismatch || null));
+  const { invalid, check } = useClientValidation();
+  const error = invalid ?? accept.error;
+  useFocusFirstError(form, error ?? (mismatch || null));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // The only check the server cannot make: that the person typed what they meant, twice.
     if (password !== confirm) return setMismatch(true);
     setMismatch(false);
+    if (!check(AcceptInvitationInputSchema, { password })) return;
     accept.mutate(password, {
       onSuccess: (result) => {
         if (result.status === 'mfa_enrolment_required') void navigate('/mfa/enrol');
@@ -58,7 +62,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
         {t('invitation.intro', { name: preview.displayName, district: preview.districtName, role: t(`roles.${preview.role}`) })}
       </p>
       {preview.mfaRequired && <p>{t('invitation.mfaNotice')}</p>}
-      <ApiErrorAlert error={accept.error} heading={t('invitation.failed')} shownFields={['password']} />
+      <ApiErrorAlert error={error} heading={t('invitation.failed')} shownFields={['password']} />
       <Form ref={form} onSubmit={submit} noValidate large>
         <TextField id="email" type="email" label={t('fields.email')} value={preview.email} readOnly autoComplete="username" />
         <TextField
@@ -70,7 +74,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
           minLength={preview.minPasswordLength}
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          error={issueOf(accept.error, 'password')}
+          error={issueOf(error, 'password')}
         />
         <TextField
           id="password-confirm"

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Form } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
+import { MfaCodeInputSchema } from '@forefront/contract';
 import { isApiError, issueOf } from '../../api/client';
+import { useClientValidation } from '../../api/validate';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { TextField, useFocusFirstError } from '../../components/form-fields';
 import { Loading } from '../../components/loading';
@@ -17,7 +19,9 @@ export function MfaCodeStep({ onSignedIn, onRestart }: { onSignedIn: () => void;
   const [code, setCode] = useState('');
   const form = useRef<HTMLFormElement>(null);
   const input = useRef<HTMLInputElement>(null);
-  useFocusFirstError(form, verify.error);
+  const { invalid, check } = useClientValidation();
+  const error = invalid ?? verify.error;
+  useFocusFirstError(form, error);
 
   const noSession = isApiError(me.error, 401);
   const alreadySignedIn = me.data && !me.data.mfaPending;
@@ -25,20 +29,23 @@ export function MfaCodeStep({ onSignedIn, onRestart }: { onSignedIn: () => void;
     if (noSession) onRestart();
     else if (alreadySignedIn) onSignedIn();
   }, [noSession, alreadySignedIn, onRestart, onSignedIn]);
-  useEffect(() => input.current?.focus(), []);
+  // The step replaces the password form: put the cursor where the code goes.
+  useEffect(() => {
+    if (!me.isPending) input.current?.focus();
+  }, [me.isPending]);
 
   if (me.isPending) return <Loading />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    verify.mutate(code, { onSuccess: onSignedIn });
+    if (check(MfaCodeInputSchema, { code })) verify.mutate(code, { onSuccess: onSignedIn });
   };
   const restart = () => signOut.mutate(undefined, { onSettled: onRestart });
 
   return (
     <>
       <p className="usa-intro">{t('signIn.codeIntro')}</p>
-      <ApiErrorAlert error={verify.error ?? (noSession ? null : me.error)} heading={t('signIn.codeFailed')} shownFields={['code']} />
+      <ApiErrorAlert error={error ?? (noSession ? null : me.error)} heading={t('signIn.codeFailed')} shownFields={['code']} />
       <Form ref={form} onSubmit={submit} noValidate large>
         <TextField
           ref={input}
@@ -51,7 +58,7 @@ export function MfaCodeStep({ onSignedIn, onRestart }: { onSignedIn: () => void;
           maxLength={9}
           value={code}
           onChange={(e) => setCode(e.target.value)}
-          error={issueOf(verify.error, 'code')}
+          error={issueOf(error, 'code')}
         />
         <Button type="submit" disabled={verify.isPending}>
           {verify.isPending ? t('signIn.verifying') : t('signIn.verify')}

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { Button, Form, Grid, GridContainer } from '@trussworks/react-uswds';
+import { Button, Form, Grid } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
+import { MfaCodeInputSchema } from '@forefront/contract';
 import { isApiError, issueOf } from '../../api/client';
+import { useClientValidation } from '../../api/validate';
 import { Alert } from '../../components/alert';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { TextField, useFocusFirstError } from '../../components/form-fields';
@@ -49,7 +51,7 @@ export function MfaEnrolPage() {
   else if (start.data) body = <EnrolmentSteps enrolment={start.data} confirm={confirm} />;
 
   return (
-    <GridContainer className="usa-section">
+    <div className="usa-section">
       <Grid row>
         <Grid col={12} tablet={{ col: 10 }} desktop={{ col: 8 }}>
           <PageTitle>{t('mfaEnrol.title')}</PageTitle>
@@ -57,7 +59,7 @@ export function MfaEnrolPage() {
           {body}
         </Grid>
       </Grid>
-    </GridContainer>
+    </div>
   );
 }
 
@@ -65,14 +67,16 @@ function EnrolmentSteps({ enrolment, confirm }: { enrolment: Enrolment; confirm:
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, confirm.error);
+  const { invalid, check } = useClientValidation();
+  const error = invalid ?? confirm.error;
+  useFocusFirstError(form, error);
   // The SVG comes from our server's QR encoder; showing it as an image (not inline markup) means
   // nothing inside it can ever run as script, whatever the string holds.
   const qrSrc = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(enrolment.qrSvg)}`;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    confirm.mutate(code);
+    if (check(MfaCodeInputSchema, { code })) confirm.mutate(code);
   };
 
   return (
@@ -91,7 +95,7 @@ function EnrolmentSteps({ enrolment, confirm }: { enrolment: Enrolment; confirm:
       </li>
       <li className="usa-process-list__item">
         <h2 className="usa-process-list__heading">{t('mfaEnrol.confirmHeading')}</h2>
-        <ApiErrorAlert error={confirm.error} shownFields={['code']} />
+        <ApiErrorAlert error={error} heading={t('signIn.codeFailed')} shownFields={['code']} />
         <Form ref={form} onSubmit={submit} noValidate>
           <TextField
             id="code"
@@ -102,7 +106,7 @@ function EnrolmentSteps({ enrolment, confirm }: { enrolment: Enrolment; confirm:
             maxLength={6}
             value={code}
             onChange={(e) => setCode(e.target.value)}
-            error={issueOf(confirm.error, 'code')}
+            error={issueOf(error, 'code')}
           />
           <Button type="submit" disabled={confirm.isPending}>
             {confirm.isPending ? t('mfaEnrol.confirming') : t('mfaEnrol.confirm')}

@@ -1,14 +1,15 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, Fieldset, Form, Grid, GridContainer } from '@trussworks/react-uswds';
+import { Button, Fieldset, Form, Grid } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH_WITH_MFA } from '@forefront/contract';
+import { PASSWORD_MIN_LENGTH_WITH_MFA, SetupInputSchema, type SetupInput } from '@forefront/contract';
 import { issueOf } from '../../api/client';
+import { useClientValidation } from '../../api/validate';
 import { Alert } from '../../components/alert';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { TextField, useFocusFirstError } from '../../components/form-fields';
 import { PageTitle } from '../../components/page-title';
-import { useSetup } from './auth.api';
+import { useSetup, useSetupStatus } from './auth.api';
 
 const FIELDS = ['district.ncesLeaId', 'district.name', 'district.state', 'admin.email', 'admin.displayName', 'admin.password'] as const;
 
@@ -18,6 +19,7 @@ export function SetupPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const setup = useSetup();
+  const status = useSetupStatus();
   const form = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<Record<(typeof FIELDS)[number], string>>({
     'district.ncesLeaId': '',
@@ -27,31 +29,39 @@ export function SetupPage() {
     'admin.displayName': '',
     'admin.password': '',
   });
-  useFocusFirstError(form, setup.error);
+  const { invalid, check } = useClientValidation();
+  const error = invalid ?? setup.error;
+  useFocusFirstError(form, error);
 
   const field = (name: (typeof FIELDS)[number]) => ({
     id: name.replace('.', '-'),
     name,
     value: values[name],
     onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
-    error: issueOf(setup.error, name),
+    error: issueOf(error, name),
   });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setup.mutate({
+    const input: SetupInput = {
       token,
       district: { ncesLeaId: values['district.ncesLeaId'].trim(), name: values['district.name'], state: values['district.state'].trim().toUpperCase() },
       admin: { email: values['admin.email'], displayName: values['admin.displayName'], password: values['admin.password'] },
-    });
+    };
+    if (check(SetupInputSchema, input)) setup.mutate(input);
   };
 
   return (
-    <GridContainer className="usa-section">
+    <div className="usa-section">
       <Grid row>
         <Grid col={12} tablet={{ col: 10 }} desktop={{ col: 8 }}>
           <PageTitle>{t('setup.title')}</PageTitle>
-          {setup.isSuccess ? (
+          {status.data?.needed === false && !setup.isSuccess ? (
+            <Alert type="info" heading={t('setup.alreadyHeading')}>
+              <p>{t('setup.alreadyBody')}</p>
+              <Link to="/sign-in">{t('setup.signIn')}</Link>
+            </Alert>
+          ) : setup.isSuccess ? (
             <Alert type="success" heading={t('setup.doneHeading')} live>
               <p>{t('setup.doneBody')}</p>
               <Link className="usa-button" to="/sign-in">
@@ -62,7 +72,7 @@ export function SetupPage() {
             <>
               <p className="usa-intro">{t('setup.intro')}</p>
               {!token && <Alert type="warning" heading={t('setup.noTokenHeading')}>{t('setup.noTokenBody')}</Alert>}
-              <ApiErrorAlert error={setup.error} heading={t('setup.failed')} shownFields={[...FIELDS]} />
+              <ApiErrorAlert error={error} heading={t('setup.failed')} shownFields={[...FIELDS]} />
               <Form ref={form} onSubmit={submit} noValidate large>
                 <Fieldset legend={t('setup.districtLegend')} legendStyle="large">
                   <TextField {...field('district.ncesLeaId')} label={t('fields.ncesLeaId')} hint={t('hints.ncesLeaId')} inputMode="numeric" maxLength={7} />
@@ -88,6 +98,6 @@ export function SetupPage() {
           )}
         </Grid>
       </Grid>
-    </GridContainer>
+    </div>
   );
 }

@@ -1,9 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Button, Form, Grid, GridContainer } from '@trussworks/react-uswds';
+import { Button, Form, Grid } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
-import type { SignInResult } from '@forefront/contract';
+import { SignInInputSchema, type SignInResult } from '@forefront/contract';
 import { issueOf } from '../../api/client';
+import { useClientValidation } from '../../api/validate';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { TextField, useFocusFirstError } from '../../components/form-fields';
 import { PageTitle } from '../../components/page-title';
@@ -25,7 +26,7 @@ export function SignInPage() {
   };
 
   return (
-    <GridContainer className="usa-section">
+    <div className="usa-section">
       <Grid row>
         <Grid col={12} tablet={{ col: 8 }} desktop={{ col: 6 }}>
           <PageTitle>{step === 'password' ? t('signIn.title') : t('signIn.codeTitle')}</PageTitle>
@@ -36,7 +37,7 @@ export function SignInPage() {
           )}
         </Grid>
       </Grid>
-    </GridContainer>
+    </div>
   );
 }
 
@@ -46,17 +47,19 @@ function PasswordStep({ onResult }: { onResult: (result: SignInResult) => void }
   const [password, setPassword] = useState('');
   const signIn = useSignIn();
   const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, signIn.error);
+  const { invalid, check } = useClientValidation();
+  const error = invalid ?? signIn.error;
+  useFocusFirstError(form, error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    signIn.mutate({ email, password }, { onSuccess: onResult });
+    if (check(SignInInputSchema, { email, password })) signIn.mutate({ email, password }, { onSuccess: onResult });
   };
 
   return (
     <>
       <p className="usa-intro">{t('signIn.intro')}</p>
-      <ApiErrorAlert error={signIn.error} heading={t('signIn.failed')} shownFields={['email', 'password']} />
+      <ApiErrorAlert error={error} heading={t('signIn.failed')} shownFields={['email', 'password']} />
       <Form ref={form} onSubmit={submit} noValidate large>
         <TextField
           id="email"
@@ -67,7 +70,7 @@ function PasswordStep({ onResult }: { onResult: (result: SignInResult) => void }
           spellCheck={false}
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          error={issueOf(signIn.error, 'email')}
+          error={issueOf(error, 'email')}
         />
         <TextField
           id="password"
@@ -76,7 +79,7 @@ function PasswordStep({ onResult }: { onResult: (result: SignInResult) => void }
           autoComplete="current-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          error={issueOf(signIn.error, 'password')}
+          error={issueOf(error, 'password')}
         />
         <Button type="submit" disabled={signIn.isPending}>
           {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}

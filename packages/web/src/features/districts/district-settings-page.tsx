@@ -1,8 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Button, Form } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
-import type { District, UpdateDistrictInput } from '@forefront/contract';
+import { UpdateDistrictInputSchema, type District, type UpdateDistrictInput } from '@forefront/contract';
 import { issueOf } from '../../api/client';
+import { useClientValidation } from '../../api/validate';
 import { Alert } from '../../components/alert';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { formatDateTime } from '../../components/format';
@@ -31,7 +32,9 @@ function DistrictSettings({ district }: { district: District }) {
   const [name, setName] = useState(district.name);
   const [minN, setMinN] = useState(String(district.suppressionMinN));
   const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, update.error);
+  const { invalid, check } = useClientValidation();
+  const error = invalid ?? update.error;
+  useFocusFirstError(form, error);
 
   const facts = (
     <dl className="site-facts">
@@ -65,16 +68,16 @@ function DistrictSettings({ district }: { district: District }) {
     const n = Number(minN);
     if (minN.trim() !== '' && n !== district.suppressionMinN) input.suppressionMinN = Number.isInteger(n) ? n : Number.NaN;
     if (Object.keys(input).length === 0) return;
-    update.mutate(input);
+    if (check(UpdateDistrictInputSchema, input)) update.mutate(input);
   };
 
   return (
     <>
       {facts}
       {update.isSuccess && <Alert type="success" heading={t('districtSettings.saved')} live slim />}
-      <ApiErrorAlert error={update.error} shownFields={['name', 'suppressionMinN']} />
+      <ApiErrorAlert error={error} shownFields={['name', 'suppressionMinN']} />
       <Form ref={form} onSubmit={submit} noValidate large>
-        <TextField id="name" label={t('fields.districtName')} value={name} onChange={(e) => setName(e.target.value)} error={issueOf(update.error, 'name')} />
+        <TextField id="name" label={t('fields.districtName')} value={name} onChange={(e) => setName(e.target.value)} error={issueOf(error, 'name')} />
         <TextField
           id="suppressionMinN"
           type="number"
@@ -85,7 +88,7 @@ function DistrictSettings({ district }: { district: District }) {
           hint={t('hints.suppressionMinN')}
           value={minN}
           onChange={(e) => setMinN(e.target.value)}
-          error={issueOf(update.error, 'suppressionMinN')}
+          error={issueOf(error, 'suppressionMinN')}
         />
         <Button type="submit" disabled={update.isPending}>
           {update.isPending ? t('common.saving') : t('common.save')}

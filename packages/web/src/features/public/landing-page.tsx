@@ -35,7 +35,7 @@ export function LandingPage() {
                 .map((d) => (
                   <li key={d.id}>
                     <Link to={`/districts/${encodeURIComponent(d.id)}`}>{d.name}</Link>{' '}
-                    <span className="text-base">({d.state})</span>
+                    <span className="text-base-dark">({d.state})</span>
                   </li>
                 ))}
             </ul>

@@ -42,7 +42,7 @@ export function StaffLayout({ children }: { children: ReactNode }) {
     </div>
   );
   return (
-    <SiteLayout homeTo="/app" navItems={useStaffNav()} secondary={secondary}>
+    <SiteLayout homeTo="/app" navItems={useStaffNav()} secondary={secondary} isSignedIn>
       {children}
     </SiteLayout>
   );
