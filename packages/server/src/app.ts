@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -22,9 +22,18 @@ export interface BuiltApp {
   ctx: AppContext;
 }
 
+export interface BuildOptions {
+  serveWeb?: boolean;
+  /** Sees every route as it is added (tests walk all routes x roles against the policy table). */
+  onRoute?: (route: RouteOptions) => void;
+  /** Where log lines go instead of stdout (tests capture them to check redaction). */
+  logStream?: { write(line: string): void };
+}
+
 /** Plugins first, then every module's routes, registered explicitly in one place. */
-export async function buildApp(config: Config, handle: DbHandle, opts: { serveWeb?: boolean } = {}): Promise<BuiltApp> {
-  const app = Fastify({ logger: loggerOptions(config), trustProxy: true, bodyLimit: 1_048_576 });
+export async function buildApp(config: Config, handle: DbHandle, opts: BuildOptions = {}): Promise<BuiltApp> {
+  const app = Fastify({ logger: loggerOptions(config, opts.logStream), trustProxy: true, bodyLimit: 1_048_576 });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, log: app.log, mailer: createMailer(config, handle.db, app.log) };

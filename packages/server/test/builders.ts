@@ -7,6 +7,7 @@ import { currentTotp } from '../src/modules/auth/totp.js';
 import { newId } from '../src/shared/ids.js';
 import type { AppContext } from '../src/shared/context.js';
 import { appendAudit } from '../src/modules/audit/audit.service.js';
+import { contextOf } from './harness.js';
 
 /** Intent-named builders: each writes real rows through the real database. */
 let counter = 0;
@@ -78,6 +79,10 @@ export async function signIn(app: FastifyInstance, user: Pick<BuiltUser, 'email'
   const body = res.json() as { status: string; csrfToken: string };
   const headers = { cookie, 'x-csrf-token': body.csrfToken };
   if (body.status === 'mfa_required') {
+    // Fixtures sign the same account in many times within one 30-second step; a real code works
+    // once (replay protection has its own test), so forget the last accepted step first.
+    const ctx = contextOf.get(app);
+    if (ctx) await ctx.db.updateTable('users').set({ totpLastStep: null }).where('email', '=', user.email.toLowerCase()).execute();
     const v = await app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers, payload: { code: currentTotp(user.mfaSecret!) } });
     if (v.statusCode !== 200) throw new Error(`mfa failed: ${v.statusCode} ${v.body}`);
   }

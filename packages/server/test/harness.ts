@@ -59,6 +59,9 @@ export function testConfig(database: Config['database'], overrides: Partial<Conf
   });
 }
 
+/** Lets fixtures that only get the app (signIn) reach its database. */
+export const contextOf = new WeakMap<FastifyInstance, AppContext>();
+
 export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext;
@@ -75,6 +78,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   await migrateToLatest(handle.db);
   const { app, ctx } = await buildApp(config, handle, { serveWeb: false });
   await app.ready();
+  contextOf.set(app, ctx);
   let closed = false;
   const close = async () => {
     if (closed) return;

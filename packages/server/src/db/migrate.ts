@@ -1,10 +1,12 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './database.js';
 import * as m0001 from './migrations/20261127T0001_foundation.js';
+import * as m0002 from './migrations/20261127T0002_totp_replay.js';
 
 /** Migrations are listed explicitly (no directory scanning), in order, for both databases. */
 const MIGRATIONS: Record<string, Migration> = {
   '20261127T0001_foundation': m0001,
+  '20261127T0002_totp_replay': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

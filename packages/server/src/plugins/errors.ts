@@ -11,9 +11,10 @@ type Issue = { path: string; message: string };
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
+      // fastify-type-provider-zod 6 gives each zod issue as { instancePath: '/a/0/b', message }.
       const issues: Issue[] = err.validation.map((v) => ({
-        path: [err.validationContext, ...(v.params.issue.path ?? [])].filter(Boolean).join('.'),
-        message: v.params.issue.message ?? v.message,
+        path: [err.validationContext, ...v.instancePath.split('/')].filter(Boolean).join('.'),
+        message: v.message ?? 'Not valid',
       }));
       return reply.code(400).send({ error: { code: 'invalid_request', message: 'Some fields are not valid', issues } });
     }

@@ -1,44 +1,87 @@
 import type { FastifyServerOptions } from 'fastify';
+import pino from 'pino';
 import type { Config } from '../config.js';
 
 /**
  * Logs never carry secrets or student data: the request serializer keeps method and a URL with
- * one-time tokens masked, and redaction removes credential and student fields anywhere they
- * appear in a logged object.
+ * one-time tokens masked (headers, and so cookies and the CSRF token, are never logged), and
+ * redaction removes credential and student fields anywhere they appear in a logged object.
  */
-export const REDACT_PATHS = [
-  'req.headers.cookie',
-  'req.headers.authorization',
-  'req.headers["x-csrf-token"]',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.currentPassword',
-  '*.newPassword',
-  '*.passwordHash',
-  '*.mfaSecret',
-  '*.token',
-  '*.csrfToken',
-  '*.recoveryCodes',
-  '*.code',
+export const REDACTED_KEYS: ReadonlySet<string> = new Set([
+  'cookie',
+  'authorization',
+  'x-csrf-token',
+  'set-cookie',
+  'password',
+  'currentPassword',
+  'newPassword',
+  'passwordHash',
+  'mfaSecret',
+  'token',
+  'csrfToken',
+  'recoveryCodes',
+  'code',
   // Student fields (later modules): never in logs, even when an error object carries a row.
-  '*.student',
-  '*.students',
-  '*.firstName',
-  '*.lastName',
-  '*.birthDate',
-  '*.studentLocalId',
-];
+  'student',
+  'students',
+  'firstName',
+  'lastName',
+  'birthDate',
+  'studentLocalId',
+]);
+const CENSOR = '[redacted]';
+
+/**
+ * pino's own `redact` takes fixed paths (`*.password` matches one level only), which missed
+ * top-level fields and rows nested deeper, e.g. `err.row.firstName`; so walk every logged
+ * value by key instead. Copy-on-write: objects with nothing to redact are logged as they are.
+ */
+export function redactDeep(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== 'object' || depth > 10) return value;
+  if (Array.isArray(value)) {
+    const items = value.map((v) => redactDeep(v, depth + 1));
+    return items.some((v, i) => v !== value[i]) ? items : value;
+  }
+  // Only plain data: class instances (requests, buffers, dates) go through their serializers.
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  let out: Record<string, unknown> | null = null;
+  for (const [k, v] of Object.entries(value)) {
+    const next = REDACTED_KEYS.has(k) ? CENSOR : redactDeep(v, depth + 1);
+    if (next !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = next;
+  }
+  return out ?? value;
+}
 
 export function maskUrl(url: string): string {
   return url.replace(/(\/invitations\/)[^/?]+/, '$1[token]').replace(/([?&]token=)[^&]+/, '$1[token]');
 }
 
-export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+/** Keys with their own serializer below; everything else is redacted by `formatters.log`. */
+const SERIALIZED = new Set(['req', 'res', 'err']);
+
+export function loggerOptions(config: Config, stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
-    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    ...(stream && { stream }),
+    formatters: {
+      log: (obj: Record<string, unknown>) => {
+        let out: Record<string, unknown> | null = null;
+        for (const [k, v] of Object.entries(obj)) {
+          if (SERIALIZED.has(k)) continue;
+          const next = REDACTED_KEYS.has(k) ? CENSOR : redactDeep(v);
+          if (next !== v) (out ??= { ...obj })[k] = next;
+        }
+        return out ?? obj;
+      },
+    },
     serializers: {
       req: (req: { method: string; url: string; id?: string }) => ({ method: req.method, url: maskUrl(req.url), id: req.id }),
+      // An error may carry a row (a driver error, a failed insert): redact what it carries.
+      err: (err: Error) => {
+        const s: unknown = pino.stdSerializers.err(err);
+        return (s !== null && typeof s === 'object' ? redactDeep({ ...s }) : s) as pino.SerializedError;
+      },
     },
   };
 }

@@ -20,5 +20,7 @@ export function authorizeList(actor: Actor, action: Action, district: Pick<Polic
   if (!canSeeDistrict(actor, district)) throw new NotFoundError(what);
   const scope = scopeOf(actor.role, action);
   if (scope === 'none') throw new ForbiddenError();
+  // A school scope is narrowed by the query; any wider scope must hold for the district itself.
+  if (scope !== 'school' && !can(actor, action, district)) throw new ForbiddenError();
   return scope;
 }

@@ -63,13 +63,20 @@ export class ChainVerifier {
     return null;
   }
 
-  /** Compare the end of the walk with the recorded head of the chain. */
-  finish(head: { seq: number; hash: string } | undefined): BrokenLink | null {
+  /**
+   * Compare the end of the walk with the recorded head of the chain. A problem at the end is
+   * reported at the position after the last event (every event before it did verify).
+   * `mustHaveEvents`: a district's chain always starts with `district.created`, so a district
+   * with no events at all lost its whole chain.
+   */
+  finish(head: { seq: number; hash: string } | undefined, mustHaveEvents = false): BrokenLink | null {
     const lastSeq = this.expectedSeq - 1;
-    if (!head) return lastSeq === 0 ? null : { chain: this.chain, seq: lastSeq, reason: 'chain has events but no recorded head' };
+    const end = (reason: string) => ({ chain: this.chain, seq: lastSeq + 1, reason });
+    if (lastSeq === 0 && mustHaveEvents) return end('no events recorded for this district (chain deleted)');
+    if (!head) return lastSeq === 0 ? null : end('chain has events but no recorded head (head deleted)');
     if (Number(head.seq) === 0 && lastSeq === 0) return null;
     if (Number(head.seq) !== lastSeq || head.hash !== this.prevHash)
-      return { chain: this.chain, seq: lastSeq + 1, reason: `head records event #${head.seq} but the chain ends at #${lastSeq} (truncated or altered)` };
+      return end(`head records event #${head.seq} but the chain ends at #${lastSeq} (truncated or altered)`);
     return null;
   }
 }

@@ -38,10 +38,17 @@ export function findChainPage(db: Db, chain: string, afterSeq: number, limit: nu
   return db.selectFrom('auditEvents').selectAll().where('chain', '=', chain).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
 }
 
+/** Every chain: those with a head or events, and every district's (which must exist). */
 export async function findChains(db: Db): Promise<string[]> {
   const a = await db.selectFrom('auditHeads').select('chain').execute();
   const b = await db.selectFrom('auditEvents').select('chain').distinct().execute();
-  return [...new Set([...a, ...b].map((r) => r.chain))].sort();
+  const c = await db.selectFrom('districts').select('id as chain').execute();
+  return [...new Set([...a, ...b, ...c].map((r) => r.chain))].sort();
+}
+
+/** Ids of all districts: each has a chain that starts with its `district.created` event. */
+export async function findDistrictIds(db: Db): Promise<Set<string>> {
+  return new Set((await db.selectFrom('districts').select('id').execute()).map((r) => r.id));
 }
 
 export function findHead(db: Db, chain: string) {

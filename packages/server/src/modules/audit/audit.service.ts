@@ -62,7 +62,9 @@ const VERIFY_BATCH = 5000;
 /** Verify the given chains (all when omitted); stops at the first broken link. */
 export async function verifyChains(db: Db, chains?: string[]): Promise<AuditVerifyResult> {
   let checked = 0;
-  for (const chain of chains ?? (await repo.findChains(db))) {
+  const list = chains ?? (await repo.findChains(db));
+  const districtChains = await repo.findDistrictIds(db);
+  for (const chain of list) {
     const v = new ChainVerifier(chain);
     let after = 0;
     for (;;) {
@@ -75,7 +77,7 @@ export async function verifyChains(db: Db, chains?: string[]): Promise<AuditVeri
       after = Number(page[page.length - 1]!.seq);
     }
     const head = await repo.findHead(db, chain);
-    const broken = v.finish(head ? { seq: Number(head.seq), hash: head.hash } : undefined);
+    const broken = v.finish(head ? { seq: Number(head.seq), hash: head.hash } : undefined, districtChains.has(chain));
     checked += v.checked;
     if (broken) return { ok: false, checked, firstBroken: broken };
   }

@@ -44,8 +44,22 @@ export const findUserByEmail = (db: Db, email: string) => db.selectFrom('users')
 
 export const findUserById = (db: Db, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const recordFailure = (db: Db, userId: string, failures: number, lockedUntil: string | null) =>
-  db.updateTable('users').set({ failedSignIns: failures, lockedUntil }).where('id', '=', userId).execute();
+/**
+ * Adds one failed attempt in the database itself and returns the new count: parallel attempts
+ * must each count, or a burst of guesses read the same old count and never reach the lock.
+ */
+export async function incrementFailures(db: Db, userId: string): Promise<number> {
+  const r = await db
+    .updateTable('users')
+    .set((eb) => ({ failedSignIns: eb('failedSignIns', '+', 1) }))
+    .where('id', '=', userId)
+    .returning('failedSignIns')
+    .executeTakeFirstOrThrow();
+  return Number(r.failedSignIns);
+}
+
+export const lockUser = (db: Db, userId: string, lockedUntil: string) =>
+  db.updateTable('users').set({ failedSignIns: 0, lockedUntil }).where('id', '=', userId).execute();
 
 export const recordSuccess = (db: Db, userId: string, at: string) =>
   db.updateTable('users').set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: at }).where('id', '=', userId).execute();
@@ -69,6 +83,17 @@ export async function useRecoveryCode(db: Db, userId: string, codeHash: string, 
     .where('userId', '=', userId)
     .where('codeHash', '=', codeHash)
     .where('usedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Records the accepted TOTP step only if it is newer than the last one: true when it was. */
+export async function claimTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const r = await db
+    .updateTable('users')
+    .set({ totpLastStep: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totpLastStep', 'is', null), eb('totpLastStep', '<', step)]))
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }

@@ -42,7 +42,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       readMe(ctx, req.actor!, req.csrfToken!, req.mfaPending),
     );
     app.post('/api/me/password', { config: { policy: 'session', rateLimit }, schema: { tags: ['auth'], body: ChangePasswordInputSchema, response: { 200: OkSchema } } }, async (req) => {
-      await service.changePassword(ctx, req.actor!, req.body.currentPassword, req.body.newPassword);
+      await service.changePassword(ctx, req.actor!, req.mfaPending, req.body.currentPassword, req.body.newPassword);
       return { ok: true as const };
     });
   };

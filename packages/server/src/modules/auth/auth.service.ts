@@ -8,7 +8,7 @@ import { appendAudit } from '../audit/audit.service.js';
 import * as repo from './auth.repository.js';
 import { burnPasswordCheck, checkPasswordRules, hashPassword, verifyPassword } from './password.js';
 import { createSession } from './session.js';
-import { hashRecoveryCode, newEnrolment, newRecoveryCodes, verifyTotp } from './totp.js';
+import { hashRecoveryCode, newEnrolment, newRecoveryCodes, totpStep } from './totp.js';
 import { isAccessExpired } from './session.js';
 
 const INVALID = 'The e-mail address or password is not correct';
@@ -35,7 +35,7 @@ export async function signIn(ctx: AppContext, email: string, password: string): 
     throw new TooManyRequestsError('Too many failed attempts. This account is locked for a few minutes; try again later.');
   const ok = await verifyPassword(user.passwordHash, password);
   if (!ok) {
-    await recordFailedAttempt(ctx, user.id, user.failedSignIns, audit, 'password');
+    await recordFailedAttempt(ctx, user.id, audit, 'password');
     throw new UnauthorizedError(INVALID, 'invalid_credentials');
   }
   if (user.disabled || isAccessExpired(user.accessExpiresAt)) throw new UnauthorizedError(INVALID, 'invalid_credentials');
@@ -51,11 +51,11 @@ export async function signIn(ctx: AppContext, email: string, password: string): 
 }
 
 /** Counts a failed password or code; the fifth in a row locks the account for a while. */
-async function recordFailedAttempt(ctx: AppContext, userId: string, previous: number, audit: Parameters<typeof appendAudit>[1], reason: string) {
+async function recordFailedAttempt(ctx: AppContext, userId: string, audit: Parameters<typeof appendAudit>[1], reason: string) {
   await ctx.db.transaction().execute(async (trx) => {
-    const failures = previous + 1;
+    const failures = await repo.incrementFailures(trx, userId);
     const lock = failures >= SIGN_IN_MAX_FAILURES ? new Date(Date.now() + SIGN_IN_LOCK_MINUTES * 60_000).toISOString() : null;
-    await repo.recordFailure(trx, userId, lock ? 0 : failures, lock);
+    if (lock) await repo.lockUser(trx, userId, lock);
     await appendAudit(trx, audit, { kind: 'auth.sign_in_failed', userId, reason });
     if (lock) await appendAudit(trx, audit, { kind: 'auth.locked', userId, until: lock });
   });
@@ -71,7 +71,8 @@ export async function verifyMfa(ctx: AppContext, actor: Actor, code: string): Pr
   const isRecovery = code.includes('-');
   return ctx.db.transaction().execute(async (trx) => {
     const now = nowIso();
-    const ok = isRecovery ? await repo.useRecoveryCode(trx, user.id, hashRecoveryCode(code), now) : verifyTotp(user.mfaSecret!, code);
+    const step = isRecovery ? null : totpStep(user.mfaSecret!, code);
+    const ok = isRecovery ? await repo.useRecoveryCode(trx, user.id, hashRecoveryCode(code), now) : step !== null && (await repo.claimTotpStep(trx, user.id, step));
     if (!ok) return null;
     await repo.markSessionMfaVerified(trx, actor.sessionId);
     await repo.recordSuccess(trx, user.id, now);
@@ -80,7 +81,7 @@ export async function verifyMfa(ctx: AppContext, actor: Actor, code: string): Pr
     return { status: 'signed_in' as const, csrfToken: '' };
   }).then(async (r) => {
     if (r) return r;
-    await recordFailedAttempt(ctx, user.id, user.failedSignIns, audit, isRecovery ? 'recovery_code' : 'totp');
+    await recordFailedAttempt(ctx, user.id, audit, isRecovery ? 'recovery_code' : 'totp');
     throw new UnauthorizedError('That code is not correct', 'invalid_code');
   });
 }
@@ -98,11 +99,13 @@ export async function startEnrolment(ctx: AppContext, actor: Actor) {
 export async function confirmEnrolment(ctx: AppContext, actor: Actor, code: string) {
   const user = await repo.findUserById(ctx.db, actor.userId);
   if (!user?.mfaSecret || user.mfaEnabled) throw new ConflictError('Start setting up two-step verification first');
-  if (!verifyTotp(user.mfaSecret, code)) throw new ValidationError('That code is not correct; check the time on your phone and try again', [{ path: 'code', message: 'Code not accepted' }]);
+  const step = totpStep(user.mfaSecret, code);
+  if (step === null) throw new ValidationError('That code is not correct; check the time on your phone and try again', [{ path: 'code', message: 'Code not accepted' }]);
   const codes = newRecoveryCodes();
   await ctx.db.transaction().execute(async (trx) => {
     const now = nowIso();
     await repo.setMfaSecret(trx, user.id, user.mfaSecret, true, now);
+    await repo.claimTotpStep(trx, user.id, step);
     await repo.replaceRecoveryCodes(trx, user.id, user.districtId, codes.map((c) => ({ id: newId(), codeHash: hashRecoveryCode(c) })));
     await repo.markSessionMfaVerified(trx, actor.sessionId);
     await repo.recordSuccess(trx, user.id, now);
@@ -120,7 +123,10 @@ export async function signOut(ctx: AppContext, actor: Actor) {
   });
 }
 
-export async function changePassword(ctx: AppContext, actor: Actor, current: string, next: string) {
+export async function changePassword(ctx: AppContext, actor: Actor, mfaPending: boolean, current: string, next: string) {
+  // The route is open to half-signed-in sessions (policy `session`), but a password alone must not
+  // be enough to replace the password and end the owner's other sessions: finish MFA first.
+  if (mfaPending) throw new UnauthorizedError('Finish two-step verification to continue', 'mfa_required');
   const user = await repo.findUserById(ctx.db, actor.userId);
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current)))
     throw new ValidationError('Your current password is not correct', [{ path: 'currentPassword', message: 'Not correct' }]);

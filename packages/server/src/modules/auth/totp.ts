@@ -17,17 +17,22 @@ export async function newEnrolment(email: string) {
   return { secret, otpauthUrl, qrSvg };
 }
 
-export function verifyTotp(secret: string, code: string): boolean {
+/**
+ * Returns the time step the code belongs to, or null when it is wrong. The caller refuses a step
+ * at or before the last accepted one, so each code works once.
+ */
+export function totpStep(secret: string, code: string, now = Date.now()): number | null {
   try {
-    return authenticator.verify({ token: code, secret });
+    const delta = authenticator.checkDelta(code, secret);
+    return delta === null ? null : Math.floor(now / 30_000) + delta;
   } catch {
-    return false;
+    return null;
   }
 }
 
-/** For tests and the demo: the code an authenticator app would show now. */
-export function currentTotp(secret: string): string {
-  return authenticator.generate(secret);
+/** For tests and the demo: the code an authenticator app shows now (or `stepOffset` 30-second steps later). */
+export function currentTotp(secret: string, stepOffset = 0): string {
+  return stepOffset === 0 ? authenticator.generate(secret) : authenticator.clone({ epoch: Date.now() + stepOffset * 30_000 }).generate(secret);
 }
 
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';

@@ -24,7 +24,10 @@ export interface Mailer {
  * an invitation link is never lost.
  */
 export function createMailer(config: Config, db: Db, log: FastifyBaseLogger): Mailer {
-  const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  // Short timeouts: an unreachable mail server must not hold an invitation request for minutes.
+  const transport = config.smtpUrl
+    ? nodemailer.createTransport(config.smtpUrl, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 })
+    : null;
   return {
     async send(mail) {
       const row = { id: newId(), districtId: mail.districtId, toAddress: mail.to, subject: mail.subject, textBody: mail.text, createdAt: nowIso(), sentAt: null, error: null };

@@ -30,6 +30,11 @@ export async function completeSetup(ctx: AppContext, input: SetupInput) {
   checkPasswordRules(input.admin.password, 'district_admin', input.admin.email);
   const passwordHash = await hashPassword(ctx.config, input.admin.password);
   return ctx.db.transaction().execute(async (trx) => {
+    // Use up the link first, and only if it is still the stored one: requests that raced past the
+    // checks above (hashing the password yields the event loop) find it gone and create nothing.
+    const used = await trx.deleteFrom('settings').where('key', '=', SETUP_KEY).where('value', '=', sha256Hex(input.token)).executeTakeFirst();
+    if (Number(used.numDeletedRows) !== 1) throw new UnauthorizedError('This setup link is not valid; run `npx forefront setup` for a new one', 'invalid_setup_token');
+    if (!(await isSetupNeeded({ ...ctx, db: trx }))) throw new ConflictError('Forefront is already set up');
     const district = await createDistrictIn(trx, ctx, null, input.district);
     const now = nowIso();
     const adminId = newId();
@@ -38,7 +43,6 @@ export async function completeSetup(ctx: AppContext, input: SetupInput) {
       profession: null, state: null, passwordHash, mfaSecret: null, mfaEnabled: 0, disabled: 0, accessExpiresAt: null,
       failedSignIns: 0, lockedUntil: null, lastSignInAt: null, createdAt: now, updatedAt: now,
     }).execute();
-    await trx.deleteFrom('settings').where('key', '=', SETUP_KEY).execute();
     await appendAudit(trx, { dialect: ctx.dialect, actor: { userId: adminId, role: 'district_admin' }, districtId: district.id }, { kind: 'setup.completed', districtId: district.id, adminUserId: adminId });
     return { districtId: district.id, mfaRequired: isMfaRequired('district_admin') };
   });

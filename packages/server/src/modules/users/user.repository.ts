@@ -53,5 +53,21 @@ export async function findInvitations(db: Db, districtId: string, page: { limit:
   return { items, total: Number(total.n) };
 }
 
+/**
+ * Marks an invitation accepted only while it is still open. On PostgreSQL a concurrent acceptance
+ * waits on the row lock and then sees accepted_at set, so exactly one caller gets true.
+ */
+export async function claimInvitation(db: Db, id: string, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('invitations')
+    .set({ acceptedAt: at })
+    .where('id', '=', id)
+    .where('acceptedAt', 'is', null)
+    .where('revokedAt', 'is', null)
+    .where('expiresAt', '>', at)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export const updateInvitation = (db: Db, id: string, patch: Partial<InvitationTable>) =>
   db.updateTable('invitations').set(patch).where('id', '=', id).execute();

@@ -91,17 +91,30 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
   if (id === actor.userId && (input.role !== undefined || input.disabled !== undefined))
     throw new ForbiddenError('You cannot change your own role or disable your own account; ask another district administrator');
   const role = (input.role ?? user.role) as Role;
-  const nextSchools = input.schoolIds ?? (isSchoolScoped(role) ? schoolIds : []);
+  const nextSchools = [...new Set(input.schoolIds ?? (isSchoolScoped(role) ? schoolIds : []))];
   if (isSchoolScoped(role) && nextSchools.length === 0)
     throw new ValidationError('Choose at least one school for this role', [{ path: 'schoolIds', message: 'Required for this role' }]);
+  // A profession belongs to support staff and an end date to auditors only: a role change drops
+  // them (an administrator must not inherit an old auditor end date), and neither may be removed
+  // from the role that needs it.
+  const profession = role === 'support_staff' ? (input.profession !== undefined ? input.profession : user.profession) : null;
+  const accessExpiresAt = role === 'auditor' ? (input.accessExpiresAt !== undefined ? input.accessExpiresAt : user.accessExpiresAt) : null;
+  if (role === 'support_staff' && !profession)
+    throw new ValidationError('Choose counselor, psychologist or social worker', [{ path: 'profession', message: 'Required for this role' }]);
+  if (input.profession && role !== 'support_staff')
+    throw new ValidationError('Only support staff have a profession', [{ path: 'profession', message: 'Not for this role' }]);
+  if (role === 'auditor' && !accessExpiresAt)
+    throw new ValidationError('An auditor needs an access end date', [{ path: 'accessExpiresAt', message: 'Required for this role' }]);
+  if (input.accessExpiresAt && role !== 'auditor')
+    throw new ValidationError('Only auditors have an access end date', [{ path: 'accessExpiresAt', message: 'Not for this role' }]);
   await assertSchoolsInDistrict(ctx.db, district.id, nextSchools);
   await ctx.db.transaction().execute(async (trx) => {
     const patch = {
       ...(input.displayName !== undefined && { displayName: input.displayName }),
       ...(input.disabled !== undefined && { disabled: input.disabled ? 1 : 0 }),
       ...(input.role !== undefined && { role: input.role }),
-      ...(input.profession !== undefined && { profession: input.profession }),
-      ...(input.accessExpiresAt !== undefined && { accessExpiresAt: input.accessExpiresAt }),
+      profession,
+      accessExpiresAt,
       updatedAt: nowIso(),
     };
     await repo.updateUser(trx, id, patch);
@@ -206,18 +219,21 @@ export async function acceptInvitation(ctx: AppContext, token: string, password:
   checkPasswordRules(password, role, inv.email);
   const passwordHash = await hashPassword(ctx.config, password);
   return ctx.db.transaction().execute(async (trx) => {
-    // Re-read inside the transaction: two tabs accepting at once must not create two accounts.
+    // Claim the invitation first, with a conditional update: two tabs accepting at once must not
+    // create two accounts (re-reading it is not enough on PostgreSQL, where both reads see it open
+    // and the loser would hit the unique e-mail constraint as a 500).
     const fresh = await usableInvitation(trx, token);
-    if (await repo.findUserByEmail(trx, fresh.email)) throw new ConflictError('Someone with this e-mail address already has an account');
     const now = nowIso();
+    if (!(await repo.claimInvitation(trx, fresh.id, now)))
+      throw new NotFoundError('Invitation', 'This invitation link is not valid any more; ask your administrator for a new one');
+    if (await repo.findUserByEmail(trx, fresh.email)) throw new ConflictError('Someone with this e-mail address already has an account');
     const user: UserRow = {
       id: newId(), districtId: fresh.districtId, email: fresh.email, displayName: fresh.displayName, role, profession: fresh.profession,
-      state: null, passwordHash, mfaSecret: null, mfaEnabled: 0, disabled: 0, accessExpiresAt: fresh.accessExpiresAt,
+      state: null, passwordHash, mfaSecret: null, mfaEnabled: 0, totpLastStep: null, disabled: 0, accessExpiresAt: fresh.accessExpiresAt,
       failedSignIns: 0, lockedUntil: null, lastSignInAt: null, createdAt: now, updatedAt: now,
     };
     await repo.insertUser(trx, user);
     await repo.replaceUserSchools(trx, user.id, fresh.districtId, JSON.parse(fresh.schoolIds) as string[]);
-    await repo.updateInvitation(trx, fresh.id, { acceptedAt: now });
     await appendAudit(trx, { dialect: ctx.dialect, actor: { userId: user.id, role }, districtId: fresh.districtId }, { kind: 'invitation.accepted', invitationId: fresh.id, userId: user.id });
     const s = await createSession(trx, user, false);
     return { token: s.token, result: { status: statusFor(role, false, false), csrfToken: s.csrfToken } };

@@ -11,6 +11,8 @@ export interface UserTable {
   passwordHash: string | null;
   mfaSecret: string | null;
   mfaEnabled: number;
+  /** Time step (30 s) of the last accepted TOTP code; a code at or before it is refused. */
+  totpLastStep: number | null;
   disabled: number;
   accessExpiresAt: string | null;
   failedSignIns: number;

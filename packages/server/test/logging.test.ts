@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.js';
+import { openDatabase } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import type { AppContext } from '../src/shared/context.js';
+import { TEST_PASSWORD, buildDistrict, buildUser, signIn } from './builders.js';
+import { TEST_DIALECT, createTestDatabase, testConfig } from './harness.js';
+
+/**
+ * Logs are where secrets and student data leak in practice (a debug line, an error carrying a
+ * row). The app here logs at `trace` into a captured stream; after real sign-ins, invitation
+ * links and failures, the captured text must hold none of the secrets used.
+ */
+
+const STUDENT = { firstName: 'Marisol', lastName: 'Quintanilla', birthDate: '2011-04-17', studentLocalId: 'S-99817' };
+const SQL_ERROR = `SQLITE_ERROR: near "FROM": syntax error in: SELECT password_hash, mfa_secret FROM users WHERE email = 'victim@example.test'`;
+
+async function createLoggingApp() {
+  const lines: string[] = [];
+  const tdb = await createTestDatabase();
+  const config = testConfig(tdb.database, { logLevel: 'trace' });
+  const handle = openDatabase(config.database);
+  await migrateToLatest(handle.db);
+  const { app, ctx } = await buildApp(config, handle, { serveWeb: false, logStream: { write: (line) => void lines.push(line) } });
+  // Test-only routes: a crash whose message holds SQL, and code that logs a student row.
+  app.get('/api/test/crash', { config: { policy: 'public' } }, async () => {
+    throw new Error(SQL_ERROR);
+  });
+  app.get('/api/test/crash-with-row', { config: { policy: 'public' } }, async () => {
+    throw Object.assign(new Error('insert failed: constraint'), { row: { ...STUDENT, password: 'row-password-123' } });
+  });
+  app.get('/api/test/log-student', { config: { policy: 'public' } }, async (req) => {
+    req.log.info({ ...STUDENT, student: STUDENT, record: { student: { ...STUDENT }, ...STUDENT }, deep: { a: { b: STUDENT } } }, 'logging a student record');
+    req.log.info({ password: 'top-level-password-1', body: { password: 'nested-password-2', token: 'nested-token-3' }, headers: { cookie: 'ff_session=cookie-in-object-4' } }, 'logging credentials');
+    return { ok: true };
+  });
+  await app.ready();
+  afterAll(async () => {
+    await app.close();
+    await handle.close();
+    await tdb.drop();
+  });
+  return { app, ctx, lines };
+}
+
+/** The session token from a Set-Cookie answer. */
+const sessionToken = (res: { cookies: { name: string; value: string }[] }) => res.cookies.find((c) => c.name === 'ff_session')?.value;
+
+describe(`logging on ${TEST_DIALECT}`, () => {
+  let app: FastifyInstance;
+  let ctx: AppContext;
+  let lines: string[];
+  const secrets: Record<string, string> = {};
+
+  beforeAll(async () => {
+    ({ app, ctx, lines } = await createLoggingApp());
+  });
+
+  const logText = () => lines.join('');
+  const parsed = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+
+  it('logs requests with method and URL, and keeps none of the secrets a real flow handles', async () => {
+    const d = await buildDistrict(ctx);
+    const admin = await buildUser(ctx, { role: 'district_admin', districtId: d.id });
+
+    // Sign in through the API (password, then TOTP), and keep what a thief would want.
+    const s = await signIn(app, admin);
+    secrets.password = TEST_PASSWORD;
+    secrets.cookie = s.cookie.split('=')[1]!;
+    secrets.csrf = s.csrfToken;
+    const me = await app.inject({ url: '/api/me', headers: s.headers });
+    expect(me.statusCode).toBe(200);
+
+    // A failed sign-in with a different password.
+    secrets.wrongPassword = 'a wrong guess that must not be logged 7731';
+    const bad = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: admin.email, password: secrets.wrongPassword } });
+    expect(bad.statusCode).toBe(401);
+
+    // Invite someone; the link's token arrives by mail (the outbox here, no SMTP).
+    const inv = await app.inject({ method: 'POST', url: `/api/districts/${d.id}/invitations`, headers: s.headers, payload: { email: 'newcomer@example.test', displayName: 'Newcomer', role: 'auditor', accessExpiresAt: '2099-01-01' } });
+    expect(inv.statusCode, inv.body).toBe(201);
+    const mail = await ctx.db.selectFrom('mailOutbox').select('textBody').where('toAddress', '=', 'newcomer@example.test').executeTakeFirstOrThrow();
+    secrets.invitationToken = /\/invitations\/([\w-]+)/.exec(mail.textBody)![1]!;
+    expect(secrets.invitationToken.length).toBeGreaterThan(20);
+
+    // Open and accept the invitation: the token is in the path of both requests.
+    const preview = await app.inject({ url: `/api/invitations/${secrets.invitationToken}` });
+    expect(preview.statusCode, preview.body).toBe(200);
+    secrets.newPassword = 'the newcomer chose this passphrase 4490';
+    const accept = await app.inject({ method: 'POST', url: `/api/invitations/${secrets.invitationToken}/accept`, payload: { password: secrets.newPassword } });
+    expect(accept.statusCode, accept.body).toBe(200);
+    secrets.newCookie = sessionToken(accept)!;
+    secrets.newCsrf = (accept.json() as { csrfToken: string }).csrfToken;
+    expect(secrets.newCookie).toBeTruthy();
+
+    // The log did record these requests (so the absence below means something) ...
+    const requests = parsed().filter((l) => l.msg === 'incoming request').map((l) => (l.req as { url: string }).url);
+    expect(requests).toContain('/api/me');
+    expect(requests).toContain('/api/invitations/[token]');
+    expect(requests).toContain('/api/invitations/[token]/accept');
+    expect(parsed().some((l) => l.msg === 'request completed')).toBe(true);
+    // ... and none of the secrets.
+    const text = logText();
+    for (const [name, value] of Object.entries(secrets)) expect(text.includes(value), `${name} appears in the log`).toBe(false);
+  });
+
+  it('answers a crash with the one error shape and no stack or SQL, while the log keeps the detail', async () => {
+    const res = await app.inject('/api/test/crash');
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toEqual({ error: { code: 'internal', message: 'Something went wrong on our side' } });
+    for (const leak of ['SELECT', 'password_hash', 'SQLITE', 'stack', 'at ', '.ts:']) expect(res.body).not.toContain(leak);
+    expect(res.headers['content-type']).toMatch(/application\/json/);
+    const logged = parsed().find((l) => l.msg === 'unhandled error') as { err?: { message?: string; stack?: string } } | undefined;
+    expect(logged?.err?.message).toBe(SQL_ERROR);
+    expect(logged?.err?.stack).toBeTruthy();
+  });
+
+  it('answers invalid input with the one error shape and field paths, never an internal message', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'not-an-address', password: '' } });
+    expect(res.statusCode, res.body).toBe(400);
+    const body = res.json() as { error: { code: string; message: string; issues: { path: string; message: string }[] } };
+    expect(Object.keys(body)).toEqual(['error']);
+    expect(body.error.code).toBe('invalid_request');
+    expect(body.error.issues.map((i) => i.path).sort()).toEqual(['body.email', 'body.password']);
+    for (const i of body.error.issues) expect(Object.keys(i).sort()).toEqual(['message', 'path']);
+    // Nested paths keep their position.
+    const nested = await app.inject({ method: 'POST', url: '/api/setup', payload: { token: 'x', district: { ncesLeaId: '12', name: 'Some district', state: 'VA' }, admin: { email: 'a@example.test', displayName: 'A', password: 'p' } } });
+    expect(nested.statusCode).toBe(400);
+    expect(nested.json().error.issues.map((i: { path: string }) => i.path)).toEqual(['body.district.ncesLeaId']);
+  });
+
+  it('redacts student fields and credentials at any depth, including rows carried by errors', async () => {
+    const before = lines.length;
+    expect((await app.inject('/api/test/log-student')).statusCode).toBe(200);
+    const crash = await app.inject('/api/test/crash-with-row');
+    expect(crash.json()).toEqual({ error: { code: 'internal', message: 'Something went wrong on our side' } });
+    const text = lines.slice(before).join('');
+    expect(text).toContain('logging a student record');
+    expect(text).toContain('insert failed: constraint');
+    expect(text).toContain('[redacted]');
+    for (const value of [...Object.values(STUDENT), 'row-password-123', 'top-level-password-1', 'nested-password-2', 'nested-token-3', 'cookie-in-object-4'])
+      expect(text.includes(value), `${value} appears in the log`).toBe(false);
+  });
+});
