@@ -4,28 +4,53 @@ import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { isSetupNeeded, issueSetupLink } from './modules/setup/setup.service.js';
 
+/**
+ * How long in-flight requests get to finish after SIGTERM/SIGINT. Below the 30 s that container
+ * orchestrators (Kubernetes, ECS, systemd's default) wait before SIGKILL, so we still close the
+ * database ourselves; a request still running by then is abandoned (its transaction rolls back).
+ */
+const SHUTDOWN_GRACE_MS = 20_000;
+
 /** Process entry: config, database, migrations, app, listen; graceful shutdown on SIGTERM/SIGINT. */
 export async function serve(): Promise<void> {
   const config = loadConfig();
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db);
   const { app, ctx } = await buildApp(config, handle);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) {
+      // A second Ctrl-C means "now": skip the wait for in-flight requests.
+      app.log.warn({ signal }, 'second signal: exiting without waiting for in-flight requests');
+      process.exit(1);
+    }
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const timer = setTimeout(() => {
+      app.log.error({ graceMs: SHUTDOWN_GRACE_MS }, 'in-flight requests did not finish in time; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    timer.unref();
+    try {
+      // close() stops accepting connections, answers 503 to new requests on open keep-alive
+      // connections, and waits for in-flight requests, so every write that was acknowledged has
+      // committed (synchronous=FULL on SQLite) before the database is closed.
+      await app.close();
+      await handle.close();
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  // Installed before listening, so a signal during start-up also closes the database cleanly.
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
   await app.listen({ port: config.port, host: config.host });
   if (await isSetupNeeded(ctx)) {
     const link = await issueSetupLink(ctx);
     console.log(`\nForefront has no district yet. Open this one-time link to create the first district and its administrator:\n\n  ${link}\n\n(Or load a demo district: npx forefront demo)\n`);
   }
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
-    // close() stops accepting connections and waits for in-flight requests, so every write that
-    // was acknowledged has committed (synchronous=FULL) before the database is closed.
-    await app.close();
-    await handle.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
 }

@@ -1,14 +1,8 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import SQLite from 'better-sqlite3';
 import type { Command } from 'commander';
-import { loadConfig } from '../config.js';
-import { appendAudit } from '../modules/audit/audit.service.js';
-import { withContext } from './context.js';
 
 /**
- * SQLite's online backup API copies a consistent snapshot page by page while the server keeps
- * serving (readers and the writer are not blocked for the whole copy). PostgreSQL deployments use
+ * SQLite's online backup API copies a consistent snapshot while the server keeps serving: in WAL
+ * mode the copy reads one snapshot and never blocks the server's writer. PostgreSQL deployments use
  * pg_dump / pg_restore (docs/operations.md).
  */
 export function registerBackupCommands(program: Command) {
@@ -16,6 +10,10 @@ export function registerBackupCommands(program: Command) {
     .command('backup <file>')
     .description('Copy the embedded SQLite database to <file>, consistently, even while the server runs')
     .action(async (file: string) => {
+      const { existsSync } = await import('node:fs');
+      const { resolve } = await import('node:path');
+      const { default: SQLite } = await import('better-sqlite3');
+      const { loadConfig } = await import('../config.js');
       const config = loadConfig();
       if (config.database.dialect !== 'sqlite') throw new Error('DATABASE_URL is set: back up PostgreSQL with pg_dump (see docs/operations.md)');
       if (!existsSync(config.database.file)) throw new Error(`No database at ${config.database.file}`);
@@ -23,7 +21,12 @@ export function registerBackupCommands(program: Command) {
       if (existsSync(target)) throw new Error(`${target} already exists; choose a new file name`);
       const source = new SQLite(config.database.file, { fileMustExist: true });
       try {
-        const info = await source.backup(target);
+        source.pragma('busy_timeout = 5000');
+        // All remaining pages in one step. better-sqlite3's default copies 100 pages per event-loop
+        // turn, and SQLite restarts a step-wise backup from the first page whenever another process
+        // (the running server) writes in between: under steady writes a large database would never
+        // finish. One step reads a single WAL snapshot, so the copy is consistent and never restarts.
+        const info = await source.backup(target, { progress: () => 0x7fffffff });
         console.log(`Backed up ${info.totalPages} pages to ${target}`);
       } finally {
         source.close();
@@ -33,6 +36,12 @@ export function registerBackupCommands(program: Command) {
     .command('restore <file>')
     .description('Replace the embedded SQLite database with a backup made by `forefront backup` (stop the server first)')
     .action(async (file: string) => {
+      const { mkdirSync } = await import('node:fs');
+      const { dirname, resolve } = await import('node:path');
+      const { default: SQLite } = await import('better-sqlite3');
+      const { loadConfig } = await import('../config.js');
+      const { withContext } = await import('./context.js');
+      const { appendAudit } = await import('../modules/audit/audit.service.js');
       const config = loadConfig();
       if (config.database.dialect !== 'sqlite') throw new Error('DATABASE_URL is set: restore PostgreSQL with pg_restore (see docs/operations.md)');
       const backup = new SQLite(resolve(file), { readonly: true, fileMustExist: true });
@@ -41,7 +50,8 @@ export function registerBackupCommands(program: Command) {
         if (check !== 'ok') throw new Error(`${file} is damaged: ${String(check)}`);
         const ok = backup.prepare("select count(*) as n from sqlite_master where name = 'kysely_migration'").get() as { n: number };
         if (!ok.n) throw new Error(`${file} is not a Forefront database`);
-        await backup.backup(config.database.file);
+        mkdirSync(dirname(config.database.file), { recursive: true });
+        await backup.backup(config.database.file, { progress: () => 0x7fffffff });
       } finally {
         backup.close();
       }

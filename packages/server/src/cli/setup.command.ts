@@ -1,23 +1,26 @@
 import type { Command } from 'commander';
-import { isSetupNeeded, issueSetupLink } from '../modules/setup/setup.service.js';
-import { withContext } from './context.js';
 
 export function registerSetupCommands(program: Command) {
   program
     .command('migrate')
     .description('Apply database migrations (SQLite, or PostgreSQL when DATABASE_URL is set)')
-    .action(() => withContext(async () => console.log('Database is up to date.')));
+    .action(async () => {
+      const { withContext } = await import('./context.js');
+      await withContext(async () => console.log('Database is up to date.'));
+    });
   program
     .command('setup')
     .description('Print a one-time link to create the first district and its administrator')
-    .action(() =>
-      withContext(async (ctx) => {
+    .action(async () => {
+      const { withContext } = await import('./context.js');
+      const { isSetupNeeded, issueSetupLink } = await import('../modules/setup/setup.service.js');
+      await withContext(async (ctx) => {
         if (!(await isSetupNeeded(ctx))) {
           console.log('Forefront is already set up: a district exists. Sign in as its administrator to add people.');
           return;
         }
         const link = await issueSetupLink(ctx);
         console.log(`Open this one-time link to create the first district and its administrator:\n\n  ${link}\n`);
-      }),
-    );
+      });
+    });
 }

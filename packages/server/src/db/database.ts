@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, sql } from 'kysely';
 import type { Config } from '../config.js';
 import type { Database } from './schema.js';
 
@@ -37,8 +37,33 @@ export function openDatabase(database: Config['database']): DbHandle {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('mmap_size = 268435456');
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+/** Distinct SQL texts kept prepared; the app issues a few dozen, so the bound only guards against misuse. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely's SQLite driver prepares every query afresh, and preparing costs more than running an
+ * indexed lookup (docs/benchmarks.md). Keep prepared statements by SQL text instead. Safe because
+ * Kysely runs one query at a time on the single connection (its driver holds a mutex, streams
+ * included), so a cached statement is never used by two queries at once.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sqlText: string) {
+      let stmt = cache.get(sqlText);
+      if (!stmt) {
+        stmt = sqlite.prepare(sqlText);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+        cache.set(sqlText, stmt);
+      }
+      return stmt;
+    },
+  };
 }
 
 export async function isReachable(db: Db): Promise<boolean> {

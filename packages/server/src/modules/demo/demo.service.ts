@@ -4,22 +4,9 @@ import type { AppContext } from '../../shared/context.js';
 import { seededRandom } from '../../shared/random.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password.js';
+import { DEMO_PASSWORD, DEMO_SEED, DISTRICTS, PLACES, SCHOOL_KINDS } from './demo.data.js';
 
-/** One password for every demo account, so a newcomer can look around in a minute. Never use in production. */
-export const DEMO_PASSWORD = 'forefront demo password 2026';
-export const DEMO_SEED = 20261127;
-
-/** Synthetic districts. NCES-style ids in the 99 "state" range, which NCES never assigns. */
-const DISTRICTS = [
-  { key: 'main', name: 'Riverside Unified School District (demo)', ncesLeaId: '9900001', state: 'VA', schools: 12 },
-  { key: 'neighbor', name: 'Hillcrest County Public Schools (demo)', ncesLeaId: '9900002', state: 'VA', schools: 4 },
-];
-const SCHOOL_KINDS = [
-  { suffix: 'High School', low: '09', high: '12', min: 900, max: 2200 },
-  { suffix: 'Middle School', low: '06', high: '08', min: 500, max: 1100 },
-  { suffix: 'Elementary School', low: 'KG', high: '05', min: 250, max: 650 },
-] as const;
-const PLACES = ['Oak Grove', 'Maple Ridge', 'Cedar Park', 'Lakeview', 'Pine Hollow', 'Willow Creek', 'Riverbend', 'Summit', 'Fairview', 'Brookside', 'Elm Street', 'Northgate', 'Westfield', 'Eastlake', 'Harbor', 'Meadowbrook'];
+export { DEMO_PASSWORD, DEMO_SEED };
 
 export interface DemoAccount {
   role: Role;
@@ -31,9 +18,27 @@ export interface DemoAccount {
   /** Base32 TOTP secret to add to an authenticator app (null for roles without MFA). */
   totpSecret: string | null;
 }
+export interface DemoSchool {
+  id: string;
+  name: string;
+  /** 12 digits: the district's 7-digit LEA id followed by a 5-digit school number. */
+  ncesSchoolId: string;
+  gradeLow: string;
+  gradeHigh: string;
+  enrollment: number;
+}
+export interface DemoDistrict {
+  id: string;
+  name: string;
+  ncesLeaId: string;
+  state: string;
+  schools: DemoSchool[];
+}
 export interface DemoResult {
+  /** The main demo district (where every role but the second administrator works). */
   districtId: string;
   districtIds: string[];
+  districts: DemoDistrict[];
   password: string;
   accounts: DemoAccount[];
   alreadyLoaded: boolean;
@@ -70,10 +75,21 @@ export async function loadDemo(ctx: AppContext, seed = DEMO_SEED): Promise<DemoR
     { ...acct('state_viewer', 'state', 'Virginia state viewer', [], null, null) },
     acct('district_admin', 'admin2', 'Leon Fischer', [], null, plan[1]!.id),
   ];
-  const result: DemoResult = { districtId: main.id, districtIds: plan.map((d) => d.id), password: DEMO_PASSWORD, accounts: accounts.map(({ id: _id, ...a }) => a), alreadyLoaded: false };
+  const result: DemoResult = {
+    districtId: main.id,
+    districtIds: plan.map((d) => d.id),
+    districts: plan.map(({ id, name, ncesLeaId, state, schools }) => ({ id, name, ncesLeaId, state, schools })),
+    password: DEMO_PASSWORD,
+    accounts: accounts.map(({ id: _id, ...a }) => a),
+    alreadyLoaded: false,
+  };
 
-  const existing = await ctx.db.selectFrom('districts').select('id').where('id', '=', main.id).executeTakeFirst();
-  if (existing) return { ...result, alreadyLoaded: true };
+  // The demo's LEA ids are fixed, so a demo loaded earlier with another seed is found by them.
+  const existing = await ctx.db.selectFrom('districts').select(['id', 'ncesLeaId']).where('ncesLeaId', 'in', plan.map((d) => d.ncesLeaId)).execute();
+  if (existing.length) {
+    if (existing.length === plan.length && existing.every((e) => plan.some((d) => d.id === e.id))) return { ...result, alreadyLoaded: true };
+    throw new Error(`A demo district made with another seed is already loaded in this database (NCES LEA id ${existing[0]!.ncesLeaId}); use a fresh FOREFRONT_DATA_DIR for seed ${seed}`);
+  }
   const passwordHash = await hashPassword(ctx.config, DEMO_PASSWORD);
   await ctx.db.transaction().execute(async (trx) => {
     for (const d of plan) await insertDistrict(trx, ctx, d);

@@ -33,7 +33,7 @@ export function StaffLayout({ children }: { children: ReactNode }) {
   const secondary = (
     <div className="site-account">
       <p className="site-account__who">
-        <span className="text-bold">{me.user.displayName}</span>
+        <span className="text-bold">{me.user.displayName}</span>{" "}
         <span className="site-account__role">{t(`roles.${me.user.role}`)}</span>
       </p>
       <Button type="button" unstyled className="site-account__sign-out" onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in') })}>
