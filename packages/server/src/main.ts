@@ -32,11 +32,17 @@ export async function serve(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     timer.unref();
+    // close() closes the keep-alive connections that are idle at that moment, but a connection
+    // whose request was still running becomes idle only after its answer, and would then hold the
+    // shutdown open until the client hangs up (keep-alive lasts 72 s). Sweep those as they free up.
+    const sweeper = setInterval(() => app.server.closeIdleConnections(), 100);
+    sweeper.unref();
     try {
       // close() stops accepting connections, answers 503 to new requests on open keep-alive
       // connections, and waits for in-flight requests, so every write that was acknowledged has
       // committed (synchronous=FULL on SQLite) before the database is closed.
       await app.close();
+      clearInterval(sweeper);
       await handle.close();
       process.exit(0);
     } catch (err) {
