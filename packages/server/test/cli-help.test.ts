@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliTarget, createCliTarget, runCli } from './cli-helpers.js';
 import { TEST_DIALECT } from './harness.js';
@@ -41,22 +43,14 @@ describe(`forefront --help on ${TEST_DIALECT}`, () => {
     // Two at a time: each child process starts Node and tsx (~1.5 s) on a 2-core machine.
     for (let i = 0; i < commands.length; i += 2) await Promise.all(commands.slice(i, i + 2).map((c) => walk([c])));
     expect(seen).toEqual(expect.arrayContaining(['demo code', 'audit verify']));
-    // Nothing touched a database: --help must never start the server or run migrations.
     expect((await runCli(['serve', '--help'], target)).stdout).toContain('PORT');
+    // Help never opens (or creates) the database, starts the server or runs migrations.
+    expect(existsSync(join(target.dataDir, 'forefront.sqlite'))).toBe(false);
   }, 60_000);
 
   it('answers an unknown command with the help and a non-zero exit', async () => {
     const r = await runCli(['no-such-command'], target);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain("unknown command 'no-such-command'");
-  });
-
-  it.runIf(TEST_DIALECT === 'postgres')('refuses backup and restore on PostgreSQL and points to pg_dump/pg_restore', async () => {
-    const backup = await runCli(['backup', `${target.dataDir}/x.sqlite`], target);
-    expect(backup.code).toBe(1);
-    expect(backup.stderr).toContain('pg_dump');
-    const restore = await runCli(['restore', `${target.dataDir}/x.sqlite`], target);
-    expect(restore.code).toBe(1);
-    expect(restore.stderr).toContain('pg_restore');
   });
 });
