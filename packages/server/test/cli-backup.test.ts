@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoResult } from '../src/modules/demo/demo.service.js';
-import { type CliTarget, type RunningServer, api, cliOk, createCliTarget, dumpDatabase, runCli, signInHttp, startServer, streamSchoolWrites, totpOf } from './cli-helpers.js';
+import { type CliTarget, type HttpSession, type RunningServer, api, cliOk, createCliTarget, dumpDatabase, runCli, signInHttp, startServer, streamSchoolWrites, totpOf } from './cli-helpers.js';
 import { TEST_DIALECT } from './harness.js';
 
 describe.runIf(TEST_DIALECT === 'postgres')('forefront backup and restore on PostgreSQL', () => {
@@ -31,6 +31,8 @@ describe.runIf(TEST_DIALECT === 'sqlite')('forefront backup and restore on SQLit
   const scratch = mkdtempSync(join(tmpdir(), 'forefront-backup-'));
   const backupFile = join(scratch, 'snapshot.sqlite');
   let backupDump: Record<string, string[]>;
+  // One sign-in for the whole file: a TOTP code (one 30-second step) is accepted only once.
+  let session: HttpSession;
 
   beforeAll(async () => {
     target = await createCliTarget('sqlite');
@@ -45,7 +47,7 @@ describe.runIf(TEST_DIALECT === 'sqlite')('forefront backup and restore on SQLit
   it('takes a consistent, complete backup while the server is busy writing', async () => {
     server = await startServer(target);
     const admin = demo.accounts.find((a) => a.role === 'district_admin' && a.districtId === demo.districtId)!;
-    const session = await signInHttp(server.url, admin.email, demo.password, totpOf(admin.totpSecret!));
+    session = await signInHttp(server.url, admin.email, demo.password, totpOf(admin.totpSecret!));
     // NCES ids 9900009xxxxx: clear of the demo districts' 9900001/9900002 ranges.
     const writes = streamSchoolWrites({ url: server.url, session, districtId: demo.districtId, prefix: '9900009', concurrency: 4 });
     await writes.untilAcked(20);
@@ -95,8 +97,6 @@ describe.runIf(TEST_DIALECT === 'sqlite')('forefront backup and restore on SQLit
   });
 
   it('restores exactly the backed-up state after later changes, and the trail still verifies', async () => {
-    const admin = demo.accounts.find((a) => a.role === 'district_admin' && a.districtId === demo.districtId)!;
-    const session = await signInHttp(server!.url, admin.email, demo.password, totpOf(admin.totpSecret!));
     const renamed = await api(server!.url, session, 'PATCH', `/api/districts/${demo.districtId}`, { name: 'Renamed after the backup' });
     expect(renamed.status).toBe(200);
     const stopped = await server!.stop();

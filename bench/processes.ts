@@ -1,0 +1,56 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+/** A loopback port that was free a moment ago. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Start a server process and resolve once `readyUrl` answers 200. Its output goes to `logFile`
+ * (as a deployment's logs would go to a file or journal), not through this process: reading a
+ * pipe here would take CPU from autocannon while it measures.
+ */
+export async function startProcess(cmd: string, argv: string[], opts: { env: NodeJS.ProcessEnv; readyUrl: string; logFile: string; timeoutMs?: number }): Promise<ChildProcess> {
+  const fd = openSync(opts.logFile, 'w');
+  const child = spawn(cmd, argv, { env: opts.env, stdio: ['ignore', fd, fd, 'ipc'] });
+  closeSync(fd);
+  const tail = () => readFileSync(opts.logFile, 'utf8').slice(-4000);
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+  for (;;) {
+    if (exited) throw new Error(`${argv.join(' ')} exited before it was ready:\n${tail()}`);
+    try {
+      if ((await fetch(opts.readyUrl)).status === 200) return child;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${argv.join(' ')} was not ready within ${(opts.timeoutMs ?? 30_000) / 1000} s:\n${tail()}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** SIGTERM, then SIGKILL if the process has not ended within `graceMs`. */
+export function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

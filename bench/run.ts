@@ -1,0 +1,134 @@
+/**
+ * `npm run bench`: how much of a bare Fastify route's throughput the real app keeps on an
+ * authenticated read, on this machine, plus the cost of one argon2id hash. See docs/benchmarks.md.
+ *
+ *   npm run bench -- [--duration 10] [--connections 50] [--warmup 3] [--rounds 1] [--limit 50]
+ *                    [--app-log-level info] [--skip-argon2]
+ *
+ * Both servers run as separate processes on 127.0.0.1 and are loaded by autocannon from this
+ * process, one after the other with the same settings. Everything stops by itself.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { currentTotp } from '../packages/server/src/modules/auth/totp.js';
+import { timeArgon2 } from './argon2.js';
+import { generateBenchData } from './generate.js';
+import { type LoadResult, runLoad } from './load.js';
+import { freePort, startProcess, stopProcess } from './processes.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    warmup: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '1' },
+    limit: { type: 'string', default: '50' },
+    'app-log-level': { type: 'string', default: 'info' },
+    'skip-argon2': { type: 'boolean', default: false },
+  },
+});
+const durationS = Number(args.duration);
+const connections = Number(args.connections);
+const warmupS = Number(args.warmup);
+const rounds = Number(args.rounds);
+const limit = Number(args.limit);
+const TARGET_RATIO = 0.4;
+
+// A hard stop, whatever happens: the bench never outlives its own budget.
+const budgetMs = (60 + rounds * 2 * (durationS + warmupS) + 120) * 1000;
+const children: ChildProcess[] = [];
+const deadline = setTimeout(() => {
+  console.error(`bench: over its ${budgetMs / 1000} s budget; stopping`);
+  for (const c of children) c.kill('SIGKILL');
+  process.exit(2);
+}, budgetMs);
+deadline.unref();
+
+const outDir = join(root, 'node_modules/.cache/forefront-bench');
+mkdirSync(outDir, { recursive: true });
+
+const machine = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  freeMemoryGiB: Math.round(freemem() / 2 ** 30),
+  loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
+};
+console.log(`Forefront bench, ${machine.date}\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}\n`);
+
+let argon: Awaited<ReturnType<typeof timeArgon2>> | null = null;
+if (!args['skip-argon2']) {
+  argon = await timeArgon2();
+  console.log(`argon2id m=${argon.params.memoryKiB} KiB t=${argon.params.timeCost} p=1: ${argon.hashMs.median} ms per hash (median of ${argon.hashes}; mean ${argon.hashMs.mean}, min ${argon.hashMs.min}, max ${argon.hashMs.max}), verify ${argon.verifyMs.median} ms; ${argon.throughput.hashesPerSecond} hashes/s with ${argon.throughput.concurrency} at once\n`);
+}
+
+const t0 = performance.now();
+const dataDir = join(outDir, 'data');
+const data = await generateBenchData({ file: join(dataDir, 'forefront.sqlite') });
+console.log(`Synthetic data (seeded): ${data.counts.districts} districts, ${data.counts.schools} schools, ${data.counts.users} users, ${data.counts.userSchools} school assignments, ${data.counts.auditEvents} audit events, in ${Math.round(performance.now() - t0)} ms\n`);
+
+const results: LoadResult[] = [];
+let bare: ChildProcess | null = null;
+let app: ChildProcess | null = null;
+try {
+  const barePort = await freePort();
+  const appPort = await freePort();
+  bare = await startProcess(process.execPath, ['--import', 'tsx', join(root, 'bench/bare-server.ts')], { env: { ...process.env, PORT: String(barePort) }, readyUrl: `http://127.0.0.1:${barePort}/`, logFile: join(outDir, 'bare.log') });
+  children.push(bare);
+  const appEnv: NodeJS.ProcessEnv = { ...process.env, FOREFRONT_DATA_DIR: dataDir, PORT: String(appPort), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${appPort}`, LOG_LEVEL: args['app-log-level'], COOKIE_SECURE: 'false', NODE_ENV: 'production' };
+  delete appEnv.DATABASE_URL;
+  app = await startProcess(process.execPath, [join(root, 'packages/server/bin/forefront.js'), 'serve'], { env: appEnv, readyUrl: `http://127.0.0.1:${appPort}/api/health`, logFile: join(outDir, 'app.log') });
+  children.push(app);
+
+  // Sign in as the district administrator through the API, finishing two-step verification.
+  const base = `http://127.0.0.1:${appPort}`;
+  const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: data.admin.email, password: data.admin.password }) });
+  if (signIn.status !== 200) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
+  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  const mfa = await fetch(`${base}/api/auth/mfa/verify`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ code: currentTotp(data.admin.totpSecret) }) });
+  if (mfa.status !== 200) throw new Error(`MFA failed: ${mfa.status} ${await mfa.text()}`);
+
+  const appUrl = `${base}/api/districts/${data.districtId}/schools?limit=${limit}`;
+  const probe = await fetch(appUrl, { headers: { cookie } });
+  const page = (await probe.json()) as { items: unknown[]; total: number };
+  if (probe.status !== 200 || page.items.length !== Math.min(limit, page.total)) throw new Error(`the measured endpoint answered ${probe.status} with ${page.items?.length} items`);
+  const bareUrl = `http://127.0.0.1:${barePort}/`;
+  console.log(`(a) bare Fastify 5:  GET ${bareUrl}  -> {"hello":"world"}`);
+  console.log(`(b) Forefront app:   GET ${appUrl.replace(base, '')}  (district administrator session, MFA done; ${page.items.length} of ${page.total} schools, file-backed SQLite, LOG_LEVEL=${args['app-log-level']})`);
+  console.log(`autocannon: ${connections} connections, ${durationS} s each (after ${warmupS} s warm-up), ${rounds} round(s)\n`);
+
+  for (let r = 0; r < rounds; r++) {
+    for (const [label, url, headers] of [['bare', bareUrl, undefined], ['app', appUrl, { cookie }]] as const) {
+      if (warmupS > 0) await runLoad(`${label} warm-up`, { url, connections, durationS: warmupS, headers });
+      const res = await runLoad(label, { url, connections, durationS, headers });
+      results.push(res);
+      console.log(`  round ${r + 1} ${label.padEnd(4)} ${String(res.reqPerSec).padStart(7)} req/s  p50 ${res.latencyMs.p50} ms  p95 ${res.latencyMs.p95} ms  p99 ${res.latencyMs.p99} ms  (non-2xx ${res.non2xx}, errors ${res.errors})`);
+      if (res.non2xx || res.errors || res.timeouts) throw new Error(`${label}: ${res.non2xx} non-2xx answers, ${res.errors} errors, ${res.timeouts} timeouts: the figures would be meaningless`);
+    }
+  }
+} finally {
+  await Promise.all([bare, app].filter((c): c is ChildProcess => !!c).map((c) => stopProcess(c)));
+}
+
+const bares = results.filter((r) => r.label === 'bare');
+const apps = results.filter((r) => r.label === 'app');
+const best = (xs: LoadResult[]) => xs.reduce((a, b) => (b.reqPerSec > a.reqPerSec ? b : a));
+const ratios = apps.map((a, i) => a.reqPerSec / bares[i]!.reqPerSec);
+const ratio = ratios.reduce((a, b) => a + b, 0) / ratios.length;
+const summary = { machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) }, settings: { connections, durationS, warmupS, rounds, limit, appLogLevel: args['app-log-level'] }, data: data.counts, argon2: argon, results, ratio: Math.round(ratio * 1000) / 1000, targetRatio: TARGET_RATIO };
+const file = join(outDir, `results-${machine.date.replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify(summary, null, 2));
+
+const row = (name: string, r: LoadResult) => `| ${name} | ${r.reqPerSec.toLocaleString('en-US')} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} |`;
+console.log(`\n| | req/s | p50 ms | p95 ms | p99 ms |\n|---|---:|---:|---:|---:|\n${row('(a) bare Fastify JSON route', best(bares))}\n${row('(b) app: authenticated school list', best(apps))}`);
+console.log(`\nratio (b)/(a): ${(ratio * 100).toFixed(1)}% (target >= ${TARGET_RATIO * 100}%)${rounds > 1 ? `, per round ${ratios.map((x) => `${(x * 100).toFixed(1)}%`).join(', ')}` : ''}`);
+console.log(`load average at end: ${summary.machine.loadAverageAtEnd.join(' ')}; results written to ${file}`);
+process.exit(0);
