@@ -27,7 +27,7 @@ const cookie = s.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 const { csrfToken } = s.json() as { csrfToken: string };
 const v = await app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers: { cookie, 'x-csrf-token': csrfToken }, payload: { code: currentTotp(data.admin.totpSecret) } });
 if (v.statusCode !== 200) throw new Error(v.body);
-const url = `/api/districts/${data.districtId}/schools?limit=50`;
+const url = process.env.PROBE_URL === "district" ? `/api/districts/${data.districtId}` : `/api/districts/${data.districtId}/schools?limit=50`;
 for (let i = 0; i < 500; i++) await app.inject({ url, headers: { cookie } });
 const session = process.env.PROFILE ? new Session() : null;
 if (session) {

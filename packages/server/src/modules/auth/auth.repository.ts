@@ -1,8 +1,9 @@
+import { compiledQuery } from '../../db/compiled.js';
 import type { Db } from '../../db/database.js';
 import type { SessionTable } from './auth.table.js';
 
-export function findSessionWithUser(db: Db, sessionId: string) {
-  return db
+const sessionWithUser = compiledQuery((db: Db, sessionId: string) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.userId')
     .select([
@@ -19,13 +20,17 @@ export function findSessionWithUser(db: Db, sessionId: string) {
       'u.accessExpiresAt',
       'u.mfaEnabled',
     ])
-    .where('s.id', '=', sessionId)
-    .executeTakeFirst();
-}
+    .where('s.id', '=', sessionId),
+);
 
+/** Runs on every request: compiled once (db/compiled.ts). */
+export const findSessionWithUser = async (db: Db, sessionId: string) => (await sessionWithUser(db, sessionId))[0];
+
+const schoolIdsOf = compiledQuery((db: Db, userId: string) => db.selectFrom('userSchools').select('schoolId').where('userId', '=', userId));
+
+/** Runs on every request for the actor's need-to-know scope: compiled once. */
 export async function findSchoolIds(db: Db, userId: string): Promise<string[]> {
-  const rows = await db.selectFrom('userSchools').select('schoolId').where('userId', '=', userId).execute();
-  return rows.map((r) => r.schoolId);
+  return (await schoolIdsOf(db, userId)).map((r) => r.schoolId);
 }
 
 export const insertSession = (db: Db, s: SessionTable) => db.insertInto('sessions').values(s).execute();

@@ -1,8 +1,12 @@
 import { sql } from 'kysely';
+import { compiledQuery } from '../../db/compiled.js';
 import type { Db } from '../../db/database.js';
 import type { DistrictTable, SchoolTable } from './district.table.js';
 
-export const findDistrict = (db: Db, id: string) => db.selectFrom('districts').selectAll().where('id', '=', id).executeTakeFirst();
+const districtById = compiledQuery((db: Db, id: string) => db.selectFrom('districts').selectAll().where('id', '=', id));
+
+/** On nearly every request: compiled once (db/compiled.ts). */
+export const findDistrict = async (db: Db, id: string) => (await districtById(db, id))[0];
 
 export const findDistrictByLeaId = (db: Db, ncesLeaId: string) =>
   db.selectFrom('districts').selectAll().where('ncesLeaId', '=', ncesLeaId).executeTakeFirst();
