@@ -8,7 +8,7 @@ import { afterAll } from 'vitest';
 import { type Config, loadConfig } from '../src/config.js';
 import { type DbHandle, openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { buildApp } from '../src/app.js';
+import { type BuildOptions, buildApp } from '../src/app.js';
 import type { AppContext } from '../src/shared/context.js';
 
 /**
@@ -70,13 +70,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions extends Omit<BuildOptions, 'serveWeb'> {
+  /** Adds test-only routes before the app is sealed. */
+  beforeReady?: (app: FastifyInstance) => void;
+}
+
 /** The real app on a real, migrated database; closed and dropped after the file's tests. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const tdb = await createTestDatabase();
   const config = testConfig(tdb.database, overrides);
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db);
-  const { app, ctx } = await buildApp(config, handle, { serveWeb: false });
+  const { beforeReady, ...build } = options;
+  const { app, ctx } = await buildApp(config, handle, { ...build, serveWeb: false });
+  beforeReady?.(app);
   await app.ready();
   contextOf.set(app, ctx);
   let closed = false;

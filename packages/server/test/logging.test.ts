@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/app.js';
-import { openDatabase } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
 import type { AppContext } from '../src/shared/context.js';
 import { TEST_PASSWORD, buildDistrict, buildUser, signIn } from './builders.js';
-import { TEST_DIALECT, createTestDatabase, testConfig } from './harness.js';
+import { TEST_DIALECT, createTestApp } from './harness.js';
 
 /**
  * Logs are where secrets and student data leak in practice (a debug line, an error carrying a
@@ -18,29 +15,26 @@ const SQL_ERROR = `SQLITE_ERROR: near "FROM": syntax error in: SELECT password_h
 
 async function createLoggingApp() {
   const lines: string[] = [];
-  const tdb = await createTestDatabase();
-  const config = testConfig(tdb.database, { logLevel: 'trace' });
-  const handle = openDatabase(config.database);
-  await migrateToLatest(handle.db);
-  const { app, ctx } = await buildApp(config, handle, { serveWeb: false, logStream: { write: (line) => void lines.push(line) } });
-  // Test-only routes: a crash whose message holds SQL, and code that logs a student row.
-  app.get('/api/test/crash', { config: { policy: 'public' } }, async () => {
-    throw new Error(SQL_ERROR);
-  });
-  app.get('/api/test/crash-with-row', { config: { policy: 'public' } }, async () => {
-    throw Object.assign(new Error('insert failed: constraint'), { row: { ...STUDENT, password: 'row-password-123' } });
-  });
-  app.get('/api/test/log-student', { config: { policy: 'public' } }, async (req) => {
-    req.log.info({ ...STUDENT, student: STUDENT, record: { student: { ...STUDENT }, ...STUDENT }, deep: { a: { b: STUDENT } } }, 'logging a student record');
-    req.log.info({ password: 'top-level-password-1', body: { password: 'nested-password-2', token: 'nested-token-3' }, headers: { cookie: 'ff_session=cookie-in-object-4' } }, 'logging credentials');
-    return { ok: true };
-  });
-  await app.ready();
-  afterAll(async () => {
-    await app.close();
-    await handle.close();
-    await tdb.drop();
-  });
+  const { app, ctx } = await createTestApp(
+    { logLevel: 'trace' },
+    {
+      logStream: { write: (line) => void lines.push(line) },
+      beforeReady: (app) => {
+        // Test-only routes: a crash whose message holds SQL, and code that logs a student row.
+        app.get('/api/test/crash', { config: { policy: 'public' } }, async () => {
+          throw new Error(SQL_ERROR);
+        });
+        app.get('/api/test/crash-with-row', { config: { policy: 'public' } }, async () => {
+          throw Object.assign(new Error('insert failed: constraint'), { row: { ...STUDENT, password: 'row-password-123' } });
+        });
+        app.get('/api/test/log-student', { config: { policy: 'public' } }, async (req) => {
+          req.log.info({ ...STUDENT, student: STUDENT, record: { student: { ...STUDENT }, ...STUDENT }, deep: { a: { b: STUDENT } } }, 'logging a student record');
+          req.log.info({ password: 'top-level-password-1', body: { password: 'nested-password-2', token: 'nested-token-3' }, headers: { cookie: 'ff_session=cookie-in-object-4' } }, 'logging credentials');
+          return { ok: true };
+        });
+      },
+    },
+  );
   return { app, ctx, lines };
 }
 

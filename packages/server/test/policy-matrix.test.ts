@@ -1,5 +1,5 @@
 import type { RouteOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ACTIONS,
   type Action,
@@ -22,7 +22,7 @@ import { createInvitationIn } from '../src/modules/users/user.service.js';
 import { newId } from '../src/shared/ids.js';
 import type { AppContext } from '../src/shared/context.js';
 import { type BuiltUser, type Session, TEST_PASSWORD, buildDistrict, buildSchool, buildUser, signIn } from './builders.js';
-import { TEST_DIALECT, createTestDatabase, testConfig } from './harness.js';
+import { TEST_DIALECT, createTestApp, createTestDatabase, testConfig } from './harness.js';
 
 /**
  * Every API route x every role x every kind of resource, with the expected answer computed from
@@ -35,17 +35,7 @@ import { TEST_DIALECT, createTestDatabase, testConfig } from './harness.js';
 
 async function createRecordingApp() {
   const routes: RouteOptions[] = [];
-  const tdb = await createTestDatabase();
-  const config = testConfig(tdb.database);
-  const handle = openDatabase(config.database);
-  await migrateToLatest(handle.db);
-  const { app, ctx } = await buildApp(config, handle, { serveWeb: false, onRoute: (r) => void routes.push(r) });
-  await app.ready();
-  afterAll(async () => {
-    await app.close();
-    await handle.close();
-    await tdb.drop();
-  });
+  const { app, ctx } = await createTestApp({}, { onRoute: (r) => void routes.push(r) });
   return { app, ctx, routes };
 }
 

@@ -3,19 +3,16 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DistrictSchema, InvitationSchema, SchoolSchema, UserSchema } from '@forefront/contract';
-import { buildApp } from '../src/app.js';
-import { openDatabase } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
 import { readDistrict } from '../src/modules/districts/district.service.js';
 import { createInvitationIn, listInvitations } from '../src/modules/users/user.service.js';
 import type { Actor } from '../src/shared/actor.js';
 import type { AppContext } from '../src/shared/context.js';
 import { newId } from '../src/shared/ids.js';
 import { type Session, buildDistrict, buildSchool, buildUser, signIn } from './builders.js';
-import { TEST_DIALECT, createTestDatabase, testConfig } from './harness.js';
+import { TEST_DIALECT, createTestApp } from './harness.js';
 
 /**
  * A response schema is a privacy guard (ARCHITECTURE-GUIDE example 4): a field that is not in it
@@ -38,18 +35,7 @@ const VERSIONS = ['zod', 'fastify-type-provider-zod', 'fastify'].map((p) => `${p
 /** The app as production builds it, plus test-only routes, with every route recorded. */
 async function createRecordingApp(extra?: (app: FastifyInstance) => void) {
   const routes: RouteOptions[] = [];
-  const tdb = await createTestDatabase();
-  const config = testConfig(tdb.database);
-  const handle = openDatabase(config.database);
-  await migrateToLatest(handle.db);
-  const { app, ctx } = await buildApp(config, handle, { serveWeb: false, onRoute: (r) => void routes.push(r) });
-  extra?.(app);
-  await app.ready();
-  afterAll(async () => {
-    await app.close();
-    await handle.close();
-    await tdb.drop();
-  });
+  const { app, ctx } = await createTestApp({}, { onRoute: (r) => void routes.push(r), beforeReady: extra });
   return { app, ctx, routes };
 }
 

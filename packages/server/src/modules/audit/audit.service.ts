@@ -1,7 +1,11 @@
 import { type AuditEvent, AuditEventSchema, type AuditQuery, type AuditVerifyResult } from '@forefront/contract';
 import type { Db, Dialect } from '../../db/database.js';
 import { nowIso } from '../../db/database.js';
-import type { AuditActor } from '../../shared/actor.js';
+import type { Actor, AuditActor } from '../../shared/actor.js';
+import { authorize } from '../../shared/authorize.js';
+import type { AppContext } from '../../shared/context.js';
+import { NotFoundError } from '../../shared/errors.js';
+import { findDistrict } from '../districts/district.repository.js';
 import { ChainVerifier, GENESIS_HASH, canonicalJson, eventHash } from './audit.chain.js';
 import * as repo from './audit.repository.js';
 
@@ -82,4 +86,28 @@ export async function verifyChains(db: Db, chains?: string[]): Promise<AuditVeri
     if (broken) return { ok: false, checked, firstBroken: broken };
   }
   return { ok: true, checked, firstBroken: null };
+}
+
+async function districtFor(ctx: AppContext, actor: Actor, action: 'audit.list' | 'audit.verify', districtId: string) {
+  const d = await findDistrict(ctx.db, districtId);
+  if (!d) throw new NotFoundError('District');
+  authorize(actor, action, { districtId: d.id, state: d.state }, 'District');
+  return d;
+}
+
+/** An auditor's or administrator's view of the log; looking is itself recorded (who watched the watchers). */
+export async function browseAuditLog(ctx: AppContext, actor: Actor, districtId: string, q: AuditQuery) {
+  const d = await districtFor(ctx, actor, 'audit.list', districtId);
+  const { limit: _limit, offset: _offset, ...filters } = q;
+  const shown = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  await ctx.db.transaction().execute((trx) => appendAudit(trx, { dialect: ctx.dialect, actor, districtId: d.id }, { kind: 'audit.viewed', filters: shown }));
+  return listEvents(ctx.db, d.id, q);
+}
+
+/** Verify one district's chain from the web app; the check and its result go on the record. */
+export async function verifyDistrictChain(ctx: AppContext, actor: Actor, districtId: string): Promise<AuditVerifyResult> {
+  const d = await districtFor(ctx, actor, 'audit.verify', districtId);
+  const result = await verifyChains(ctx.db, [d.id]);
+  await ctx.db.transaction().execute((trx) => appendAudit(trx, { dialect: ctx.dialect, actor, districtId: d.id }, { kind: 'audit.verified', ok: result.ok, checked: result.checked }));
+  return result;
 }
