@@ -34,6 +34,26 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('audit.viewed'), filters: z.record(z.string(), z.string()) }),
   z.object({ kind: z.literal('audit.verified'), ok: z.boolean(), checked: z.number() }),
   z.object({ kind: z.literal('demo.loaded'), seed: z.number() }),
+  // MOUs
+  z.object({ kind: z.literal('mou.created'), mouId: Id }),
+  z.object({ kind: z.literal('mou.version_created'), mouId: Id, mouVersionId: Id, version: z.number() }),
+  z.object({ kind: z.literal('mou.signatory_changed'), mouId: Id, signatoryId: Id }),
+  z.object({ kind: z.literal('mou.signed'), mouId: Id, mouVersionId: Id, signatoryId: Id }),
+  // Students (every read of student-level data is an event: FERPA need-to-know is auditable)
+  z.object({ kind: z.literal('student.imported'), created: z.number(), updated: z.number(), source: z.string() }),
+  z.object({ kind: z.literal('student.listed'), schoolId: Id.nullable(), count: z.number(), studentIds: z.array(Id) }),
+  z.object({ kind: z.literal('student.viewed'), studentId: Id }),
+  // Incidents
+  z.object({ kind: z.literal('incident.created'), incidentId: Id, schoolId: Id }),
+  z.object({ kind: z.literal('incident.updated'), incidentId: Id, version: z.number() }),
+  z.object({ kind: z.literal('incident.transitioned'), incidentId: Id, from: z.string(), to: z.string() }),
+  z.object({ kind: z.literal('incident.reviewed'), incidentId: Id, reviewId: Id, decision: z.string() }),
+  z.object({ kind: z.literal('incident.reclassified'), incidentId: Id, from: z.string(), to: z.string() }),
+  z.object({ kind: z.literal('incident.viewed'), incidentId: Id }),
+  z.object({ kind: z.literal('incident.listed'), count: z.number(), incidentIds: z.array(Id) }),
+  z.object({ kind: z.literal('incident.imported'), rows: z.number(), incidents: z.number(), file: z.string() }),
+  // Exports and FERPA 99.32 disclosures
+  z.object({ kind: z.literal('export.created'), format: z.string(), disclosureId: Id.nullable(), records: z.number() }),
   z.object({ kind: z.literal('database.restored'), file: z.string() }),
 ]);
 export type AuditEvent = z.infer<typeof AuditEventSchema>;

@@ -7,3 +7,8 @@ export * from './schemas/districts.js';
 export * from './schemas/users.js';
 export * from './schemas/auth.js';
 export * from './schemas/audit.js';
+export * from './taxonomy.js';
+export * from './mou-rules.js';
+export * from './role-clarity.js';
+export * from './schemas/incidents.js';
+export * from './schemas/students.js';

@@ -30,6 +30,24 @@ export const ACTIONS = [
   'audit.list',
   'audit.verify',
   'state.district.list',
+  // Issue 3: MOUs, the student roster, incidents and the role-clarity dashboard.
+  'mou.list',
+  'mou.read',
+  'mou.write',
+  'mou.sign',
+  'student.list',
+  'student.read',
+  'student.import',
+  'incident.list',
+  'incident.read',
+  'incident.create',
+  'incident.update',
+  'incident.review',
+  'incident.reclassify',
+  'incident.import',
+  'incident.export',
+  'crdc.export',
+  'drift.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -76,6 +94,29 @@ export const POLICY: Record<Action, PolicyRow> = {
   'audit.list': { district_admin: 'district', auditor: 'district' },
   'audit.verify': { district_admin: 'district', auditor: 'district' },
   'state.district.list': { state_viewer: 'state' },
+  // The MOU is a public document once signed; drafts are visible to the district's staff.
+  'mou.list': { district_admin: 'district', school_admin: 'district', sro: 'district', support_staff: 'district', auditor: 'district', state_viewer: 'state' },
+  'mou.read': { district_admin: 'district', school_admin: 'district', sro: 'district', support_staff: 'district', auditor: 'district', state_viewer: 'state' },
+  'mou.write': { district_admin: 'district' },
+  'mou.sign': { district_admin: 'district' },
+  // Student-level data: need-to-know (FERPA 99.31(a)(1)(ii)). Officers see their schools' roster
+  // only to name students in their incidents; support staff get referrals in a later module.
+  'student.list': { district_admin: 'district', school_admin: 'school', sro: 'school', auditor: 'district' },
+  'student.read': { district_admin: 'district', school_admin: 'school', sro: 'school', auditor: 'district' },
+  'student.import': { district_admin: 'district' },
+  // An SRO's `school` scope is narrowed further by the MOU's information-sharing clause: the
+  // incidents they took part in, plus their schools' incidents only as the clause allows.
+  'incident.list': { district_admin: 'district', school_admin: 'school', sro: 'school', auditor: 'district' },
+  'incident.read': { district_admin: 'district', school_admin: 'school', sro: 'school', auditor: 'district' },
+  'incident.create': { district_admin: 'district', school_admin: 'school', sro: 'school' },
+  'incident.update': { district_admin: 'district', school_admin: 'school', sro: 'school' },
+  // The administrator's review before an arrest or referral: never the officer themself.
+  'incident.review': { district_admin: 'district', school_admin: 'school' },
+  'incident.reclassify': { district_admin: 'district' },
+  'incident.import': { district_admin: 'district' },
+  'incident.export': { district_admin: 'district', auditor: 'district' },
+  'crdc.export': { district_admin: 'district', auditor: 'district' },
+  'drift.read': { district_admin: 'district', school_admin: 'school', auditor: 'district' },
 };
 
 /**

@@ -23,6 +23,8 @@ import { newId } from '../src/shared/ids.js';
 import type { AppContext } from '../src/shared/context.js';
 import { type BuiltUser, type Session, TEST_PASSWORD, buildDistrict, buildSchool, buildUser, signIn } from './builders.js';
 import { TEST_DIALECT, createTestApp, createTestDatabase, testConfig } from './harness.js';
+import { MATRIX_MODULES } from './matrix/index.js';
+import type { ActionSpec, Item, Method, Target, World } from './matrix/types.js';
 
 /**
  * Every API route x every role x every kind of resource, with the expected answer computed from
@@ -51,25 +53,6 @@ function apiRouteKeys(routes: RouteOptions[]) {
 
 // ---------------------------------------------------------------------------------------------
 // The world: two districts in Virginia (own and neighbour), one in Maryland; one actor per role.
-
-interface Target {
-  label: string;
-  resource: PolicyResource;
-  /** Path ids for this target. */
-  ids: Record<string, string>;
-}
-
-interface World {
-  dA: { id: string };
-  dB: { id: string };
-  dC: { id: string };
-  schools: { a1: string; a2: string; b1: string; c1: string };
-  districtTargets: Target[];
-  schoolTargets: Target[];
-  userTargets: Target[];
-  invitationTargets: Target[];
-  actors: Record<Role, { user: BuiltUser; policy: PolicyActor; session: Session }>;
-}
 
 async function buildWorld(app: Parameters<typeof signIn>[0], ctx: AppContext): Promise<World> {
   const dA = await buildDistrict(ctx, { state: 'VA', name: 'Own district' });
@@ -132,25 +115,12 @@ async function buildWorld(app: Parameters<typeof signIn>[0], ctx: AppContext): P
       { label: 'invitation in another state', resource: res(dC), ids: { id: dC.id, invitationId: iC.invitation.id } },
     ],
     actors,
+    extra: {},
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // One request builder per API route. Keys must match the app's routes exactly (tested below).
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-type Item = Record<string, unknown>;
-
-interface ActionSpec {
-  action: Action;
-  /** `item`: one resource; `list`: a district's collection (school scope narrows it); `state-list`: no id, the actor's state. */
-  kind: 'item' | 'list' | 'state-list';
-  targets: (w: World) => Target[];
-  payload?: () => unknown;
-  success: number;
-  /** For lists: does this item lie inside what the actor may see of the target? */
-  itemAllowed?: (item: Item, target: Target | null, actor: PolicyActor, w: World) => boolean | Promise<boolean>;
-}
 
 const fill = (url: string, ids: Record<string, string>) => url.replace(/:(\w+)/g, (_, k: string) => ids[k] ?? (() => { throw new Error(`no id for :${k} in ${url}`); })());
 const randomIds = (url: string) => Object.fromEntries([...url.matchAll(/:(\w+)/g)].map((m) => [m[1]!, newId()]));
@@ -197,6 +167,7 @@ const ACTION_SPECS: Record<string, ActionSpec> = {
     itemAllowed: (item, t) => item.chain === t!.resource.districtId,
   },
   'POST /api/districts/:id/audit/verify': { action: 'audit.verify', kind: 'item', targets: (w) => w.districtTargets, success: 200 },
+  ...Object.assign({}, ...MATRIX_MODULES.map((m) => m.specs)),
 };
 
 /** Public routes: called with no session at all; each must reach its handler and answer `status`. */
@@ -278,6 +249,7 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
     t = await createRecordingApp();
     ctxRef = t.ctx;
     w = await buildWorld(t.app, t.ctx);
+    for (const m of MATRIX_MODULES) await m.extend?.(t.app, t.ctx, w);
   });
 
   const inject = (method: string, url: string, session: Session | null, payload?: unknown, csrf = true) =>

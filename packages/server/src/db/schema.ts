@@ -3,6 +3,21 @@ import type { RecoveryCodeTable, SessionTable } from '../modules/auth/auth.table
 import type { DistrictTable, SchoolTable } from '../modules/districts/district.table.js';
 import type { MailOutboxTable } from '../modules/mail/mail.table.js';
 import type { SettingTable } from '../modules/setup/setting.table.js';
+import type { FerpaDisclosureStudentTable, FerpaDisclosureTable } from '../modules/disclosures/disclosure.table.js';
+import type {
+  DistrictCounterTable,
+  IncidentFlagTable,
+  IncidentReviewTable,
+  IncidentStudentTable,
+  IncidentTable,
+  IncidentVersionTable,
+  RoleDriftFlagsMonthlyTable,
+  RoleDriftMonthlyTable,
+  SroActionTable,
+  SroContactTable,
+} from '../modules/incidents/incident.table.js';
+import type { MouReminderTable, MouSignatoryTable, MouSignatureTable, MouTable, MouVersionTable } from '../modules/mous/mou.table.js';
+import type { StudentDemographicsTable, StudentTable } from '../modules/students/student.table.js';
 import type { InvitationTable, UserSchoolTable, UserTable } from '../modules/users/user.table.js';
 
 /** The whole database as Kysely sees it (camelCase; CamelCasePlugin maps to snake_case SQL). */
@@ -18,4 +33,23 @@ export interface Database {
   auditHeads: AuditHeadTable;
   mailOutbox: MailOutboxTable;
   settings: SettingTable;
+  mous: MouTable;
+  mouVersions: MouVersionTable;
+  mouSignatories: MouSignatoryTable;
+  mouSignatures: MouSignatureTable;
+  mouReminders: MouReminderTable;
+  students: StudentTable;
+  studentDemographics: StudentDemographicsTable;
+  districtCounters: DistrictCounterTable;
+  incidents: IncidentTable;
+  incidentVersions: IncidentVersionTable;
+  incidentStudents: IncidentStudentTable;
+  sroContacts: SroContactTable;
+  sroActions: SroActionTable;
+  incidentReviews: IncidentReviewTable;
+  incidentFlags: IncidentFlagTable;
+  roleDriftMonthly: RoleDriftMonthlyTable;
+  roleDriftFlagsMonthly: RoleDriftFlagsMonthlyTable;
+  ferpaDisclosures: FerpaDisclosureTable;
+  ferpaDisclosureStudents: FerpaDisclosureStudentTable;
 }

@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { ClauseKeySchema } from '../mou-rules.js';
+import { FlagKindSchema } from '../role-clarity.js';
+import {
+  BehaviorSchema,
+  ContactPurposeSchema,
+  IncidentStateSchema,
+  InvolvementSchema,
+  LocationSchema,
+  RaceSchema,
+  RecordClassSchema,
+  SexSchema,
+  SroActionSchema,
+  StudentRoleSchema,
+  WeaponSchema,
+} from '../taxonomy.js';
+import { GradeSchema } from './districts.js';
+import { IdSchema, PageQuerySchema, pageOf } from './common.js';
+
+/** ISO 8601 date-time with an offset (the browser sends UTC `...Z`). */
+export const DateTimeSchema = z.iso.datetime({ offset: true });
+export const DateSchema = z.iso.date();
+
+// ---------------------------------------------------------------------------------------------
+// Input: what the officer's form (and the CSV import) sends.
+
+export const SroActionInputSchema = z.object({
+  action: SroActionSchema,
+  /** The student the action was taken toward; null for actions toward nobody in particular. */
+  studentId: IdSchema.nullable().default(null),
+  at: DateTimeSchema,
+  emergency: z.boolean().default(false),
+  /** Required when `emergency` is true: why the review or the rule could not wait. */
+  emergencyReason: z.string().trim().max(1000).nullable().default(null),
+  parentNotified: z.boolean().default(false),
+});
+export type SroActionInput = z.infer<typeof SroActionInputSchema>;
+
+export const SroContactInputSchema = z.object({
+  officerId: IdSchema,
+  purpose: ContactPurposeSchema,
+  involvement: InvolvementSchema,
+  reportedAt: DateTimeSchema,
+  arrivedAt: DateTimeSchema.nullable().default(null),
+  actions: z.array(SroActionInputSchema).max(50).default([]),
+});
+export type SroContactInput = z.infer<typeof SroContactInputSchema>;
+
+export const IncidentStudentInputSchema = z.object({ studentId: IdSchema, role: StudentRoleSchema });
+
+export const IncidentInputSchema = z.object({
+  schoolId: IdSchema,
+  occurredAt: DateTimeSchema,
+  location: LocationSchema,
+  behaviors: z.array(BehaviorSchema).max(20).default([]),
+  description: z.string().trim().max(4000).default(''),
+  weapon: WeaponSchema.default('none'),
+  /** Only when an offense is alleged may NIBRS codes be given (routine misbehavior is never a crime). */
+  offenseAlleged: z.boolean().default(false),
+  nibrsCodes: z.array(z.string().max(4)).max(10).default([]),
+  students: z.array(IncidentStudentInputSchema).max(100).default([]),
+  contacts: z.array(SroContactInputSchema).max(20).default([]),
+});
+export type IncidentInput = z.infer<typeof IncidentInputSchema>;
+
+export const ReviewInputSchema = z.object({
+  studentId: IdSchema.nullable().default(null),
+  reviewedAt: DateTimeSchema,
+  decision: z.enum(['approved', 'declined']),
+  note: z.string().trim().max(2000).default(''),
+});
+export type AdminReviewInput = z.infer<typeof ReviewInputSchema>;
+
+export const IncidentTransitionSchema = z.object({ to: IncidentStateSchema });
+export const ReclassifyInputSchema = z.object({ recordClass: RecordClassSchema, reason: z.string().trim().min(10).max(2000) });
+
+// ---------------------------------------------------------------------------------------------
+// Output.
+
+/** Demographics as of the incident date, kept with the incident (CRDC counts use this). */
+export const DemographicSnapshotSchema = z.object({
+  grade: GradeSchema,
+  race: RaceSchema,
+  sex: SexSchema,
+  idea: z.boolean(),
+  section504: z.boolean(),
+  englishLearner: z.boolean(),
+});
+export type DemographicSnapshot = z.infer<typeof DemographicSnapshotSchema>;
+
+export const IncidentFlagSchema = z.object({
+  kind: FlagKindSchema,
+  officerId: IdSchema,
+  officerName: z.string(),
+  clause: ClauseKeySchema.nullable(),
+  /** Title of the clause in the MOU version in force, for display. */
+  clauseTitle: z.string().nullable(),
+  mouVersionId: IdSchema.nullable(),
+  behavior: BehaviorSchema.nullable(),
+  action: SroActionSchema.nullable(),
+  studentId: IdSchema.nullable(),
+});
+
+export const IncidentSummarySchema = z.object({
+  id: IdSchema,
+  districtId: IdSchema,
+  schoolId: IdSchema,
+  schoolName: z.string(),
+  number: z.string(),
+  occurredAt: z.string(),
+  location: LocationSchema,
+  behaviors: z.array(BehaviorSchema),
+  state: IncidentStateSchema,
+  recordClass: RecordClassSchema,
+  studentCount: z.number().int(),
+  flagCount: z.number().int(),
+  arrest: z.boolean(),
+  referral: z.boolean(),
+  updatedAt: z.string(),
+});
+export type IncidentSummary = z.infer<typeof IncidentSummarySchema>;
+
+export const IncidentDetailSchema = IncidentSummarySchema.extend({
+  description: z.string(),
+  weapon: WeaponSchema,
+  offenseAlleged: z.boolean(),
+  nibrsCodes: z.array(z.string()),
+  version: z.number().int(),
+  createdBy: IdSchema,
+  createdByName: z.string(),
+  students: z.array(
+    z.object({ studentId: IdSchema, localId: z.string(), name: z.string(), role: StudentRoleSchema, snapshot: DemographicSnapshotSchema }),
+  ),
+  contacts: z.array(
+    SroContactInputSchema.extend({
+      id: IdSchema,
+      officerName: z.string(),
+      /** Minutes from report to arrival; null when the officer did not arrive or was already there. */
+      responseMinutes: z.number().nullable(),
+      actions: z.array(SroActionInputSchema.extend({ id: IdSchema })),
+    }),
+  ),
+  reviews: z.array(ReviewInputSchema.extend({ id: IdSchema, reviewerId: IdSchema, reviewerName: z.string(), recordedAt: z.string() })),
+  flags: z.array(IncidentFlagSchema),
+  /** The MOU version whose rules were applied (the one in force on the incident date), if any. */
+  mouVersionId: IdSchema.nullable(),
+});
+export type IncidentDetail = z.infer<typeof IncidentDetailSchema>;
+
+export const IncidentVersionSchema = z.object({
+  version: z.number().int(),
+  state: IncidentStateSchema,
+  changedBy: IdSchema,
+  changedByName: z.string(),
+  changedAt: z.string(),
+  /** The whole incident as it was saved in this version (same shape as the input). */
+  snapshot: z.record(z.string(), z.unknown()),
+});
+
+export const IncidentListQuerySchema = PageQuerySchema.extend({
+  schoolId: IdSchema.optional(),
+  state: IncidentStateSchema.optional(),
+  from: DateSchema.optional(),
+  to: DateSchema.optional(),
+  behavior: BehaviorSchema.optional(),
+  flagged: z.enum(['true', 'false']).optional(),
+  officerId: IdSchema.optional(),
+});
+export const IncidentPageSchema = pageOf(IncidentSummarySchema);
+
+// ---------------------------------------------------------------------------------------------
+// Role-drift dashboard.
+
+export const RoleDriftQuerySchema = z.object({
+  from: z.string().regex(/^\d{4}-\d{2}$/, 'Use a month like 2026-09'),
+  to: z.string().regex(/^\d{4}-\d{2}$/, 'Use a month like 2026-09'),
+  schoolId: IdSchema.optional(),
+});
+
+const DriftCountsSchema = z.object({
+  contacts: z.number().int(),
+  routineDisciplineContacts: z.number().int(),
+  violations: z.number().int(),
+  arrests: z.number().int(),
+  referrals: z.number().int(),
+});
+
+export const RoleDriftSchema = z.object({
+  totals: DriftCountsSchema.extend({ byKind: z.record(FlagKindSchema, z.number().int()) }),
+  byMonth: z.array(DriftCountsSchema.extend({ month: z.string() })),
+  bySchool: z.array(DriftCountsSchema.extend({ schoolId: IdSchema, schoolName: z.string() })),
+  byOfficer: z.array(DriftCountsSchema.extend({ officerId: IdSchema, officerName: z.string() })),
+  /** BJS measure: share of active SROs with a classroom response in the last 30 days. */
+  classroomResponse: z.object({ activeOfficers: z.number().int(), withClassroomResponse: z.number().int(), share: z.number().nullable(), asOf: z.string() }),
+});
+export type RoleDrift = z.infer<typeof RoleDriftSchema>;

@@ -1,0 +1,4 @@
+import type { MatrixModule } from './types.js';
+
+/** Request builders for the mous module's routes (see policy-matrix.test.ts). */
+export const mousMatrix: MatrixModule = { specs: {} };
