@@ -312,7 +312,7 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
 
     it('answers 401 without a session', async () => {
       const target = spec.targets(w)[0];
-      const res = await inject(method, fill(url, target?.ids ?? {}), null, spec.payload?.());
+      const res = await inject(method, fill(url, target?.ids ?? {}), null, spec.payload?.(target ?? null));
       expect(res.statusCode, res.body).toBe(401);
       expect(res.json().error.code).toBe('unauthorized');
     });
@@ -323,7 +323,7 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
       let randomBody: unknown;
       for (const target of targets) {
         const expected = expectedOutcome(actor, spec, target);
-        const res = await inject(method, fill(url, target?.ids ?? {}), session, spec.payload?.());
+        const res = await inject(method, fill(url, target?.ids ?? {}), session, spec.payload?.(target));
         const what = `${role} ${key} on ${target?.label ?? 'own state'}: expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 300)}`;
         if (expected === 'allowed') {
           expect(res.statusCode, what).toBe(spec.success);
@@ -338,7 +338,7 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
           expect(res.json().error.code, what).toBe(expected === 404 ? 'not_found' : 'forbidden');
           if (expected === 404) {
             // An id in a district the actor cannot see answers exactly like an id that does not exist.
-            randomBody ??= (await inject(method, fill(url, randomIds(url)), session, spec.payload?.())).json();
+            randomBody ??= (await inject(method, fill(url, randomIds(url)), session, spec.payload?.(target))).json();
             expect(res.json(), `${what}: 404 must match a random id's answer`).toEqual(randomBody);
           }
         }
@@ -419,7 +419,7 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
         const target = spec?.targets(w).find((x) => x.resource.districtId === w.dA.id);
         const path = fill(url, target?.ids ?? randomIds(url));
         for (const headers of [{ cookie: session.cookie }, { cookie: session.cookie, 'x-csrf-token': 'not-the-token' }]) {
-          const res = await t.app.inject({ method: method as Method, url: path, headers, ...(spec?.payload && { payload: spec.payload() as object }) });
+          const res = await t.app.inject({ method: method as Method, url: path, headers, ...(spec?.payload && { payload: spec.payload(target ?? null) as object }) });
           expect(res.statusCode, `${key}: ${res.body}`).toBe(403);
           expect(res.json().error.message).toMatch(/CSRF/);
         }

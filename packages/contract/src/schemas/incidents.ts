@@ -147,15 +147,32 @@ export const IncidentDetailSchema = IncidentSummarySchema.extend({
 });
 export type IncidentDetail = z.infer<typeof IncidentDetailSchema>;
 
+/**
+ * One prior version: the incident as it was before a change made after submission (an edit or a
+ * reclassification), with who made that change, when, and (for a reclassification) why.
+ */
 export const IncidentVersionSchema = z.object({
   version: z.number().int(),
   state: IncidentStateSchema,
   changedBy: IdSchema,
   changedByName: z.string(),
   changedAt: z.string(),
-  /** The whole incident as it was saved in this version (same shape as the input). */
+  /** The reason given for a reclassification; null for ordinary edits. */
+  changeNote: z.string().nullable(),
+  /** The whole incident as it was in this version (the input's fields plus recordClass). */
   snapshot: z.record(z.string(), z.unknown()),
 });
+export type IncidentVersion = z.infer<typeof IncidentVersionSchema>;
+
+/** `GET /api/incidents/:id/versions`: the incident's prior versions, newest first. */
+export const IncidentHistorySchema = z.object({
+  id: IdSchema,
+  number: z.string(),
+  /** The current version number (not in `versions`: read it with GET /api/incidents/:id). */
+  version: z.number().int(),
+  versions: z.array(IncidentVersionSchema),
+});
+export type IncidentHistory = z.infer<typeof IncidentHistorySchema>;
 
 export const IncidentListQuerySchema = PageQuerySchema.extend({
   schoolId: IdSchema.optional(),
@@ -171,9 +188,12 @@ export const IncidentPageSchema = pageOf(IncidentSummarySchema);
 // ---------------------------------------------------------------------------------------------
 // Role-drift dashboard.
 
+const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-09');
+/** Months are inclusive; both default to the 12 months ending with the current month (UTC). */
 export const RoleDriftQuerySchema = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}$/, 'Use a month like 2026-09'),
-  to: z.string().regex(/^\d{4}-\d{2}$/, 'Use a month like 2026-09'),
+  from: MonthSchema.optional(),
+  to: MonthSchema.optional(),
+  /** Narrow to one school; school administrators always see only their own schools. */
   schoolId: IdSchema.optional(),
 });
 
@@ -186,9 +206,17 @@ const DriftCountsSchema = z.object({
 });
 
 export const RoleDriftSchema = z.object({
+  districtId: IdSchema,
+  /** The months covered, inclusive (the defaults filled in). */
+  from: z.string(),
+  to: z.string(),
   totals: DriftCountsSchema.extend({ byKind: z.record(FlagKindSchema, z.number().int()) }),
   byMonth: z.array(DriftCountsSchema.extend({ month: z.string() })),
-  bySchool: z.array(DriftCountsSchema.extend({ schoolId: IdSchema, schoolName: z.string() })),
+  /**
+   * By school (named `items` like every list, so the policy matrix can check that a school
+   * administrator gets only their own schools' rows). Only schools with activity appear.
+   */
+  items: z.array(DriftCountsSchema.extend({ schoolId: IdSchema, schoolName: z.string() })),
   byOfficer: z.array(DriftCountsSchema.extend({ officerId: IdSchema, officerName: z.string() })),
   /** BJS measure: share of active SROs with a classroom response in the last 30 days. */
   classroomResponse: z.object({ activeOfficers: z.number().int(), withClassroomResponse: z.number().int(), share: z.number().nullable(), asOf: z.string() }),

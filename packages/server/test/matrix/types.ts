@@ -33,7 +33,8 @@ export interface ActionSpec {
   /** `item`: one resource; `list`: a district's collection (school scope narrows it); `state-list`: no id, the actor's state. */
   kind: 'item' | 'list' | 'state-list';
   targets: (w: World) => Target[];
-  payload?: () => unknown;
+  /** The request body; gets the target so a body can name the target's school (e.g. creating an incident there). */
+  payload?: (target: Target | null) => unknown;
   success: number;
   /** For lists: does this item lie inside what the actor may see of the target? */
   itemAllowed?: (item: Item, target: Target | null, actor: PolicyActor, w: World) => boolean | Promise<boolean>;
