@@ -14,6 +14,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { districtRoutes } from './modules/districts/district.routes.js';
 import { createMailer } from './modules/mail/mailer.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
+import { studentRoutes } from './modules/students/student.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
 import type { AppContext } from './shared/context.js';
 
@@ -57,6 +58,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(districtRoutes(ctx));
   await app.register(userRoutes(ctx));
   await app.register(auditRoutes(ctx));
+  await app.register(studentRoutes(ctx));
   if (opts.serveWeb !== false) await registerWeb(app);
   return { app, ctx };
 }
