@@ -2,7 +2,9 @@ import { Command } from 'commander';
 import { registerAuditCommands } from './cli/audit.command.js';
 import { registerBackupCommands } from './cli/backup.command.js';
 import { registerDemoCommand } from './cli/demo.command.js';
+import { registerMouCommands } from './cli/mou.command.js';
 import { registerSetupCommands } from './cli/setup.command.js';
+import { registerStudentsCommands } from './cli/students.command.js';
 
 /**
  * The `forefront` command (run as `npx forefront <command>` from the repository root). Each
@@ -24,6 +26,8 @@ export async function main(argv: string[]): Promise<void> {
   registerDemoCommand(program);
   registerBackupCommands(program);
   registerAuditCommands(program);
+  registerMouCommands(program);
+  registerStudentsCommands(program);
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -99,6 +99,8 @@ export async function readRoster(files: RosterFiles, schools: readonly SchoolRef
 
   // demographics.csv, by user sourcedId.
   const demographics = new Map<string, Demographics & { row: number }>();
+  // Rows already reported in demographics.csv: their students get no second error in users.csv.
+  const invalidDemographics = new Set<string>();
   let n = 0;
   for await (const r of readCsv('demographics.csv', files.demographics, DEMOGRAPHICS_COLUMNS, fail)) {
     tick('demographics.csv', ++n);
@@ -134,6 +136,7 @@ export async function readRoster(files: RosterFiles, schools: readonly SchoolRef
       ok = false;
     }
     if (ok) demographics.set(id, { race: race!, sex: sex!, row: r.row });
+    else invalidDemographics.add(id);
   }
   onProgress('demographics.csv', n);
 
@@ -175,7 +178,10 @@ export async function readRoster(files: RosterFiles, schools: readonly SchoolRef
     const grade = gradeOf(gradeText);
     if (!grade) bad('grades', gradeText ? `"${gradeText}" is not a grade Forefront records; use PK, KG or 01 to 12` : 'Empty grades');
     const demo = sourcedId ? demographics.get(sourcedId) : undefined;
-    if (sourcedId && !demo) bad('sourcedId', `No valid demographics.csv row for sourcedId "${sourcedId}"`);
+    if (sourcedId && !demo) {
+      if (invalidDemographics.has(sourcedId)) ok = false;
+      else bad('sourcedId', `No demographics.csv row for sourcedId "${sourcedId}"`);
+    }
     if (sourcedId && !bySourced.has(sourcedId)) bySourced.set(sourcedId, r.row);
     if (localId && !byLocal.has(localId)) byLocal.set(localId, r.row);
     if (!ok) continue;
