@@ -12,3 +12,4 @@ export * from './mou-rules.js';
 export * from './role-clarity.js';
 export * from './schemas/incidents.js';
 export * from './schemas/students.js';
+export * from './schemas/mous.js';

@@ -13,6 +13,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { districtRoutes } from './modules/districts/district.routes.js';
 import { createMailer } from './modules/mail/mailer.js';
+import { mouRoutes } from './modules/mous/mou.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { studentRoutes } from './modules/students/student.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
@@ -58,6 +59,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(districtRoutes(ctx));
   await app.register(userRoutes(ctx));
   await app.register(auditRoutes(ctx));
+  await app.register(mouRoutes(ctx));
   await app.register(studentRoutes(ctx));
   if (opts.serveWeb !== false) await registerWeb(app);
   return { app, ctx };

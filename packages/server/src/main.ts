@@ -3,6 +3,7 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { isSetupNeeded, issueSetupLink } from './modules/setup/setup.service.js';
+import { scheduleMouReminders } from './modules/mous/mou.reminders.js';
 
 /**
  * How long in-flight requests get to finish after SIGTERM/SIGINT. Below the 30 s that container
@@ -17,6 +18,7 @@ export async function serve(): Promise<void> {
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db);
   const { app, ctx } = await buildApp(config, handle);
+  scheduleMouReminders(app, ctx); // daily annual-review reminders; cleared on close
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -197,6 +197,7 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
   },
   'GET /api/public/districts': { policy: 'public', request: async () => ({ expect: 200 }) },
   'GET /api/public/districts/:id': { policy: 'public', request: async (w) => ({ url: `/api/public/districts/${w.dA.id}`, expect: 200 }) },
+  'GET /api/public/districts/:id/mou': { policy: 'public', request: async (w) => ({ url: `/api/public/districts/${w.dA.id}/mou`, expect: 200 }) },
   // Session routes: these run in order on one throwaway account (see the session test).
   'GET /api/me': { policy: 'session', request: async () => ({ expect: 200 }) },
   'POST /api/auth/mfa/enrol': { policy: 'session', request: async () => ({ expect: 200 }) },
@@ -327,6 +328,10 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
         const what = `${role} ${key} on ${target?.label ?? 'own state'}: expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 300)}`;
         if (expected === 'allowed') {
           expect(res.statusCode, what).toBe(spec.success);
+          if (spec.contentType) {
+            expect(String(res.headers['content-type']), what).toContain(spec.contentType);
+            continue;
+          }
           const body = res.json() as Item & { items?: Item[] };
           if (spec.kind === 'item' && method === 'GET') expect(body.id, what).toBe(target!.ids.id);
           if (spec.kind !== 'item') {

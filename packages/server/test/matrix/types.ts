@@ -36,6 +36,8 @@ export interface ActionSpec {
   /** The request body; gets the target so a body can name the target's school (e.g. creating an incident there). */
   payload?: (target: Target | null) => unknown;
   success: number;
+  /** For a success that is not JSON (a PDF, a CSV): the content type it must answer with. */
+  contentType?: string;
   /** For lists: does this item lie inside what the actor may see of the target? */
   itemAllowed?: (item: Item, target: Target | null, actor: PolicyActor, w: World) => boolean | Promise<boolean>;
 }

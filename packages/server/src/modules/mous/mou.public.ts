@@ -1,0 +1,44 @@
+import type { PublicMou } from '@forefront/contract';
+import type { AppContext } from '../../shared/context.js';
+import { NotFoundError } from '../../shared/errors.js';
+import { findDistrict } from '../districts/district.repository.js';
+import { findMouInForce } from './mou.in-force.js';
+import { plainRoleRules } from './mou.plain.js';
+import * as repo from './mou.repository.js';
+import { todayIso } from './mou.status.js';
+import { parseVersion } from './mou.view.js';
+
+/**
+ * The signed MOU in force today, for the district's public page (anyone, no sign-in). Drafts and
+ * unsigned versions stay internal; signatory e-mail addresses are never published.
+ */
+export async function readPublicMou(ctx: AppContext, districtId: string, today = todayIso()): Promise<PublicMou> {
+  const district = await findDistrict(ctx.db, districtId);
+  if (!district) throw new NotFoundError('District');
+  const inForce = await findMouInForce(ctx.db, district.id, today);
+  if (!inForce) return { districtId: district.id, mou: null };
+  const mou = (await repo.findMou(ctx.db, inForce.mouId))!;
+  const row = await ctx.db.selectFrom('mouVersions').selectAll().where('id', '=', inForce.mouVersionId).executeTakeFirstOrThrow();
+  const version = parseVersion(row);
+  const signatories = await repo.findSignatories(ctx.db, [mou.id]);
+  const signatures = await repo.findSignatures(ctx.db, [version.id]);
+  return {
+    districtId: district.id,
+    mou: {
+      title: mou.title,
+      agencyName: mou.agencyName,
+      version: version.version,
+      effectiveDate: version.effectiveDate,
+      reviewDate: version.reviewDate,
+      clauses: version.clauses,
+      roleRules: version.roleRules,
+      roleRulesPlain: plainRoleRules(version.roleRules),
+      signatories: signatories
+        .filter((s) => s.active)
+        .flatMap((s) => {
+          const sig = signatures.find((x) => x.signatoryId === s.id && x.contentHash === version.contentHash);
+          return sig ? [{ party: s.party, name: s.name, title: s.title, signedAt: sig.signedAt }] : [];
+        }),
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { MouReminderKind, MouVersionStatus } from '@forefront/contract';
+
+/**
+ * Where each version of one MOU stands today. The in-force rule is the same as findMouInForce
+ * (mou.in-force.ts): effective on or before today, signed by every active signatory over exactly
+ * this version's content, latest effective date (then version number) wins.
+ */
+export interface VersionFacts {
+  id: string;
+  version: number;
+  effectiveDate: string;
+  reviewDate: string;
+  contentHash: string;
+}
+export interface SignatoryFacts {
+  id: string;
+  active: number | boolean;
+}
+export interface SignatureFacts {
+  mouVersionId: string;
+  signatoryId: string;
+  contentHash: string;
+}
+
+export interface MouStanding {
+  statuses: Map<string, MouVersionStatus>;
+  inForce: VersionFacts | null;
+  latest: VersionFacts;
+}
+
+export function standing(versions: readonly VersionFacts[], signatories: readonly SignatoryFacts[], signatures: readonly SignatureFacts[], today: string): MouStanding {
+  const required = signatories.filter((s) => Boolean(s.active)).map((s) => s.id);
+  const validSigners = (v: VersionFacts) => new Set(signatures.filter((s) => s.mouVersionId === v.id && s.contentHash === v.contentHash).map((s) => s.signatoryId));
+  const fullySigned = (v: VersionFacts) => {
+    const signed = validSigners(v);
+    return required.length > 0 && required.every((id) => signed.has(id));
+  };
+  const later = (a: VersionFacts, b: VersionFacts) => a.effectiveDate > b.effectiveDate || (a.effectiveDate === b.effectiveDate && a.version > b.version);
+  let inForce: VersionFacts | null = null;
+  for (const v of versions) if (v.effectiveDate <= today && fullySigned(v) && (!inForce || later(v, inForce))) inForce = v;
+  const latest = versions.reduce((a, b) => (b.version > a.version ? b : a));
+
+  const statuses = new Map<string, MouVersionStatus>();
+  for (const v of versions) {
+    let status: MouVersionStatus;
+    if (v === inForce) status = 'in_force';
+    else if (inForce && later(inForce, v)) status = 'superseded';
+    else if (fullySigned(v)) status = 'signed'; // signed, effective later
+    else status = validSigners(v).size > 0 ? 'awaiting_signatures' : 'draft';
+    statuses.set(v.id, status);
+  }
+  return { statuses, inForce, latest };
+}
+
+const DAY_MS = 86_400_000;
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+
+/** Which review reminder is due today for a version in force: 60 days ahead, 30 days ahead, or overdue. */
+export function reminderKind(reviewDate: string, today: string): MouReminderKind | null {
+  const days = daysBetween(today, reviewDate);
+  if (days < 0) return 'review_overdue';
+  if (days <= 30) return 'review_due_30';
+  if (days <= 60) return 'review_due_60';
+  return null;
+}
+
+export const todayIso = (now = new Date()) => now.toISOString().slice(0, 10);
+
+/** One year after a date (29 February rolls to 1 March). */
+export function oneYearAfter(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + 1);
+  return d.toISOString().slice(0, 10);
+}
