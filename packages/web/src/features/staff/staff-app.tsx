@@ -7,6 +7,7 @@ import { PageTitle } from '../../components/page-title';
 import { AuditPage } from '../audit/audit-page';
 import { useMe } from '../auth/auth.api';
 import { DistrictSettingsPage } from '../districts/district-settings-page';
+import { incidentRoutes } from '../incidents/incident-routes';
 import { NotFoundPage } from '../public/not-found-page';
 import { SchoolEditPage } from '../schools/school-edit-page';
 import { SchoolsPage } from '../schools/schools-page';
@@ -56,6 +57,7 @@ export default function StaffApp() {
           <Route path="people/:id" element={<RequireAction action="user.read"><PersonPage /></RequireAction>} />
           <Route path="audit" element={<RequireAction action="audit.list" needsDistrict><AuditPage /></RequireAction>} />
           <Route path="state" element={<RequireAction action="state.district.list"><StateDistrictsPage /></RequireAction>} />
+          {incidentRoutes()}
           <Route path="*" element={<NotFoundPage homeTo="/app" />} />
         </Routes>
       </StaffLayout>

@@ -16,6 +16,8 @@ export function useStaffNav(): NavItem[] {
   const items: (NavItem | false)[] = [
     { to: '/app', label: t('nav.dashboard'), end: true },
     hasDistrict && can('school.list') && { to: '/app/schools', label: t('nav.schools'), description: t('dashboard.describeSchools') },
+    hasDistrict && can('incident.list') && { to: '/app/incidents', label: t('incidents.nav'), description: t('incidents.navDescription') },
+    hasDistrict && can('drift.read') && { to: '/app/role-drift', label: t('drift.nav'), description: t('drift.navDescription') },
     hasDistrict && can('user.list') && { to: '/app/people', label: t('nav.people'), description: t('dashboard.describePeople') },
     hasDistrict && can('audit.list') && { to: '/app/audit', label: t('nav.audit'), description: t('dashboard.describeAudit') },
     hasDistrict &&

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BEHAVIOR_KEYS,
+  CONTACT_PURPOSES,
+  FLAG_KINDS,
+  INCIDENT_STATES,
+  INVOLVEMENTS,
+  LOCATIONS,
+  RACES,
+  RECORD_CLASSES,
+  SEXES,
+  SRO_ACTIONS,
+  STUDENT_ROLES,
+  WEAPONS,
+} from '@forefront/contract';
+import en from '../../i18n/en.json';
+import es from '../../i18n/es.json';
+import { allowedNibrs, newDraft, toInput } from './incident-draft';
+
+type Tree = { [key: string]: string | Tree };
+const lookup = (tree: Tree, path: string) => path.split('.').reduce<string | Tree | undefined>((node, k) => (node && typeof node === 'object' ? node[k] : undefined), tree);
+
+/** Keys built at run time (t(`incidents.behaviors.${b}`)) that the static scan in i18n.test.ts cannot see. */
+const dynamicKeys = [
+  ...BEHAVIOR_KEYS.map((k) => `incidents.behaviors.${k}`),
+  ...['routine', 'serious'].map((k) => `incidents.seriousness.${k}`),
+  ...LOCATIONS.map((k) => `incidents.locations.${k}`),
+  ...WEAPONS.map((k) => `incidents.weapons.${k}`),
+  ...CONTACT_PURPOSES.map((k) => `incidents.purposes.${k}`),
+  ...INVOLVEMENTS.map((k) => `incidents.involvements.${k}`),
+  ...SRO_ACTIONS.map((k) => `incidents.actions.${k}`),
+  ...STUDENT_ROLES.map((k) => `incidents.studentRoles.${k}`),
+  ...INCIDENT_STATES.map((k) => `incidents.states.${k}`),
+  ...INCIDENT_STATES.map((k) => `incidents.detail.moveTo.${k}`),
+  ...RECORD_CLASSES.flatMap((k) => [`incidents.recordClasses.${k}`, `incidents.recordClass.explain_${k}`]),
+  ...RACES.map((k) => `incidents.races.${k}`),
+  ...SEXES.map((k) => `incidents.sexes.${k}`),
+  ...FLAG_KINDS.flatMap((k) => [`incidents.flagKinds.${k}`, `incidents.flagExplain.${k}`]),
+  'incidents.review.decisions.approved',
+  'incidents.review.decisions.declined',
+];
+
+describe('incident labels', () => {
+  it('names every taxonomy value, flag kind and state in English and Spanish', () => {
+    const missing = Object.entries({ en, es }).flatMap(([lang, tree]) => dynamicKeys.filter((k) => typeof lookup(tree as Tree, k) !== 'string').map((k) => `${k}: missing in ${lang}`));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('incident form draft', () => {
+  it('defaults the report time and action times to the incident time and drops actions toward removed students', () => {
+    const draft = {
+      ...newDraft({ schoolId: 's1', officerId: 'o1', now: new Date('2026-10-05T09:30:00Z') }),
+      location: 'classroom',
+      behaviors: ['classroom_disruption' as const],
+      purpose: 'routine_discipline' as const,
+      involvement: 'led' as const,
+      students: [{ studentId: 'st1', name: 'A B', localId: '1', role: 'offender' as const }],
+      actions: [
+        { action: 'arrested' as const, studentId: 'st1', at: '', emergency: false, emergencyReason: '', parentNotified: false },
+        { action: 'questioned' as const, studentId: 'gone', at: '', emergency: false, emergencyReason: '', parentNotified: true },
+      ],
+    };
+    const input = toInput(draft);
+    const contact = input.contacts[0]!;
+    expect(contact.reportedAt).toBe(input.occurredAt);
+    expect(contact.actions).toEqual([{ action: 'arrested', studentId: 'st1', at: input.occurredAt, emergency: false, emergencyReason: null, parentNotified: false }]);
+    expect(input.occurredAt).toBe('2026-10-05T09:30:00.000Z');
+  });
+
+  it('offers NIBRS codes only for the chosen behaviors and sends none unless an offense is alleged', () => {
+    expect(allowedNibrs(['classroom_disruption', 'defiance'])).toEqual([]);
+    expect(allowedNibrs(['theft', 'fight_without_weapon'])).toEqual(['13B', '23H']);
+    const base = { ...newDraft({ schoolId: 's1', officerId: null }), location: 'hallway', behaviors: ['theft' as const], nibrsCodes: ['23H', '13B'] };
+    expect(toInput(base).nibrsCodes).toEqual([]);
+    expect(toInput({ ...base, offenseAlleged: true }).nibrsCodes).toEqual(['23H']);
+    expect(toInput(base).contacts).toEqual([]);
+  });
+});
