@@ -12,6 +12,7 @@ import { registerWeb } from './plugins/web.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { districtRoutes } from './modules/districts/district.routes.js';
+import { incidentImportRoutes } from './modules/incident-import/import.routes.js';
 import { createMailer } from './modules/mail/mailer.js';
 import { mouRoutes } from './modules/mous/mou.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
@@ -38,7 +39,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, log: app.log, mailer: createMailer(config, handle.db, app.log) };
+  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, sqlite: handle.sqlite, config, log: app.log, mailer: createMailer(config, handle.db, app.log) };
   app.addHook('onClose', async () => ctx.mailer.close());
 
   registerErrorHandling(app);
@@ -59,6 +60,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(districtRoutes(ctx));
   await app.register(userRoutes(ctx));
   await app.register(auditRoutes(ctx));
+  await app.register(incidentImportRoutes(ctx));
   await app.register(mouRoutes(ctx));
   await app.register(studentRoutes(ctx));
   if (opts.serveWeb !== false) await registerWeb(app);

@@ -11,7 +11,7 @@ export async function withContext<T>(fn: (ctx: AppContext, handle: DbHandle) => 
   try {
     await migrateToLatest(handle.db);
     const log = pino({ level: 'warn' });
-    const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, log, mailer: createMailer(config, handle.db, log) };
+    const ctx: AppContext = { db: handle.db, dialect: handle.dialect, sqlite: handle.sqlite, config, log, mailer: createMailer(config, handle.db, log) };
     try {
       return await fn(ctx, handle);
     } finally {

@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db, Dialect } from '../db/database.js';
@@ -10,4 +11,6 @@ export interface AppContext {
   config: Config;
   mailer: Mailer;
   log: FastifyBaseLogger;
+  /** The raw better-sqlite3 handle (null on PostgreSQL): only for bulk writes, inside a Kysely transaction. */
+  sqlite?: SQLite.Database | null;
 }

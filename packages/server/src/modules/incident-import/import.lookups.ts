@@ -1,0 +1,106 @@
+import type { DemographicSnapshot, Role } from '@forefront/contract';
+import type { Db } from '../../db/database.js';
+import { type MouInForce, findMouInForce } from '../mous/mou.in-force.js';
+
+/** A demographics row as stored (roster or history). */
+interface DemoRow {
+  schoolId: string;
+  grade: string;
+  race: string;
+  sex: string;
+  idea: number;
+  section504: number;
+  englishLearner: number;
+}
+
+export interface StudentRef {
+  id: string;
+  roster: DemoRow;
+  /** student_demographics rows, oldest first (validFrom ascending). */
+  history: (DemoRow & { validFrom: string })[];
+}
+
+export interface ImportLookups {
+  districtId: string;
+  schoolsByNces: Map<string, string>;
+  studentsByLocalId: Map<string, StudentRef>;
+  /** Active SROs of the district by lower-cased email. */
+  officersByEmail: Map<string, string>;
+  /** Active district and school administrators (who may record a review) by lower-cased email. */
+  reviewersByEmail: Map<string, string>;
+  /** The MOU in force on a date; `db` is the import's transaction (SQLite has one connection). */
+  mouOn(db: Db, isoDate: string): Promise<MouInForce | null>;
+}
+
+/**
+ * Everything a row is checked against, read once per file: a 100-school district's roster fits in
+ * memory easily, and a million lookups must not be a million queries.
+ */
+export async function loadLookups(db: Db, districtId: string): Promise<ImportLookups> {
+  const schools = await db.selectFrom('schools').select(['id', 'ncesSchoolId']).where('districtId', '=', districtId).execute();
+  const students = await db
+    .selectFrom('students')
+    .select(['id', 'localId', 'schoolId', 'grade', 'race', 'sex', 'idea', 'section504', 'englishLearner'])
+    .where('districtId', '=', districtId)
+    .execute();
+  const history = await db
+    .selectFrom('studentDemographics')
+    .select(['studentId', 'validFrom', 'schoolId', 'grade', 'race', 'sex', 'idea', 'section504', 'englishLearner'])
+    .where('districtId', '=', districtId)
+    .orderBy('studentId')
+    .orderBy('validFrom')
+    .execute();
+  const users = await db.selectFrom('users').select(['id', 'email', 'role', 'disabled']).where('districtId', '=', districtId).execute();
+
+  const byId = new Map<string, StudentRef>();
+  const studentsByLocalId = new Map<string, StudentRef>();
+  for (const s of students) {
+    const ref: StudentRef = { id: s.id, roster: { ...s, idea: Number(s.idea), section504: Number(s.section504), englishLearner: Number(s.englishLearner) }, history: [] };
+    byId.set(s.id, ref);
+    studentsByLocalId.set(s.localId, ref);
+  }
+  for (const h of history)
+    byId.get(h.studentId)?.history.push({ ...h, idea: Number(h.idea), section504: Number(h.section504), englishLearner: Number(h.englishLearner) });
+
+  const active = users.filter((u) => Number(u.disabled) === 0);
+  const emailsOf = (roles: Role[]) => new Map(active.filter((u) => roles.includes(u.role as Role)).map((u) => [u.email.toLowerCase(), u.id]));
+
+  // Incidents cluster on school days: one findMouInForce per distinct day, not per incident.
+  const mouByDay = new Map<string, Promise<MouInForce | null>>();
+  return {
+    districtId,
+    schoolsByNces: new Map(schools.map((s) => [s.ncesSchoolId, s.id])),
+    studentsByLocalId,
+    officersByEmail: emailsOf(['sro']),
+    reviewersByEmail: emailsOf(['district_admin', 'school_admin']),
+    mouOn(trx, isoDate) {
+      const day = isoDate.slice(0, 10);
+      let p = mouByDay.get(day);
+      if (!p) mouByDay.set(day, (p = findMouInForce(trx, districtId, day)));
+      return p;
+    },
+  };
+}
+
+/**
+ * The same rule as student.snapshot.ts (demographicSnapshots), applied to rows already in memory:
+ * the latest history row valid on the incident's day, else the earliest known row, else the roster.
+ * A test compares the two on the same data.
+ */
+export function snapshotOf(s: StudentRef, isoDate: string): DemographicSnapshot & { schoolId: string } {
+  const day = isoDate.slice(0, 10);
+  let src: DemoRow = s.history[0] ?? s.roster;
+  for (const h of s.history) {
+    if (h.validFrom <= day) src = h;
+    else break;
+  }
+  return {
+    schoolId: src.schoolId,
+    grade: src.grade as DemographicSnapshot['grade'],
+    race: src.race as DemographicSnapshot['race'],
+    sex: src.sex as DemographicSnapshot['sex'],
+    idea: src.idea === 1,
+    section504: src.section504 === 1,
+    englishLearner: src.englishLearner === 1,
+  };
+}

@@ -1,0 +1,189 @@
+import {
+  BEHAVIORS,
+  type Behavior,
+  CONTACT_PURPOSES,
+  type ContactPurpose,
+  INVOLVEMENTS,
+  type Involvement,
+  LOCATIONS,
+  type IncidentLocation,
+  NIBRS_CODES,
+  SRO_ACTIONS,
+  STUDENT_ROLES,
+  type SroAction,
+  type StudentRole,
+  WEAPONS,
+} from '@forefront/contract';
+import { INCIDENT_LEVEL_COLUMNS, type IncidentColumn, type RowError } from './import.columns.js';
+import type { ImportLookups, StudentRef } from './import.lookups.js';
+
+/** One valid CSV row, resolved to ids. */
+export interface ParsedRow {
+  row: number;
+  ref: string;
+  /** The incident-level cells (INCIDENT_LEVEL_COLUMNS order), to check every row of an incident repeats them. */
+  incidentCells: string[];
+  incident: {
+    schoolId: string;
+    occurredAt: string;
+    location: IncidentLocation;
+    behaviors: Behavior[];
+    description: string;
+    weapon: (typeof WEAPONS)[number];
+    offenseAlleged: boolean;
+    nibrsCodes: string[];
+  };
+  student: { ref: StudentRef; role: StudentRole } | null;
+  contact: { key: string; sameKey: string; officerId: string; purpose: ContactPurpose; involvement: Involvement; reportedAt: string; arrivedAt: string | null } | null;
+  actions: { action: SroAction; at: string; emergency: boolean; emergencyReason: string | null; parentNotified: boolean }[];
+  review: { reviewerId: string; reviewedAt: string; decision: 'approved' | 'declined'; note: string } | null;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const LOCATION_SET = new Set<string>(LOCATIONS);
+const WEAPON_SET = new Set<string>(WEAPONS);
+const PURPOSE_SET = new Set<string>(CONTACT_PURPOSES);
+const INVOLVEMENT_SET = new Set<string>(INVOLVEMENTS);
+const ACTION_SET = new Set<string>(SRO_ACTIONS);
+const ROLE_SET = new Set<string>(STUDENT_ROLES);
+const NIBRS_SET = new Set<string>(NIBRS_CODES);
+const TRUE = new Set(['true', '1', 'yes', 'y']);
+const FALSE = new Set(['false', '0', 'no', 'n', '']);
+
+export const list = (cell: string) => (cell === '' ? [] : cell.split(';').map((s) => s.trim()).filter((s) => s !== ''));
+
+/** ISO 8601 with an offset, normalised to UTC like every stored timestamp; null when invalid. */
+export function isoOrNull(cell: string): string | null {
+  if (!ISO.test(cell)) return null;
+  const t = Date.parse(cell);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+/**
+ * Check one data row and resolve its names to ids. Returns every problem found in the row (not
+ * only the first), each naming its column, so one report fixes the file.
+ */
+export function parseRow(cells: readonly string[], index: Map<string, number>, rowNumber: number, lk: ImportLookups): ParsedRow | RowError[] {
+  const errors: RowError[] = [];
+  const get = (c: IncidentColumn) => {
+    const i = index.get(c);
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+  const fail = (column: IncidentColumn, reason: string) => void errors.push({ row: rowNumber, column, reason });
+  const date = (c: IncidentColumn, required: boolean) => {
+    const v = get(c);
+    if (v === '') {
+      if (required) fail(c, 'Required');
+      return null;
+    }
+    const iso = isoOrNull(v);
+    if (!iso) fail(c, `Not an ISO 8601 date-time with offset (e.g. 2026-03-04T10:15:00Z): "${v}"`);
+    return iso;
+  };
+  const bool = (c: IncidentColumn) => {
+    const v = get(c).toLowerCase();
+    if (TRUE.has(v)) return true;
+    if (!FALSE.has(v)) fail(c, `Use true or false, not "${get(c)}"`);
+    return false;
+  };
+
+  const ref = get('incident_ref');
+  if (ref === '') fail('incident_ref', 'Required');
+  else if (ref.length > 64) fail('incident_ref', 'Longer than 64 characters');
+  const nces = get('school_nces_id');
+  const schoolId = lk.schoolsByNces.get(nces);
+  if (nces === '') fail('school_nces_id', 'Required');
+  else if (!schoolId) fail('school_nces_id', `Unknown school: no school in this district has NCES id "${nces}"`);
+  const occurredAt = date('occurred_at', true);
+  const location = get('location');
+  if (!LOCATION_SET.has(location)) fail('location', location === '' ? 'Required' : `Unknown location "${location}"`);
+  const behaviors = list(get('behaviors'));
+  for (const b of behaviors) if (!(b in BEHAVIORS)) fail('behaviors', `Unknown behavior "${b}"`);
+  if (new Set(behaviors).size !== behaviors.length) fail('behaviors', 'A behavior is listed twice');
+  if (behaviors.length > 20) fail('behaviors', 'More than 20 behaviors');
+  const description = get('description');
+  if (description.length > 4000) fail('description', 'Longer than 4000 characters');
+  const weapon = get('weapon') || 'none';
+  if (!WEAPON_SET.has(weapon)) fail('weapon', `Unknown weapon "${weapon}"`);
+  const offenseAlleged = bool('offense_alleged');
+  const nibrsCodes = list(get('nibrs_codes'));
+  for (const c of nibrsCodes) if (!NIBRS_SET.has(c)) fail('nibrs_codes', `Unknown NIBRS code "${c}"`);
+  // Routine misbehavior must never be coded as a crime: codes only where an offense is alleged.
+  if (nibrsCodes.length > 0 && !offenseAlleged) fail('nibrs_codes', 'NIBRS codes need offense_alleged = true');
+
+  let student: ParsedRow['student'] = null;
+  const localId = get('student_local_id');
+  const role = get('student_role');
+  if (localId !== '') {
+    const ref = lk.studentsByLocalId.get(localId);
+    if (!ref) fail('student_local_id', `Unknown student: no student in this district has local id "${localId}"`);
+    if (!ROLE_SET.has(role)) fail('student_role', role === '' ? 'Required when a student is named' : `Unknown role "${role}"`);
+    if (ref && ROLE_SET.has(role)) student = { ref, role: role as StudentRole };
+  } else if (role !== '') fail('student_role', 'A role without student_local_id');
+
+  let contact: ParsedRow['contact'] = null;
+  const actions: ParsedRow['actions'] = [];
+  const email = get('officer_email').toLowerCase();
+  const contactCells = (['purpose', 'involvement', 'reported_at', 'arrived_at', 'actions', 'emergency_reason'] as const).filter((c) => get(c) !== '');
+  if (email !== '') {
+    const officerId = lk.officersByEmail.get(email);
+    if (!officerId) fail('officer_email', `Unknown officer: no active SRO of this district has email "${get('officer_email')}"`);
+    const purpose = get('purpose');
+    if (!PURPOSE_SET.has(purpose)) fail('purpose', purpose === '' ? 'Required when an officer is named' : `Unknown purpose "${purpose}"`);
+    const involvement = get('involvement');
+    if (!INVOLVEMENT_SET.has(involvement)) fail('involvement', involvement === '' ? 'Required when an officer is named' : `Unknown involvement "${involvement}"`);
+    const reportedAt = date('reported_at', true);
+    const arrivedAt = date('arrived_at', false);
+    const emergencyReason = get('emergency_reason') || null;
+    if (emergencyReason && emergencyReason.length > 1000) fail('emergency_reason', 'Longer than 1000 characters');
+    for (const token of list(get('actions'))) {
+      const [head, atCell] = token.split('@') as [string, string | undefined];
+      const [action, ...mods] = head.split(':').map((s) => s.trim());
+      if (!action || !ACTION_SET.has(action)) fail('actions', `Unknown action "${action ?? ''}"`);
+      const badMod = mods.find((m) => m !== 'emergency' && m !== 'parent_notified');
+      if (badMod) fail('actions', `Unknown action modifier "${badMod}" (use :emergency or :parent_notified)`);
+      const emergency = mods.includes('emergency');
+      if (emergency && !emergencyReason) fail('emergency_reason', `Action "${action}" is marked :emergency but no emergency_reason is given`);
+      const at = atCell === undefined ? (arrivedAt ?? reportedAt) : isoOrNull(atCell.trim());
+      if (atCell !== undefined && !at) fail('actions', `Action time after @ is not an ISO 8601 date-time: "${atCell}"`);
+      if (action && ACTION_SET.has(action) && at)
+        actions.push({ action: action as SroAction, at, emergency, emergencyReason: emergency ? emergencyReason : null, parentNotified: mods.includes('parent_notified') });
+    }
+    if (officerId && PURPOSE_SET.has(purpose) && INVOLVEMENT_SET.has(involvement) && reportedAt)
+      contact = {
+        key: `${officerId}|${reportedAt}`,
+        sameKey: `${purpose}|${involvement}|${arrivedAt ?? ''}`,
+        officerId,
+        purpose: purpose as ContactPurpose,
+        involvement: involvement as Involvement,
+        reportedAt,
+        arrivedAt,
+      };
+  } else for (const c of contactCells) fail(c, 'Given without officer_email');
+
+  let review: ParsedRow['review'] = null;
+  const reviewCells = (['review_decision', 'reviewed_at', 'reviewer_email', 'review_note'] as const).filter((c) => get(c) !== '');
+  if (reviewCells.length > 0) {
+    const decision = get('review_decision');
+    if (decision !== 'approved' && decision !== 'declined') fail('review_decision', decision === '' ? 'Required for a review' : `Use approved or declined, not "${decision}"`);
+    const reviewedAt = date('reviewed_at', true);
+    const reviewerEmail = get('reviewer_email').toLowerCase();
+    const reviewerId = lk.reviewersByEmail.get(reviewerEmail);
+    if (!reviewerId) fail('reviewer_email', reviewerEmail === '' ? 'Required for a review' : `Unknown reviewer: no active administrator of this district has email "${get('reviewer_email')}"`);
+    const note = get('review_note');
+    if (note.length > 2000) fail('review_note', 'Longer than 2000 characters');
+    if (reviewerId && reviewedAt && (decision === 'approved' || decision === 'declined')) review = { reviewerId, reviewedAt, decision, note };
+  }
+
+  if (errors.length > 0) return errors;
+  return {
+    row: rowNumber,
+    ref,
+    incidentCells: INCIDENT_LEVEL_COLUMNS.map(get),
+    incident: { schoolId: schoolId!, occurredAt: occurredAt!, location: location as IncidentLocation, behaviors: behaviors as Behavior[], description, weapon: weapon as ParsedRow['incident']['weapon'], offenseAlleged, nibrsCodes },
+    student,
+    contact,
+    actions,
+    review,
+  };
+}

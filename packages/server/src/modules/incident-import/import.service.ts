@@ -1,0 +1,184 @@
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import type { Role } from '@forefront/contract';
+import { nowIso } from '../../db/database.js';
+import type { Actor, AuditActor } from '../../shared/actor.js';
+import { authorize } from '../../shared/authorize.js';
+import type { AppContext } from '../../shared/context.js';
+import { NotFoundError, ValidationError } from '../../shared/errors.js';
+import { appendAudit } from '../audit/audit.service.js';
+import { findDistrict } from '../districts/district.repository.js';
+import { DriftAccumulator } from './import.aggregates.js';
+import { type RowError, mapHeader } from './import.columns.js';
+import { type AssembledIncident, IncidentAssembler } from './import.group.js';
+import { type ImportLookups, loadLookups } from './import.lookups.js';
+import { incidentNumber, readCounter, writeCounter } from './import.numbers.js';
+import { parseRow } from './import.row.js';
+import { type ImportRun, emitIncident } from './import.rows.js';
+import { type BulkWriter, KyselyBulkWriter, SqliteBulkWriter } from './import.writer.js';
+
+/** Errors kept for the report; the rest are counted. Enough to fix a file, small enough to return. */
+const MAX_REPORTED_ERRORS = 1000;
+
+export interface ImportReport {
+  accepted: boolean;
+  file: string;
+  /** Data rows read (the header not counted). */
+  rows: number;
+  incidents: number;
+  studentLinks: number;
+  flags: number;
+  errorCount: number;
+  errors: RowError[];
+  /** Numbers given to the imported incidents (first and last), when accepted. */
+  numbers: { first: string; last: string } | null;
+}
+
+export interface ImportSource {
+  /** The CSV; read once. */
+  stream: Readable;
+  /** A name for the audit trail and the report (file name, or "upload"). */
+  file: string;
+  onProgress?: (p: { rows: number; bytes: number }) => void;
+}
+
+class Rejected extends Error {}
+
+/** API: the signed-in district administrator imports into their district. */
+export async function importIncidentsAs(ctx: AppContext, actor: Actor, districtId: string, source: ImportSource): Promise<ImportReport> {
+  const d = await findDistrict(ctx.db, districtId);
+  if (!d) throw new NotFoundError('District');
+  authorize(actor, 'incident.import', { districtId: d.id, state: d.state }, 'District');
+  return runImport(ctx, districtId, { userId: actor.userId, role: actor.role }, source);
+}
+
+/** CLI: the operator names the user recorded as creator (default: the district's first administrator). */
+export async function importIncidentsCli(ctx: AppContext, districtId: string, asEmail: string | undefined, source: ImportSource): Promise<ImportReport> {
+  const d = await findDistrict(ctx.db, districtId);
+  if (!d) throw new NotFoundError('District');
+  let q = ctx.db.selectFrom('users').select(['id', 'role']).where('districtId', '=', districtId).where('disabled', '=', 0);
+  q = asEmail ? q.where('email', '=', asEmail.toLowerCase()) : q.where('role', '=', 'district_admin').orderBy('createdAt');
+  const user = await q.executeTakeFirst();
+  if (!user) throw new ValidationError(asEmail ? `No active user ${asEmail} in this district` : 'The district has no active district administrator to record as creator; use --as <email>');
+  if (!['district_admin', 'school_admin', 'sro'].includes(user.role)) throw new ValidationError(`${asEmail} may not create incidents (role ${user.role})`);
+  return runImport(ctx, districtId, { userId: user.id, role: user.role as Role }, source);
+}
+
+/**
+ * One pass, one transaction: each row is checked as it streams in and, while the file is still
+ * valid, its incident is written at once. At the first invalid row writing stops, checking goes on
+ * to the end (so the report lists every problem), and the transaction is rolled back, leaving the
+ * database exactly as it was. On SQLite the writes are raw multi-row prepared INSERTs on the
+ * connection Kysely's transaction holds; on PostgreSQL batched multi-row INSERTs in the same trx.
+ */
+async function runImport(ctx: AppContext, districtId: string, creator: NonNullable<AuditActor>, source: ImportSource): Promise<ImportReport> {
+  const lookups = await loadLookups(ctx.db, districtId);
+  const report: ImportReport = { accepted: false, file: source.file, rows: 0, incidents: 0, studentLinks: 0, flags: 0, errorCount: 0, errors: [], numbers: null };
+  const run: ImportRun = { districtId, createdBy: creator.userId, creatorRole: creator.role, now: nowIso() };
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      const writer: BulkWriter = ctx.dialect === 'sqlite' && ctx.sqlite ? new SqliteBulkWriter(ctx.sqlite) : new KyselyBulkWriter(trx);
+      const start = await readCounter(trx, districtId);
+      const state = { next: start, drift: new DriftAccumulator(), first: null as string | null, last: null as string | null };
+      await streamRows(source, lookups, report, async (inc) => {
+        state.next += 1;
+        const number = incidentNumber(inc.input.occurredAt, state.next);
+        state.first ??= number;
+        state.last = number;
+        const { flags, drift } = emitIncident(run, inc, number, await lookups.mouOn(trx, inc.input.occurredAt), (t, r) => writer.add(t, r));
+        state.drift.add(drift);
+        report.incidents += 1;
+        report.studentLinks += inc.input.students.length;
+        report.flags += flags.length;
+        await writer.maybeFlush();
+      }, () => writer.discard());
+      if (report.errorCount > 0 || report.rows === 0) {
+        if (report.rows === 0 && report.errorCount === 0) addError(report, { row: 1, column: null, reason: 'The file has no data rows' });
+        throw new Rejected();
+      }
+      await writer.flush();
+      await state.drift.write(trx, districtId);
+      await writeCounter(trx, districtId, state.next);
+      await appendAudit(trx, { dialect: ctx.dialect, actor: creator, districtId }, { kind: 'incident.imported', rows: report.rows, incidents: report.incidents, file: source.file.slice(0, 200) });
+      report.numbers = { first: state.first!, last: state.last! };
+    });
+  } catch (err) {
+    if (!(err instanceof Rejected)) throw err;
+    report.numbers = null;
+    return { ...report, incidents: 0, studentLinks: 0, flags: 0 };
+  }
+  report.accepted = true;
+  return report;
+}
+
+function addError(report: ImportReport, e: RowError) {
+  report.errorCount += 1;
+  if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(e);
+}
+
+/**
+ * Streams the CSV, checks each row, and hands over each finished incident while the file has no
+ * error. Rows are numbered as a spreadsheet shows them: the header is row 1.
+ */
+async function streamRows(source: ImportSource, lk: ImportLookups, report: ImportReport, onIncident: (inc: AssembledIncident) => Promise<void>, onFirstError: () => void) {
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true });
+  source.stream.pipe(parser);
+  source.stream.on('error', (e) => parser.destroy(e));
+  let index: Map<string, number> | null = null;
+  let width = 0;
+  let rowNumber = 0;
+  const seen = new Set<string>();
+  const assembler = new IncidentAssembler();
+  let failed = false;
+  const error = (e: RowError) => {
+    if (!failed) onFirstError();
+    failed = true;
+    addError(report, e);
+  };
+  const finishIncident = async () => {
+    const { incident, errors } = assembler.finish();
+    errors.forEach(error);
+    if (incident && !failed) await onIncident(incident);
+  };
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      rowNumber += 1;
+      if (!index) {
+        const h = mapHeader(cells);
+        h.errors.forEach(error);
+        if (h.errors.length > 0) return;
+        index = h.index;
+        width = cells.length;
+        continue;
+      }
+      report.rows += 1;
+      if (source.onProgress && (report.rows & 0x3fff) === 0) source.onProgress({ rows: report.rows, bytes: parser.info.bytes });
+      if (cells.length !== width) {
+        error({ row: rowNumber, column: null, reason: `Has ${cells.length} cells; the header has ${width}` });
+        continue;
+      }
+      const parsed = parseRow(cells, index, rowNumber, lk);
+      if (Array.isArray(parsed)) {
+        parsed.forEach(error);
+        continue;
+      }
+      if (parsed.ref !== assembler.ref) {
+        if (assembler.ref !== null) await finishIncident();
+        // Rows of one incident must be together: a ref seen before means the file is out of order.
+        if (seen.has(parsed.ref)) {
+          error({ row: rowNumber, column: 'incident_ref', reason: `incident_ref "${parsed.ref}" appeared earlier, separated by other incidents; keep an incident's rows together` });
+          continue;
+        }
+        seen.add(parsed.ref);
+      }
+      assembler.add(parsed).forEach(error);
+    }
+    await finishIncident();
+  } catch (err) {
+    const e = err as { code?: string; lines?: number; message?: string };
+    if (!e.code?.startsWith('CSV_')) throw err;
+    error({ row: e.lines ?? rowNumber + 1, column: null, reason: `Not readable as CSV: ${e.message ?? e.code}` });
+  } finally {
+    source.onProgress?.({ rows: report.rows, bytes: parser.info.bytes });
+  }
+}
