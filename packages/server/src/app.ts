@@ -10,6 +10,7 @@ import { loggerOptions } from './plugins/logging.js';
 import { registerSecurity } from './plugins/security.js';
 import { registerWeb } from './plugins/web.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { incidentRoutes } from './modules/incidents/incident.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { districtRoutes } from './modules/districts/district.routes.js';
 import { incidentImportRoutes } from './modules/incident-import/import.routes.js';
@@ -60,6 +61,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(districtRoutes(ctx));
   await app.register(userRoutes(ctx));
   await app.register(auditRoutes(ctx));
+  await app.register(incidentRoutes(ctx));
   await app.register(incidentImportRoutes(ctx));
   await app.register(mouRoutes(ctx));
   await app.register(studentRoutes(ctx));
