@@ -12,6 +12,8 @@ import { NotFoundPage } from '../public/not-found-page';
 import { SchoolEditPage } from '../schools/school-edit-page';
 import { SchoolsPage } from '../schools/schools-page';
 import { StateDistrictsPage } from '../state/state-districts-page';
+import { StudentImportPage } from '../students/student-import-page';
+import { StudentsPage } from '../students/students-page';
 import { PeoplePage } from '../users/people-page';
 import { PersonPage } from '../users/person-page';
 import { DashboardPage } from './dashboard-page';
@@ -53,6 +55,8 @@ export default function StaffApp() {
           <Route path="settings/district" element={<RequireAction action="district.read" needsDistrict><DistrictSettingsPage /></RequireAction>} />
           <Route path="schools" element={<RequireAction action="school.list" needsDistrict><SchoolsPage /></RequireAction>} />
           <Route path="schools/:id" element={<RequireAction action="school.read"><SchoolEditPage /></RequireAction>} />
+          <Route path="students" element={<RequireAction action="student.list" needsDistrict><StudentsPage /></RequireAction>} />
+          <Route path="students/import" element={<RequireAction action="student.import" needsDistrict><StudentImportPage /></RequireAction>} />
           <Route path="people" element={<RequireAction action="user.list" needsDistrict><PeoplePage /></RequireAction>} />
           <Route path="people/:id" element={<RequireAction action="user.read"><PersonPage /></RequireAction>} />
           <Route path="audit" element={<RequireAction action="audit.list" needsDistrict><AuditPage /></RequireAction>} />

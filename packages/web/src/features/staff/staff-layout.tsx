@@ -18,6 +18,7 @@ export function useStaffNav(): NavItem[] {
     hasDistrict && can('school.list') && { to: '/app/schools', label: t('nav.schools'), description: t('dashboard.describeSchools') },
     hasDistrict && can('incident.list') && { to: '/app/incidents', label: t('incidents.nav'), description: t('incidents.navDescription') },
     hasDistrict && can('drift.read') && { to: '/app/role-drift', label: t('drift.nav'), description: t('drift.navDescription') },
+    hasDistrict && can('student.list') && { to: '/app/students', label: t('students.nav'), description: t('students.navDescription') },
     hasDistrict && can('user.list') && { to: '/app/people', label: t('nav.people'), description: t('dashboard.describePeople') },
     hasDistrict && can('audit.list') && { to: '/app/audit', label: t('nav.audit'), description: t('dashboard.describeAudit') },
     hasDistrict &&
