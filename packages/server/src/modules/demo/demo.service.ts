@@ -4,7 +4,10 @@ import type { AppContext } from '../../shared/context.js';
 import { seededRandom } from '../../shared/random.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password.js';
+import { withIdSource } from '../../shared/ids.js';
 import { DEMO_PASSWORD, DEMO_SEED, DISTRICTS, PLACES, SCHOOL_KINDS } from './demo.data.js';
+import { DEMO_INCIDENTS, loadIncidentLogDemo } from './demo.incidents.js';
+import { STUDENTS_PER_SCHOOL } from './demo.roster.js';
 
 export { DEMO_PASSWORD, DEMO_SEED };
 
@@ -41,6 +44,8 @@ export interface DemoResult {
   districts: DemoDistrict[];
   password: string;
   accounts: DemoAccount[];
+  /** The incident log (main district): a roster per school, a signed MOU in force, incidents over the last months. */
+  incidentLog: { studentsPerSchool: number; incidents: number };
   alreadyLoaded: boolean;
 }
 
@@ -81,6 +86,7 @@ export async function loadDemo(ctx: AppContext, seed = DEMO_SEED): Promise<DemoR
     districts: plan.map(({ id, name, ncesLeaId, state, schools }) => ({ id, name, ncesLeaId, state, schools })),
     password: DEMO_PASSWORD,
     accounts: accounts.map(({ id: _id, ...a }) => a),
+    incidentLog: { studentsPerSchool: STUDENTS_PER_SCHOOL, incidents: DEMO_INCIDENTS },
     alreadyLoaded: false,
   };
 
@@ -104,6 +110,13 @@ export async function loadDemo(ctx: AppContext, seed = DEMO_SEED): Promise<DemoR
       if (a.schoolIds.length && a.districtId) await trx.insertInto('userSchools').values(a.schoolIds.map((schoolId) => ({ userId: a.id, schoolId, districtId: a.districtId! }))).execute();
     }
     await appendAudit(trx, { dialect: ctx.dialect, actor: null, districtId: main.id }, { kind: 'demo.loaded', seed });
+    // Its own seeded stream (ids and choices), so the districts and accounts above keep theirs.
+    const log = seededRandom(seed + 3);
+    const actor = (a: (typeof accounts)[number]) => ({ userId: a.id, role: a.role, districtId: a.districtId, state: 'VA', schoolIds: a.schoolIds });
+    const byEmail = (local: string) => accounts.find((a) => a.email === `${local}@demo.forefront.test`)!;
+    await withIdSource(log.uuid, () =>
+      loadIncidentLogDemo(trx, ctx, log, main, main.schools, { admin: actor(byEmail('admin')), principal: actor(byEmail('principal')), officers: [actor(byEmail('sro')), actor(byEmail('sro2'))] }, new Date()),
+    );
   });
   return result;
 }
