@@ -1,6 +1,5 @@
 import { type Flag, type FlagKind, type IncidentInput, type ReviewInput, evaluateIncident } from '@forefront/contract';
 import type { Db } from '../../db/database.js';
-import { newId } from '../../shared/ids.js';
 import { findMouInForce } from '../mous/mou.in-force.js';
 import type { SnapshotWithSchool } from '../students/student.snapshot.js';
 import { applyDriftChange } from './incident.aggregates.js';
@@ -114,8 +113,8 @@ export async function refreshFlags(db: Db, incident: Pick<IncidentRow, 'id' | 'd
   await repo.replaceFlags(
     db,
     incident.id,
-    flags.map((f) => ({
-      id: newId(), districtId: incident.districtId, incidentId: incident.id, schoolId: input.schoolId, officerId: f.officerId, month, kind: f.kind,
+    flags.map((f, i) => ({
+      id: `${incident.id}-f${pad(i, 3)}`, districtId: incident.districtId, incidentId: incident.id, schoolId: input.schoolId, officerId: f.officerId, month, kind: f.kind,
       clause: f.clause, mouVersionId: mou?.mouVersionId ?? null, behavior: f.behavior, action: f.action, studentId: f.studentId,
     })),
   );
