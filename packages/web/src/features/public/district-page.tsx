@@ -8,6 +8,7 @@ import { DataTable } from '../../components/data-table';
 import { formatNumber, gradeRange } from '../../components/format';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
+import { DistrictMou } from './district-mou';
 import { NotFoundPage } from './not-found-page';
 import { usePublicDistrict } from './public.api';
 
@@ -84,6 +85,10 @@ function DistrictView({ district }: { district: PublicDistrict }) {
             </tbody>
           </DataTable>
         )}
+      </DistrictSection>
+
+      <DistrictSection id="mou" title={t('mous.public.heading')}>
+        <DistrictMou districtId={district.id} />
       </DistrictSection>
     </div>
   );

@@ -8,6 +8,7 @@ import { AuditPage } from '../audit/audit-page';
 import { useMe } from '../auth/auth.api';
 import { DistrictSettingsPage } from '../districts/district-settings-page';
 import { incidentRoutes } from '../incidents/incident-routes';
+import { mouRoutes } from '../mous/mou-routes';
 import { NotFoundPage } from '../public/not-found-page';
 import { SchoolEditPage } from '../schools/school-edit-page';
 import { SchoolsPage } from '../schools/schools-page';
@@ -62,6 +63,7 @@ export default function StaffApp() {
           <Route path="audit" element={<RequireAction action="audit.list" needsDistrict><AuditPage /></RequireAction>} />
           <Route path="state" element={<RequireAction action="state.district.list"><StateDistrictsPage /></RequireAction>} />
           {incidentRoutes()}
+          {mouRoutes()}
           <Route path="*" element={<NotFoundPage homeTo="/app" />} />
         </Routes>
       </StaffLayout>

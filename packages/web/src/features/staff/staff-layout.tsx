@@ -19,6 +19,7 @@ export function useStaffNav(): NavItem[] {
     hasDistrict && can('incident.list') && { to: '/app/incidents', label: t('incidents.nav'), description: t('incidents.navDescription') },
     hasDistrict && can('drift.read') && { to: '/app/role-drift', label: t('drift.nav'), description: t('drift.navDescription') },
     hasDistrict && can('student.list') && { to: '/app/students', label: t('students.nav'), description: t('students.navDescription') },
+    hasDistrict && can('mou.list') && { to: '/app/mous', label: t('mous.nav'), description: t('mous.navDescription') },
     hasDistrict && can('user.list') && { to: '/app/people', label: t('nav.people'), description: t('dashboard.describePeople') },
     hasDistrict && can('audit.list') && { to: '/app/audit', label: t('nav.audit'), description: t('dashboard.describeAudit') },
     hasDistrict &&

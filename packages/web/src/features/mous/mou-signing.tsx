@@ -1,0 +1,148 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MouDetail, MouParty, MouSignatory } from '@forefront/contract';
+import { issueOf } from '../../api/client';
+import { ApiErrorAlert } from '../../components/api-error-alert';
+import { Alert } from '../../components/alert';
+import { DataTable } from '../../components/data-table';
+import { SelectField, TextField } from '../../components/form-fields';
+import { formatDateTime } from '../../components/format';
+import { useCan } from '../staff/me-context';
+import { useAddSignatory, useSign, useUpdateSignatory } from './mous.api';
+
+/** Who must sign, who has signed the latest version, and the signing flow (typed name + confirmation). */
+export function MouSigning({ mou }: { mou: MouDetail }) {
+  const { t, i18n } = useTranslation();
+  const can = useCan();
+  const latest = mou.versions[0]!;
+  const update = useUpdateSignatory(mou.id);
+  const [signing, setSigning] = useState<MouSignatory | null>(null);
+  const signatureOf = (s: MouSignatory) => mou.signatures.find((x) => x.signatoryId === s.id && x.version === latest.version && x.valid);
+  return (
+    <>
+      <h2>{t('mous.signing.heading', { version: latest.version })}</h2>
+      <p>{t('mous.signing.intro')}</p>
+      {mou.signatories.length === 0 ? (
+        <p>{t('mous.signing.none')}</p>
+      ) : (
+        <DataTable captionId="signatories-caption" caption={t('mous.signing.caption', { version: latest.version })}>
+          <thead>
+            <tr>
+              <th scope="col">{t('mous.signing.name')}</th>
+              <th scope="col">{t('mous.signing.party')}</th>
+              <th scope="col">{t('mous.signing.signature')}</th>
+              <th scope="col">{t('mous.fields.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mou.signatories.map((s) => {
+              const sig = signatureOf(s);
+              return (
+                <tr key={s.id}>
+                  <th scope="row">
+                    {s.name}
+                    <div className="font-body-3xs text-base">{s.title}</div>
+                  </th>
+                  <td>{t(`mous.parties.${s.party}`)}</td>
+                  <td>
+                    {!s.active
+                      ? t('mous.signing.inactive')
+                      : sig
+                        ? t('mous.signing.signedOn', { name: sig.signedName, at: formatDateTime(sig.signedAt, i18n.language) })
+                        : t('mous.signing.notSigned')}
+                  </td>
+                  <td>
+                    {s.active && !sig && can('mou.sign') && (
+                      <button type="button" className="usa-button usa-button--unstyled" onClick={() => setSigning(s)} aria-label={t('mous.signing.signAs', { name: s.name })}>
+                        {t('mous.signing.sign')}
+                      </button>
+                    )}
+                    {can('mou.write') && (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="usa-button usa-button--unstyled"
+                          onClick={() => update.mutate({ signatoryId: s.id, active: !s.active })}
+                          aria-label={t(s.active ? 'mous.signing.deactivateOf' : 'mous.signing.reactivateOf', { name: s.name })}
+                        >
+                          {s.active ? t('mous.signing.deactivate') : t('mous.signing.reactivate')}
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </DataTable>
+      )}
+      {update.isError && <ApiErrorAlert error={update.error} />}
+      {signing && <SignForm mou={mou} signatory={signing} onDone={() => setSigning(null)} />}
+      {can('mou.write') && <AddSignatoryForm mouId={mou.id} />}
+    </>
+  );
+}
+
+function SignForm({ mou, signatory, onDone }: { mou: MouDetail; signatory: MouSignatory; onDone: () => void }) {
+  const { t } = useTranslation();
+  const sign = useSign(mou.id);
+  const version = mou.versions[0]!.version;
+  const [typed, setTyped] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!confirmed) return;
+    sign.mutate({ signatoryId: signatory.id, version, signedName: typed }, { onSuccess: onDone });
+  };
+  return (
+    <form className="usa-form usa-form--large border-1px border-base-lighter padding-2 margin-y-3" onSubmit={submit} aria-labelledby="sign-heading">
+      <h3 id="sign-heading">{t('mous.signing.formHeading', { name: signatory.name, version })}</h3>
+      <p>{t('mous.signing.formIntro')}</p>
+      {sign.isError && <ApiErrorAlert error={sign.error} />}
+      <TextField id="sign-name" label={t('mous.signing.typeName', { name: signatory.name })} value={typed} onChange={(e) => setTyped(e.target.value)} error={issueOf(sign.error, 'signedName')} autoComplete="off" />
+      <div className="usa-checkbox margin-y-2">
+        <input className="usa-checkbox__input" id="sign-confirm" type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+        <label className="usa-checkbox__label" htmlFor="sign-confirm">
+          {t('mous.signing.confirm', { name: signatory.name, version, agency: mou.agencyName })}
+        </label>
+      </div>
+      {!confirmed && typed && <Alert type="info" slim>{t('mous.signing.confirmFirst')}</Alert>}
+      <button type="submit" className="usa-button" disabled={!confirmed || sign.isPending}>
+        {t('mous.signing.submit')}
+      </button>
+      <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={onDone}>
+        {t('mous.cancel')}
+      </button>
+    </form>
+  );
+}
+
+function AddSignatoryForm({ mouId }: { mouId: string }) {
+  const { t } = useTranslation();
+  const add = useAddSignatory(mouId);
+  const [party, setParty] = useState<MouParty>('district');
+  const [name, setName] = useState('');
+  const [title, setTitle] = useState('');
+  const [email, setEmail] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    add.mutate({ party, name, title, email: email || null }, { onSuccess: () => { setName(''); setTitle(''); setEmail(''); } });
+  };
+  return (
+    <details className="margin-y-3">
+      <summary className="text-bold">{t('mous.signing.addHeading')}</summary>
+      <form className="usa-form usa-form--large" onSubmit={submit} noValidate>
+        <p>{t('mous.signing.addIntro')}</p>
+        {add.isError && <ApiErrorAlert error={add.error} />}
+        <SelectField id="signatory-party" label={t('mous.signing.party')} value={party} onChange={(v) => setParty(v as MouParty)} options={(['district', 'agency'] as const).map((p) => ({ value: p, label: t(`mous.parties.${p}`) }))} />
+        <TextField id="signatory-name" label={t('mous.signing.name')} value={name} onChange={(e) => setName(e.target.value)} error={issueOf(add.error, 'name')} />
+        <TextField id="signatory-title" label={t('mous.signing.jobTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={issueOf(add.error, 'title')} />
+        <TextField id="signatory-email" type="email" label={t('mous.signing.email')} isOptional value={email} onChange={(e) => setEmail(e.target.value)} error={issueOf(add.error, 'email')} />
+        <button type="submit" className="usa-button" disabled={add.isPending}>
+          {t('mous.signing.add')}
+        </button>
+      </form>
+    </details>
+  );
+}
