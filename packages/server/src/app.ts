@@ -13,6 +13,8 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { incidentRoutes } from './modules/incidents/incident.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { districtRoutes } from './modules/districts/district.routes.js';
+import { exportRoutes } from './modules/exports/export.routes.js';
+import { disclosureRoutes } from './modules/disclosures/disclosure.routes.js';
 import { incidentImportRoutes } from './modules/incident-import/import.routes.js';
 import { createMailer } from './modules/mail/mailer.js';
 import { mouRoutes } from './modules/mous/mou.routes.js';
@@ -61,6 +63,8 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(districtRoutes(ctx));
   await app.register(userRoutes(ctx));
   await app.register(auditRoutes(ctx));
+  await app.register(exportRoutes(ctx));
+  await app.register(disclosureRoutes(ctx));
   await app.register(incidentRoutes(ctx));
   await app.register(incidentImportRoutes(ctx));
   await app.register(mouRoutes(ctx));
