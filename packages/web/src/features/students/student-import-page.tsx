@@ -156,7 +156,8 @@ function ImportResult({ report }: { report: StudentImportReport }) {
               <td>{e.file}</td>
               <td>{e.row}</td>
               <td>{e.column ?? '—'}</td>
-              <td>{e.reason}</td>
+              {/* Reasons are sentences: let them wrap instead of widening the scrolling table. */}
+              <td style={{ whiteSpace: 'normal', minWidth: '16rem' }}>{e.reason}</td>
             </tr>
           ))}
         </tbody>

@@ -52,7 +52,7 @@ export function StudentsPage() {
       )}
       <form className="grid-row grid-gap-2 flex-align-end margin-bottom-2" role="search" aria-label={t('students.searchLabel')} onSubmit={onSearch}>
         <div className="grid-col-12 tablet:grid-col-5">
-          <TextField id="student-q" type="search" label={t('students.search')} hint={t('students.searchHint')} isOptional value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={100} />
+          <TextField id="student-q" enterKeyHint="search" label={t('students.search')} hint={t('students.searchHint')} isOptional value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={100} />
         </div>
         <div className="grid-col-12 tablet:grid-col-4">
           <SelectField
