@@ -99,7 +99,7 @@ export function generateIncidentRows(w: ImportWorld, count: number, seed = 11): 
     const officer = rnd.next() < 0.85 ? rnd.pick(w.officers) : null;
     const reported = new Date(day.getTime() + 60_000).toISOString();
     const arrived = new Date(day.getTime() + rnd.int(60, 900) * 1000).toISOString();
-    const contact = officer
+    const contact: Record<string, string> = officer
       ? { officer_email: officer.email, purpose: serious ? 'serious_threat_or_crime' : rnd.pick(['routine_discipline', 'mentoring_or_teaching', 'other']), involvement: rnd.pick(['assisted_on_request', 'led']), reported_at: reported, arrived_at: arrived }
       : {};
     const rows = [...picked].map((si, k) => {
