@@ -150,4 +150,23 @@ describe(`role-drift aggregates on ${TEST_DIALECT}`, () => {
     // The property must have exercised flags, not just empty incidents.
     expect((await recount()).kinds.length).toBeGreaterThan(0);
   });
+
+  it('stay exact under concurrent edits and reviews of one incident (the incident row is locked on PostgreSQL)', async () => {
+    const admin = { userId: w.admin.id, role: 'district_admin' as const, districtId: w.district.id, state: null, schoolIds: [] };
+    const sample = (seed: number) => fc.sample(contentArb, { numRuns: 1, seed })[0]!;
+    const first = { ...sample(1), school: 0, month: 0 };
+    const id = (await t.ctx.db.transaction().execute((trx) => createIncidentIn(trx, t.ctx, admin, w.district.id, toInput(first)))).id;
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        t.ctx.db.transaction().execute((trx) =>
+          i % 3 === 2
+            ? addReviewIn(trx, t.ctx, admin, id, { studentId: null, reviewedAt: '2025-01-01T00:00:00.000Z', decision: 'approved', note: '' })
+            : updateIncidentIn(trx, t.ctx, admin, id, toInput({ ...sample(100 + i), contacts: [{ officer: i % 3, purpose: 'routine_discipline', involvement: 'led', actions: [{ action: 'arrested', student: false, emergency: false }] }] })),
+        ),
+      ),
+    );
+    const [a, b] = [await stored(), await recount()];
+    expect(a.monthly).toEqual(b.monthly);
+    expect(a.kinds).toEqual(b.kinds);
+  });
 });

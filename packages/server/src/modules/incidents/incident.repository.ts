@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.js';
+import type { Db, Dialect } from '../../db/database.js';
 import type {
   IncidentFlagTable,
   IncidentReviewTable,
@@ -13,6 +13,16 @@ import type {
 /** Kysely queries for one incident and its child rows; the caller owns the transaction. */
 
 export const findIncident = (db: Db, id: string) => db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+
+/**
+ * The incident, locked for the rest of the transaction on PostgreSQL: a write reads the incident's
+ * old state to take its contribution out of the aggregates, so two concurrent writes must not both
+ * read the same old state. (SQLite serializes writers already and has no FOR UPDATE.)
+ */
+export const lockIncident = (db: Db, dialect: Dialect, id: string) => {
+  const q = db.selectFrom('incidents').selectAll().where('id', '=', id);
+  return (dialect === 'postgres' ? q.forUpdate() : q).executeTakeFirst();
+};
 
 export const insertIncident = (db: Db, row: IncidentTable) => db.insertInto('incidents').values(row).execute();
 

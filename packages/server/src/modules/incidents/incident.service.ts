@@ -9,7 +9,7 @@ import {
   scopeOf,
 } from '@forefront/contract';
 import type { z } from 'zod';
-import { type Db, nowIso } from '../../db/database.js';
+import { type Db, type Dialect, nowIso } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
 import { authorize, authorizeList } from '../../shared/authorize.js';
 import type { AppContext } from '../../shared/context.js';
@@ -41,8 +41,8 @@ export async function districtOrNotFound(db: Db, id: string) {
 }
 
 /** The incident and its district; a missing one answers exactly like one the actor may not see. */
-export async function loadIncident(db: Db, id: string) {
-  const row = await repo.findIncident(db, id);
+export async function loadIncident(db: Db, id: string, lockFor?: Dialect) {
+  const row = lockFor ? await repo.lockIncident(db, lockFor, id) : await repo.findIncident(db, id);
   const district = row ? await findDistrict(db, row.districtId) : undefined;
   if (!row || !district) throw new NotFoundError('Incident');
   return { row, district };
@@ -105,7 +105,7 @@ export async function createIncident(ctx: AppContext, actor: Actor, districtId: 
 }
 
 export async function updateIncidentIn(trx: Db, ctx: Pick<AppContext, 'dialect'>, actor: ActorLike, id: string, raw: IncidentInput): Promise<IncidentRow> {
-  const { row, district } = await loadIncident(trx, id);
+  const { row, district } = await loadIncident(trx, id, ctx.dialect);
   await authorizeIncident(trx, actor, 'incident.update', row, district);
   if (row.state === 'closed') throw new ConflictError('A closed incident cannot be edited');
   const input = normalizeTimes(IncidentInputSchema.parse(raw));

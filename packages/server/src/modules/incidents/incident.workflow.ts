@@ -28,7 +28,7 @@ const NEXT: Partial<Record<IncidentState, IncidentState>> = { draft: 'submitted'
  * on a flaky connection does not get an error; anything else out of order is 409.
  */
 export async function transitionIncidentIn(trx: Db, ctx: Pick<AppContext, 'dialect'>, actor: ActorLike, id: string, to: IncidentState): Promise<IncidentRow> {
-  const { row, district } = await loadIncident(trx, id);
+  const { row, district } = await loadIncident(trx, id, ctx.dialect);
   await authorizeIncident(trx, actor, 'incident.update', row, district);
   if (to === 'reviewed' || to === 'closed') await authorizeIncident(trx, actor, 'incident.review', row, district);
   const from = row.state as IncidentState;
@@ -50,7 +50,7 @@ export async function transitionIncident(ctx: AppContext, actor: Actor, id: stri
  * recomputed, since a review recorded before an arrest clears its `review_missing` flag.
  */
 export async function addReviewIn(trx: Db, ctx: Pick<AppContext, 'dialect'>, actor: ActorLike, id: string, raw: AdminReviewInput): Promise<IncidentRow> {
-  const { row, district } = await loadIncident(trx, id);
+  const { row, district } = await loadIncident(trx, id, ctx.dialect);
   await authorizeIncident(trx, actor, 'incident.review', row, district);
   if (row.state === 'closed') throw new ConflictError('A closed incident cannot be reviewed');
   const input = ReviewInputSchema.parse(raw);
@@ -83,7 +83,7 @@ export async function addReview(ctx: AppContext, actor: Actor, id: string, input
  * officer at all, cannot become a law-enforcement-unit record.
  */
 export async function reclassifyIncidentIn(trx: Db, ctx: Pick<AppContext, 'dialect'>, actor: ActorLike, id: string, to: RecordClass, reason: string): Promise<IncidentRow> {
-  const { row, district } = await loadIncident(trx, id);
+  const { row, district } = await loadIncident(trx, id, ctx.dialect);
   await authorizeIncident(trx, actor, 'incident.reclassify', row, district);
   const from = row.recordClass as RecordClass;
   if (from === to) throw new ConflictError(`This incident is already a ${to.replaceAll('_', ' ')} record`);
