@@ -110,6 +110,26 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
     expect(final.versions.map((v) => [v.version, v.status])).toEqual([[2, 'in_force'], [1, 'superseded']]);
   });
 
+  it('keeps a fully signed version in force when a signatory joins later; the newcomer signs the next version', async () => {
+    const { d, admin } = await district();
+    const mou = await createMou(t.app, admin, d.id, { effectiveDate: dayFromToday(-30) });
+    const sup = await addSignatory(t.app, admin, mou.id, 'Dana Whitfield', 'district');
+    const chief = await addSignatory(t.app, admin, mou.id, 'Marcus Ortega', 'agency');
+    await sign(t.app, admin, mou.id, sup, 1);
+    await sign(t.app, admin, mou.id, chief, 1);
+    await new Promise((r) => setTimeout(r, 5)); // the newcomer joins strictly after the last signature
+    const sheriff = await addSignatory(t.app, admin, mou.id, 'Lee Abernathy', 'agency');
+    expect((await findMouInForce(t.ctx.db, d.id, dayFromToday(0)))?.version).toBe(1);
+    expect((await read(admin, mou.id)).versions[0]!.status).toBe('in_force');
+
+    const v2 = (await newVersion(t.app, admin, await read(admin, mou.id), (v) => void (v.effectiveDate = dayFromToday(0)))).json() as MouDetail;
+    await sign(t.app, admin, mou.id, sup, 2);
+    await sign(t.app, admin, mou.id, chief, 2);
+    expect((await findMouInForce(t.ctx.db, d.id, dayFromToday(0)))?.version, 'version 2 still lacks the newcomer').toBe(1);
+    expect((await sign(t.app, admin, mou.id, sheriff, 2)).statusCode).toBe(201);
+    expect((await findMouInForce(t.ctx.db, d.id, dayFromToday(0)))?.version).toBe(2);
+  });
+
   it('keeps a signed version with a future effective date out of force until that date', async () => {
     const { d, admin } = await district();
     const mou = await createMou(t.app, admin, d.id, { effectiveDate: dayFromToday(10) });

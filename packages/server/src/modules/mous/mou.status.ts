@@ -1,9 +1,12 @@
 import type { MouReminderKind, MouVersionStatus } from '@forefront/contract';
 
 /**
- * Where each version of one MOU stands today. The in-force rule is the same as findMouInForce
- * (mou.in-force.ts): effective on or before today, signed by every active signatory over exactly
- * this version's content, latest effective date (then version number) wins.
+ * Where each version of one MOU stands on a day: the one rule for "in force", used by the MOU
+ * pages and by findMouInForce (mou.in-force.ts, the role-clarity engine). A version is in force
+ * when it is effective on or before the day and signed, over exactly its content, by every active
+ * signatory who was already a party when its last signature was made (a signatory added after an
+ * agreement was fully executed signs the next version, instead of silently taking the agreement
+ * in force out of force); the latest effective date (then version number) wins.
  */
 export interface VersionFacts {
   id: string;
@@ -15,11 +18,13 @@ export interface VersionFacts {
 export interface SignatoryFacts {
   id: string;
   active: number | boolean;
+  createdAt: string;
 }
 export interface SignatureFacts {
   mouVersionId: string;
   signatoryId: string;
   contentHash: string;
+  signedAt: string;
 }
 
 export interface MouStanding {
@@ -29,11 +34,14 @@ export interface MouStanding {
 }
 
 export function standing(versions: readonly VersionFacts[], signatories: readonly SignatoryFacts[], signatures: readonly SignatureFacts[], today: string): MouStanding {
-  const required = signatories.filter((s) => Boolean(s.active)).map((s) => s.id);
-  const validSigners = (v: VersionFacts) => new Set(signatures.filter((s) => s.mouVersionId === v.id && s.contentHash === v.contentHash).map((s) => s.signatoryId));
+  const validFor = (v: VersionFacts) => signatures.filter((s) => s.mouVersionId === v.id && s.contentHash === v.contentHash);
+  const validSigners = (v: VersionFacts) => new Set(validFor(v).map((s) => s.signatoryId));
   const fullySigned = (v: VersionFacts) => {
-    const signed = validSigners(v);
-    return required.length > 0 && required.every((id) => signed.has(id));
+    const valid = validFor(v);
+    if (valid.length === 0) return false;
+    const lastSignedAt = valid.reduce((m, s) => (s.signedAt > m ? s.signedAt : m), '');
+    const signed = new Set(valid.map((s) => s.signatoryId));
+    return signatories.filter((s) => Boolean(s.active) && s.createdAt <= lastSignedAt).every((s) => signed.has(s.id));
   };
   const later = (a: VersionFacts, b: VersionFacts) => a.effectiveDate > b.effectiveDate || (a.effectiveDate === b.effectiveDate && a.version > b.version);
   let inForce: VersionFacts | null = null;
