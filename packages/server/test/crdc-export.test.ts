@@ -20,8 +20,9 @@ function countFromCsv(csv: string, year: string) {
   const students = new Map<string, { school: string; arrested: boolean; race: string; sex: string; idea: boolean; s504: boolean; el: boolean }>();
   for (const r of rows) {
     if (r.school_year !== year || r.student_local_id === '' || r.referred !== 'true') continue;
-    const key = `${r.school_nces_id}|${r.student_local_id}`;
-    const s = students.get(key) ?? { school: r.school_nces_id!, arrested: false, race: '', sex: '', idea: false, s504: false, el: false };
+    // CRDC counts a student at the school they are enrolled in (the snapshot's school).
+    const key = `${r.student_school_nces_id}|${r.student_local_id}`;
+    const s = students.get(key) ?? { school: r.student_school_nces_id!, arrested: false, race: '', sex: '', idea: false, s504: false, el: false };
     s.arrested ||= r.arrested === 'true';
     s.race = r.student_race! > s.race ? r.student_race! : s.race;
     s.sex = r.student_sex! > s.sex ? r.student_sex! : s.sex;

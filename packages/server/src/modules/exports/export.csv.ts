@@ -46,7 +46,7 @@ export function incidentCsvRows(inc: ExportIncident, names: ExportNames): string
   const studentCols = (s: IncidentStudentTable | null): Row =>
     s
       ? {
-          student_local_id: names.studentLocalId.get(s.studentId) ?? '', student_role: s.role, student_grade: s.grade, student_race: s.race, student_sex: s.sex,
+          student_local_id: names.studentLocalId.get(s.studentId) ?? '', student_role: s.role, student_school_nces_id: names.schoolNces.get(s.schoolId) ?? '', student_grade: s.grade, student_race: s.race, student_sex: s.sex,
           student_idea: bool(s.idea), student_section504: bool(s.section504), student_english_learner: bool(s.englishLearner), referred: bool(s.referred), arrested: bool(s.arrested),
           flags: flagsFor(s.studentId),
         }

@@ -40,6 +40,7 @@ export const EXPORT_ONLY_COLUMNS = [
   'school_year',
   'state',
   'record_class',
+  'student_school_nces_id',
   'student_grade',
   'student_race',
   'student_sex',

@@ -1,21 +1,16 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { reserveCounter } from '../incidents/incident.repository.js';
 
 /**
- * Incident numbers: one running counter per district in district_counters, shown with the year the
- * incident occurred (INC-2026-000123). The import reads the counter once, numbers the file's
- * incidents in order, and writes the counter back once, all in its transaction.
+ * Incident numbers exactly as the incident service gives them (incident.service.ts,
+ * nextIncidentNumber): INC-<calendar year of entry>-<6 digits>, from the district counter
+ * `incident-<year>`. The import reserves nothing up front (it does not know the count yet): it
+ * reads the counter with a zero reservation, which on PostgreSQL also locks the counter row until
+ * the import commits, so a concurrent save waits instead of taking the same numbers; then it
+ * reserves the whole file's count at the end.
  */
-export const INCIDENT_COUNTER = 'incident';
+export const counterName = (nowIso: string) => `incident-${nowIso.slice(0, 4)}`;
+export const incidentNumber = (nowIso: string, n: number) => `INC-${nowIso.slice(0, 4)}-${String(n).padStart(6, '0')}`;
 
-export const incidentNumber = (occurredAt: string, n: number) => `INC-${occurredAt.slice(0, 4)}-${String(n).padStart(6, '0')}`;
-
-export async function readCounter(trx: Db, districtId: string): Promise<number> {
-  const row = await trx.selectFrom('districtCounters').select('value').where('districtId', '=', districtId).where('name', '=', INCIDENT_COUNTER).executeTakeFirst();
-  return Number(row?.value ?? 0);
-}
-
-export async function writeCounter(trx: Db, districtId: string, value: number): Promise<void> {
-  await sql`insert into district_counters (district_id, name, value) values (${districtId}, ${INCIDENT_COUNTER}, ${value})
-    on conflict (district_id, name) do update set value = excluded.value`.execute(trx);
-}
+export const readCounter = (trx: Db, districtId: string, nowIso: string) => reserveCounter(trx, districtId, counterName(nowIso), 0);
+export const reserveNumbers = (trx: Db, districtId: string, nowIso: string, count: number) => reserveCounter(trx, districtId, counterName(nowIso), count);

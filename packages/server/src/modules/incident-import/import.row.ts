@@ -47,6 +47,8 @@ const INVOLVEMENT_SET = new Set<string>(INVOLVEMENTS);
 const ACTION_SET = new Set<string>(SRO_ACTIONS);
 const ROLE_SET = new Set<string>(STUDENT_ROLES);
 const NIBRS_SET = new Set<string>(NIBRS_CODES);
+/** Clock skew tolerated before a time counts as in the future (as incident.validate.ts). */
+const FUTURE_SKEW_MS = 5 * 60_000;
 const TRUE = new Set(['true', '1', 'yes', 'y']);
 const FALSE = new Set(['false', '0', 'no', 'n', '']);
 
@@ -108,8 +110,17 @@ export function parseRow(cells: readonly string[], index: Map<string, number>, r
   const offenseAlleged = bool('offense_alleged');
   const nibrsCodes = list(get('nibrs_codes'));
   for (const c of nibrsCodes) if (!NIBRS_SET.has(c)) fail('nibrs_codes', `Unknown NIBRS code "${c}"`);
-  // Routine misbehavior must never be coded as a crime: codes only where an offense is alleged.
+  // Routine misbehavior must never be coded as a crime: codes only where an offense is alleged,
+  // and only codes of the chosen behaviors (the same rules as incident.validate.ts).
   if (nibrsCodes.length > 0 && !offenseAlleged) fail('nibrs_codes', 'NIBRS codes need offense_alleged = true');
+  else {
+    const allowed = new Set(behaviors.flatMap((x) => (x in BEHAVIORS ? (BEHAVIORS[x as Behavior].nibrs as readonly string[]) : [])));
+    for (const c of nibrsCodes) if (NIBRS_SET.has(c) && !allowed.has(c)) fail('nibrs_codes', `${c} is not a NIBRS code of the chosen behaviors`);
+  }
+  const future = (c: IncidentColumn, iso: string | null) => {
+    if (iso && Date.parse(iso) > Date.now() + FUTURE_SKEW_MS) fail(c, 'This time is in the future');
+  };
+  future('occurred_at', occurredAt);
 
   let student: ParsedRow['student'] = null;
   const localId = get('student_local_id');
@@ -134,6 +145,8 @@ export function parseRow(cells: readonly string[], index: Map<string, number>, r
     if (!INVOLVEMENT_SET.has(involvement)) fail('involvement', involvement === '' ? 'Required when an officer is named' : `Unknown involvement "${involvement}"`);
     const reportedAt = date('reported_at', true);
     const arrivedAt = date('arrived_at', false);
+    future('reported_at', reportedAt);
+    if (reportedAt && arrivedAt && Date.parse(arrivedAt) < Date.parse(reportedAt)) fail('arrived_at', 'The officer cannot arrive before the call was reported');
     const emergencyReason = get('emergency_reason') || null;
     if (emergencyReason && emergencyReason.length > 1000) fail('emergency_reason', 'Longer than 1000 characters');
     for (const token of list(get('actions'))) {
@@ -146,6 +159,7 @@ export function parseRow(cells: readonly string[], index: Map<string, number>, r
       if (emergency && !emergencyReason) fail('emergency_reason', `Action "${action}" is marked :emergency but no emergency_reason is given`);
       const at = atCell === undefined ? (arrivedAt ?? reportedAt) : isoOrNull(atCell.trim());
       if (atCell !== undefined && !at) fail('actions', `Action time after @ is not an ISO 8601 date-time: "${atCell}"`);
+      if (atCell !== undefined) future('actions', at);
       if (action && ACTION_SET.has(action) && at)
         actions.push({ action: action as SroAction, at, emergency, emergencyReason: emergency ? emergencyReason : null, parentNotified: mods.includes('parent_notified') });
     }
@@ -180,7 +194,7 @@ export function parseRow(cells: readonly string[], index: Map<string, number>, r
     row: rowNumber,
     ref,
     incidentCells: INCIDENT_LEVEL_COLUMNS.map(get),
-    incident: { schoolId: schoolId!, occurredAt: occurredAt!, location: location as IncidentLocation, behaviors: behaviors as Behavior[], description, weapon: weapon as ParsedRow['incident']['weapon'], offenseAlleged, nibrsCodes },
+    incident: { schoolId: schoolId!, occurredAt: occurredAt!, location: location as IncidentLocation, behaviors: behaviors as Behavior[], description, weapon: weapon as ParsedRow['incident']['weapon'], offenseAlleged, nibrsCodes: [...new Set(nibrsCodes)] },
     student,
     contact,
     actions,

@@ -32,6 +32,7 @@ export interface ImportRun {
 }
 
 export const b = (v: boolean) => (v ? 1 : 0);
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 /**
  * Everything the incident service stores for one new submitted incident, emitted as table rows:
@@ -54,23 +55,27 @@ export function emitIncident(run: ImportRun, inc: AssembledIncident, number: str
     run.createdBy, run.now, run.now, run.now,
   ]);
   const outcomes = studentOutcomes(input);
-  for (const s of input.students) {
+  // Child ids and the student's school as the service writes them (incident.save.ts, childRows):
+  // ids carry the incident id and the position; the school is the student's own as of the date.
+  input.students.forEach((s, i) => {
     const snap = snapshotOf(inc.students.get(s.studentId)!, input.occurredAt);
     const o = outcomes.get(s.studentId);
     sink('incident_students', [
-      newId(), d, id, s.studentId, s.role, input.schoolId, schoolYear, snap.grade, snap.race, snap.sex,
+      `${id}-s${pad(i, 3)}`, d, id, s.studentId, s.role, snap.schoolId, schoolYear, snap.grade, snap.race, snap.sex,
       b(snap.idea), b(snap.section504), b(snap.englishLearner), b(o?.referred ?? false), b(o?.arrested ?? false),
     ]);
-  }
-  for (const c of input.contacts) {
-    const contactId = newId();
+  });
+  input.contacts.forEach((c, ci) => {
+    const contactId = `${id}-c${pad(ci, 2)}`;
     sink('sro_contacts', [contactId, d, id, c.officerId, c.purpose, c.involvement, c.reportedAt, c.arrivedAt, responseSeconds(c.reportedAt, c.arrivedAt)]);
-    for (const a of c.actions)
-      sink('sro_actions', [newId(), d, id, contactId, a.action, a.studentId, a.at, b(a.emergency), a.emergencyReason, b(a.parentNotified)]);
-  }
+    c.actions.forEach((a, ai) =>
+      sink('sro_actions', [`${contactId}-a${pad(ai, 3)}`, d, id, contactId, a.action, a.studentId, a.at, b(a.emergency), a.emergency ? a.emergencyReason : null, b(a.parentNotified)]),
+    );
+  });
   for (const r of inc.reviews) sink('incident_reviews', [newId(), d, id, r.studentId, r.reviewerId, r.reviewedAt, r.decision, r.note, run.now]);
   const month = monthOf(input.occurredAt);
-  for (const f of flags)
-    sink('incident_flags', [newId(), d, id, input.schoolId, f.officerId, month, f.kind, f.clause, mouVersionId, f.behavior, f.action, f.studentId]);
+  flags.forEach((f, i) =>
+    sink('incident_flags', [`${id}-f${pad(i, 3)}`, d, id, input.schoolId, f.officerId, month, f.kind, f.clause, mouVersionId, f.behavior, f.action, f.studentId]),
+  );
   return { flags, drift: driftContribution(input, flags) };
 }

@@ -12,7 +12,7 @@ import { DriftAccumulator } from './import.aggregates.js';
 import { type RowError, mapHeader } from './import.columns.js';
 import { type AssembledIncident, IncidentAssembler } from './import.group.js';
 import { type ImportLookups, loadLookups } from './import.lookups.js';
-import { incidentNumber, readCounter, writeCounter } from './import.numbers.js';
+import { incidentNumber, readCounter, reserveNumbers } from './import.numbers.js';
 import { parseRow } from './import.row.js';
 import { type ImportRun, emitIncident } from './import.rows.js';
 import { type BulkWriter, KyselyBulkWriter, SqliteBulkWriter } from './import.writer.js';
@@ -78,11 +78,11 @@ async function runImport(ctx: AppContext, districtId: string, creator: NonNullab
   try {
     await ctx.db.transaction().execute(async (trx) => {
       const writer: BulkWriter = ctx.dialect === 'sqlite' && ctx.sqlite ? new SqliteBulkWriter(ctx.sqlite) : new KyselyBulkWriter(trx);
-      const start = await readCounter(trx, districtId);
+      const start = await readCounter(trx, districtId, run.now);
       const state = { next: start, drift: new DriftAccumulator(), first: null as string | null, last: null as string | null };
       await streamRows(source, lookups, report, async (inc) => {
         state.next += 1;
-        const number = incidentNumber(inc.input.occurredAt, state.next);
+        const number = incidentNumber(run.now, state.next);
         state.first ??= number;
         state.last = number;
         const { flags, drift } = emitIncident(run, inc, number, await lookups.mouOn(trx, inc.input.occurredAt), (t, r) => writer.add(t, r));
@@ -98,7 +98,7 @@ async function runImport(ctx: AppContext, districtId: string, creator: NonNullab
       }
       await writer.flush();
       await state.drift.write(trx, districtId);
-      await writeCounter(trx, districtId, state.next);
+      await reserveNumbers(trx, districtId, run.now, state.next - start);
       await appendAudit(trx, { dialect: ctx.dialect, actor: creator, districtId }, { kind: 'incident.imported', rows: report.rows, incidents: report.incidents, file: source.file.slice(0, 200) });
       report.numbers = { first: state.first!, last: state.last! };
     });
