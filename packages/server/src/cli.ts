@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { registerAuditCommands } from './cli/audit.command.js';
 import { registerBackupCommands } from './cli/backup.command.js';
 import { registerDemoCommand } from './cli/demo.command.js';
+import { registerExportCommands } from './cli/export.command.js';
+import { registerImportCommands } from './cli/import.command.js';
 import { registerMouCommands } from './cli/mou.command.js';
 import { registerSetupCommands } from './cli/setup.command.js';
 import { registerStudentsCommands } from './cli/students.command.js';
@@ -26,6 +28,8 @@ export async function main(argv: string[]): Promise<void> {
   registerDemoCommand(program);
   registerBackupCommands(program);
   registerAuditCommands(program);
+  registerImportCommands(program);
+  registerExportCommands(program);
   registerMouCommands(program);
   registerStudentsCommands(program);
   try {
