@@ -83,7 +83,7 @@ test('an officer logs an arrest for disrupting class; the incident and the dashb
     await page.getByRole('button', { name: 'Save and submit' }).click();
 
     await expect(pageHeading(page, /^Incident INC-\d{4}-\d{6}/)).toBeVisible();
-    await expect(page.getByText('Incident saved')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Incident saved' })).toBeVisible();
     return page.url();
   });
 
@@ -117,7 +117,7 @@ test('an officer logs an arrest for disrupting class; the incident and the dashb
     await tick(adminPage.getByRole('radio', { name: 'Approved' }));
     await adminPage.getByLabel(/^Note/).fill('The principal and I agreed on the phone before the arrest.');
     await adminPage.getByRole('button', { name: 'Record review' }).click();
-    await expect(adminPage.getByText('Review recorded')).toBeVisible();
+    await expect(adminPage.getByRole('heading', { name: 'Review recorded' })).toBeVisible();
 
     const flags = flagList(adminPage);
     await expect(flags.getByText(FLAG_REVIEW)).toHaveCount(0);
