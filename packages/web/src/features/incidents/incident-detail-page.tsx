@@ -1,3 +1,4 @@
+import './incidents.css';
 import { Link, useLocation, useParams } from 'react-router';
 import { Button } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
