@@ -68,7 +68,7 @@ test('an officer logs an arrest for disrupting class; the incident and the dashb
 
     // The officer's own school and themself are already filled in.
     await expect(page.getByLabel('School', { exact: true })).not.toHaveValue('');
-    await expect(page.getByText(`Officer: ${officer.displayName} (you)`)).toBeVisible();
+    await expect(page.getByText(`Officer on this incident: ${officer.displayName} (you)`)).toBeVisible();
     await page.getByLabel('Date and time', { exact: true }).fill(await localTime(page, 90));
     await page.getByLabel('Where', { exact: true }).selectOption({ label: 'Classroom' });
     await tick(page.getByRole('checkbox', { name: 'Disrupting class' }));
@@ -79,6 +79,10 @@ test('an officer logs an arrest for disrupting class; the incident and the dashb
     const towardStudent = page.getByRole('group', { name: /^Toward (?!no one)/ });
     await tick(towardStudent.getByRole('checkbox', { name: 'School-related arrest' }));
     await towardStudent.getByLabel('Time of: School-related arrest').fill(await localTime(page, 60));
+    // The same engine previews the flags against today's signed MOU before anything is saved.
+    const preview = page.getByRole('region', { name: 'Outside the MOU as it stands' });
+    await expect(preview.getByText(FLAG_ENFORCEMENT)).toBeVisible();
+    await expect(preview.getByText(`MOU clause: ${CLAUSE_CATEGORY}`).first()).toBeVisible();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Save and submit' }).click();
 

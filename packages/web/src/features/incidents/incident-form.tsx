@@ -13,6 +13,7 @@ import { Checkbox, NativeField } from './choice-fields';
 import { ContactFields } from './contact-fields';
 import { allowedNibrs, extraProblems, toInput, type IncidentDraft } from './incident-draft';
 import { useSaveIncident } from './incidents.api';
+import { RolePreview } from './role-preview';
 import { StudentPicker } from './student-picker';
 
 interface IncidentFormProps {
@@ -139,7 +140,7 @@ export function IncidentForm({ districtId, incident, initial, schools, officers,
         <ContactFields draft={draft} set={set} officers={officers} selfName={selfName} error={error} />
         {draft.officerInvolved && <ActionFields draft={draft} onChange={(v) => set('actions', v)} problems={problems} />}
 
-        <p className="usa-hint">{t('incidents.form.flagsAfterSave')}</p>
+        <RolePreview districtId={districtId} draft={draft} />
         <div className="margin-top-3">
           {isDraft ? (
             <>
