@@ -49,6 +49,8 @@ export interface IncidentDraft {
   reportedAt: string;
   arrivedAt: string;
   actions: ActionDraft[];
+  /** Further officers' contacts on an incident being edited: the form edits the first, and keeps these as saved. */
+  otherContacts: IncidentInput['contacts'];
 }
 
 /** "2026-11-27T09:05" in the browser's time zone, what datetime-local shows and returns. */
@@ -82,6 +84,7 @@ export function newDraft(opts: { schoolId: string; officerId: string | null; now
     reportedAt: '',
     arrivedAt: '',
     actions: [],
+    otherContacts: [],
   };
 }
 
@@ -111,6 +114,10 @@ export function draftOf(incident: IncidentDetail): IncidentDraft {
       emergency: a.emergency,
       emergencyReason: a.emergencyReason ?? '',
       parentNotified: a.parentNotified,
+    })),
+    otherContacts: incident.contacts.slice(1).map(({ officerId, purpose, involvement, reportedAt, arrivedAt, actions }) => ({
+      officerId, purpose, involvement, reportedAt, arrivedAt,
+      actions: actions.map(({ action, studentId, at, emergency, emergencyReason, parentNotified }) => ({ action, studentId, at, emergency, emergencyReason, parentNotified })),
     })),
   };
 }
@@ -159,8 +166,9 @@ export function toInput(d: IncidentDraft): IncidentInput {
                 parentNotified: a.action === 'questioned' ? a.parentNotified : false,
               })),
           },
+          ...d.otherContacts,
         ]
-      : [],
+      : d.otherContacts,
   };
 }
 
