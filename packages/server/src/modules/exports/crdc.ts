@@ -1,4 +1,5 @@
 import { RACES, type Race } from '@forefront/contract';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 
 /**
@@ -73,7 +74,8 @@ export async function crdcCounts(db: Db, districtId: string, schoolYear: string)
     ])
     .where('districtId', '=', districtId)
     .where('schoolYear', '=', schoolYear)
-    .where('referred', '=', 1)
+    // A literal, not a bound parameter: only then can the planner use the partial index of referred rows.
+    .where(sql<boolean>`referred = 1`)
     .groupBy(['schoolId', 'studentId'])
     .execute();
   const schools = await db.selectFrom('schools').select(['id', 'ncesSchoolId', 'name']).where('districtId', '=', districtId).orderBy('ncesSchoolId').execute();

@@ -30,6 +30,8 @@ export interface ImportLookups {
   reviewersByEmail: Map<string, string>;
   /** The MOU in force on a date; `db` is the import's transaction (SQLite has one connection). */
   mouOn(db: Db, isoDate: string): Promise<MouInForce | null>;
+  /** The same, when that day was looked up before (undefined otherwise): no await per incident. */
+  mouKnown(isoDate: string): MouInForce | null | undefined;
 }
 
 /**
@@ -67,6 +69,7 @@ export async function loadLookups(db: Db, districtId: string): Promise<ImportLoo
 
   // Incidents cluster on school days: one findMouInForce per distinct day, not per incident.
   const mouByDay = new Map<string, Promise<MouInForce | null>>();
+  const known = new Map<string, MouInForce | null>();
   return {
     districtId,
     schoolsByNces: new Map(schools.map((s) => [s.ncesSchoolId, s.id])),
@@ -76,9 +79,10 @@ export async function loadLookups(db: Db, districtId: string): Promise<ImportLoo
     mouOn(trx, isoDate) {
       const day = isoDate.slice(0, 10);
       let p = mouByDay.get(day);
-      if (!p) mouByDay.set(day, (p = findMouInForce(trx, districtId, day)));
+      if (!p) mouByDay.set(day, (p = findMouInForce(trx, districtId, day).then((m) => (known.set(day, m), m))));
       return p;
     },
+    mouKnown: (isoDate) => known.get(isoDate.slice(0, 10)),
   };
 }
 

@@ -12,6 +12,7 @@ import { DriftAccumulator } from './import.aggregates.js';
 import { type RowError, mapHeader } from './import.columns.js';
 import { type AssembledIncident, IncidentAssembler } from './import.group.js';
 import { type ImportLookups, loadLookups } from './import.lookups.js';
+import type { MouInForce } from '../mous/mou.in-force.js';
 import { incidentNumber, readCounter, reserveNumbers } from './import.numbers.js';
 import { parseRow } from './import.row.js';
 import { type ImportRun, emitIncident } from './import.rows.js';
@@ -80,17 +81,23 @@ async function runImport(ctx: AppContext, districtId: string, creator: NonNullab
       const writer: BulkWriter = ctx.dialect === 'sqlite' && ctx.sqlite ? new SqliteBulkWriter(ctx.sqlite) : new KyselyBulkWriter(trx);
       const start = await readCounter(trx, districtId, run.now);
       const state = { next: start, drift: new DriftAccumulator(), first: null as string | null, last: null as string | null };
-      await streamRows(source, lookups, report, async (inc) => {
+      // Synchronous per incident (a promise only for a new day's MOU or a flush): a million
+      // incidents should not cost a million awaits.
+      const write = (inc: AssembledIncident, mou: MouInForce | null) => {
         state.next += 1;
         const number = incidentNumber(run.now, state.next);
         state.first ??= number;
         state.last = number;
-        const { flags, drift } = emitIncident(run, inc, number, await lookups.mouOn(trx, inc.input.occurredAt), (t, r) => writer.add(t, r));
+        const { flags, drift } = emitIncident(run, inc, number, mou, (t, r) => writer.add(t, r));
         state.drift.add(drift);
         report.incidents += 1;
         report.studentLinks += inc.input.students.length;
         report.flags += flags.length;
-        await writer.maybeFlush();
+        return writer.full ? writer.flush() : undefined;
+      };
+      await streamRows(source, lookups, report, (inc) => {
+        const mou = lookups.mouKnown(inc.input.occurredAt);
+        return mou !== undefined ? write(inc, mou) : lookups.mouOn(trx, inc.input.occurredAt).then((m) => write(inc, m));
       }, () => writer.discard());
       if (report.errorCount > 0 || report.rows === 0) {
         if (report.rows === 0 && report.errorCount === 0) addError(report, { row: 1, column: null, reason: 'The file has no data rows' });
@@ -120,7 +127,7 @@ function addError(report: ImportReport, e: RowError) {
  * Streams the CSV, checks each row, and hands over each finished incident while the file has no
  * error. Rows are numbered as a spreadsheet shows them: the header is row 1.
  */
-async function streamRows(source: ImportSource, lk: ImportLookups, report: ImportReport, onIncident: (inc: AssembledIncident) => Promise<void>, onFirstError: () => void) {
+async function streamRows(source: ImportSource, lk: ImportLookups, report: ImportReport, onIncident: (inc: AssembledIncident) => Promise<void> | void, onFirstError: () => void) {
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true });
   source.stream.pipe(parser);
   source.stream.on('error', (e) => parser.destroy(e));
@@ -138,7 +145,10 @@ async function streamRows(source: ImportSource, lk: ImportLookups, report: Impor
   const finishIncident = async () => {
     const { incident, errors } = assembler.finish();
     errors.forEach(error);
-    if (incident && !failed) await onIncident(incident);
+    if (incident && !failed) {
+      const pending = onIncident(incident);
+      if (pending) await pending;
+    }
   };
   try {
     for await (const cells of parser as AsyncIterable<string[]>) {

@@ -10,8 +10,8 @@ import { type Cell, IMPORT_TABLES, type ImportTable, TABLE_ORDER } from './impor
  */
 export interface BulkWriter {
   add(table: ImportTable, row: Cell[]): void;
-  /** Writes what is buffered once enough has accumulated (call between incidents). */
-  maybeFlush(): Promise<void>;
+  /** Whether enough is buffered to write now (checked between incidents, without an await). */
+  readonly full: boolean;
   flush(): Promise<void>;
   /** Drops what is buffered (the file was rejected; the transaction rolls back). */
   discard(): void;
@@ -25,8 +25,8 @@ abstract class BufferedWriter implements BulkWriter {
   add(table: ImportTable, row: Cell[]) {
     this.buffers.get(table)!.push(row);
   }
-  async maybeFlush() {
-    if (this.buffers.get('incidents')!.length >= FLUSH_EVERY) await this.flush();
+  get full() {
+    return this.buffers.get('incidents')!.length >= FLUSH_EVERY;
   }
   async flush() {
     for (const t of TABLE_ORDER) {
@@ -63,7 +63,7 @@ export class SqliteBulkWriter implements BulkWriter {
   add(table: ImportTable, row: Cell[]) {
     this.statements.get(table)!.run(row);
   }
-  async maybeFlush() {}
+  readonly full = false;
   async flush() {}
   discard() {}
 }
