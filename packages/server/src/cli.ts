@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './cli/audit.command.js';
 import { registerBackupCommands } from './cli/backup.command.js';
+import { registerCrdcCommands } from './cli/crdc.command.js';
 import { registerDemoCommand } from './cli/demo.command.js';
 import { registerExportCommands } from './cli/export.command.js';
 import { registerImportCommands } from './cli/import.command.js';
@@ -32,6 +33,7 @@ export async function main(argv: string[]): Promise<void> {
   registerExportCommands(program);
   registerMouCommands(program);
   registerStudentsCommands(program);
+  registerCrdcCommands(program);
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -4,6 +4,7 @@ import * as m0001 from './migrations/20261127T0001_foundation.js';
 import * as m0002 from './migrations/20261127T0002_totp_replay.js';
 import * as m0003 from './migrations/20261128T0003_incident_log.js';
 import * as m0004 from './migrations/20261128T0004_crdc_index.js';
+import * as m0005 from './migrations/20261128T0005_crdc.js';
 
 /** Migrations are listed explicitly (no directory scanning), in order, for both databases. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261127T0002_totp_replay': m0002,
   '20261128T0003_incident_log': m0003,
   '20261128T0004_crdc_index': m0004,
+  '20261128T0005_crdc': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,6 +1,7 @@
 import type { AuditEventTable, AuditHeadTable } from '../modules/audit/audit.table.js';
 import type { RecoveryCodeTable, SessionTable } from '../modules/auth/auth.table.js';
 import type { DistrictTable, SchoolTable } from '../modules/districts/district.table.js';
+import type { CrdcSchoolTable } from '../modules/crdc/crdc.table.js';
 import type { MailOutboxTable } from '../modules/mail/mail.table.js';
 import type { SettingTable } from '../modules/setup/setting.table.js';
 import type { FerpaDisclosureStudentTable, FerpaDisclosureTable } from '../modules/disclosures/disclosure.table.js';
@@ -52,4 +53,5 @@ export interface Database {
   roleDriftFlagsMonthly: RoleDriftFlagsMonthlyTable;
   ferpaDisclosures: FerpaDisclosureTable;
   ferpaDisclosureStudents: FerpaDisclosureStudentTable;
+  crdcSchools: CrdcSchoolTable;
 }
