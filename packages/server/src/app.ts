@@ -15,6 +15,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { districtRoutes } from './modules/districts/district.routes.js';
 import { exportRoutes } from './modules/exports/export.routes.js';
 import { disclosureRoutes } from './modules/disclosures/disclosure.routes.js';
+import { crdcRoutes } from './modules/crdc/crdc.routes.js';
 import { incidentImportRoutes } from './modules/incident-import/import.routes.js';
 import { createMailer } from './modules/mail/mailer.js';
 import { mouRoutes } from './modules/mous/mou.routes.js';
@@ -65,6 +66,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(auditRoutes(ctx));
   await app.register(exportRoutes(ctx));
   await app.register(disclosureRoutes(ctx));
+  await app.register(crdcRoutes(ctx));
   await app.register(incidentRoutes(ctx));
   await app.register(incidentImportRoutes(ctx));
   await app.register(mouRoutes(ctx));

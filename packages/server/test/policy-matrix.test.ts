@@ -198,6 +198,9 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
   'GET /api/public/districts': { policy: 'public', request: async () => ({ expect: 200 }) },
   'GET /api/public/districts/:id': { policy: 'public', request: async (w) => ({ url: `/api/public/districts/${w.dA.id}`, expect: 200 }) },
   'GET /api/public/districts/:id/mou': { policy: 'public', request: async (w) => ({ url: `/api/public/districts/${w.dA.id}/mou`, expect: 200 }) },
+  // No CRDC rows in the matrix world: the route is reached and answers its own 404 (crdc.test.ts covers 200).
+  'GET /api/public/crdc/:state/:year': { policy: 'public', request: async () => ({ url: '/api/public/crdc/VA/2020-21', expect: 404 }) },
+  'GET /api/public/benchmarks/cpi-2017-18': { policy: 'public', request: async () => ({ expect: 200 }) },
   // Session routes: these run in order on one throwaway account (see the session test).
   'GET /api/me': { policy: 'session', request: async () => ({ expect: 200 }) },
   'POST /api/auth/mfa/enrol': { policy: 'session', request: async () => ({ expect: 200 }) },

@@ -1,0 +1,92 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { NotFoundError } from '../../shared/errors.js';
+import { type CrdcSummary, crdcSummary } from './crdc.summary.js';
+
+/** Recommended students per professional: ASCA (counselors), SSWAA (social workers), NASP (psychologists). */
+export const RECOMMENDED_RATIOS = { counselor: 250, socialWorker: 250, psychologist: 500 } as const;
+
+export interface StaffRatios {
+  /** Students per FTE (null when the FTE is 0 or unpublished), beside the recommendation. */
+  counselor: { studentsPerFte: number | null; recommended: 250 };
+  socialWorker: { studentsPerFte: number | null; recommended: 250 };
+  psychologist: { studentsPerFte: number | null; recommended: 500 };
+}
+export interface LeoNoCounselorSchool {
+  combokey: string;
+  schoolName: string;
+  schoolId: string | null;
+  enrollment: number;
+  leoFte: number;
+}
+export interface CrdcDistrictBenchmark {
+  year: string;
+  district: { leaId: string; summary: CrdcSummary; ratios: StaffRatios };
+  state: { state: string; summary: CrdcSummary; ratios: StaffRatios };
+  /** Districts of the same state with enrollment within 50%-200% of this one's (closest ten), together. */
+  similar: { leaIds: string[]; summary: CrdcSummary; ratios: StaffRatios };
+  leoNoCounselor: LeoNoCounselorSchool[];
+}
+
+/** Staff FTE totals over the same rows a summary covers (reserve codes skipped by SUM). */
+async function ratiosFor(db: Db, year: string, where: { state?: string; leaIds?: string[] }, enrollment: number): Promise<StaffRatios> {
+  let q = sql`select coalesce(sum(fte_counselor), 0) as c, coalesce(sum(fte_social_worker), 0) as s, coalesce(sum(fte_psychologist), 0) as p from crdc_schools where year = ${year}`;
+  if (where.state) q = sql`${q} and state = ${where.state}`;
+  if (where.leaIds) q = sql`${q} and lea_id in (${sql.join(where.leaIds.length ? where.leaIds : [''])})`;
+  const row = (await q.execute(db)).rows[0] as Record<string, number | string>;
+  const per = (fte: number) => (fte > 0 ? Math.round((enrollment / fte) * 10) / 10 : null);
+  return {
+    counselor: { studentsPerFte: per(Number(row.c)), recommended: 250 },
+    socialWorker: { studentsPerFte: per(Number(row.s)), recommended: 250 },
+    psychologist: { studentsPerFte: per(Number(row.p)), recommended: 500 },
+  };
+}
+
+/**
+ * The federal benchmark views for one district (for the public pages): the district's CRDC figures
+ * (matched by its NCES LEA id) beside its state and beside districts of similar enrollment, the
+ * schools with a sworn officer but no counselor and their students, and staff ratios against the
+ * recommended 250/250/500. Published federal data: no suppression applies (docs/crdc.md).
+ */
+export async function crdcDistrictBenchmark(db: Db, districtId: string, year: string): Promise<CrdcDistrictBenchmark> {
+  const district = await db.selectFrom('districts').select(['ncesLeaId', 'state']).where('id', '=', districtId).executeTakeFirst();
+  if (!district) throw new NotFoundError('District');
+  const leaId = district.ncesLeaId;
+  const own = await crdcSummary(db, { year, leaIds: [leaId] });
+  if (own.schools === 0) throw new NotFoundError('CRDC data', `No CRDC data imported for this district in ${year}`);
+  const state = await crdcSummary(db, { year, state: district.state });
+
+  const sizes = await sql<{ leaId: string; enrollment: number | string }>`
+    select lea_id, coalesce(sum(enr_tot_m), 0) + coalesce(sum(enr_tot_f), 0) as enrollment
+    from crdc_schools where year = ${year} and state = ${district.state} and lea_id <> ${leaId} group by lea_id`.execute(db);
+  const similarIds = sizes.rows
+    .map((r) => ({ leaId: r.leaId, enrollment: Number(r.enrollment) }))
+    .filter((r) => r.enrollment >= own.enrollment / 2 && r.enrollment <= own.enrollment * 2)
+    .sort((a, b) => Math.abs(a.enrollment - own.enrollment) - Math.abs(b.enrollment - own.enrollment) || a.leaId.localeCompare(b.leaId))
+    .slice(0, 10)
+    .map((r) => r.leaId);
+  const similar = await crdcSummary(db, { year, leaIds: similarIds });
+
+  const schools = await db
+    .selectFrom('crdcSchools')
+    .select(['combokey', 'schoolName', 'schoolId', 'fteLeo', 'enrTotM', 'enrTotF'])
+    .where('year', '=', year)
+    .where('leaId', '=', leaId)
+    .where('fteLeo', '>', 0)
+    .where('fteCounselor', '=', 0)
+    .orderBy('schoolName')
+    .execute();
+  return {
+    year,
+    district: { leaId, summary: own, ratios: await ratiosFor(db, year, { leaIds: [leaId] }, own.enrollment) },
+    state: { state: district.state, summary: state, ratios: await ratiosFor(db, year, { state: district.state }, state.enrollment) },
+    similar: { leaIds: similarIds, summary: similar, ratios: await ratiosFor(db, year, { leaIds: similarIds }, similar.enrollment) },
+    leoNoCounselor: schools.map((s) => ({
+      combokey: s.combokey,
+      schoolName: s.schoolName,
+      schoolId: s.schoolId,
+      enrollment: (s.enrTotM ?? 0) + (s.enrTotF ?? 0),
+      leoFte: Number(s.fteLeo),
+    })),
+  };
+}
