@@ -5,6 +5,7 @@ import * as m0002 from './migrations/20261127T0002_totp_replay.js';
 import * as m0003 from './migrations/20261128T0003_incident_log.js';
 import * as m0004 from './migrations/20261128T0004_crdc_index.js';
 import * as m0005 from './migrations/20261128T0005_crdc.js';
+import * as m0006 from './migrations/20261128T0006_release_ledger.js';
 
 /** Migrations are listed explicitly (no directory scanning), in order, for both databases. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128T0003_incident_log': m0003,
   '20261128T0004_crdc_index': m0004,
   '20261128T0005_crdc': m0005,
+  '20261128T0006_release_ledger': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
