@@ -87,10 +87,11 @@ export function shuffled(pub: Publication, seed: number): Publication {
 }
 
 /** The published-figure rules: nothing small is shown, and what is shown is the true figure. */
-export function assertPublishedRules(pub: Publication, result: SuppressionResult, n: number): void {
+export function assertPublishedRules(pub: Publication, result: SuppressionResult, n: number, withHistory = false): void {
   const small = (x: number) => x >= 1 && x <= n - 1;
   const byId = new Map(pub.cells.map((c) => [c.id, c]));
   check(result.cells.length === pub.cells.length, 'one outcome per cell');
+  if (!withHistory) check(result.exposed.length === 0, 'without earlier releases nothing is exposed');
   for (const out of result.cells) {
     if (!out.published) continue;
     const cell = byId.get(out.id)!;

@@ -187,6 +187,8 @@ function neighbourToHide(sys: System, hidden: Set<string>, start: string): strin
 interface Checked {
   hidden: Set<string>;
   intervals: Map<string, Interval>;
+  /** Cells narrowed below n by earlier releases whatever this one hides (only with history). */
+  exposed: Set<string>;
 }
 
 function attackView(sys: System, hidden: Set<string>, n: number) {
@@ -197,34 +199,41 @@ function attackView(sys: System, hidden: Set<string>, n: number) {
   for (const id of attacked) {
     const cell = sys.cells.get(id);
     if (cell?.denominator !== undefined && cell.denominator >= n) upper.set(id, cell.denominator);
-    need.set(id, cell ? n : sys.priorHidden.get(id)!);
+    // An earlier release's hidden cell keeps the protection it was given, up to today's n: at a
+    // smaller n group sizes down to n are public, and a district that lowers n accepts less.
+    need.set(id, cell ? n : Math.min(n, sys.priorHidden.get(id)!));
   }
   return { attacked, upper, need };
 }
 
-function close(sys: System, seed: Set<string>, n: number): Checked {
-  const hidden = new Set(seed);
+function close(sys: System, seed: Checked | null, n: number): Checked {
+  const hidden = new Set(seed?.hidden);
+  // Exposure is judged afresh at each n: a smaller n publishes more group sizes (more caps).
+  const exposed = new Set<string>();
   for (const c of sys.cells.values()) if (primaryReason(c, n) !== null) hidden.add(c.id);
   for (;;) {
     complementaryFixedPoint(sys, hidden, n);
     const { attacked, upper, need } = attackView(sys, hidden, n);
     const intervals = attack({ values: sys.values, lines: sys.attackLines, hidden: attacked, upper }, need);
-    const narrowed = [...intervals].filter(([id, iv]) => !isProtected(iv, need.get(id)!)).map(([id]) => id).sort();
-    if (narrowed.length === 0) return { hidden, intervals };
+    const narrowed = [...intervals].filter(([id, iv]) => !exposed.has(id) && !isProtected(iv, need.get(id)!)).map(([id]) => id).sort();
+    if (narrowed.length === 0) return { hidden, intervals, exposed };
     const extra = neighbourToHide(sys, hidden, narrowed[0]!);
-    if (extra === null) throw new Error(`suppression: cannot protect ${narrowed[0]} (an earlier release already gives it away)`);
-    hidden.add(extra);
+    // Nothing left in this release to hide around it: earlier releases and public group sizes
+    // already give it away (e.g. a published 21 of 21, then 22 in the group and 21 unchanged).
+    if (extra === null) exposed.add(narrowed[0]!);
+    else hidden.add(extra);
   }
 }
 
 /** Whether a hidden set that was safe for n-1 is still safe for n without recomputing the LP. */
 function stillSafe(sys: System, c: Checked, n: number): boolean {
+  if (c.exposed.size > 0) return false;
   for (const cell of sys.cells.values()) if (!c.hidden.has(cell.id) && primaryReason(cell, n) !== null) return false;
   for (const line of sys.lines) if (lineViolation(sys, c.hidden, line, n) !== null) return false;
   // The intervals came from an attacker who knew every group size >= an n at most this one:
   // at least as strong as today's, so intervals still wide enough stay safe.
   const { need } = attackView(sys, c.hidden, n);
-  for (const [id, iv] of c.intervals) if (!isProtected(iv, need.get(id)!)) return false;
+  for (const [id, iv] of c.intervals) if (!c.exposed.has(id) && !isProtected(iv, need.get(id)!)) return false;
   return true;
 }
 
@@ -232,8 +241,8 @@ export function suppress(pub: Publication, opts: { n: number; history?: readonly
   validate(pub, opts.n);
   for (const prior of opts.history ?? []) validate(prior.publication, prior.n);
   const sys = buildSystem(pub, opts.history ?? []);
-  let checked = close(sys, new Set(), MIN_N);
-  for (let m = MIN_N + 1; m <= opts.n; m++) if (!stillSafe(sys, checked, m)) checked = close(sys, checked.hidden, m);
+  let checked = close(sys, null, MIN_N);
+  for (let m = MIN_N + 1; m <= opts.n; m++) if (!stillSafe(sys, checked, m)) checked = close(sys, checked, m);
   const cells: CellOutcome[] = [];
   const published: Record<string, number> = {};
   for (const cell of sys.cells.values()) {
@@ -244,5 +253,5 @@ export function suppress(pub: Publication, opts: { n: number; history?: readonly
       published[cell.id] = cell.value;
     }
   }
-  return { n: opts.n, cells, published, hidden: [...checked.hidden].sort() };
+  return { n: opts.n, cells, published, hidden: [...checked.hidden].sort(), exposed: [...checked.exposed].sort() };
 }

@@ -51,4 +51,10 @@ export interface SuppressionResult {
   /** The published values by cell id (what a public page or the open-data files may show). */
   published: Record<string, number>;
   hidden: string[];
+  /**
+   * Hidden cells (ids; `~k:` prefixes an earlier release's cell) that earlier releases of the same
+   * dataset already narrow below n whatever this release hides. Always empty without history.
+   * Worth logging: the exposure happened when the earlier figures were published.
+   */
+  exposed: string[];
 }
