@@ -21,7 +21,7 @@ const SCALE = Number(process.env.SUPPRESSION_SCALE ?? 1);
 const size = (full: number, reduced: number) => Math.max(1, Math.round((FULL ? full : reduced) * SCALE));
 const HIERARCHY_RUNS = size(250, 50);
 const EXHAUSTIVE_RUNS = size(1_000, 100);
-if (!FULL) console.info(`suppression hierarchy properties: ${HIERARCHY_RUNS} districts per n on ${TEST_DIALECT} (the full 10,000 run in the SQLite pass; the engine is pure)`);
+if (!FULL) console.info(`suppression hierarchy properties: ${HIERARCHY_RUNS} districts per n on ${TEST_DIALECT} (the full sizes run in the SQLite pass; the engine is pure)`);
 
 const LADDER = [5, 10, 20, 30] as const;
 
