@@ -11,6 +11,8 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** The server process's CPU time per answered request, µs (set by the caller; NaN where /proc is not available). */
+  cpuUsPerRequest?: number;
 }
 
 /** Nearest-rank percentile of sorted values. */

@@ -54,3 +54,18 @@ export function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void
     child.kill('SIGTERM');
   });
 }
+
+/**
+ * CPU time (user + system, all threads) a process has used so far, in ms, from /proc (Linux):
+ * the server's own cost per request, which the machine's noise moves far less than req/s.
+ */
+export function cpuTimeMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks, USER_HZ = 100 on Linux
+  } catch {
+    return NaN;
+  }
+}

@@ -3,7 +3,7 @@
  * authenticated read, on this machine, plus the cost of one argon2id hash. See docs/benchmarks.md.
  *
  *   npm run bench -- [--duration 10] [--connections 50] [--warmup 3] [--rounds 1] [--limit 50] [--endpoint schools|district]
- *                    [--app-log-level info] [--skip-argon2]
+ *                    [--app-log-level info] [--skip-argon2] [--app-profile DIR] [--baseline DIR]
  *
  * Both servers run as separate processes on 127.0.0.1 and are loaded by autocannon from this
  * process, one after the other with the same settings. Everything stops by itself.
@@ -18,7 +18,7 @@ import { currentTotp } from '../packages/server/src/modules/auth/totp.js';
 import { timeArgon2 } from './argon2.js';
 import { generateBenchData } from './generate.js';
 import { type LoadResult, runLoad } from './load.js';
-import { freePort, startProcess, stopProcess } from './processes.js';
+import { cpuTimeMs, freePort, startProcess, stopProcess } from './processes.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({
@@ -32,6 +32,12 @@ const { values: args } = parseArgs({
     endpoint: { type: 'string', default: 'schools' },
     'app-log-level': { type: 'string', default: 'info' },
     'skip-argon2': { type: 'boolean', default: false },
+    // A directory: the app runs with --cpu-prof there (summarise with bench/profile-summary.ts).
+    'app-profile': { type: 'string' },
+    // Another checkout of the repository (e.g. `git archive` of the previous commit, with a
+    // node_modules symlink): its app is measured too, on the same data and session, in the same
+    // sequence, so a change's effect is read from one run (docs/benchmarks.md).
+    baseline: { type: 'string' },
   },
 });
 const durationS = Number(args.duration);
@@ -42,7 +48,8 @@ const limit = Number(args.limit);
 const TARGET_RATIO = 0.4;
 
 // A hard stop, whatever happens: the bench never outlives its own budget.
-const budgetMs = (60 + rounds * 2 * (durationS + warmupS) + 120) * 1000;
+const servers = args.baseline ? 3 : 2;
+const budgetMs = (60 + rounds * servers * (durationS + warmupS) + 120) * 1000;
 const children: ChildProcess[] = [];
 const deadline = setTimeout(() => {
   console.error(`bench: over its ${budgetMs / 1000} s budget; stopping`);
@@ -79,6 +86,7 @@ console.log(`Synthetic data (seeded): ${data.counts.districts} districts, ${data
 const results: LoadResult[] = [];
 let bare: ChildProcess | null = null;
 let app: ChildProcess | null = null;
+let baselineApp: ChildProcess | null = null;
 try {
   const barePort = await freePort();
   const appPort = await freePort();
@@ -86,8 +94,16 @@ try {
   children.push(bare);
   const appEnv: NodeJS.ProcessEnv = { ...process.env, FOREFRONT_DATA_DIR: dataDir, PORT: String(appPort), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${appPort}`, LOG_LEVEL: args['app-log-level'], COOKIE_SECURE: 'false', NODE_ENV: 'production' };
   delete appEnv.DATABASE_URL;
-  app = await startProcess(process.execPath, [join(root, 'packages/server/bin/forefront.js'), 'serve'], { env: appEnv, readyUrl: `http://127.0.0.1:${appPort}/api/health`, logFile: join(outDir, 'app.log') });
+  const profileArgs = args['app-profile'] ? ['--cpu-prof', `--cpu-prof-dir=${args['app-profile']}`] : [];
+  app = await startProcess(process.execPath, [...profileArgs, join(root, 'packages/server/bin/forefront.js'), 'serve'], { env: appEnv, readyUrl: `http://127.0.0.1:${appPort}/api/health`, logFile: join(outDir, 'app.log') });
   children.push(app);
+  let baselineBase = '';
+  if (args.baseline) {
+    const port = await freePort();
+    baselineBase = `http://127.0.0.1:${port}`;
+    baselineApp = await startProcess(process.execPath, [join(args.baseline, 'packages/server/bin/forefront.js'), 'serve'], { env: { ...appEnv, PORT: String(port), PUBLIC_URL: baselineBase }, readyUrl: `${baselineBase}/api/health`, logFile: join(outDir, 'baseline.log') });
+    children.push(baselineApp);
+  }
 
   // Sign in as the district administrator through the API, finishing two-step verification.
   const base = `http://127.0.0.1:${appPort}`;
@@ -110,16 +126,23 @@ try {
   console.log(`autocannon: ${connections} connections, ${durationS} s each (after ${warmupS} s warm-up), ${rounds} round(s)\n`);
 
   for (let r = 0; r < rounds; r++) {
-    for (const [label, url, headers] of [['bare', bareUrl, undefined], ['app', appUrl, { cookie }]] as const) {
+    // Both apps read the same database, so the one session serves both.
+    const targets: [string, string, Record<string, string> | undefined][] = [['bare', bareUrl, undefined], ['app', appUrl, { cookie }]];
+    // Every other round measures the baseline first, so neither app always runs right after the bare route.
+    if (baselineBase) targets.splice(r % 2 ? 1 : 2, 0, ['baseline', appUrl.replace(base, baselineBase), { cookie }]);
+    for (const [label, url, headers] of targets) {
+      const pid = (label === 'bare' ? bare : label === 'app' ? app : baselineApp)?.pid;
       if (warmupS > 0) await runLoad(`${label} warm-up`, { url, connections, durationS: warmupS, headers });
+      const cpu0 = cpuTimeMs(pid);
       const res = await runLoad(label, { url, connections, durationS, headers });
+      res.cpuUsPerRequest = Math.round(((cpuTimeMs(pid) - cpu0) * 1000) / res.requests);
       results.push(res);
-      console.log(`  round ${r + 1} ${label.padEnd(4)} ${String(res.reqPerSec).padStart(7)} req/s  p50 ${res.latencyMs.p50} ms  p95 ${res.latencyMs.p95} ms  p99 ${res.latencyMs.p99} ms  (non-2xx ${res.non2xx}, errors ${res.errors})`);
+      console.log(`  round ${r + 1} ${label.padEnd(8)} ${String(res.reqPerSec).padStart(7)} req/s  p50 ${res.latencyMs.p50} ms  p95 ${res.latencyMs.p95} ms  p99 ${res.latencyMs.p99} ms  server CPU ${res.cpuUsPerRequest} µs/request  (non-2xx ${res.non2xx}, errors ${res.errors})`);
       if (res.non2xx || res.errors || res.timeouts) throw new Error(`${label}: ${res.non2xx} non-2xx answers, ${res.errors} errors, ${res.timeouts} timeouts: the figures would be meaningless`);
     }
   }
 } finally {
-  await Promise.all([bare, app].filter((c): c is ChildProcess => !!c).map((c) => stopProcess(c)));
+  await Promise.all([bare, app, baselineApp].filter((c): c is ChildProcess => !!c).map((c) => stopProcess(c)));
 }
 
 const bares = results.filter((r) => r.label === 'bare');
@@ -127,12 +150,18 @@ const apps = results.filter((r) => r.label === 'app');
 const best = (xs: LoadResult[]) => xs.reduce((a, b) => (b.reqPerSec > a.reqPerSec ? b : a));
 const ratios = apps.map((a, i) => a.reqPerSec / bares[i]!.reqPerSec);
 const ratio = ratios.reduce((a, b) => a + b, 0) / ratios.length;
-const summary = { machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) }, settings: { connections, durationS, warmupS, rounds, limit, endpoint: args.endpoint, appLogLevel: args['app-log-level'] }, data: data.counts, argon2: argon, results, ratio: Math.round(ratio * 1000) / 1000, targetRatio: TARGET_RATIO };
+const summary = { machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) }, settings: { connections, durationS, warmupS, rounds, limit, endpoint: args.endpoint, appLogLevel: args['app-log-level'], baseline: args.baseline ?? null }, data: data.counts, argon2: argon, results, ratio: Math.round(ratio * 1000) / 1000, targetRatio: TARGET_RATIO };
 const file = join(outDir, `results-${machine.date.replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, JSON.stringify(summary, null, 2));
 
 const row = (name: string, r: LoadResult) => `| ${name} | ${r.reqPerSec.toLocaleString('en-US')} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} |`;
 console.log(`\n| | req/s | p50 ms | p95 ms | p99 ms |\n|---|---:|---:|---:|---:|\n${row('(a) bare Fastify JSON route', best(bares))}\n${row('(b) app: authenticated read', best(apps))}`);
 console.log(`\nratio (b)/(a): ${(ratio * 100).toFixed(1)}% (target >= ${TARGET_RATIO * 100}%)${rounds > 1 ? `, per round ${ratios.map((x) => `${(x * 100).toFixed(1)}%`).join(', ')}` : ''}`);
+const baselines = results.filter((r) => r.label === 'baseline');
+if (baselines.length) {
+  const gains = apps.map((a, i) => a.reqPerSec / baselines[i]!.reqPerSec - 1);
+  const baseRatios = baselines.map((b, i) => b.reqPerSec / bares[i]!.reqPerSec);
+  console.log(`baseline (${args.baseline}): ${baselines.map((b) => b.reqPerSec).join(', ')} req/s, ratio ${baseRatios.map((x) => `${(x * 100).toFixed(1)}%`).join(', ')}; app vs baseline: ${gains.map((g) => `${g >= 0 ? '+' : ''}${(g * 100).toFixed(0)}%`).join(', ')}`);
+}
 console.log(`load average at end: ${summary.machine.loadAverageAtEnd.join(' ')}; results written to ${file}`);
 process.exit(0);

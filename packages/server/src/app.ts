@@ -6,7 +6,7 @@ import type { Config } from './config.js';
 import type { DbHandle } from './db/database.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
-import { loggerOptions } from './plugins/logging.js';
+import { OneLinePerRequest, loggerOptions } from './plugins/logging.js';
 import { registerSecurity } from './plugins/security.js';
 import { registerWeb } from './plugins/web.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -39,7 +39,8 @@ export interface BuildOptions {
 
 /** Plugins first, then every module's routes, registered explicitly in one place. */
 export async function buildApp(config: Config, handle: DbHandle, opts: BuildOptions = {}): Promise<BuiltApp> {
-  const app = Fastify({ logger: loggerOptions(config, opts.logStream), trustProxy: true, bodyLimit: 1_048_576 });
+  // One log line per request instead of Fastify's two (plugins/logging.ts).
+  const app = Fastify({ logger: loggerOptions(config, opts.logStream), logController: new OneLinePerRequest(), trustProxy: true, bodyLimit: 1_048_576 });
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -89,11 +89,18 @@ describe(`logging on ${TEST_DIALECT}`, () => {
     expect(secrets.newCookie).toBeTruthy();
 
     // The log did record these requests (so the absence below means something) ...
-    const requests = parsed().filter((l) => l.msg === 'incoming request').map((l) => (l.req as { url: string }).url);
+    // One line per request, written when it is answered: method, masked URL, status, time.
+    const completed = parsed().filter((l) => l.msg === 'request completed') as { req: { method: string; url: string }; res: { statusCode: number }; responseTime: number }[];
+    const requests = completed.map((l) => l.req.url);
     expect(requests).toContain('/api/me');
     expect(requests).toContain('/api/invitations/[token]');
     expect(requests).toContain('/api/invitations/[token]/accept');
-    expect(parsed().some((l) => l.msg === 'request completed')).toBe(true);
+    const meLine = completed.find((l) => l.req.url === '/api/me')!;
+    expect(meLine.req.method).toBe('GET');
+    expect(meLine.res.statusCode).toBe(200);
+    expect(meLine.responseTime).toBeTypeOf('number');
+    expect(completed.find((l) => l.req.url === '/api/auth/sign-in' && l.res.statusCode === 401)).toBeTruthy();
+    expect(parsed().filter((l) => l.msg === 'incoming request')).toEqual([]);
     // ... and none of the secrets.
     const text = logText();
     for (const [name, value] of Object.entries(secrets)) expect(text.includes(value), `${name} appears in the log`).toBe(false);

@@ -9,6 +9,10 @@ import type { Database } from './schema.js';
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
 
+/** The better-sqlite3 handle under each SQLite Kysely instance opened here (db/compiled.ts reads through it). */
+const sqliteHandles = new WeakMap<Db, SQLite.Database>();
+export const sqliteHandleOf = (db: Db): SQLite.Database | undefined => sqliteHandles.get(db);
+
 export interface DbHandle {
   db: Db;
   dialect: Dialect;
@@ -38,6 +42,7 @@ export function openDatabase(database: Config['database']): DbHandle {
   sqlite.pragma('mmap_size = 268435456');
   sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
+  sqliteHandles.set(db, sqlite);
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }
 

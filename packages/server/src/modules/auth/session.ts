@@ -1,6 +1,7 @@
+import { hash } from 'node:crypto';
 import { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES } from '@forefront/contract';
 import type { Db } from '../../db/database.js';
-import { newToken, sha256Hex } from '../../shared/ids.js';
+import { newToken } from '../../shared/ids.js';
 import * as repo from './auth.repository.js';
 
 export const SESSION_COOKIE = 'ff_session';
@@ -13,7 +14,7 @@ export async function createSession(db: Db, user: { id: string; districtId: stri
   const token = newToken();
   const now = new Date();
   const row = {
-    id: sha256Hex(token),
+    id: sessionIdOf(token),
     districtId: user.districtId,
     userId: user.id,
     csrfToken: newToken(),
@@ -26,7 +27,10 @@ export async function createSession(db: Db, user: { id: string; districtId: stri
   return { token, csrfToken: row.csrfToken, id: row.id };
 }
 
-export const sessionIdOf = (token: string) => sha256Hex(token);
+/** SHA-256 hex of the token, as sha256Hex gives, with the one-shot crypto.hash: it runs on every request. */
+export function sessionIdOf(token: string): string {
+  return hash('sha256', token, 'hex');
+}
 
 export function isSessionLive(s: { lastSeenAt: string; expiresAt: string }, now = Date.now()): boolean {
   return now < Date.parse(s.expiresAt) && now - Date.parse(s.lastSeenAt) < SESSION_IDLE_MINUTES * 60_000;
