@@ -1,23 +1,13 @@
-import type { DemographicSnapshot, Role } from '@forefront/contract';
+import type { Role } from '@forefront/contract';
 import type { Db } from '../../db/database.js';
 import { type MouInForce, findMouInForce } from '../mous/mou.in-force.js';
-
-/** A demographics row as stored (roster or history). */
-interface DemoRow {
-  schoolId: string;
-  grade: string;
-  race: string;
-  sex: string;
-  idea: number;
-  section504: number;
-  englishLearner: number;
-}
+import { type DemographicsRow, type SnapshotWithSchool, snapshotAsOf } from '../students/student.snapshot.js';
 
 export interface StudentRef {
   id: string;
-  roster: DemoRow;
+  roster: DemographicsRow;
   /** student_demographics rows, oldest first (validFrom ascending). */
-  history: (DemoRow & { validFrom: string })[];
+  history: (DemographicsRow & { validFrom: string })[];
 }
 
 export interface ImportLookups {
@@ -86,25 +76,5 @@ export async function loadLookups(db: Db, districtId: string): Promise<ImportLoo
   };
 }
 
-/**
- * The same rule as student.snapshot.ts (demographicSnapshots), applied to rows already in memory:
- * the latest history row valid on the incident's day, else the earliest known row, else the roster.
- * A test compares the two on the same data.
- */
-export function snapshotOf(s: StudentRef, isoDate: string): DemographicSnapshot & { schoolId: string } {
-  const day = isoDate.slice(0, 10);
-  let src: DemoRow = s.history[0] ?? s.roster;
-  for (const h of s.history) {
-    if (h.validFrom <= day) src = h;
-    else break;
-  }
-  return {
-    schoolId: src.schoolId,
-    grade: src.grade as DemographicSnapshot['grade'],
-    race: src.race as DemographicSnapshot['race'],
-    sex: src.sex as DemographicSnapshot['sex'],
-    idea: src.idea === 1,
-    section504: src.section504 === 1,
-    englishLearner: src.englishLearner === 1,
-  };
-}
+/** The student's demographics on the incident's day, by the one rule in student.snapshot.ts. */
+export const snapshotOf = (s: StudentRef, isoDate: string): SnapshotWithSchool => snapshotAsOf(s.roster, s.history, isoDate);

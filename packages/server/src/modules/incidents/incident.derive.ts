@@ -6,6 +6,7 @@ import {
   type Role,
   schoolYearOf,
 } from '@forefront/contract';
+import type { RoleDriftMonthlyTable } from './incident.table.js';
 
 /**
  * Pure derivations shared by the incident service (one incident at a time) and the bulk CSV
@@ -49,17 +50,8 @@ export function responseSeconds(reportedAt: string, arrivedAt: string | null): n
 export const monthOf = (iso: string) => new Date(iso).toISOString().slice(0, 7);
 export const schoolYearOfIncident = (iso: string) => schoolYearOf(new Date(iso).toISOString().slice(0, 10));
 
-export interface DriftRow {
-  schoolId: string;
-  officerId: string;
-  month: string;
-  contacts: number;
-  routineContacts: number;
-  classroomContacts: number;
-  violations: number;
-  arrests: number;
-  referrals: number;
-}
+/** One officer's monthly counts at one school: a role_drift_monthly row without its district. */
+export type DriftRow = Omit<RoleDriftMonthlyTable, 'districtId'>;
 
 /**
  * What one incident contributes to the monthly role-drift aggregates, per officer. The service
