@@ -2,7 +2,7 @@
  * `npm run bench`: how much of a bare Fastify route's throughput the real app keeps on an
  * authenticated read, on this machine, plus the cost of one argon2id hash. See docs/benchmarks.md.
  *
- *   npm run bench -- [--duration 10] [--connections 50] [--warmup 3] [--rounds 1] [--limit 50] [--endpoint schools|district]
+ *   npm run bench -- [--duration 10] [--connections 50] [--warmup 3] [--rounds 1] [--limit 50] [--endpoint schools|district|public]
  *                    [--app-log-level info] [--skip-argon2] [--app-profile DIR] [--baseline DIR]
  *
  * Both servers run as separate processes on 127.0.0.1 and are loaded by autocannon from this
@@ -30,6 +30,8 @@ const { values: args } = parseArgs({
     limit: { type: 'string', default: '50' },
     // schools: a page of the district's schools (default); district: the district record alone.
     endpoint: { type: 'string', default: 'schools' },
+    // Any public path instead (no session), e.g. /api/health: the app's fixed cost per request.
+    path: { type: 'string' },
     'app-log-level': { type: 'string', default: 'info' },
     'skip-argon2': { type: 'boolean', default: false },
     // A directory: the app runs with --cpu-prof there (summarise with bench/profile-summary.ts).
@@ -114,12 +116,19 @@ try {
   const mfa = await fetch(`${base}/api/auth/mfa/verify`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ code: currentTotp(data.admin.totpSecret) }) });
   if (mfa.status !== 200) throw new Error(`MFA failed: ${mfa.status} ${await mfa.text()}`);
 
-  const isDistrict = args.endpoint === 'district';
-  const appUrl = isDistrict ? `${base}/api/districts/${data.districtId}` : `${base}/api/districts/${data.districtId}/schools?limit=${limit}`;
+  const isDistrict = args.endpoint === 'district' || args.endpoint === 'public';
+  const isPublic = args.endpoint === 'public' || args.path !== undefined;
+  const appUrl = args.path
+    ? `${base}${args.path.replace(':district', data.districtId)}`
+    : isPublic
+    ? `${base}/api/public/districts/${data.districtId}`
+    : isDistrict
+      ? `${base}/api/districts/${data.districtId}`
+      : `${base}/api/districts/${data.districtId}/schools?limit=${limit}`;
   const probe = await fetch(appUrl, { headers: { cookie } });
   const body = (await probe.json()) as { id?: string; items?: unknown[]; total?: number };
   const page = { items: body.items ?? [body], total: body.total ?? 1 };
-  if (probe.status !== 200 || page.items.length !== (isDistrict ? 1 : Math.min(limit, page.total))) throw new Error(`the measured endpoint answered ${probe.status} with ${page.items.length} items`);
+  if (probe.status !== 200 || (!args.path && page.items.length !== (isDistrict ? 1 : Math.min(limit, page.total)))) throw new Error(`the measured endpoint answered ${probe.status} with ${page.items.length} items`);
   const bareUrl = `http://127.0.0.1:${barePort}/`;
   console.log(`(a) bare Fastify 5:  GET ${bareUrl}  -> {"hello":"world"}`);
   console.log(`(b) Forefront app:   GET ${appUrl.replace(base, '')}  (district administrator session, MFA done; ${page.items.length} of ${page.total} schools, file-backed SQLite, LOG_LEVEL=${args['app-log-level']})`);
@@ -127,9 +136,10 @@ try {
 
   for (let r = 0; r < rounds; r++) {
     // Both apps read the same database, so the one session serves both.
-    const targets: [string, string, Record<string, string> | undefined][] = [['bare', bareUrl, undefined], ['app', appUrl, { cookie }]];
+    const appHeaders = isPublic ? undefined : { cookie };
+    const targets: [string, string, Record<string, string> | undefined][] = [['bare', bareUrl, undefined], ['app', appUrl, appHeaders]];
     // Every other round measures the baseline first, so neither app always runs right after the bare route.
-    if (baselineBase) targets.splice(r % 2 ? 1 : 2, 0, ['baseline', appUrl.replace(base, baselineBase), { cookie }]);
+    if (baselineBase) targets.splice(r % 2 ? 1 : 2, 0, ['baseline', appUrl.replace(base, baselineBase), appHeaders]);
     for (const [label, url, headers] of targets) {
       const pid = (label === 'bare' ? bare : label === 'app' ? app : baselineApp)?.pid;
       if (warmupS > 0) await runLoad(`${label} warm-up`, { url, connections, durationS: warmupS, headers });
