@@ -13,3 +13,5 @@ export * from './role-clarity.js';
 export * from './schemas/incidents.js';
 export * from './schemas/students.js';
 export * from './schemas/mous.js';
+export * from './schemas/transparency.js';
+export * from './schemas/crdc.js';

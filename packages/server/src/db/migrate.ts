@@ -6,6 +6,7 @@ import * as m0003 from './migrations/20261128T0003_incident_log.js';
 import * as m0004 from './migrations/20261128T0004_crdc_index.js';
 import * as m0005 from './migrations/20261128T0005_crdc.js';
 import * as m0006 from './migrations/20261128T0006_release_ledger.js';
+import * as m0007 from './migrations/20261128T0007_transparency.js';
 
 /** Migrations are listed explicitly (no directory scanning), in order, for both databases. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128T0004_crdc_index': m0004,
   '20261128T0005_crdc': m0005,
   '20261128T0006_release_ledger': m0006,
+  '20261128T0007_transparency': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -10,27 +10,8 @@ export const CPI_CITATION =
   'Center for Public Integrity, "Criminalizing Kids" (2021), computed from the U.S. Department of Education Office for Civil Rights Civil Rights Data Collection, 2017-18.';
 const CPI_URL = 'https://publicintegrity.org/';
 
-const byRace = z.object({ HI: z.number().nullable(), AM: z.number().nullable(), AS: z.number().nullable(), HP: z.number().nullable(), BL: z.number().nullable(), WH: z.number().nullable(), TR: z.number().nullable() });
-export const CpiRowSchema = z.object({
-  /** CPI's label: the state's name in capitals, or USA for the national row. */
-  name: z.string(),
-  /** Postal code; null for the national row and CPI's `NA` row. */
-  state: z.string().nullable(),
-  referrals: z.number().nullable(),
-  referralsPerThousand: z.number().nullable(),
-  referralsDisabled: z.number().nullable(),
-  referralsByRaceExcl504: byRace,
-  enrollment: z.number().nullable(),
-  enrollmentDisabled: z.number().nullable(),
-  enrollmentByRace: byRace,
-  leoFte: z.number().nullable(),
-  leoFtePerThousand: z.number().nullable(),
-  /** Every column of CPI's file as a number (percent columns in percent), null where CPI wrote NaN. */
-  published: z.record(z.string(), z.number().nullable()),
-});
-export type CpiRow = z.infer<typeof CpiRowSchema>;
-export const CpiTableSchema = z.object({ year: z.literal('2017-18'), citation: z.string(), url: z.string(), national: CpiRowSchema, states: z.array(CpiRowSchema) });
-export type CpiTable = z.infer<typeof CpiTableSchema>;
+export { CpiRowSchema, CpiTableSchema, type CpiRow, type CpiTable } from '@forefront/contract';
+import type { CpiRow, CpiTable } from '@forefront/contract';
 
 const CPI_RACE_WORDS = { HI: 'HISPANIC', AM: 'NATIVE', AS: 'ASIAN', HP: 'PACIFIC', BL: 'BLACK', WH: 'WHITE', TR: 'TWO_OR_MORE' } as const;
 

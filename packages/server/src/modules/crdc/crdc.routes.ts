@@ -1,17 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../shared/context.js';
-import { CpiTableSchema, loadCpiTable } from './cpi.js';
+import { CpiTableSchema, PublicCrdcSummarySchema } from '@forefront/contract';
+import { loadCpiTable } from './cpi.js';
 import { CRDC_SOURCE, readStateSummary } from './crdc.service.js';
-import { CrdcSummarySchema } from './crdc.summary.js';
 
-/** Published federal figures: anyone may read them, labelled with source and year (no suppression applies). */
-export const PublicCrdcSummarySchema = z.object({
-  state: z.string(),
-  year: z.string(),
-  source: z.object({ name: z.string(), publisher: z.string(), url: z.string() }),
-  summary: CrdcSummarySchema,
-});
 
 // Loose shapes here, checked in the service, so a bad value answers our own clear 400 message.
 const StateYearParams = z.object({ state: z.string().max(8), year: z.string().max(16) });

@@ -3,28 +3,8 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { CRDC_RACES, type CrdcRace, sqlName } from './crdc.columns.js';
 
-const byRace = z.object(Object.fromEntries(CRDC_RACES.map((r) => [r, z.number().int()])) as Record<CrdcRace, z.ZodNumber>).strict();
-
-/**
- * The state (or district) summary printed by `forefront crdc summary --json` and served at
- * /api/public/crdc/:state/:year. Field names are fixed by issue 4; definitions in docs/crdc.md.
- */
-export const CrdcSummarySchema = z
-  .object({
-    schools: z.number().int(),
-    enrollment: z.number().int(),
-    leo_fte: z.number(),
-    schools_with_leo: z.number().int(),
-    schools_leo_no_counselor: z.number().int(),
-    students_leo_no_counselor: z.number().int(),
-    referrals: z.number().int(),
-    arrests: z.number().int(),
-    referrals_by_race_excl_504: byRace,
-    arrests_by_race_excl_504: byRace,
-    enrollment_by_race: byRace,
-  })
-  .strict();
-export type CrdcSummary = z.infer<typeof CrdcSummarySchema>;
+export { CrdcSummarySchema, type CrdcSummary } from '@forefront/contract';
+import type { CrdcSummary } from '@forefront/contract';
 
 const col = (prop: string) => sql.raw(sqlName(prop));
 const cap = (r: string) => r[0] + r.slice(1).toLowerCase();
