@@ -201,6 +201,8 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
   // No CRDC rows in the matrix world: the route is reached and answers its own 404 (crdc.test.ts covers 200).
   'GET /api/public/crdc/:state/:year': { policy: 'public', request: async () => ({ url: '/api/public/crdc/VA/2020-21', expect: 404 }) },
   'GET /api/public/benchmarks/cpi-2017-18': { policy: 'public', request: async () => ({ expect: 200 }) },
+  // Same: the district's benchmark route answers its own 404 (crdc-benchmark-route.test.ts covers 200).
+  'GET /api/public/districts/:id/benchmarks/:year': { policy: 'public', request: async (w) => ({ url: `/api/public/districts/${w.dA.id}/benchmarks/2020-21`, expect: 404 }) },
   // Session routes: these run in order on one throwaway account (see the session test).
   'GET /api/me': { policy: 'session', request: async () => ({ expect: 200 }) },
   'POST /api/auth/mfa/enrol': { policy: 'session', request: async () => ({ expect: 200 }) },

@@ -1,32 +1,12 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { NotFoundError } from '../../shared/errors.js';
-import { type CrdcSummary, crdcSummary } from './crdc.summary.js';
+import { type CrdcDistrictBenchmark, SchoolYearSchema, type StaffRatios } from '@forefront/contract';
+import { NotFoundError, ValidationError } from '../../shared/errors.js';
+import { CRDC_SOURCE } from './crdc.service.js';
+import { crdcSummary } from './crdc.summary.js';
 
 /** Recommended students per professional: ASCA (counselors), SSWAA (social workers), NASP (psychologists). */
 export const RECOMMENDED_RATIOS = { counselor: 250, socialWorker: 250, psychologist: 500 } as const;
-
-export interface StaffRatios {
-  /** Students per FTE (null when the FTE is 0 or unpublished), beside the recommendation. */
-  counselor: { studentsPerFte: number | null; recommended: 250 };
-  socialWorker: { studentsPerFte: number | null; recommended: 250 };
-  psychologist: { studentsPerFte: number | null; recommended: 500 };
-}
-export interface LeoNoCounselorSchool {
-  combokey: string;
-  schoolName: string;
-  schoolId: string | null;
-  enrollment: number;
-  leoFte: number;
-}
-export interface CrdcDistrictBenchmark {
-  year: string;
-  district: { leaId: string; summary: CrdcSummary; ratios: StaffRatios };
-  state: { state: string; summary: CrdcSummary; ratios: StaffRatios };
-  /** Districts of the same state with enrollment within 50%-200% of this one's (closest ten), together. */
-  similar: { leaIds: string[]; summary: CrdcSummary; ratios: StaffRatios };
-  leoNoCounselor: LeoNoCounselorSchool[];
-}
 
 /** Staff FTE totals over the same rows a summary covers (reserve codes skipped by SUM). */
 async function ratiosFor(db: Db, year: string, where: { state?: string; leaIds?: string[] }, enrollment: number): Promise<StaffRatios> {
@@ -46,9 +26,13 @@ async function ratiosFor(db: Db, year: string, where: { state?: string; leaIds?:
  * The federal benchmark views for one district (for the public pages): the district's CRDC figures
  * (matched by its NCES LEA id) beside its state and beside districts of similar enrollment, the
  * schools with a sworn officer but no counselor and their students, and staff ratios against the
- * recommended 250/250/500. Published federal data: no suppression applies (docs/crdc.md).
+ * recommended 250/250/500. Published federal data: no suppression applies (docs/crdc.md), but the
+ * source is named with every answer. 400 for a malformed year; 404 for an unknown district or one
+ * with no CRDC rows that year (e.g. its NCES LEA id is not in the imported files).
  */
 export async function crdcDistrictBenchmark(db: Db, districtId: string, year: string): Promise<CrdcDistrictBenchmark> {
+  // Checked before any query: a clear 400 rather than a 404 for a year that cannot exist.
+  if (!SchoolYearSchema.safeParse(year).success) throw new ValidationError('year must be a school year like 2020-21');
   const district = await db.selectFrom('districts').select(['ncesLeaId', 'state']).where('id', '=', districtId).executeTakeFirst();
   if (!district) throw new NotFoundError('District');
   const leaId = district.ncesLeaId;
@@ -78,6 +62,7 @@ export async function crdcDistrictBenchmark(db: Db, districtId: string, year: st
     .execute();
   return {
     year,
+    source: CRDC_SOURCE,
     district: { leaId, summary: own, ratios: await ratiosFor(db, year, { leaIds: [leaId] }, own.enrollment) },
     state: { state: district.state, summary: state, ratios: await ratiosFor(db, year, { state: district.state }, state.enrollment) },
     similar: { leaIds: similarIds, summary: similar, ratios: await ratiosFor(db, year, { leaIds: similarIds }, similar.enrollment) },
