@@ -13,6 +13,7 @@ import { NotFoundPage } from './features/public/not-found-page';
  */
 const LandingPage = lazy(() => import('./features/public/public-pages').then((m) => ({ default: m.LandingPage })));
 const DistrictPage = lazy(() => import('./features/public/public-pages').then((m) => ({ default: m.DistrictPage })));
+const SchoolPage = lazy(() => import('./features/public/public-pages').then((m) => ({ default: m.SchoolPage })));
 const SignInPage = lazy(() => import('./features/auth/account-pages').then((m) => ({ default: m.SignInPage })));
 const MfaEnrolPage = lazy(() => import('./features/auth/account-pages').then((m) => ({ default: m.MfaEnrolPage })));
 const SetupPage = lazy(() => import('./features/auth/account-pages').then((m) => ({ default: m.SetupPage })));
@@ -42,6 +43,7 @@ export function App() {
           <Route element={<PublicLayout />}>
             <Route index element={<LandingPage />} />
             <Route path="districts/:id" element={<DistrictPage />} />
+            <Route path="districts/:id/schools/:schoolId" element={<SchoolPage />} />
             <Route path="sign-in" element={<SignInPage />} />
             <Route path="mfa/enrol" element={<MfaEnrolPage />} />
             <Route path="setup" element={<SetupPage />} />

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_EVENT_KINDS, ROLES, SUPPORT_PROFESSIONS } from '@forefront/contract';
+import { AUDIT_EVENT_KINDS, DISABILITY_GROUPS, ENGLISH_LEARNER_GROUPS, RESPONSE_BUCKETS, ROLES, STUDENT_DIMENSIONS, SUPPORT_PROFESSIONS } from '@forefront/contract';
+import { CPI_MEASURES, OVERVIEW_MEASURES, STAFF } from '../features/transparency/benchmarks';
+import { HIGHLIGHTS, SECTION_DEFS, sectionTextKeys } from '../features/transparency/section-defs';
 import en from './en.json';
 import es from './es.json';
 
@@ -79,6 +81,26 @@ describe('translations', () => {
       ...AUDIT_EVENT_KINDS.map((k) => `audit.kinds.${k}`),
       'grades.PK',
       'grades.KG',
+    ];
+    const problems = Object.entries(languages).flatMap(([lang, keys]) => dynamic.filter((k) => !keys.has(k)).map((k) => `${k}: missing in ${lang}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('has the words of every transparency section, breakdown and benchmark measure', () => {
+    // Built at run time from the section list and the contract's groups, like the keys above.
+    const dynamic = [
+      ...SECTION_DEFS.flatMap(sectionTextKeys),
+      ...HIGHLIGHTS.map(([key]) => `transparency.highlights.${key}`),
+      ...STUDENT_DIMENSIONS.map((d) => `transparency.dimensions.${d}`),
+      ...DISABILITY_GROUPS.map((g) => `transparency.groups.disability.${g}`),
+      ...ENGLISH_LEARNER_GROUPS.map((g) => `transparency.groups.englishLearner.${g}`),
+      ...RESPONSE_BUCKETS.map((b) => `transparency.responseBuckets.${b}`),
+      // The student tables' columns, fixed by the contract.
+      ...['enrolled', 'students', 'per1000', 'risk_ratio', 'composition_index'].map((c) => `transparency.columns.${c}`),
+      ...OVERVIEW_MEASURES.map((m) => `benchmarks.measures.${m}`),
+      ...CPI_MEASURES.map((m) => `benchmarks.cpi.measures.${m}`),
+      ...STAFF.map((s) => `benchmarks.staff.${s}`),
+      ...['referrals', 'arrests'].flatMap((o) => [`benchmarks.race.${o}Heading`, `benchmarks.race.${o}Caption`]),
     ];
     const problems = Object.entries(languages).flatMap(([lang, keys]) => dynamic.filter((k) => !keys.has(k)).map((k) => `${k}: missing in ${lang}`));
     expect(problems).toEqual([]);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PublicDistrict } from '@forefront/contract';
 import { isApiError } from '../../api/client';
@@ -8,6 +8,8 @@ import { DataTable } from '../../components/data-table';
 import { formatNumber, gradeRange } from '../../components/format';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
+import { BenchmarkSection } from '../transparency/benchmark-section';
+import { TransparencyView } from '../transparency/transparency-view';
 import { DistrictMou } from './district-mou';
 import { NotFoundPage } from './not-found-page';
 import { usePublicDistrict } from './public.api';
@@ -31,10 +33,16 @@ export function DistrictPage() {
 
 /**
  * A district's public page is a column of sections, each with its own h2, so later sections
- * (transparency figures, the MOU, training compliance) slot in without reworking the page.
+ * (training compliance, staffing, costs) slot in without reworking the page. The published
+ * figures (transparency/section-defs.ts lists their sections) follow "About".
  */
 function DistrictView({ district }: { district: PublicDistrict }) {
   const { t, i18n } = useTranslation();
+  const [params] = useSearchParams();
+  const year = params.get('year');
+  // School links keep the chosen year, so a reader compares the same year on both pages.
+  const schoolPath = (schoolId: string) =>
+    `/districts/${encodeURIComponent(district.id)}/schools/${encodeURIComponent(schoolId)}${year ? `?year=${encodeURIComponent(year)}` : ''}`;
   const enrollment = district.schools.reduce((sum, s) => sum + s.enrollment, 0);
   return (
     <div className="padding-bottom-6">
@@ -56,6 +64,8 @@ function DistrictView({ district }: { district: PublicDistrict }) {
         </dl>
       </DistrictSection>
 
+      <TransparencyView districtId={district.id} scope={{ kind: 'district', id: district.id }} />
+
       <DistrictSection id="schools" title={t('district.schoolsHeading')}>
         {district.schools.length === 0 ? (
           <p>{t('district.schoolsEmpty')}</p>
@@ -76,7 +86,9 @@ function DistrictView({ district }: { district: PublicDistrict }) {
                 .sort((a, b) => a.name.localeCompare(b.name))
                 .map((s) => (
                   <tr key={s.id}>
-                    <th scope="row">{s.name}</th>
+                    <th scope="row">
+                      <Link to={schoolPath(s.id)}>{s.name}</Link>
+                    </th>
                     <td className="font-mono-xs">{s.ncesSchoolId}</td>
                     <td>{gradeRange(s.gradeLow, s.gradeHigh, t)}</td>
                     <td className="text-right">{formatNumber(s.enrollment, i18n.language)}</td>
@@ -90,6 +102,8 @@ function DistrictView({ district }: { district: PublicDistrict }) {
       <DistrictSection id="mou" title={t('mous.public.heading')}>
         <DistrictMou districtId={district.id} />
       </DistrictSection>
+
+      <BenchmarkSection districtId={district.id} state={district.state} />
     </div>
   );
 }
