@@ -1,20 +1,32 @@
 import type { IncidentInput } from '@forefront/contract';
-import type { Db } from '../../db/database.js';
+import { type Db, nowIso } from '../../db/database.js';
 import type { AppContext } from '../../shared/context.js';
 import type { seededRandom } from '../../shared/random.js';
+import { appendAudit } from '../audit/audit.service.js';
+import { DriftAccumulator } from '../incident-import/import.aggregates.js';
+import { loadLookups } from '../incident-import/import.lookups.js';
+import { incidentNumber, readCounter, reserveNumbers } from '../incident-import/import.numbers.js';
+import { emitIncident } from '../incident-import/import.rows.js';
+import { type BulkWriter, KyselyBulkWriter, SqliteBulkWriter } from '../incident-import/import.writer.js';
 import type { ActorLike } from '../incidents/incident.access.js';
 import { createIncidentIn, updateIncidentIn } from '../incidents/incident.service.js';
 import { addReviewIn, transitionIncidentIn } from '../incidents/incident.workflow.js';
 import { createMouIn } from '../mous/mou.service.js';
 import { addSignatoryIn, signVersionIn } from '../mous/mou.signing.service.js';
+import { oneYearAfter } from '../mous/mou.status.js';
 import { upsertStudentsIn } from '../students/student.upsert.js';
-import { demoRoster, type DemoRosterSchool } from './demo.roster.js';
+import { TransparencyAccumulator, refreshDistrictYears } from '../transparency/transparency.aggregates.js';
+import { snapshotEnrollmentYears } from '../transparency/transparency.enrollment.js';
+import { HISTORY_INCIDENTS, type HistorySchool, historyIncidents, historyYears } from './demo.history.js';
+import { demoRoster, demoRosterRest, type DemoRosterSchool, SMALL_SCHOOL_INDEX } from './demo.roster.js';
 import { SCENARIOS } from './demo.scenarios.js';
 
 type Rnd = ReturnType<typeof seededRandom>;
 
-/** How many incidents the demo logs, spread over the last five months. */
-export const DEMO_INCIDENTS = 36;
+/** The scenario incidents, spread over the last five months, written through the incident service. */
+export const SCENARIO_INCIDENTS = 36;
+/** Every incident the demo logs: the scenarios and the history of the last school years (demo.history.ts). */
+export const DEMO_INCIDENTS = SCENARIO_INCIDENTS + HISTORY_INCIDENTS;
 const SPAN_DAYS = 150;
 
 export interface IncidentLogPeople {
@@ -48,12 +60,14 @@ export async function loadIncidentLogDemo(
   // The roster, valid from before the first incident.
   await upsertStudentsIn(trx, district.id, demoRoster(rnd, schools), day(SPAN_DAYS + 30), { dialect: ctx.dialect, actor: null, source: 'demo' });
 
-  // The MOU, in force since before the first incident, signed by both parties.
+  // The MOU, in force since before the first incident of the history (two school years back),
+  // signed by both parties; its annual review is due in the coming months.
   const { mouId } = await createMouIn(trx, ctx, null, district.id, {
     title: 'School Resource Officer Program Memorandum of Understanding',
     agencyName: 'Riverside Police Department',
     template: 'comprehensive',
-    effectiveDate: day(SPAN_DAYS + 20),
+    effectiveDate: `${historyYears(today)[0]!.slice(0, 4)}-07-01`,
+    reviewDate: oneYearAfter(day(SPAN_DAYS + 20)),
   }, people.admin.userId);
   const mou = { id: mouId, districtId: district.id };
   for (const s of [
@@ -67,7 +81,7 @@ export async function loadIncidentLogDemo(
   const roster = await trx.selectFrom('students').select(['id', 'schoolId']).where('districtId', '=', district.id).orderBy('localId').execute();
   const bySchool = (schoolId: string) => roster.filter((s) => s.schoolId === schoolId);
 
-  for (let i = 0; i < DEMO_INCIDENTS; i++) {
+  for (let i = 0; i < SCENARIO_INCIDENTS; i++) {
     const scenario = SCENARIOS[i % SCENARIOS.length]!;
     const officer = people.officers[i % 3 === 2 ? 1 : 0] ?? people.officers[0]!;
     const schoolId = officer.schoolIds[i % officer.schoolIds.length]!;
@@ -97,5 +111,51 @@ export async function loadIncidentLogDemo(
     if (scenario.state === 'reviewed' || scenario.state === 'closed') await transitionIncidentIn(trx, ctx, admin, row.id, 'reviewed');
     if (scenario.state === 'closed') await transitionIncidentIn(trx, ctx, admin, row.id, 'closed');
   }
+  // After the scenarios, so their students and ids stay what they were.
+  await loadHistory(trx, ctx, rnd, district, schools, people, today, day(SPAN_DAYS + 30));
   return { mouId };
+}
+
+/**
+ * The rest of the roster and HISTORY_INCIDENTS incidents over three school years, written like a
+ * bulk import (the same derivations, flags against the MOU in force, aggregates summed and the
+ * students' figures recomputed once), then each year's enrollment snapshot.
+ */
+async function loadHistory(trx: Db, ctx: AppContext, rnd: Rnd, district: { id: string }, schools: readonly DemoRosterSchool[], people: IncidentLogPeople, today: Date, rosterFrom: string) {
+  await upsertStudentsIn(trx, district.id, demoRosterRest(rnd, schools), rosterFrom, { dialect: ctx.dialect, actor: null, source: 'demo' });
+  const lookups = await loadLookups(trx, district.id);
+  const refs = [...lookups.studentsByLocalId.values()];
+  // Elementary schools (every third) see fewer incidents per student than middle and high schools.
+  const plan: HistorySchool[] = schools.map((s, i) => {
+    const students = refs.filter((r) => r.roster.schoolId === s.id).sort((a, b) => a.id.localeCompare(b.id));
+    return { id: s.id, students, officerId: people.officers[i % 3 === 2 ? 1 : 0]!.userId, weight: students.length * (i % 3 === 2 ? 0.25 : 1) };
+  });
+  const incidents = historyIncidents(rnd, plan, SMALL_SCHOOL_INDEX, people.admin.userId, today);
+
+  const now = nowIso();
+  const writer: BulkWriter = ctx.dialect === 'sqlite' && ctx.sqlite ? new SqliteBulkWriter(ctx.sqlite) : new KyselyBulkWriter(trx);
+  const drift = new DriftAccumulator();
+  const figures = new TransparencyAccumulator();
+  const start = await readCounter(trx, district.id, now);
+  let n = start;
+  const byState = new Map<string, string[]>();
+  for (const h of incidents) {
+    const run = { districtId: district.id, createdBy: h.officerId, creatorRole: 'sro' as const, now };
+    const number = incidentNumber(now, ++n);
+    const out = emitIncident(run, h.incident, number, await lookups.mouOn(trx, h.incident.input.occurredAt), (t, r) => writer.add(t, r));
+    drift.add(out.drift);
+    figures.add(out.transparency);
+    if (h.state !== 'submitted') (byState.get(h.state) ?? byState.set(h.state, []).get(h.state)!).push(number);
+    if (writer.full) await writer.flush();
+  }
+  await writer.flush();
+  await drift.write(trx, district.id);
+  await figures.write(trx, district.id);
+  await refreshDistrictYears(trx, district.id, figures.years);
+  await reserveNumbers(trx, district.id, now, n - start);
+  // Reviewed and closed count like submitted: the figures above stay as they are.
+  for (const [state, numbers] of byState)
+    for (let i = 0; i < numbers.length; i += 500) await trx.updateTable('incidents').set({ state }).where('districtId', '=', district.id).where('number', 'in', numbers.slice(i, i + 500)).execute();
+  await appendAudit(trx, { dialect: ctx.dialect, actor: null, districtId: district.id }, { kind: 'incident.imported', rows: incidents.length, incidents: incidents.length, file: 'demo history' });
+  await snapshotEnrollmentYears(trx, district.id, historyYears(today));
 }

@@ -2,6 +2,7 @@ import { type Flag, type Role, evaluateIncident } from '@forefront/contract';
 import type { MouInForce } from '../mous/mou.in-force.js';
 import { deriveRecordClass, driftContribution, monthOf, responseSeconds, schoolYearOfIncident, studentOutcomes } from '../incidents/incident.derive.js';
 import { newId } from '../../shared/ids.js';
+import { type CountDelta, transparencyContribution } from '../transparency/transparency.derive.js';
 import type { AssembledIncident } from './import.group.js';
 import { snapshotOf } from './import.lookups.js';
 
@@ -37,9 +38,16 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
 /**
  * Everything the incident service stores for one new submitted incident, emitted as table rows:
  * the same derivations (record class, snapshot, outcomes, response time, flags from the MOU in
- * force on the incident date). Returns the flags and the drift contribution for the aggregates.
+ * force on the incident date). Returns the flags and the drift and transparency contributions for
+ * the aggregates.
  */
-export function emitIncident(run: ImportRun, inc: AssembledIncident, number: string, mou: MouInForce | null, sink: RowSink): { flags: Flag[]; drift: ReturnType<typeof driftContribution> } {
+export function emitIncident(
+  run: ImportRun,
+  inc: AssembledIncident,
+  number: string,
+  mou: MouInForce | null,
+  sink: RowSink,
+): { flags: Flag[]; drift: ReturnType<typeof driftContribution>; transparency: CountDelta[] } {
   const { input } = inc;
   const id = newId();
   const d = run.districtId;
@@ -77,5 +85,5 @@ export function emitIncident(run: ImportRun, inc: AssembledIncident, number: str
   flags.forEach((f, i) =>
     sink('incident_flags', [`${id}-f${pad(i, 3)}`, d, id, input.schoolId, f.officerId, month, f.kind, f.clause, mouVersionId, f.behavior, f.action, f.studentId]),
   );
-  return { flags, drift: driftContribution(input, flags) };
+  return { flags, drift: driftContribution(input, flags), transparency: transparencyContribution(input, flags, 'submitted') };
 }

@@ -8,6 +8,7 @@ import type { AppContext } from '../../shared/context.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { findDistrict } from '../districts/district.repository.js';
+import { TransparencyAccumulator, refreshDistrictYears } from '../transparency/transparency.aggregates.js';
 import { DriftAccumulator } from './import.aggregates.js';
 import { type RowError, mapHeader } from './import.columns.js';
 import { type AssembledIncident, IncidentAssembler } from './import.group.js';
@@ -80,7 +81,7 @@ async function runImport(ctx: AppContext, districtId: string, creator: NonNullab
     await ctx.db.transaction().execute(async (trx) => {
       const writer: BulkWriter = ctx.dialect === 'sqlite' && ctx.sqlite ? new SqliteBulkWriter(ctx.sqlite) : new KyselyBulkWriter(trx);
       const start = await readCounter(trx, districtId, run.now);
-      const state = { next: start, drift: new DriftAccumulator(), first: null as string | null, last: null as string | null };
+      const state = { next: start, drift: new DriftAccumulator(), transparency: new TransparencyAccumulator(), first: null as string | null, last: null as string | null };
       // Synchronous per incident (a promise only for a new day's MOU or a flush): a million
       // incidents should not cost a million awaits.
       const write = (inc: AssembledIncident, mou: MouInForce | null) => {
@@ -88,8 +89,9 @@ async function runImport(ctx: AppContext, districtId: string, creator: NonNullab
         const number = incidentNumber(run.now, state.next);
         state.first ??= number;
         state.last = number;
-        const { flags, drift } = emitIncident(run, inc, number, mou, (t, r) => writer.add(t, r));
+        const { flags, drift, transparency } = emitIncident(run, inc, number, mou, (t, r) => writer.add(t, r));
         state.drift.add(drift);
+        state.transparency.add(transparency);
         report.incidents += 1;
         report.studentLinks += inc.input.students.length;
         report.flags += flags.length;
@@ -105,6 +107,9 @@ async function runImport(ctx: AppContext, districtId: string, creator: NonNullab
       }
       await writer.flush();
       await state.drift.write(trx, districtId);
+      // Incident measures as summed in memory; distinct students recomputed set-based per touched year.
+      await state.transparency.write(trx, districtId);
+      await refreshDistrictYears(trx, districtId, state.transparency.years);
       await reserveNumbers(trx, districtId, run.now, state.next - start);
       await appendAudit(trx, { dialect: ctx.dialect, actor: creator, districtId }, { kind: 'incident.imported', rows: report.rows, incidents: report.incidents, file: source.file.slice(0, 200) });
       report.numbers = { first: state.first!, last: state.last! };

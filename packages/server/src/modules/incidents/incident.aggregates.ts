@@ -20,7 +20,9 @@ export async function applyDriftChange(db: Db, districtId: string, before: Contr
   };
   if (before) add(-1, before);
   add(1, after);
-  const monthly = [...rows.values()].filter((r) => COUNT_COLUMNS.some((k) => r[k] !== 0));
+  // In key order: concurrent writes of different incidents then lock shared rows in the same
+  // order on PostgreSQL instead of deadlocking.
+  const monthly = [...rows].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, r]) => r).filter((r) => COUNT_COLUMNS.some((k) => r[k] !== 0));
 
   const kinds = new Map<string, { month: string; schoolId: string; officerId: string; kind: string; count: number }>();
   const addKinds = (sign: 1 | -1, c: Contribution) => {
@@ -32,7 +34,7 @@ export async function applyDriftChange(db: Db, districtId: string, before: Contr
   };
   if (before) addKinds(-1, before);
   addKinds(1, after);
-  const flagRows = [...kinds.values()].filter((k) => k.count !== 0);
+  const flagRows = [...kinds].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, k]) => k).filter((k) => k.count !== 0);
 
   // Keys are unique within each statement (PostgreSQL refuses to upsert the same row twice in one).
   if (monthly.length)

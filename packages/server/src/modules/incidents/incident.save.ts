@@ -2,6 +2,7 @@ import { type Flag, type FlagKind, type IncidentInput, type ReviewInput, evaluat
 import type { Db } from '../../db/database.js';
 import { findMouInForce } from '../mous/mou.in-force.js';
 import type { SnapshotWithSchool } from '../students/student.snapshot.js';
+import { applyIncidentTransparency } from '../transparency/transparency.aggregates.js';
 import { applyDriftChange } from './incident.aggregates.js';
 import { driftContribution, monthOf, responseSeconds, schoolYearOfIncident, studentOutcomes } from './incident.derive.js';
 import * as repo from './incident.repository.js';
@@ -99,9 +100,10 @@ export async function writeChildren(db: Db, incident: Pick<IncidentRow, 'id' | '
 
 /**
  * Evaluates the incident against the signed MOU in force on its date, stores the flags, and moves
- * the incident's contribution to the role-drift aggregates from `previous` to the new state.
+ * the incident's contribution to the role-drift aggregates and the transparency figures from
+ * `previous` to the new content (the state is unchanged here; transitions move it themselves).
  */
-export async function refreshFlags(db: Db, incident: Pick<IncidentRow, 'id' | 'districtId'>, input: IncidentInput, previous: StoredState | null): Promise<Flag[]> {
+export async function refreshFlags(db: Db, incident: Pick<IncidentRow, 'id' | 'districtId' | 'state'>, input: IncidentInput, previous: StoredState | null): Promise<Flag[]> {
   const reviews: ReviewInput[] = (await repo.findReviewRows(db, incident.id)).map((r) => ({
     studentId: r.studentId,
     decision: r.decision as ReviewInput['decision'],
@@ -121,5 +123,6 @@ export async function refreshFlags(db: Db, incident: Pick<IncidentRow, 'id' | 'd
   await repo.updateIncident(db, incident.id, { flagCount: flags.length, mouVersionId: mou?.mouVersionId ?? null });
   const before = previous ? driftContribution(previous.input, previous.flags as Flag[]) : null;
   await applyDriftChange(db, incident.districtId, before, driftContribution(input, flags));
+  await applyIncidentTransparency(db, incident.districtId, previous && { ...previous, state: incident.state }, { input, flags, state: incident.state });
   return flags;
 }

@@ -11,6 +11,8 @@ import type { AppContext } from '../../shared/context.js';
 import { ConflictError, ValidationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { appendAudit } from '../audit/audit.service.js';
+import { applyIncidentTransparency } from '../transparency/transparency.aggregates.js';
+import { countsPublicly } from '../transparency/transparency.derive.js';
 import { type ActorLike, authorizeIncident } from './incident.access.js';
 import * as repo from './incident.repository.js';
 import { loadStoredState, refreshFlags } from './incident.save.js';
@@ -36,6 +38,11 @@ export async function transitionIncidentIn(trx: Db, ctx: Pick<AppContext, 'diale
   if (NEXT[from] !== to) throw new ConflictError(`An incident cannot go from ${from} to ${to}`);
   const now = nowIso();
   await repo.updateIncident(trx, row.id, { state: to, updatedAt: now, ...(to === 'submitted' && { submittedAt: now }) });
+  // Leaving draft puts the incident into the public figures.
+  if (countsPublicly(from) !== countsPublicly(to)) {
+    const stored = await loadStoredState(trx, row);
+    await applyIncidentTransparency(trx, district.id, { ...stored, state: from }, { ...stored, state: to });
+  }
   await appendAudit(trx, { dialect: ctx.dialect, actor, districtId: district.id }, { kind: 'incident.transitioned', incidentId: row.id, from, to });
   return (await repo.findIncident(trx, row.id))!;
 }

@@ -1,4 +1,4 @@
-import type { Student, StudentImportInput, StudentImportReport, StudentListQuery } from '@forefront/contract';
+import { type Student, type StudentImportInput, type StudentImportReport, type StudentListQuery, schoolYearOf } from '@forefront/contract';
 import type { Db } from '../../db/database.js';
 import type { Actor, AuditActor } from '../../shared/actor.js';
 import { authorize, authorizeList } from '../../shared/authorize.js';
@@ -9,6 +9,7 @@ import * as districts from '../districts/district.repository.js';
 import { type Progress, type RosterFiles, readRoster } from './student.oneroster.js';
 import * as repo from './student.repository.js';
 import type { StudentRow } from './student.table.js';
+import { snapshotEnrollment } from '../transparency/transparency.enrollment.js';
 import { upsertStudentsIn } from './student.upsert.js';
 
 export function toStudent(r: StudentRow): Student {
@@ -82,9 +83,12 @@ export async function importRoster(ctx: AppContext, actor: AuditActor, districtI
   const none = { created: 0, updated: 0, unchanged: 0, deactivated: 0, demographicChanges: 0 };
   if (read.errorCount > 0) return { accepted: false, ...base, ...none };
   try {
-    const counts = await ctx.db.transaction().execute((trx) =>
-      upsertStudentsIn(trx, districtId, read.rows, asOf, { dialect: ctx.dialect, actor, source: opts.source, deactivateMissing: opts.deactivateMissing }),
-    );
+    const counts = await ctx.db.transaction().execute(async (trx) => {
+      const c = await upsertStudentsIn(trx, districtId, read.rows, asOf, { dialect: ctx.dialect, actor, source: opts.source, deactivateMissing: opts.deactivateMissing });
+      // The public figures' denominators follow the roster of the current school year.
+      await snapshotEnrollment(trx, districtId, schoolYearOf(todayIso()));
+      return c;
+    });
     return { accepted: true, ...base, ...counts };
   } catch (err) {
     // Two imports of the same new student at once: the loser rolled back whole; say so, not 500.
