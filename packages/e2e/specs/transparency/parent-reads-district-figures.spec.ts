@@ -68,7 +68,10 @@ test('a parent reads the district’s figures by year, sees a small school’s c
     const byName = page.getByRole('table', { name: `Figures by school, ${name}, ${year}` });
     await expect(byName.getByRole('row')).toHaveCount(schools.length + 1);
     // Published school figures never exceed the district total; with none withheld they sum to it.
-    const shown = await byName.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[1]?.textContent ?? ''));
+    // The "Students referred" column, found by its heading (its cells are the row's td, after the school's th).
+    const column = (await byName.locator('thead th').allTextContents()).indexOf('Students referred') - 1;
+    expect(column).toBeGreaterThanOrEqual(0);
+    const shown = await byName.locator('tbody tr').evaluateAll((rows, i) => rows.map((r) => r.querySelectorAll('td')[i]?.textContent ?? ''), column);
     const numbers = shown.filter((s) => /^\d[\d,]*$/.test(s)).map((s) => Number(s.replace(/,/g, '')));
     expect(shown.filter((s) => s === 'Suppressed').length).toBe(withheld.length);
     expect(numbers.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(total as number);
