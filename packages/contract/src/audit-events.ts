@@ -55,6 +55,8 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
   // Exports and FERPA 99.32 disclosures
   z.object({ kind: z.literal('export.created'), format: z.string(), disclosureId: Id.nullable(), records: z.number() }),
   z.object({ kind: z.literal('database.restored'), file: z.string() }),
+  // Issue 4: the public transparency report was (re)published; `changed` lists the years whose figures changed.
+  z.object({ kind: z.literal('transparency.published'), years: z.array(z.string()), changed: z.array(z.string()), minN: z.number() }),
 ]);
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export type AuditEventKind = AuditEvent['kind'];

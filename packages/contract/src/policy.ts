@@ -48,6 +48,9 @@ export const ACTIONS = [
   'incident.export',
   'crdc.export',
   'drift.read',
+  // Issue 4: publishing the public transparency report (reading it is public).
+  'transparency.publish',
+  'transparency.status',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -117,6 +120,10 @@ export const POLICY: Record<Action, PolicyRow> = {
   'incident.export': { district_admin: 'district', auditor: 'district' },
   'crdc.export': { district_admin: 'district', auditor: 'district' },
   'drift.read': { district_admin: 'district', school_admin: 'school', auditor: 'district' },
+  // Publishing puts figures in front of the public: the district administrator's decision. The
+  // independent auditor sees when each year was last published.
+  'transparency.publish': { district_admin: 'district' },
+  'transparency.status': { district_admin: 'district', auditor: 'district' },
 };
 
 /**

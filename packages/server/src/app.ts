@@ -21,6 +21,7 @@ import { createMailer } from './modules/mail/mailer.js';
 import { mouRoutes } from './modules/mous/mou.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { studentRoutes } from './modules/students/student.routes.js';
+import { transparencyRoutes } from './modules/transparency/transparency.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
 import type { AppContext } from './shared/context.js';
 
@@ -72,6 +73,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(crdcRoutes(ctx));
   await app.register(mouRoutes(ctx));
   await app.register(studentRoutes(ctx));
+  await app.register(transparencyRoutes(ctx));
   if (opts.serveWeb !== false) await registerWeb(app);
   return { app, ctx };
 }

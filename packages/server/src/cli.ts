@@ -8,6 +8,7 @@ import { registerImportCommands } from './cli/import.command.js';
 import { registerMouCommands } from './cli/mou.command.js';
 import { registerSetupCommands } from './cli/setup.command.js';
 import { registerStudentsCommands } from './cli/students.command.js';
+import { registerTransparencyCommands } from './cli/transparency.command.js';
 
 /**
  * The `forefront` command (run as `npx forefront <command>` from the repository root). Each
@@ -34,6 +35,7 @@ export async function main(argv: string[]): Promise<void> {
   registerMouCommands(program);
   registerStudentsCommands(program);
   registerCrdcCommands(program);
+  registerTransparencyCommands(program);
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -201,6 +201,16 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
   // No CRDC rows in the matrix world: the route is reached and answers its own 404 (crdc.test.ts covers 200).
   'GET /api/public/crdc/:state/:year': { policy: 'public', request: async () => ({ url: '/api/public/crdc/VA/2020-21', expect: 404 }) },
   'GET /api/public/benchmarks/cpi-2017-18': { policy: 'public', request: async () => ({ expect: 200 }) },
+  // Transparency report: a year never published (the publish route may publish the world's own), so the report routes answer their own 404 (transparency-api.test.ts covers 200).
+  'GET /api/public/districts/:id/transparency': { policy: 'public', request: async (w) => ({ url: `/api/public/districts/${w.dA.id}/transparency`, expect: 200 }) },
+  ...Object.fromEntries(
+    (['districts', 'schools'] as const).flatMap((scope) =>
+      ['', '/report.json', '/tables/:file'].map((tail): [string, OpenSpec] => [
+        `GET /api/public/${scope}/:id/transparency/:year${tail}`,
+        { policy: 'public', request: async (w) => ({ url: `/api/public/${scope}/${scope === 'districts' ? w.dA.id : w.schools.a1}/transparency/1999-00${tail.replace(':file', 'trend.csv')}`, expect: 404 }) },
+      ]),
+    ),
+  ),
   // Same: the district's benchmark route answers its own 404 (crdc-benchmark-route.test.ts covers 200).
   'GET /api/public/districts/:id/benchmarks/:year': { policy: 'public', request: async (w) => ({ url: `/api/public/districts/${w.dA.id}/benchmarks/2020-21`, expect: 404 }) },
   // Session routes: these run in order on one throwaway account (see the session test).

@@ -133,3 +133,12 @@ export const PublishTransparencyResultSchema = z.object({
   publishedAt: z.string(),
 });
 export type PublishTransparencyResult = z.infer<typeof PublishTransparencyResultSchema>;
+
+/** GET /api/districts/:id/transparency/status (district administrator, auditor): when each year was last published. */
+export const TransparencyStatusSchema = z.object({
+  /** The district's id. */
+  id: IdSchema,
+  minN: z.number().int(),
+  years: z.array(z.object({ year: z.string(), publishedAt: z.string() })),
+});
+export type TransparencyStatus = z.infer<typeof TransparencyStatusSchema>;

@@ -8,6 +8,7 @@ import { withIdSource } from '../../shared/ids.js';
 import { DEMO_PASSWORD, DEMO_SEED, DISTRICTS, PLACES, SCHOOL_KINDS } from './demo.data.js';
 import { DEMO_INCIDENTS, loadIncidentLogDemo } from './demo.incidents.js';
 import { STUDENTS_PER_SCHOOL } from './demo.roster.js';
+import { publishTransparency } from '../transparency/transparency.publish.js';
 
 export { DEMO_PASSWORD, DEMO_SEED };
 
@@ -118,6 +119,11 @@ export async function loadDemo(ctx: AppContext, seed = DEMO_SEED): Promise<DemoR
       loadIncidentLogDemo(trx, ctx, log, main, main.schools, { admin: actor(byEmail('admin')), principal: actor(byEmail('principal')), officers: [actor(byEmail('sro')), actor(byEmail('sro2'))] }, new Date()),
     );
   });
+  // The public transparency report of every school year with figures: publishing is an explicit
+  // step (docs/transparency.md), and a fresh demo should show its public pages at once. Seeded ids
+  // and a publication time fixed per day keep the same seed giving the same data.
+  const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);
+  await withIdSource(seededRandom(seed + 5).uuid, () => publishTransparency(ctx, null, main.id, { now: today }));
   return result;
 }
 

@@ -1,0 +1,48 @@
+import { type TransparencyIndex, type TransparencyReport, TRANSPARENCY_TABLES, type TransparencyTableKey } from '@forefront/contract';
+import type { AppContext } from '../../shared/context.js';
+import { NotFoundError, ValidationError } from '../../shared/errors.js';
+import { findDistrict } from '../districts/district.repository.js';
+import { findPage, publishedYears } from './transparency.repository.js';
+
+/**
+ * Public reads of the published report (no sign-in, no authorization: everything stored in
+ * transparency_pages already passed the suppression engine). A report is read with one
+ * primary-key lookup and served as the stored text (transparency.routes.ts).
+ */
+export type Scope = 'district' | 'school';
+
+/** 2025-26: four digits, a dash, the next year's last two digits. */
+export function checkYear(year: string): void {
+  const ok = year.length === 7 && year[4] === '-' && /^\d{4}-\d{2}$/.test(year) && (Number(year.slice(0, 4)) + 1) % 100 === Number(year.slice(5));
+  if (!ok) throw new ValidationError('year must be a school year like 2025-26');
+}
+
+const notPublished = (scope: Scope, year: string) =>
+  new NotFoundError('Transparency report', `No transparency report is published for this ${scope} for ${year}`);
+
+/** The stored JSON of a scope's report for a year. */
+export async function readPublishedPage(ctx: Pick<AppContext, 'db'>, scope: Scope, id: string, year: string): Promise<string> {
+  checkYear(year);
+  const row = await findPage(ctx.db, id, year);
+  // The district's own page has scope id = district id; a school id never equals its district's.
+  if (!row || (row.districtId === id) !== (scope === 'district')) throw notPublished(scope, year);
+  return row.payload;
+}
+
+export async function readPublishedReport(ctx: Pick<AppContext, 'db'>, scope: Scope, id: string, year: string): Promise<TransparencyReport> {
+  return JSON.parse(await readPublishedPage(ctx, scope, id, year)) as TransparencyReport;
+}
+
+export async function transparencyIndex(ctx: Pick<AppContext, 'db'>, districtId: string): Promise<TransparencyIndex> {
+  if (!(await findDistrict(ctx.db, districtId))) throw new NotFoundError('District');
+  const years = (await publishedYears(ctx.db, districtId)).map((r) => r.schoolYear);
+  return { districtId, years, latestYear: years[0] ?? null };
+}
+
+/** `<table>.csv` or `<table>.json` -> the table and format; 404 for a table that does not exist. */
+export function parseTableFile(file: string): { table: TransparencyTableKey; format: 'csv' | 'json' } {
+  const m = /^([a-z0-9_]+)\.(csv|json)$/.exec(file);
+  if (!m) throw new NotFoundError('Table', `No such file: ${file.slice(0, 64)} (use <table>.csv or <table>.json; tables: ${TRANSPARENCY_TABLES.join(', ')})`);
+  if (!(TRANSPARENCY_TABLES as readonly string[]).includes(m[1]!)) throw new NotFoundError('Table', `No table ${m[1]} (tables: ${TRANSPARENCY_TABLES.join(', ')})`);
+  return { table: m[1] as TransparencyTableKey, format: m[2] as 'csv' | 'json' };
+}
