@@ -205,7 +205,7 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
   'GET /api/public/districts/:id/transparency': { policy: 'public', request: async (w) => ({ url: `/api/public/districts/${w.dA.id}/transparency`, expect: 200 }) },
   ...Object.fromEntries(
     (['districts', 'schools'] as const).flatMap((scope) =>
-      ['', '/report.json', '/tables/:file'].map((tail): [string, OpenSpec] => [
+      ['', '/report.json', '/report.pdf', '/tables/:file'].map((tail): [string, OpenSpec] => [
         `GET /api/public/${scope}/:id/transparency/:year${tail}`,
         { policy: 'public', request: async (w) => ({ url: `/api/public/${scope}/${scope === 'districts' ? w.dA.id : w.schools.a1}/transparency/1999-00${tail.replace(':file', 'trend.csv')}`, expect: 404 }) },
       ]),

@@ -5,6 +5,7 @@ import { type Session, buildDistrict, buildSchool, buildUser, signIn } from './b
 import { TEST_DIALECT, createTestApp } from './harness.js';
 import { countRows, insertCounts } from './transparency.helpers.js';
 import { positionsOf } from './transparency.positions.js';
+import { expectTables, extract } from './transparency-pdf.helpers.js';
 
 /**
  * The public transparency report end to end on a real database: a 3-school district whose small
@@ -137,6 +138,23 @@ describe(`transparency report API on ${TEST_DIALECT}`, async () => {
     expect((await get(`/api/public/districts/${d.id}/transparency/${YEAR}/tables/salaries.csv`)).statusCode).toBe(404);
     expect((await get(`/api/public/districts/${d.id}/transparency/${YEAR}/tables/trend.xlsx`)).statusCode).toBe(404);
     expect((await get(`/api/public/schools/${small.id}/transparency/${YEAR}/tables/schools.json`)).statusCode).toBe(404);
+  });
+
+  it('serves the annual PDF report with the same figures as the page, in English and Spanish', async () => {
+    for (const [scope, id] of [['districts', d.id], ['schools', small.id]] as const) {
+      const report = await reportOf(scope, id);
+      for (const lang of ['en', 'es'] as const) {
+        const res = await t.app.inject({ method: 'GET', url: `/api/public/${scope}/${id}/transparency/${YEAR}/report.pdf?lang=${lang}` });
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['content-type']).toBe('application/pdf');
+        expect(res.headers['content-disposition']).toContain(`-report-${lang}.pdf`);
+        const pdf = res.rawPayload;
+        expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+        expectTables(report, extract(pdf), lang);
+      }
+    }
+    expect((await get(`/api/public/districts/${d.id}/transparency/${YEAR}/report.pdf?lang=fr`)).statusCode).toBe(400);
+    expect((await get(`/api/public/districts/${d.id}/transparency/1999-00/report.pdf`)).statusCode).toBe(404);
   });
 
   it('re-publishing unchanged figures reuses every release', async () => {

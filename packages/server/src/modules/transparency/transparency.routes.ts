@@ -6,6 +6,7 @@ import {
   PublishTransparencyInputSchema,
   PublishTransparencyResultSchema,
   TransparencyIndexSchema,
+  TransparencyPdfQuerySchema,
   type TransparencyReport,
   TransparencyReportSchema,
   TransparencyStatusSchema,
@@ -16,6 +17,7 @@ import type { AppContext } from '../../shared/context.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { TransparencyTableFileSchema, fileName, tableCsv, tableFile, tableOf } from './transparency.csv.js';
 import { type Scope, parseTableFile, readPublishedPage, readPublishedReport, transparencyIndex } from './transparency.public.js';
+import { renderTransparencyPdf } from './transparency.pdf.js';
 import { publishTransparency, transparencyStatus } from './transparency.publish.js';
 
 /**
@@ -55,6 +57,17 @@ export function transparencyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const payload = await readPublishedPage(ctx, scope, req.params.id, req.params.year);
           attachment(reply, fileName(JSON.parse(payload) as TransparencyReport, 'report', 'json'));
           return sendStored(reply, payload);
+        },
+      );
+      // The annual report: the same published figures as the page, as charts and tables, in English or Spanish.
+      app.get(
+        `${base}/report.pdf`,
+        { ...pub, schema: { tags: ['public'], summary: `A ${scope}'s annual transparency report as a PDF (lang=en|es)`, params: TransparencyYearParamsSchema, querystring: TransparencyPdfQuerySchema, produces: ['application/pdf'] } },
+        async (req, reply) => {
+          const report = await readPublishedReport(ctx, scope, req.params.id, req.params.year);
+          const pdf = await renderTransparencyPdf(report, req.query.lang);
+          const name = fileName(report, `report-${req.query.lang}`, 'pdf');
+          return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${name}"`).send(pdf);
         },
       );
       app.get(
