@@ -21,25 +21,28 @@ export interface IncidentWorld {
   adminId: string;
   reviewer: { id: string; email: string };
   mouVersionId: string;
+  /** Students per school (the roster is schools x perSchool). */
+  perSchool: number;
 }
 
-export function buildWorld(seed = 2026): IncidentWorld {
+/** 100 schools of 500 students unless told otherwise (the transparency bench uses fewer, larger schools: docs/benchmarks.md). */
+export function buildWorld(seed = 2026, size: { schools: number; perSchool: number } = { schools: 100, perSchool: 500 }): IncidentWorld {
   const rnd = seededRandom(seed);
   const districtId = rnd.uuid();
-  const schools = Array.from({ length: 100 }, (_, s) => ({ id: rnd.uuid(), nces: `9800001${String(s + 1).padStart(5, '0')}` }));
+  const schools = Array.from({ length: size.schools }, (_, s) => ({ id: rnd.uuid(), nces: `9800001${String(s + 1).padStart(5, '0')}` }));
   const students: IncidentWorld['students'] = [];
   for (let s = 0; s < schools.length; s++)
-    for (let k = 0; k < 500; k++) {
+    for (let k = 0; k < size.perSchool; k++) {
       const idea = rnd.next() < 0.14 ? 1 : 0;
       const roster = {
         schoolId: schools[s]!.id, grade: String(9 + (k % 4)).padStart(2, '0'), race: rnd.pick(RACES), sex: rnd.next() < 0.02 ? 'X' : rnd.pick(['M', 'F']),
         idea, section504: !idea && rnd.next() < 0.06 ? 1 : 0, englishLearner: rnd.next() < 0.1 ? 1 : 0,
       };
       const id = rnd.uuid();
-      students.push({ id, localId: `B${String(s * 500 + k).padStart(6, '0')}`, school: s, ref: { id, roster, history: [] } });
+      students.push({ id, localId: `B${String(s * size.perSchool + k).padStart(6, '0')}`, school: s, ref: { id, roster, history: [] } });
     }
   const officers = schools.flatMap((_, s) => Array.from({ length: s % 2 === 0 ? 2 : 1 }, (_, k) => ({ id: rnd.uuid(), email: `sro-${s}-${k}@forefront.test`, school: s })));
-  return { districtId, schools, students, officers, adminId: rnd.uuid(), reviewer: { id: rnd.uuid(), email: 'bench-principal@forefront.test' }, mouVersionId: rnd.uuid() };
+  return { districtId, schools, students, officers, adminId: rnd.uuid(), reviewer: { id: rnd.uuid(), email: 'bench-principal@forefront.test' }, mouVersionId: rnd.uuid(), perSchool: size.perSchool };
 }
 
 /** Writes the world through Kysely (a few seconds): both benchmark databases get identical rows. */
@@ -47,7 +50,7 @@ export async function seedWorld(db: Db, w: IncidentWorld, passwordHash: string, 
   const now = BENCH_NOW;
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('districts').values({ id: w.districtId, ncesLeaId: '9800001', name: 'Bench Unified School District', state: 'VA', suppressionMinN: 10, createdAt: now, updatedAt: now }).execute();
-    await trx.insertInto('schools').values(w.schools.map((s, i) => ({ id: s.id, districtId: w.districtId, ncesSchoolId: s.nces, name: `Bench School ${i + 1}`, gradeLow: '09' as const, gradeHigh: '12' as const, enrollment: 500, createdAt: now, updatedAt: now }))).execute();
+    await trx.insertInto('schools').values(w.schools.map((s, i) => ({ id: s.id, districtId: w.districtId, ncesSchoolId: s.nces, name: `Bench School ${i + 1}`, gradeLow: '09' as const, gradeHigh: '12' as const, enrollment: w.perSchool, createdAt: now, updatedAt: now }))).execute();
     const user = (id: string, email: string, role: string, mfa: boolean) => ({
       id, districtId: w.districtId, email, displayName: email.split('@')[0]!, role, profession: null, state: null, passwordHash, mfaSecret: mfa ? mfaSecret : null, mfaEnabled: mfa ? 1 : 0,
       disabled: 0, accessExpiresAt: null, failedSignIns: 0, lockedUntil: null, lastSignInAt: null, createdAt: now, updatedAt: now,
@@ -87,7 +90,7 @@ export const CSV_HEADER = 'incident_ref,school_nces_id,occurred_at,location,beha
 export function makeIncidentGenerator(w: IncidentWorld, seed = 77) {
   const rnd = seededRandom(seed);
   return (i: number): { csv: string; incident: AssembledIncident } => {
-    const s = rnd.int(0, 99);
+    const s = rnd.int(0, w.schools.length - 1);
     const school = w.schools[s]!;
     const t = YEAR_START + rnd.int(0, 279) * DAY + rnd.int(8 * 60, 15 * 60) * 60_000;
     const occurredAt = new Date(t).toISOString();
@@ -98,7 +101,7 @@ export function makeIncidentGenerator(w: IncidentWorld, seed = 77) {
     const weapon = behavior === 'threat_with_weapon' ? 'knife' : 'none';
     const nStudents = rnd.next() < 0.1 ? 0 : rnd.next() < 0.7 ? 1 : 2;
     const first = rnd.int(0, 499);
-    const studs = Array.from({ length: nStudents }, (_, k) => w.students[s * 500 + ((first + k * 7) % 500)]!);
+    const studs = Array.from({ length: nStudents }, (_, k) => w.students[s * w.perSchool + ((first + k * 7) % w.perSchool)]!);
     const officers = w.officers.filter((o) => o.school === s);
     const officer = rnd.next() < 0.9 ? officers[rnd.int(0, officers.length - 1)]! : null;
     const reportedAt = new Date(t + 60_000).toISOString();
