@@ -51,6 +51,9 @@ const NO_RESPONSE_SCHEMA = new Set([
   'GET /api/openapi.json',
   // A printed MOU: a PDF built from schema-checked data, not JSON (mous.test.ts checks it).
   'GET /api/mous/:id/versions/:version/pdf',
+  // The annual transparency report: a PDF of a stored, schema-checked report (transparency-api.test.ts checks its figures).
+  'GET /api/public/districts/:id/transparency/:year/report.pdf',
+  'GET /api/public/schools/:id/transparency/:year/report.pdf',
 ]);
 
 const routeKey = (r: RouteOptions) => `${([] as string[]).concat(r.method).join(',')} ${r.url}`;
