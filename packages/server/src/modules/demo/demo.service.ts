@@ -7,7 +7,7 @@ import { hashPassword } from '../auth/password.js';
 import { withIdSource } from '../../shared/ids.js';
 import { DEMO_PASSWORD, DEMO_SEED, DISTRICTS, PLACES, SCHOOL_KINDS } from './demo.data.js';
 import { DEMO_INCIDENTS, loadIncidentLogDemo } from './demo.incidents.js';
-import { STUDENTS_PER_SCHOOL } from './demo.roster.js';
+import { SMALL_SCHOOL_INDEX, SMALL_SCHOOL_STUDENTS, STUDENTS_PER_SCHOOL } from './demo.roster.js';
 import { publishTransparency } from '../transparency/transparency.publish.js';
 
 export { DEMO_PASSWORD, DEMO_SEED };
@@ -60,7 +60,11 @@ export async function loadDemo(ctx: AppContext, seed = DEMO_SEED): Promise<DemoR
     id: rnd.uuid(),
     schools: Array.from({ length: d.schools }, (_, i) => {
       const kind = SCHOOL_KINDS[i % 3]!;
-      return { id: rnd.uuid(), name: `${PLACES[(i + (d.key === 'main' ? 0 : 7)) % PLACES.length]} ${kind.suffix}`, ncesSchoolId: `${d.ncesLeaId}${String(i + 1).padStart(5, '0')}`, gradeLow: kind.low, gradeHigh: kind.high, enrollment: rnd.int(kind.min, kind.max) };
+      const id = rnd.uuid();
+      const drawn = rnd.int(kind.min, kind.max); // drawn even for the small school, so every later seeded value stays the same
+      // The small school enrolls exactly its roster (demo.roster.ts), so the public page's enrollment agrees with the figures.
+      const enrollment = d.key === 'main' && i === SMALL_SCHOOL_INDEX ? SMALL_SCHOOL_STUDENTS : drawn;
+      return { id, name: `${PLACES[(i + (d.key === 'main' ? 0 : 7)) % PLACES.length]} ${kind.suffix}`, ncesSchoolId: `${d.ncesLeaId}${String(i + 1).padStart(5, '0')}`, gradeLow: kind.low, gradeHigh: kind.high, enrollment };
     }),
   }));
   const main = plan[0]!;
