@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import type { Config } from '../src/config.js';
-import { openDatabase } from '../src/db/database.js';
+import { type DbHandle, openDatabase } from '../src/db/database.js';
+import type { AppContext } from '../src/shared/context.js';
 import { currentTotp } from '../src/modules/auth/totp.js';
 import { TEST_DIALECT, createTestDatabase } from './harness.js';
 
@@ -206,6 +207,16 @@ export async function dumpDatabase(database: Config['database']): Promise<Record
     await c.end();
   }
   return dump;
+}
+
+/** A short-lived connection of the test's own as a minimal AppContext (services that only need the database), closed after `fn`. */
+export async function withContext<T>(database: Config['database'], fn: (ctx: AppContext, handle: DbHandle) => Promise<T>): Promise<T> {
+  const handle = openDatabase(database);
+  try {
+    return await fn({ db: handle.db, dialect: handle.dialect } as AppContext, handle);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Run a query on the target's database from the test process. */

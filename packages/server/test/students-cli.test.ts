@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DbHandle, openDatabase } from '../src/db/database.js';
+import type { DbHandle } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { AppContext } from '../src/shared/context.js';
-import { type CliTarget, createCliTarget, runCli } from './cli-helpers.js';
+import { type CliTarget, createCliTarget, runCli, withContext } from './cli-helpers.js';
 import { buildRiverside, dumpStudentTables, fixturePath, rowOf, fixture } from './fixtures/oneroster/index.js';
 import { TEST_DIALECT } from './harness.js';
 
@@ -15,14 +15,7 @@ describe(`forefront students import on ${TEST_DIALECT}`, () => {
   let orgsFile: string;
 
   /** A short-lived connection of the test's own, closed before each CLI run. */
-  async function withDb<T>(fn: (ctx: AppContext, handle: DbHandle) => Promise<T>): Promise<T> {
-    const handle = openDatabase(target.database);
-    try {
-      return await fn({ db: handle.db, dialect: handle.dialect } as AppContext, handle);
-    } finally {
-      await handle.close();
-    }
-  }
+  const withDb = <T>(fn: (ctx: AppContext, handle: DbHandle) => Promise<T>) => withContext(target.database, fn);
 
   beforeAll(async () => {
     target = await createCliTarget();

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DbHandle, openDatabase } from '../src/db/database.js';
+import type { DbHandle } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { AppContext } from '../src/shared/context.js';
 import { buildDistrict, buildSchool } from './builders.js';
-import { type CliTarget, createCliTarget, runCli } from './cli-helpers.js';
+import { type CliTarget, createCliTarget, runCli, withContext } from './cli-helpers.js';
 import { TEST_DIALECT } from './harness.js';
 import { countRows, insertCounts } from './transparency.helpers.js';
 
@@ -12,14 +12,7 @@ describe(`forefront transparency on ${TEST_DIALECT}`, () => {
   let target: CliTarget;
   let district: { id: string; ncesLeaId: string };
 
-  async function withDb<T>(fn: (ctx: AppContext, handle: DbHandle) => Promise<T>): Promise<T> {
-    const handle = openDatabase(target.database);
-    try {
-      return await fn({ db: handle.db, dialect: handle.dialect } as AppContext, handle);
-    } finally {
-      await handle.close();
-    }
-  }
+  const withDb = <T>(fn: (ctx: AppContext, handle: DbHandle) => Promise<T>) => withContext(target.database, fn);
 
   beforeAll(async () => {
     target = await createCliTarget();

@@ -1,13 +1,13 @@
 import type { Role } from '@forefront/contract';
 import type { Db } from '../../db/database.js';
 import { type MouInForce, findMouInForce } from '../mous/mou.in-force.js';
-import { type DemographicsRow, type SnapshotWithSchool, snapshotAsOf } from '../students/student.snapshot.js';
+import { type DemographicsRow, type HistoryRow, type SnapshotWithSchool, demographicHistory, snapshotAsOf } from '../students/student.snapshot.js';
 
 export interface StudentRef {
   id: string;
   roster: DemographicsRow;
   /** student_demographics rows, oldest first (validFrom ascending). */
-  history: (DemographicsRow & { validFrom: string })[];
+  history: HistoryRow[];
 }
 
 export interface ImportLookups {
@@ -35,13 +35,7 @@ export async function loadLookups(db: Db, districtId: string): Promise<ImportLoo
     .select(['id', 'localId', 'schoolId', 'grade', 'race', 'sex', 'idea', 'section504', 'englishLearner'])
     .where('districtId', '=', districtId)
     .execute();
-  const history = await db
-    .selectFrom('studentDemographics')
-    .select(['studentId', 'validFrom', 'schoolId', 'grade', 'race', 'sex', 'idea', 'section504', 'englishLearner'])
-    .where('districtId', '=', districtId)
-    .orderBy('studentId')
-    .orderBy('validFrom')
-    .execute();
+  const history = await demographicHistory(db, districtId);
   const users = await db.selectFrom('users').select(['id', 'email', 'role', 'disabled']).where('districtId', '=', districtId).execute();
 
   const byId = new Map<string, StudentRef>();
@@ -51,8 +45,10 @@ export async function loadLookups(db: Db, districtId: string): Promise<ImportLoo
     byId.set(s.id, ref);
     studentsByLocalId.set(s.localId, ref);
   }
-  for (const h of history)
-    byId.get(h.studentId)?.history.push({ ...h, idea: Number(h.idea), section504: Number(h.section504), englishLearner: Number(h.englishLearner) });
+  for (const [studentId, rows] of history) {
+    const ref = byId.get(studentId);
+    if (ref) ref.history = rows;
+  }
 
   const active = users.filter((u) => Number(u.disabled) === 0);
   const emailsOf = (roles: Role[]) => new Map(active.filter((u) => roles.includes(u.role as Role)).map((u) => [u.email.toLowerCase(), u.id]));

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { pdfBytes } from '../../shared/pdf.js';
 import type { MouVersionStatus } from '@forefront/contract';
 import type { MouBundle, ParsedVersion } from './mou.view.js';
 import { plainRoleRules } from './mou.plain.js';
@@ -19,12 +20,7 @@ const STATUS_TEXT: Record<MouVersionStatus, string> = {
 export function renderMouPdf(args: { bundle: MouBundle; version: ParsedVersion; districtName: string; status: MouVersionStatus }): Promise<Buffer> {
   const { bundle, version, districtName, status } = args;
   const doc = new PDFDocument({ size: 'LETTER', margin: 54, info: { Title: `${bundle.mou.title}, version ${version.version}`, Author: districtName, Subject: 'Memorandum of understanding' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
 
   const left = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;

@@ -69,21 +69,12 @@ export async function priorReleases(db: Kysely<Database>, districtId: string, da
  * figures (an aggregate recomputed with nothing changed) returns the latest release unchanged.
  */
 export async function releasePublication(db: Kysely<Database>, req: ReleaseRequest, now = new Date(), opts: ReleaseOptions = {}): Promise<Release> {
-  const reused = await unchangedRelease(db, req);
+  const latest = await latestRow(db, req.districtId, req.dataset, req.period);
+  const reused = latest ? unchangedRelease(latest, req) : null;
   if (reused && !(opts.withhold?.(reused, true) ?? []).some((id) => Object.hasOwn(reused.published, id))) return reused;
   const history = await priorReleases(db, req.districtId, req.dataset, req.period);
   const result = withheld(suppress(req.publication, { n: req.n, history }), opts);
   const published = JSON.stringify(sortedRecord(result.published));
-  const latest = await db
-    .selectFrom('suppressionReleases')
-    .select(['id', 'n', 'published', 'createdAt'])
-    .where('districtId', '=', req.districtId)
-    .where('dataset', '=', req.dataset)
-    .where('period', '=', req.period)
-    .orderBy('createdAt', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
   if (latest && latest.n === req.n && latest.published === published) {
     return { ...result, releaseId: latest.id, createdAt: latest.createdAt, created: false };
   }
@@ -116,18 +107,8 @@ function withheld(result: SuppressionResult, opts: ReleaseOptions): SuppressionR
  * identical release, so this is what suppressing again would return (exposure, if any, was
  * reported when that release was made).
  */
-async function unchangedRelease(db: Kysely<Database>, req: ReleaseRequest): Promise<Release | null> {
-  const latest = await db
-    .selectFrom('suppressionReleases')
-    .select(['id', 'n', 'published', 'snapshot', 'createdAt'])
-    .where('districtId', '=', req.districtId)
-    .where('dataset', '=', req.dataset)
-    .where('period', '=', req.period)
-    .orderBy('createdAt', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!latest || latest.n !== req.n) return null;
+function unchangedRelease(latest: LatestRow, req: ReleaseRequest): Release | null {
+  if (latest.n !== req.n) return null;
   const snap = JSON.parse(latest.snapshot) as Snapshot;
   if (canonical(snap.publication) !== canonical(req.publication)) return null;
   const hidden = new Set(snap.hidden);
@@ -151,28 +132,13 @@ function canonical(p: Publication): string {
 
 /** The latest published figures of a dataset (what a public page serves), or undefined. */
 export async function latestRelease(db: Kysely<Database>, districtId: string, dataset: string, period: string) {
-  const row = await db
-    .selectFrom('suppressionReleases')
-    .select(['id', 'n', 'published', 'createdAt'])
-    .where('districtId', '=', districtId)
-    .where('dataset', '=', dataset)
-    .where('period', '=', period)
-    .orderBy('createdAt', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await latestRow(db, districtId, dataset, period);
   return row && { id: row.id, n: row.n, createdAt: row.createdAt, published: JSON.parse(row.published) as Record<string, number> };
 }
 
-const sortedRecord = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-
-/**
- * The latest release with the engine's input (true values: server-side only, never served). For
- * a caller that re-renders published figures and needs the publication's structure (cell ids,
- * group sizes) beside what was published.
- */
-export async function latestReleaseInput(db: Kysely<Database>, districtId: string, dataset: string, period: string) {
-  const row = await db
+/** The latest release of a dataset and period: the one query every reader of the ledger shares. */
+function latestRow(db: Kysely<Database>, districtId: string, dataset: string, period: string) {
+  return db
     .selectFrom('suppressionReleases')
     .select(['id', 'n', 'published', 'snapshot', 'createdAt'])
     .where('districtId', '=', districtId)
@@ -182,6 +148,18 @@ export async function latestReleaseInput(db: Kysely<Database>, districtId: strin
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+type LatestRow = NonNullable<Awaited<ReturnType<typeof latestRow>>>;
+
+const sortedRecord = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/**
+ * The latest release with the engine's input (true values: server-side only, never served). For
+ * a caller that re-renders published figures and needs the publication's structure (cell ids,
+ * group sizes) beside what was published.
+ */
+export async function latestReleaseInput(db: Kysely<Database>, districtId: string, dataset: string, period: string) {
+  const row = await latestRow(db, districtId, dataset, period);
   if (!row) return undefined;
   const snap = JSON.parse(row.snapshot) as Snapshot;
   return { id: row.id, n: row.n, createdAt: row.createdAt, publication: snap.publication, hidden: snap.hidden, published: JSON.parse(row.published) as Record<string, number> };

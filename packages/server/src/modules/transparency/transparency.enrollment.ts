@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { type DemographicsRow, snapshotAsOf } from '../students/student.snapshot.js';
+import { demographicHistory, snapshotAsOf } from '../students/student.snapshot.js';
 import { studentGroupKeys } from './transparency.derive.js';
 
 /**
@@ -26,15 +26,7 @@ async function loadRoster(db: Db, districtId: string) {
     .where('districtId', '=', districtId)
     .where('active', '=', 1)
     .execute();
-  const history = await db
-    .selectFrom('studentDemographics')
-    .select(['studentId', 'validFrom', 'schoolId', 'grade', 'race', 'sex', 'idea', 'section504', 'englishLearner'])
-    .where('districtId', '=', districtId)
-    .orderBy('studentId')
-    .orderBy('validFrom')
-    .execute();
-  const byStudent = new Map<string, (DemographicsRow & { validFrom: string })[]>();
-  for (const h of history) (byStudent.get(h.studentId) ?? byStudent.set(h.studentId, []).get(h.studentId)!).push(h);
+  const byStudent = await demographicHistory(db, districtId);
   return { students, byStudent };
 }
 

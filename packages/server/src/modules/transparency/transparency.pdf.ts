@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { pdfBytes } from '../../shared/pdf.js';
 import type { Cell, PublicTable, TransparencyReport, TransparencyTableKey } from '@forefront/contract';
 import { DIMENSIONS, HIGHLIGHTS, type Lang, TABLE_EXPLANATIONS, TABLE_TITLES, columnLabel, formatCell, label, rowLabel, text } from './transparency.labels.js';
 
@@ -57,12 +58,7 @@ export function renderTransparencyPdf(report: TransparencyReport, lang: Lang): P
   const name = report.school ? `${report.school.name}, ${report.district.name}` : report.district.name;
   const title = text('title', lang);
   const doc = new PDFDocument({ size: 'LETTER', margin: 54, bufferPages: true, lang: lang === 'en' ? 'en-US' : 'es', info: { Title: pdfSafe(`${title}: ${name}, ${report.year}`), Author: pdfSafe(report.district.name), Subject: title } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
 
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
