@@ -1,18 +1,11 @@
 import type { DemographicSnapshot } from '@forefront/contract';
 import type { Db } from '../../db/database.js';
+import type { StudentDemographicsTable } from './student.table.js';
 
 export type SnapshotWithSchool = DemographicSnapshot & { schoolId: string };
 
 /** A demographics row as stored: the roster's current values or one history row. */
-export interface DemographicsRow {
-  schoolId: string;
-  grade: string;
-  race: string;
-  sex: string;
-  idea: number;
-  section504: number;
-  englishLearner: number;
-}
+export type DemographicsRow = Pick<StudentDemographicsTable, 'schoolId' | 'grade' | 'race' | 'sex' | 'idea' | 'section504' | 'englishLearner'>;
 
 /**
  * The one snapshot rule (DOMAIN.md section 3: incidents keep demographics as of the incident
