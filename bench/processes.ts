@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /** A loopback port that was free a moment ago. */
@@ -55,17 +55,31 @@ export function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void
   });
 }
 
+/** utime + stime and the parent pid of one process, from /proc/<pid>/stat (Linux). */
+function statOf(pid: number): { cpuMs: number; ppid: number } | null {
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces: ppid is the 2nd, utime and stime the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return { cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100, ppid: Number(fields[1]) }; // clock ticks, USER_HZ = 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
 /**
- * CPU time (user + system, all threads) a process has used so far, in ms, from /proc (Linux):
- * the server's own cost per request, which the machine's noise moves far less than req/s.
+ * CPU time (user + system, all threads) a process and its live child processes (the workers of
+ * `forefront serve` with WORKERS > 1) have used so far, in ms, from /proc (Linux): the server's
+ * own cost per request, which the machine's noise moves far less than req/s.
  */
 export function cpuTimeMs(pid: number | undefined): number {
   if (pid === undefined) return NaN;
-  try {
-    // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks, USER_HZ = 100 on Linux
-  } catch {
-    return NaN;
+  const own = statOf(pid);
+  if (!own) return NaN;
+  let total = own.cpuMs;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const child = statOf(Number(entry));
+    if (child?.ppid === pid) total += child.cpuMs;
   }
+  return total;
 }

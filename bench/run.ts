@@ -3,7 +3,7 @@
  * authenticated read, on this machine, plus the cost of one argon2id hash. See docs/benchmarks.md.
  *
  *   npm run bench -- [--duration 10] [--connections 50] [--warmup 3] [--rounds 1] [--limit 50] [--endpoint schools|district|public]
- *                    [--app-log-level info] [--skip-argon2] [--app-profile DIR] [--baseline DIR]
+ *                    [--app-log-level info] [--workers 1] [--skip-argon2] [--app-profile DIR] [--baseline DIR]
  *
  * Both servers run as separate processes on 127.0.0.1 and are loaded by autocannon from this
  * process, one after the other with the same settings. Everything stops by itself.
@@ -33,6 +33,8 @@ const { values: args } = parseArgs({
     // Any public path instead (no session), e.g. /api/health: the app's fixed cost per request.
     path: { type: 'string' },
     'app-log-level': { type: 'string', default: 'info' },
+    // The app's WORKERS setting (cluster.ts): processes sharing the port; "auto" = one per core.
+    workers: { type: 'string', default: '1' },
     'skip-argon2': { type: 'boolean', default: false },
     // A directory: the app runs with --cpu-prof there (summarise with bench/profile-summary.ts).
     'app-profile': { type: 'string' },
@@ -94,7 +96,7 @@ try {
   const appPort = await freePort();
   bare = await startProcess(process.execPath, ['--import', 'tsx', join(root, 'bench/bare-server.ts')], { env: { ...process.env, PORT: String(barePort) }, readyUrl: `http://127.0.0.1:${barePort}/`, logFile: join(outDir, 'bare.log') });
   children.push(bare);
-  const appEnv: NodeJS.ProcessEnv = { ...process.env, FOREFRONT_DATA_DIR: dataDir, PORT: String(appPort), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${appPort}`, LOG_LEVEL: args['app-log-level'], COOKIE_SECURE: 'false', NODE_ENV: 'production' };
+  const appEnv: NodeJS.ProcessEnv = { ...process.env, FOREFRONT_DATA_DIR: dataDir, PORT: String(appPort), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${appPort}`, LOG_LEVEL: args['app-log-level'], WORKERS: args.workers, COOKIE_SECURE: 'false', NODE_ENV: 'production' };
   delete appEnv.DATABASE_URL;
   const profileArgs = args['app-profile'] ? ['--cpu-prof', `--cpu-prof-dir=${args['app-profile']}`] : [];
   app = await startProcess(process.execPath, [...profileArgs, join(root, 'packages/server/bin/forefront.js'), 'serve'], { env: appEnv, readyUrl: `http://127.0.0.1:${appPort}/api/health`, logFile: join(outDir, 'app.log') });
@@ -131,7 +133,7 @@ try {
   if (probe.status !== 200 || (!args.path && page.items.length !== (isDistrict ? 1 : Math.min(limit, page.total)))) throw new Error(`the measured endpoint answered ${probe.status} with ${page.items.length} items`);
   const bareUrl = `http://127.0.0.1:${barePort}/`;
   console.log(`(a) bare Fastify 5:  GET ${bareUrl}  -> {"hello":"world"}`);
-  console.log(`(b) Forefront app:   GET ${appUrl.replace(base, '')}  (district administrator session, MFA done; ${page.items.length} of ${page.total} schools, file-backed SQLite, LOG_LEVEL=${args['app-log-level']})`);
+  console.log(`(b) Forefront app:   GET ${appUrl.replace(base, '')}  (district administrator session, MFA done; ${page.items.length} of ${page.total} schools, file-backed SQLite, LOG_LEVEL=${args['app-log-level']}, WORKERS=${args.workers})`);
   console.log(`autocannon: ${connections} connections, ${durationS} s each (after ${warmupS} s warm-up), ${rounds} round(s)\n`);
 
   for (let r = 0; r < rounds; r++) {
@@ -160,7 +162,7 @@ const apps = results.filter((r) => r.label === 'app');
 const best = (xs: LoadResult[]) => xs.reduce((a, b) => (b.reqPerSec > a.reqPerSec ? b : a));
 const ratios = apps.map((a, i) => a.reqPerSec / bares[i]!.reqPerSec);
 const ratio = ratios.reduce((a, b) => a + b, 0) / ratios.length;
-const summary = { machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) }, settings: { connections, durationS, warmupS, rounds, limit, endpoint: args.endpoint, appLogLevel: args['app-log-level'], baseline: args.baseline ?? null }, data: data.counts, argon2: argon, results, ratio: Math.round(ratio * 1000) / 1000, targetRatio: TARGET_RATIO };
+const summary = { machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) }, settings: { connections, durationS, warmupS, rounds, limit, endpoint: args.endpoint, appLogLevel: args['app-log-level'], workers: args.workers, baseline: args.baseline ?? null }, data: data.counts, argon2: argon, results, ratio: Math.round(ratio * 1000) / 1000, targetRatio: TARGET_RATIO };
 const file = join(outDir, `results-${machine.date.replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, JSON.stringify(summary, null, 2));
 

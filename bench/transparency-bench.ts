@@ -28,7 +28,7 @@ import { cpuTimeMs, freePort, startProcess, stopProcess } from './processes.js';
  * 3. Serves the database with `forefront serve` (production defaults, request logs at info to a
  *    file) beside `bench/bare-server.ts`, and measures both, alternating, for --rounds rounds.
  *
- *   node --import tsx bench/transparency-bench.ts [--incidents 1000000] [--schools 20] [--rounds 3] [--reuse]
+ *   node --import tsx bench/transparency-bench.ts [--incidents 1000000] [--schools 20] [--rounds 3] [--reuse] [--workers 1]
  */
 const { values } = parseArgs({
   options: {
@@ -40,6 +40,8 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
     schools: { type: 'string', default: '20' },
+    // The app's WORKERS setting (cluster.ts); "auto" = one per core.
+    workers: { type: 'string', default: '1' },
   },
 });
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -133,7 +135,7 @@ async function main() {
     const bare = await startProcess(process.execPath, ['--import', 'tsx', join(root, 'bench/bare-server.ts')], { env: { ...process.env, PORT: String(barePort) }, readyUrl: `http://127.0.0.1:${barePort}/`, logFile: join(outDir, 'bare.log') });
     children.push(bare);
     const appPort = await freePort();
-    const appEnv: NodeJS.ProcessEnv = { ...process.env, FOREFRONT_DATA_DIR: dir, PORT: String(appPort), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${appPort}`, LOG_LEVEL: 'info', COOKIE_SECURE: 'false', NODE_ENV: 'production' };
+    const appEnv: NodeJS.ProcessEnv = { ...process.env, FOREFRONT_DATA_DIR: dir, PORT: String(appPort), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${appPort}`, LOG_LEVEL: 'info', WORKERS: values.workers, COOKIE_SECURE: 'false', NODE_ENV: 'production' };
     delete appEnv.DATABASE_URL;
     const app = await startProcess(process.execPath, [join(root, 'packages/server/bin/forefront.js'), 'serve'], { env: appEnv, readyUrl: `http://127.0.0.1:${appPort}/api/health`, logFile: join(outDir, 'transparency-app.log') });
     children.push(app);
@@ -143,7 +145,7 @@ async function main() {
     const probe = await fetch(appUrl);
     const body = (await probe.json()) as { scope?: string; highlights?: { incidents?: unknown } };
     if (probe.status !== 200 || body.scope !== 'district') throw new Error(`the public district report answered ${probe.status}`);
-    log(`\n(a) bare Fastify 5: GET / -> {"hello":"world"}\n(b) Forefront: GET ${new URL(appUrl).pathname} (no sign-in; ${incidents.toLocaleString('en-US')} incidents; highlights.incidents = ${JSON.stringify(body.highlights?.incidents)})`);
+    log(`\n(a) bare Fastify 5: GET / -> {"hello":"world"}\n(b) Forefront: GET ${new URL(appUrl).pathname} (no sign-in; WORKERS=${values.workers}; ${incidents.toLocaleString('en-US')} incidents; highlights.incidents = ${JSON.stringify(body.highlights?.incidents)})`);
     log(`autocannon: ${connections} connections, ${durationS} s each after ${warmupS} s warm-up, ${values.rounds} round(s)\n`);
     for (let r = 0; r < Number(values.rounds); r++) {
       const targets: [string, string, ChildProcess][] = [['bare', `http://127.0.0.1:${barePort}/`, bare], ['app', appUrl, app]];
@@ -166,7 +168,7 @@ async function main() {
   const ratios = apps.map((a, i) => a.reqPerSec / bares[i]!.reqPerSec);
   const ratio = ratios.reduce((a, b) => a + b, 0) / ratios.length;
   const p95 = Math.max(...apps.map((a) => a.latencyMs.p95));
-  const summary = { machine, incidents, importS, publishS, republishS, years, results, ratio, ratios, appP95MsWorst: p95, targets: { ratio: TARGET_RATIO, p95Ms: TARGET_P95_MS } };
+  const summary = { machine, workers: values.workers, incidents, importS, publishS, republishS, years, results, ratio, ratios, appP95MsWorst: p95, targets: { ratio: TARGET_RATIO, p95Ms: TARGET_P95_MS } };
   writeFileSync(join(outDir, `transparency-${machine.date.replace(/[:.]/g, '-')}.json`), JSON.stringify(summary, null, 2));
   console.log(`\nincidents ${incidents.toLocaleString('en-US')}${importS ? `, import ${importS.toFixed(0)} s` : ''}, publish ${publishS.toFixed(1)} s, unchanged republish ${republishS.toFixed(1)} s`);
   console.log(`public district report: p95 ${apps.map((a) => a.latencyMs.p95).join(' / ')} ms (target < ${TARGET_P95_MS}); ratio app/bare ${(ratio * 100).toFixed(1)}% (per round ${ratios.map((x) => `${(x * 100).toFixed(1)}%`).join(', ')}; target >= ${TARGET_RATIO * 100}%)`);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -22,6 +23,11 @@ const EnvSchema = z.object({
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
   ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
   NODE_ENV: z.string().default('production'),
+  /**
+   * Server processes sharing the port (Node's cluster module): a number, or "auto" for one per
+   * CPU core. One process uses one core; docs/operations.md says when to raise it.
+   */
+  WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
 });
 
 export interface Config {
@@ -35,6 +41,8 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   cookieSecure: 'auto' | boolean;
   argon2: { memoryCost: number; timeCost: number };
+  /** Processes `forefront serve` runs (1: no cluster). */
+  workers: number;
   /** Rate limits are per IP; tests raise them so one process can play many users. */
   rateLimit: { authPerMinute: number };
 }
@@ -60,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST },
+    workers: e.WORKERS === 'auto' ? availableParallelism() : e.WORKERS,
     rateLimit: { authPerMinute: 20 },
     ...overrides,
   };

@@ -1,24 +1,41 @@
-import { loadConfig } from './config.js';
+import cluster from 'node:cluster';
+import { type Config, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { isSetupNeeded, issueSetupLink } from './modules/setup/setup.service.js';
 import { scheduleMouReminders } from './modules/mous/mou.reminders.js';
+import { WORKER_INDEX_ENV, superviseWorkers } from './cluster.js';
 
 /**
  * How long in-flight requests get to finish after SIGTERM/SIGINT. Below the 30 s that container
  * orchestrators (Kubernetes, ECS, systemd's default) wait before SIGKILL, so we still close the
  * database ourselves; a request still running by then is abandoned (its transaction rolls back).
  */
-const SHUTDOWN_GRACE_MS = 20_000;
+export const SHUTDOWN_GRACE_MS = 20_000;
 
-/** Process entry: config, database, migrations, app, listen; graceful shutdown on SIGTERM/SIGINT. */
+/**
+ * Process entry. With WORKERS=1 (the default) this process migrates and serves. With more, this
+ * process becomes the supervisor (cluster.ts): it migrates once, then forks the workers, which
+ * come back here and serve on the shared port.
+ */
 export async function serve(): Promise<void> {
   const config = loadConfig();
+  if (config.workers > 1 && cluster.isPrimary) return superviseWorkers(config, SHUTDOWN_GRACE_MS);
+  // The supervisor numbers its workers 0..n-1 (cluster's own ids grow with every restart).
+  const index = cluster.isWorker ? Number(process.env[WORKER_INDEX_ENV] ?? 0) : 0;
+  await serveProcess(config, { migrate: cluster.isPrimary, singletons: index === 0 });
+}
+
+/**
+ * Config, database, app, listen; graceful shutdown on SIGTERM/SIGINT. `singletons`: the work one
+ * process does for the whole deployment (the daily MOU reminders, the one-time setup link).
+ */
+async function serveProcess(config: Config, opts: { migrate: boolean; singletons: boolean }): Promise<void> {
   const handle = openDatabase(config.database);
-  await migrateToLatest(handle.db);
+  if (opts.migrate) await migrateToLatest(handle.db);
   const { app, ctx } = await buildApp(config, handle);
-  scheduleMouReminders(app, ctx); // daily annual-review reminders; cleared on close
+  if (opts.singletons) scheduleMouReminders(app, ctx); // daily annual-review reminders; cleared on close
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -54,10 +71,18 @@ export async function serve(): Promise<void> {
   };
   // Installed before listening, so a signal during start-up also closes the database cleanly.
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  if (cluster.isWorker) {
+    // Ctrl-C reaches the whole process group; the supervisor answers it by sending SIGTERM, which
+    // would otherwise count here as a second signal and cut in-flight requests short.
+    process.on('SIGINT', () => undefined);
+    // The supervisor is gone (killed outright): finish what is in flight and go too.
+    process.on('disconnect', () => void shutdown('supervisor gone'));
+  } else {
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+  }
 
   await app.listen({ port: config.port, host: config.host });
-  if (await isSetupNeeded(ctx)) {
+  if (opts.singletons && (await isSetupNeeded(ctx))) {
     const link = await issueSetupLink(ctx);
     console.log(`\nForefront has no district yet. Open this one-time link to create the first district and its administrator:\n\n  ${link}\n\n(Or load a demo district: npx forefront demo)\n`);
   }

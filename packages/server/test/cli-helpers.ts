@@ -101,10 +101,10 @@ export interface RunningServer {
 }
 
 /** `forefront serve` on a free loopback port; resolves once /api/health answers 200. */
-export async function startServer(target: CliTarget, opts: { timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(target: CliTarget, opts: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [CLI, 'serve'], { cwd: REPO_ROOT, env: { ...target.env, PORT: String(port), PUBLIC_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'serve'], { cwd: REPO_ROOT, env: { ...target.env, ...opts.env, PORT: String(port), PUBLIC_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));

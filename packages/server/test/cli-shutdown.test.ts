@@ -27,7 +27,12 @@ function slowPost(url: string, path: string, headers: Record<string, string>, bo
   return { answer, finish: () => req.end(data.subarray(half)) };
 }
 
-describe(`forefront serve shuts down gracefully on ${TEST_DIALECT}`, () => {
+/**
+ * Once as a single process and once as a supervisor with two workers (WORKERS=2, cluster.ts):
+ * SIGTERM then reaches the supervisor, which passes it on and exits when both workers have
+ * finished. With two workers the writes also run in two processes at once on one database.
+ */
+describe.each([1, 2])(`forefront serve with WORKERS=%i shuts down gracefully on ${TEST_DIALECT}`, (workers) => {
   let target: CliTarget;
   let server: RunningServer | undefined;
   let demo: DemoResult;
@@ -42,7 +47,8 @@ describe(`forefront serve shuts down gracefully on ${TEST_DIALECT}`, () => {
   });
 
   it('keeps every acknowledged write when SIGTERM arrives mid-stream, and exits 0', async () => {
-    server = await startServer(target);
+    // Request lines (info) carry each process's pid: they show which workers answered.
+    server = await startServer(target, { env: { WORKERS: String(workers), LOG_LEVEL: 'info' } });
     const admin = demo.accounts.find((a) => a.role === 'district_admin' && a.districtId === demo.districtId)!;
     const session = await signInHttp(server.url, admin.email, demo.password, totpOf(admin.totpSecret!));
     const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
@@ -57,6 +63,10 @@ describe(`forefront serve shuts down gracefully on ${TEST_DIALECT}`, () => {
     slow.finish();
     const slowAnswer = await slow.answer;
     const exit = await server.exited;
+    const answeredBy = new Set(server.output().split('\n').filter((l) => l.includes('"request completed"')).map((l) => (JSON.parse(l) as { pid: number }).pid));
+    expect(answeredBy.size).toBe(workers);
+    // Two processes writing at once wait for SQLite's lock (begin immediate + busy_timeout); none gave up.
+    expect(server.output()).not.toContain('database busy');
     const exitAfterMs = performance.now() - signalledAt;
     agent.destroy();
     await writes.stop();

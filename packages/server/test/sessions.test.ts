@@ -217,5 +217,18 @@ describe(`sessions on ${TEST_DIALECT}`, () => {
         expect((await limited.app.inject('/api/health')).statusCode).toBe(200);
       });
     });
+
+    describe('in one of several worker processes', () => {
+      let worker: TestApp;
+      beforeAll(async () => {
+        worker = await createTestApp({ rateLimit: { authPerMinute: 6 }, workers: 3 });
+      });
+
+      it('allows its share of the limit (6 a minute over 3 workers: 2 here), so the total holds', async () => {
+        const user = await buildUser(worker.ctx, { role: 'state_viewer', districtId: null });
+        for (let i = 0; i < 2; i++) expect((await passwordSignIn(worker.app, user.email, user.password)).statusCode).toBe(200);
+        expectError(await passwordSignIn(worker.app, user.email, user.password), 429, 'too_many_requests');
+      });
+    });
   });
 });

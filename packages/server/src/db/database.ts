@@ -54,12 +54,18 @@ const STATEMENT_CACHE_SIZE = 500;
  * indexed lookup (docs/benchmarks.md). Keep prepared statements by SQL text instead. Safe because
  * Kysely runs one query at a time on the single connection (its driver holds a mutex, streams
  * included), so a cached statement is never used by two queries at once.
+ *
+ * Kysely opens transactions with a plain (deferred) `begin`. Another process may write to the
+ * same file (a second worker, a CLI import while the server runs); a deferred transaction that has
+ * read and then tries to write after such a commit fails at once with SQLITE_BUSY, without
+ * waiting. `begin immediate` takes the write lock up front, so it waits (busy_timeout) instead.
  */
 function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare(sqlText: string) {
+    prepare(text: string) {
+      const sqlText = text === 'begin' ? 'begin immediate' : text;
       let stmt = cache.get(sqlText);
       if (!stmt) {
         stmt = sqlite.prepare(sqlText);

@@ -33,6 +33,12 @@ export function registerErrorHandling(app: FastifyInstance) {
       const message = status === 429 ? 'Too many requests; wait a minute and try again' : clientMessage(err);
       return reply.code(status).send({ error: { code, message } });
     }
+    if (isDatabaseBusy(err)) {
+      // Another process held SQLite's write lock past busy_timeout (a long import, say): the
+      // request changed nothing and can simply be sent again.
+      request.log.warn({ err: { message: err.message, code: err.code } }, 'database busy');
+      return reply.code(503).header('retry-after', '5').send({ error: { code: 'busy', message: 'The database is busy with a long operation; try again in a few seconds' } });
+    }
     request.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side' } });
   });
@@ -40,6 +46,11 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).send({ error: { code: 'not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` } });
   });
+}
+
+/** better-sqlite3's SqliteError for a lock it could not get: SQLITE_BUSY and its extended codes. */
+function isDatabaseBusy(err: FastifyError): boolean {
+  return err.name === 'SqliteError' && typeof err.code === 'string' && err.code.startsWith('SQLITE_BUSY');
 }
 
 /** Fastify's client-error messages are safe (they describe the request), but keep them short. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 import rateLimit from '@fastify/rate-limit';
+import type { Config } from '../config.js';
 
 /**
  * Security headers on every answer and per-route rate limits (sign-in, MFA, invitations, setup
@@ -34,6 +35,15 @@ export async function registerSecurity(app: FastifyInstance) {
     done();
   });
   await app.register(rateLimit, { global: false });
+}
+
+/**
+ * The limit on sign-in, MFA, invitation and setup routes, per address. Counted per process: with
+ * several workers (cluster.ts) each allows its share, so an address still gets at most
+ * `authPerMinute` across all of them.
+ */
+export function authRateLimit(config: Pick<Config, 'rateLimit' | 'workers'>) {
+  return { max: Math.max(1, Math.floor(config.rateLimit.authPerMinute / config.workers)), timeWindow: '1 minute' };
 }
 
 /** Runs helmet once against a stand-in response and keeps the headers it sets. */

@@ -11,12 +11,13 @@ import {
 } from '@forefront/contract';
 import { SESSION_COOKIE } from './session.js';
 import { setSessionCookie } from '../../plugins/auth.js';
+import { authRateLimit } from '../../plugins/security.js';
 import type { AppContext } from '../../shared/context.js';
 import * as service from './auth.service.js';
 import { readMe } from './me.service.js';
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const rateLimit = { max: ctx.config.rateLimit.authPerMinute, timeWindow: '1 minute' };
+  const rateLimit = authRateLimit(ctx.config);
   return async (app) => {
     app.post('/api/auth/sign-in', { config: { policy: 'public', rateLimit }, schema: { tags: ['auth'], body: SignInInputSchema, response: { 200: SignInResultSchema } } }, async (req, reply) => {
       const { token, result } = await service.signIn(ctx, req.body.email, req.body.password);

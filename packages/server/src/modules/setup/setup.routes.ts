@@ -2,11 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HealthSchema, SetupInputSchema, SetupStatusSchema } from '@forefront/contract';
 import { isReachable } from '../../db/database.js';
+import { authRateLimit } from '../../plugins/security.js';
 import type { AppContext } from '../../shared/context.js';
 import { completeSetup, isSetupNeeded } from './setup.service.js';
 
 export function setupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const rateLimit = { max: ctx.config.rateLimit.authPerMinute, timeWindow: '1 minute' };
+  const rateLimit = authRateLimit(ctx.config);
   return async (app) => {
     app.get('/api/health', { config: { policy: 'public' }, schema: { tags: ['system'], response: { 200: HealthSchema, 503: HealthSchema } } }, async (_req, reply) => {
       const reachable = await isReachable(ctx.db);

@@ -15,11 +15,11 @@ import {
   pageOf,
 } from '@forefront/contract';
 import { setSessionCookie } from '../../plugins/auth.js';
+import { authRateLimit } from '../../plugins/security.js';
 import type { AppContext } from '../../shared/context.js';
 import * as service from './user.service.js';
 
 const TokenParams = z.object({ token: z.string().min(10).max(100) });
-const authRateLimit = (ctx: AppContext) => ({ max: ctx.config.rateLimit.authPerMinute, timeWindow: '1 minute' });
 
 export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -42,10 +42,10 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       service.revokeInvitation(ctx, req.actor!, req.params.id, req.params.invitationId),
     );
     // The invitation token is the credential here, so these two are public (and rate-limited).
-    app.get('/api/invitations/:token', { config: { policy: 'public', rateLimit: authRateLimit(ctx) }, schema: { tags: ['auth'], params: TokenParams, response: { 200: InvitationPreviewSchema } } }, (req) =>
+    app.get('/api/invitations/:token', { config: { policy: 'public', rateLimit: authRateLimit(ctx.config) }, schema: { tags: ['auth'], params: TokenParams, response: { 200: InvitationPreviewSchema } } }, (req) =>
       service.previewInvitation(ctx, req.params.token),
     );
-    app.post('/api/invitations/:token/accept', { config: { policy: 'public', rateLimit: authRateLimit(ctx) }, schema: { tags: ['auth'], params: TokenParams, body: AcceptInvitationInputSchema, response: { 200: SignInResultSchema } } }, async (req, reply) => {
+    app.post('/api/invitations/:token/accept', { config: { policy: 'public', rateLimit: authRateLimit(ctx.config) }, schema: { tags: ['auth'], params: TokenParams, body: AcceptInvitationInputSchema, response: { 200: SignInResultSchema } } }, async (req, reply) => {
       const { token, result } = await service.acceptInvitation(ctx, req.params.token, req.body.password);
       setSessionCookie(ctx, req, reply, token);
       return result;
