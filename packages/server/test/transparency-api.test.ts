@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
 import { type TransparencyReport, TransparencyReportSchema } from '@forefront/contract';
 import { FAMILIES, datasetOf } from '../src/modules/transparency/transparency.publication.js';
 import { type Session, buildDistrict, buildSchool, buildUser, signIn } from './builders.js';
@@ -63,6 +64,51 @@ describe(`transparency report API on ${TEST_DIALECT}`, async () => {
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
       const stored = await t.ctx.db.selectFrom('transparencyPages').select('payload').where('scopeId', '=', id).where('schoolYear', '=', YEAR).executeTakeFirstOrThrow();
       expect(res.body).toBe(stored.payload);
+    }
+  });
+
+  it('sends gzip to clients that accept it, revalidates with an ETag, and serves a new publication at once', async () => {
+    const url = `/api/public/districts/${d.id}/transparency/${YEAR}`;
+    const plain = await get(url);
+    const etag = plain.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]{32}"$/);
+    expect(plain.headers['cache-control']).toBe('no-cache');
+    expect(plain.headers.vary).toBe('accept-encoding');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+
+    for (const accept of ['gzip, deflate, br, zstd', 'br;q=1, gzip;q=0.5', '*']) {
+      const zipped = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': accept } });
+      expect(zipped.headers['content-encoding'], accept).toBe('gzip');
+      expect(zipped.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+      expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
+      expect(zipped.headers.etag).toBe(etag);
+    }
+    for (const accept of ['gzip;q=0', 'identity', 'br']) {
+      const res = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': accept } });
+      expect(res.headers['content-encoding'], accept).toBeUndefined();
+      expect(res.body).toBe(plain.body);
+    }
+
+    for (const inm of [etag, `W/${etag}`, `"other", ${etag}`]) {
+      const again = await t.app.inject({ method: 'GET', url, headers: { 'if-none-match': inm } });
+      expect(again.statusCode, inm).toBe(304);
+      expect(again.body).toBe('');
+    }
+    expect((await t.app.inject({ method: 'GET', url, headers: { 'if-none-match': '"other"' } })).statusCode).toBe(200);
+
+    // Another process (a worker, the CLI) publishes: the new text is served from its first read.
+    const stored = await t.ctx.db.selectFrom('transparencyPages').select('payload').where('scopeId', '=', d.id).where('schoolYear', '=', YEAR).executeTakeFirstOrThrow();
+    const edited = stored.payload.replace('"scope":"district"', '"scope":"district" ');
+    expect(edited).not.toBe(stored.payload);
+    await t.ctx.db.updateTable('transparencyPages').set({ payload: edited }).where('scopeId', '=', d.id).where('schoolYear', '=', YEAR).execute();
+    try {
+      const fresh = await t.app.inject({ method: 'GET', url, headers: { 'if-none-match': etag, 'accept-encoding': 'gzip' } });
+      expect(fresh.statusCode).toBe(200);
+      expect(fresh.headers.etag).not.toBe(etag);
+      expect(gunzipSync(fresh.rawPayload).toString('utf8')).toBe(edited);
+    } finally {
+      await t.ctx.db.updateTable('transparencyPages').set({ payload: stored.payload }).where('scopeId', '=', d.id).where('schoolYear', '=', YEAR).execute();
     }
   });
 

@@ -17,6 +17,7 @@ import type { AppContext } from '../../shared/context.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { TransparencyTableFileSchema, fileName, tableCsv, tableFile, tableOf } from './transparency.csv.js';
 import { type Scope, parseTableFile, readPublishedPage, readPublishedReport, transparencyIndex } from './transparency.public.js';
+import { sendWirePage, wirePage } from './transparency.http.js';
 import { renderTransparencyPdf } from './transparency.pdf.js';
 import { publishTransparency, transparencyStatus } from './transparency.publish.js';
 
@@ -24,7 +25,8 @@ import { publishTransparency, transparencyStatus } from './transparency.publish.
  * The public transparency report (docs/transparency.md, "API"). The report routes are the hot
  * path: the stored JSON text is sent as it is, with its content type set, so Fastify sends the
  * string without running the response serializer (a string payload with a JSON content type goes
- * straight to onSend); the response schema is there for the OpenAPI document.
+ * straight to onSend); the response schema is there for the OpenAPI document. The page route
+ * also answers conditional requests and gzip from a per-process cache (transparency.http.ts).
  */
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -48,7 +50,10 @@ export function transparencyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       app.get(
         base,
         { ...pub, schema: { tags: ['public'], summary: `A ${scope}'s transparency report for a school year (e.g. 2025-26), after suppression`, params: TransparencyYearParamsSchema, response: { 200: TransparencyReportSchema } } },
-        async (req, reply) => sendStored(reply, await readPublishedPage(ctx, scope, req.params.id, req.params.year)),
+        async (req, reply) => {
+          const payload = await readPublishedPage(ctx, scope, req.params.id, req.params.year);
+          return sendWirePage(req, reply, wirePage(ctx.db, `${req.params.id}|${req.params.year}`, payload)) as unknown as TransparencyReport;
+        },
       );
       app.get(
         `${base}/report.json`,
