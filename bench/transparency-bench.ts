@@ -1,5 +1,6 @@
 import { type ChildProcess } from 'node:child_process';
 import { closeSync, createReadStream, existsSync, mkdirSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +29,7 @@ import { cpuTimeMs, freePort, startProcess, stopProcess } from './processes.js';
  * 3. Serves the database with `forefront serve` (production defaults, request logs at info to a
  *    file) beside `bench/bare-server.ts`, and measures both, alternating, for --rounds rounds.
  *
- *   node --import tsx bench/transparency-bench.ts [--incidents 1000000] [--schools 20] [--rounds 3] [--reuse] [--workers 1]
+ *   node --import tsx bench/transparency-bench.ts [--incidents 1000000] [--schools 20] [--rounds 3] [--reuse] [--workers 1] [--accept-encoding "gzip, deflate, br, zstd"]
  */
 const { values } = parseArgs({
   options: {
@@ -42,6 +43,8 @@ const { values } = parseArgs({
     schools: { type: 'string', default: '20' },
     // The app's WORKERS setting (cluster.ts); "auto" = one per core.
     workers: { type: 'string', default: '1' },
+    // What a browser sends (Chromium's value); "" measures clients that take no compression.
+    'accept-encoding': { type: 'string', default: 'gzip, deflate, br, zstd' },
   },
 });
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -130,6 +133,7 @@ async function main() {
   const connections = Number(values.connections);
   const durationS = Number(values.duration);
   const warmupS = Number(values.warmup);
+  let wire = { bytes: 0, encoding: '' };
   try {
     const barePort = await freePort();
     const bare = await startProcess(process.execPath, ['--import', 'tsx', join(root, 'bench/bare-server.ts')], { env: { ...process.env, PORT: String(barePort) }, readyUrl: `http://127.0.0.1:${barePort}/`, logFile: join(outDir, 'bare.log') });
@@ -142,18 +146,27 @@ async function main() {
 
     const year = years[0]!;
     const appUrl = `http://127.0.0.1:${appPort}/api/public/districts/${districtId}/transparency/${year}`;
+    const acceptEncoding = values['accept-encoding'];
+    const headers = acceptEncoding ? { 'accept-encoding': acceptEncoding } : undefined;
+    wire = await new Promise<{ bytes: number; encoding: string }>((resolve, reject) =>
+      httpGet(appUrl, { headers }, (res) => {
+        let bytes = 0;
+        res.on('data', (c: Buffer) => (bytes += c.length)).on('end', () => resolve({ bytes, encoding: String(res.headers['content-encoding'] ?? 'identity') }));
+      }).on('error', reject),
+    );
     const probe = await fetch(appUrl);
     const body = (await probe.json()) as { scope?: string; highlights?: { incidents?: unknown } };
     if (probe.status !== 200 || body.scope !== 'district') throw new Error(`the public district report answered ${probe.status}`);
     log(`\n(a) bare Fastify 5: GET / -> {"hello":"world"}\n(b) Forefront: GET ${new URL(appUrl).pathname} (no sign-in; WORKERS=${values.workers}; ${incidents.toLocaleString('en-US')} incidents; highlights.incidents = ${JSON.stringify(body.highlights?.incidents)})`);
+    log(`request header Accept-Encoding: ${acceptEncoding ? `"${acceptEncoding}"` : 'none'} (both servers); the report travels as ${wire.bytes.toLocaleString('en-US')} bytes, ${wire.encoding}`);
     log(`autocannon: ${connections} connections, ${durationS} s each after ${warmupS} s warm-up, ${values.rounds} round(s)\n`);
     for (let r = 0; r < Number(values.rounds); r++) {
       const targets: [string, string, ChildProcess][] = [['bare', `http://127.0.0.1:${barePort}/`, bare], ['app', appUrl, app]];
       if (r % 2) targets.reverse();
       for (const [label, url, child] of targets) {
-        if (warmupS > 0) await runLoad(`${label} warm-up`, { url, connections, durationS: warmupS });
+        if (warmupS > 0) await runLoad(`${label} warm-up`, { url, connections, durationS: warmupS, headers });
         const cpu0 = cpuTimeMs(child.pid);
-        const res = await runLoad(label, { url, connections, durationS });
+        const res = await runLoad(label, { url, connections, durationS, headers });
         res.cpuUsPerRequest = Math.round(((cpuTimeMs(child.pid) - cpu0) * 1000) / res.requests);
         results.push(res);
         log(`  round ${r + 1} ${label.padEnd(5)} ${String(res.reqPerSec).padStart(7)} req/s  p50 ${res.latencyMs.p50} ms  p95 ${res.latencyMs.p95} ms  p99 ${res.latencyMs.p99} ms  server CPU ${res.cpuUsPerRequest} µs/request`);
@@ -168,7 +181,7 @@ async function main() {
   const ratios = apps.map((a, i) => a.reqPerSec / bares[i]!.reqPerSec);
   const ratio = ratios.reduce((a, b) => a + b, 0) / ratios.length;
   const p95 = Math.max(...apps.map((a) => a.latencyMs.p95));
-  const summary = { machine, workers: values.workers, incidents, importS, publishS, republishS, years, results, ratio, ratios, appP95MsWorst: p95, targets: { ratio: TARGET_RATIO, p95Ms: TARGET_P95_MS } };
+  const summary = { machine, workers: values.workers, acceptEncoding: values["accept-encoding"], wire, incidents, importS, publishS, republishS, years, results, ratio, ratios, appP95MsWorst: p95, targets: { ratio: TARGET_RATIO, p95Ms: TARGET_P95_MS } };
   writeFileSync(join(outDir, `transparency-${machine.date.replace(/[:.]/g, '-')}.json`), JSON.stringify(summary, null, 2));
   console.log(`\nincidents ${incidents.toLocaleString('en-US')}${importS ? `, import ${importS.toFixed(0)} s` : ''}, publish ${publishS.toFixed(1)} s, unchanged republish ${republishS.toFixed(1)} s`);
   console.log(`public district report: p95 ${apps.map((a) => a.latencyMs.p95).join(' / ')} ms (target < ${TARGET_P95_MS}); ratio app/bare ${(ratio * 100).toFixed(1)}% (per round ${ratios.map((x) => `${(x * 100).toFixed(1)}%`).join(', ')}; target >= ${TARGET_RATIO * 100}%)`);
