@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { type TransparencyReport, TransparencyReportSchema } from '@forefront/contract';
 import { FAMILIES, datasetOf } from '../src/modules/transparency/transparency.publication.js';
+import { pageEtag } from '../src/modules/transparency/transparency.http.js';
 import { type Session, buildDistrict, buildSchool, buildUser, signIn } from './builders.js';
 import { TEST_DIALECT, createTestApp } from './harness.js';
 import { countRows, insertCounts } from './transparency.helpers.js';
@@ -97,19 +98,25 @@ describe(`transparency report API on ${TEST_DIALECT}`, async () => {
     }
     expect((await t.app.inject({ method: 'GET', url, headers: { 'if-none-match': '"other"' } })).statusCode).toBe(200);
 
+    // The ETag is the hash stored with the page when it was published.
+    const stored = await t.ctx.db.selectFrom('transparencyPages').select(['payload', 'etag']).where('scopeId', '=', d.id).where('schoolYear', '=', YEAR).executeTakeFirstOrThrow();
+    expect(etag).toBe(`"${stored.etag}"`);
+    expect(stored.etag).toBe(pageEtag(stored.payload));
+
     // Another process (a worker, the CLI) publishes: the new text is served from its first read.
-    const stored = await t.ctx.db.selectFrom('transparencyPages').select('payload').where('scopeId', '=', d.id).where('schoolYear', '=', YEAR).executeTakeFirstOrThrow();
     const edited = stored.payload.replace('"scope":"district"', '"scope":"district" ');
     expect(edited).not.toBe(stored.payload);
-    await t.ctx.db.updateTable('transparencyPages').set({ payload: edited }).where('scopeId', '=', d.id).where('schoolYear', '=', YEAR).execute();
+    const setPage = (payload: string) => t.ctx.db.updateTable('transparencyPages').set({ payload, etag: pageEtag(payload) }).where('scopeId', '=', d.id).where('schoolYear', '=', YEAR).execute();
+    await setPage(edited);
     try {
       const fresh = await t.app.inject({ method: 'GET', url, headers: { 'if-none-match': etag, 'accept-encoding': 'gzip' } });
       expect(fresh.statusCode).toBe(200);
-      expect(fresh.headers.etag).not.toBe(etag);
+      expect(fresh.headers.etag).toBe(`"${pageEtag(edited)}"`);
       expect(gunzipSync(fresh.rawPayload).toString('utf8')).toBe(edited);
     } finally {
-      await t.ctx.db.updateTable('transparencyPages').set({ payload: stored.payload }).where('scopeId', '=', d.id).where('schoolYear', '=', YEAR).execute();
+      await setPage(stored.payload);
     }
+    expect((await get(url)).body).toBe(stored.payload);
   });
 
   it("withholds the small school's referrals while the district total is exact and published", async () => {

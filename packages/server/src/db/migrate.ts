@@ -7,6 +7,7 @@ import * as m0004 from './migrations/20261128T0004_crdc_index.js';
 import * as m0005 from './migrations/20261128T0005_crdc.js';
 import * as m0006 from './migrations/20261128T0006_release_ledger.js';
 import * as m0007 from './migrations/20261128T0007_transparency.js';
+import * as m0008 from './migrations/20261128T0008_page_etag.js';
 
 /** Migrations are listed explicitly (no directory scanning), in order, for both databases. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,13 +18,23 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128T0005_crdc': m0005,
   '20261128T0006_release_ledger': m0006,
   '20261128T0007_transparency': m0007,
+  '20261128T0008_page_etag': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
+const migratorOf = (db: Db) => new Migrator({ db, provider, migrationTableName: 'kysely_migration', migrationLockTableName: 'kysely_migration_lock' });
+
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'kysely_migration', migrationLockTableName: 'kysely_migration_lock' });
-  const { error, results } = await migrator.migrateToLatest();
+  return check(await migratorOf(db).migrateToLatest());
+}
+
+/** Up (or down) to a named migration: tests of a migration that changes existing rows. */
+export async function migrateTo(db: Db, name: keyof typeof MIGRATIONS & string): Promise<string[]> {
+  return check(await migratorOf(db).migrateTo(name));
+}
+
+function check({ error, results }: Awaited<ReturnType<Migrator['migrateToLatest']>>): string[] {
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -12,6 +12,7 @@ import type { Publication, SuppressionResult } from '../suppression/suppression.
 import { ensureEnrollment } from './transparency.enrollment.js';
 import { safeArrests } from './transparency.joint.js';
 import { DISTRICT_SCOPE, FAMILIES, type Family, buildPublications, datasetOf } from './transparency.publication.js';
+import { pageEtag } from './transparency.http.js';
 import { type ReportContext, renderReport } from './transparency.report.js';
 import { loadOfficerCounts, loadYearCounts, replacePages, yearsReleased, yearsWithCounts } from './transparency.repository.js';
 import { type FamilyRelease, PublishedYear } from './transparency.view.js';
@@ -98,12 +99,10 @@ export async function publishTransparency(ctx: AppContext, actor: Actor | null, 
       publishedAt,
     };
     const pages = published.flatMap((y) =>
-      [DISTRICT_SCOPE, ...y.schoolIds.filter((s) => rctx.schools.has(s))].map((scope) => ({
-        schoolYear: y.year,
-        scopeId: scope === DISTRICT_SCOPE ? district.id : scope,
-        payload: JSON.stringify(renderReport(rctx, y, scope)),
-        publishedAt,
-      })),
+      [DISTRICT_SCOPE, ...y.schoolIds.filter((s) => rctx.schools.has(s))].map((scope) => {
+        const payload = JSON.stringify(renderReport(rctx, y, scope));
+        return { schoolYear: y.year, scopeId: scope === DISTRICT_SCOPE ? district.id : scope, payload, etag: pageEtag(payload), publishedAt };
+      }),
     );
     await replacePages(trx, districtId, pages);
     await appendAudit(

@@ -50,14 +50,20 @@ export async function loadOfficerCounts(db: Db, districtId: string, schoolYear: 
   return { bySchool, district: { any: any.size, classroom: classroom.size } };
 }
 
-export async function replacePages(db: Db, districtId: string, pages: { schoolYear: string; scopeId: string; payload: string; publishedAt: string }[]): Promise<void> {
+export async function replacePages(db: Db, districtId: string, pages: { schoolYear: string; scopeId: string; payload: string; etag: string; publishedAt: string }[]): Promise<void> {
   await db.deleteFrom('transparencyPages').where('districtId', '=', districtId).execute();
   for (let i = 0; i < pages.length; i += 200) await db.insertInto('transparencyPages').values(pages.slice(i, i + 200).map((p) => ({ districtId, ...p }))).execute();
 }
 
-/** The public hot path: one primary-key read, compiled once (db/compiled.ts). */
+/** The public hot path, compiled once (db/compiled.ts): first the short version of a page... */
+const pageVersion = compiledQuery((db: Db, scopeId: string, schoolYear: string) =>
+  db.selectFrom('transparencyPages').select(['districtId', 'etag']).where('scopeId', '=', scopeId).where('schoolYear', '=', schoolYear),
+);
+export const findPageVersion = async (db: Db, scopeId: string, schoolYear: string) => (await pageVersion(db, scopeId, schoolYear))[0];
+
+/** ...and the page itself only when this process has no copy of that version. */
 const pageByScope = compiledQuery((db: Db, scopeId: string, schoolYear: string) =>
-  db.selectFrom('transparencyPages').select(['districtId', 'payload']).where('scopeId', '=', scopeId).where('schoolYear', '=', schoolYear),
+  db.selectFrom('transparencyPages').select(['districtId', 'etag', 'payload']).where('scopeId', '=', scopeId).where('schoolYear', '=', schoolYear),
 );
 export const findPage = async (db: Db, scopeId: string, schoolYear: string) => (await pageByScope(db, scopeId, schoolYear))[0];
 

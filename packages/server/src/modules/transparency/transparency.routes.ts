@@ -16,8 +16,8 @@ import {
 import type { AppContext } from '../../shared/context.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { TransparencyTableFileSchema, fileName, tableCsv, tableFile, tableOf } from './transparency.csv.js';
-import { type Scope, parseTableFile, readPublishedPage, readPublishedReport, transparencyIndex } from './transparency.public.js';
-import { sendWirePage, wirePage } from './transparency.http.js';
+import { type Scope, parseTableFile, readPublishedPage, readPublishedReport, readWirePage, transparencyIndex } from './transparency.public.js';
+import { sendWirePage } from './transparency.http.js';
 import { renderTransparencyPdf } from './transparency.pdf.js';
 import { publishTransparency, transparencyStatus } from './transparency.publish.js';
 
@@ -51,8 +51,8 @@ export function transparencyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         base,
         { ...pub, schema: { tags: ['public'], summary: `A ${scope}'s transparency report for a school year (e.g. 2025-26), after suppression`, params: TransparencyYearParamsSchema, response: { 200: TransparencyReportSchema } } },
         async (req, reply) => {
-          const payload = await readPublishedPage(ctx, scope, req.params.id, req.params.year);
-          return sendWirePage(req, reply, wirePage(ctx.db, `${req.params.id}|${req.params.year}`, payload)) as unknown as TransparencyReport;
+          const page = await readWirePage(ctx, scope, req.params.id, req.params.year);
+          return sendWirePage(req, reply, page) as unknown as TransparencyReport;
         },
       );
       app.get(

@@ -33,5 +33,7 @@ export interface TransparencyPagesTable {
   schoolYear: string;
   scopeId: string;
   payload: string;
+  /** A hash of payload, written with it: the HTTP ETag, and the cache key of each process's copy. */
+  etag: string;
   publishedAt: string;
 }
