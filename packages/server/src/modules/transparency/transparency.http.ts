@@ -13,15 +13,24 @@ import type { Db } from '../../db/database.js';
  * - gzip when the client accepts it (every browser does): the 14-16 KB report is about 2.4 KB on
  *   the wire, compressed once per publication instead of per request.
  *
- * A request reads the page's short ETag from the database and uses the copy while it matches, so
- * a publication by this process, another worker or the CLI is served from its first request on,
- * and the 14-16 KB text is read only when it changed (docs/benchmarks.md).
+ * The copy is served from memory. A publication by this process drops its district's copies at
+ * once (publishTransparency); a publication by another worker or the CLI is seen at the next
+ * check, when a request finds its copy checked more than RECHECK_MS ago and reads the page's short
+ * ETag from the database (the 14-16 KB text only when that changed). Even one indexed read per
+ * request was a large part of the route's cost (docs/benchmarks.md); a public report one second
+ * late on another worker is not.
  */
 export interface WirePage {
+  districtId: string;
   etag: string;
   payload: string;
   gzip: Buffer | null;
+  /** Date.now() when the database last confirmed this is the published version. */
+  checkedAt: number;
 }
+
+/** How long a process serves its copy before asking the database whether it is still current. */
+export const RECHECK_MS = 1_000;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 /** Pages kept per database: a state deployment's districts and schools times a few years. */
@@ -37,18 +46,21 @@ function cacheOf(db: Db): Map<string, WirePage> {
   return cache;
 }
 
-/** This process's copy of a page, if it is the version with this ETag. */
-export function cachedWirePage(db: Db, key: string, etag: string): WirePage | undefined {
-  const hit = cacheOf(db).get(key);
-  return hit?.etag === etag ? hit : undefined;
-}
+/** This process's copy of a page, whatever its age. */
+export const cachedWirePage = (db: Db, key: string): WirePage | undefined => cacheOf(db).get(key);
 
-export function keepWirePage(db: Db, key: string, etag: string, payload: string): WirePage {
+export function keepWirePage(db: Db, key: string, row: { districtId: string; etag: string; payload: string }, now: number): WirePage {
   const cache = cacheOf(db);
   if (!cache.has(key) && cache.size >= MAX_PAGES) cache.delete(cache.keys().next().value!);
-  const page: WirePage = { etag, payload, gzip: null };
+  const page: WirePage = { districtId: row.districtId, etag: row.etag, payload: row.payload, gzip: null, checkedAt: now };
   cache.set(key, page);
   return page;
+}
+
+/** A district published: its copies in this process are stale from now on. */
+export function forgetWirePages(db: Db, districtId: string): void {
+  const cache = caches.get(db);
+  if (cache) for (const [key, page] of cache) if (page.districtId === districtId) cache.delete(key);
 }
 
 /** Browsers send a handful of distinct Accept-Encoding values: parse each once. */

@@ -2,7 +2,7 @@ import { type TransparencyIndex, type TransparencyReport, TRANSPARENCY_TABLES, t
 import type { AppContext } from '../../shared/context.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { findDistrict } from '../districts/district.repository.js';
-import { type WirePage, cachedWirePage, keepWirePage } from './transparency.http.js';
+import { RECHECK_MS, type WirePage, cachedWirePage, keepWirePage } from './transparency.http.js';
 import { findPage, findPageVersion, publishedYears } from './transparency.repository.js';
 
 /**
@@ -31,20 +31,28 @@ export async function readPublishedPage(ctx: Pick<AppContext, 'db'>, scope: Scop
 }
 
 /**
- * The page as sent over HTTP (transparency.http.ts): the short ETag is read first, and the text
- * only when this process has no copy of that version.
+ * The page as sent over HTTP (transparency.http.ts): this process's copy while it was confirmed
+ * less than RECHECK_MS ago; otherwise the short ETag is read, and the text only when it changed.
  */
 export async function readWirePage(ctx: Pick<AppContext, 'db'>, scope: Scope, id: string, year: string): Promise<WirePage> {
   checkYear(year);
-  const version = await findPageVersion(ctx.db, id, year);
-  if (!version || (version.districtId === id) !== (scope === 'district')) throw notPublished(scope, year);
   const key = `${id}|${year}`;
-  const hit = cachedWirePage(ctx.db, key, version.etag);
-  if (hit) return hit;
-  // Read again in full: a publication between the two reads is then served whole, with its own ETag.
-  const row = await findPage(ctx.db, id, year);
-  if (!row) throw notPublished(scope, year);
-  return keepWirePage(ctx.db, key, row.etag, row.payload);
+  const now = Date.now();
+  let page = cachedWirePage(ctx.db, key);
+  if (!page || now - page.checkedAt >= RECHECK_MS) {
+    const version = await findPageVersion(ctx.db, id, year);
+    if (!version) throw notPublished(scope, year);
+    if (page?.etag === version.etag) page.checkedAt = now;
+    else {
+      // Read again in full: a publication between the two reads is then served whole, with its own ETag.
+      const row = await findPage(ctx.db, id, year);
+      if (!row) throw notPublished(scope, year);
+      page = keepWirePage(ctx.db, key, row, now);
+    }
+  }
+  // The district's own page has scope id = district id; a school id never equals its district's.
+  if ((page.districtId === id) !== (scope === 'district')) throw notPublished(scope, year);
+  return page;
 }
 
 export async function readPublishedReport(ctx: Pick<AppContext, 'db'>, scope: Scope, id: string, year: string): Promise<TransparencyReport> {

@@ -12,7 +12,7 @@ import type { Publication, SuppressionResult } from '../suppression/suppression.
 import { ensureEnrollment } from './transparency.enrollment.js';
 import { safeArrests } from './transparency.joint.js';
 import { DISTRICT_SCOPE, FAMILIES, type Family, buildPublications, datasetOf } from './transparency.publication.js';
-import { pageEtag } from './transparency.http.js';
+import { forgetWirePages, pageEtag } from './transparency.http.js';
 import { type ReportContext, renderReport } from './transparency.report.js';
 import { loadOfficerCounts, loadYearCounts, replacePages, yearsReleased, yearsWithCounts } from './transparency.repository.js';
 import { type FamilyRelease, PublishedYear } from './transparency.view.js';
@@ -49,7 +49,7 @@ export async function publishTransparency(ctx: AppContext, actor: Actor | null, 
   const publishedAt = (opts.now ?? new Date()).toISOString();
   const n = district.suppressionMinN;
 
-  return ctx.db.transaction().execute(async (trx) => {
+  const published = await ctx.db.transaction().execute(async (trx) => {
     // Two publications of one district at once would interleave their ledger releases.
     if (ctx.dialect === 'postgres') await sql`select id from districts where id = ${districtId} for update`.execute(trx);
     const withCounts = await yearsWithCounts(trx, districtId);
@@ -112,6 +112,9 @@ export async function publishTransparency(ctx: AppContext, actor: Actor | null, 
     );
     return { years: result, publishedAt };
   });
+  // This process serves the new pages from its next request (other processes within RECHECK_MS).
+  forgetWirePages(ctx.db, districtId);
+  return published;
 }
 
 /**
