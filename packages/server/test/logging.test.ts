@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { loadConfig } from '../src/config.js';
+import { OneLinePerRequest, loggerOptions } from '../src/plugins/logging.js';
 import type { AppContext } from '../src/shared/context.js';
 import { TEST_PASSWORD, buildDistrict, buildUser, signIn } from './builders.js';
 import { TEST_DIALECT, createTestApp } from './harness.js';
@@ -142,5 +144,28 @@ describe(`logging on ${TEST_DIALECT}`, () => {
     expect(text).toContain('[redacted]');
     for (const value of [...Object.values(STUDENT), 'row-password-123', 'top-level-password-1', 'nested-password-2', 'nested-token-3', 'cookie-in-object-4'])
       expect(text.includes(value), `${value} appears in the log`).toBe(false);
+  });
+});
+
+describe('the request line', () => {
+  it('is exactly the line pino writes for the same request through the app serializers', async () => {
+    const lines: string[] = [];
+    const config = loadConfig({ LOG_LEVEL: 'info' } as NodeJS.ProcessEnv);
+    const app = Fastify({ logger: loggerOptions(config, { write: (l) => void lines.push(l) }), logController: new OneLinePerRequest() });
+    app.get('/api/invitations/:token', async () => ({ ok: true }));
+    await app.ready();
+    const res = await app.inject({ url: '/api/invitations/secret-token-abc?x=%22quoted%22&token=t0k3n' });
+    expect(res.statusCode).toBe(200);
+    const [line] = lines.filter((l) => l.includes('request completed'));
+    const ours = JSON.parse(line!) as Record<string, unknown> & { reqId: string; responseTime: number };
+    expect(line).not.toContain('secret-token-abc');
+    expect(line).not.toContain('t0k3n');
+
+    lines.length = 0;
+    app.log.child({ reqId: ours.reqId }).info({ req: { method: 'GET', url: '/api/invitations/secret-token-abc?x=%22quoted%22&token=t0k3n', id: ours.reqId }, res: { statusCode: 200 }, responseTime: ours.responseTime }, 'request completed');
+    const pinos = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(Object.keys(ours)).toEqual(Object.keys(pinos));
+    expect({ ...ours, time: 0 }).toEqual({ ...pinos, time: 0 });
+    await app.close();
   });
 });
