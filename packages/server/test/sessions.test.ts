@@ -188,8 +188,19 @@ describe(`sessions on ${TEST_DIALECT}`, () => {
   });
 
   describe('headers and rate limits', () => {
-    it('sends the security headers on API answers, errors included', async () => {
+    it('sends the API security headers on JSON answers, errors included, and no-store', async () => {
       for (const res of [await t.app.inject('/api/health'), await t.app.inject('/api/me'), await t.app.inject('/api/no-such-route')]) {
+        expect(res.headers['content-type']).toMatch(/^application\/json/);
+        expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+        expect(res.headers['x-content-type-options']).toBe('nosniff');
+        expect(res.headers['x-frame-options']).toBe('DENY');
+        expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+        expect(res.headers['cache-control']).toBe('no-store');
+      }
+    });
+
+    it('sends the full document set on pages, static files and the API docs page', async () => {
+      for (const res of [await t.app.inject('/api/docs/'), await t.app.inject('/no-such-page')]) {
         const csp = String(res.headers['content-security-policy']);
         expect(csp).toContain("default-src 'self'");
         expect(csp).toContain("frame-ancestors 'none'");

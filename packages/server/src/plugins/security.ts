@@ -4,14 +4,33 @@ import rateLimit from '@fastify/rate-limit';
 import type { Config } from '../config.js';
 
 /**
+ * What every JSON answer under /api carries, after OWASP's REST Security Cheat Sheet ("Security
+ * Headers"): the document-only headers (a full CSP, cross-origin policies, referrer policy...)
+ * protect nothing in a JSON answer, which a browser never renders; each header costs every
+ * request (docs/benchmarks.md). `no-store` keeps student data out of browser and proxy caches;
+ * a public route that may be cached says so itself (the transparency report: ETag + no-cache).
+ */
+export const API_HEADERS: Readonly<Record<string, string>> = {
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+};
+
+/** Answers that are JSON: the API, except its interactive docs (an HTML page with scripts). */
+const isApi = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
+
+/**
  * Security headers on every answer and per-route rate limits (sign-in, MFA, invitations, setup
  * name theirs in route config). Global limiting is off: reads are cheap and benchmarked.
  *
- * The headers never vary by request, so helmet computes them once at start-up (running it per
- * request re-parsed the CSP on every answer: docs/benchmarks.md).
+ * Pages and static files get helmet's full set; JSON answers get API_HEADERS. Neither varies by
+ * request, so both are computed once at start-up (running helmet per request re-parsed the CSP
+ * on every answer: docs/benchmarks.md).
  */
 export async function registerSecurity(app: FastifyInstance) {
-  const headers = helmetHeaders({
+  const documentHeaders = helmetHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -30,8 +49,8 @@ export async function registerSecurity(app: FastifyInstance) {
     hsts: { maxAge: 31536000, includeSubDomains: true },
     referrerPolicy: { policy: 'no-referrer' },
   });
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(isApi(request.url) ? API_HEADERS : documentHeaders);
     done();
   });
   await app.register(rateLimit, { global: false });
