@@ -111,6 +111,7 @@ async function main() {
   // Publish: what a district administrator's "publish" does, on the full history.
   const config = loadConfig({ ...process.env, DATABASE_URL: undefined, FOREFRONT_DATA_DIR: dir, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv);
   const handle = openDatabase(config.database);
+  await migrateToLatest(handle.db); // a reused database may predate the latest migrations
   const incidents = Number((handle.sqlite!.prepare('select count(*) as n from incidents where district_id = ?').get(districtId) as { n: number }).n);
   const counted = Number((handle.sqlite!.prepare("select coalesce(sum(value), 0) as n from transparency_counts where district_id = ? and measure = 'incidents'").get(districtId) as { n: number }).n);
   if (counted !== incidents) throw new Error(`transparency_counts holds ${counted} incidents, the incident log ${incidents}`);
