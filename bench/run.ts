@@ -2,8 +2,8 @@
  * `npm run bench`: how much of a bare Fastify route's throughput the real app keeps on an
  * authenticated read, on this machine, plus the cost of one argon2id hash. See docs/benchmarks.md.
  *
- *   npm run bench -- [--duration 10] [--connections 50] [--warmup 3] [--rounds 1] [--limit 50] [--endpoint schools|district|public]
- *                    [--app-log-level info] [--workers 1] [--skip-argon2] [--app-profile DIR] [--baseline DIR]
+ *   npm run bench -- [--duration 10] [--connections 50] [--warmup 3] [--rounds 3] [--limit 50] [--endpoint district|schools|public]
+ *                    [--app-log-level info] [--workers auto] [--skip-argon2] [--app-profile DIR] [--baseline DIR]
  *
  * Both servers run as separate processes on 127.0.0.1 and are loaded by autocannon from this
  * process, one after the other with the same settings. Everything stops by itself.
@@ -26,15 +26,16 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     warmup: { type: 'string', default: '3' },
-    rounds: { type: 'string', default: '1' },
+    rounds: { type: 'string', default: '3' },
     limit: { type: 'string', default: '50' },
-    // schools: a page of the district's schools (default); district: the district record alone.
-    endpoint: { type: 'string', default: 'schools' },
+    // district: the district record (default, the issue's "authenticated read"); schools: a page of its schools.
+    endpoint: { type: 'string', default: 'district' },
     // Any public path instead (no session), e.g. /api/health: the app's fixed cost per request.
     path: { type: 'string' },
     'app-log-level': { type: 'string', default: 'info' },
-    // The app's WORKERS setting (cluster.ts): processes sharing the port; "auto" = one per core.
-    workers: { type: 'string', default: '1' },
+    // The app's WORKERS setting (cluster.ts): processes sharing the port; "auto" (default) = one
+    // per core, how the app is deployed on a machine of its own (docs/operations.md).
+    workers: { type: 'string', default: 'auto' },
     'skip-argon2': { type: 'boolean', default: false },
     // A directory: the app runs with --cpu-prof there (summarise with bench/profile-summary.ts).
     'app-profile': { type: 'string' },
