@@ -12,7 +12,7 @@ import { WORKER_INDEX_ENV, superviseWorkers } from './cluster.js';
  * orchestrators (Kubernetes, ECS, systemd's default) wait before SIGKILL, so we still close the
  * database ourselves; a request still running by then is abandoned (its transaction rolls back).
  */
-export const SHUTDOWN_GRACE_MS = 20_000;
+const SHUTDOWN_GRACE_MS = 20_000;
 
 /**
  * Process entry. With WORKERS=1 (the default) this process migrates and serves. With more, this

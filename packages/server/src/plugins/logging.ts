@@ -106,11 +106,9 @@ export class OneLinePerRequest extends LogController {
     if (this.isLogDisabled(request)) return;
     if (error) return void reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
     const log = reply.log as pino.Logger & { [key: symbol]: unknown };
+    if (!log.isLevelEnabled('info')) return;
     const stream = log[pino.symbols.streamSym] as { write(line: string): void } | undefined;
-    if (!stream || !log.isLevelEnabled('info')) {
-      if (!stream) reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
-      return;
-    }
+    if (!stream) return void reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
     stream.write(
       `{"level":${log.levels.values.info},"time":${Date.now()}${log[pino.symbols.chindingsSym] as string},"req":{"method":"${request.method}","url":${JSON.stringify(maskUrl(request.url))},"id":${JSON.stringify(request.id)}},"res":{"statusCode":${reply.statusCode}},"responseTime":${reply.elapsedTime},"msg":"request completed"}\n`,
     );

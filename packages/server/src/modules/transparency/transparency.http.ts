@@ -67,7 +67,7 @@ export function forgetWirePages(db: Db, districtId: string): void {
 const gzipAccepted = new Map<string, boolean>();
 
 /** True when Accept-Encoding lists gzip (or *) without q=0. */
-export function acceptsGzip(header: string | undefined): boolean {
+function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;
   let yes = gzipAccepted.get(header);
   if (yes === undefined) {
