@@ -12,6 +12,12 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failedSteps = [];
+// Failing tests are listed again at the very end: CI keeps only the tail of a long log.
+const failedTests = [];
+
+function firstLines(text = '', n = 6) {
+  return String(text).split('\n').slice(0, n).join('\n    ');
+}
 
 function run(name, cmd, args, env = {}) {
   console.log(`\n=== ${name} ===`);
@@ -28,6 +34,15 @@ function vitest(name, project, env = {}) {
     totals.passed += j.numPassedTests;
     totals.failed += j.numFailedTests;
     totals.skipped += j.numPendingTests + (j.numTodoTests ?? 0);
+    for (const f of j.testResults ?? []) {
+      const file = f.name.slice(root.length);
+      for (const t of f.assertionResults ?? []) {
+        if (t.status === 'failed') failedTests.push(`${name}: ${file} > ${t.fullName}\n    ${firstLines(t.failureMessages?.[0])}`);
+      }
+      if (f.status === 'failed' && !(f.assertionResults ?? []).some((t) => t.status === 'failed')) {
+        failedTests.push(`${name}: ${file}\n    ${firstLines(f.message)}`);
+      }
+    }
   } else failedSteps.push(`${name} (no report)`);
 }
 
@@ -53,6 +68,7 @@ if (existsSync(chromium)) {
 }
 
 console.log('');
+if (failedTests.length) console.log(`Failed tests:\n  ${failedTests.join('\n  ')}\n`);
 if (failedSteps.length) console.log(`Failed steps: ${failedSteps.join(', ')}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failedSteps.length || totals.failed ? 1 : 0);

@@ -7,6 +7,13 @@ import { migrateToLatest } from './db/migrate.js';
 /** Tells a worker its stable number (0..n-1), which survives restarts; worker 0 runs the singletons. */
 export const WORKER_INDEX_ENV = 'FOREFRONT_WORKER_INDEX';
 
+/**
+ * Logged (info) once every worker has started listening. Until then the port answers, but only
+ * from the workers that are up: a load test or health check that opens its connections earlier
+ * would see fewer processes than configured.
+ */
+export const ALL_WORKERS_LISTENING = 'all workers listening';
+
 /** A worker that keeps dying is a bug or a broken deployment, not something to retry forever. */
 const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 60_000;
@@ -72,6 +79,13 @@ export async function superviseWorkers(config: Config, graceMs: number): Promise
       process.exit(1);
     }, graceMs + 5_000).unref();
   };
+  const listening = new Set<number>();
+  cluster.on('listening', (worker) => {
+    const index = live.get(worker);
+    if (index === undefined || listening.has(index)) return;
+    listening.add(index);
+    if (listening.size === config.workers) log.info({ workers: config.workers }, ALL_WORKERS_LISTENING);
+  });
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 

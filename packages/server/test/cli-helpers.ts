@@ -100,8 +100,12 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** `forefront serve` on a free loopback port; resolves once /api/health answers 200. */
-export async function startServer(target: CliTarget, opts: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<RunningServer> {
+/**
+ * `forefront serve` on a free loopback port; resolves once /api/health answers 200 and, when
+ * given, `readyLine` has appeared in its output (with WORKERS > 1 the first worker answers
+ * health checks before the others listen).
+ */
+export async function startServer(target: CliTarget, opts: { timeoutMs?: number; env?: NodeJS.ProcessEnv; readyLine?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [CLI, 'serve'], { cwd: REPO_ROOT, env: { ...target.env, ...opts.env, PORT: String(port), PUBLIC_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -116,7 +120,7 @@ export async function startServer(target: CliTarget, opts: { timeoutMs?: number;
     if (hasExited) throw new Error(`forefront serve exited before it was ready:\n${out}`);
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.status === 200) break;
+      if (res.status === 200 && (!opts.readyLine || out.includes(opts.readyLine))) break;
     } catch {
       // not listening yet
     }

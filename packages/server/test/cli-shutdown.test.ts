@@ -1,5 +1,6 @@
 import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_WORKERS_LISTENING } from '../src/cluster.js';
 import type { DemoResult } from '../src/modules/demo/demo.service.js';
 import { type CliTarget, type RunningServer, cliOk, createCliTarget, dumpDatabase, runCli, signInHttp, startServer, streamSchoolWrites, totpOf } from './cli-helpers.js';
 import { TEST_DIALECT } from './harness.js';
@@ -48,7 +49,8 @@ describe.each([1, 2])(`forefront serve with WORKERS=%i shuts down gracefully on 
 
   it('keeps every acknowledged write when SIGTERM arrives mid-stream, and exits 0', async () => {
     // Request lines (info) carry each process's pid: they show which workers answered.
-    server = await startServer(target, { env: { WORKERS: String(workers), LOG_LEVEL: 'info' } });
+    // Every worker listening before the writes open their connections, or one worker may get them all.
+    server = await startServer(target, { env: { WORKERS: String(workers), LOG_LEVEL: 'info' }, readyLine: workers > 1 ? ALL_WORKERS_LISTENING : undefined });
     const admin = demo.accounts.find((a) => a.role === 'district_admin' && a.districtId === demo.districtId)!;
     const session = await signInHttp(server.url, admin.email, demo.password, totpOf(admin.totpSecret!));
     const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
