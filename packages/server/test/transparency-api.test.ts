@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { type TransparencyReport, TransparencyReportSchema } from '@forefront/contract';
 import { FAMILIES, datasetOf } from '../src/modules/transparency/transparency.publication.js';
 import { RECHECK_MS, pageEtag } from '../src/modules/transparency/transparency.http.js';
@@ -68,7 +68,7 @@ describe(`transparency report API on ${TEST_DIALECT}`, async () => {
     }
   });
 
-  it('sends gzip to clients that accept it, revalidates with an ETag, and serves another process\'s publication within RECHECK_MS', async () => {
+  it('sends brotli or gzip to clients that accept it, revalidates with an ETag, and serves another process\'s publication within RECHECK_MS', async () => {
     const url = `/api/public/districts/${d.id}/transparency/${YEAR}`;
     const plain = await get(url);
     const etag = plain.headers.etag as string;
@@ -77,15 +77,26 @@ describe(`transparency report API on ${TEST_DIALECT}`, async () => {
     expect(plain.headers.vary).toBe('accept-encoding');
     expect(plain.headers['content-encoding']).toBeUndefined();
 
-    for (const accept of ['gzip, deflate, br, zstd', 'br;q=1, gzip;q=0.5', '*']) {
-      const zipped = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': accept } });
-      expect(zipped.headers['content-encoding'], accept).toBe('gzip');
-      expect(zipped.headers['content-type']).toBe('application/json; charset=utf-8');
-      expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
-      expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
-      expect(zipped.headers.etag).toBe(etag);
+    // Brotli at its best quality is made in the thread pool; until it is there, gzip is sent.
+    const first = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+    expect(['br', 'gzip']).toContain(first.headers['content-encoding']);
+    for (let i = 0; i < 100; i++) {
+      if ((await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } })).headers['content-encoding'] === 'br') break;
+      await new Promise((r) => setTimeout(r, 20));
     }
-    for (const accept of ['gzip;q=0', 'identity', 'br']) {
+    const unpack = { br: brotliDecompressSync, gzip: gunzipSync };
+    const sizes: Record<string, number> = {};
+    for (const [accept, coding] of [['gzip, deflate, br, zstd', 'br'], ['br;q=1, gzip;q=0.5', 'br'], ['*', 'br'], ['gzip', 'gzip'], ['br;q=0.5, gzip', 'gzip'], ['br;q=0, *', 'gzip']] as const) {
+      const packed = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': accept } });
+      expect(packed.headers['content-encoding'], accept).toBe(coding);
+      expect(packed.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(packed.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+      expect(unpack[coding](packed.rawPayload).toString('utf8')).toBe(plain.body);
+      expect(packed.headers.etag).toBe(etag);
+      sizes[coding] = packed.rawPayload.length;
+    }
+    expect(sizes.br).toBeLessThan(sizes.gzip!);
+    for (const accept of ['gzip;q=0', 'identity', 'br;q=0, gzip;q=0, *;q=0.5', 'deflate, zstd']) {
       const res = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': accept } });
       expect(res.headers['content-encoding'], accept).toBeUndefined();
       expect(res.body).toBe(plain.body);
