@@ -3,6 +3,7 @@ import { type Config, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './app.js';
+import { BatchedLogDestination } from './plugins/log-destination.js';
 import { isSetupNeeded, issueSetupLink } from './modules/setup/setup.service.js';
 import { scheduleMouReminders } from './modules/mous/mou.reminders.js';
 import { WORKER_INDEX_ENV, superviseWorkers } from './cluster.js';
@@ -34,7 +35,8 @@ export async function serve(): Promise<void> {
 async function serveProcess(config: Config, opts: { migrate: boolean; singletons: boolean }): Promise<void> {
   const handle = openDatabase(config.database);
   if (opts.migrate) await migrateToLatest(handle.db);
-  const { app, ctx } = await buildApp(config, handle);
+  // Standard output in batches, warnings and errors at once (plugins/log-destination.ts).
+  const { app, ctx } = await buildApp(config, handle, { logStream: new BatchedLogDestination(1) });
   if (opts.singletons) scheduleMouReminders(app, ctx); // daily annual-review reminders; cleared on close
 
   let closing = false;

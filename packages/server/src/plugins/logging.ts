@@ -30,6 +30,7 @@ export const REDACTED_KEYS: ReadonlySet<string> = new Set([
   'studentLocalId',
 ]);
 const CENSOR = '[redacted]';
+const NEEDS_METADATA = Symbol.for('pino.metadata');
 
 /**
  * pino's own `redact` takes fixed paths (`*.password` matches one level only), which missed
@@ -107,8 +108,10 @@ export class OneLinePerRequest extends LogController {
     if (error) return void reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
     const log = reply.log as pino.Logger & { [key: symbol]: unknown };
     if (!log.isLevelEnabled('info')) return;
-    const stream = log[pino.symbols.streamSym] as { write(line: string): void } | undefined;
+    const stream = log[pino.symbols.streamSym] as { write(line: string): void; lastLevel?: number; [NEEDS_METADATA]?: boolean } | undefined;
     if (!stream) return void reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    // What pino does before each write to a destination that asks (BatchedLogDestination).
+    if (stream[NEEDS_METADATA]) stream.lastLevel = log.levels.values.info;
     stream.write(
       `{"level":${log.levels.values.info},"time":${Date.now()}${log[pino.symbols.chindingsSym] as string},"req":{"method":"${request.method}","url":${JSON.stringify(maskUrl(request.url))},"id":${JSON.stringify(request.id)}},"res":{"statusCode":${reply.statusCode}},"responseTime":${reply.elapsedTime},"msg":"request completed"}\n`,
     );
