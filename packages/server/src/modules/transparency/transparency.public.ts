@@ -34,6 +34,17 @@ export async function readPublishedPage(ctx: Pick<AppContext, 'db'>, scope: Scop
  * The page as sent over HTTP (transparency.http.ts): this process's copy while it was confirmed
  * less than RECHECK_MS ago; otherwise the short ETag is read, and the text only when it changed.
  */
+/**
+ * This process's copy when it was confirmed less than RECHECK_MS ago and belongs to this scope;
+ * otherwise undefined, and readWirePage asks the database. Synchronous, so that nearly every
+ * request for a report is answered without a promise.
+ */
+export function freshWirePage(ctx: Pick<AppContext, 'db'>, scope: Scope, id: string, year: string): WirePage | undefined {
+  const page = cachedWirePage(ctx.db, `${id}|${year}`);
+  if (!page || Date.now() - page.checkedAt >= RECHECK_MS || !inScope(page, scope, id)) return undefined;
+  return page;
+}
+
 export async function readWirePage(ctx: Pick<AppContext, 'db'>, scope: Scope, id: string, year: string): Promise<WirePage> {
   checkYear(year);
   const key = `${id}|${year}`;
@@ -50,10 +61,12 @@ export async function readWirePage(ctx: Pick<AppContext, 'db'>, scope: Scope, id
       page = keepWirePage(ctx.db, key, row, now);
     }
   }
-  // The district's own page has scope id = district id; a school id never equals its district's.
-  if ((page.districtId === id) !== (scope === 'district')) throw notPublished(scope, year);
+  if (!inScope(page, scope, id)) throw notPublished(scope, year);
   return page;
 }
+
+/** The district's own page has scope id = district id; a school id never equals its district's. */
+const inScope = (page: WirePage, scope: Scope, id: string) => (page.districtId === id) === (scope === 'district');
 
 export async function readPublishedReport(ctx: Pick<AppContext, 'db'>, scope: Scope, id: string, year: string): Promise<TransparencyReport> {
   return JSON.parse(await readPublishedPage(ctx, scope, id, year)) as TransparencyReport;

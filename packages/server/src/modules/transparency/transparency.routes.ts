@@ -16,7 +16,7 @@ import {
 import type { AppContext } from '../../shared/context.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { TransparencyTableFileSchema, fileName, tableCsv, tableFile, tableOf } from './transparency.csv.js';
-import { type Scope, parseTableFile, readPublishedPage, readPublishedReport, readWirePage, transparencyIndex } from './transparency.public.js';
+import { type Scope, freshWirePage, parseTableFile, readPublishedPage, readPublishedReport, readWirePage, transparencyIndex } from './transparency.public.js';
 import { sendWirePage } from './transparency.http.js';
 import { renderTransparencyPdf } from './transparency.pdf.js';
 import { publishTransparency, transparencyStatus } from './transparency.publish.js';
@@ -50,9 +50,11 @@ export function transparencyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       app.get(
         base,
         { ...pub, schema: { tags: ['public'], summary: `A ${scope}'s transparency report for a school year (e.g. 2025-26), after suppression`, params: TransparencyYearParamsSchema, response: { 200: TransparencyReportSchema } } },
-        async (req, reply) => {
-          const page = await readWirePage(ctx, scope, req.params.id, req.params.year);
-          return sendWirePage(req, reply, page) as unknown as TransparencyReport;
+        (req, reply) => {
+          const { id, year } = req.params;
+          const fresh = freshWirePage(ctx, scope, id, year);
+          if (fresh) return void sendWirePage(req, reply, fresh);
+          return readWirePage(ctx, scope, id, year).then((page) => sendWirePage(req, reply, page) as unknown as TransparencyReport);
         },
       );
       app.get(
