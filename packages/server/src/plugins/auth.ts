@@ -80,7 +80,7 @@ async function loadActor(ctx: AppContext, request: FastifyRequest, reply: Fastif
     role,
     districtId: s.districtId,
     state: s.state,
-    schoolIds: await repo.findSchoolIds(ctx.db, s.userId),
+    schoolIds: s.schoolIds,
     sessionId: s.sessionId,
   };
   request.csrfToken = s.csrfToken;

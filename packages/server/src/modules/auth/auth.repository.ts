@@ -2,10 +2,16 @@ import { compiledQuery } from '../../db/compiled.js';
 import type { Db } from '../../db/database.js';
 import type { SessionTable } from './auth.table.js';
 
+/**
+ * The session, its account and the account's schools in one statement, one row per school (a
+ * single row with schoolId null for an account without schools): every signed-in request runs
+ * it, and on SQLite each statement costs a read lock on the WAL index (docs/benchmarks.md).
+ */
 const sessionWithUser = compiledQuery((db: Db, sessionId: string) =>
   db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.userId')
+    .leftJoin('userSchools as us', 'us.userId', 'u.id')
     .select([
       's.id as sessionId',
       's.csrfToken',
@@ -19,18 +25,18 @@ const sessionWithUser = compiledQuery((db: Db, sessionId: string) =>
       'u.disabled',
       'u.accessExpiresAt',
       'u.mfaEnabled',
+      'us.schoolId',
     ])
     .where('s.id', '=', sessionId),
 );
 
-/** Runs on every request: compiled once (db/compiled.ts). */
-export const findSessionWithUser = async (db: Db, sessionId: string) => (await sessionWithUser(db, sessionId))[0];
-
-const schoolIdsOf = compiledQuery((db: Db, userId: string) => db.selectFrom('userSchools').select('schoolId').where('userId', '=', userId));
-
-/** Runs on every request for the actor's need-to-know scope: compiled once. */
-export async function findSchoolIds(db: Db, userId: string): Promise<string[]> {
-  return (await schoolIdsOf(db, userId)).map((r) => r.schoolId);
+/** Runs on every request: compiled once (db/compiled.ts). The account's need-to-know schools come with it. */
+export async function findSessionWithUser(db: Db, sessionId: string) {
+  const rows = await sessionWithUser(db, sessionId);
+  const first = rows[0];
+  if (!first) return undefined;
+  const { schoolId: _, ...session } = first;
+  return { ...session, schoolIds: rows.flatMap((r) => (r.schoolId === null ? [] : [r.schoolId])) };
 }
 
 export const insertSession = (db: Db, s: SessionTable) => db.insertInto('sessions').values(s).execute();
