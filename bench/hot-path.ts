@@ -10,7 +10,7 @@ import { pageOf, SchoolSchema } from '@forefront/contract';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import { loadConfig } from '../packages/server/src/config.js';
 import { openDatabase } from '../packages/server/src/db/database.js';
-import { findSchoolIds, findSessionWithUser, insertSession } from '../packages/server/src/modules/auth/auth.repository.js';
+import { findSessionWithUser, insertSession } from '../packages/server/src/modules/auth/auth.repository.js';
 import { findDistrict, findSchools } from '../packages/server/src/modules/districts/district.repository.js';
 import { toSchool } from '../packages/server/src/modules/districts/district.service.js';
 import { generateBenchData } from './generate.js';
@@ -39,8 +39,7 @@ async function best(fn: () => unknown, n = 2000): Promise<number> {
 
 const page = { limit: 50, offset: 0 };
 const steps: [string, string, unknown[], () => Promise<unknown>][] = [
-  ['session joined with its user', 'select s.id, s.csrf_token, s.mfa_verified, s.last_seen_at, s.expires_at, u.id, u.district_id, u.role, u.state, u.disabled, u.access_expires_at, u.mfa_enabled from sessions s join users u on u.id = s.user_id where s.id = ?', [sessionId], () => findSessionWithUser(db, sessionId)],
-  ["the user's school ids", 'select school_id from user_schools where user_id = ?', [admin.id], () => findSchoolIds(db, admin.id)],
+  ['session joined with its user and their schools', 'select s.id, s.csrf_token, s.mfa_verified, s.last_seen_at, s.expires_at, u.id, u.district_id, u.role, u.state, u.disabled, u.access_expires_at, u.mfa_enabled, us.school_id from sessions s join users u on u.id = s.user_id left join user_schools us on us.user_id = u.id where s.id = ?', [sessionId], () => findSessionWithUser(db, sessionId)],
   ['the district', 'select * from districts where id = ?', [data.districtId], () => findDistrict(db, data.districtId)],
   ['50 schools, ordered', 'select * from schools where district_id = ? order by name, id limit ? offset ?', [data.districtId, 50, 0], async () => (await findSchools(db, data.districtId, page)).items],
   ['count of schools', 'select count(*) as n from schools where district_id = ?', [data.districtId], async () => (await findSchools(db, data.districtId, page)).total],
@@ -57,7 +56,7 @@ for (const [name, sqlText, params, viaKysely] of steps) {
   if (!Number.isNaN(k)) kyselyTotal += k;
   console.log(`| ${name} | ${r.toFixed(1)} | ${Number.isNaN(k) ? '(with the page above)' : k.toFixed(1)} |`);
 }
-console.log(`| **all five queries** | **${rawTotal.toFixed(0)}** | **${kyselyTotal.toFixed(0)}** |`);
+console.log(`| **all four queries** | **${rawTotal.toFixed(0)}** | **${kyselyTotal.toFixed(0)}** |`);
 const prepare = await best(() => raw.prepare(steps[3]![1]));
 console.log(`\npreparing the schools statement once: ${prepare.toFixed(1)} µs (Kysely's driver prepared every query anew before the statement cache)`);
 
