@@ -1,7 +1,7 @@
 import { writeSync } from 'node:fs';
 
 /** pino sets `lastLevel` on a destination that asks for it (pino.multistream uses the same). */
-const NEEDS_METADATA = Symbol.for('pino.metadata');
+export const NEEDS_METADATA = Symbol.for('pino.metadata');
 const WARN = 40;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 

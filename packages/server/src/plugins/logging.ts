@@ -1,6 +1,7 @@
 import { type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
 import pino from 'pino';
 import type { Config } from '../config.js';
+import { NEEDS_METADATA } from './log-destination.js';
 
 /**
  * Logs never carry secrets or student data: the request serializer keeps method and a URL with
@@ -30,7 +31,6 @@ export const REDACTED_KEYS: ReadonlySet<string> = new Set([
   'studentLocalId',
 ]);
 const CENSOR = '[redacted]';
-const NEEDS_METADATA = Symbol.for('pino.metadata');
 
 /**
  * pino's own `redact` takes fixed paths (`*.password` matches one level only), which missed

@@ -76,7 +76,7 @@ const codings = new Map<string, Coding>();
  * The coding to send for an Accept-Encoding header (RFC 9110 12.5.3): the higher q of br and
  * gzip, br on a tie (it is smaller), `*` standing for either when not named; q=0 refuses.
  */
-export function chooseCoding(header: string | undefined): Coding {
+function chooseCoding(header: string | undefined): Coding {
   if (!header) return null;
   let coding = codings.get(header);
   if (coding === undefined) {
@@ -96,13 +96,12 @@ export function chooseCoding(header: string | undefined): Coding {
   return coding;
 }
 
-const BROTLI_OPTIONS = { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT } };
-
 /** The page's brotli form, or null while it is being made (the caller sends gzip meanwhile). */
 function brotliOf(page: WirePage): Buffer | null {
   if (page.br === null) {
     page.br = 'pending';
-    brotliCompress(page.payload, { ...BROTLI_OPTIONS, params: { ...BROTLI_OPTIONS.params, [zlib.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(page.payload) } }, (err, out) => {
+    const params = { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(page.payload) };
+    brotliCompress(page.payload, { params }, (err, out) => {
       // On failure (out of memory, say) gzip keeps being served; the next publication retries.
       if (!err) page.br = out;
     });

@@ -31,26 +31,25 @@ export async function readPublishedPage(ctx: Pick<AppContext, 'db'>, scope: Scop
 }
 
 /**
- * The page as sent over HTTP (transparency.http.ts): this process's copy while it was confirmed
- * less than RECHECK_MS ago; otherwise the short ETag is read, and the text only when it changed.
- */
-/**
  * This process's copy when it was confirmed less than RECHECK_MS ago and belongs to this scope;
  * otherwise undefined, and readWirePage asks the database. Synchronous, so that nearly every
  * request for a report is answered without a promise.
  */
 export function freshWirePage(ctx: Pick<AppContext, 'db'>, scope: Scope, id: string, year: string): WirePage | undefined {
   const page = cachedWirePage(ctx.db, `${id}|${year}`);
-  if (!page || Date.now() - page.checkedAt >= RECHECK_MS || !inScope(page, scope, id)) return undefined;
-  return page;
+  return page && isConfirmed(page, Date.now()) && inScope(page, scope, id) ? page : undefined;
 }
 
+/**
+ * The page as sent over HTTP (transparency.http.ts): this process's copy while it was confirmed
+ * less than RECHECK_MS ago; otherwise the short ETag is read, and the text only when it changed.
+ */
 export async function readWirePage(ctx: Pick<AppContext, 'db'>, scope: Scope, id: string, year: string): Promise<WirePage> {
   checkYear(year);
   const key = `${id}|${year}`;
   const now = Date.now();
   let page = cachedWirePage(ctx.db, key);
-  if (!page || now - page.checkedAt >= RECHECK_MS) {
+  if (!page || !isConfirmed(page, now)) {
     const version = await findPageVersion(ctx.db, id, year);
     if (!version) throw notPublished(scope, year);
     if (page?.etag === version.etag) page.checkedAt = now;
@@ -64,6 +63,9 @@ export async function readWirePage(ctx: Pick<AppContext, 'db'>, scope: Scope, id
   if (!inScope(page, scope, id)) throw notPublished(scope, year);
   return page;
 }
+
+/** The database confirmed this copy less than RECHECK_MS ago. */
+const isConfirmed = (page: WirePage, now: number) => now - page.checkedAt < RECHECK_MS;
 
 /** The district's own page has scope id = district id; a school id never equals its district's. */
 const inScope = (page: WirePage, scope: Scope, id: string) => (page.districtId === id) === (scope === 'district');
