@@ -55,8 +55,13 @@ export function registerBackupCommands(program: Command) {
       } finally {
         backup.close();
       }
-      // The restore itself goes on the record of the restored database.
-      await withContext((ctx) => ctx.db.transaction().execute((trx) => appendAudit(trx, { dialect: ctx.dialect, actor: null, districtId: null }, { kind: 'database.restored', file: resolve(file) })), config);
+      const { accessEpochOf } = await import('../db/database.js');
+      // The restore itself goes on the record of the restored database. Every account, session and
+      // district may differ now: a server still running must drop its copies (db/access-epoch.ts).
+      await withContext(async (ctx) => {
+        await ctx.db.transaction().execute((trx) => appendAudit(trx, { dialect: ctx.dialect, actor: null, districtId: null }, { kind: 'database.restored', file: resolve(file) }));
+        accessEpochOf(ctx.db)?.advance();
+      }, config);
       console.log(`Restored ${config.database.file} from ${resolve(file)}`);
     });
 }

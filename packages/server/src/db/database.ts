@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement, sql } from 'kysely';
 import type { Config } from '../config.js';
+import { type AccessEpoch, changesAccess, openAccessEpoch } from './access-epoch.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -12,6 +13,10 @@ export type Dialect = 'sqlite' | 'postgres';
 /** The better-sqlite3 handle under each SQLite Kysely instance opened here (db/compiled.ts reads through it). */
 const sqliteHandles = new WeakMap<Db, SQLite.Database>();
 export const sqliteHandleOf = (db: Db): SQLite.Database | undefined => sqliteHandles.get(db);
+
+/** The access epoch of each SQLite Kysely instance opened here (db/access-epoch.ts); none on PostgreSQL. */
+const accessEpochs = new WeakMap<Db, AccessEpoch>();
+export const accessEpochOf = (db: Db): AccessEpoch | undefined => accessEpochs.get(db);
 
 export interface DbHandle {
   db: Db;
@@ -41,9 +46,11 @@ export function openDatabase(database: Config['database']): DbHandle {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('mmap_size = 268435456');
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
+  const epoch = openAccessEpoch(database.file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, epoch) }), plugins: [new CamelCasePlugin()] });
   sqliteHandles.set(db, sqlite);
-  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  accessEpochs.set(db, epoch);
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy().finally(() => epoch.close()) };
 }
 
 /** Distinct SQL texts kept prepared; the app issues a few dozen, so the bound only guards against misuse. */
@@ -59,20 +66,68 @@ const STATEMENT_CACHE_SIZE = 500;
  * same file (a second worker, a CLI import while the server runs); a deferred transaction that has
  * read and then tries to write after such a commit fails at once with SQLITE_BUSY, without
  * waiting. `begin immediate` takes the write lock up front, so it waits (busy_timeout) instead.
+ *
+ * It is also where every statement Forefront runs on the file passes, so it is where a committed
+ * change to access is announced (db/access-epoch.ts): at once outside a transaction, at its end
+ * inside one (a change announced before its commit could be read back as it was, and kept).
  */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
-  const cache = new Map<string, SQLite.Statement>();
+function withStatementCache(sqlite: SQLite.Database, epoch: AccessEpoch): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  let pending = false;
+  const afterAccessWrite = () => {
+    if (sqlite.inTransaction) pending = true;
+    else epoch.advance();
+  };
+  const afterTransactionEnd = () => {
+    if (pending && !sqlite.inTransaction) {
+      pending = false;
+      epoch.advance();
+    }
+  };
   return {
     close: () => sqlite.close(),
     prepare(text: string) {
       const sqlText = text === 'begin' ? 'begin immediate' : text;
       let stmt = cache.get(sqlText);
       if (!stmt) {
-        stmt = sqlite.prepare(sqlText);
+        const prepared = sqlite.prepare(sqlText);
+        stmt = changesAccess(sqlText, prepared.readonly)
+          ? thenRun(prepared, afterAccessWrite)
+          : /^\s*(commit|end|rollback|release)\b/i.test(sqlText)
+            ? thenRun(prepared, afterTransactionEnd)
+            : prepared;
         if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
         cache.set(sqlText, stmt);
       }
       return stmt;
+    },
+  };
+}
+
+/** The statement, with `after` run once it has run (failed included: announcing too much is safe). */
+function thenRun(stmt: SQLite.Statement, after: () => void): SqliteStatement {
+  return {
+    reader: stmt.reader,
+    all(parameters) {
+      try {
+        return stmt.all(parameters);
+      } finally {
+        after();
+      }
+    },
+    run(parameters) {
+      try {
+        return stmt.run(parameters);
+      } finally {
+        after();
+      }
+    },
+    *iterate(parameters) {
+      try {
+        yield* stmt.iterate(parameters);
+      } finally {
+        after();
+      }
     },
   };
 }

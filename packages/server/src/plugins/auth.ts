@@ -2,8 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import { ACTIONS, type Role, type RoutePolicy, isMfaRequired } from '@forefront/contract';
 import { nowIso } from '../db/database.js';
+import { epochCacheOf } from '../db/epoch-cache.js';
 import * as repo from '../modules/auth/auth.repository.js';
-import { SESSION_COOKIE, TOUCH_INTERVAL_MS, isAccessExpired, isSessionLive, sessionIdOf } from '../modules/auth/session.js';
+import type { SessionWithUser } from '../modules/auth/auth.repository.js';
+import { SESSION_COOKIE, allowsAccess, isTouchDue, sessionIdOf } from '../modules/auth/session.js';
 import type { Actor } from '../shared/actor.js';
 import type { AppContext } from '../shared/context.js';
 import { ForbiddenError, UnauthorizedError } from '../shared/errors.js';
@@ -26,10 +28,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const KNOWN_POLICIES = new Set<string>([...ACTIONS, 'public', 'session']);
 
 /**
- * Loads the actor from the session cookie on every request, fresh from the database, so disabling
- * an account or changing a role takes effect on the very next request. Then enforces the route's
- * policy: public routes pass; everything else needs a live session, finished MFA (except the
- * routes that finish it) and, for writes, the session's CSRF token in `x-csrf-token`.
+ * Loads the actor from the session cookie on every request, from the database or from a copy read
+ * under the current access epoch (db/access-epoch.ts), so disabling an account or changing a role
+ * takes effect on the very next request. Then enforces the route's policy: public routes pass;
+ * everything else needs a live session, finished MFA (except the routes that finish it) and, for
+ * writes, the session's CSRF token in `x-csrf-token`.
  */
 export async function registerAuth(app: FastifyInstance, ctx: AppContext) {
   await app.register(cookie);
@@ -66,14 +69,29 @@ function policyError(policy: RoutePolicy, request: FastifyRequest): Error | unde
 }
 
 async function loadActor(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, token: string) {
-  const s = await repo.findSessionWithUser(ctx.db, sessionIdOf(token));
+  const id = sessionIdOf(token);
   const now = Date.now();
-  if (!s || !isSessionLive(s, now) || s.disabled || isAccessExpired(s.accessExpiresAt, now)) {
-    if (s) await repo.deleteSession(ctx.db, s.sessionId);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return;
+  const cache = epochCacheOf<SessionWithUser>(ctx.db, 'sessions');
+  const epoch = cache ? cache.currentEpoch() : 0;
+  let s = cache?.get(id);
+  // A copy (db/epoch-cache.ts) only ever says yes: one that would refuse, or whose once-a-minute
+  // touch is due, is read again. So every refusal and every touch rests on the database itself,
+  // and no copy is more than a minute old, even after a change made outside Forefront.
+  if (!s || !allowsAccess(s, now) || isTouchDue(s.lastSeenAt, now)) {
+    s = await repo.findSessionWithUser(ctx.db, id);
+    if (!s || !allowsAccess(s, now)) {
+      cache?.forget(id);
+      if (s) await repo.deleteSession(ctx.db, s.sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return;
+    }
+    if (isTouchDue(s.lastSeenAt, now)) {
+      const at = nowIso();
+      await repo.touchSession(ctx.db, s.sessionId, at);
+      s.lastSeenAt = at;
+    }
+    cache?.keep(id, s, epoch);
   }
-  if (now - Date.parse(s.lastSeenAt) > TOUCH_INTERVAL_MS) await repo.touchSession(ctx.db, s.sessionId, nowIso());
   const role = s.role as Role;
   request.actor = {
     userId: s.userId,

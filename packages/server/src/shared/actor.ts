@@ -1,6 +1,6 @@
 import type { PolicyActor, Role } from '@forefront/contract';
 
-/** Who is making a request, as loaded fresh from the database on every request. */
+/** Who is making a request, as the database holds it when the request starts (plugins/auth.ts). */
 export interface Actor extends PolicyActor {
   userId: string;
   role: Role;

@@ -30,6 +30,8 @@ const sessionWithUser = compiledQuery((db: Db, sessionId: string) =>
     .where('s.id', '=', sessionId),
 );
 
+export type SessionWithUser = NonNullable<Awaited<ReturnType<typeof findSessionWithUser>>>;
+
 /** Runs on every request: compiled once (db/compiled.ts). The account's need-to-know schools come with it. */
 export async function findSessionWithUser(db: Db, sessionId: string) {
   const rows = await sessionWithUser(db, sessionId);
@@ -41,8 +43,9 @@ export async function findSessionWithUser(db: Db, sessionId: string) {
 
 export const insertSession = (db: Db, s: SessionTable) => db.insertInto('sessions').values(s).execute();
 
+/** Only ever forward: a session's last activity never moves back (db/access-epoch.ts counts on it). */
 export const touchSession = (db: Db, id: string, at: string) =>
-  db.updateTable('sessions').set({ lastSeenAt: at }).where('id', '=', id).execute();
+  db.updateTable('sessions').set({ lastSeenAt: at }).where('id', '=', id).where('lastSeenAt', '<', at).execute();
 
 export const markSessionMfaVerified = (db: Db, id: string) =>
   db.updateTable('sessions').set({ mfaVerified: 1 }).where('id', '=', id).execute();

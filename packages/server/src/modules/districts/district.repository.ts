@@ -1,12 +1,25 @@
 import { sql } from 'kysely';
 import { compiledQuery } from '../../db/compiled.js';
 import type { Db } from '../../db/database.js';
-import type { DistrictTable, SchoolTable } from './district.table.js';
+import { epochCacheOf } from '../../db/epoch-cache.js';
+import type { DistrictRow, DistrictTable, SchoolTable } from './district.table.js';
 
 const districtById = compiledQuery((db: Db, id: string) => db.selectFrom('districts').selectAll().where('id', '=', id));
 
-/** On nearly every request: compiled once (db/compiled.ts). */
-export const findDistrict = async (db: Db, id: string) => (await districtById(db, id))[0];
+/**
+ * On nearly every request: compiled once (db/compiled.ts), and kept per process under the access
+ * epoch (db/epoch-cache.ts) where there is one. The row comes back frozen either way, so code
+ * that works on SQLite's copy works the same on PostgreSQL's fresh read.
+ */
+export async function findDistrict(db: Db, id: string): Promise<Readonly<DistrictRow> | undefined> {
+  const cache = epochCacheOf<DistrictRow>(db, 'districts');
+  const epoch = cache ? cache.currentEpoch() : 0;
+  const hit = cache?.get(id);
+  if (hit) return hit;
+  const row = (await districtById(db, id))[0];
+  if (row && cache) cache.keep(id, row, epoch);
+  return row && Object.freeze(row);
+}
 
 export const findDistrictByLeaId = (db: Db, ncesLeaId: string) =>
   db.selectFrom('districts').selectAll().where('ncesLeaId', '=', ncesLeaId).executeTakeFirst();
