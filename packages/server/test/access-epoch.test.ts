@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_NEUTRAL_SQL, ACCESS_TABLES, changesAccess, openAccessEpoch } from '../src/db/access-epoch.js';
+import { compiledQuery } from '../src/db/compiled.js';
 import { accessEpochOf, openDatabase } from '../src/db/database.js';
 import { epochCacheOf } from '../src/db/epoch-cache.js';
 import { migrateToLatest } from '../src/db/migrate.js';
@@ -131,6 +132,21 @@ describe.runIf(TEST_DIALECT === 'sqlite')('the access epoch on SQLite', () => {
       expect(moved()).toBe(false);
     } finally {
       other.close();
+      await handle.close();
+    }
+  });
+
+  it('a compiled query that writes (returning rows) still goes through the statement cache, and announces', async () => {
+    const handle = openDatabase({ dialect: 'sqlite', file: file() });
+    try {
+      await migrateToLatest(handle.db);
+      const rename = compiledQuery((db: typeof handle.db, name: string, id: string) => db.updateTable('districts').set({ name }).where('id', '=', id).returning('name'));
+      await handle.db.insertInto('districts').values({ id: 'd2', ncesLeaId: '9900002', name: 'D', state: 'VA', suppressionMinN: 10, createdAt: 'now', updatedAt: 'now' }).execute();
+      const epoch = accessEpochOf(handle.db)!;
+      const before = epoch.read();
+      expect(await rename(handle.db, 'Renamed', 'd2')).toEqual([{ name: 'Renamed' }]);
+      expect(epoch.read()).not.toBe(before);
+    } finally {
       await handle.close();
     }
   });

@@ -38,7 +38,9 @@ async function prepare<R>(db: Db, compiled: CompiledQuery<R>, params: readonly u
   const sqlite = sqliteHandleOf(db);
   if (!sqlite) return viaKysely;
   const stmt = sqlite.prepare(compiled.sql);
-  if (!stmt.reader) return viaKysely;
+  // Writes (a returning clause makes one a reader too) go through Kysely's driver, and so through
+  // the statement cache that announces access changes (db/access-epoch.ts).
+  if (!stmt.reader || !stmt.readonly) return viaKysely;
   const keys = await resultKeys(db, stmt.columns().map((c) => c.name));
   if (!keys) return viaKysely;
   stmt.raw(true);
