@@ -53,7 +53,7 @@ export async function generateBenchData(opts: BenchDataOptions): Promise<BenchDa
   mkdirSync(dirname(opts.file), { recursive: true });
 
   const rnd = seededRandom(seed);
-  const config = loadConfig({ ...process.env, DATABASE_URL: undefined } as NodeJS.ProcessEnv);
+  const config = loadConfig({ ...process.env, DATABASE_URL: undefined });
   const handle = openDatabase({ dialect: 'sqlite', file: opts.file });
   const counts = { districts: 0, schools: 0, users: 0, userSchools: 0, auditEvents: 0 };
   try {

@@ -42,7 +42,7 @@ async function freshDb(name: string, world: ReturnType<typeof buildWorld>, hash:
 }
 
 async function main() {
-  const config = loadConfig({ ...process.env, DATABASE_URL: undefined, FOREFRONT_DATA_DIR: dir, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv);
+  const config = loadConfig({ ...process.env, DATABASE_URL: undefined, FOREFRONT_DATA_DIR: dir, LOG_LEVEL: 'silent' });
   const world = buildWorld();
   const hash = await hashPassword(config, PASSWORD);
   log(`world: 100 schools, ${world.students.length} students, ${world.officers.length} officers; ${N.toLocaleString('en-US')} incidents`);
@@ -138,7 +138,7 @@ async function main() {
   let crdcTotal = 0;
   for (let i = 0; i < 3; i++) {
     const s = performance.now();
-    const rep = await crdcExport({ ...ctx, log: app.log } as never, { operator: true }, world.districtId, '2024-25');
+    const rep = await crdcExport({ ...ctx, log: app.log }, { operator: true }, world.districtId, '2024-25');
     crdcMs.push(performance.now() - s);
     crdcTotal = rep.schools.reduce((n, x) => n + x.referred.total, 0);
   }

@@ -18,7 +18,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const n = Number(process.argv[2] ?? 5000);
 const file = join(root, 'node_modules/.cache/forefront-bench/probe/forefront.sqlite');
 const data = await generateBenchData({ file });
-const config = loadConfig({ ...process.env, DATABASE_URL: undefined, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', FOREFRONT_DATA_DIR: join(file, '..') } as NodeJS.ProcessEnv);
+const config = loadConfig({ ...process.env, DATABASE_URL: undefined, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', FOREFRONT_DATA_DIR: join(file, '..') });
 const handle = openDatabase(config.database);
 const { app } = await buildApp(config, handle, { serveWeb: false });
 await app.ready();

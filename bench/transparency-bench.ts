@@ -62,7 +62,7 @@ const TARGET_P95_MS = 50;
 async function buildDatabase(): Promise<{ districtId: string; importS: number }> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const config = loadConfig({ ...process.env, DATABASE_URL: undefined, FOREFRONT_DATA_DIR: dir, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv);
+  const config = loadConfig({ ...process.env, DATABASE_URL: undefined, FOREFRONT_DATA_DIR: dir, LOG_LEVEL: 'silent' });
   const world = buildWorld(2026, SIZE);
   const handle = openDatabase({ dialect: 'sqlite', file: dbFile });
   await migrateToLatest(handle.db);
@@ -109,7 +109,7 @@ async function main() {
   } else ({ districtId, importS } = await buildDatabase());
 
   // Publish: what a district administrator's "publish" does, on the full history.
-  const config = loadConfig({ ...process.env, DATABASE_URL: undefined, FOREFRONT_DATA_DIR: dir, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv);
+  const config = loadConfig({ ...process.env, DATABASE_URL: undefined, FOREFRONT_DATA_DIR: dir, LOG_LEVEL: 'silent' });
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db); // a reused database may predate the latest migrations
   const incidents = Number((handle.sqlite!.prepare('select count(*) as n from incidents where district_id = ?').get(districtId) as { n: number }).n);

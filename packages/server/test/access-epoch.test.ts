@@ -77,7 +77,7 @@ describe.runIf(TEST_DIALECT === 'sqlite')('the access epoch on SQLite', () => {
       const seen: string[] = [];
       const sqlite = handle.sqlite!;
       const prepare = sqlite.prepare.bind(sqlite);
-      sqlite.prepare = ((sql: string) => (seen.push(sql), prepare(sql))) as typeof sqlite.prepare;
+      sqlite.prepare = ((sql: string) => (seen.push(sql), prepare(sql)));
       await findSessionWithUser(handle.db, 'none');
       await findDistrict(handle.db, 'none');
       sqlite.prepare = prepare;

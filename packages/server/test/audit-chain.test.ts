@@ -161,7 +161,7 @@ describe(`audit chain on ${TEST_DIALECT}`, () => {
           switch (p.kind) {
             case 'edit-byte': {
               const col: Column = p.column;
-              const next = editByte(e[col] as string | null, p.pos, p.char, (v) => col === 'chain' && snap.chains.includes(v));
+              const next = editByte(e[col], p.pos, p.char, (v) => col === 'chain' && snap.chains.includes(v));
               await upd(e, { [col]: next });
               if (col === 'chain') {
                 // The event moves to a new chain: its old chain has a gap, the new one a stranger.

@@ -50,7 +50,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 /** Test config: cheap argon2 parameters (hash cost is measured in bench/, not here) and generous rate limits. */
 export function testConfig(database: Config['database'], overrides: Partial<Config> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', FOREFRONT_DATA_DIR: tmpdir() } as NodeJS.ProcessEnv, {
+  return loadConfig({ LOG_LEVEL: 'silent', FOREFRONT_DATA_DIR: tmpdir() }, {
     database,
     argon2: { memoryCost: 1024, timeCost: 1 },
     rateLimit: { authPerMinute: 10_000 },

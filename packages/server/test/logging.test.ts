@@ -150,7 +150,7 @@ describe(`logging on ${TEST_DIALECT}`, () => {
 describe('the request line', () => {
   it('is exactly the line pino writes for the same request through the app serializers', async () => {
     const lines: string[] = [];
-    const config = loadConfig({ LOG_LEVEL: 'info' } as NodeJS.ProcessEnv);
+    const config = loadConfig({ LOG_LEVEL: 'info' });
     const app = Fastify({ logger: loggerOptions(config, { write: (l) => void lines.push(l) }), logController: new OneLinePerRequest() });
     app.get('/api/invitations/:token', async () => ({ ok: true }));
     await app.ready();

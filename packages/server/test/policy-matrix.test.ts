@@ -288,7 +288,7 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
   it('gives every API route a known policy, and the builder agrees with it', () => {
     const known = new Set<string>([...ACTIONS, 'public', 'session']);
     for (const [key, r] of apiRouteKeys(t.routes)) {
-      const policy = r.config?.policy as RoutePolicy | undefined;
+      const policy = r.config?.policy;
       expect(policy && known.has(policy), `${key} policy ${policy}`).toBe(true);
       expect(policy, key).toBe(ACTION_SPECS[key]?.action ?? OPEN_SPECS[key]?.policy);
     }
@@ -439,7 +439,7 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
         const target = spec?.targets(w).find((x) => x.resource.districtId === w.dA.id);
         const path = fill(url, target?.ids ?? randomIds(url));
         for (const headers of [{ cookie: session.cookie }, { cookie: session.cookie, 'x-csrf-token': 'not-the-token' }]) {
-          const res = await t.app.inject({ method: method as Method, url: path, headers, ...(spec?.payload && { payload: spec.payload(target ?? null) as object }) });
+          const res = await t.app.inject({ method: method, url: path, headers, ...(spec?.payload && { payload: spec.payload(target ?? null) as object }) });
           expect(res.statusCode, `${key}: ${res.body}`).toBe(403);
           expect(res.json().error.message).toMatch(/CSRF/);
         }

@@ -30,7 +30,7 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
 }
 
 /** Up (or down) to a named migration: tests of a migration that changes existing rows. */
-export async function migrateTo(db: Db, name: keyof typeof MIGRATIONS & string): Promise<string[]> {
+export async function migrateTo(db: Db, name: keyof typeof MIGRATIONS  ): Promise<string[]> {
   return check(await migratorOf(db).migrateTo(name));
 }
 

@@ -67,7 +67,7 @@ export async function importCrdcFile(db: Db, file: string, opts: { year?: string
       await trx
         .insertInto('crdcSchools')
         .values(values as never)
-        .onConflict((oc) => oc.columns(['year', 'combokey']).doUpdateSet(UPDATE_SET as never))
+        .onConflict((oc) => oc.columns(['year', 'combokey']).doUpdateSet(UPDATE_SET))
         .execute();
     };
     try {

@@ -47,7 +47,7 @@ const emptyCounts = (): CrdcCounts => ({
 });
 
 function count(c: CrdcCounts, s: { race: string; sex: string; idea: number; section504: number; englishLearner: number }) {
-  const sex = (s.sex === 'M' || s.sex === 'F' ? s.sex : 'X') as keyof SexCell;
+  const sex = (s.sex === 'M' || s.sex === 'F' ? s.sex : 'X');
   const race = (RACES as readonly string[]).includes(s.race) ? (s.race as Race) : null;
   if (race) (s.idea ? c.idea : c.withoutDisabilities)[race][sex] += 1;
   if (s.section504 && !s.idea) c.section504Only[sex] += 1;

@@ -31,7 +31,7 @@ import { publishTransparency, transparencyStatus } from './transparency.publish.
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Sends stored JSON text unchanged (typed as the schema's object for the zod type provider). */
-const sendStored = <T>(reply: FastifyReply, payload: string) => reply.header('content-type', JSON_TYPE).send(payload as unknown as T);
+const sendStored = <T>(reply: FastifyReply, payload: string) => reply.header('content-type', JSON_TYPE).send(payload);
 
 const attachment = (reply: FastifyReply, name: string) => reply.header('content-disposition', `attachment; filename="${name}"`);
 
@@ -103,7 +103,7 @@ export function transparencyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/districts/:id/transparency/publish',
       { config: { policy: 'transparency.publish' }, schema: { tags: ['transparency'], summary: 'Publish (or re-publish) the transparency report', params: IdParamsSchema, body: PublishTransparencyInputSchema.default({}), response: { 200: PublishTransparencyResultSchema } } },
-      (req) => publishTransparency(ctx, req.actor!, req.params.id, req.body.year !== undefined ? { year: req.body.year } : {}),
+      (req) => publishTransparency(ctx, req.actor, req.params.id, req.body.year !== undefined ? { year: req.body.year } : {}),
     );
     app.get(
       '/api/districts/:id/transparency/status',

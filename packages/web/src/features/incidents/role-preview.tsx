@@ -32,8 +32,8 @@ export function RolePreview({ districtId, draft }: { districtId: string; draft: 
       contacts: [
         {
           officerId: draft.officerId,
-          purpose: (draft.purpose || 'other') as ContactPurpose,
-          involvement: (draft.involvement || 'assisted_on_request') as Involvement,
+          purpose: (draft.purpose || 'other'),
+          involvement: (draft.involvement || 'assisted_on_request'),
           actions: draft.actions.map((a) => ({
             action: a.action,
             studentId: a.studentId || null,
