@@ -33,7 +33,13 @@ export async function timeArgon2(hashes = 15, concurrency = 4): Promise<Argon2Ti
   }
   // The stored hash carries its own parameters: check they are the configured ones.
   const encoded = /\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(last);
-  if (!encoded || Number(encoded[1]) !== config.argon2.memoryCost || Number(encoded[2]) !== config.argon2.timeCost || encoded[3] !== '1') throw new Error(`unexpected argon2 parameters in ${last.slice(0, 40)}`);
+  if (
+    !encoded ||
+    Number(encoded[1]) !== config.argon2.memoryCost ||
+    Number(encoded[2]) !== config.argon2.timeCost ||
+    encoded[3] !== '1'
+  )
+    throw new Error(`unexpected argon2 parameters in ${last.slice(0, 40)}`);
   const verifies: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
@@ -43,17 +49,29 @@ export async function timeArgon2(hashes = 15, concurrency = 4): Promise<Argon2Ti
   const batch = concurrency * 4;
   const t0 = performance.now();
   let started = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (started < batch) {
-      started++;
-      await argon2.hash(password, { type: argon2.argon2id, memoryCost: config.argon2.memoryCost, timeCost: config.argon2.timeCost, parallelism: 1 });
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (started < batch) {
+        started++;
+        await argon2.hash(password, {
+          type: argon2.argon2id,
+          memoryCost: config.argon2.memoryCost,
+          timeCost: config.argon2.timeCost,
+          parallelism: 1,
+        });
+      }
+    }),
+  );
   const elapsed = (performance.now() - t0) / 1000;
   return {
     params: { type: 'argon2id', memoryKiB: config.argon2.memoryCost, timeCost: config.argon2.timeCost, parallelism: 1 },
     hashes,
-    hashMs: { median: round(median(times)), mean: round(times.reduce((a, b) => a + b, 0) / times.length), min: round(Math.min(...times)), max: round(Math.max(...times)) },
+    hashMs: {
+      median: round(median(times)),
+      mean: round(times.reduce((a, b) => a + b, 0) / times.length),
+      min: round(Math.min(...times)),
+      max: round(Math.max(...times)),
+    },
     verifyMs: { median: round(median(verifies)) },
     throughput: { concurrency, hashesPerSecond: round(batch / elapsed) },
   };

@@ -18,7 +18,10 @@ if (!existsSync(DATA)) {
   console.log(`crdc-import bench skipped: ${DATA} is absent`);
   process.exit(0);
 }
-const files = readdirSync(DATA).filter((f) => f.endsWith('.csv')).sort().map((f) => join(DATA, f));
+const files = readdirSync(DATA)
+  .filter((f) => f.endsWith('.csv'))
+  .sort()
+  .map((f) => join(DATA, f));
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1] || 3) || 3;
 const bytes = files.reduce((a, f) => a + statSync(f).size, 0);
 
@@ -47,15 +50,25 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const parseTimes: number[] = [];
 const importTimes: number[] = [];
 let rows = 0;
-console.log(`${files.length} files, ${(bytes / 1e6).toFixed(1)} MB; ${cpus().length} x ${cpus()[0]?.model}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `${files.length} files, ${(bytes / 1e6).toFixed(1)} MB; ${cpus().length} x ${cpus()[0]?.model}; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 for (let i = 0; i < rounds; i++) {
   const p = await csvParseAlone();
   rows = p.rows;
   parseTimes.push(p.ms);
   importTimes.push(forefrontImport());
-  console.log(`round ${i + 1}: csv-parse ${p.ms.toFixed(0)} ms, forefront crdc import ${importTimes.at(-1)!.toFixed(0)} ms`);
+  console.log(
+    `round ${i + 1}: csv-parse ${p.ms.toFixed(0)} ms, forefront crdc import ${importTimes.at(-1)!.toFixed(0)} ms`,
+  );
 }
 const ratio = median(importTimes) / median(parseTimes);
 console.log(`csv-parse alone: median ${median(parseTimes).toFixed(0)} ms (${rows} records incl. headers)`);
 console.log(`forefront crdc import: median ${median(importTimes).toFixed(0)} ms`);
-console.log(`ratio ${ratio.toFixed(2)} (target <= 3): ${ratio <= 3 ? 'PASS' : 'FAIL'}; load average after ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `ratio ${ratio.toFixed(2)} (target <= 3): ${ratio <= 3 ? 'PASS' : 'FAIL'}; load average after ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);

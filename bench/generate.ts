@@ -35,11 +35,85 @@ const KINDS = [
   { suffix: 'Middle School', low: '06', high: '08', min: 450, max: 1200 },
   { suffix: 'Elementary School', low: 'KG', high: '05', min: 200, max: 700 },
 ] as const;
-const WORDS = ['Oak', 'Maple', 'Cedar', 'Lake', 'Pine', 'Willow', 'River', 'Summit', 'Fair', 'Brook', 'Elm', 'North', 'West', 'East', 'Harbor', 'Meadow', 'Stone', 'Hill', 'Spring', 'Valley'];
+const WORDS = [
+  'Oak',
+  'Maple',
+  'Cedar',
+  'Lake',
+  'Pine',
+  'Willow',
+  'River',
+  'Summit',
+  'Fair',
+  'Brook',
+  'Elm',
+  'North',
+  'West',
+  'East',
+  'Harbor',
+  'Meadow',
+  'Stone',
+  'Hill',
+  'Spring',
+  'Valley',
+];
 const PLACES = ['view', 'wood', 'field', 'ridge', 'crest', 'side', 'gate', 'haven', 'dale', 'park'];
-const FIRST = ['Ana', 'Ben', 'Chen', 'Dana', 'Eli', 'Fatima', 'Grace', 'Hugo', 'Ines', 'Jamal', 'Kai', 'Lena', 'Mateo', 'Nia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tariq'];
-const LAST = ['Adams', 'Baker', 'Cruz', 'Diaz', 'Evans', 'Fischer', 'Garcia', 'Huang', 'Ibrahim', 'Jones', 'Kim', 'Lopez', 'Moore', 'Nguyen', 'Okafor', 'Patel', 'Reyes', 'Smith', 'Tanaka', 'Walker'];
-const ROLE_MIX = ['sro', 'sro', 'sro', 'support_staff', 'support_staff', 'support_staff', 'school_admin', 'school_admin', 'auditor', 'district_admin'] as const;
+const FIRST = [
+  'Ana',
+  'Ben',
+  'Chen',
+  'Dana',
+  'Eli',
+  'Fatima',
+  'Grace',
+  'Hugo',
+  'Ines',
+  'Jamal',
+  'Kai',
+  'Lena',
+  'Mateo',
+  'Nia',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sam',
+  'Tariq',
+];
+const LAST = [
+  'Adams',
+  'Baker',
+  'Cruz',
+  'Diaz',
+  'Evans',
+  'Fischer',
+  'Garcia',
+  'Huang',
+  'Ibrahim',
+  'Jones',
+  'Kim',
+  'Lopez',
+  'Moore',
+  'Nguyen',
+  'Okafor',
+  'Patel',
+  'Reyes',
+  'Smith',
+  'Tanaka',
+  'Walker',
+];
+const ROLE_MIX = [
+  'sro',
+  'sro',
+  'sro',
+  'support_staff',
+  'support_staff',
+  'support_staff',
+  'school_admin',
+  'school_admin',
+  'auditor',
+  'district_admin',
+] as const;
 const PROFESSIONS = ['counselor', 'psychologist', 'social_worker'] as const;
 
 export async function generateBenchData(opts: BenchDataOptions): Promise<BenchData> {
@@ -71,7 +145,18 @@ export async function generateBenchData(opts: BenchDataOptions): Promise<BenchDa
       await handle.db.transaction().execute(async (trx) => {
         const now = nowIso();
         const audit = { dialect: handle.dialect, actor: null, districtId };
-        await trx.insertInto('districts').values({ id: districtId, ncesLeaId: lea, name: `${rnd.pick(WORDS)}${rnd.pick(PLACES)} Synthetic School District ${d + 1}`, state: 'VA', suppressionMinN: 10, createdAt: now, updatedAt: now }).execute();
+        await trx
+          .insertInto('districts')
+          .values({
+            id: districtId,
+            ncesLeaId: lea,
+            name: `${rnd.pick(WORDS)}${rnd.pick(PLACES)} Synthetic School District ${d + 1}`,
+            state: 'VA',
+            suppressionMinN: 10,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .execute();
         await appendAudit(trx, audit, { kind: 'district.created', districtId, ncesLeaId: lea });
         const schoolIds: string[] = [];
         for (let s = 0; s < nSchools; s++) {
@@ -79,7 +164,20 @@ export async function generateBenchData(opts: BenchDataOptions): Promise<BenchDa
           const id = rnd.uuid();
           const ncesSchoolId = `${lea}${String(s + 1).padStart(5, '0')}`;
           schoolIds.push(id);
-          await trx.insertInto('schools').values({ id, districtId, ncesSchoolId, name: `${rnd.pick(WORDS)} ${rnd.pick(WORDS)}${rnd.pick(PLACES)} ${kind.suffix}`, gradeLow: kind.low, gradeHigh: kind.high, enrollment: rnd.int(kind.min, kind.max), createdAt: now, updatedAt: now }).execute();
+          await trx
+            .insertInto('schools')
+            .values({
+              id,
+              districtId,
+              ncesSchoolId,
+              name: `${rnd.pick(WORDS)} ${rnd.pick(WORDS)}${rnd.pick(PLACES)} ${kind.suffix}`,
+              gradeLow: kind.low,
+              gradeHigh: kind.high,
+              enrollment: rnd.int(kind.min, kind.max),
+              createdAt: now,
+              updatedAt: now,
+            })
+            .execute();
           await appendAudit(trx, audit, { kind: 'school.created', schoolId: id, ncesSchoolId });
         }
         counts.schools += nSchools;
@@ -90,14 +188,34 @@ export async function generateBenchData(opts: BenchDataOptions): Promise<BenchDa
           const email = `bench-d${d + 1}-u${u + 1}@bench.forefront.test`;
           const totpSecret = secret();
           if (d === 0 && u === 0) admin = { email, password: BENCH_PASSWORD, totpSecret };
-          await trx.insertInto('users').values({
-            id, districtId, email, displayName: `${rnd.pick(FIRST)} ${rnd.pick(LAST)}`, role, profession: role === 'support_staff' ? rnd.pick(PROFESSIONS) : null, state: null,
-            passwordHash, mfaSecret: totpSecret, mfaEnabled: 1, disabled: 0, accessExpiresAt: role === 'auditor' ? '2099-12-31' : null,
-            failedSignIns: 0, lockedUntil: null, lastSignInAt: null, createdAt: now, updatedAt: now,
-          }).execute();
+          await trx
+            .insertInto('users')
+            .values({
+              id,
+              districtId,
+              email,
+              displayName: `${rnd.pick(FIRST)} ${rnd.pick(LAST)}`,
+              role,
+              profession: role === 'support_staff' ? rnd.pick(PROFESSIONS) : null,
+              state: null,
+              passwordHash,
+              mfaSecret: totpSecret,
+              mfaEnabled: 1,
+              disabled: 0,
+              accessExpiresAt: role === 'auditor' ? '2099-12-31' : null,
+              failedSignIns: 0,
+              lockedUntil: null,
+              lastSignInAt: null,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .execute();
           if (role === 'sro' || role === 'support_staff' || role === 'school_admin') {
             const assigned = new Set(Array.from({ length: rnd.int(1, 3) }, () => rnd.pick(schoolIds)));
-            await trx.insertInto('userSchools').values([...assigned].map((schoolId) => ({ userId: id, schoolId, districtId }))).execute();
+            await trx
+              .insertInto('userSchools')
+              .values([...assigned].map((schoolId) => ({ userId: id, schoolId, districtId })))
+              .execute();
             counts.userSchools += assigned.size;
           }
         }
@@ -105,7 +223,14 @@ export async function generateBenchData(opts: BenchDataOptions): Promise<BenchDa
         counts.districts += 1;
       });
     }
-    counts.auditEvents = Number((await handle.db.selectFrom('auditEvents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    counts.auditEvents = Number(
+      (
+        await handle.db
+          .selectFrom('auditEvents')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     return { file: opts.file, districtId: firstDistrictId, admin: admin!, counts };
   } finally {
     await handle.close();

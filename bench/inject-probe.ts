@@ -18,16 +18,33 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const n = Number(process.argv[2] ?? 5000);
 const file = join(root, 'node_modules/.cache/forefront-bench/probe/forefront.sqlite');
 const data = await generateBenchData({ file });
-const config = loadConfig({ ...process.env, DATABASE_URL: undefined, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', FOREFRONT_DATA_DIR: join(file, '..') });
+const config = loadConfig({
+  ...process.env,
+  DATABASE_URL: undefined,
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+  FOREFRONT_DATA_DIR: join(file, '..'),
+});
 const handle = openDatabase(config.database);
 const { app } = await buildApp(config, handle, { serveWeb: false });
 await app.ready();
-const s = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: data.admin.email, password: data.admin.password } });
+const s = await app.inject({
+  method: 'POST',
+  url: '/api/auth/sign-in',
+  payload: { email: data.admin.email, password: data.admin.password },
+});
 const cookie = s.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 const { csrfToken } = s.json() as { csrfToken: string };
-const v = await app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers: { cookie, 'x-csrf-token': csrfToken }, payload: { code: currentTotp(data.admin.totpSecret) } });
+const v = await app.inject({
+  method: 'POST',
+  url: '/api/auth/mfa/verify',
+  headers: { cookie, 'x-csrf-token': csrfToken },
+  payload: { code: currentTotp(data.admin.totpSecret) },
+});
 if (v.statusCode !== 200) throw new Error(v.body);
-const url = process.env.PROBE_URL === "district" ? `/api/districts/${data.districtId}` : `/api/districts/${data.districtId}/schools?limit=50`;
+const url =
+  process.env.PROBE_URL === 'district'
+    ? `/api/districts/${data.districtId}`
+    : `/api/districts/${data.districtId}/schools?limit=50`;
 for (let i = 0; i < 500; i++) await app.inject({ url, headers: { cookie } });
 const session = process.env.PROFILE ? new Session() : null;
 if (session) {
@@ -48,6 +65,8 @@ if (session) {
   writeFileSync(process.env.PROFILE!, JSON.stringify(profile));
   session.disconnect();
 }
-console.log(`${n} requests: ${((wall * 1000) / n).toFixed(0)} µs wall, ${((cpu.user + cpu.system) / n).toFixed(0)} µs CPU per request`);
+console.log(
+  `${n} requests: ${((wall * 1000) / n).toFixed(0)} µs wall, ${((cpu.user + cpu.system) / n).toFixed(0)} µs CPU per request`,
+);
 await app.close();
 await handle.close();

@@ -19,7 +19,11 @@ export function freePort(): Promise<number> {
  * (as a deployment's logs would go to a file or journal), not through this process: reading a
  * pipe here would take CPU from autocannon while it measures.
  */
-export async function startProcess(cmd: string, argv: string[], opts: { env: NodeJS.ProcessEnv; readyUrl: string; logFile: string; timeoutMs?: number }): Promise<ChildProcess> {
+export async function startProcess(
+  cmd: string,
+  argv: string[],
+  opts: { env: NodeJS.ProcessEnv; readyUrl: string; logFile: string; timeoutMs?: number },
+): Promise<ChildProcess> {
   const fd = openSync(opts.logFile, 'w');
   const child = spawn(cmd, argv, { env: opts.env, stdio: ['ignore', fd, fd, 'ipc'] });
   closeSync(fd);
@@ -59,7 +63,9 @@ export function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void
 function statOf(pid: number): { cpuMs: number; ppid: number } | null {
   try {
     // Fields after the command name, which is in parentheses and may hold spaces: ppid is the 2nd, utime and stime the 12th and 13th.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
     return { cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100, ppid: Number(fields[1]) }; // clock ticks, USER_HZ = 100 on Linux
   } catch {
     return null;

@@ -28,7 +28,12 @@ function run(name, cmd, args, env = {}) {
 
 function vitest(name, project, env = {}) {
   const file = join(out, `${name.replace(/\W+/g, '-')}.json`);
-  run(name, 'npx', ['vitest', 'run', '--root', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], env);
+  run(
+    name,
+    'npx',
+    ['vitest', 'run', '--root', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+    env,
+  );
   if (existsSync(file)) {
     const j = JSON.parse(readFileSync(file, 'utf8'));
     totals.passed += j.numPassedTests;
@@ -37,7 +42,8 @@ function vitest(name, project, env = {}) {
     for (const f of j.testResults ?? []) {
       const file = f.name.slice(root.length);
       for (const t of f.assertionResults ?? []) {
-        if (t.status === 'failed') failedTests.push(`${name}: ${file} > ${t.fullName}\n    ${firstLines(t.failureMessages?.[0])}`);
+        if (t.status === 'failed')
+          failedTests.push(`${name}: ${file} > ${t.fullName}\n    ${firstLines(t.failureMessages?.[0])}`);
       }
       if (f.status === 'failed' && !(f.assertionResults ?? []).some((t) => t.status === 'failed')) {
         failedTests.push(`${name}: ${file}\n    ${firstLines(f.message)}`);
@@ -49,14 +55,23 @@ function vitest(name, project, env = {}) {
 run('Type check', 'npm', ['run', 'typecheck']);
 vitest('Contract and web unit tests', 'packages/web');
 vitest('Server on SQLite', 'packages/server', { FOREFRONT_TEST_DIALECT: 'sqlite' });
-if (process.env.TEST_DATABASE_URL) vitest('Server on PostgreSQL', 'packages/server', { FOREFRONT_TEST_DIALECT: 'postgres' });
-else console.log('\n=== Server on PostgreSQL: skipped (set TEST_DATABASE_URL=postgres://... to run the suite on PostgreSQL too) ===');
+if (process.env.TEST_DATABASE_URL)
+  vitest('Server on PostgreSQL', 'packages/server', { FOREFRONT_TEST_DIALECT: 'postgres' });
+else
+  console.log(
+    '\n=== Server on PostgreSQL: skipped (set TEST_DATABASE_URL=postgres://... to run the suite on PostgreSQL too) ===',
+  );
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (existsSync(chromium)) {
   run('Build web app', 'npm', ['run', 'build', '-w', '@forefront/web']);
   const file = join(out, 'playwright.json');
-  run('Browser tests (Playwright, Chromium)', 'npx', ['playwright', 'test', '-c', 'packages/e2e/playwright.config.ts', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  run(
+    'Browser tests (Playwright, Chromium)',
+    'npx',
+    ['playwright', 'test', '-c', 'packages/e2e/playwright.config.ts', '--reporter=list,json'],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: file },
+  );
   if (existsSync(file)) {
     const s = JSON.parse(readFileSync(file, 'utf8')).stats;
     totals.passed += s.expected;

@@ -39,7 +39,9 @@ const env = {
   LOG_LEVEL: 'warn',
 };
 Object.assign(process.env, env);
-const demo = execFileSync(process.execPath, [join(root, 'packages/server/bin/forefront.js'), 'demo', '--json'], { env });
+const demo = execFileSync(process.execPath, [join(root, 'packages/server/bin/forefront.js'), 'demo', '--json'], {
+  env,
+});
 writeFileSync(join(RUN_DIR, 'demo.json'), demo);
 
 const { register } = await import('tsx/esm/api');

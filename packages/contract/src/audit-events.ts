@@ -56,7 +56,12 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('export.created'), format: z.string(), disclosureId: Id.nullable(), records: z.number() }),
   z.object({ kind: z.literal('database.restored'), file: z.string() }),
   // Issue 4: the public transparency report was (re)published; `changed` lists the years whose figures changed.
-  z.object({ kind: z.literal('transparency.published'), years: z.array(z.string()), changed: z.array(z.string()), minN: z.number() }),
+  z.object({
+    kind: z.literal('transparency.published'),
+    years: z.array(z.string()),
+    changed: z.array(z.string()),
+    minN: z.number(),
+  }),
 ]);
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export type AuditEventKind = AuditEvent['kind'];

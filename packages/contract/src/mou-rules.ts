@@ -35,10 +35,24 @@ export const ClauseKeySchema = z.enum(CLAUSE_KEYS);
 export type ClauseKey = (typeof CLAUSE_KEYS)[number];
 
 export const MOU_TEMPLATES = {
-  cops_minimum: ['purpose', 'roles_and_responsibilities', 'information_sharing', 'supervision_and_chain_of_command', 'signatures'],
+  cops_minimum: [
+    'purpose',
+    'roles_and_responsibilities',
+    'information_sharing',
+    'supervision_and_chain_of_command',
+    'signatures',
+  ],
   secure: [
-    'purpose', 'roles_and_responsibilities', 'information_sharing', 'supervision_and_chain_of_command', 'signatures',
-    'secure_partnerships', 'secure_civil_rights', 'secure_hiring', 'secure_training', 'secure_evaluation',
+    'purpose',
+    'roles_and_responsibilities',
+    'information_sharing',
+    'supervision_and_chain_of_command',
+    'signatures',
+    'secure_partnerships',
+    'secure_civil_rights',
+    'secure_hiring',
+    'secure_training',
+    'secure_evaluation',
   ],
   comprehensive: CLAUSE_KEYS.filter((k) => !k.startsWith('secure_')),
 } as const satisfies Record<string, readonly ClauseKey[]>;
@@ -102,7 +116,10 @@ export function defaultRoleRules(): RoleRules {
       b,
       BEHAVIORS[b].seriousness === 'routine'
         ? { handler: 'school_staff_only', reviewBeforeArrestOrReferral: true }
-        : { handler: 'sro_leads', reviewBeforeArrestOrReferral: BEHAVIORS[b].crdc === null || !BEHAVIORS[b].crdc.includes('firearm') },
+        : {
+            handler: 'sro_leads',
+            reviewBeforeArrestOrReferral: BEHAVIORS[b].crdc === null || !BEHAVIORS[b].crdc.includes('firearm'),
+          },
     ]),
   ) as RoleRules['categories'];
   return {

@@ -98,8 +98,22 @@ export const POLICY: Record<Action, PolicyRow> = {
   'audit.verify': { district_admin: 'district', auditor: 'district' },
   'state.district.list': { state_viewer: 'state' },
   // The MOU is a public document once signed; drafts are visible to the district's staff.
-  'mou.list': { district_admin: 'district', school_admin: 'district', sro: 'district', support_staff: 'district', auditor: 'district', state_viewer: 'state' },
-  'mou.read': { district_admin: 'district', school_admin: 'district', sro: 'district', support_staff: 'district', auditor: 'district', state_viewer: 'state' },
+  'mou.list': {
+    district_admin: 'district',
+    school_admin: 'district',
+    sro: 'district',
+    support_staff: 'district',
+    auditor: 'district',
+    state_viewer: 'state',
+  },
+  'mou.read': {
+    district_admin: 'district',
+    school_admin: 'district',
+    sro: 'district',
+    support_staff: 'district',
+    auditor: 'district',
+    state_viewer: 'state',
+  },
   'mou.write': { district_admin: 'district' },
   'mou.sign': { district_admin: 'district' },
   // Student-level data: need-to-know (FERPA 99.31(a)(1)(ii)). Officers see their schools' roster

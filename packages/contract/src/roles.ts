@@ -4,14 +4,7 @@ import { z } from 'zod';
  * The people who sign in to Forefront (DOMAIN.md section 1). Parents and the public never sign in:
  * they use the public pages.
  */
-export const ROLES = [
-  'district_admin',
-  'school_admin',
-  'sro',
-  'support_staff',
-  'auditor',
-  'state_viewer',
-] as const;
+export const ROLES = ['district_admin', 'school_admin', 'sro', 'support_staff', 'auditor', 'state_viewer'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 

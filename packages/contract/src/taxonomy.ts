@@ -59,7 +59,11 @@ export const BEHAVIORS = {
   sexual_assault: { seriousness: 'serious', crdc: 'sexual_assault', nibrs: ['11D'] },
   rape_or_attempted_rape: { seriousness: 'serious', crdc: 'rape_or_attempted_rape', nibrs: ['11A'] },
   weapon_possession: { seriousness: 'serious', crdc: null, nibrs: ['520'] },
-  firearm_or_explosive_possession: { seriousness: 'serious', crdc: 'possession_of_firearm_or_explosive', nibrs: ['520'] },
+  firearm_or_explosive_possession: {
+    seriousness: 'serious',
+    crdc: 'possession_of_firearm_or_explosive',
+    nibrs: ['520'],
+  },
 } as const satisfies Record<string, BehaviorDef>;
 
 export type Behavior = keyof typeof BEHAVIORS;
@@ -67,7 +71,20 @@ export const BEHAVIOR_KEYS = Object.keys(BEHAVIORS) as Behavior[];
 export const BehaviorSchema = z.enum(BEHAVIOR_KEYS as [Behavior, ...Behavior[]]);
 export const NIBRS_CODES = [...new Set(BEHAVIOR_KEYS.flatMap((b) => BEHAVIORS[b].nibrs))].sort();
 
-export const LOCATIONS = ['classroom', 'hallway', 'cafeteria', 'gym', 'restroom', 'office', 'grounds', 'parking_lot', 'bus', 'school_event', 'online', 'other'] as const;
+export const LOCATIONS = [
+  'classroom',
+  'hallway',
+  'cafeteria',
+  'gym',
+  'restroom',
+  'office',
+  'grounds',
+  'parking_lot',
+  'bus',
+  'school_event',
+  'online',
+  'other',
+] as const;
 export const LocationSchema = z.enum(LOCATIONS);
 export type IncidentLocation = (typeof LOCATIONS)[number];
 
@@ -75,7 +92,13 @@ export const WEAPONS = ['none', 'firearm', 'explosive', 'knife', 'other_weapon']
 export const WeaponSchema = z.enum(WEAPONS);
 
 /** Why the SRO was in contact (DOMAIN.md section 3); `routine_discipline` is role drift. */
-export const CONTACT_PURPOSES = ['serious_threat_or_crime', 'routine_discipline', 'mentoring_or_teaching', 'emergency_response', 'other'] as const;
+export const CONTACT_PURPOSES = [
+  'serious_threat_or_crime',
+  'routine_discipline',
+  'mentoring_or_teaching',
+  'emergency_response',
+  'other',
+] as const;
 export const ContactPurposeSchema = z.enum(CONTACT_PURPOSES);
 export type ContactPurpose = (typeof CONTACT_PURPOSES)[number];
 
@@ -135,4 +158,10 @@ export function schoolYearOf(isoDate: string): string {
   const start = m >= 7 ? y : y - 1;
   return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
 }
-export const SchoolYearSchema = z.string().regex(/^\d{4}-\d{2}$/, 'Use a school year like 2025-26').refine((s) => (Number(s.slice(0, 4)) + 1) % 100 === Number(s.slice(5)), 'The two years must follow each other, e.g. 2025-26');
+export const SchoolYearSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}$/, 'Use a school year like 2025-26')
+  .refine(
+    (s) => (Number(s.slice(0, 4)) + 1) % 100 === Number(s.slice(5)),
+    'The two years must follow each other, e.g. 2025-26',
+  );

@@ -41,18 +41,34 @@ export interface BuildOptions {
 /** Plugins first, then every module's routes, registered explicitly in one place. */
 export async function buildApp(config: Config, handle: DbHandle, opts: BuildOptions = {}): Promise<BuiltApp> {
   // One log line per request instead of Fastify's two (plugins/logging.ts).
-  const app = Fastify({ logger: loggerOptions(config, opts.logStream), logController: new OneLinePerRequest(), trustProxy: true, bodyLimit: 1_048_576 });
+  const app = Fastify({
+    logger: loggerOptions(config, opts.logStream),
+    logController: new OneLinePerRequest(),
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+  });
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, sqlite: handle.sqlite, config, log: app.log, mailer: createMailer(config, handle.db, app.log) };
+  const ctx: AppContext = {
+    db: handle.db,
+    dialect: handle.dialect,
+    sqlite: handle.sqlite,
+    config,
+    log: app.log,
+    mailer: createMailer(config, handle.db, app.log),
+  };
   app.addHook('onClose', async () => ctx.mailer.close());
 
   registerErrorHandling(app);
   await registerSecurity(app);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Forefront API', version: '0.1.0', description: 'School Resource Officer program management and public transparency.' },
+      info: {
+        title: 'Forefront API',
+        version: '0.1.0',
+        description: 'School Resource Officer program management and public transparency.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ff_session' } } },
     },
     transform: jsonSchemaTransform,

@@ -40,7 +40,8 @@ export async function main(argv: string[]): Promise<void> {
     await program.parseAsync(argv);
   } catch (err) {
     const e = err as { code?: string; exitCode?: number; message?: string };
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') process.exit(0);
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version')
+      process.exit(0);
     if (e.code?.startsWith('commander.')) process.exit(e.exitCode ?? 2);
     console.error(`forefront: ${e.message ?? String(err)}`);
     process.exit(1);

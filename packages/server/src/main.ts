@@ -86,6 +86,8 @@ async function serveProcess(config: Config, opts: { migrate: boolean; singletons
   await app.listen({ port: config.port, host: config.host });
   if (opts.singletons && (await isSetupNeeded(ctx))) {
     const link = await issueSetupLink(ctx);
-    console.log(`\nForefront has no district yet. Open this one-time link to create the first district and its administrator:\n\n  ${link}\n\n(Or load a demo district: npx forefront demo)\n`);
+    console.log(
+      `\nForefront has no district yet. Open this one-time link to create the first district and its administrator:\n\n  ${link}\n\n(Or load a demo district: npx forefront demo)\n`,
+    );
   }
 }

@@ -10,7 +10,17 @@ import { epochCacheOf } from '../src/db/epoch-cache.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { ALL_WORKERS_LISTENING } from '../src/cluster.js';
 import type { DemoResult } from '../src/modules/demo/demo.service.js';
-import { type CliTarget, type RunningServer, api, cliOk, createCliTarget, signInHttp, startServer, totpOf, withDb } from './cli-helpers.js';
+import {
+  type CliTarget,
+  type RunningServer,
+  api,
+  cliOk,
+  createCliTarget,
+  signInHttp,
+  startServer,
+  totpOf,
+  withDb,
+} from './cli-helpers.js';
 import { TEST_DIALECT } from './harness.js';
 
 /**
@@ -68,7 +78,12 @@ describe.runIf(TEST_DIALECT === 'sqlite')('the access epoch on SQLite', () => {
   it('the touch statement Kysely compiles is the one the epoch lets pass, and the cached reads touch only access tables', async () => {
     const handle = openDatabase({ dialect: 'sqlite', file: file() });
     try {
-      const touch = handle.db.updateTable('sessions').set({ lastSeenAt: 'x' }).where('id', '=', 'x').where('lastSeenAt', '<', 'x').compile();
+      const touch = handle.db
+        .updateTable('sessions')
+        .set({ lastSeenAt: 'x' })
+        .where('id', '=', 'x')
+        .where('lastSeenAt', '<', 'x')
+        .compile();
       expect(ACCESS_NEUTRAL_SQL).toContain(touch.sql);
       const { findSessionWithUser } = await import('../src/modules/auth/auth.repository.js');
       const { findDistrict } = await import('../src/modules/districts/district.repository.js');
@@ -77,12 +92,13 @@ describe.runIf(TEST_DIALECT === 'sqlite')('the access epoch on SQLite', () => {
       const seen: string[] = [];
       const sqlite = handle.sqlite!;
       const prepare = sqlite.prepare.bind(sqlite);
-      sqlite.prepare = ((sql: string) => (seen.push(sql), prepare(sql)));
+      sqlite.prepare = (sql: string) => (seen.push(sql), prepare(sql));
       await findSessionWithUser(handle.db, 'none');
       await findDistrict(handle.db, 'none');
       sqlite.prepare = prepare;
       expect(seen).toHaveLength(2);
-      for (const sql of seen) for (const [, table] of sql.matchAll(/(?:from|join) "(\w+)"/g)) expect(ACCESS_TABLES, sql).toContain(table);
+      for (const sql of seen)
+        for (const [, table] of sql.matchAll(/(?:from|join) "(\w+)"/g)) expect(ACCESS_TABLES, sql).toContain(table);
     } finally {
       await handle.close();
     }
@@ -101,7 +117,18 @@ describe.runIf(TEST_DIALECT === 'sqlite')('the access epoch on SQLite', () => {
         e = now;
         return m;
       };
-      await db.insertInto('districts').values({ id: 'd1', ncesLeaId: '9900001', name: 'D', state: 'VA', suppressionMinN: 10, createdAt: 'now', updatedAt: 'now' }).execute();
+      await db
+        .insertInto('districts')
+        .values({
+          id: 'd1',
+          ncesLeaId: '9900001',
+          name: 'D',
+          state: 'VA',
+          suppressionMinN: 10,
+          createdAt: 'now',
+          updatedAt: 'now',
+        })
+        .execute();
       expect(moved()).toBe(true);
       await db.updateTable('districts').set({ name: 'E' }).where('id', '=', 'd1').execute();
       expect(moved()).toBe(true);
@@ -128,7 +155,20 @@ describe.runIf(TEST_DIALECT === 'sqlite')('the access epoch on SQLite', () => {
       moved();
 
       await db.selectFrom('users').selectAll().execute();
-      await db.insertInto('schools').values({ id: 's1', districtId: 'd1', ncesSchoolId: '990000100001', name: 'S', gradeLow: '06', gradeHigh: '08', enrollment: 1, createdAt: 'now', updatedAt: 'now' }).execute();
+      await db
+        .insertInto('schools')
+        .values({
+          id: 's1',
+          districtId: 'd1',
+          ncesSchoolId: '990000100001',
+          name: 'S',
+          gradeLow: '06',
+          gradeHigh: '08',
+          enrollment: 1,
+          createdAt: 'now',
+          updatedAt: 'now',
+        })
+        .execute();
       expect(moved()).toBe(false);
     } finally {
       other.close();
@@ -140,8 +180,21 @@ describe.runIf(TEST_DIALECT === 'sqlite')('the access epoch on SQLite', () => {
     const handle = openDatabase({ dialect: 'sqlite', file: file() });
     try {
       await migrateToLatest(handle.db);
-      const rename = compiledQuery((db: typeof handle.db, name: string, id: string) => db.updateTable('districts').set({ name }).where('id', '=', id).returning('name'));
-      await handle.db.insertInto('districts').values({ id: 'd2', ncesLeaId: '9900002', name: 'D', state: 'VA', suppressionMinN: 10, createdAt: 'now', updatedAt: 'now' }).execute();
+      const rename = compiledQuery((db: typeof handle.db, name: string, id: string) =>
+        db.updateTable('districts').set({ name }).where('id', '=', id).returning('name'),
+      );
+      await handle.db
+        .insertInto('districts')
+        .values({
+          id: 'd2',
+          ncesLeaId: '9900002',
+          name: 'D',
+          state: 'VA',
+          suppressionMinN: 10,
+          createdAt: 'now',
+          updatedAt: 'now',
+        })
+        .execute();
       const epoch = accessEpochOf(handle.db)!;
       const before = epoch.read();
       expect(await rename(handle.db, 'Renamed', 'd2')).toEqual([{ name: 'Renamed' }]);
@@ -212,7 +265,8 @@ describe(`two workers and another process on ${TEST_DIALECT}: a change of access
     await target?.drop();
   });
 
-  const account = (role: string, n = 0) => demo.accounts.filter((a) => a.role === role && a.districtId === demo.districtId)[n]!;
+  const account = (role: string, n = 0) =>
+    demo.accounts.filter((a) => a.role === role && a.districtId === demo.districtId)[n]!;
   const statuses = async (path: string, cookie: string, n = 10) => {
     const out: number[] = [];
     for (let i = 0; i < n; i++) out.push((await getFresh(server!.url, path, cookie)).status);
@@ -239,7 +293,9 @@ describe(`two workers and another process on ${TEST_DIALECT}: a change of access
     const s = await signInHttp(server!.url, principal.email, demo.password, totpOf(principal.totpSecret!));
     const path = `/api/schools/${principal.schoolIds[0]}`;
     expect(await statuses(path, s.cookie)).toEqual(Array(10).fill(200));
-    await withDb(target.database, (db) => db.updateTable('users').set({ disabled: 1 }).where('email', '=', principal.email).execute());
+    await withDb(target.database, (db) =>
+      db.updateTable('users').set({ disabled: 1 }).where('email', '=', principal.email).execute(),
+    );
     expect(await statuses(path, s.cookie)).toEqual(Array(10).fill(401));
   });
 
@@ -258,7 +314,13 @@ describe(`two workers and another process on ${TEST_DIALECT}: a change of access
     };
     const before = await names();
     expect(new Set(before).size).toBe(1);
-    await withDb(target.database, (db) => db.updateTable('districts').set({ name: 'Renamed Elsewhere District' }).where('id', '=', demo.districtId).execute());
+    await withDb(target.database, (db) =>
+      db
+        .updateTable('districts')
+        .set({ name: 'Renamed Elsewhere District' })
+        .where('id', '=', demo.districtId)
+        .execute(),
+    );
     expect(await names()).toEqual(Array(6).fill('Renamed Elsewhere District'));
   });
 });

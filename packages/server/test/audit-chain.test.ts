@@ -42,7 +42,16 @@ const EDITABLE = ['payload', 'at', 'kind', 'actorId', 'actorRole', 'hash', 'prev
 const NULLABLE = ['districtId', 'actorId', 'actorRole'] as const;
 type Column = (typeof EDITABLE)[number];
 
-const TAMPER_KINDS = ['edit-byte', 'set-null', 'delete-event', 'swap-events', 'truncate-keep-head', 'truncate-drop-head', 'delete-head', 'edit-head'] as const;
+const TAMPER_KINDS = [
+  'edit-byte',
+  'set-null',
+  'delete-event',
+  'swap-events',
+  'truncate-keep-head',
+  'truncate-drop-head',
+  'delete-head',
+  'edit-head',
+] as const;
 type TamperKind = (typeof TAMPER_KINDS)[number];
 
 interface Snapshot {
@@ -53,7 +62,12 @@ interface Snapshot {
 }
 
 /** Change the character at `pos` to another printable one; a null becomes a one-character value. */
-function editByte(value: string | null, pos: number, code: number, avoid: (v: string) => boolean = () => false): string {
+function editByte(
+  value: string | null,
+  pos: number,
+  code: number,
+  avoid: (v: string) => boolean = () => false,
+): string {
   const base = value ?? '';
   const i = base.length ? pos % base.length : 0;
   for (let k = 0; k < 95; k++) {
@@ -74,7 +88,12 @@ describe(`audit chain on ${TEST_DIALECT}`, () => {
     const rows = await db.selectFrom('auditEvents').selectAll().orderBy('chain').orderBy('seq').execute();
     const events = new Map<string, AuditEventRow[]>();
     for (const r of rows) events.set(r.chain, [...(events.get(r.chain) ?? []), { ...r, seq: Number(r.seq) }]);
-    const heads = new Map((await db.selectFrom('auditHeads').selectAll().execute()).map((h) => [h.chain, { seq: Number(h.seq), hash: h.hash }]));
+    const heads = new Map(
+      (await db.selectFrom('auditHeads').selectAll().execute()).map((h) => [
+        h.chain,
+        { seq: Number(h.seq), hash: h.hash },
+      ]),
+    );
     return { chains: [...events.keys()].sort(), events, heads, total: rows.length };
   }
 
@@ -95,9 +114,20 @@ describe(`audit chain on ${TEST_DIALECT}`, () => {
       };
       await w('PATCH', `/api/districts/${d.id}`, { suppressionMinN: 11 });
       for (let i = 0; i < 3; i++)
-        await w('POST', `/api/districts/${d.id}/schools`, { ncesSchoolId: String(Math.floor(1e11 + Math.random() * 8e11)), name: `Chain School ${i}`, gradeLow: '06', gradeHigh: '08', enrollment: 300 + i });
+        await w('POST', `/api/districts/${d.id}/schools`, {
+          ncesSchoolId: String(Math.floor(1e11 + Math.random() * 8e11)),
+          name: `Chain School ${i}`,
+          gradeLow: '06',
+          gradeHigh: '08',
+          enrollment: 300 + i,
+        });
       for (let i = 0; i < 2; i++)
-        await w('POST', `/api/districts/${d.id}/invitations`, { email: `chain-${newId()}@example.test`, displayName: 'Chain invitee', role: 'auditor', accessExpiresAt: '2099-01-01' });
+        await w('POST', `/api/districts/${d.id}/invitations`, {
+          email: `chain-${newId()}@example.test`,
+          displayName: 'Chain invitee',
+          role: 'auditor',
+          accessExpiresAt: '2099-01-01',
+        });
       await w('GET', `/api/districts/${d.id}/audit?kind=school.created`);
       await w('POST', `/api/districts/${d.id}/audit/verify`);
     }
@@ -117,7 +147,11 @@ describe(`audit chain on ${TEST_DIALECT}`, () => {
         for (let j = 0; j < 5; j++) {
           const i = batch * 5 + j;
           const districtId = i % 15 === 14 ? null : districtIds[i % 2]!;
-          await appendAudit(trx, { dialect: ctx.dialect, actor: i % 7 === 0 ? null : actor, districtId }, kinds(i)[i % 4]!);
+          await appendAudit(
+            trx,
+            { dialect: ctx.dialect, actor: i % 7 === 0 ? null : actor, districtId },
+            kinds(i)[i % 4]!,
+          );
         }
       });
     }
@@ -128,7 +162,10 @@ describe(`audit chain on ${TEST_DIALECT}`, () => {
     expect(snap.total).toBeGreaterThan(300);
     expect(snap.chains).toEqual([...districtIds, SYSTEM_CHAIN].sort());
     for (const [chain, events] of snap.events) {
-      expect(events.map((e) => e.seq), chain).toEqual(events.map((_, i) => i + 1));
+      expect(
+        events.map((e) => e.seq),
+        chain,
+      ).toEqual(events.map((_, i) => i + 1));
       expect(events[0]!.prevHash).toBe(GENESIS_HASH);
       expect(snap.heads.get(chain)).toEqual({ seq: events.length, hash: events.at(-1)!.hash });
     }
@@ -139,9 +176,17 @@ describe(`audit chain on ${TEST_DIALECT}`, () => {
   it(`detects ${TAMPER_RUNS} random tamperings and names the first broken link of each`, async () => {
     const db = t.ctx.db;
     const tally = new Map<TamperKind, number>(TAMPER_KINDS.map((k) => [k, 0]));
-    const pick = <T,>(xs: readonly T[], n: number) => xs[n % xs.length]!;
+    const pick = <T>(xs: readonly T[], n: number) => xs[n % xs.length]!;
     const n30 = fc.noBias(fc.integer({ min: 0, max: 2 ** 30 }));
-    const tamperArb = fc.record({ kind: fc.constantFrom(...TAMPER_KINDS), chain: n30, a: n30, b: n30, column: fc.constantFrom(...EDITABLE), pos: n30, char: fc.integer({ min: 33, max: 126 }) });
+    const tamperArb = fc.record({
+      kind: fc.constantFrom(...TAMPER_KINDS),
+      chain: n30,
+      a: n30,
+      b: n30,
+      column: fc.constantFrom(...EDITABLE),
+      pos: n30,
+      char: fc.integer({ min: 33, max: 126 }),
+    });
 
     await fc.assert(
       fc.asyncProperty(tamperArb, async (p) => {
@@ -171,7 +216,9 @@ describe(`audit chain on ${TEST_DIALECT}`, () => {
               break;
             }
             case 'set-null': {
-              const target = NULLABLE.map((_, i) => NULLABLE[(i + p.pos) % NULLABLE.length]!).find((c) => e[c] !== null);
+              const target = NULLABLE.map((_, i) => NULLABLE[(i + p.pos) % NULLABLE.length]!).find(
+                (c) => e[c] !== null,
+              );
               // An event whose nullable columns are all null (a system event) gets a value instead.
               await upd(e, target ? { [target]: null } : { actorRole: 'x' });
               expected = where(e);
@@ -183,7 +230,7 @@ describe(`audit chain on ${TEST_DIALECT}`, () => {
               break;
             case 'swap-events': {
               let other = pick(events, p.b);
-              if (other.seq === s) other = events[(s % n)]!; // the next one (wraps to the first)
+              if (other.seq === s) other = events[s % n]!; // the next one (wraps to the first)
               const [lo, hi] = s < other.seq ? [s, other.seq] : [other.seq, s];
               await upd({ chain, seq: lo }, { seq: -1 });
               await upd({ chain, seq: hi }, { seq: lo });
@@ -198,7 +245,11 @@ describe(`audit chain on ${TEST_DIALECT}`, () => {
               // known limit (see the report); districts are anchored by their districts row.
               const max = dropHead && !isDistrict ? n - 1 : n;
               const m = 1 + (p.b % max);
-              await trx.deleteFrom('auditEvents').where('chain', '=', chain).where('seq', '>', n - m).execute();
+              await trx
+                .deleteFrom('auditEvents')
+                .where('chain', '=', chain)
+                .where('seq', '>', n - m)
+                .execute();
               if (dropHead) await trx.deleteFrom('auditHeads').where('chain', '=', chain).execute();
               expected = { chain, seq: n - m + 1 };
               break;
@@ -209,7 +260,8 @@ describe(`audit chain on ${TEST_DIALECT}`, () => {
               break;
             case 'edit-head': {
               const head = snap.heads.get(chain)!;
-              const set = p.b % 3 === 0 ? { hash: editByte(head.hash, p.pos, p.char) } : { seq: p.b % 3 === 1 ? n - 1 : n + 1 };
+              const set =
+                p.b % 3 === 0 ? { hash: editByte(head.hash, p.pos, p.char) } : { seq: p.b % 3 === 1 ? n - 1 : n + 1 };
               await trx.updateTable('auditHeads').set(set).where('chain', '=', chain).execute();
               expected = { chain, seq: n + 1 };
               break;
@@ -220,7 +272,10 @@ describe(`audit chain on ${TEST_DIALECT}`, () => {
 
         tally.set(p.kind, tally.get(p.kind)! + 1);
         expect(result.ok, `${p.kind} on ${chain}#${s} went unnoticed`).toBe(false);
-        expect({ chain: result.firstBroken?.chain, seq: result.firstBroken?.seq }, `${p.kind} ${p.column} on ${chain}#${s}: ${result.firstBroken?.reason}`).toEqual(expected);
+        expect(
+          { chain: result.firstBroken?.chain, seq: result.firstBroken?.seq },
+          `${p.kind} ${p.column} on ${chain}#${s}: ${result.firstBroken?.reason}`,
+        ).toEqual(expected);
         expect(result.firstBroken!.reason.length).toBeGreaterThan(0);
       }),
       { numRuns: TAMPER_RUNS, ...(process.env.AUDIT_TAMPER_SEED && { seed: Number(process.env.AUDIT_TAMPER_SEED) }) },
@@ -247,11 +302,20 @@ describe(`audit chain on ${TEST_DIALECT}`, () => {
   it('verifies one district through the API, and the check itself is recorded', async () => {
     const auditor = await buildUser(t.ctx, { role: 'auditor', districtId: districtIds[1]! });
     const s = await signIn(t.app, auditor);
-    const res = await t.app.inject({ method: 'POST', url: `/api/districts/${districtIds[1]}/audit/verify`, headers: s.headers });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/districts/${districtIds[1]}/audit/verify`,
+      headers: s.headers,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ ok: true, firstBroken: null });
     expect(res.json().checked).toBeGreaterThan(100);
-    const last = await t.ctx.db.selectFrom('auditEvents').selectAll().where('chain', '=', districtIds[1]!).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const last = await t.ctx.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('chain', '=', districtIds[1]!)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(last.kind).toBe('audit.verified');
     expect(eventHash(last)).toBe(last.hash);
   });
@@ -275,8 +339,12 @@ describe('canonicalJson', () => {
       }),
       { numRuns: 500 },
     );
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[3,{"y":2,"z":1}]},"b":1}');
-    expect(canonicalJson({ a: { d: [3, { y: 2, z: 1 }], c: null }, b: 1 })).toBe(canonicalJson({ b: 1, a: { c: null, d: [3, { z: 1, y: 2 }] } }));
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[3,{"y":2,"z":1}]},"b":1}',
+    );
+    expect(canonicalJson({ a: { d: [3, { y: 2, z: 1 }], c: null }, b: 1 })).toBe(
+      canonicalJson({ b: 1, a: { c: null, d: [3, { z: 1, y: 2 }] } }),
+    );
   });
 
   it('is valid JSON for the same value, keeps array order, and drops undefined like JSON.stringify', () => {
@@ -292,10 +360,21 @@ describe('canonicalJson', () => {
   });
 
   it('feeds the event hash, which changes with any field', () => {
-    const base = { chain: 'c', seq: 1, districtId: 'd', at: '2026-01-01T00:00:00.000Z', actorId: 'u', actorRole: 'sro', kind: 'auth.signed_in', payload: '{"userId":"u"}', prevHash: GENESIS_HASH };
+    const base = {
+      chain: 'c',
+      seq: 1,
+      districtId: 'd',
+      at: '2026-01-01T00:00:00.000Z',
+      actorId: 'u',
+      actorRole: 'sro',
+      kind: 'auth.signed_in',
+      payload: '{"userId":"u"}',
+      prevHash: GENESIS_HASH,
+    };
     const h = eventHash(base);
     expect(eventHash({ ...base })).toBe(h);
-    for (const [k, v] of Object.entries(base)) expect(eventHash({ ...base, [k]: typeof v === 'number' ? v + 1 : `${v}x` }), k).not.toBe(h);
+    for (const [k, v] of Object.entries(base))
+      expect(eventHash({ ...base, [k]: typeof v === 'number' ? v + 1 : `${v}x` }), k).not.toBe(h);
     expect(eventHash({ ...base, actorId: null })).not.toBe(h);
   });
 });

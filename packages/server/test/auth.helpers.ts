@@ -13,7 +13,11 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** A request as the signed-in browser would make it: session cookie, plus the CSRF header on writes. */
 export function call(app: FastifyInstance, session: Session | null, method: Method, url: string, payload?: unknown) {
-  const headers: Record<string, string> = session ? (method === 'GET' ? { cookie: session.cookie } : { ...session.headers }) : {};
+  const headers: Record<string, string> = session
+    ? method === 'GET'
+      ? { cookie: session.cookie }
+      : { ...session.headers }
+    : {};
   return app.inject({ method, url, headers, ...(payload !== undefined && { payload: payload as object }) });
 }
 
@@ -31,7 +35,8 @@ export function passwordSignIn(app: FastifyInstance, email: string, password: st
 /** A well-formed 6-digit code that the authenticator would not accept right now (outside the drift window too). */
 export function wrongTotp(secret: string): string {
   const current = currentTotp(secret);
-  for (const c of ['000000', '111111', '222222', '333333', '444444']) if (c !== current && totpStep(secret, c) === null) return c;
+  for (const c of ['000000', '111111', '222222', '333333', '444444'])
+    if (c !== current && totpStep(secret, c) === null) return c;
   throw new Error('no wrong code found');
 }
 
@@ -51,8 +56,14 @@ export async function auditEvents(ctx: AppContext, chain: string) {
   return rows.map((r) => ({ ...r, seq: Number(r.seq), payload: JSON.parse(r.payload) as Record<string, unknown> }));
 }
 
-export async function countRows(ctx: AppContext, table: 'auditEvents' | 'invitations' | 'users' | 'mailOutbox' | 'sessions' | 'schools' | 'districts' | 'userSchools') {
-  const r = await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+export async function countRows(
+  ctx: AppContext,
+  table: 'auditEvents' | 'invitations' | 'users' | 'mailOutbox' | 'sessions' | 'schools' | 'districts' | 'userSchools',
+) {
+  const r = await ctx.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -73,7 +84,13 @@ export function tokenFromLink(text: string): string {
  * Invite through the API with no SMTP configured and read the link from the outbox, where the
  * mailer keeps undelivered mail so the link is never lost.
  */
-export async function inviteViaOutbox(app: FastifyInstance, ctx: AppContext, admin: Session, districtId: string, input: Record<string, unknown>) {
+export async function inviteViaOutbox(
+  app: FastifyInstance,
+  ctx: AppContext,
+  admin: Session,
+  districtId: string,
+  input: Record<string, unknown>,
+) {
   const res = await call(app, admin, 'POST', `/api/districts/${districtId}/invitations`, input);
   expect(res.statusCode, res.body).toBe(201);
   const mail = await ctx.db
@@ -82,12 +99,23 @@ export async function inviteViaOutbox(app: FastifyInstance, ctx: AppContext, adm
     .where('toAddress', '=', String(input.email).toLowerCase())
     .orderBy('createdAt', 'desc')
     .executeTakeFirstOrThrow();
-  return { invitation: res.json() as { id: string; email: string; role: string; schoolIds: string[]; expiresAt: string; createdAt: string }, token: tokenFromLink(mail.textBody) };
+  return {
+    invitation: res.json() as {
+      id: string;
+      email: string;
+      role: string;
+      schoolIds: string[];
+      expiresAt: string;
+      createdAt: string;
+    },
+    token: tokenFromLink(mail.textBody),
+  };
 }
 
 let emailCounter = 0;
 /** A fresh, unique e-mail address for an invitee. */
-export const newEmail = (label = 'invitee') => `${label}.${process.pid}.${++emailCounter}.${Math.floor(Math.random() * 1e6)}@example.test`;
+export const newEmail = (label = 'invitee') =>
+  `${label}.${process.pid}.${++emailCounter}.${Math.floor(Math.random() * 1e6)}@example.test`;
 
 /**
  * Runs `fn` while the next sequence number of an audit chain is already taken, so any audit append
@@ -95,9 +123,24 @@ export const newEmail = (label = 'invitee') => `${label}.${process.pid}.${++emai
  * roll back together.
  */
 export async function withBlockedAudit<T>(ctx: AppContext, chain: string, fn: () => Promise<T>): Promise<T> {
-  await ctx.db.insertInto('auditHeads').values({ chain, seq: 0, hash: '' }).onConflict((oc) => oc.column('chain').doNothing()).execute();
+  await ctx.db
+    .insertInto('auditHeads')
+    .values({ chain, seq: 0, hash: '' })
+    .onConflict((oc) => oc.column('chain').doNothing())
+    .execute();
   const head = await ctx.db.selectFrom('auditHeads').selectAll().where('chain', '=', chain).executeTakeFirstOrThrow();
-  const blocker = { chain, seq: Number(head.seq) + 1, districtId: chain === 'system' ? null : chain, at: new Date().toISOString(), actorId: null, actorRole: null, kind: 'blocker', payload: '{}', prevHash: head.hash, hash: 'blocker' };
+  const blocker = {
+    chain,
+    seq: Number(head.seq) + 1,
+    districtId: chain === 'system' ? null : chain,
+    at: new Date().toISOString(),
+    actorId: null,
+    actorRole: null,
+    kind: 'blocker',
+    payload: '{}',
+    prevHash: head.hash,
+    hash: 'blocker',
+  };
   await ctx.db.insertInto('auditEvents').values(blocker).execute();
   try {
     return await fn();

@@ -3,7 +3,16 @@ import { RECOVERY_CODE_COUNT, SIGN_IN_MAX_FAILURES } from '@forefront/contract';
 import { currentTotp } from '../src/modules/auth/totp.js';
 import { createTestApp, TEST_DIALECT, type TestApp } from './harness.js';
 import { buildDistrict, buildSchool, buildUser, signIn, TEST_PASSWORD, type BuiltUser } from './builders.js';
-import { MINUTE, auditEvents, call, expectError, isoFromNow, passwordSignIn, sessionFrom, wrongTotp } from './auth.helpers.js';
+import {
+  MINUTE,
+  auditEvents,
+  call,
+  expectError,
+  isoFromNow,
+  passwordSignIn,
+  sessionFrom,
+  wrongTotp,
+} from './auth.helpers.js';
 
 describe(`sign-in, lockout and MFA on ${TEST_DIALECT}`, () => {
   let t: TestApp;
@@ -16,7 +25,8 @@ describe(`sign-in, lockout and MFA on ${TEST_DIALECT}`, () => {
     schoolId = (await buildSchool(t.ctx, districtId)).id;
   });
 
-  const userRow = (id: string) => t.ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const userRow = (id: string) =>
+    t.ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   describe('sign-in', () => {
     it('a wrong password and an unknown e-mail get the same 401 body', async () => {
@@ -26,7 +36,9 @@ describe(`sign-in, lockout and MFA on ${TEST_DIALECT}`, () => {
       expect(wrong.statusCode).toBe(401);
       expect(unknown.statusCode).toBe(401);
       expect(unknown.body).toBe(wrong.body);
-      expect(wrong.json()).toEqual({ error: { code: 'invalid_credentials', message: 'The e-mail address or password is not correct' } });
+      expect(wrong.json()).toEqual({
+        error: { code: 'invalid_credentials', message: 'The e-mail address or password is not correct' },
+      });
       // Neither answer starts a session.
       expect(wrong.cookies).toHaveLength(0);
       expect(unknown.cookies).toHaveLength(0);
@@ -55,7 +67,11 @@ describe(`sign-in, lockout and MFA on ${TEST_DIALECT}`, () => {
     });
 
     it('an auditor whose access has ended cannot sign in', async () => {
-      const user = await buildUser(t.ctx, { role: 'auditor', districtId, accessExpiresAt: isoFromNow(-2 * 24 * 60 * MINUTE).slice(0, 10) });
+      const user = await buildUser(t.ctx, {
+        role: 'auditor',
+        districtId,
+        accessExpiresAt: isoFromNow(-2 * 24 * 60 * MINUTE).slice(0, 10),
+      });
       expectError(await passwordSignIn(t.app, user.email, user.password), 401, 'invalid_credentials');
     });
   });
@@ -83,7 +99,11 @@ describe(`sign-in, lockout and MFA on ${TEST_DIALECT}`, () => {
       expect(lockEvent?.payload).toEqual({ userId: user.id, until: row.lockedUntil });
 
       // The lock runs out (moved into the past rather than waited for): the right password works again.
-      await t.ctx.db.updateTable('users').set({ lockedUntil: isoFromNow(-MINUTE) }).where('id', '=', user.id).execute();
+      await t.ctx.db
+        .updateTable('users')
+        .set({ lockedUntil: isoFromNow(-MINUTE) })
+        .where('id', '=', user.id)
+        .execute();
       const again = await passwordSignIn(t.app, user.email, user.password);
       expect(again.statusCode, again.body).toBe(200);
       expect(again.json().status).toBe('mfa_required');
@@ -91,7 +111,11 @@ describe(`sign-in, lockout and MFA on ${TEST_DIALECT}`, () => {
 
     it('failures sent all at once are all counted (no lost updates), so a burst cannot dodge the lock', async () => {
       const user = await buildUser(t.ctx, { role: 'district_admin', districtId });
-      const burst = await Promise.all(Array.from({ length: SIGN_IN_MAX_FAILURES * 2 }, (_, i) => passwordSignIn(t.app, user.email, `parallel guess ${i}`)));
+      const burst = await Promise.all(
+        Array.from({ length: SIGN_IN_MAX_FAILURES * 2 }, (_, i) =>
+          passwordSignIn(t.app, user.email, `parallel guess ${i}`),
+        ),
+      );
       for (const r of burst) expect([401, 429]).toContain(r.statusCode);
       const row = await userRow(user.id);
       expect(row.lockedUntil).not.toBeNull();
@@ -122,9 +146,16 @@ describe(`sign-in, lockout and MFA on ${TEST_DIALECT}`, () => {
       expect((await call(t.app, first, 'POST', '/api/auth/mfa/verify', { code })).statusCode).toBe(200);
       const second = sessionFrom(await passwordSignIn(t.app, user.email, user.password));
       expectError(await call(t.app, second, 'POST', '/api/auth/mfa/verify', { code }), 401, 'invalid_code');
-      expectError(await call(t.app, second, 'POST', '/api/auth/mfa/verify', { code: currentTotp(user.mfaSecret!, -1) }), 401, 'invalid_code');
+      expectError(
+        await call(t.app, second, 'POST', '/api/auth/mfa/verify', { code: currentTotp(user.mfaSecret!, -1) }),
+        401,
+        'invalid_code',
+      );
       // The phone's next code is fresh and works.
-      expect((await call(t.app, second, 'POST', '/api/auth/mfa/verify', { code: currentTotp(user.mfaSecret!, 1) })).statusCode).toBe(200);
+      expect(
+        (await call(t.app, second, 'POST', '/api/auth/mfa/verify', { code: currentTotp(user.mfaSecret!, 1) }))
+          .statusCode,
+      ).toBe(200);
     });
 
     it('an enrolled MFA role gets mfa_required and reaches no action route until the code is given', async () => {
@@ -138,13 +169,24 @@ describe(`sign-in, lockout and MFA on ${TEST_DIALECT}`, () => {
         ['GET', `/api/districts/${districtId}/schools`],
         ['GET', `/api/districts/${districtId}/audit?limit=5`],
         ['PATCH', `/api/districts/${districtId}`, { name: 'Renamed While Half Signed In' }],
-        ['POST', `/api/districts/${districtId}/invitations`, { email: 'x@example.test', displayName: 'X', role: 'district_admin' }],
+        [
+          'POST',
+          `/api/districts/${districtId}/invitations`,
+          { email: 'x@example.test', displayName: 'X', role: 'district_admin' },
+        ],
       ] as const) {
         const r = await call(t.app, s, method, url, payload);
         expectError(r, 401, 'mfa_required');
       }
       // Changing the password is no way around the second factor either.
-      expectError(await call(t.app, s, 'POST', '/api/me/password', { currentPassword: admin.password, newPassword: 'a different long passphrase' }), 401, 'mfa_required');
+      expectError(
+        await call(t.app, s, 'POST', '/api/me/password', {
+          currentPassword: admin.password,
+          newPassword: 'a different long passphrase',
+        }),
+        401,
+        'mfa_required',
+      );
 
       const me = await call(t.app, s, 'GET', '/api/me');
       expect(me.statusCode).toBe(200);
@@ -155,7 +197,10 @@ describe(`sign-in, lockout and MFA on ${TEST_DIALECT}`, () => {
       expect(v.json().status).toBe('signed_in');
       const after = await call(t.app, s, 'GET', `/api/districts/${districtId}`);
       expect(after.statusCode).toBe(200);
-      expect((await call(t.app, s, 'GET', '/api/me')).json()).toMatchObject({ mfaPending: false, allowedActions: expect.arrayContaining(['user.invite']) });
+      expect((await call(t.app, s, 'GET', '/api/me')).json()).toMatchObject({
+        mfaPending: false,
+        allowedActions: expect.arrayContaining(['user.invite']),
+      });
     });
 
     it('a user without MFA set up gets mfa_enrolment_required; enrolment gives a QR SVG and secret; confirming gives 10 recovery codes', async () => {
@@ -176,7 +221,11 @@ describe(`sign-in, lockout and MFA on ${TEST_DIALECT}`, () => {
       expect(qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
 
       // A wrong code does not finish enrolment.
-      expectError(await call(t.app, s, 'POST', '/api/auth/mfa/enrol/confirm', { code: wrongTotp(secret) }), 400, 'invalid_request');
+      expectError(
+        await call(t.app, s, 'POST', '/api/auth/mfa/enrol/confirm', { code: wrongTotp(secret) }),
+        400,
+        'invalid_request',
+      );
       expect((await userRow(user.id)).mfaEnabled).toBe(0);
 
       const done = await call(t.app, s, 'POST', '/api/auth/mfa/enrol/confirm', { code: currentTotp(secret) });
@@ -186,7 +235,11 @@ describe(`sign-in, lockout and MFA on ${TEST_DIALECT}`, () => {
       expect(new Set(codes).size).toBe(RECOVERY_CODE_COUNT);
       for (const c of codes) expect(c).toMatch(/^[a-z0-9]{4}-[a-z0-9]{4}$/);
       // Stored hashed, never as given.
-      const stored = await t.ctx.db.selectFrom('recoveryCodes').select('codeHash').where('userId', '=', user.id).execute();
+      const stored = await t.ctx.db
+        .selectFrom('recoveryCodes')
+        .select('codeHash')
+        .where('userId', '=', user.id)
+        .execute();
       expect(stored).toHaveLength(RECOVERY_CODE_COUNT);
       for (const r of stored) expect(codes).not.toContain(r.codeHash);
 
@@ -205,7 +258,9 @@ describe(`sign-in, lockout and MFA on ${TEST_DIALECT}`, () => {
       const user = await buildUser(t.ctx, { role: 'school_admin', districtId, schoolIds: [schoolId], mfa: false });
       const first = sessionFrom(await passwordSignIn(t.app, user.email, user.password));
       const { secret } = (await call(t.app, first, 'POST', '/api/auth/mfa/enrol')).json() as { secret: string };
-      const { recoveryCodes } = (await call(t.app, first, 'POST', '/api/auth/mfa/enrol/confirm', { code: currentTotp(secret) })).json() as { recoveryCodes: string[] };
+      const { recoveryCodes } = (
+        await call(t.app, first, 'POST', '/api/auth/mfa/enrol/confirm', { code: currentTotp(secret) })
+      ).json() as { recoveryCodes: string[] };
       const code = recoveryCodes[3]!;
 
       const s1 = sessionFrom(await passwordSignIn(t.app, user.email, user.password));
@@ -227,21 +282,38 @@ describe(`sign-in, lockout and MFA on ${TEST_DIALECT}`, () => {
       const user = await buildUser(t.ctx, { role: 'support_staff', districtId, schoolIds: [schoolId] });
       const s = sessionFrom(await passwordSignIn(t.app, user.email, user.password));
       const bad = wrongTotp(user.mfaSecret!);
-      for (let i = 0; i < SIGN_IN_MAX_FAILURES - 1; i++) expectError(await call(t.app, s, 'POST', '/api/auth/mfa/verify', { code: bad }), 401, 'invalid_code');
+      for (let i = 0; i < SIGN_IN_MAX_FAILURES - 1; i++)
+        expectError(await call(t.app, s, 'POST', '/api/auth/mfa/verify', { code: bad }), 401, 'invalid_code');
       // A wrong recovery code counts as well.
       expectError(await call(t.app, s, 'POST', '/api/auth/mfa/verify', { code: 'zzzz-zzzz' }), 401, 'invalid_code');
 
       const row = await userRow(user.id);
       expect(Date.parse(row.lockedUntil!) - Date.now()).toBeGreaterThanOrEqual(10 * MINUTE - 5_000);
       // The right code is refused while locked, and so is a fresh password sign-in.
-      expectError(await call(t.app, s, 'POST', '/api/auth/mfa/verify', { code: currentTotp(user.mfaSecret!) }), 429, 'too_many_requests');
+      expectError(
+        await call(t.app, s, 'POST', '/api/auth/mfa/verify', { code: currentTotp(user.mfaSecret!) }),
+        429,
+        'too_many_requests',
+      );
       expectError(await passwordSignIn(t.app, user.email, TEST_PASSWORD), 429, 'too_many_requests');
       const events = (await auditEvents(t.ctx, districtId)).filter((e) => e.payload.userId === user.id);
-      expect(events.filter((e) => e.kind === 'auth.sign_in_failed').map((e) => e.payload.reason)).toEqual(['totp', 'totp', 'totp', 'totp', 'recovery_code']);
+      expect(events.filter((e) => e.kind === 'auth.sign_in_failed').map((e) => e.payload.reason)).toEqual([
+        'totp',
+        'totp',
+        'totp',
+        'totp',
+        'recovery_code',
+      ]);
       expect(events.some((e) => e.kind === 'auth.locked')).toBe(true);
 
-      await t.ctx.db.updateTable('users').set({ lockedUntil: isoFromNow(-MINUTE) }).where('id', '=', user.id).execute();
-      expect((await call(t.app, s, 'POST', '/api/auth/mfa/verify', { code: currentTotp(user.mfaSecret!) })).statusCode).toBe(200);
+      await t.ctx.db
+        .updateTable('users')
+        .set({ lockedUntil: isoFromNow(-MINUTE) })
+        .where('id', '=', user.id)
+        .execute();
+      expect(
+        (await call(t.app, s, 'POST', '/api/auth/mfa/verify', { code: currentTotp(user.mfaSecret!) })).statusCode,
+      ).toBe(200);
     });
 
     it('every MFA role is held at the second step; the state viewer is not', async () => {
@@ -252,7 +324,8 @@ describe(`sign-in, lockout and MFA on ${TEST_DIALECT}`, () => {
         await buildUser(t.ctx, { role: 'support_staff', districtId, schoolIds: [schoolId] }),
         await buildUser(t.ctx, { role: 'auditor', districtId }),
       ];
-      for (const u of roles) expect((await passwordSignIn(t.app, u.email, u.password)).json().status, u.role).toBe('mfa_required');
+      for (const u of roles)
+        expect((await passwordSignIn(t.app, u.email, u.password)).json().status, u.role).toBe('mfa_required');
       const viewer = await buildUser(t.ctx, { role: 'state_viewer', districtId: null });
       expect((await passwordSignIn(t.app, viewer.email, viewer.password)).json().status).toBe('signed_in');
       // The builders' signIn helper finishes TOTP, after which action routes answer.

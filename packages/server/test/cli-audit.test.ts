@@ -9,7 +9,11 @@ import { TEST_DIALECT } from './harness.js';
  * Tampering goes around Forefront entirely, as an attacker with the database file (or a
  * PostgreSQL superuser) would: better-sqlite3 on the file, or a plain pg client.
  */
-async function rawSql<T = Record<string, unknown>>(target: CliTarget, text: string, params: unknown[] = []): Promise<T[]> {
+async function rawSql<T = Record<string, unknown>>(
+  target: CliTarget,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   if (target.database.dialect === 'sqlite') {
     const db = new SQLite(target.database.file);
     try {
@@ -51,17 +55,27 @@ describe(`forefront audit verify on ${TEST_DIALECT}`, () => {
   beforeAll(async () => {
     target = await createCliTarget();
     demo = JSON.parse(await cliOk(['demo', '--json'], target)) as DemoResult;
-    events = (await rawSql<EventRow>(target, 'select * from audit_events where chain = $1 order by seq', [demo.districtId])).map((e) => ({ ...e, seq: Number(e.seq) }));
+    events = (
+      await rawSql<EventRow>(target, 'select * from audit_events where chain = $1 order by seq', [demo.districtId])
+    ).map((e) => ({ ...e, seq: Number(e.seq) }));
   });
   afterAll(() => target?.drop());
 
   const reinsert = (e: EventRow) =>
-    rawSql(target, 'insert into audit_events (chain, seq, district_id, at, actor_id, actor_role, kind, payload, prev_hash, hash) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [e.chain, e.seq, e.district_id, e.at, e.actor_id, e.actor_role, e.kind, e.payload, e.prev_hash, e.hash]);
+    rawSql(
+      target,
+      'insert into audit_events (chain, seq, district_id, at, actor_id, actor_role, kind, payload, prev_hash, hash) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+      [e.chain, e.seq, e.district_id, e.at, e.actor_id, e.actor_role, e.kind, e.payload, e.prev_hash, e.hash],
+    );
 
   // Each tampering test puts the original back afterwards; the last test checks that the whole
   // trail verifies again, which shows the check is about content, not a flag set on failure.
   it('exits 0 on an intact trail, in words and in JSON, and prints the head of one chain', async () => {
-    const [words, json, one] = await Promise.all([verify(target), verify(target, '--json'), verify(target, '--chain', demo.districtId)]);
+    const [words, json, one] = await Promise.all([
+      verify(target),
+      verify(target, '--json'),
+      verify(target, '--chain', demo.districtId),
+    ]);
     expect(words.code).toBe(0);
     expect(words.stdout).toMatch(/Audit trail intact: \d+ events verified/);
     expect(json.code).toBe(0);
@@ -73,14 +87,25 @@ describe(`forefront audit verify on ${TEST_DIALECT}`, () => {
 
   it('names the edited event when a payload is changed in the database', async () => {
     const loaded = events.find((e) => e.kind === 'demo.loaded')!;
-    await rawSql(target, 'update audit_events set payload = $1 where chain = $2 and seq = $3', ['{"seed":1}', loaded.chain, loaded.seq]);
+    await rawSql(target, 'update audit_events set payload = $1 where chain = $2 and seq = $3', [
+      '{"seed":1}',
+      loaded.chain,
+      loaded.seq,
+    ]);
     const [words, json] = await Promise.all([verify(target), verify(target, '--json')]);
     expect(words.code).toBe(1);
     expect(words.stderr).toContain(`BROKEN at chain ${demo.districtId}, event #${loaded.seq}`);
     expect(words.stderr).toContain('edited');
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, firstBroken: { chain: demo.districtId, seq: loaded.seq } });
-    await rawSql(target, 'update audit_events set payload = $1 where chain = $2 and seq = $3', [loaded.payload, loaded.chain, loaded.seq]);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      firstBroken: { chain: demo.districtId, seq: loaded.seq },
+    });
+    await rawSql(target, 'update audit_events set payload = $1 where chain = $2 and seq = $3', [
+      loaded.payload,
+      loaded.chain,
+      loaded.seq,
+    ]);
   });
 
   it('names the gap when an event is deleted from the middle of a chain', async () => {
@@ -97,13 +122,19 @@ describe(`forefront audit verify on ${TEST_DIALECT}`, () => {
     await rawSql(target, 'delete from audit_events where chain = $1 and seq = $2', [last.chain, last.seq]);
     const r = await verify(target, '--chain', demo.districtId);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`event #${last.seq}: head records event #${last.seq} but the chain ends at #${last.seq - 1}`);
+    expect(r.stderr).toContain(
+      `event #${last.seq}: head records event #${last.seq} but the chain ends at #${last.seq - 1}`,
+    );
     await reinsert(last);
   });
 
   it('notices an edited timestamp or actor, not only payloads', async () => {
     const e = events[1]!;
-    await rawSql(target, 'update audit_events set at = $1 where chain = $2 and seq = $3', ['2000-01-01T00:00:00.000Z', e.chain, e.seq]);
+    await rawSql(target, 'update audit_events set at = $1 where chain = $2 and seq = $3', [
+      '2000-01-01T00:00:00.000Z',
+      e.chain,
+      e.seq,
+    ]);
     const r = await verify(target);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`event #${e.seq}: content does not match its hash (edited)`);

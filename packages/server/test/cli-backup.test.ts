@@ -4,7 +4,20 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoResult } from '../src/modules/demo/demo.service.js';
-import { type CliTarget, type HttpSession, type RunningServer, api, cliOk, createCliTarget, dumpDatabase, runCli, signInHttp, startServer, streamSchoolWrites, totpOf } from './cli-helpers.js';
+import {
+  type CliTarget,
+  type HttpSession,
+  type RunningServer,
+  api,
+  cliOk,
+  createCliTarget,
+  dumpDatabase,
+  runCli,
+  signInHttp,
+  startServer,
+  streamSchoolWrites,
+  totpOf,
+} from './cli-helpers.js';
 import { TEST_DIALECT } from './harness.js';
 
 describe.runIf(TEST_DIALECT === 'postgres')('forefront backup and restore on PostgreSQL', () => {
@@ -15,7 +28,10 @@ describe.runIf(TEST_DIALECT === 'postgres')('forefront backup and restore on Pos
   afterAll(() => target?.drop());
 
   it('refuse, and point to pg_dump and pg_restore: they are SQLite-only commands', async () => {
-    const [backup, restore] = await Promise.all([runCli(['backup', join(target.dataDir, 'x.sqlite')], target), runCli(['restore', join(target.dataDir, 'x.sqlite')], target)]);
+    const [backup, restore] = await Promise.all([
+      runCli(['backup', join(target.dataDir, 'x.sqlite')], target),
+      runCli(['restore', join(target.dataDir, 'x.sqlite')], target),
+    ]);
     expect(backup.code).toBe(1);
     expect(backup.stderr).toContain('pg_dump');
     expect(restore.code).toBe(1);
@@ -49,7 +65,13 @@ describe.runIf(TEST_DIALECT === 'sqlite')('forefront backup and restore on SQLit
     const admin = demo.accounts.find((a) => a.role === 'district_admin' && a.districtId === demo.districtId)!;
     session = await signInHttp(server.url, admin.email, demo.password, totpOf(admin.totpSecret!));
     // NCES ids 9900009xxxxx: clear of the demo districts' 9900001/9900002 ranges.
-    const writes = streamSchoolWrites({ url: server.url, session, districtId: demo.districtId, prefix: '9900009', concurrency: 4 });
+    const writes = streamSchoolWrites({
+      url: server.url,
+      session,
+      districtId: demo.districtId,
+      prefix: '9900009',
+      concurrency: 4,
+    });
     await writes.untilAcked(20);
     const ackedBeforeBackup = writes.acked.length;
     const ackedIds = writes.acked.slice(0, ackedBeforeBackup).map((w) => w.id);
@@ -68,8 +90,16 @@ describe.runIf(TEST_DIALECT === 'sqlite')('forefront backup and restore on SQLit
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(db.pragma('foreign_key_check')).toEqual([]);
       // Each school and its audit event were written in one transaction: the copy has both or neither.
-      const schools = db.prepare('select id from schools where district_id = ? order by id').all(demo.districtId) as { id: string }[];
-      const created = (db.prepare("select payload from audit_events where chain = ? and kind = 'school.created'").all(demo.districtId) as { payload: string }[]).map((r) => (JSON.parse(r.payload) as { schoolId: string }).schoolId).sort();
+      const schools = db.prepare('select id from schools where district_id = ? order by id').all(demo.districtId) as {
+        id: string;
+      }[];
+      const created = (
+        db
+          .prepare("select payload from audit_events where chain = ? and kind = 'school.created'")
+          .all(demo.districtId) as { payload: string }[]
+      )
+        .map((r) => (JSON.parse(r.payload) as { schoolId: string }).schoolId)
+        .sort();
       expect(created).toEqual(schools.map((s) => s.id));
       // Complete: every write acknowledged before the backup started is in it; and it is a real
       // snapshot of a busy server, not of an idle one.
@@ -97,7 +127,9 @@ describe.runIf(TEST_DIALECT === 'sqlite')('forefront backup and restore on SQLit
   });
 
   it('restores exactly the backed-up state after later changes, and the trail still verifies', async () => {
-    const renamed = await api(server!.url, session, 'PATCH', `/api/districts/${demo.districtId}`, { name: 'Renamed after the backup' });
+    const renamed = await api(server!.url, session, 'PATCH', `/api/districts/${demo.districtId}`, {
+      name: 'Renamed after the backup',
+    });
     expect(renamed.status).toBe(200);
     const stopped = await server!.stop();
     expect(stopped).toEqual({ code: 0, signal: null });
@@ -115,7 +147,8 @@ describe.runIf(TEST_DIALECT === 'sqlite')('forefront backup and restore on SQLit
     const event = JSON.parse(restoredEvent[0]!) as { chain: string; kind: string; payload: string; seq: string };
     expect(event).toMatchObject({ chain: 'system', kind: 'database.restored' });
     expect(JSON.parse(event.payload)).toEqual({ file: backupFile });
-    const systemHead = (rows: string[]) => rows.filter((row) => (JSON.parse(row) as { chain: string }).chain === 'system');
+    const systemHead = (rows: string[]) =>
+      rows.filter((row) => (JSON.parse(row) as { chain: string }).chain === 'system');
     expect(systemHead(after.audit_heads!).map((row) => (JSON.parse(row) as { seq: string }).seq)).toEqual([event.seq]);
     // Everything else is exactly the backup: the later rename and the later schools are gone.
     const strip = (d: Record<string, string[]>) => ({

@@ -1,17 +1,55 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role, scopeOf } from '@forefront/contract';
 import type { DemoResult } from '../src/modules/demo/demo.service.js';
-import { type CliTarget, type RunningServer, api, cliOk, createCliTarget, dumpDatabase, signInHttp, startServer, totpOf } from './cli-helpers.js';
+import {
+  type CliTarget,
+  type RunningServer,
+  api,
+  cliOk,
+  createCliTarget,
+  dumpDatabase,
+  signInHttp,
+  startServer,
+  totpOf,
+} from './cli-helpers.js';
 import { TEST_DIALECT } from './harness.js';
 
 /** Columns whose values depend on the clock or on a random salt, and hashes that cover them. */
-const TIME_DEPENDENT = new Set(['createdAt', 'updatedAt', 'at', 'hash', 'prevHash', 'passwordHash', 'accessExpiresAt', 'timestamp', 'created_at', 'updated_at', 'prev_hash', 'password_hash', 'access_expires_at',
+const TIME_DEPENDENT = new Set([
+  'createdAt',
+  'updatedAt',
+  'at',
+  'hash',
+  'prevHash',
+  'passwordHash',
+  'accessExpiresAt',
+  'timestamp',
+  'created_at',
+  'updated_at',
+  'prev_hash',
+  'password_hash',
+  'access_expires_at',
   // The incident log's moments of recording (the demo's own incident, review and signing dates are days before today, fixed per day).
-  'submitted_at', 'recorded_at', 'changed_at', 'signed_at']);
+  'submitted_at',
+  'recorded_at',
+  'changed_at',
+  'signed_at',
+]);
 
 function withoutTime(dump: Record<string, string[]>): Record<string, string[]> {
   return Object.fromEntries(
-    Object.entries(dump).map(([table, rows]) => [table, rows.map((r) => JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(r) as Record<string, unknown>).filter(([k]) => !TIME_DEPENDENT.has(k))))).sort()]),
+    Object.entries(dump).map(([table, rows]) => [
+      table,
+      rows
+        .map((r) =>
+          JSON.stringify(
+            Object.fromEntries(
+              Object.entries(JSON.parse(r) as Record<string, unknown>).filter(([k]) => !TIME_DEPENDENT.has(k)),
+            ),
+          ),
+        )
+        .sort(),
+    ]),
   );
 }
 
@@ -32,7 +70,10 @@ describe(`forefront demo on ${TEST_DIALECT}`, () => {
   });
 
   it('gives identical output and identical data for the same seed on two fresh databases', async () => {
-    const [outA, outB] = await Promise.all([cliOk(['demo', '--json'], a), cliOk(['demo', '--json', '--seed', '20261127'], b)]);
+    const [outA, outB] = await Promise.all([
+      cliOk(['demo', '--json'], a),
+      cliOk(['demo', '--json', '--seed', '20261127'], b),
+    ]);
     // Nothing in the JSON depends on the clock (the auditor's expiry date is only in the database).
     expect(outA).toBe(outB);
     demo = JSON.parse(outA) as DemoResult;
@@ -104,7 +145,8 @@ describe(`forefront demo on ${TEST_DIALECT}`, () => {
       // Schools: a school-scoped role sees exactly its assigned schools; the others, the whole district.
       const schools = await api(url, session, 'GET', `/api/districts/${home.id}/schools?limit=200`);
       expect(schools.status, label).toBe(200);
-      const expectedSchools = scopeOf(acct.role, 'school.list') === 'school' ? [...acct.schoolIds].sort() : sortIds(home.schools);
+      const expectedSchools =
+        scopeOf(acct.role, 'school.list') === 'school' ? [...acct.schoolIds].sort() : sortIds(home.schools);
       expect(sortIds(schools.body.items), label).toEqual(expectedSchools);
       expect(schools.body.total, label).toBe(expectedSchools.length);
 
@@ -118,13 +160,17 @@ describe(`forefront demo on ${TEST_DIALECT}`, () => {
       expect(otherSchools.status, label).toBe(acct.role === 'state_viewer' ? 200 : 404);
 
       // People and the audit trail: exactly the roles the policy table names.
-      for (const [path, action] of [[`/api/districts/${home.id}/users`, 'user.list'], [`/api/districts/${home.id}/audit`, 'audit.list']] as const) {
+      for (const [path, action] of [
+        [`/api/districts/${home.id}/users`, 'user.list'],
+        [`/api/districts/${home.id}/audit`, 'audit.list'],
+      ] as const) {
         const r = await api(url, session, 'GET', path);
         expect(r.status, `${label} GET ${path}`).toBe(scopeOf(acct.role, action) === 'none' ? 403 : 200);
       }
       const stateList = await api(url, session, 'GET', '/api/state/districts');
       expect(stateList.status, label).toBe(scopeOf(acct.role, 'state.district.list') === 'none' ? 403 : 200);
-      if (acct.role === 'state_viewer') expect(stateList.body.items.map((d: { id: string }) => d.id).sort()).toEqual([main.id, neighbor.id].sort());
+      if (acct.role === 'state_viewer')
+        expect(stateList.body.items.map((d: { id: string }) => d.id).sort()).toEqual([main.id, neighbor.id].sort());
 
       // Writes: renaming a school (to its own name, so the data stays the demo's) follows school.update.
       const target = acct.schoolIds.length ? home.schools.find((s) => s.id === acct.schoolIds[0])! : home.schools[0]!;

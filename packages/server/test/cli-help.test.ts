@@ -27,7 +27,9 @@ describe(`forefront --help on ${TEST_DIALECT}`, () => {
     expect(top.stdout).toMatch(/^Usage: forefront/);
     const commands = commandsIn(top.stdout);
     // The commands the README and docs/operations.md promise; new ones are picked up from the help.
-    expect(commands).toEqual(expect.arrayContaining(['serve', 'migrate', 'setup', 'demo', 'backup', 'restore', 'audit']));
+    expect(commands).toEqual(
+      expect.arrayContaining(['serve', 'migrate', 'setup', 'demo', 'backup', 'restore', 'audit']),
+    );
 
     const seen: string[] = [];
     const walk = async (path: string[]): Promise<void> => {

@@ -36,15 +36,48 @@ export interface CliTarget {
  */
 export async function createCliTarget(dialect: 'sqlite' | 'postgres' = TEST_DIALECT): Promise<CliTarget> {
   const dataDir = mkdtempSync(join(tmpdir(), 'forefront-cli-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, FOREFRONT_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ARGON2_MEMORY_KIB: '1024', ARGON2_TIME_COST: '1', HOST: '127.0.0.1', COOKIE_SECURE: 'false' };
-  for (const k of ['DATABASE_URL', 'PORT', 'PUBLIC_URL', 'SMTP_URL', 'NODE_OPTIONS', 'VITEST', 'VITEST_POOL_ID', 'VITEST_WORKER_ID']) delete env[k];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    FOREFRONT_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    ARGON2_MEMORY_KIB: '1024',
+    ARGON2_TIME_COST: '1',
+    HOST: '127.0.0.1',
+    COOKIE_SECURE: 'false',
+  };
+  for (const k of [
+    'DATABASE_URL',
+    'PORT',
+    'PUBLIC_URL',
+    'SMTP_URL',
+    'NODE_OPTIONS',
+    'VITEST',
+    'VITEST_POOL_ID',
+    'VITEST_WORKER_ID',
+  ])
+    delete env[k];
   if (dialect === 'postgres') {
     const tdb = await createTestDatabase();
     if (tdb.database.dialect !== 'postgres') throw new Error('expected a PostgreSQL test database');
     env.DATABASE_URL = tdb.database.url;
-    return { dialect, dataDir, database: tdb.database, env, drop: async () => { await tdb.drop(); rmSync(dataDir, { recursive: true, force: true }); } };
+    return {
+      dialect,
+      dataDir,
+      database: tdb.database,
+      env,
+      drop: async () => {
+        await tdb.drop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   }
-  return { dialect, dataDir, database: { dialect: 'sqlite', file: join(dataDir, 'forefront.sqlite') }, env, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  return {
+    dialect,
+    dataDir,
+    database: { dialect: 'sqlite', file: join(dataDir, 'forefront.sqlite') },
+    env,
+    drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
 }
 
 export interface CliResult {
@@ -55,9 +88,17 @@ export interface CliResult {
 }
 
 /** Run `forefront <args>` to completion. */
-export function runCli(args: string[], target: Pick<CliTarget, 'env'>, opts: { timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  target: Pick<CliTarget, 'env'>,
+  opts: { timeoutMs?: number } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env: target.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: REPO_ROOT,
+      env: target.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -74,7 +115,8 @@ export function runCli(args: string[], target: Pick<CliTarget, 'env'>, opts: { t
 /** Run a command that must succeed; its stdout. */
 export async function cliOk(args: string[], target: Pick<CliTarget, 'env'>): Promise<string> {
   const r = await runCli(args, target);
-  if (r.code !== 0) throw new Error(`forefront ${args.join(' ')} exited ${r.code ?? r.signal}:\n${r.stderr}\n${r.stdout}`);
+  if (r.code !== 0)
+    throw new Error(`forefront ${args.join(' ')} exited ${r.code ?? r.signal}:\n${r.stderr}\n${r.stdout}`);
   return r.stdout;
 }
 
@@ -105,14 +147,23 @@ export interface RunningServer {
  * given, `readyLine` has appeared in its output (with WORKERS > 1 the first worker answers
  * health checks before the others listen).
  */
-export async function startServer(target: CliTarget, opts: { timeoutMs?: number; env?: NodeJS.ProcessEnv; readyLine?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  target: CliTarget,
+  opts: { timeoutMs?: number; env?: NodeJS.ProcessEnv; readyLine?: string } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [CLI, 'serve'], { cwd: REPO_ROOT, env: { ...target.env, ...opts.env, PORT: String(port), PUBLIC_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'serve'], {
+    cwd: REPO_ROOT,
+    env: { ...target.env, ...opts.env, PORT: String(port), PUBLIC_URL: url },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   let hasExited = false;
   void exited.then(() => (hasExited = true));
   const deadline = Date.now() + (opts.timeoutMs ?? 20_000);
@@ -151,10 +202,22 @@ export interface HttpSession {
 }
 
 /** Sign in through the real HTTP API; `code` gives the TOTP code when the account needs one. */
-export async function signInHttp(url: string, email: string, password: string, code?: () => string | Promise<string>): Promise<HttpSession> {
-  const res = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+export async function signInHttp(
+  url: string,
+  email: string,
+  password: string,
+  code?: () => string | Promise<string>,
+): Promise<HttpSession> {
+  const res = await fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const body = (await res.json()) as { status: string; csrfToken: string };
   const session = { cookie, csrfToken: body.csrfToken };
   if (body.status === 'mfa_required') {
@@ -168,11 +231,21 @@ export async function signInHttp(url: string, email: string, password: string, c
 export const totpOf = (secret: string) => () => currentTotp(secret);
 
 /** One API call with the session's cookie and CSRF token; the parsed JSON body (or null). */
-export async function api(url: string, session: HttpSession | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+export async function api(
+  url: string,
+  session: HttpSession | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = {};
   if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrfToken });
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   let parsed: unknown = null;
   try {
@@ -190,13 +263,22 @@ export async function api(url: string, session: HttpSession | null, method: stri
  */
 export async function dumpDatabase(database: Config['database']): Promise<Record<string, string[]>> {
   const normalise = (r: Record<string, unknown>) =>
-    JSON.stringify(Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, typeof v === 'number' || typeof v === 'bigint' ? String(v) : v])));
+    JSON.stringify(
+      Object.fromEntries(
+        Object.entries(r)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, v]) => [k, typeof v === 'number' || typeof v === 'bigint' ? String(v) : v]),
+      ),
+    );
   const dump: Record<string, string[]> = {};
   if (database.dialect === 'sqlite') {
     const db = new SQLite(database.file, { readonly: true, fileMustExist: true });
     try {
-      const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
-      for (const { name } of tables) dump[name] = (db.prepare(`select * from "${name}"`).all() as Record<string, unknown>[]).map(normalise).sort();
+      const tables = db
+        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+        .all() as { name: string }[];
+      for (const { name } of tables)
+        dump[name] = (db.prepare(`select * from "${name}"`).all() as Record<string, unknown>[]).map(normalise).sort();
     } finally {
       db.close();
     }
@@ -205,7 +287,11 @@ export async function dumpDatabase(database: Config['database']): Promise<Record
   const c = new pg.Client({ connectionString: database.url });
   await c.connect();
   try {
-    const tables = (await c.query<{ name: string }>("select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name")).rows;
+    const tables = (
+      await c.query<{ name: string }>(
+        "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name",
+      )
+    ).rows;
     for (const { name } of tables) dump[name] = (await c.query(`select * from "${name}"`)).rows.map(normalise).sort();
   } finally {
     await c.end();
@@ -214,7 +300,10 @@ export async function dumpDatabase(database: Config['database']): Promise<Record
 }
 
 /** A short-lived connection of the test's own as a minimal AppContext (services that only need the database), closed after `fn`. */
-export async function withContext<T>(database: Config['database'], fn: (ctx: AppContext, handle: DbHandle) => Promise<T>): Promise<T> {
+export async function withContext<T>(
+  database: Config['database'],
+  fn: (ctx: AppContext, handle: DbHandle) => Promise<T>,
+): Promise<T> {
   const handle = openDatabase(database);
   try {
     return await fn({ db: handle.db, dialect: handle.dialect } as AppContext, handle);
@@ -224,7 +313,10 @@ export async function withContext<T>(database: Config['database'], fn: (ctx: App
 }
 
 /** Run a query on the target's database from the test process. */
-export async function withDb<T>(database: Config['database'], fn: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
+export async function withDb<T>(
+  database: Config['database'],
+  fn: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>,
+): Promise<T> {
   const handle = openDatabase(database);
   try {
     return await fn(handle.db);
@@ -261,7 +353,14 @@ export interface WriteStream {
  * administrator, until stopped, until the server goes away, or after `maxWrites` in all (a load
  * test here always has a bound). NCES ids are `prefix` (7 digits) + a running 5-digit number.
  */
-export function streamSchoolWrites(opts: { url: string; session: HttpSession; districtId: string; prefix: string; concurrency?: number; maxWrites?: number }): WriteStream {
+export function streamSchoolWrites(opts: {
+  url: string;
+  session: HttpSession;
+  districtId: string;
+  prefix: string;
+  concurrency?: number;
+  maxWrites?: number;
+}): WriteStream {
   const acked: WrittenSchool[] = [];
   const refused: number[] = [];
   const failed: string[] = [];
@@ -275,7 +374,13 @@ export function streamSchoolWrites(opts: { url: string; session: HttpSession; di
       const ncesSchoolId = `${opts.prefix}${String(n).padStart(5, '0')}`;
       const sentAt = performance.now();
       try {
-        const r = await api(opts.url, opts.session, 'POST', `/api/districts/${opts.districtId}/schools`, { ncesSchoolId, name: `Stream School ${n}`, gradeLow: '09', gradeHigh: '12', enrollment: 100 + (n % 900) });
+        const r = await api(opts.url, opts.session, 'POST', `/api/districts/${opts.districtId}/schools`, {
+          ncesSchoolId,
+          name: `Stream School ${n}`,
+          gradeLow: '09',
+          gradeHigh: '12',
+          enrollment: 100 + (n % 900),
+        });
         if (r.status >= 200 && r.status < 300) {
           acked.push({ id: (r.body as { id: string }).id, ncesSchoolId, sentAt, ackedAt: performance.now() });
           for (const w of waiters.filter((x) => acked.length >= x.n)) w.resolve();
@@ -299,6 +404,7 @@ export function streamSchoolWrites(opts: { url: string; session: HttpSession; di
       stopped = true;
       await done;
     },
-    untilAcked: (n) => (acked.length >= n ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ n, resolve }))),
+    untilAcked: (n) =>
+      acked.length >= n ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ n, resolve })),
   };
 }

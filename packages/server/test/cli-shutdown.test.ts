@@ -2,7 +2,18 @@ import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_WORKERS_LISTENING } from '../src/cluster.js';
 import type { DemoResult } from '../src/modules/demo/demo.service.js';
-import { type CliTarget, type RunningServer, cliOk, createCliTarget, dumpDatabase, runCli, signInHttp, startServer, streamSchoolWrites, totpOf } from './cli-helpers.js';
+import {
+  type CliTarget,
+  type RunningServer,
+  cliOk,
+  createCliTarget,
+  dumpDatabase,
+  runCli,
+  signInHttp,
+  startServer,
+  streamSchoolWrites,
+  totpOf,
+} from './cli-helpers.js';
 import { TEST_DIALECT } from './harness.js';
 
 /**
@@ -16,12 +27,22 @@ function slowPost(url: string, path: string, headers: Record<string, string>, bo
   const half = Math.floor(data.length / 2);
   let resolveAnswer!: (v: { status: number; body: string }) => void;
   let rejectAnswer!: (e: Error) => void;
-  const answer = new Promise<{ status: number; body: string }>((res, rej) => ((resolveAnswer = res), (rejectAnswer = rej)));
-  const req = request(`${url}${path}`, { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': String(data.length) } }, (res) => {
-    let text = '';
-    res.on('data', (c: Buffer) => (text += c.toString()));
-    res.on('end', () => resolveAnswer({ status: res.statusCode ?? 0, body: text }));
-  });
+  const answer = new Promise<{ status: number; body: string }>(
+    (res, rej) => ((resolveAnswer = res), (rejectAnswer = rej)),
+  );
+  const req = request(
+    `${url}${path}`,
+    {
+      method: 'POST',
+      agent,
+      headers: { ...headers, 'content-type': 'application/json', 'content-length': String(data.length) },
+    },
+    (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolveAnswer({ status: res.statusCode ?? 0, body: text }));
+    },
+  );
   req.on('error', rejectAnswer);
   answer.catch(() => undefined); // awaited later; an early failure must not count as unhandled
   req.write(data.subarray(0, half));
@@ -50,13 +71,29 @@ describe.each([1, 2])(`forefront serve with WORKERS=%i shuts down gracefully on 
   it('keeps every acknowledged write when SIGTERM arrives mid-stream, and exits 0', async () => {
     // Request lines (info) carry each process's pid: they show which workers answered.
     // Every worker listening before the writes open their connections, or one worker may get them all.
-    server = await startServer(target, { env: { WORKERS: String(workers), LOG_LEVEL: 'info' }, readyLine: workers > 1 ? ALL_WORKERS_LISTENING : undefined });
+    server = await startServer(target, {
+      env: { WORKERS: String(workers), LOG_LEVEL: 'info' },
+      readyLine: workers > 1 ? ALL_WORKERS_LISTENING : undefined,
+    });
     const admin = demo.accounts.find((a) => a.role === 'district_admin' && a.districtId === demo.districtId)!;
     const session = await signInHttp(server.url, admin.email, demo.password, totpOf(admin.totpSecret!));
     const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
     const agent = new Agent({ keepAlive: true, timeout: 60_000 });
-    const slow = slowPost(server.url, `/api/districts/${demo.districtId}/schools`, headers, { ncesSchoolId: '990000799999', name: 'Half-sent School', gradeLow: '06', gradeHigh: '08', enrollment: 321 }, agent);
-    const writes = streamSchoolWrites({ url: server.url, session, districtId: demo.districtId, prefix: '9900008', concurrency: 8, maxWrites: 4000 });
+    const slow = slowPost(
+      server.url,
+      `/api/districts/${demo.districtId}/schools`,
+      headers,
+      { ncesSchoolId: '990000799999', name: 'Half-sent School', gradeLow: '06', gradeHigh: '08', enrollment: 321 },
+      agent,
+    );
+    const writes = streamSchoolWrites({
+      url: server.url,
+      session,
+      districtId: demo.districtId,
+      prefix: '9900008',
+      concurrency: 8,
+      maxWrites: 4000,
+    });
     await writes.untilAcked(40);
     const signalledAt = performance.now();
     server.process.kill('SIGTERM');
@@ -65,7 +102,13 @@ describe.each([1, 2])(`forefront serve with WORKERS=%i shuts down gracefully on 
     slow.finish();
     const slowAnswer = await slow.answer;
     const exit = await server.exited;
-    const answeredBy = new Set(server.output().split('\n').filter((l) => l.includes('"request completed"')).map((l) => (JSON.parse(l) as { pid: number }).pid));
+    const answeredBy = new Set(
+      server
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('"request completed"'))
+        .map((l) => (JSON.parse(l) as { pid: number }).pid),
+    );
     expect(answeredBy.size).toBe(workers);
     // Two processes writing at once wait for SQLite's lock (begin immediate + busy_timeout); none gave up.
     expect(server.output()).not.toContain('database busy');
@@ -81,14 +124,22 @@ describe.each([1, 2])(`forefront serve with WORKERS=%i shuts down gracefully on 
     // Every stream ended because the server went away, not because of the write bound.
     expect(writes.failed.length + writes.refused.length).toBeGreaterThan(0);
     // Whatever came back after SIGTERM was either a success or a clean refusal (503 while closing).
-    expect(writes.refused.every((s) => s === 503), `statuses: ${writes.refused.join(',')}`).toBe(true);
+    expect(
+      writes.refused.every((s) => s === 503),
+      `statuses: ${writes.refused.join(',')}`,
+    ).toBe(true);
 
     const dump = await dumpDatabase(target.database);
     const schoolIds = new Set(dump.schools!.map((row) => (JSON.parse(row) as { id: string }).id));
     const lost = writes.acked.filter((w) => !schoolIds.has(w.id));
     expect(lost, `acknowledged but missing after shutdown: ${lost.map((w) => w.ncesSchoolId).join(', ')}`).toEqual([]);
     // A write is the row and its audit event together, never one without the other.
-    const created = new Set(dump.audit_events!.map((row) => JSON.parse(row) as { kind: string; payload: string }).filter((e) => e.kind === 'school.created').map((e) => (JSON.parse(e.payload) as { schoolId: string }).schoolId));
+    const created = new Set(
+      dump
+        .audit_events!.map((row) => JSON.parse(row) as { kind: string; payload: string })
+        .filter((e) => e.kind === 'school.created')
+        .map((e) => (JSON.parse(e.payload) as { schoolId: string }).schoolId),
+    );
     expect([...schoolIds].sort()).toEqual([...created].sort());
     // Graceful, not merely durable: the request that was mid-way at SIGTERM was finished and answered.
     expect(slowAnswer.status, slowAnswer.body).toBe(201);

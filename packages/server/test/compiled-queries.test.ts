@@ -28,7 +28,20 @@ describe(`compiled per-request queries on ${TEST_DIALECT}`, () => {
     const viaKysely = await t.ctx.db
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.userId')
-      .select(['s.id as sessionId', 's.csrfToken', 's.mfaVerified', 's.lastSeenAt', 's.expiresAt', 'u.id as userId', 'u.districtId', 'u.role', 'u.state', 'u.disabled', 'u.accessExpiresAt', 'u.mfaEnabled'])
+      .select([
+        's.id as sessionId',
+        's.csrfToken',
+        's.mfaVerified',
+        's.lastSeenAt',
+        's.expiresAt',
+        'u.id as userId',
+        'u.districtId',
+        'u.role',
+        'u.state',
+        'u.disabled',
+        'u.accessExpiresAt',
+        'u.mfaEnabled',
+      ])
       .where('s.id', '=', id)
       .executeTakeFirstOrThrow();
     const { schoolIds, ...session } = found!;
@@ -38,10 +51,15 @@ describe(`compiled per-request queries on ${TEST_DIALECT}`, () => {
     expect([...schoolIds].sort()).toEqual([a.id, b.id].sort());
     const admin = await buildUser(t.ctx, { role: 'district_admin', districtId: d.id });
     const adminSession = await createSession(t.ctx.db, { id: admin.id, districtId: d.id }, true);
-    expect((await findSessionWithUser(t.ctx.db, sessionIdOf(adminSession.token)))).toMatchObject({ userId: admin.id, schoolIds: [] });
+    expect(await findSessionWithUser(t.ctx.db, sessionIdOf(adminSession.token))).toMatchObject({
+      userId: admin.id,
+      schoolIds: [],
+    });
     expect(await findSessionWithUser(t.ctx.db, sessionIdOf('no such token'))).toBeUndefined();
 
-    expect(await findDistrict(t.ctx.db, d.id)).toEqual(await t.ctx.db.selectFrom('districts').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow());
+    expect(await findDistrict(t.ctx.db, d.id)).toEqual(
+      await t.ctx.db.selectFrom('districts').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow(),
+    );
   });
 
   it("never see another transaction's uncommitted writes: a read during a transaction waits for it", async () => {

@@ -16,10 +16,12 @@ describe('CPI Criminalizing Kids table (CRDC 2017-18)', () => {
     expect(cpi.states.reduce((a, s) => a + (s.referrals ?? 0), 0)).toBe(229_470);
   });
 
-  it('finds exactly NH, PA, VA and WI at or above twice the national rate (CPI\'s one-decimal rates)', () => {
+  it("finds exactly NH, PA, VA and WI at or above twice the national rate (CPI's one-decimal rates)", () => {
     const national = cpi.national.referralsPerThousand!;
     expect(national).toBe(4.5);
-    const high = cpi.states.filter((s) => s.referralsPerThousand !== null && s.referralsPerThousand >= 2 * national).map((s) => s.state);
+    const high = cpi.states
+      .filter((s) => s.referralsPerThousand !== null && s.referralsPerThousand >= 2 * national)
+      .map((s) => s.state);
     expect(high.sort()).toEqual(['NH', 'PA', 'VA', 'WI']);
   });
 

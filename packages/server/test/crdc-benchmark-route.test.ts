@@ -45,7 +45,14 @@ describe('public district benchmark route', () => {
     expect(body.year).toBe('2020-21');
     expect(body.source).toEqual(CRDC_SOURCE);
     expect(body.district.leaId).toBe('3302340');
-    expect(body.district.summary).toMatchObject({ schools: 2, enrollment: 293, leo_fte: 0.34, schools_with_leo: 2, schools_leo_no_counselor: 2, students_leo_no_counselor: 293 });
+    expect(body.district.summary).toMatchObject({
+      schools: 2,
+      enrollment: 293,
+      leo_fte: 0.34,
+      schools_with_leo: 2,
+      schools_leo_no_counselor: 2,
+      students_leo_no_counselor: 293,
+    });
     expect(body.district.ratios).toEqual({
       counselor: { studentsPerFte: null, recommended: 250 }, // no counselor FTE at all
       socialWorker: { studentsPerFte: Math.round((293 / 0.33) * 10) / 10, recommended: 250 },
@@ -57,8 +64,20 @@ describe('public district benchmark route', () => {
     expect(body.similar.leaIds).toEqual(['3300049']);
     expect(body.similar.summary.enrollment).toBe(441);
     expect(body.leoNoCounselor).toEqual([
-      { combokey: '330234000724', schoolName: 'Claremont Preschool Center', schoolId: null, enrollment: 53, leoFte: 0.17 },
-      { combokey: '330234000488', schoolName: 'Disnard Elementary School', schoolId: disnardId, enrollment: 240, leoFte: 0.17 },
+      {
+        combokey: '330234000724',
+        schoolName: 'Claremont Preschool Center',
+        schoolId: null,
+        enrollment: 53,
+        leoFte: 0.17,
+      },
+      {
+        combokey: '330234000488',
+        schoolName: 'Disnard Elementary School',
+        schoolId: disnardId,
+        enrollment: 240,
+        leoFte: 0.17,
+      },
     ]);
   });
 

@@ -7,7 +7,13 @@ import { TEST_DIALECT, type TestApp, createTestApp } from './harness.js';
 import { type ImportWorld, buildImportWorld, generateIncidentRows, toCsv } from './incident-import.fixtures.js';
 
 type Sexes = { M: number; F: number; X: number };
-type Counts = { withoutDisabilities: Record<string, Sexes>; idea: Record<string, Sexes>; section504Only: Sexes; englishLearners: Sexes; total: number };
+type Counts = {
+  withoutDisabilities: Record<string, Sexes>;
+  idea: Record<string, Sexes>;
+  section504Only: Sexes;
+  englishLearners: Sexes;
+  total: number;
+};
 
 /**
  * The independent count: straight from the exported incidents CSV, written without the server's
@@ -17,12 +23,23 @@ type Counts = { withoutDisabilities: Record<string, Sexes>; idea: Record<string,
  */
 function countFromCsv(csv: string, year: string) {
   const rows = parse(csv, { columns: true }) as Record<string, string>[];
-  const students = new Map<string, { school: string; arrested: boolean; race: string; sex: string; idea: boolean; s504: boolean; el: boolean }>();
+  const students = new Map<
+    string,
+    { school: string; arrested: boolean; race: string; sex: string; idea: boolean; s504: boolean; el: boolean }
+  >();
   for (const r of rows) {
     if (r.school_year !== year || r.student_local_id === '' || r.referred !== 'true') continue;
     // CRDC counts a student at the school they are enrolled in (the snapshot's school).
     const key = `${r.student_school_nces_id}|${r.student_local_id}`;
-    const s = students.get(key) ?? { school: r.student_school_nces_id!, arrested: false, race: '', sex: '', idea: false, s504: false, el: false };
+    const s = students.get(key) ?? {
+      school: r.student_school_nces_id!,
+      arrested: false,
+      race: '',
+      sex: '',
+      idea: false,
+      s504: false,
+      el: false,
+    };
     s.arrested ||= r.arrested === 'true';
     s.race = r.student_race! > s.race ? r.student_race! : s.race;
     s.sex = r.student_sex! > s.sex ? r.student_sex! : s.sex;
@@ -61,16 +78,32 @@ describe(`CRDC export on ${TEST_DIALECT}`, () => {
     // Few students, many incidents: the same students are referred again and again (unduplication).
     w = await buildImportWorld(t.ctx, { students: 30, seed: 17 });
     admin = await signIn(t.app, w.admin);
-    const res = await t.app.inject({ method: 'POST', url: `/api/districts/${w.district.id}/incidents/import`, headers: admin.headers, payload: { csv: toCsv(INCIDENT_COLUMNS, generateIncidentRows(w, 400, 23)) } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/districts/${w.district.id}/incidents/import`,
+      headers: admin.headers,
+      payload: { csv: toCsv(INCIDENT_COLUMNS, generateIncidentRows(w, 400, 23)) },
+    });
     expect(res.statusCode, res.body).toBe(200);
   });
 
   it('equals an independent count from the incidents export: unduplicated students, 504-only apart from IDEA, every arrest a referral', async () => {
-    const csv = await t.app.inject({ method: 'GET', url: `/api/districts/${w.district.id}/exports/incidents.csv`, headers: admin.headers });
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: `/api/districts/${w.district.id}/exports/incidents.csv`,
+      headers: admin.headers,
+    });
     const expected = countFromCsv(csv.body, '2024-25');
-    const res = await t.app.inject({ method: 'GET', url: `/api/districts/${w.district.id}/exports/crdc?year=2024-25`, headers: admin.headers });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/districts/${w.district.id}/exports/crdc?year=2024-25`,
+      headers: admin.headers,
+    });
     expect(res.statusCode).toBe(200);
-    const report = res.json() as { schoolYear: string; schools: { ncesSchoolId: string; referred: Counts; arrested: Counts }[] };
+    const report = res.json() as {
+      schoolYear: string;
+      schools: { ncesSchoolId: string; referred: Counts; arrested: Counts }[];
+    };
     expect(report.schoolYear).toBe('2024-25');
     expect(report.schools).toHaveLength(2);
     for (const s of report.schools) {
@@ -79,17 +112,32 @@ describe(`CRDC export on ${TEST_DIALECT}`, () => {
       expect(s.referred.total).toBeLessThanOrEqual(30);
       expect(s.arrested.total).toBeLessThanOrEqual(s.referred.total);
     }
-    const referralRows = (parse(csv.body, { columns: true }) as Record<string, string>[]).filter((r) => r.referred === 'true' && r.school_year === '2024-25').length;
+    const referralRows = (parse(csv.body, { columns: true }) as Record<string, string>[]).filter(
+      (r) => r.referred === 'true' && r.school_year === '2024-25',
+    ).length;
     const total = report.schools.reduce((n, s) => n + s.referred.total, 0);
     expect(referralRows).toBeGreaterThan(total); // the data does repeat students
-    expect(report.schools.some((s) => s.referred.section504Only.M + s.referred.section504Only.F + s.referred.section504Only.X > 0)).toBe(true);
+    expect(
+      report.schools.some(
+        (s) => s.referred.section504Only.M + s.referred.section504Only.F + s.referred.section504Only.X > 0,
+      ),
+    ).toBe(true);
     expect(report.schools.some((s) => Object.values(s.referred.idea).some((c) => c.M + c.F + c.X > 0))).toBe(true);
-    const ev = await t.ctx.db.selectFrom('auditEvents').select('payload').where('chain', '=', w.district.id).where('kind', '=', 'export.created').execute();
+    const ev = await t.ctx.db
+      .selectFrom('auditEvents')
+      .select('payload')
+      .where('chain', '=', w.district.id)
+      .where('kind', '=', 'export.created')
+      .execute();
     expect(ev.map((e) => JSON.parse(e.payload))).toContainEqual({ format: 'crdc', disclosureId: null, records: 2 });
   });
 
   it('a year without incidents counts zero for every school', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/districts/${w.district.id}/exports/crdc?year=2019-20`, headers: admin.headers });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/districts/${w.district.id}/exports/crdc?year=2019-20`,
+      headers: admin.headers,
+    });
     expect(res.statusCode).toBe(200);
     for (const s of res.json().schools) expect([s.referred.total, s.arrested.total]).toEqual([0, 0]);
   });

@@ -22,7 +22,8 @@ const RACES = ['HI', 'AM', 'AS', 'HP', 'BL', 'WH', 'TR'];
 /** The oracle: sums of non-negative cells; a negative (reserve) cell or an empty one counts as missing. */
 async function recompute(file: string) {
   const rows: Record<string, string>[] = [];
-  for await (const r of createReadStream(file).pipe(parse({ columns: true, bom: true }))) rows.push(r as Record<string, string>);
+  for await (const r of createReadStream(file).pipe(parse({ columns: true, bom: true })))
+    rows.push(r as Record<string, string>);
   const v = (r: Record<string, string>, k: string) => {
     const s = r[k];
     if (s === undefined) throw new Error(`no column ${k}`);
@@ -32,7 +33,9 @@ async function recompute(file: string) {
   const has = (r: Record<string, string>, k: string) => r[k] !== '' && Number(r[k]) >= 0;
   const sum = (keys: string[]) => rows.reduce((acc, r) => acc + keys.reduce((a, k) => a + v(r, k), 0), 0);
   const ms = (stem: string) => [`${stem}_M`, `${stem}_F`];
-  const leoNoCounselor = rows.filter((r) => v(r, 'SCH_FTESECURITY_LEO') > 0 && has(r, 'SCH_FTECOUNSELORS') && Number(r.SCH_FTECOUNSELORS) === 0);
+  const leoNoCounselor = rows.filter(
+    (r) => v(r, 'SCH_FTESECURITY_LEO') > 0 && has(r, 'SCH_FTECOUNSELORS') && Number(r.SCH_FTECOUNSELORS) === 0,
+  );
   const byRace = (f: (race: string) => string[]) => Object.fromEntries(RACES.map((race) => [race, sum(f(race))]));
   return {
     state: rows[0]!.LEA_STATE!,
@@ -53,21 +56,31 @@ async function recompute(file: string) {
 }
 
 describe.skipIf(Boolean(skipReason))('CRDC 2020-21 state summaries against the raw public-use files', () => {
-  const files = present ? readdirSync(DATA).filter((f) => f.endsWith('.csv')).sort().map((f) => join(DATA, f)) : [];
+  const files = present
+    ? readdirSync(DATA)
+        .filter((f) => f.endsWith('.csv'))
+        .sort()
+        .map((f) => join(DATA, f))
+    : [];
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
     const started = Date.now();
     const reports = await importCrdcFiles(t.ctx.db, files);
-    console.log(`${TEST_DIALECT}: imported ${reports.reduce((a, r) => a + r.rows, 0)} schools from ${files.length} files in ${Date.now() - started} ms`);
+    console.log(
+      `${TEST_DIALECT}: imported ${reports.reduce((a, r) => a + r.rows, 0)} schools from ${files.length} files in ${Date.now() - started} ms`,
+    );
   }, 120_000);
 
   it('covers the whole 8-state set', () => {
     expect(files.length).toBe(8);
   });
 
-  it.each(files.map((f) => [f.split('/').pop()!, f]))('%s: summary equals the recomputation from the raw CSV', async (_name, file) => {
-    const { state, summary } = await recompute(file);
-    expect(await crdcSummary(t.ctx.db, { year: '2020-21', state })).toEqual(summary);
-  });
+  it.each(files.map((f) => [f.split('/').pop()!, f]))(
+    '%s: summary equals the recomputation from the raw CSV',
+    async (_name, file) => {
+      const { state, summary } = await recompute(file);
+      expect(await crdcSummary(t.ctx.db, { year: '2020-21', state })).toEqual(summary);
+    },
+  );
 });

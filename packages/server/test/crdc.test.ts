@@ -44,25 +44,43 @@ describe('CRDC import from the committed fixture', () => {
     await t.ctx.db.updateTable('schools').set({ ncesSchoolId: '330246000063' }).where('id', '=', s.id).execute();
     linkedSchoolId = s.id;
     const reports = await importCrdcFiles(t.ctx.db, [FIXTURE], { year: '2020-21' });
-    expect(reports).toEqual([{ file: 'CRDC_2020-21_NH-sample.csv', year: '2020-21', states: ['NH'], rows: 6, linked: 1 }]);
+    expect(reports).toEqual([
+      { file: 'CRDC_2020-21_NH-sample.csv', year: '2020-21', states: ['NH'], rows: 6, linked: 1 },
+    ]);
   });
 
   it('stores reserve codes as NULL, never zero, and keeps ids as 12-character text', async () => {
-    const stark = await t.ctx.db.selectFrom('crdcSchools').selectAll().where('combokey', '=', '330000300500').executeTakeFirstOrThrow();
+    const stark = await t.ctx.db
+      .selectFrom('crdcSchools')
+      .selectAll()
+      .where('combokey', '=', '330000300500')
+      .executeTakeFirstOrThrow();
     expect(stark.arrSec504F).toBeNull(); // -11 in the file
     expect(stark.arrSec504M).toBe(0);
     expect(stark.refWodisTotM).toBe(1);
-    const preschool = await t.ctx.db.selectFrom('crdcSchools').selectAll().where('combokey', '=', '330234000724').executeTakeFirstOrThrow();
+    const preschool = await t.ctx.db
+      .selectFrom('crdcSchools')
+      .selectAll()
+      .where('combokey', '=', '330234000724')
+      .executeTakeFirstOrThrow();
     expect(preschool.refWodisTotM).toBeNull(); // -9: not applicable
     expect(preschool.arrIdeaBlF).toBeNull();
     expect(preschool.fteLeo).toBe(0.17);
-    const frenchPond = await t.ctx.db.selectFrom('crdcSchools').selectAll().where('combokey', '=', '339992399998').executeTakeFirstOrThrow();
+    const frenchPond = await t.ctx.db
+      .selectFrom('crdcSchools')
+      .selectAll()
+      .where('combokey', '=', '339992399998')
+      .executeTakeFirstOrThrow();
     expect(frenchPond.ncesSchoolId).toBeNull();
     expect(frenchPond.leaId).toBe('3399923');
   });
 
-  it('links the district\'s own school by NCES id', async () => {
-    const linked = await t.ctx.db.selectFrom('crdcSchools').select(['combokey', 'schoolId', 'districtId']).where('schoolId', 'is not', null).execute();
+  it("links the district's own school by NCES id", async () => {
+    const linked = await t.ctx.db
+      .selectFrom('crdcSchools')
+      .select(['combokey', 'schoolId', 'districtId'])
+      .where('schoolId', 'is not', null)
+      .execute();
     expect(linked).toEqual([{ combokey: '330246000063', schoolId: linkedSchoolId, districtId }]);
   });
 
@@ -72,7 +90,10 @@ describe('CRDC import from the committed fixture', () => {
 
   it('is idempotent: a rerun replaces the same rows and changes no figure', async () => {
     await importCrdcFiles(t.ctx.db, [FIXTURE], { year: '2020-21' });
-    const n = await t.ctx.db.selectFrom('crdcSchools').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const n = await t.ctx.db
+      .selectFrom('crdcSchools')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(6);
     expect(await crdcSummary(t.ctx.db, { year: '2020-21', state: 'NH' })).toEqual(EXPECTED);
   });
@@ -107,7 +128,10 @@ describe('CRDC import from the committed fixture', () => {
     writeFileSync(broken, lines.join('\n'));
     await t.ctx.db.deleteFrom('crdcSchools').execute();
     await expect(importCrdcFiles(t.ctx.db, [broken])).rejects.toThrow(/line 7: COMBOKEY/);
-    const n = await t.ctx.db.selectFrom('crdcSchools').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const n = await t.ctx.db
+      .selectFrom('crdcSchools')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(0);
     await importCrdcFiles(t.ctx.db, [FIXTURE], { year: '2020-21' });
   });

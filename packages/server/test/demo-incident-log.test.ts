@@ -24,12 +24,17 @@ describe(`the demo's incident log on ${TEST_DIALECT}`, () => {
     t = await createTestApp();
     demo = await loadDemo(t.ctx);
     const admin = demo.accounts.find((a) => a.role === 'district_admin' && a.districtId === demo.districtId)!;
-    headers = (await signIn(t.app, { email: admin.email, password: DEMO_PASSWORD, mfaSecret: admin.totpSecret })).headers;
+    headers = (await signIn(t.app, { email: admin.email, password: DEMO_PASSWORD, mfaSecret: admin.totpSecret }))
+      .headers;
   }, 60_000);
 
   it('has a roster for every school of the main district', async () => {
     const main = demo.districts.find((d) => d.id === demo.districtId)!;
-    const res = await t.app.inject({ method: 'GET', url: `/api/districts/${demo.districtId}/students?limit=1`, headers });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/districts/${demo.districtId}/students?limit=1`,
+      headers,
+    });
     expect(res.statusCode).toBe(200);
     // Each school's roster is as large as its enrollment, but the one small school's (demo.roster.ts).
     expect(res.json().total).toBe(demoRosterSize(main.schools));
@@ -44,25 +49,47 @@ describe(`the demo's incident log on ${TEST_DIALECT}`, () => {
   });
 
   it('has incidents over the last months, some flagged and some within the MOU', async () => {
-    const all = await t.app.inject({ method: 'GET', url: `/api/districts/${demo.districtId}/incidents?limit=1`, headers });
-    const flagged = await t.app.inject({ method: 'GET', url: `/api/districts/${demo.districtId}/incidents?limit=1&flagged=true`, headers });
+    const all = await t.app.inject({
+      method: 'GET',
+      url: `/api/districts/${demo.districtId}/incidents?limit=1`,
+      headers,
+    });
+    const flagged = await t.app.inject({
+      method: 'GET',
+      url: `/api/districts/${demo.districtId}/incidents?limit=1&flagged=true`,
+      headers,
+    });
     expect(all.json().total).toBe(demo.incidentLog.incidents);
     expect(flagged.json().total).toBeGreaterThan(0);
     expect(flagged.json().total).toBeLessThan(demo.incidentLog.incidents);
   });
 
   it('fills the role-drift dashboard, and its counts agree with the flags stored on the incidents', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/districts/${demo.districtId}/role-drift?from=${month(6)}&to=${month(0)}`, headers });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/districts/${demo.districtId}/role-drift?from=${month(6)}&to=${month(0)}`,
+      headers,
+    });
     expect(res.statusCode).toBe(200);
     const drift = res.json();
     // The flags of the months shown (the demo's history goes back two school years).
-    const stored = await t.ctx.db.selectFrom('incidentFlags').select(['kind']).where('districtId', '=', demo.districtId).where('month', '>=', month(6)).where('month', '<=', month(0)).execute();
+    const stored = await t.ctx.db
+      .selectFrom('incidentFlags')
+      .select(['kind'])
+      .where('districtId', '=', demo.districtId)
+      .where('month', '>=', month(6))
+      .where('month', '<=', month(0))
+      .execute();
     expect(stored.length).toBeGreaterThan(0);
     expect(drift.totals.violations).toBe(stored.length);
-    for (const kind of FLAG_KINDS) expect(drift.totals.byKind[kind] ?? 0, kind).toBe(stored.filter((f) => f.kind === kind).length);
+    for (const kind of FLAG_KINDS)
+      expect(drift.totals.byKind[kind] ?? 0, kind).toBe(stored.filter((f) => f.kind === kind).length);
     expect(drift.totals.byKind.enforcement_in_school_staff_category).toBeGreaterThan(0);
     expect(drift.totals.routineDisciplineContacts).toBeGreaterThan(0);
     expect(drift.byMonth.filter((m: { contacts: number }) => m.contacts > 0).length).toBeGreaterThanOrEqual(4);
-    expect(drift.byOfficer.map((o: { officerName: string }) => o.officerName).sort()).toEqual(['Officer James Bell', 'Officer Priya Nair']);
+    expect(drift.byOfficer.map((o: { officerName: string }) => o.officerName).sort()).toEqual([
+      'Officer James Bell',
+      'Officer Priya Nair',
+    ]);
   });
 });

@@ -15,7 +15,8 @@ import type { AppContext } from '../src/shared/context.js';
  * Which database this run uses: scripts/test.mjs runs the suite once on SQLite and, when
  * TEST_DATABASE_URL is set, again on PostgreSQL with FOREFRONT_TEST_DIALECT=postgres.
  */
-export const TEST_DIALECT: 'sqlite' | 'postgres' = process.env.FOREFRONT_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
+export const TEST_DIALECT: 'sqlite' | 'postgres' =
+  process.env.FOREFRONT_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
 
 export interface TestDatabase {
   database: Config['database'];
@@ -45,18 +46,24 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   const dir = mkdtempSync(join(tmpdir(), 'forefront-test-'));
-  return { database: { dialect: 'sqlite', file: join(dir, 'test.sqlite') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    database: { dialect: 'sqlite', file: join(dir, 'test.sqlite') },
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** Test config: cheap argon2 parameters (hash cost is measured in bench/, not here) and generous rate limits. */
 export function testConfig(database: Config['database'], overrides: Partial<Config> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', FOREFRONT_DATA_DIR: tmpdir() }, {
-    database,
-    argon2: { memoryCost: 1024, timeCost: 1 },
-    rateLimit: { authPerMinute: 10_000 },
-    publicUrl: 'http://forefront.test',
-    ...overrides,
-  });
+  return loadConfig(
+    { LOG_LEVEL: 'silent', FOREFRONT_DATA_DIR: tmpdir() },
+    {
+      database,
+      argon2: { memoryCost: 1024, timeCost: 1 },
+      rateLimit: { authPerMinute: 10_000 },
+      publicUrl: 'http://forefront.test',
+      ...overrides,
+    },
+  );
 }
 
 /** Lets fixtures that only get the app (signIn) reach its database. */

@@ -6,6 +6,10 @@ describe(`health on ${TEST_DIALECT}`, () => {
     const { app } = await createTestApp();
     const res = await app.inject('/api/health');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: { reachable: true, dialect: TEST_DIALECT }, version: '0.1.0' });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      database: { reachable: true, dialect: TEST_DIALECT },
+      version: '0.1.0',
+    });
   });
 });

@@ -16,7 +16,12 @@ describe(`incident CSV import on ${TEST_DIALECT}`, () => {
   let w: ImportWorld;
   let admin: Session;
   const importCsv = (csv: string, session = admin, districtId = w.district.id) =>
-    t.app.inject({ method: 'POST', url: `/api/districts/${districtId}/incidents/import`, headers: session.headers, payload: { csv, fileName: 'incidents.csv' } });
+    t.app.inject({
+      method: 'POST',
+      url: `/api/districts/${districtId}/incidents/import`,
+      headers: session.headers,
+      payload: { csv, fileName: 'incidents.csv' },
+    });
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -30,17 +35,43 @@ describe(`incident CSV import on ${TEST_DIALECT}`, () => {
     const good = rows.length;
     const officer = w.officers[0]!.email;
     const school = w.schools[0]!.ncesSchoolId;
-    const base = { school_nces_id: school, occurred_at: '2025-03-04T10:00:00Z', location: 'classroom', behaviors: 'defiance' };
+    const base = {
+      school_nces_id: school,
+      occurred_at: '2025-03-04T10:00:00Z',
+      location: 'classroom',
+      behaviors: 'defiance',
+    };
     rows.push(
       { ...base, incident_ref: 'BAD1', school_nces_id: '000000000000' },
       { ...base, incident_ref: 'BAD2', student_local_id: 'NOPE', student_role: 'offender' },
-      { ...base, incident_ref: 'BAD3', officer_email: 'nobody@example.test', purpose: 'routine_discipline', involvement: 'led', reported_at: '2025-03-04T10:01:00Z' },
+      {
+        ...base,
+        incident_ref: 'BAD3',
+        officer_email: 'nobody@example.test',
+        purpose: 'routine_discipline',
+        involvement: 'led',
+        reported_at: '2025-03-04T10:01:00Z',
+      },
       { ...base, incident_ref: 'BAD4', location: 'moon' },
       { ...base, incident_ref: 'BAD5', occurred_at: '04/03/2025' },
       { ...base, incident_ref: 'BAD6', nibrs_codes: '13B' },
-      { ...base, incident_ref: 'BAD7', officer_email: officer, purpose: 'routine_discipline', involvement: 'led', reported_at: '2025-03-04T10:01:00Z', actions: 'arrested:emergency' },
+      {
+        ...base,
+        incident_ref: 'BAD7',
+        officer_email: officer,
+        purpose: 'routine_discipline',
+        involvement: 'led',
+        reported_at: '2025-03-04T10:01:00Z',
+        actions: 'arrested:emergency',
+      },
       { ...base, incident_ref: 'BAD8', student_local_id: w.students[0]!.localId, student_role: 'offender' },
-      { ...base, incident_ref: 'BAD8', location: 'gym', student_local_id: w.students[1]!.localId, student_role: 'victim' },
+      {
+        ...base,
+        incident_ref: 'BAD8',
+        location: 'gym',
+        student_local_id: w.students[1]!.localId,
+        student_role: 'victim',
+      },
       { ...base, incident_ref: 'R0' },
     );
     const before = await dumpDatabase(t.config.database);
@@ -61,7 +92,8 @@ describe(`incident CSV import on ${TEST_DIALECT}`, () => {
       { row: at(9), column: 'location', reason: /Differs from row/ },
       { row: at(10), column: 'incident_ref', reason: /appeared earlier/ },
     ];
-    for (const e of expected) expect(report.errors).toContainEqual({ row: e.row, column: e.column, reason: expect.stringMatching(e.reason) });
+    for (const e of expected)
+      expect(report.errors).toContainEqual({ row: e.row, column: e.column, reason: expect.stringMatching(e.reason) });
     expect(report.errorCount).toBe(expected.length);
     expect(await dumpDatabase(t.config.database)).toEqual(before);
   });
@@ -94,9 +126,16 @@ describe(`incident CSV import on ${TEST_DIALECT}`, () => {
     const report = res.json();
     expect(report).toMatchObject({ accepted: true, rows: rows.length, incidents: 120, errorCount: 0 });
     const db = t.ctx.db;
-    const incidents = await db.selectFrom('incidents').selectAll().where('districtId', '=', w.district.id).orderBy('number').execute();
+    const incidents = await db
+      .selectFrom('incidents')
+      .selectAll()
+      .where('districtId', '=', w.district.id)
+      .orderBy('number')
+      .execute();
     expect(incidents).toHaveLength(120);
-    expect(incidents.map((i) => i.number.slice(-6)).sort()).toEqual(Array.from({ length: 120 }, (_, i) => String(i + 1).padStart(6, '0')));
+    expect(incidents.map((i) => i.number.slice(-6)).sort()).toEqual(
+      Array.from({ length: 120 }, (_, i) => String(i + 1).padStart(6, '0')),
+    );
     expect(report.numbers.first).toMatch(/^INC-\d{4}-000001$/);
     expect(new Set(incidents.map((i) => i.state))).toEqual(new Set(['submitted']));
     expect(new Set(incidents.map((i) => i.createdBy))).toEqual(new Set([w.admin.id]));
@@ -115,46 +154,140 @@ describe(`incident CSV import on ${TEST_DIALECT}`, () => {
         location: inc.location as 'classroom',
         behaviors: JSON.parse(inc.behaviors),
         contacts: contacts.map((c) => ({
-          officerId: c.officerId, purpose: c.purpose as ContactPurpose, involvement: c.involvement as Involvement, reportedAt: c.reportedAt, arrivedAt: c.arrivedAt,
-          actions: actions.filter((a) => a.contactId === c.id).map((a) => ({ action: a.action as SroAction, studentId: a.studentId, at: a.at, emergency: Number(a.emergency) === 1, emergencyReason: a.emergencyReason, parentNotified: Number(a.parentNotified) === 1 })),
+          officerId: c.officerId,
+          purpose: c.purpose as ContactPurpose,
+          involvement: c.involvement as Involvement,
+          reportedAt: c.reportedAt,
+          arrivedAt: c.arrivedAt,
+          actions: actions
+            .filter((a) => a.contactId === c.id)
+            .map((a) => ({
+              action: a.action as SroAction,
+              studentId: a.studentId,
+              at: a.at,
+              emergency: Number(a.emergency) === 1,
+              emergencyReason: a.emergencyReason,
+              parentNotified: Number(a.parentNotified) === 1,
+            })),
         })),
       };
       const mou = await findMouInForce(db, w.district.id, inc.occurredAt);
       expect(inc.mouVersionId).toBe(mou?.mouVersionId ?? null);
-      const flags = evaluateIncident({ ...input, reviews: reviews.map((r) => ({ studentId: r.studentId, decision: r.decision as 'approved', reviewedAt: r.reviewedAt })) }, mou?.rules ?? null);
+      const flags = evaluateIncident(
+        {
+          ...input,
+          reviews: reviews.map((r) => ({
+            studentId: r.studentId,
+            decision: r.decision as 'approved',
+            reviewedAt: r.reviewedAt,
+          })),
+        },
+        mou?.rules ?? null,
+      );
       const stored = await db.selectFrom('incidentFlags').selectAll().where('incidentId', '=', inc.id).execute();
-      expect(stored.map((f) => sortKey({ kind: f.kind, officerId: f.officerId, clause: f.clause, behavior: f.behavior, action: f.action, studentId: f.studentId })).sort()).toEqual(
-        flags.map((f) => sortKey({ kind: f.kind, officerId: f.officerId, clause: f.clause, behavior: f.behavior, action: f.action, studentId: f.studentId })).sort(),
+      expect(
+        stored
+          .map((f) =>
+            sortKey({
+              kind: f.kind,
+              officerId: f.officerId,
+              clause: f.clause,
+              behavior: f.behavior,
+              action: f.action,
+              studentId: f.studentId,
+            }),
+          )
+          .sort(),
+      ).toEqual(
+        flags
+          .map((f) =>
+            sortKey({
+              kind: f.kind,
+              officerId: f.officerId,
+              clause: f.clause,
+              behavior: f.behavior,
+              action: f.action,
+              studentId: f.studentId,
+            }),
+          )
+          .sort(),
       );
       expect(Number(inc.flagCount)).toBe(flags.length);
       if (flags.length) flagged += 1;
       // Snapshots follow the same rule as the incident service (student.snapshot.ts).
-      const snaps = await demographicSnapshots(db, w.district.id, students.map((s) => s.studentId), inc.occurredAt);
+      const snaps = await demographicSnapshots(
+        db,
+        w.district.id,
+        students.map((s) => s.studentId),
+        inc.occurredAt,
+      );
       const outcomes = studentOutcomes(input);
       for (const s of students) {
         const snap = snaps.get(s.studentId)!;
-        expect({ grade: s.grade, race: s.race, sex: s.sex, idea: Number(s.idea) === 1, section504: Number(s.section504) === 1, englishLearner: Number(s.englishLearner) === 1 }).toEqual({
-          grade: snap.grade, race: snap.race, sex: snap.sex, idea: snap.idea, section504: snap.section504, englishLearner: snap.englishLearner,
+        expect({
+          grade: s.grade,
+          race: s.race,
+          sex: s.sex,
+          idea: Number(s.idea) === 1,
+          section504: Number(s.section504) === 1,
+          englishLearner: Number(s.englishLearner) === 1,
+        }).toEqual({
+          grade: snap.grade,
+          race: snap.race,
+          sex: snap.sex,
+          idea: snap.idea,
+          section504: snap.section504,
+          englishLearner: snap.englishLearner,
         });
-        expect({ referred: Number(s.referred) === 1, arrested: Number(s.arrested) === 1 }).toEqual(outcomes.get(s.studentId) ?? { referred: false, arrested: false });
+        expect({ referred: Number(s.referred) === 1, arrested: Number(s.arrested) === 1 }).toEqual(
+          outcomes.get(s.studentId) ?? { referred: false, arrested: false },
+        );
       }
       const d = driftContribution(input, flags);
       for (const r of d.rows) {
         const k = `${r.month}|${r.schoolId}|${r.officerId}`;
         const acc = driftExpected.get(k) ?? [0, 0, 0, 0, 0, 0];
-        [r.contacts, r.routineContacts, r.classroomContacts, r.violations, r.arrests, r.referrals].forEach((v, i) => (acc[i]! += v));
+        [r.contacts, r.routineContacts, r.classroomContacts, r.violations, r.arrests, r.referrals].forEach(
+          (v, i) => (acc[i]! += v),
+        );
         driftExpected.set(k, acc);
       }
-      for (const f of d.flagCounts) flagCountsExpected.set(`${f.month}|${f.schoolId}|${f.officerId}|${f.kind}`, (flagCountsExpected.get(`${f.month}|${f.schoolId}|${f.officerId}|${f.kind}`) ?? 0) + f.count);
+      for (const f of d.flagCounts)
+        flagCountsExpected.set(
+          `${f.month}|${f.schoolId}|${f.officerId}|${f.kind}`,
+          (flagCountsExpected.get(`${f.month}|${f.schoolId}|${f.officerId}|${f.kind}`) ?? 0) + f.count,
+        );
     }
     expect(flagged).toBeGreaterThan(10); // the generated data exercises the engine
     const drift = await db.selectFrom('roleDriftMonthly').selectAll().where('districtId', '=', w.district.id).execute();
-    expect(new Map(drift.map((r) => [`${r.month}|${r.schoolId}|${r.officerId}`, [r.contacts, r.routineContacts, r.classroomContacts, r.violations, r.arrests, r.referrals].map(Number)]))).toEqual(driftExpected);
-    const flagRows = await db.selectFrom('roleDriftFlagsMonthly').selectAll().where('districtId', '=', w.district.id).execute();
-    expect(new Map(flagRows.map((r) => [`${r.month}|${r.schoolId}|${r.officerId}|${r.kind}`, Number(r.count)]))).toEqual(flagCountsExpected);
-    const counter = await db.selectFrom('districtCounters').select('value').where('districtId', '=', w.district.id).executeTakeFirstOrThrow();
+    expect(
+      new Map(
+        drift.map((r) => [
+          `${r.month}|${r.schoolId}|${r.officerId}`,
+          [r.contacts, r.routineContacts, r.classroomContacts, r.violations, r.arrests, r.referrals].map(Number),
+        ]),
+      ),
+    ).toEqual(driftExpected);
+    const flagRows = await db
+      .selectFrom('roleDriftFlagsMonthly')
+      .selectAll()
+      .where('districtId', '=', w.district.id)
+      .execute();
+    expect(
+      new Map(flagRows.map((r) => [`${r.month}|${r.schoolId}|${r.officerId}|${r.kind}`, Number(r.count)])),
+    ).toEqual(flagCountsExpected);
+    const counter = await db
+      .selectFrom('districtCounters')
+      .select('value')
+      .where('districtId', '=', w.district.id)
+      .executeTakeFirstOrThrow();
     expect(Number(counter.value)).toBe(120);
-    const events = await db.selectFrom('auditEvents').select(['kind', 'payload', 'actorId']).where('chain', '=', w.district.id).where('kind', '=', 'incident.imported').execute();
+    const events = await db
+      .selectFrom('auditEvents')
+      .select(['kind', 'payload', 'actorId'])
+      .where('chain', '=', w.district.id)
+      .where('kind', '=', 'incident.imported')
+      .execute();
     expect(events).toHaveLength(1);
     expect(JSON.parse(events[0]!.payload)).toEqual({ rows: rows.length, incidents: 120, file: 'incidents.csv' });
     expect(events[0]!.actorId).toBe(w.admin.id);
@@ -162,13 +295,24 @@ describe(`incident CSV import on ${TEST_DIALECT}`, () => {
 
   it('a second file continues the numbering and adds to the monthly aggregates', async () => {
     const db = t.ctx.db;
-    const sum = async () => Number((await db.selectFrom('roleDriftMonthly').select((e) => e.fn.sum<number>('contacts').as('c')).where('districtId', '=', w.district.id).executeTakeFirstOrThrow()).c);
+    const sum = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('roleDriftMonthly')
+            .select((e) => e.fn.sum<number>('contacts').as('c'))
+            .where('districtId', '=', w.district.id)
+            .executeTakeFirstOrThrow()
+        ).c,
+      );
     const contactsBefore = await sum();
     const rows = generateIncidentRows(w, 10, 99);
     const res = await importCsv(toCsv(INCIDENT_COLUMNS, rows));
     expect(res.statusCode).toBe(200);
     expect(res.json().numbers.first).toMatch(/-000121$/);
-    const added = new Set(rows.filter((r) => r.officer_email).map((r) => `${r.incident_ref}|${r.officer_email}|${r.reported_at}`)).size;
+    const added = new Set(
+      rows.filter((r) => r.officer_email).map((r) => `${r.incident_ref}|${r.officer_email}|${r.reported_at}`),
+    ).size;
     expect(await sum()).toBe(contactsBefore + added);
   });
 });

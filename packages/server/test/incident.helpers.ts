@@ -24,7 +24,7 @@ export const CLAUSE_TITLES: Partial<Record<ClauseKey, string>> = {
 export async function buildSignedMou(
   ctx: AppContext,
   districtId: string,
-  opts: { createdBy: string; rules?: Partial<RoleRules>; effectiveDate?: string; signed?: boolean } ,
+  opts: { createdBy: string; rules?: Partial<RoleRules>; effectiveDate?: string; signed?: boolean },
 ): Promise<{ mouId: string; mouVersionId: string }> {
   const now = nowIso();
   const mouId = newId();
@@ -33,34 +33,96 @@ export async function buildSignedMou(
   const clauses = Object.entries(CLAUSE_TITLES).map(([key, title]) => ({ key, title, text: `${title}: model text.` }));
   const contentHash = sha256Hex(JSON.stringify({ clauses, rules, mouVersionId }));
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('mous').values({ id: mouId, districtId, title: 'SRO program MOU', agencyName: 'County Sheriff', template: 'comprehensive', createdAt: now, updatedAt: now }).execute();
+    await trx
+      .insertInto('mous')
+      .values({
+        id: mouId,
+        districtId,
+        title: 'SRO program MOU',
+        agencyName: 'County Sheriff',
+        template: 'comprehensive',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
     await trx
       .insertInto('mouVersions')
       .values({
-        id: mouVersionId, districtId, mouId, version: 1, clauses: JSON.stringify(clauses), roleRules: JSON.stringify(rules),
-        effectiveDate: opts.effectiveDate ?? '2020-01-01', reviewDate: '2099-01-01', changeNote: '', contentHash, createdBy: opts.createdBy, createdAt: now,
+        id: mouVersionId,
+        districtId,
+        mouId,
+        version: 1,
+        clauses: JSON.stringify(clauses),
+        roleRules: JSON.stringify(rules),
+        effectiveDate: opts.effectiveDate ?? '2020-01-01',
+        reviewDate: '2099-01-01',
+        changeNote: '',
+        contentHash,
+        createdBy: opts.createdBy,
+        createdAt: now,
       })
       .execute();
     const signatoryId = newId();
-    await trx.insertInto('mouSignatories').values({ id: signatoryId, districtId, mouId, party: 'district', name: 'Superintendent', title: 'Superintendent', email: null, active: 1, createdAt: now }).execute();
+    await trx
+      .insertInto('mouSignatories')
+      .values({
+        id: signatoryId,
+        districtId,
+        mouId,
+        party: 'district',
+        name: 'Superintendent',
+        title: 'Superintendent',
+        email: null,
+        active: 1,
+        createdAt: now,
+      })
+      .execute();
     if (opts.signed !== false)
       await trx
         .insertInto('mouSignatures')
-        .values({ id: newId(), districtId, mouVersionId, signatoryId, signedName: 'Superintendent', signedAt: now, contentHash, recordedBy: opts.createdBy })
+        .values({
+          id: newId(),
+          districtId,
+          mouVersionId,
+          signatoryId,
+          signedName: 'Superintendent',
+          signedAt: now,
+          contentHash,
+          recordedBy: opts.createdBy,
+        })
         .execute();
   });
   return { mouId, mouVersionId };
 }
 
 /** A student on the roster (no demographic history: the roster row is the snapshot). */
-export async function buildStudent(ctx: AppContext, districtId: string, schoolId: string, over: { race?: string; sex?: string; idea?: boolean } = {}) {
+export async function buildStudent(
+  ctx: AppContext,
+  districtId: string,
+  schoolId: string,
+  over: { race?: string; sex?: string; idea?: boolean } = {},
+) {
   const now = nowIso();
   const id = newId();
   await ctx.db
     .insertInto('students')
     .values({
-      id, districtId, schoolId, localId: `S${id.slice(0, 8)}`, sourceId: null, givenName: 'Sam', familyName: `Student ${id.slice(0, 4)}`, grade: '10',
-      race: over.race ?? 'WH', sex: over.sex ?? 'F', idea: over.idea ? 1 : 0, section504: 0, englishLearner: 0, active: 1, createdAt: now, updatedAt: now,
+      id,
+      districtId,
+      schoolId,
+      localId: `S${id.slice(0, 8)}`,
+      sourceId: null,
+      givenName: 'Sam',
+      familyName: `Student ${id.slice(0, 4)}`,
+      grade: '10',
+      race: over.race ?? 'WH',
+      sex: over.sex ?? 'F',
+      idea: over.idea ? 1 : 0,
+      section504: 0,
+      englishLearner: 0,
+      active: 1,
+      createdAt: now,
+      updatedAt: now,
     })
     .execute();
   return { id };
@@ -69,7 +131,11 @@ export async function buildStudent(ctx: AppContext, districtId: string, schoolId
 export const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 
 /** A minimal valid incident: a classroom disruption an officer was asked to help with. */
-export function incidentInput(schoolId: string, officerId: string | null, over: Partial<IncidentInput> = {}): IncidentInput {
+export function incidentInput(
+  schoolId: string,
+  officerId: string | null,
+  over: Partial<IncidentInput> = {},
+): IncidentInput {
   return {
     schoolId,
     occurredAt: hoursAgo(3),
@@ -81,7 +147,25 @@ export function incidentInput(schoolId: string, officerId: string | null, over: 
     nibrsCodes: [],
     students: [],
     contacts: officerId
-      ? [{ officerId, purpose: 'routine_discipline', involvement: 'assisted_on_request', reportedAt: hoursAgo(3), arrivedAt: hoursAgo(2.9), actions: [{ action: 'observed', studentId: null, at: hoursAgo(2.9), emergency: false, emergencyReason: null, parentNotified: false }] }]
+      ? [
+          {
+            officerId,
+            purpose: 'routine_discipline',
+            involvement: 'assisted_on_request',
+            reportedAt: hoursAgo(3),
+            arrivedAt: hoursAgo(2.9),
+            actions: [
+              {
+                action: 'observed',
+                studentId: null,
+                at: hoursAgo(2.9),
+                emergency: false,
+                emergencyReason: null,
+                parentNotified: false,
+              },
+            ],
+          },
+        ]
       : [],
     ...over,
   };
@@ -121,14 +205,44 @@ export async function buildIncidentWorld(app: FastifyInstance, ctx: AppContext):
 
 /** Row counts of every table an incident write touches, to prove a refused request changed nothing. */
 export async function incidentTableCounts(ctx: AppContext) {
-  const tables = ['incidents', 'incidentStudents', 'sroContacts', 'sroActions', 'incidentFlags', 'incidentReviews', 'incidentVersions', 'roleDriftMonthly', 'roleDriftFlagsMonthly', 'districtCounters', 'auditEvents'] as const;
+  const tables = [
+    'incidents',
+    'incidentStudents',
+    'sroContacts',
+    'sroActions',
+    'incidentFlags',
+    'incidentReviews',
+    'incidentVersions',
+    'roleDriftMonthly',
+    'roleDriftFlagsMonthly',
+    'districtCounters',
+    'auditEvents',
+  ] as const;
   const out: Record<string, number> = {};
-  for (const t of tables) out[t] = Number((await ctx.db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  for (const t of tables)
+    out[t] = Number(
+      (
+        await ctx.db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return out;
 }
 
 /** A request as the signed-in browser makes it (CSRF header on writes); PUT included. */
-export function req(app: FastifyInstance, session: Session | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) {
-  const headers: Record<string, string> = session ? (method === 'GET' ? { cookie: session.cookie } : { ...session.headers }) : {};
+export function req(
+  app: FastifyInstance,
+  session: Session | null,
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  payload?: unknown,
+) {
+  const headers: Record<string, string> = session
+    ? method === 'GET'
+      ? { cookie: session.cookie }
+      : { ...session.headers }
+    : {};
   return app.inject({ method, url, headers, ...(payload !== undefined && { payload: payload as object }) });
 }

@@ -6,7 +6,20 @@ import { currentTotp } from '../src/modules/auth/totp.js';
 import { sha256Hex } from '../src/shared/ids.js';
 import { createTestApp, TEST_DIALECT, type TestApp } from './harness.js';
 import { buildDistrict, buildSchool, buildUser, signIn, type Session } from './builders.js';
-import { HOUR, auditEvents, call, countRows, expectError, inviteViaOutbox, isoFromNow, newEmail, passwordSignIn, sessionFrom, tokenFromLink, withBlockedAudit } from './auth.helpers.js';
+import {
+  HOUR,
+  auditEvents,
+  call,
+  countRows,
+  expectError,
+  inviteViaOutbox,
+  isoFromNow,
+  newEmail,
+  passwordSignIn,
+  sessionFrom,
+  tokenFromLink,
+  withBlockedAudit,
+} from './auth.helpers.js';
 
 /** One message as the SMTP server received it. */
 interface Received {
@@ -24,7 +37,9 @@ function decodeBody(raw: string): { headers: string; text: string } {
   const encoding = /^content-transfer-encoding:\s*(\S+)/im.exec(headers)?.[1]?.toLowerCase() ?? '7bit';
   if (encoding === 'base64') return { headers, text: Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') };
   if (encoding === 'quoted-printable') {
-    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const bytes = body
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
     return { headers, text: Buffer.from(bytes, 'latin1').toString('utf8') };
   }
   return { headers, text: body };
@@ -88,7 +103,14 @@ describe(`invitations on ${TEST_DIALECT}`, () => {
       });
       expect(res.statusCode, res.body).toBe(201);
       const invitation = res.json();
-      expect(invitation).toMatchObject({ email, displayName: 'Officer Dana Reyes', role: 'sro', schoolIds: [school.id], acceptedAt: null, revokedAt: null });
+      expect(invitation).toMatchObject({
+        email,
+        displayName: 'Officer Dana Reyes',
+        role: 'sro',
+        schoolIds: [school.id],
+        acceptedAt: null,
+        revokedAt: null,
+      });
       expect(Date.parse(invitation.expiresAt) - Date.parse(invitation.createdAt)).toBe(INVITATION_TTL_HOURS * HOUR);
 
       // The message reached the SMTP server before the API answered.
@@ -102,7 +124,11 @@ describe(`invitations on ${TEST_DIALECT}`, () => {
       // The API never returns the token, and the database keeps only its hash; a delivered
       // message's body is not kept either.
       expect(res.body).not.toContain(token);
-      const row = await t.ctx.db.selectFrom('invitations').selectAll().where('id', '=', invitation.id).executeTakeFirstOrThrow();
+      const row = await t.ctx.db
+        .selectFrom('invitations')
+        .selectAll()
+        .where('id', '=', invitation.id)
+        .executeTakeFirstOrThrow();
       expect(row.tokenHash).toBe(sha256Hex(token));
       expect(JSON.stringify(row)).not.toContain(token);
       const outbox = await t.ctx.db.selectFrom('mailOutbox').selectAll().where('toAddress', '=', email).execute();
@@ -113,10 +139,21 @@ describe(`invitations on ${TEST_DIALECT}`, () => {
 
       const preview = await t.app.inject(`/api/invitations/${token}`);
       expect(preview.statusCode, preview.body).toBe(200);
-      expect(preview.json()).toEqual({ email, displayName: 'Officer Dana Reyes', role: 'sro', districtName: 'Riverbend Unified', mfaRequired: true, minPasswordLength: 8 });
+      expect(preview.json()).toEqual({
+        email,
+        displayName: 'Officer Dana Reyes',
+        role: 'sro',
+        districtName: 'Riverbend Unified',
+        mfaRequired: true,
+        minPasswordLength: 8,
+      });
 
       const password = 'riverbend evening patrol';
-      const accepted = await t.app.inject({ method: 'POST', url: `/api/invitations/${token}/accept`, payload: { password } });
+      const accepted = await t.app.inject({
+        method: 'POST',
+        url: `/api/invitations/${token}/accept`,
+        payload: { password },
+      });
       expect(accepted.statusCode, accepted.body).toBe(200);
       expect(accepted.json().status).toBe('mfa_enrolment_required');
       const first = sessionFrom(accepted);
@@ -140,30 +177,59 @@ describe(`invitations on ${TEST_DIALECT}`, () => {
       const me = await call(t.app, s, 'GET', '/api/me');
       expect(me.statusCode).toBe(200);
       expect(me.json()).toMatchObject({
-        user: { email, displayName: 'Officer Dana Reyes', role: 'sro', districtId: district.id, schoolIds: [school.id], mfaEnabled: true, disabled: false },
+        user: {
+          email,
+          displayName: 'Officer Dana Reyes',
+          role: 'sro',
+          districtId: district.id,
+          schoolIds: [school.id],
+          mfaEnabled: true,
+          disabled: false,
+        },
         district: { id: district.id, name: 'Riverbend Unified' },
         mfaPending: false,
       });
       expect((await call(t.app, s, 'GET', `/api/schools/${school.id}`)).json().name).toBe('Riverbend High');
 
       const kinds = (await auditEvents(t.ctx, district.id)).map((e) => e.kind);
-      expect(kinds).toEqual(expect.arrayContaining(['user.invited', 'invitation.accepted', 'auth.mfa_enrolled', 'auth.signed_in']));
+      expect(kinds).toEqual(
+        expect.arrayContaining(['user.invited', 'invitation.accepted', 'auth.mfa_enrolled', 'auth.signed_in']),
+      );
       const accept = (await auditEvents(t.ctx, district.id)).find((e) => e.kind === 'invitation.accepted')!;
       expect(accept.payload.invitationId).toBe(invitation.id);
 
       // The link worked once.
       expectError(await t.app.inject(`/api/invitations/${token}`), 404, 'not_found');
-      expectError(await t.app.inject({ method: 'POST', url: `/api/invitations/${token}/accept`, payload: { password: 'another long passphrase' } }), 404, 'not_found');
+      expectError(
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/invitations/${token}/accept`,
+          payload: { password: 'another long passphrase' },
+        }),
+        404,
+        'not_found',
+      );
     });
 
     it('a failed delivery still records the invitation and keeps the message in the outbox for the operator', async () => {
       const broken = await createTestApp({ smtpUrl: `smtp://127.0.0.1:${await closedPort()}` });
       const district = await buildDistrict(broken.ctx);
-      const admin = await signIn(broken.app, await buildUser(broken.ctx, { role: 'district_admin', districtId: district.id }));
+      const admin = await signIn(
+        broken.app,
+        await buildUser(broken.ctx, { role: 'district_admin', districtId: district.id }),
+      );
       const email = newEmail('undelivered');
-      const res = await call(broken.app, admin, 'POST', `/api/districts/${district.id}/invitations`, { email, displayName: 'Pat', role: 'district_admin' });
+      const res = await call(broken.app, admin, 'POST', `/api/districts/${district.id}/invitations`, {
+        email,
+        displayName: 'Pat',
+        role: 'district_admin',
+      });
       expect(res.statusCode, res.body).toBe(201);
-      const outbox = await broken.ctx.db.selectFrom('mailOutbox').selectAll().where('toAddress', '=', email).executeTakeFirstOrThrow();
+      const outbox = await broken.ctx.db
+        .selectFrom('mailOutbox')
+        .selectAll()
+        .where('toAddress', '=', email)
+        .executeTakeFirstOrThrow();
       expect(outbox.sentAt).toBeNull();
       expect(outbox.error).toBeTruthy();
       expect(outbox.textBody).toContain('/invitations/');
@@ -187,7 +253,8 @@ describe(`invitations on ${TEST_DIALECT}`, () => {
     });
 
     const invite = (input: Record<string, unknown>) => inviteViaOutbox(t.app, t.ctx, admin, districtId, input);
-    const accept = (token: string, password = 'lakeside morning shift') => t.app.inject({ method: 'POST', url: `/api/invitations/${token}/accept`, payload: { password } });
+    const accept = (token: string, password = 'lakeside morning shift') =>
+      t.app.inject({ method: 'POST', url: `/api/invitations/${token}/accept`, payload: { password } });
     const snapshot = async () => ({
       invitations: await countRows(t.ctx, 'invitations'),
       users: await countRows(t.ctx, 'users'),
@@ -197,17 +264,30 @@ describe(`invitations on ${TEST_DIALECT}`, () => {
 
     it('the message lands in the mail_outbox table with the link', async () => {
       const email = newEmail('counselor');
-      const res = await call(t.app, admin, 'POST', `/api/districts/${districtId}/invitations`, { email, displayName: 'Sam Lee', role: 'support_staff', profession: 'counselor', schoolIds: [schoolId] });
+      const res = await call(t.app, admin, 'POST', `/api/districts/${districtId}/invitations`, {
+        email,
+        displayName: 'Sam Lee',
+        role: 'support_staff',
+        profession: 'counselor',
+        schoolIds: [schoolId],
+      });
       expect(res.statusCode, res.body).toBe(201);
       const rows = await t.ctx.db.selectFrom('mailOutbox').selectAll().where('toAddress', '=', email).execute();
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ districtId, sentAt: null, error: null, subject: 'You are invited to Forefront (Lakeside Public Schools)' });
+      expect(rows[0]).toMatchObject({
+        districtId,
+        sentAt: null,
+        error: null,
+        subject: 'You are invited to Forefront (Lakeside Public Schools)',
+      });
       const token = tokenFromLink(rows[0]!.textBody);
       expect(rows[0]!.textBody).toContain(`http://forefront.test/invitations/${token}`);
       const preview = await t.app.inject(`/api/invitations/${token}`);
       expect(preview.json()).toMatchObject({ email, role: 'support_staff', districtName: 'Lakeside Public Schools' });
       // The invitation is audited with its role and schools, by the admin who sent it.
-      const ev = (await auditEvents(t.ctx, districtId)).find((e) => e.kind === 'user.invited' && e.payload.invitationId === res.json().id)!;
+      const ev = (await auditEvents(t.ctx, districtId)).find(
+        (e) => e.kind === 'user.invited' && e.payload.invitationId === res.json().id,
+      )!;
       expect(ev.payload).toEqual({ invitationId: res.json().id, role: 'support_staff', schoolIds: [schoolId] });
       expect(ev.actorId).toBe(adminId);
     });
@@ -215,15 +295,28 @@ describe(`invitations on ${TEST_DIALECT}`, () => {
     it('an invitation whose audit event cannot be written is not created and no mail goes out', async () => {
       const email = newEmail('unaudited');
       await withBlockedAudit(t.ctx, districtId, async () => {
-        const res = await call(t.app, admin, 'POST', `/api/districts/${districtId}/invitations`, { email, displayName: 'Unaudited', role: 'district_admin' });
+        const res = await call(t.app, admin, 'POST', `/api/districts/${districtId}/invitations`, {
+          email,
+          displayName: 'Unaudited',
+          role: 'district_admin',
+        });
         expectError(res, 500, 'internal');
       });
-      expect(await t.ctx.db.selectFrom('invitations').select('id').where('email', '=', email).execute()).toHaveLength(0);
-      expect(await t.ctx.db.selectFrom('mailOutbox').select('id').where('toAddress', '=', email).execute()).toHaveLength(0);
+      expect(await t.ctx.db.selectFrom('invitations').select('id').where('email', '=', email).execute()).toHaveLength(
+        0,
+      );
+      expect(
+        await t.ctx.db.selectFrom('mailOutbox').select('id').where('toAddress', '=', email).execute(),
+      ).toHaveLength(0);
     });
 
     it('an accepted link works once', async () => {
-      const { token } = await invite({ email: newEmail(), displayName: 'Once Only', role: 'sro', schoolIds: [schoolId] });
+      const { token } = await invite({
+        email: newEmail(),
+        displayName: 'Once Only',
+        role: 'sro',
+        schoolIds: [schoolId],
+      });
       expect((await accept(token)).statusCode).toBe(200);
       const before = await snapshot();
       expectError(await accept(token), 404, 'not_found');
@@ -232,43 +325,80 @@ describe(`invitations on ${TEST_DIALECT}`, () => {
     });
 
     it('two simultaneous acceptances of one link create exactly one account', async () => {
-      const { token, invitation } = await invite({ email: newEmail('race'), displayName: 'Race Condition', role: 'sro', schoolIds: [schoolId] });
+      const { token, invitation } = await invite({
+        email: newEmail('race'),
+        displayName: 'Race Condition',
+        role: 'sro',
+        schoolIds: [schoolId],
+      });
       const results = await Promise.all([accept(token), accept(token), accept(token)]);
       const codes = results.map((r) => r.statusCode).sort();
       expect(codes.filter((c) => c === 200)).toHaveLength(1);
       for (const r of results.filter((x) => x.statusCode !== 200)) expect([404, 409]).toContain(r.statusCode);
       const users = await t.ctx.db.selectFrom('users').select('id').where('email', '=', invitation.email).execute();
       expect(users).toHaveLength(1);
-      const accepted = (await auditEvents(t.ctx, districtId)).filter((e) => e.kind === 'invitation.accepted' && e.payload.invitationId === invitation.id);
+      const accepted = (await auditEvents(t.ctx, districtId)).filter(
+        (e) => e.kind === 'invitation.accepted' && e.payload.invitationId === invitation.id,
+      );
       expect(accepted).toHaveLength(1);
     });
 
     it('a revoked link answers 404 and the revocation is audited', async () => {
-      const { token, invitation } = await invite({ email: newEmail(), displayName: 'Revoked Person', role: 'district_admin' });
+      const { token, invitation } = await invite({
+        email: newEmail(),
+        displayName: 'Revoked Person',
+        role: 'district_admin',
+      });
       const res = await call(t.app, admin, 'POST', `/api/districts/${districtId}/invitations/${invitation.id}/revoke`);
       expect(res.statusCode, res.body).toBe(200);
       const err = expectError(await t.app.inject(`/api/invitations/${token}`), 404, 'not_found');
       expect(err.message).toMatch(/not valid/);
       expectError(await accept(token), 404, 'not_found');
-      expect(await t.ctx.db.selectFrom('users').select('id').where('email', '=', invitation.email).execute()).toHaveLength(0);
-      const kinds = (await auditEvents(t.ctx, districtId)).filter((e) => e.payload.invitationId === invitation.id).map((e) => e.kind);
+      expect(
+        await t.ctx.db.selectFrom('users').select('id').where('email', '=', invitation.email).execute(),
+      ).toHaveLength(0);
+      const kinds = (await auditEvents(t.ctx, districtId))
+        .filter((e) => e.payload.invitationId === invitation.id)
+        .map((e) => e.kind);
       expect(kinds).toEqual(['user.invited', 'invitation.revoked']);
-      const listed = (await call(t.app, admin, 'GET', `/api/districts/${districtId}/invitations?limit=200`)).json().items.find((i: { id: string }) => i.id === invitation.id);
+      const listed = (await call(t.app, admin, 'GET', `/api/districts/${districtId}/invitations?limit=200`))
+        .json()
+        .items.find((i: { id: string }) => i.id === invitation.id);
       expect(listed.revokedAt).not.toBeNull();
     });
 
     it('an accepted invitation cannot be revoked', async () => {
-      const { token, invitation } = await invite({ email: newEmail(), displayName: 'Already In', role: 'sro', schoolIds: [schoolId] });
+      const { token, invitation } = await invite({
+        email: newEmail(),
+        displayName: 'Already In',
+        role: 'sro',
+        schoolIds: [schoolId],
+      });
       expect((await accept(token)).statusCode).toBe(200);
-      expectError(await call(t.app, admin, 'POST', `/api/districts/${districtId}/invitations/${invitation.id}/revoke`), 409, 'conflict');
+      expectError(
+        await call(t.app, admin, 'POST', `/api/districts/${districtId}/invitations/${invitation.id}/revoke`),
+        409,
+        'conflict',
+      );
     });
 
     it('an expired link answers 404 (expiry moved into the past in the database)', async () => {
-      const { token, invitation } = await invite({ email: newEmail(), displayName: 'Too Late', role: 'sro', schoolIds: [schoolId] });
-      await t.ctx.db.updateTable('invitations').set({ expiresAt: isoFromNow(-1000) }).where('id', '=', invitation.id).execute();
+      const { token, invitation } = await invite({
+        email: newEmail(),
+        displayName: 'Too Late',
+        role: 'sro',
+        schoolIds: [schoolId],
+      });
+      await t.ctx.db
+        .updateTable('invitations')
+        .set({ expiresAt: isoFromNow(-1000) })
+        .where('id', '=', invitation.id)
+        .execute();
       expectError(await t.app.inject(`/api/invitations/${token}`), 404, 'not_found');
       expectError(await accept(token), 404, 'not_found');
-      expect(await t.ctx.db.selectFrom('users').select('id').where('email', '=', invitation.email).execute()).toHaveLength(0);
+      expect(
+        await t.ctx.db.selectFrom('users').select('id').where('email', '=', invitation.email).execute(),
+      ).toHaveLength(0);
     });
 
     it('unknown and malformed tokens are refused', async () => {
@@ -280,7 +410,12 @@ describe(`invitations on ${TEST_DIALECT}`, () => {
       const existing = await buildUser(t.ctx, { role: 'sro', districtId, schoolIds: [schoolId] });
       const before = await snapshot();
       for (const email of [existing.email, existing.email.toUpperCase()]) {
-        const res = await call(t.app, admin, 'POST', `/api/districts/${districtId}/invitations`, { email, displayName: 'Duplicate', role: 'sro', schoolIds: [schoolId] });
+        const res = await call(t.app, admin, 'POST', `/api/districts/${districtId}/invitations`, {
+          email,
+          displayName: 'Duplicate',
+          role: 'sro',
+          schoolIds: [schoolId],
+        });
         expectError(res, 409, 'conflict');
       }
       expect(await snapshot()).toEqual(before);
@@ -290,7 +425,12 @@ describe(`invitations on ${TEST_DIALECT}`, () => {
       const otherDistrict = await buildDistrict(t.ctx);
       const foreignSchool = await buildSchool(t.ctx, otherDistrict.id);
       const before = await snapshot();
-      const res = await call(t.app, admin, 'POST', `/api/districts/${districtId}/invitations`, { email: newEmail(), displayName: 'Cross District', role: 'sro', schoolIds: [schoolId, foreignSchool.id] });
+      const res = await call(t.app, admin, 'POST', `/api/districts/${districtId}/invitations`, {
+        email: newEmail(),
+        displayName: 'Cross District',
+        role: 'sro',
+        schoolIds: [schoolId, foreignSchool.id],
+      });
       const err = expectError(res, 400, 'invalid_request');
       expect(res.json().error.issues).toEqual([{ path: 'schoolIds', message: expect.any(String) }]);
       expect(err.message).toMatch(/not in this district/);
@@ -303,7 +443,10 @@ describe(`invitations on ${TEST_DIALECT}`, () => {
         { input: { email: newEmail(), displayName: '', role: 'district_admin' }, field: 'displayName' },
         { input: { email: newEmail(), displayName: 'X', role: 'principal' }, field: 'role' },
         { input: { email: newEmail(), displayName: 'No Schools', role: 'sro' }, field: 'schoolIds' },
-        { input: { email: newEmail(), displayName: 'No Profession', role: 'support_staff', schoolIds: [schoolId] }, field: 'profession' },
+        {
+          input: { email: newEmail(), displayName: 'No Profession', role: 'support_staff', schoolIds: [schoolId] },
+          field: 'profession',
+        },
         { input: { email: newEmail(), displayName: 'No End Date', role: 'auditor' }, field: 'accessExpiresAt' },
         { input: { email: newEmail(), displayName: 'State', role: 'state_viewer' }, field: 'role' },
       ];
@@ -312,7 +455,9 @@ describe(`invitations on ${TEST_DIALECT}`, () => {
         const res = await call(t.app, admin, 'POST', `/api/districts/${districtId}/invitations`, input);
         expect(res.statusCode, `${field}: ${res.body}`).toBe(400);
         const body = res.json();
-        expect(body).toEqual({ error: { code: 'invalid_request', message: expect.any(String), issues: expect.any(Array) } });
+        expect(body).toEqual({
+          error: { code: 'invalid_request', message: expect.any(String), issues: expect.any(Array) },
+        });
         expect(Object.keys(body.error).sort()).toEqual(['code', 'issues', 'message']);
         for (const issue of body.error.issues) {
           expect(Object.keys(issue).sort()).toEqual(['message', 'path']);
@@ -322,25 +467,49 @@ describe(`invitations on ${TEST_DIALECT}`, () => {
         expect(body.error.issues.map((i: { path: string }) => i.path.split('.').at(-1))).toContain(field);
       }
       // Bad JSON is the same shape too.
-      const bad = await t.app.inject({ method: 'POST', url: `/api/districts/${districtId}/invitations`, headers: { ...admin.headers, 'content-type': 'application/json' }, payload: '{"email":' });
+      const bad = await t.app.inject({
+        method: 'POST',
+        url: `/api/districts/${districtId}/invitations`,
+        headers: { ...admin.headers, 'content-type': 'application/json' },
+        payload: '{"email":',
+      });
       expectError(bad, 400, 'invalid_request');
       expect(await snapshot()).toEqual(before);
     });
 
     it('only a district admin of that district may invite', async () => {
-      const principal = await signIn(t.app, await buildUser(t.ctx, { role: 'school_admin', districtId, schoolIds: [schoolId] }));
+      const principal = await signIn(
+        t.app,
+        await buildUser(t.ctx, { role: 'school_admin', districtId, schoolIds: [schoolId] }),
+      );
       const input = { email: newEmail(), displayName: 'Not Allowed', role: 'sro', schoolIds: [schoolId] };
-      expectError(await call(t.app, principal, 'POST', `/api/districts/${districtId}/invitations`, input), 403, 'forbidden');
+      expectError(
+        await call(t.app, principal, 'POST', `/api/districts/${districtId}/invitations`, input),
+        403,
+        'forbidden',
+      );
       const otherDistrict = await buildDistrict(t.ctx);
-      const otherAdmin = await signIn(t.app, await buildUser(t.ctx, { role: 'district_admin', districtId: otherDistrict.id }));
+      const otherAdmin = await signIn(
+        t.app,
+        await buildUser(t.ctx, { role: 'district_admin', districtId: otherDistrict.id }),
+      );
       // Another district's id answers like one that does not exist.
-      expectError(await call(t.app, otherAdmin, 'POST', `/api/districts/${districtId}/invitations`, input), 404, 'not_found');
+      expectError(
+        await call(t.app, otherAdmin, 'POST', `/api/districts/${districtId}/invitations`, input),
+        404,
+        'not_found',
+      );
     });
 
     it('lists invitations with pagination', async () => {
       const d = await buildDistrict(t.ctx);
       const a = await signIn(t.app, await buildUser(t.ctx, { role: 'district_admin', districtId: d.id }));
-      for (let i = 0; i < 3; i++) await inviteViaOutbox(t.app, t.ctx, a, d.id, { email: newEmail(), displayName: `Admin ${i}`, role: 'district_admin' });
+      for (let i = 0; i < 3; i++)
+        await inviteViaOutbox(t.app, t.ctx, a, d.id, {
+          email: newEmail(),
+          displayName: `Admin ${i}`,
+          role: 'district_admin',
+        });
       const page = (await call(t.app, a, 'GET', `/api/districts/${d.id}/invitations?limit=2&offset=0`)).json();
       expect(page).toMatchObject({ total: 3, limit: 2, offset: 0 });
       expect(page.items).toHaveLength(2);

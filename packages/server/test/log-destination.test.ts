@@ -15,7 +15,11 @@ describe('the serving process writes its log in batches (BatchedLogDestination)'
   let fd: number;
   let dest: BatchedLogDestination | undefined;
   const written = () => readFileSync(file, 'utf8');
-  const lines = () => written().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: number; msg: string });
+  const lines = () =>
+    written()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { level: number; msg: string });
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'forefront-log-'));
@@ -39,7 +43,13 @@ describe('the serving process writes its log in batches (BatchedLogDestination)'
     log.info('four');
     expect(lines()).toHaveLength(3);
     log.error('five');
-    expect(lines().map((l) => [l.msg, l.level])).toEqual([['one', 30], ['two', 30], ['three', 40], ['four', 30], ['five', 50]]);
+    expect(lines().map((l) => [l.msg, l.level])).toEqual([
+      ['one', 30],
+      ['two', 30],
+      ['three', 40],
+      ['four', 30],
+      ['five', 50],
+    ]);
   });
 
   it('writes once the batch reaches maxBytes, and within flushMs otherwise', async () => {
@@ -66,7 +76,9 @@ describe('the serving process writes its log in batches (BatchedLogDestination)'
         const dest = new BatchedLogDestination(1, 10_000, 60_000);
         dest.write('kept 1\\n'); dest.write('kept 2\\n');
         ${ending}`;
-      const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        encoding: 'utf8',
+      });
       expect(r.status, r.stderr).toBe(code);
       expect(r.stdout).toBe('kept 1\nkept 2\n');
     });

@@ -27,11 +27,28 @@ async function createLoggingApp() {
           throw new Error(SQL_ERROR);
         });
         app.get('/api/test/crash-with-row', { config: { policy: 'public' } }, async () => {
-          throw Object.assign(new Error('insert failed: constraint'), { row: { ...STUDENT, password: 'row-password-123' } });
+          throw Object.assign(new Error('insert failed: constraint'), {
+            row: { ...STUDENT, password: 'row-password-123' },
+          });
         });
         app.get('/api/test/log-student', { config: { policy: 'public' } }, async (req) => {
-          req.log.info({ ...STUDENT, student: STUDENT, record: { student: { ...STUDENT }, ...STUDENT }, deep: { a: { b: STUDENT } } }, 'logging a student record');
-          req.log.info({ password: 'top-level-password-1', body: { password: 'nested-password-2', token: 'nested-token-3' }, headers: { cookie: 'ff_session=cookie-in-object-4' } }, 'logging credentials');
+          req.log.info(
+            {
+              ...STUDENT,
+              student: STUDENT,
+              record: { student: { ...STUDENT }, ...STUDENT },
+              deep: { a: { b: STUDENT } },
+            },
+            'logging a student record',
+          );
+          req.log.info(
+            {
+              password: 'top-level-password-1',
+              body: { password: 'nested-password-2', token: 'nested-token-3' },
+              headers: { cookie: 'ff_session=cookie-in-object-4' },
+            },
+            'logging credentials',
+          );
           return { ok: true };
         });
       },
@@ -41,7 +58,8 @@ async function createLoggingApp() {
 }
 
 /** The session token from a Set-Cookie answer. */
-const sessionToken = (res: { cookies: { name: string; value: string }[] }) => res.cookies.find((c) => c.name === 'ff_session')?.value;
+const sessionToken = (res: { cookies: { name: string; value: string }[] }) =>
+  res.cookies.find((c) => c.name === 'ff_session')?.value;
 
 describe(`logging on ${TEST_DIALECT}`, () => {
   let app: FastifyInstance;
@@ -70,13 +88,31 @@ describe(`logging on ${TEST_DIALECT}`, () => {
 
     // A failed sign-in with a different password.
     secrets.wrongPassword = 'a wrong guess that must not be logged 7731';
-    const bad = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: admin.email, password: secrets.wrongPassword } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: admin.email, password: secrets.wrongPassword },
+    });
     expect(bad.statusCode).toBe(401);
 
     // Invite someone; the link's token arrives by mail (the outbox here, no SMTP).
-    const inv = await app.inject({ method: 'POST', url: `/api/districts/${d.id}/invitations`, headers: s.headers, payload: { email: 'newcomer@example.test', displayName: 'Newcomer', role: 'auditor', accessExpiresAt: '2099-01-01' } });
+    const inv = await app.inject({
+      method: 'POST',
+      url: `/api/districts/${d.id}/invitations`,
+      headers: s.headers,
+      payload: {
+        email: 'newcomer@example.test',
+        displayName: 'Newcomer',
+        role: 'auditor',
+        accessExpiresAt: '2099-01-01',
+      },
+    });
     expect(inv.statusCode, inv.body).toBe(201);
-    const mail = await ctx.db.selectFrom('mailOutbox').select('textBody').where('toAddress', '=', 'newcomer@example.test').executeTakeFirstOrThrow();
+    const mail = await ctx.db
+      .selectFrom('mailOutbox')
+      .select('textBody')
+      .where('toAddress', '=', 'newcomer@example.test')
+      .executeTakeFirstOrThrow();
     secrets.invitationToken = /\/invitations\/([\w-]+)/.exec(mail.textBody)![1]!;
     expect(secrets.invitationToken.length).toBeGreaterThan(20);
 
@@ -84,7 +120,11 @@ describe(`logging on ${TEST_DIALECT}`, () => {
     const preview = await app.inject({ url: `/api/invitations/${secrets.invitationToken}` });
     expect(preview.statusCode, preview.body).toBe(200);
     secrets.newPassword = 'the newcomer chose this passphrase 4490';
-    const accept = await app.inject({ method: 'POST', url: `/api/invitations/${secrets.invitationToken}/accept`, payload: { password: secrets.newPassword } });
+    const accept = await app.inject({
+      method: 'POST',
+      url: `/api/invitations/${secrets.invitationToken}/accept`,
+      payload: { password: secrets.newPassword },
+    });
     expect(accept.statusCode, accept.body).toBe(200);
     secrets.newCookie = sessionToken(accept)!;
     secrets.newCsrf = (accept.json() as { csrfToken: string }).csrfToken;
@@ -92,7 +132,11 @@ describe(`logging on ${TEST_DIALECT}`, () => {
 
     // The log did record these requests (so the absence below means something) ...
     // One line per request, written when it is answered: method, masked URL, status, time.
-    const completed = parsed().filter((l) => l.msg === 'request completed') as { req: { method: string; url: string }; res: { statusCode: number }; responseTime: number }[];
+    const completed = parsed().filter((l) => l.msg === 'request completed') as {
+      req: { method: string; url: string };
+      res: { statusCode: number };
+      responseTime: number;
+    }[];
     const requests = completed.map((l) => l.req.url);
     expect(requests).toContain('/api/me');
     expect(requests).toContain('/api/invitations/[token]');
@@ -105,30 +149,47 @@ describe(`logging on ${TEST_DIALECT}`, () => {
     expect(parsed().filter((l) => l.msg === 'incoming request')).toEqual([]);
     // ... and none of the secrets.
     const text = logText();
-    for (const [name, value] of Object.entries(secrets)) expect(text.includes(value), `${name} appears in the log`).toBe(false);
+    for (const [name, value] of Object.entries(secrets))
+      expect(text.includes(value), `${name} appears in the log`).toBe(false);
   });
 
   it('answers a crash with the one error shape and no stack or SQL, while the log keeps the detail', async () => {
     const res = await app.inject('/api/test/crash');
     expect(res.statusCode).toBe(500);
     expect(res.json()).toEqual({ error: { code: 'internal', message: 'Something went wrong on our side' } });
-    for (const leak of ['SELECT', 'password_hash', 'SQLITE', 'stack', 'at ', '.ts:']) expect(res.body).not.toContain(leak);
+    for (const leak of ['SELECT', 'password_hash', 'SQLITE', 'stack', 'at ', '.ts:'])
+      expect(res.body).not.toContain(leak);
     expect(res.headers['content-type']).toMatch(/application\/json/);
-    const logged = parsed().find((l) => l.msg === 'unhandled error') as { err?: { message?: string; stack?: string } } | undefined;
+    const logged = parsed().find((l) => l.msg === 'unhandled error') as
+      { err?: { message?: string; stack?: string } } | undefined;
     expect(logged?.err?.message).toBe(SQL_ERROR);
     expect(logged?.err?.stack).toBeTruthy();
   });
 
   it('answers invalid input with the one error shape and field paths, never an internal message', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'not-an-address', password: '' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'not-an-address', password: '' },
+    });
     expect(res.statusCode, res.body).toBe(400);
-    const body = res.json() as { error: { code: string; message: string; issues: { path: string; message: string }[] } };
+    const body = res.json() as {
+      error: { code: string; message: string; issues: { path: string; message: string }[] };
+    };
     expect(Object.keys(body)).toEqual(['error']);
     expect(body.error.code).toBe('invalid_request');
     expect(body.error.issues.map((i) => i.path).sort()).toEqual(['body.email', 'body.password']);
     for (const i of body.error.issues) expect(Object.keys(i).sort()).toEqual(['message', 'path']);
     // Nested paths keep their position.
-    const nested = await app.inject({ method: 'POST', url: '/api/setup', payload: { token: 'x', district: { ncesLeaId: '12', name: 'Some district', state: 'VA' }, admin: { email: 'a@example.test', displayName: 'A', password: 'p' } } });
+    const nested = await app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: {
+        token: 'x',
+        district: { ncesLeaId: '12', name: 'Some district', state: 'VA' },
+        admin: { email: 'a@example.test', displayName: 'A', password: 'p' },
+      },
+    });
     expect(nested.statusCode).toBe(400);
     expect(nested.json().error.issues.map((i: { path: string }) => i.path)).toEqual(['body.district.ncesLeaId']);
   });
@@ -142,7 +203,14 @@ describe(`logging on ${TEST_DIALECT}`, () => {
     expect(text).toContain('logging a student record');
     expect(text).toContain('insert failed: constraint');
     expect(text).toContain('[redacted]');
-    for (const value of [...Object.values(STUDENT), 'row-password-123', 'top-level-password-1', 'nested-password-2', 'nested-token-3', 'cookie-in-object-4'])
+    for (const value of [
+      ...Object.values(STUDENT),
+      'row-password-123',
+      'top-level-password-1',
+      'nested-password-2',
+      'nested-token-3',
+      'cookie-in-object-4',
+    ])
       expect(text.includes(value), `${value} appears in the log`).toBe(false);
   });
 });
@@ -151,7 +219,10 @@ describe('the request line', () => {
   it('is exactly the line pino writes for the same request through the app serializers', async () => {
     const lines: string[] = [];
     const config = loadConfig({ LOG_LEVEL: 'info' });
-    const app = Fastify({ logger: loggerOptions(config, { write: (l) => void lines.push(l) }), logController: new OneLinePerRequest() });
+    const app = Fastify({
+      logger: loggerOptions(config, { write: (l) => void lines.push(l) }),
+      logController: new OneLinePerRequest(),
+    });
     app.get('/api/invitations/:token', async () => ({ ok: true }));
     await app.ready();
     const res = await app.inject({ url: '/api/invitations/secret-token-abc?x=%22quoted%22&token=t0k3n' });
@@ -162,7 +233,16 @@ describe('the request line', () => {
     expect(line).not.toContain('t0k3n');
 
     lines.length = 0;
-    app.log.child({ reqId: ours.reqId }).info({ req: { method: 'GET', url: '/api/invitations/secret-token-abc?x=%22quoted%22&token=t0k3n', id: ours.reqId }, res: { statusCode: 200 }, responseTime: ours.responseTime }, 'request completed');
+    app.log
+      .child({ reqId: ours.reqId })
+      .info(
+        {
+          req: { method: 'GET', url: '/api/invitations/secret-token-abc?x=%22quoted%22&token=t0k3n', id: ours.reqId },
+          res: { statusCode: 200 },
+          responseTime: ours.responseTime,
+        },
+        'request completed',
+      );
     const pinos = JSON.parse(lines[0]!) as Record<string, unknown>;
     expect(Object.keys(ours)).toEqual(Object.keys(pinos));
     expect({ ...ours, time: 0 }).toEqual({ ...pinos, time: 0 });

@@ -17,16 +17,45 @@ describe(`migration 0008 (page ETags) on ${TEST_DIALECT}`, async () => {
     const db = handle.db as unknown as import('kysely').Kysely<any>;
     await migrateTo(handle.db, '20261128T0007_transparency');
     const now = new Date().toISOString();
-    await db.insertInto('districts').values({ id: 'd-1', ncesLeaId: '0999999', name: 'Old District', state: 'VA', suppressionMinN: 10, createdAt: now, updatedAt: now }).execute();
+    await db
+      .insertInto('districts')
+      .values({
+        id: 'd-1',
+        ncesLeaId: '0999999',
+        name: 'Old District',
+        state: 'VA',
+        suppressionMinN: 10,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
     const pages = [
-      { districtId: 'd-1', schoolYear: '2024-25', scopeId: 'd-1', payload: '{"scope":"district","year":"2024-25"}', publishedAt: now },
-      { districtId: 'd-1', schoolYear: '2025-26', scopeId: 'd-1', payload: '{"scope":"district","year":"2025-26","é":"ñ"}', publishedAt: now },
+      {
+        districtId: 'd-1',
+        schoolYear: '2024-25',
+        scopeId: 'd-1',
+        payload: '{"scope":"district","year":"2024-25"}',
+        publishedAt: now,
+      },
+      {
+        districtId: 'd-1',
+        schoolYear: '2025-26',
+        scopeId: 'd-1',
+        payload: '{"scope":"district","year":"2025-26","é":"ñ"}',
+        publishedAt: now,
+      },
     ];
     await db.insertInto('transparencyPages').values(pages).execute();
 
     expect(await migrateToLatest(handle.db)).toContain('20261128T0008_page_etag');
-    const rows = await handle.db.selectFrom('transparencyPages').select(['schoolYear', 'payload', 'etag']).orderBy('schoolYear').execute();
-    expect(rows).toEqual(pages.map((p) => ({ schoolYear: p.schoolYear, payload: p.payload, etag: pageEtag(p.payload) })));
+    const rows = await handle.db
+      .selectFrom('transparencyPages')
+      .select(['schoolYear', 'payload', 'etag'])
+      .orderBy('schoolYear')
+      .execute();
+    expect(rows).toEqual(
+      pages.map((p) => ({ schoolYear: p.schoolYear, payload: p.payload, etag: pageEtag(p.payload) })),
+    );
     expect(new Set(rows.map((r) => r.etag)).size).toBe(2);
   });
 });

@@ -23,8 +23,15 @@ describe(`public MOU on ${TEST_DIALECT}`, () => {
 
     const mou = await createMou(t.app, admin, d.id, { effectiveDate: dayFromToday(-10) });
     const sup = await addSignatory(t.app, admin, mou.id, 'Dana Whitfield', 'district');
-    const chief = await call(t.app, admin, 'POST', `/api/mous/${mou.id}/signatories`, { party: 'agency', name: 'Marcus Ortega', title: 'Chief of Police', email: 'chief@riverbend-pd.example' });
-    const chiefId = (chief.json() as { signatories: { id: string; name: string }[] }).signatories.find((s) => s.name === 'Marcus Ortega')!;
+    const chief = await call(t.app, admin, 'POST', `/api/mous/${mou.id}/signatories`, {
+      party: 'agency',
+      name: 'Marcus Ortega',
+      title: 'Chief of Police',
+      email: 'chief@riverbend-pd.example',
+    });
+    const chiefId = (chief.json() as { signatories: { id: string; name: string }[] }).signatories.find(
+      (s) => s.name === 'Marcus Ortega',
+    )!;
     // A draft, or a version signed by only one party, is not public.
     expect((await publicMou(d.id)).mou).toBeNull();
     await sign(t.app, admin, mou.id, sup, 1);
@@ -32,7 +39,12 @@ describe(`public MOU on ${TEST_DIALECT}`, () => {
     await sign(t.app, admin, mou.id, chiefId, 1);
 
     const shown = (await publicMou(d.id)).mou!;
-    expect(shown).toMatchObject({ title: mou.title, agencyName: 'Riverbend Police Department', version: 1, effectiveDate: dayFromToday(-10) });
+    expect(shown).toMatchObject({
+      title: mou.title,
+      agencyName: 'Riverbend Police Department',
+      version: 1,
+      effectiveDate: dayFromToday(-10),
+    });
     expect(shown.clauses.map((c) => c.key)).toEqual(mou.versions[0]!.clauses.map((c) => c.key));
     expect(shown.signatories.map((s) => [s.party, s.name, s.title])).toEqual([
       ['district', 'Dana Whitfield', 'Superintendent'],
@@ -41,8 +53,12 @@ describe(`public MOU on ${TEST_DIALECT}`, () => {
     expect(shown.signatories.every((s) => /^\d{4}-\d{2}-\d{2}T/.test(s.signedAt))).toBe(true);
     // E-mail addresses of signatories are not published.
     expect(JSON.stringify(shown)).not.toContain('chief@riverbend-pd.example');
-    expect(shown.roleRulesPlain.categories.find((c) => c.label === 'Defiance')).toMatchObject({ value: 'School staff only' });
-    expect(shown.roleRulesPlain.general.find((g) => g.label === 'Use of force')).toMatchObject({ value: expect.stringMatching(/emergency/) });
+    expect(shown.roleRulesPlain.categories.find((c) => c.label === 'Defiance')).toMatchObject({
+      value: 'School staff only',
+    });
+    expect(shown.roleRulesPlain.general.find((g) => g.label === 'Use of force')).toMatchObject({
+      value: expect.stringMatching(/emergency/),
+    });
 
     // A new unsigned version does not change what the public sees.
     const mouNow = (await call(t.app, admin, 'GET', `/api/mous/${mou.id}`)).json();
@@ -52,6 +68,10 @@ describe(`public MOU on ${TEST_DIALECT}`, () => {
   });
 
   it('answers 404 for a district that does not exist', async () => {
-    expectError(await t.app.inject({ method: 'GET', url: '/api/public/districts/00000000-0000-0000-0000-000000000000/mou' }), 404, 'not_found');
+    expectError(
+      await t.app.inject({ method: 'GET', url: '/api/public/districts/00000000-0000-0000-0000-000000000000/mou' }),
+      404,
+      'not_found',
+    );
   });
 });

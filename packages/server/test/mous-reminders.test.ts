@@ -20,16 +20,35 @@ async function districtWithMouInForce(ctx: AppContext, reviewInDays: number) {
   const admin = await buildUser(ctx, { role: 'district_admin', districtId: d.id });
   const retired = await buildUser(ctx, { role: 'district_admin', districtId: d.id, disabled: true });
   const mou = await ctx.db.transaction().execute(async (trx) => {
-    const m = await createMouIn(trx, ctx, null, d.id, { title: 'SRO Agreement', agencyName: 'Riverbend PD', template: 'cops_minimum', effectiveDate: dayFromToday(-300), reviewDate: dayFromToday(reviewInDays) }, admin.id);
+    const m = await createMouIn(
+      trx,
+      ctx,
+      null,
+      d.id,
+      {
+        title: 'SRO Agreement',
+        agencyName: 'Riverbend PD',
+        template: 'cops_minimum',
+        effectiveDate: dayFromToday(-300),
+        reviewDate: dayFromToday(reviewInDays),
+      },
+      admin.id,
+    );
     const mou = { id: m.mouId, districtId: d.id };
-    const s = await addSignatoryIn(trx, ctx, null, mou, { party: 'district', name: 'Dana Whitfield', title: 'Superintendent', email: null });
+    const s = await addSignatoryIn(trx, ctx, null, mou, {
+      party: 'district',
+      name: 'Dana Whitfield',
+      title: 'Superintendent',
+      email: null,
+    });
     await signVersionIn(trx, ctx, null, mou, s.id, { version: 1, signedName: 'Dana Whitfield' }, admin.id);
     return mou;
   });
   return { d, admin, retired, mou };
 }
 
-const outboxOf = (ctx: AppContext, districtId: string) => ctx.db.selectFrom('mailOutbox').selectAll().where('districtId', '=', districtId).orderBy('createdAt').execute();
+const outboxOf = (ctx: AppContext, districtId: string) =>
+  ctx.db.selectFrom('mailOutbox').selectAll().where('districtId', '=', districtId).orderBy('createdAt').execute();
 
 describe(`MOU review reminders on ${TEST_DIALECT}`, () => {
   let t: TestApp;
@@ -41,7 +60,16 @@ describe(`MOU review reminders on ${TEST_DIALECT}`, () => {
     const { d, admin, retired, mou } = await districtWithMouInForce(t.ctx, 45);
     const mine = async (today?: string) => (await sendDueReminders(t.ctx, today)).filter((s) => s.districtId === d.id);
 
-    expect(await mine()).toEqual([{ districtId: d.id, mouId: mou.id, version: 1, kind: 'review_due_60', reviewDate: dayFromToday(45), recipients: 1 }]);
+    expect(await mine()).toEqual([
+      {
+        districtId: d.id,
+        mouId: mou.id,
+        version: 1,
+        kind: 'review_due_60',
+        reviewDate: dayFromToday(45),
+        recipients: 1,
+      },
+    ]);
     const mail = await outboxOf(t.ctx, d.id);
     expect(mail).toHaveLength(1);
     expect(mail[0]!.toAddress).toBe(admin.email);
@@ -74,9 +102,24 @@ describe(`MOU review reminders on ${TEST_DIALECT}`, () => {
     // A draft with a review date next week is not an agreement in force: no reminder.
     const d = await buildDistrict(t.ctx);
     const admin = await buildUser(t.ctx, { role: 'district_admin', districtId: d.id });
-    await t.ctx.db.transaction().execute((trx) =>
-      createMouIn(trx, t.ctx, null, d.id, { title: 'Draft agreement', agencyName: 'County Sheriff', template: 'secure', effectiveDate: dayFromToday(-300), reviewDate: dayFromToday(7) }, admin.id),
-    );
+    await t.ctx.db
+      .transaction()
+      .execute((trx) =>
+        createMouIn(
+          trx,
+          t.ctx,
+          null,
+          d.id,
+          {
+            title: 'Draft agreement',
+            agencyName: 'County Sheriff',
+            template: 'secure',
+            effectiveDate: dayFromToday(-300),
+            reviewDate: dayFromToday(7),
+          },
+          admin.id,
+        ),
+      );
     expect((await sendDueReminders(t.ctx)).filter((s) => s.districtId === d.id)).toEqual([]);
   });
 
@@ -123,15 +166,30 @@ describe(`forefront mou reminders on ${TEST_DIALECT}`, () => {
     expect(await cliOk(['mou', 'reminders'], target)).toMatch(/No MOU review reminders due/);
     const d = await withDb(target.database, async (db) => {
       const log = pino({ level: 'silent' });
-      const ctx = { db, dialect: target.dialect, config: testConfig(target.database), log, mailer: { send: async () => true, close: () => undefined } } as unknown as AppContext;
+      const ctx = {
+        db,
+        dialect: target.dialect,
+        config: testConfig(target.database),
+        log,
+        mailer: { send: async () => true, close: () => undefined },
+      } as unknown as AppContext;
       return (await districtWithMouInForce(ctx, 50)).d;
     });
     // Without SMTP the mailer also prints each message to stdout; the JSON is the last line.
-    const first = JSON.parse((await cliOk(['mou', 'reminders', '--json'], target)).trim().split('\n').pop()!) as { sent: { districtId: string; kind: string; recipients: number }[] };
+    const first = JSON.parse((await cliOk(['mou', 'reminders', '--json'], target)).trim().split('\n').pop()!) as {
+      sent: { districtId: string; kind: string; recipients: number }[];
+    };
     expect(first.sent).toEqual([expect.objectContaining({ districtId: d.id, kind: 'review_due_60', recipients: 1 })]);
     expect(await cliOk(['mou', 'reminders'], target)).toMatch(/No MOU review reminders due/);
-    expect(await cliOk(['mou', 'reminders', '--date', dayFromToday(60)], target)).toMatch(/Sent review_overdue for MOU/);
-    const outbox = await withDb(target.database, (db) => db.selectFrom('mailOutbox').select(['subject']).where('districtId', '=', d.id).execute());
-    expect(outbox.map((m) => m.subject)).toEqual([expect.stringMatching(/within 60 days/), expect.stringMatching(/overdue/)]);
+    expect(await cliOk(['mou', 'reminders', '--date', dayFromToday(60)], target)).toMatch(
+      /Sent review_overdue for MOU/,
+    );
+    const outbox = await withDb(target.database, (db) =>
+      db.selectFrom('mailOutbox').select(['subject']).where('districtId', '=', d.id).execute(),
+    );
+    expect(outbox.map((m) => m.subject)).toEqual([
+      expect.stringMatching(/within 60 days/),
+      expect.stringMatching(/overdue/),
+    ]);
   });
 });

@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLAUSE_KEYS, MOU_TEMPLATES, type MouDetail, type MouDiff, type MouSummary, defaultRoleRules } from '@forefront/contract';
+import {
+  CLAUSE_KEYS,
+  MOU_TEMPLATES,
+  type MouDetail,
+  type MouDiff,
+  type MouSummary,
+  defaultRoleRules,
+} from '@forefront/contract';
 import { findMouInForce } from '../src/modules/mous/mou.in-force.js';
 import { contentHash } from '../src/modules/mous/mou.view.js';
 import { createTestApp, TEST_DIALECT, type TestApp } from './harness.js';
@@ -19,7 +26,8 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
     const admin = await signIn(t.app, await buildUser(t.ctx, { role: 'district_admin', districtId: d.id }));
     return { d, admin };
   }
-  const read = async (admin: Session, id: string) => (await call(t.app, admin, 'GET', `/api/mous/${id}`)).json() as MouDetail;
+  const read = async (admin: Session, id: string) =>
+    (await call(t.app, admin, 'GET', `/api/mous/${id}`)).json() as MouDetail;
 
   it('creates an MOU whose version 1 holds the template clauses, the default role rules, and a review date one year out', async () => {
     const { d, admin } = await district();
@@ -42,7 +50,14 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
 
     const list = (await call(t.app, admin, 'GET', `/api/districts/${d.id}/mous`)).json() as { items: MouSummary[] };
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ id: mou.id, status: 'draft', latestVersion: 1, nextReviewDate: '2027-08-01', inForceVersion: null, reminder: null });
+    expect(list.items[0]).toMatchObject({
+      id: mou.id,
+      status: 'draft',
+      latestVersion: 1,
+      nextReviewDate: '2027-08-01',
+      inForceVersion: null,
+      reminder: null,
+    });
   });
 
   it('reports missing clauses for the chosen template: removed ones and ones left empty', async () => {
@@ -77,7 +92,10 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
     expect(signed.statusCode, signed.body).toBe(201);
     const after = signed.json() as MouDetail;
     expect(after.status).toBe('in_force');
-    expect(after.signatures.map((s) => s.contentHash)).toEqual([after.versions[0]!.contentHash, after.versions[0]!.contentHash]);
+    expect(after.signatures.map((s) => s.contentHash)).toEqual([
+      after.versions[0]!.contentHash,
+      after.versions[0]!.contentHash,
+    ]);
     expect((await findMouInForce(t.ctx.db, d.id, dayFromToday(0)))?.version).toBe(1);
     // Before its effective date nothing is in force.
     expect(await findMouInForce(t.ctx.db, d.id, dayFromToday(-61))).toBeNull();
@@ -91,7 +109,10 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
     });
     expect(v2res.statusCode, v2res.body).toBe(201);
     const withV2 = v2res.json() as MouDetail;
-    expect(withV2.versions.map((v) => [v.version, v.status])).toEqual([[2, 'draft'], [1, 'in_force']]);
+    expect(withV2.versions.map((v) => [v.version, v.status])).toEqual([
+      [2, 'draft'],
+      [1, 'in_force'],
+    ]);
     expect(withV2).toMatchObject({ status: 'in_force', inForceVersion: 1, latestVersion: 2, latestStatus: 'draft' });
     expect((await findMouInForce(t.ctx.db, d.id, dayFromToday(0)))?.version).toBe(1);
 
@@ -107,7 +128,10 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
     // On yesterday's date, version 1 was the agreement in force.
     expect((await findMouInForce(t.ctx.db, d.id, dayFromToday(-1)))?.version).toBe(1);
     const final = await read(admin, mou.id);
-    expect(final.versions.map((v) => [v.version, v.status])).toEqual([[2, 'in_force'], [1, 'superseded']]);
+    expect(final.versions.map((v) => [v.version, v.status])).toEqual([
+      [2, 'in_force'],
+      [1, 'superseded'],
+    ]);
   });
 
   it('keeps a fully signed version in force when a signatory joins later; the newcomer signs the next version', async () => {
@@ -122,10 +146,14 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
     expect((await findMouInForce(t.ctx.db, d.id, dayFromToday(0)))?.version).toBe(1);
     expect((await read(admin, mou.id)).versions[0]!.status).toBe('in_force');
 
-    const v2 = (await newVersion(t.app, admin, await read(admin, mou.id), (v) => void (v.effectiveDate = dayFromToday(0)))).json() as MouDetail;
+    const v2 = (
+      await newVersion(t.app, admin, await read(admin, mou.id), (v) => void (v.effectiveDate = dayFromToday(0)))
+    ).json() as MouDetail;
     await sign(t.app, admin, mou.id, sup, 2);
     await sign(t.app, admin, mou.id, chief, 2);
-    expect((await findMouInForce(t.ctx.db, d.id, dayFromToday(0)))?.version, 'version 2 still lacks the newcomer').toBe(1);
+    expect((await findMouInForce(t.ctx.db, d.id, dayFromToday(0)))?.version, 'version 2 still lacks the newcomer').toBe(
+      1,
+    );
     expect((await sign(t.app, admin, mou.id, sheriff, 2)).statusCode).toBe(201);
     expect((await findMouInForce(t.ctx.db, d.id, dayFromToday(0)))?.version).toBe(2);
   });
@@ -140,19 +168,43 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
     expect((await findMouInForce(t.ctx.db, d.id, dayFromToday(10)))?.version).toBe(1);
   });
 
-  it('refuses a signature whose typed name is not the signatory\'s, twice-signing, and an inactive signatory, changing nothing', async () => {
+  it("refuses a signature whose typed name is not the signatory's, twice-signing, and an inactive signatory, changing nothing", async () => {
     const { d, admin } = await district();
     const mou = await createMou(t.app, admin, d.id);
     const s = await addSignatory(t.app, admin, mou.id, 'Dana Whitfield');
     const other = await addSignatory(t.app, admin, mou.id, 'Lee Park');
     const before = await countsOf(t.ctx);
-    const wrong = await call(t.app, admin, 'POST', `/api/mous/${mou.id}/signatories/${s.id}/sign`, { version: 1, signedName: 'Someone Else' });
+    const wrong = await call(t.app, admin, 'POST', `/api/mous/${mou.id}/signatories/${s.id}/sign`, {
+      version: 1,
+      signedName: 'Someone Else',
+    });
     expect(expectError(wrong, 400, 'invalid_request').message).toMatch(/name/);
-    expectError(await call(t.app, admin, 'POST', `/api/mous/${mou.id}/signatories/${s.id}/sign`, { version: 'one', signedName: s.name }), 400, 'invalid_request');
-    expectError(await call(t.app, admin, 'POST', `/api/mous/${mou.id}/signatories/${s.id}/sign`, { version: 7, signedName: s.name }), 404, 'not_found');
+    expectError(
+      await call(t.app, admin, 'POST', `/api/mous/${mou.id}/signatories/${s.id}/sign`, {
+        version: 'one',
+        signedName: s.name,
+      }),
+      400,
+      'invalid_request',
+    );
+    expectError(
+      await call(t.app, admin, 'POST', `/api/mous/${mou.id}/signatories/${s.id}/sign`, {
+        version: 7,
+        signedName: s.name,
+      }),
+      404,
+      'not_found',
+    );
     expect(await countsOf(t.ctx)).toEqual(before);
     // Typed with other capitals and spacing is still the same name.
-    expect((await call(t.app, admin, 'POST', `/api/mous/${mou.id}/signatories/${s.id}/sign`, { version: 1, signedName: '  dana   whitfield ' })).statusCode).toBe(201);
+    expect(
+      (
+        await call(t.app, admin, 'POST', `/api/mous/${mou.id}/signatories/${s.id}/sign`, {
+          version: 1,
+          signedName: '  dana   whitfield ',
+        })
+      ).statusCode,
+    ).toBe(201);
     expectError(await sign(t.app, admin, mou.id, s, 1), 409, 'conflict');
     const off = await call(t.app, admin, 'PATCH', `/api/mous/${mou.id}/signatories/${other.id}`, { active: false });
     expect(off.statusCode, off.body).toBe(200);
@@ -167,17 +219,47 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
     const mou = await createMou(t.app, admin, d.id);
     const before = await countsOf(t.ctx);
     const bad = [
-      call(t.app, admin, 'POST', `/api/districts/${d.id}/mous`, { title: 'X', agencyName: 'PD', template: 'cops_minimum', effectiveDate: '2026-01-01' }),
-      call(t.app, admin, 'POST', `/api/districts/${d.id}/mous`, { title: 'Agreement', agencyName: 'Riverbend PD', template: 'everything', effectiveDate: '2026-01-01' }),
-      call(t.app, admin, 'POST', `/api/districts/${d.id}/mous`, { title: 'Agreement', agencyName: 'Riverbend PD', template: 'secure', effectiveDate: '2026-01-01', reviewDate: '2025-01-01' }),
-      call(t.app, admin, 'POST', `/api/districts/${d.id}/mous`, { title: 'Agreement', agencyName: 'Riverbend PD', template: 'secure', effectiveDate: '2026-02-30' }),
+      call(t.app, admin, 'POST', `/api/districts/${d.id}/mous`, {
+        title: 'X',
+        agencyName: 'PD',
+        template: 'cops_minimum',
+        effectiveDate: '2026-01-01',
+      }),
+      call(t.app, admin, 'POST', `/api/districts/${d.id}/mous`, {
+        title: 'Agreement',
+        agencyName: 'Riverbend PD',
+        template: 'everything',
+        effectiveDate: '2026-01-01',
+      }),
+      call(t.app, admin, 'POST', `/api/districts/${d.id}/mous`, {
+        title: 'Agreement',
+        agencyName: 'Riverbend PD',
+        template: 'secure',
+        effectiveDate: '2026-01-01',
+        reviewDate: '2025-01-01',
+      }),
+      call(t.app, admin, 'POST', `/api/districts/${d.id}/mous`, {
+        title: 'Agreement',
+        agencyName: 'Riverbend PD',
+        template: 'secure',
+        effectiveDate: '2026-02-30',
+      }),
       newVersion(t.app, admin, mou, (v) => v.clauses.push({ ...v.clauses[0]! })),
       newVersion(t.app, admin, mou, (v) => void delete (v.roleRules.categories as Record<string, unknown>).defiance),
       newVersion(t.app, admin, mou, (v) => void ((v.roleRules as Record<string, unknown>).useOfForce = 'whenever')),
       newVersion(t.app, admin, mou, (v) => void (v.clauses[0]!.key = 'not_a_clause' as never)),
       newVersion(t.app, admin, mou, (v) => void (v.changeNote = '')),
-      call(t.app, admin, 'POST', `/api/mous/${mou.id}/signatories`, { party: 'school', name: 'A B', title: 'Principal' }),
-      call(t.app, admin, 'POST', `/api/mous/${mou.id}/signatories`, { party: 'district', name: 'A B', title: 'Principal', email: 'not-an-email' }),
+      call(t.app, admin, 'POST', `/api/mous/${mou.id}/signatories`, {
+        party: 'school',
+        name: 'A B',
+        title: 'Principal',
+      }),
+      call(t.app, admin, 'POST', `/api/mous/${mou.id}/signatories`, {
+        party: 'district',
+        name: 'A B',
+        title: 'Principal',
+        email: 'not-an-email',
+      }),
       call(t.app, admin, 'GET', `/api/mous/${mou.id}/diff?from=zero`),
     ];
     for (const res of await Promise.all(bad)) expectError(res, 400, 'invalid_request');
@@ -189,7 +271,9 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
     const mou = await createMou(t.app, admin, d.id);
     const res = await newVersion(t.app, admin, mou, (v) => {
       const purpose = v.clauses.find((c) => c.key === 'purpose')!;
-      purpose.text = purpose.text.replace('students and staff safe', 'students and school staff safe').replace('out of routine school', 'out of minor school');
+      purpose.text = purpose.text
+        .replace('students and staff safe', 'students and school staff safe')
+        .replace('out of routine school', 'out of minor school');
       v.clauses = v.clauses.filter((c) => c.key !== 'signatures');
       v.clauses.push({ key: 'complaint_process', title: 'Complaints', text: 'Anyone may complain.' });
       v.roleRules.categories.theft.handler = 'sro_assists_on_request';
@@ -210,7 +294,10 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
     expect(await diffText(purpose.parts, 'delete')).toBe(res.json().versions[0].clauses[0].text);
     expect(await diffText(purpose.parts, 'insert')).toBe(mou.versions[0]!.clauses[0]!.text);
     expect(diff.clauses.find((c) => c.key === 'signatures')).toMatchObject({ change: 'removed' });
-    expect(diff.clauses.find((c) => c.key === 'complaint_process')).toMatchObject({ change: 'added', parts: [{ op: 'insert', text: 'Anyone may complain.' }] });
+    expect(diff.clauses.find((c) => c.key === 'complaint_process')).toMatchObject({
+      change: 'added',
+      parts: [{ op: 'insert', text: 'Anyone may complain.' }],
+    });
     expect(diff.clauses.find((c) => c.key === 'roles_and_responsibilities')).toMatchObject({ change: 'unchanged' });
     expect(diff.ruleChanges).toEqual([
       { rule: 'categories.theft.handler', from: 'school_staff_only', to: 'sro_assists_on_request' },
@@ -218,7 +305,10 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
     ]);
     expect(diff.dateChanges).toEqual([{ rule: 'reviewDate', from: mou.versions[0]!.reviewDate, to: '2099-01-01' }]);
     // Without a query: the latest version against the one before it.
-    expect(((await call(t.app, admin, 'GET', `/api/mous/${mou.id}/diff`)).json() as MouDiff)).toMatchObject({ from: 1, to: 2 });
+    expect((await call(t.app, admin, 'GET', `/api/mous/${mou.id}/diff`)).json() as MouDiff).toMatchObject({
+      from: 1,
+      to: 2,
+    });
     expectError(await call(t.app, admin, 'GET', `/api/mous/${mou.id}/diff?from=1&to=9`), 404, 'not_found');
   });
 
@@ -230,7 +320,9 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
     const res = await call(t.app, admin, 'GET', `/api/mous/${mou.id}/versions/1/pdf`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.headers['content-disposition']).toMatch(/attachment; filename="school-resource-officer-agreement-v1\.pdf"/);
+    expect(res.headers['content-disposition']).toMatch(
+      /attachment; filename="school-resource-officer-agreement-v1\.pdf"/,
+    );
     expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(res.rawPayload.length).toBeGreaterThan(5000);
     expectError(await call(t.app, admin, 'GET', `/api/mous/${mou.id}/versions/2/pdf`), 404, 'not_found');
@@ -244,12 +336,23 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
     expect((await call(t.app, sro, 'GET', `/api/mous/${mou.id}`)).statusCode).toBe(200);
     const before = await countsOf(t.ctx);
     expectError(await newVersion(t.app, sro, mou, (v) => void (v.changeNote = 'Officer edit')), 403, 'forbidden');
-    expectError(await call(t.app, sro, 'POST', `/api/mous/${mou.id}/signatories`, { party: 'agency', name: 'Officer Self', title: 'SRO' }), 403, 'forbidden');
+    expectError(
+      await call(t.app, sro, 'POST', `/api/mous/${mou.id}/signatories`, {
+        party: 'agency',
+        name: 'Officer Self',
+        title: 'SRO',
+      }),
+      403,
+      'forbidden',
+    );
     expect(await countsOf(t.ctx)).toEqual(before);
   });
 });
 
 /** The text on one side of a diff: drop the parts of the other side. */
 async function diffText(parts: { op: string; text: string }[], drop: 'insert' | 'delete') {
-  return parts.filter((p) => p.op !== drop).map((p) => p.text).join('');
+  return parts
+    .filter((p) => p.op !== drop)
+    .map((p) => p.text)
+    .join('');
 }

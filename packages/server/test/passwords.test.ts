@@ -23,15 +23,25 @@ describe(`passwords (NIST SP 800-63B) on ${TEST_DIALECT}`, () => {
     admin = await signIn(t.app, await buildUser(t.ctx, { role: 'district_admin', districtId }));
   });
 
-  const inviteSro = () => inviteViaOutbox(t.app, t.ctx, admin, districtId, { email: newEmail('sro'), displayName: 'Officer Reyes', role: 'sro', schoolIds: [schoolId] });
-  const accept = (token: string, password: string) => t.app.inject({ method: 'POST', url: `/api/invitations/${token}/accept`, payload: { password } });
-  const storedHash = async (email: string) => (await t.ctx.db.selectFrom('users').select('passwordHash').where('email', '=', email).executeTakeFirstOrThrow()).passwordHash;
+  const inviteSro = () =>
+    inviteViaOutbox(t.app, t.ctx, admin, districtId, {
+      email: newEmail('sro'),
+      displayName: 'Officer Reyes',
+      role: 'sro',
+      schoolIds: [schoolId],
+    });
+  const accept = (token: string, password: string) =>
+    t.app.inject({ method: 'POST', url: `/api/invitations/${token}/accept`, payload: { password } });
+  const storedHash = async (email: string) =>
+    (await t.ctx.db.selectFrom('users').select('passwordHash').where('email', '=', email).executeTakeFirstOrThrow())
+      .passwordHash;
 
   async function stateViewer() {
     const user = await buildUser(t.ctx, { role: 'state_viewer', districtId: null, state: 'VA' });
     return { user, session: await signIn(t.app, user) };
   }
-  const changePassword = (s: Session, currentPassword: string, newPassword: string) => call(t.app, s, 'POST', '/api/me/password', { currentPassword, newPassword });
+  const changePassword = (s: Session, currentPassword: string, newPassword: string) =>
+    call(t.app, s, 'POST', '/api/me/password', { currentPassword, newPassword });
 
   it('MFA roles need at least 8 characters; 7 is refused with a field message and creates nothing', async () => {
     const { token, invitation } = await inviteSro();
@@ -123,7 +133,12 @@ describe(`passwords (NIST SP 800-63B) on ${TEST_DIALECT}`, () => {
 
     const res = await changePassword(session, user.password, 'a brand new passphrase');
     expect(res.statusCode, res.body).toBe(200);
-    const events = await t.ctx.db.selectFrom('auditEvents').select(['kind', 'payload']).where('chain', '=', 'system').where('actorId', '=', user.id).execute();
+    const events = await t.ctx.db
+      .selectFrom('auditEvents')
+      .select(['kind', 'payload'])
+      .where('chain', '=', 'system')
+      .where('actorId', '=', user.id)
+      .execute();
     expect(events.map((e) => e.kind)).toContain('user.password_changed');
     // Whoever knew the old password loses their session; this one continues.
     expectError(await call(t.app, other, 'GET', '/api/me'), 401, 'unauthorized');

@@ -21,7 +21,15 @@ import { issueSetupLink } from '../src/modules/setup/setup.service.js';
 import { createInvitationIn } from '../src/modules/users/user.service.js';
 import { newId } from '../src/shared/ids.js';
 import type { AppContext } from '../src/shared/context.js';
-import { type BuiltUser, type Session, TEST_PASSWORD, buildDistrict, buildSchool, buildUser, signIn } from './builders.js';
+import {
+  type BuiltUser,
+  type Session,
+  TEST_PASSWORD,
+  buildDistrict,
+  buildSchool,
+  buildUser,
+  signIn,
+} from './builders.js';
 import { TEST_DIALECT, createTestApp, createTestDatabase, testConfig } from './harness.js';
 import { MATRIX_MODULES } from './matrix/index.js';
 import type { ActionSpec, Item, Method, Target, World } from './matrix/types.js';
@@ -62,10 +70,16 @@ async function buildWorld(app: Parameters<typeof signIn>[0], ctx: AppContext): P
   const a2 = (await buildSchool(ctx, dA.id)).id;
   const b1 = (await buildSchool(ctx, dB.id)).id;
   const c1 = (await buildSchool(ctx, dC.id)).id;
-  const res = (d: { id: string; state: string }, schoolIds?: string[]): PolicyResource => ({ districtId: d.id, state: d.state, ...(schoolIds && { schoolIds }) });
+  const res = (d: { id: string; state: string }, schoolIds?: string[]): PolicyResource => ({
+    districtId: d.id,
+    state: d.state,
+    ...(schoolIds && { schoolIds }),
+  });
 
   const staff = async (d: { id: string }, school: string | null) =>
-    school ? buildUser(ctx, { role: 'sro', districtId: d.id, schoolIds: [school] }) : buildUser(ctx, { role: 'auditor', districtId: d.id });
+    school
+      ? buildUser(ctx, { role: 'sro', districtId: d.id, schoolIds: [school] })
+      : buildUser(ctx, { role: 'auditor', districtId: d.id });
   const uA1 = await staff(dA, a1);
   const uA2 = await staff(dA, a2);
   const uAd = await staff(dA, null);
@@ -73,9 +87,18 @@ async function buildWorld(app: Parameters<typeof signIn>[0], ctx: AppContext): P
   const uC = await staff(dC, c1);
 
   const invite = (d: { id: string }) =>
-    ctx.db.transaction().execute((trx) =>
-      createInvitationIn(trx, ctx, null, d.id, { email: `invitee-${newId()}@example.test`, displayName: 'Invitee', role: 'auditor', profession: null, schoolIds: [], accessExpiresAt: '2099-01-01' }),
-    );
+    ctx.db
+      .transaction()
+      .execute((trx) =>
+        createInvitationIn(trx, ctx, null, d.id, {
+          email: `invitee-${newId()}@example.test`,
+          displayName: 'Invitee',
+          role: 'auditor',
+          profession: null,
+          schoolIds: [],
+          accessExpiresAt: '2099-01-01',
+        }),
+      );
   const [iA, iB, iC] = [await invite(dA), await invite(dB), await invite(dC)];
 
   const actors = {} as World['actors'];
@@ -84,12 +107,19 @@ async function buildWorld(app: Parameters<typeof signIn>[0], ctx: AppContext): P
       role === 'state_viewer'
         ? await buildUser(ctx, { role, districtId: null, state: 'VA' })
         : await buildUser(ctx, { role, districtId: dA.id, schoolIds: isSchoolScoped(role) ? [a1] : [] });
-    const policy: PolicyActor = { role, districtId: user.districtId, state: role === 'state_viewer' ? 'VA' : null, schoolIds: user.schoolIds };
+    const policy: PolicyActor = {
+      role,
+      districtId: user.districtId,
+      state: role === 'state_viewer' ? 'VA' : null,
+      schoolIds: user.schoolIds,
+    };
     actors[role] = { user, policy, session: await signIn(app, user) };
   }
 
   return {
-    dA, dB, dC,
+    dA,
+    dB,
+    dC,
     schools: { a1, a2, b1, c1 },
     districtTargets: [
       { label: 'own district', resource: res(dA), ids: { id: dA.id } },
@@ -110,8 +140,16 @@ async function buildWorld(app: Parameters<typeof signIn>[0], ctx: AppContext): P
       { label: 'staff in another state', resource: res(dC, uC.schoolIds), ids: { id: uC.id } },
     ],
     invitationTargets: [
-      { label: 'invitation of the own district', resource: res(dA), ids: { id: dA.id, invitationId: iA.invitation.id } },
-      { label: 'invitation of another district in the same state', resource: res(dB), ids: { id: dB.id, invitationId: iB.invitation.id } },
+      {
+        label: 'invitation of the own district',
+        resource: res(dA),
+        ids: { id: dA.id, invitationId: iA.invitation.id },
+      },
+      {
+        label: 'invitation of another district in the same state',
+        resource: res(dB),
+        ids: { id: dB.id, invitationId: iB.invitation.id },
+      },
       { label: 'invitation in another state', resource: res(dC), ids: { id: dC.id, invitationId: iC.invitation.id } },
     ],
     actors,
@@ -122,7 +160,15 @@ async function buildWorld(app: Parameters<typeof signIn>[0], ctx: AppContext): P
 // ---------------------------------------------------------------------------------------------
 // One request builder per API route. Keys must match the app's routes exactly (tested below).
 
-const fill = (url: string, ids: Record<string, string>) => url.replace(/:(\w+)/g, (_, k: string) => ids[k] ?? (() => { throw new Error(`no id for :${k} in ${url}`); })());
+const fill = (url: string, ids: Record<string, string>) =>
+  url.replace(
+    /:(\w+)/g,
+    (_, k: string) =>
+      ids[k] ??
+      (() => {
+        throw new Error(`no id for :${k} in ${url}`);
+      })(),
+  );
 const randomIds = (url: string) => Object.fromEntries([...url.matchAll(/:(\w+)/g)].map((m) => [m[1]!, newId()]));
 let uniq = 0;
 const nextNces = () => String(100_000_000_000 + (Date.now() % 1_000_000) * 1000 + (++uniq % 1000)).slice(0, 12);
@@ -131,42 +177,113 @@ const inTargetDistrict = (item: Item, t: Target | null) => item.districtId === t
 
 const ACTION_SPECS: Record<string, ActionSpec> = {
   'GET /api/districts/:id': { action: 'district.read', kind: 'item', targets: (w) => w.districtTargets, success: 200 },
-  'PATCH /api/districts/:id': { action: 'district.update', kind: 'item', targets: (w) => w.districtTargets, payload: () => ({ name: 'Renamed district' }), success: 200 },
+  'PATCH /api/districts/:id': {
+    action: 'district.update',
+    kind: 'item',
+    targets: (w) => w.districtTargets,
+    payload: () => ({ name: 'Renamed district' }),
+    success: 200,
+  },
   'GET /api/districts/:id/schools': {
-    action: 'school.list', kind: 'list', targets: (w) => w.districtTargets, success: 200,
-    itemAllowed: (item, t, actor) => inTargetDistrict(item, t) && (scopeOf(actor.role, 'school.list') !== 'school' || actor.schoolIds.includes(item.id as string)),
+    action: 'school.list',
+    kind: 'list',
+    targets: (w) => w.districtTargets,
+    success: 200,
+    itemAllowed: (item, t, actor) =>
+      inTargetDistrict(item, t) &&
+      (scopeOf(actor.role, 'school.list') !== 'school' || actor.schoolIds.includes(item.id as string)),
   },
   'POST /api/districts/:id/schools': {
-    action: 'school.create', kind: 'item', targets: (w) => w.districtTargets, success: 201,
-    payload: () => ({ ncesSchoolId: nextNces(), name: 'Matrix High School', gradeLow: '09', gradeHigh: '12', enrollment: 500 }),
+    action: 'school.create',
+    kind: 'item',
+    targets: (w) => w.districtTargets,
+    success: 201,
+    payload: () => ({
+      ncesSchoolId: nextNces(),
+      name: 'Matrix High School',
+      gradeLow: '09',
+      gradeHigh: '12',
+      enrollment: 500,
+    }),
   },
   'GET /api/schools/:id': { action: 'school.read', kind: 'item', targets: (w) => w.schoolTargets, success: 200 },
-  'PATCH /api/schools/:id': { action: 'school.update', kind: 'item', targets: (w) => w.schoolTargets, payload: () => ({ enrollment: 801 }), success: 200 },
+  'PATCH /api/schools/:id': {
+    action: 'school.update',
+    kind: 'item',
+    targets: (w) => w.schoolTargets,
+    payload: () => ({ enrollment: 801 }),
+    success: 200,
+  },
   'GET /api/state/districts': {
-    action: 'state.district.list', kind: 'state-list', targets: () => [], success: 200,
+    action: 'state.district.list',
+    kind: 'state-list',
+    targets: () => [],
+    success: 200,
     itemAllowed: (item, _t, actor) => item.state === actor.state,
   },
   'GET /api/districts/:id/users': {
-    action: 'user.list', kind: 'list', targets: (w) => w.districtTargets, success: 200,
+    action: 'user.list',
+    kind: 'list',
+    targets: (w) => w.districtTargets,
+    success: 200,
     itemAllowed: (item, t, actor) =>
-      inTargetDistrict(item, t) && (scopeOf(actor.role, 'user.list') !== 'school' || (item.schoolIds as string[]).some((s) => actor.schoolIds.includes(s))),
+      inTargetDistrict(item, t) &&
+      (scopeOf(actor.role, 'user.list') !== 'school' ||
+        (item.schoolIds as string[]).some((s) => actor.schoolIds.includes(s))),
   },
   'GET /api/users/:id': { action: 'user.read', kind: 'item', targets: (w) => w.userTargets, success: 200 },
-  'PATCH /api/users/:id': { action: 'user.update', kind: 'item', targets: (w) => w.userTargets, payload: () => ({ displayName: 'Renamed person' }), success: 200 },
+  'PATCH /api/users/:id': {
+    action: 'user.update',
+    kind: 'item',
+    targets: (w) => w.userTargets,
+    payload: () => ({ displayName: 'Renamed person' }),
+    success: 200,
+  },
   'POST /api/districts/:id/invitations': {
-    action: 'user.invite', kind: 'item', targets: (w) => w.districtTargets, success: 201,
-    payload: () => ({ email: `matrix-${newId()}@example.test`, displayName: 'Matrix invitee', role: 'auditor', accessExpiresAt: '2099-06-30' }),
+    action: 'user.invite',
+    kind: 'item',
+    targets: (w) => w.districtTargets,
+    success: 201,
+    payload: () => ({
+      email: `matrix-${newId()}@example.test`,
+      displayName: 'Matrix invitee',
+      role: 'auditor',
+      accessExpiresAt: '2099-06-30',
+    }),
   },
   'GET /api/districts/:id/invitations': {
-    action: 'invitation.list', kind: 'list', targets: (w) => w.districtTargets, success: 200,
-    itemAllowed: async (item, t) => (await db().selectFrom('invitations').select('districtId').where('id', '=', item.id as string).executeTakeFirst())?.districtId === t!.resource.districtId,
+    action: 'invitation.list',
+    kind: 'list',
+    targets: (w) => w.districtTargets,
+    success: 200,
+    itemAllowed: async (item, t) =>
+      (
+        await db()
+          .selectFrom('invitations')
+          .select('districtId')
+          .where('id', '=', item.id as string)
+          .executeTakeFirst()
+      )?.districtId === t!.resource.districtId,
   },
-  'POST /api/districts/:id/invitations/:invitationId/revoke': { action: 'invitation.revoke', kind: 'item', targets: (w) => w.invitationTargets, success: 200 },
+  'POST /api/districts/:id/invitations/:invitationId/revoke': {
+    action: 'invitation.revoke',
+    kind: 'item',
+    targets: (w) => w.invitationTargets,
+    success: 200,
+  },
   'GET /api/districts/:id/audit': {
-    action: 'audit.list', kind: 'list', targets: (w) => w.districtTargets, success: 200,
+    action: 'audit.list',
+    kind: 'list',
+    targets: (w) => w.districtTargets,
+    success: 200,
     itemAllowed: (item, t) => item.chain === t!.resource.districtId,
   },
-  'POST /api/districts/:id/audit/verify': { action: 'audit.verify', kind: 'item', targets: (w) => w.districtTargets, success: 200 },
+  'POST /api/districts/:id/audit/verify': {
+    action: 'audit.verify',
+    kind: 'item',
+    targets: (w) => w.districtTargets,
+    success: 200,
+  },
   ...Object.assign({}, ...MATRIX_MODULES.map((m) => m.specs)),
 };
 
@@ -186,43 +303,106 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
     policy: 'public',
     request: async () => {
       const token = new URL(await issueSetupLink(ctxRef!)).searchParams.get('token')!;
-      return { payload: { token, district: { ncesLeaId: '1234567', name: 'Second district', state: 'VA' }, admin: { email: `setup-${newId()}@example.test`, displayName: 'Admin', password: 'a long enough setup passphrase 9931' } }, expect: 409 };
+      return {
+        payload: {
+          token,
+          district: { ncesLeaId: '1234567', name: 'Second district', state: 'VA' },
+          admin: {
+            email: `setup-${newId()}@example.test`,
+            displayName: 'Admin',
+            password: 'a long enough setup passphrase 9931',
+          },
+        },
+        expect: 409,
+      };
     },
   },
-  'POST /api/auth/sign-in': { policy: 'public', request: async (w) => ({ payload: { email: w.actors.state_viewer.user.email, password: TEST_PASSWORD }, expect: 200 }) },
-  'GET /api/invitations/:token': { policy: 'public', request: async () => ({ url: `/api/invitations/${(await freshInvitationToken())}`, expect: 200 }) },
+  'POST /api/auth/sign-in': {
+    policy: 'public',
+    request: async (w) => ({
+      payload: { email: w.actors.state_viewer.user.email, password: TEST_PASSWORD },
+      expect: 200,
+    }),
+  },
+  'GET /api/invitations/:token': {
+    policy: 'public',
+    request: async () => ({ url: `/api/invitations/${await freshInvitationToken()}`, expect: 200 }),
+  },
   'POST /api/invitations/:token/accept': {
     policy: 'public',
-    request: async () => ({ url: `/api/invitations/${await freshInvitationToken()}/accept`, payload: { password: 'an invited person picks this 4471' }, expect: 200 }),
+    request: async () => ({
+      url: `/api/invitations/${await freshInvitationToken()}/accept`,
+      payload: { password: 'an invited person picks this 4471' },
+      expect: 200,
+    }),
   },
   'GET /api/public/districts': { policy: 'public', request: async () => ({ expect: 200 }) },
-  'GET /api/public/districts/:id': { policy: 'public', request: async (w) => ({ url: `/api/public/districts/${w.dA.id}`, expect: 200 }) },
-  'GET /api/public/districts/:id/mou': { policy: 'public', request: async (w) => ({ url: `/api/public/districts/${w.dA.id}/mou`, expect: 200 }) },
+  'GET /api/public/districts/:id': {
+    policy: 'public',
+    request: async (w) => ({ url: `/api/public/districts/${w.dA.id}`, expect: 200 }),
+  },
+  'GET /api/public/districts/:id/mou': {
+    policy: 'public',
+    request: async (w) => ({ url: `/api/public/districts/${w.dA.id}/mou`, expect: 200 }),
+  },
   // No CRDC rows in the matrix world: the route is reached and answers its own 404 (crdc.test.ts covers 200).
-  'GET /api/public/crdc/:state/:year': { policy: 'public', request: async () => ({ url: '/api/public/crdc/VA/2020-21', expect: 404 }) },
+  'GET /api/public/crdc/:state/:year': {
+    policy: 'public',
+    request: async () => ({ url: '/api/public/crdc/VA/2020-21', expect: 404 }),
+  },
   'GET /api/public/benchmarks/cpi-2017-18': { policy: 'public', request: async () => ({ expect: 200 }) },
   // Transparency report: a year never published (the publish route may publish the world's own), so the report routes answer their own 404 (transparency-api.test.ts covers 200).
-  'GET /api/public/districts/:id/transparency': { policy: 'public', request: async (w) => ({ url: `/api/public/districts/${w.dA.id}/transparency`, expect: 200 }) },
+  'GET /api/public/districts/:id/transparency': {
+    policy: 'public',
+    request: async (w) => ({ url: `/api/public/districts/${w.dA.id}/transparency`, expect: 200 }),
+  },
   ...Object.fromEntries(
     (['districts', 'schools'] as const).flatMap((scope) =>
       ['', '/report.json', '/report.pdf', '/tables/:file'].map((tail): [string, OpenSpec] => [
         `GET /api/public/${scope}/:id/transparency/:year${tail}`,
-        { policy: 'public', request: async (w) => ({ url: `/api/public/${scope}/${scope === 'districts' ? w.dA.id : w.schools.a1}/transparency/1999-00${tail.replace(':file', 'trend.csv')}`, expect: 404 }) },
+        {
+          policy: 'public',
+          request: async (w) => ({
+            url: `/api/public/${scope}/${scope === 'districts' ? w.dA.id : w.schools.a1}/transparency/1999-00${tail.replace(':file', 'trend.csv')}`,
+            expect: 404,
+          }),
+        },
       ]),
     ),
   ),
   // Same: the district's benchmark route answers its own 404 (crdc-benchmark-route.test.ts covers 200).
-  'GET /api/public/districts/:id/benchmarks/:year': { policy: 'public', request: async (w) => ({ url: `/api/public/districts/${w.dA.id}/benchmarks/2020-21`, expect: 404 }) },
+  'GET /api/public/districts/:id/benchmarks/:year': {
+    policy: 'public',
+    request: async (w) => ({ url: `/api/public/districts/${w.dA.id}/benchmarks/2020-21`, expect: 404 }),
+  },
   // Session routes: these run in order on one throwaway account (see the session test).
   'GET /api/me': { policy: 'session', request: async () => ({ expect: 200 }) },
   'POST /api/auth/mfa/enrol': { policy: 'session', request: async () => ({ expect: 200 }) },
-  'POST /api/auth/mfa/enrol/confirm': { policy: 'session', request: async () => ({ payload: { code: currentTotp(enrolSecret!) }, expect: 200 }) },
-  'POST /api/me/password': { policy: 'session', request: async () => ({ payload: { currentPassword: TEST_PASSWORD, newPassword: 'a different long passphrase 5512' }, expect: 200 }) },
+  'POST /api/auth/mfa/enrol/confirm': {
+    policy: 'session',
+    request: async () => ({ payload: { code: currentTotp(enrolSecret!) }, expect: 200 }),
+  },
+  'POST /api/me/password': {
+    policy: 'session',
+    request: async () => ({
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'a different long passphrase 5512' },
+      expect: 200,
+    }),
+  },
   'POST /api/auth/sign-out': { policy: 'session', request: async () => ({ expect: 200 }) },
   // Needs a half-signed-in session: made separately in the session test.
-  'POST /api/auth/mfa/verify': { policy: 'session', request: async () => ({ payload: { code: currentTotp(mfaVerifySecret!) }, expect: 200 }) },
+  'POST /api/auth/mfa/verify': {
+    policy: 'session',
+    request: async () => ({ payload: { code: currentTotp(mfaVerifySecret!) }, expect: 200 }),
+  },
 };
-const SESSION_ORDER = ['GET /api/me', 'POST /api/auth/mfa/enrol', 'POST /api/auth/mfa/enrol/confirm', 'POST /api/me/password', 'POST /api/auth/sign-out'];
+const SESSION_ORDER = [
+  'GET /api/me',
+  'POST /api/auth/mfa/enrol',
+  'POST /api/auth/mfa/enrol/confirm',
+  'POST /api/me/password',
+  'POST /api/auth/sign-out',
+];
 
 let ctxRef: AppContext | null = null;
 let enrolSecret: string | null = null;
@@ -232,9 +412,18 @@ const db = () => ctxRef!.db;
 async function freshInvitationToken() {
   const ctx = ctxRef!;
   const d = await ctx.db.selectFrom('districts').select('id').orderBy('createdAt').executeTakeFirstOrThrow();
-  const { token } = await ctx.db.transaction().execute((trx) =>
-    createInvitationIn(trx, ctx, null, d.id, { email: `public-${newId()}@example.test`, displayName: 'Public invitee', role: 'district_admin', profession: null, schoolIds: [], accessExpiresAt: null }),
-  );
+  const { token } = await ctx.db
+    .transaction()
+    .execute((trx) =>
+      createInvitationIn(trx, ctx, null, d.id, {
+        email: `public-${newId()}@example.test`,
+        displayName: 'Public invitee',
+        role: 'district_admin',
+        profession: null,
+        schoolIds: [],
+        accessExpiresAt: null,
+      }),
+    );
   return token;
 }
 
@@ -313,7 +502,9 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
       await migrateToLatest(handle.db);
       const { app } = await buildApp(config, handle, { serveWeb: false });
       expect(() => app.get('/api/forgotten', () => ({ ok: true }))).toThrow(/has no policy/);
-      expect(() => app.post('/api/typo', { config: { policy: 'district.reed' as never } }, () => ({ ok: true }))).toThrow(/has no policy/);
+      expect(() =>
+        app.post('/api/typo', { config: { policy: 'district.reed' as never } }, () => ({ ok: true })),
+      ).toThrow(/has no policy/);
       // Outside /api (the web app's files) no policy is needed.
       expect(() => app.get('/not-api', () => 'ok')).not.toThrow();
       await app.close();
@@ -351,7 +542,11 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
           if (spec.kind === 'item' && method === 'GET') expect(body.id, what).toBe(target!.ids.id);
           if (spec.kind !== 'item') {
             expect(body.items!.length, `${what}: an allowed list must not be empty in this world`).toBeGreaterThan(0);
-            for (const item of body.items!) expect(await spec.itemAllowed!(item, target, actor, w), `${what}: item ${JSON.stringify(item).slice(0, 200)}`).toBe(true);
+            for (const item of body.items!)
+              expect(
+                await spec.itemAllowed!(item, target, actor, w),
+                `${what}: item ${JSON.stringify(item).slice(0, 200)}`,
+              ).toBe(true);
           }
         } else {
           expect(res.statusCode, what).toBe(expected);
@@ -373,33 +568,56 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
     const random = await inject('POST', `/api/districts/${w.dA.id}/invitations/${newId()}/revoke`, session);
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual(random.json());
-    const still = await db().selectFrom('invitations').select('revokedAt').where('id', '=', foreign).executeTakeFirstOrThrow();
+    const still = await db()
+      .selectFrom('invitations')
+      .select('revokedAt')
+      .where('id', '=', foreign)
+      .executeTakeFirstOrThrow();
     expect(still.revokedAt).toBeNull();
   });
 
   describe('public routes', () => {
-    it.each(Object.entries(OPEN_SPECS).filter(([, s]) => s.policy === 'public'))('%s works without a session', async (key, spec) => {
-      const [method, url] = key.split(' ') as [Method, string];
-      const r = await spec.request(w, null);
-      const res = await inject(method, r.url ?? url, null, r.payload);
-      expect(res.statusCode, res.body.slice(0, 300)).toBe(r.expect);
-    });
+    it.each(Object.entries(OPEN_SPECS).filter(([, s]) => s.policy === 'public'))(
+      '%s works without a session',
+      async (key, spec) => {
+        const [method, url] = key.split(' ') as [Method, string];
+        const r = await spec.request(w, null);
+        const res = await inject(method, r.url ?? url, null, r.payload);
+        expect(res.statusCode, res.body.slice(0, 300)).toBe(r.expect);
+      },
+    );
   });
 
   describe('session routes', () => {
-    it.each(Object.entries(OPEN_SPECS).filter(([, s]) => s.policy === 'session'))('%s answers 401 without a session', async (key, spec) => {
-      const [method, url] = key.split(' ') as [Method, string];
-      const res = await inject(method, url, null, key.includes('mfa/verify') || key.includes('confirm') ? { code: '123456' } : key.includes('password') ? { currentPassword: 'x', newPassword: 'y' } : undefined);
-      expect(res.statusCode, res.body).toBe(401);
-      expect(res.json().error.code).toBe('unauthorized');
-      expect(spec.policy).toBe('session');
-    });
+    it.each(Object.entries(OPEN_SPECS).filter(([, s]) => s.policy === 'session'))(
+      '%s answers 401 without a session',
+      async (key, spec) => {
+        const [method, url] = key.split(' ') as [Method, string];
+        const res = await inject(
+          method,
+          url,
+          null,
+          key.includes('mfa/verify') || key.includes('confirm')
+            ? { code: '123456' }
+            : key.includes('password')
+              ? { currentPassword: 'x', newPassword: 'y' }
+              : undefined,
+        );
+        expect(res.statusCode, res.body).toBe(401);
+        expect(res.json().error.code).toBe('unauthorized');
+        expect(spec.policy).toBe('session');
+      },
+    );
 
     it('work for any signed-in account, about itself', async () => {
       // A state viewer needs no MFA, so it can walk me -> enrol -> confirm -> password -> sign-out.
       const user = await buildUser(t.ctx, { role: 'state_viewer', districtId: null, state: 'VA' });
       const session = await signIn(t.app, user);
-      expect(new Set(SESSION_ORDER)).toEqual(new Set(Object.keys(OPEN_SPECS).filter((k) => OPEN_SPECS[k]!.policy === 'session' && !k.includes('mfa/verify'))));
+      expect(new Set(SESSION_ORDER)).toEqual(
+        new Set(
+          Object.keys(OPEN_SPECS).filter((k) => OPEN_SPECS[k]!.policy === 'session' && !k.includes('mfa/verify')),
+        ),
+      );
       for (const key of SESSION_ORDER) {
         const [method, url] = key.split(' ') as [Method, string];
         const r = await OPEN_SPECS[key]!.request(w, session);
@@ -414,9 +632,17 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
     it('lets a half-signed-in MFA session finish verification, and nothing tenant-related before that', async () => {
       const user = await buildUser(t.ctx, { role: 'sro', districtId: w.dA.id, schoolIds: [w.schools.a1] });
       mfaVerifySecret = user.mfaSecret;
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: user.email, password: user.password } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: user.email, password: user.password },
+      });
       expect(res.json().status).toBe('mfa_required');
-      const session: Session = { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '), csrfToken: res.json().csrfToken, headers: { cookie: '', 'x-csrf-token': res.json().csrfToken } };
+      const session: Session = {
+        cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
+        csrfToken: res.json().csrfToken,
+        headers: { cookie: '', 'x-csrf-token': res.json().csrfToken },
+      };
       session.headers.cookie = session.cookie;
       const early = await inject('GET', `/api/schools/${w.schools.a1}`, session);
       expect(early.statusCode).toBe(401);
@@ -431,15 +657,25 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
   describe('CSRF', () => {
     it('refuses every signed-in write without the session CSRF token, or with a wrong one', async () => {
       const { session } = w.actors.district_admin;
-      const writes = [...apiRouteKeys(t.routes).entries()].filter(([k, r]) => !k.startsWith('GET ') && r.config?.policy !== 'public');
+      const writes = [...apiRouteKeys(t.routes).entries()].filter(
+        ([k, r]) => !k.startsWith('GET ') && r.config?.policy !== 'public',
+      );
       expect(writes.length).toBeGreaterThan(5);
       for (const [key] of writes) {
         const [method, url] = key.split(' ') as [Method, string];
         const spec = ACTION_SPECS[key];
         const target = spec?.targets(w).find((x) => x.resource.districtId === w.dA.id);
         const path = fill(url, target?.ids ?? randomIds(url));
-        for (const headers of [{ cookie: session.cookie }, { cookie: session.cookie, 'x-csrf-token': 'not-the-token' }]) {
-          const res = await t.app.inject({ method: method, url: path, headers, ...(spec?.payload && { payload: spec.payload(target ?? null) as object }) });
+        for (const headers of [
+          { cookie: session.cookie },
+          { cookie: session.cookie, 'x-csrf-token': 'not-the-token' },
+        ]) {
+          const res = await t.app.inject({
+            method: method,
+            url: path,
+            headers,
+            ...(spec?.payload && { payload: spec.payload(target ?? null) as object }),
+          });
           expect(res.statusCode, `${key}: ${res.body}`).toBe(403);
           expect(res.json().error.message).toMatch(/CSRF/);
         }

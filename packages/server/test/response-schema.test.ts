@@ -25,7 +25,9 @@ const require = createRequire(import.meta.url);
 function installedVersion(name: string): string {
   for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
     const file = join(dir, 'package.json');
-    const pkg = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version: string }) : null;
+    const pkg = existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version: string })
+      : null;
     if (pkg?.name === name) return pkg.version;
   }
   throw new Error(`no package.json for ${name}`);
@@ -63,9 +65,11 @@ function responseProblems(r: RouteOptions): string[] {
   const problems: string[] = [];
   const response = (r.schema?.response ?? {}) as Record<string, unknown>;
   if (!Object.keys(response).some((c) => /^2\d\d$/.test(c))) problems.push(`${routeKey(r)}: no 2xx response schema`);
-  for (const c of Object.keys(response)) if (!isZod(response[c])) problems.push(`${routeKey(r)}: response ${c} is not a zod schema`);
+  for (const c of Object.keys(response))
+    if (!isZod(response[c])) problems.push(`${routeKey(r)}: response ${c} is not a zod schema`);
   // A handler that sets a literal status must have declared that status.
-  for (const m of r.handler.toString().matchAll(/\.code\((\d{3})\)/g)) if (!(m[1]! in response)) problems.push(`${routeKey(r)}: sends ${m[1]} without a schema for it`);
+  for (const m of r.handler.toString().matchAll(/\.code\((\d{3})\)/g))
+    if (!(m[1]! in response)) problems.push(`${routeKey(r)}: sends ${m[1]} without a schema for it`);
   return problems;
 }
 
@@ -77,11 +81,15 @@ function inputProblems(r: RouteOptions): string[] {
   const urlParams = [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1]!).sort();
   if (urlParams.length) {
     if (!isZod(schema.params)) problems.push(`${routeKey(r)}: path params ${urlParams} without a params schema`);
-    else if (JSON.stringify(Object.keys(schema.params.shape).sort()) !== JSON.stringify(urlParams)) problems.push(`${routeKey(r)}: params schema does not match the path`);
+    else if (JSON.stringify(Object.keys(schema.params.shape).sort()) !== JSON.stringify(urlParams))
+      problems.push(`${routeKey(r)}: params schema does not match the path`);
   } else if (schema.params) problems.push(`${routeKey(r)}: params schema on a path without params`);
-  if (/\.query\b/.test(src) && !isZod(schema.querystring)) problems.push(`${routeKey(r)}: reads the query string without a querystring schema`);
-  if (/\.body\b/.test(src) && !isZod(schema.body)) problems.push(`${routeKey(r)}: reads the body without a body schema`);
-  if (schema.body && ([] as string[]).concat(r.method).includes('GET')) problems.push(`${routeKey(r)}: a GET with a body schema`);
+  if (/\.query\b/.test(src) && !isZod(schema.querystring))
+    problems.push(`${routeKey(r)}: reads the query string without a querystring schema`);
+  if (/\.body\b/.test(src) && !isZod(schema.body))
+    problems.push(`${routeKey(r)}: reads the body without a body schema`);
+  if (schema.body && ([] as string[]).concat(r.method).includes('GET'))
+    problems.push(`${routeKey(r)}: a GET with a body schema`);
   return problems;
 }
 
@@ -95,30 +103,47 @@ describe(`response schemas on ${TEST_DIALECT} (${VERSIONS})`, () => {
     t = await createRecordingApp((app) => {
       // A synthetic route whose handler returns more than its schema allows.
       const leaky: FastifyPluginAsyncZod = async (a) => {
-        a.get('/api/test/leak', {
-          config: { policy: 'public' },
-          schema: {
-            response: {
-              200: z.object({
-                id: z.string(),
-                nested: z.object({ ok: z.number() }),
-                list: z.array(z.object({ n: z.number() })),
-                either: z.discriminatedUnion('kind', [z.object({ kind: z.literal('a'), a: z.number() }), z.object({ kind: z.literal('b') })]),
-                maybe: z.object({ shown: z.string() }).nullable(),
-              }),
+        a.get(
+          '/api/test/leak',
+          {
+            config: { policy: 'public' },
+            schema: {
+              response: {
+                200: z.object({
+                  id: z.string(),
+                  nested: z.object({ ok: z.number() }),
+                  list: z.array(z.object({ n: z.number() })),
+                  either: z.discriminatedUnion('kind', [
+                    z.object({ kind: z.literal('a'), a: z.number() }),
+                    z.object({ kind: z.literal('b') }),
+                  ]),
+                  maybe: z.object({ shown: z.string() }).nullable(),
+                }),
+              },
             },
           },
-        }, () => ({
-          id: 'r1', secret: 'x', nested: { ok: 1, hidden: 2 }, list: [{ n: 1, passwordHash: 'h1' }, { n: 2, mfaSecret: 's2' }],
-          either: { kind: 'a', a: 1, token: 't' }, maybe: { shown: 'yes', birthDate: '2010-01-01' },
-        }) as never);
+          () =>
+            ({
+              id: 'r1',
+              secret: 'x',
+              nested: { ok: 1, hidden: 2 },
+              list: [
+                { n: 1, passwordHash: 'h1' },
+                { n: 2, mfaSecret: 's2' },
+              ],
+              either: { kind: 'a', a: 1, token: 't' },
+              maybe: { shown: 'yes', birthDate: '2010-01-01' },
+            }) as never,
+        );
         // A handler that returns something the schema cannot describe: never sent as is.
         // A route that declares nothing, to show the schema walk below catches it.
         a.post('/api/test/undeclared/:id', { config: { policy: 'public' } }, async (req, reply) =>
           reply.code(201).send({ id: (req.params as { id: string }).id, q: req.query, b: req.body }),
         );
-        a.get('/api/test/wrong-shape', { config: { policy: 'public' }, schema: { response: { 200: z.object({ id: z.string() }) } } }, () =>
-          ({ id: 42, secret: 'must not leak' }) as never,
+        a.get(
+          '/api/test/wrong-shape',
+          { config: { policy: 'public' }, schema: { response: { 200: z.object({ id: z.string() }) } } },
+          () => ({ id: 42, secret: 'must not leak' }) as never,
         );
       };
       void app.register(leaky);
@@ -129,13 +154,21 @@ describe(`response schemas on ${TEST_DIALECT} (${VERSIONS})`, () => {
     const sro = await buildUser(t.ctx, { role: 'sro', districtId: d.id, schoolIds: [school.id] });
     sroId = sro.id;
     // Give the stored row values for every secret column, so a leak would be visible.
-    await t.ctx.db.updateTable('users').set({ failedSignIns: 3, lockedUntil: '2000-01-01T00:00:00.000Z' }).where('id', '=', sro.id).execute();
+    await t.ctx.db
+      .updateTable('users')
+      .set({ failedSignIns: 3, lockedUntil: '2000-01-01T00:00:00.000Z' })
+      .where('id', '=', sro.id)
+      .execute();
     admin = await signIn(t.app, await buildUser(t.ctx, { role: 'district_admin', districtId: d.id }));
   });
 
   const SECRET_KEYS = ['passwordHash', 'mfaSecret', 'failedSignIns', 'lockedUntil', 'tokenHash', 'updatedAt'];
   const keysDeep = (v: unknown): string[] =>
-    v === null || typeof v !== 'object' ? [] : Array.isArray(v) ? v.flatMap(keysDeep) : Object.entries(v).flatMap(([k, x]) => [k, ...keysDeep(x)]);
+    v === null || typeof v !== 'object'
+      ? []
+      : Array.isArray(v)
+        ? v.flatMap(keysDeep)
+        : Object.entries(v).flatMap(([k, x]) => [k, ...keysDeep(x)]);
 
   it('GET /api/users/:id never carries the password hash, TOTP secret or failure counters', async () => {
     const stored = await t.ctx.db.selectFrom('users').selectAll().where('id', '=', sroId).executeTakeFirstOrThrow();
@@ -154,18 +187,37 @@ describe(`response schemas on ${TEST_DIALECT} (${VERSIONS})`, () => {
     for (const url of [`/api/districts/${districtId}/users`, '/api/me']) {
       const res = await t.app.inject({ url, headers: admin.headers });
       expect(res.statusCode, url).toBe(200);
-      expect(keysDeep(res.json()).filter((k) => SECRET_KEYS.includes(k)), url).toEqual([]);
+      expect(
+        keysDeep(res.json()).filter((k) => SECRET_KEYS.includes(k)),
+        url,
+      ).toEqual([]);
     }
   });
 
   it('strips fields a real service returns but the schema leaves out (district updatedAt, invitation tokenHash)', async () => {
-    const actor: Actor = { userId: newId(), role: 'district_admin', districtId, state: 'VA', schoolIds: [], sessionId: 'x' };
+    const actor: Actor = {
+      userId: newId(),
+      role: 'district_admin',
+      districtId,
+      state: 'VA',
+      schoolIds: [],
+      sessionId: 'x',
+    };
     const ctx: AppContext = t.ctx;
     // The services spread whole rows: the fields are there before serialization ...
     expect(await readDistrict(ctx, actor, districtId)).toHaveProperty('updatedAt');
-    await ctx.db.transaction().execute((trx) =>
-      createInvitationIn(trx, ctx, null, districtId, { email: `leak-${newId()}@example.test`, displayName: 'Leak check', role: 'auditor', profession: null, schoolIds: [], accessExpiresAt: '2099-01-01' }),
-    );
+    await ctx.db
+      .transaction()
+      .execute((trx) =>
+        createInvitationIn(trx, ctx, null, districtId, {
+          email: `leak-${newId()}@example.test`,
+          displayName: 'Leak check',
+          role: 'auditor',
+          profession: null,
+          schoolIds: [],
+          accessExpiresAt: '2099-01-01',
+        }),
+      );
     const fromService = await listInvitations(ctx, actor, districtId, { limit: 50, offset: 0 });
     expect(fromService.items[0]).toHaveProperty('tokenHash');
     // ... and gone after it.
@@ -173,17 +225,36 @@ describe(`response schemas on ${TEST_DIALECT} (${VERSIONS})`, () => {
     expect(Object.keys(district.json()).sort()).toEqual(Object.keys(DistrictSchema.shape).sort());
     const invitations = await t.app.inject({ url: `/api/districts/${districtId}/invitations`, headers: admin.headers });
     expect(invitations.json().items.length).toBeGreaterThan(0);
-    for (const item of invitations.json().items) expect(Object.keys(item).sort()).toEqual(Object.keys(InvitationSchema.shape).sort());
+    for (const item of invitations.json().items)
+      expect(Object.keys(item).sort()).toEqual(Object.keys(InvitationSchema.shape).sort());
     expect(invitations.body).not.toContain((fromService.items[0] as unknown as { tokenHash: string }).tokenHash);
     const schools = await t.app.inject({ url: `/api/districts/${districtId}/schools`, headers: admin.headers });
-    for (const item of schools.json().items) expect(Object.keys(item).sort()).toEqual(Object.keys(SchoolSchema.shape).sort());
+    for (const item of schools.json().items)
+      expect(Object.keys(item).sort()).toEqual(Object.keys(SchoolSchema.shape).sort());
   });
 
   it('strips unknown keys at every depth: nested objects, arrays, unions, nullable objects', async () => {
     const res = await t.app.inject('/api/test/leak');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ id: 'r1', nested: { ok: 1 }, list: [{ n: 1 }, { n: 2 }], either: { kind: 'a', a: 1 }, maybe: { shown: 'yes' } });
-    for (const leaked of ['secret', 'hidden', 'passwordHash', 'mfaSecret', 'token', 'birthDate', 'h1', 's2', '2010-01-01']) expect(res.body).not.toContain(leaked);
+    expect(res.json()).toEqual({
+      id: 'r1',
+      nested: { ok: 1 },
+      list: [{ n: 1 }, { n: 2 }],
+      either: { kind: 'a', a: 1 },
+      maybe: { shown: 'yes' },
+    });
+    for (const leaked of [
+      'secret',
+      'hidden',
+      'passwordHash',
+      'mfaSecret',
+      'token',
+      'birthDate',
+      'h1',
+      's2',
+      '2010-01-01',
+    ])
+      expect(res.body).not.toContain(leaked);
   });
 
   it('answers a generic 500 when a handler returns what its schema cannot describe, never the data', async () => {
@@ -194,7 +265,13 @@ describe(`response schemas on ${TEST_DIALECT} (${VERSIONS})`, () => {
   });
 
   describe('every route declares its schemas', () => {
-    const apiRoutes = () => t.routes.filter((r) => isApi(r.url) && !r.url.startsWith('/api/test/') && !([] as string[]).concat(r.method).every((m) => m === 'HEAD'));
+    const apiRoutes = () =>
+      t.routes.filter(
+        (r) =>
+          isApi(r.url) &&
+          !r.url.startsWith('/api/test/') &&
+          !([] as string[]).concat(r.method).every((m) => m === 'HEAD'),
+      );
 
     it('finds the routes to check', () => {
       expect(apiRoutes().length).toBeGreaterThan(20);
@@ -210,8 +287,15 @@ describe(`response schemas on ${TEST_DIALECT} (${VERSIONS})`, () => {
 
     it('the two checks above do catch a route that declares nothing', () => {
       const r = t.routes.find((x) => x.url === '/api/test/undeclared/:id')!;
-      expect(responseProblems(r)).toEqual([expect.stringMatching(/no 2xx response schema/), expect.stringMatching(/sends 201 without a schema/)]);
-      expect(inputProblems(r)).toEqual([expect.stringMatching(/without a params schema/), expect.stringMatching(/without a querystring schema/), expect.stringMatching(/without a body schema/)]);
+      expect(responseProblems(r)).toEqual([
+        expect.stringMatching(/no 2xx response schema/),
+        expect.stringMatching(/sends 201 without a schema/),
+      ]);
+      expect(inputProblems(r)).toEqual([
+        expect.stringMatching(/without a params schema/),
+        expect.stringMatching(/without a querystring schema/),
+        expect.stringMatching(/without a body schema/),
+      ]);
     });
 
     it('names the documented exceptions only for routes that exist', () => {

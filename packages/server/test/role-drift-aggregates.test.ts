@@ -13,20 +13,40 @@ import { type IncidentWorld, buildIncidentWorld, buildSignedMou, buildStudent } 
  * count made from scratch over the raw contacts, actions and flags.
  */
 const MONTH_DATES = ['2025-01-15T10:00:00.000Z', '2025-02-28T23:30:00.000Z', '2025-03-01T00:15:00.000Z'];
-const ACTIONS: SroAction[] = ['observed', 'arrested', 'cited', 'referred_to_law_enforcement', 'restrained_physical', 'searched', 'questioned'];
+const ACTIONS: SroAction[] = [
+  'observed',
+  'arrested',
+  'cited',
+  'referred_to_law_enforcement',
+  'restrained_physical',
+  'searched',
+  'questioned',
+];
 
 const contentArb = fc.record({
   school: fc.integer({ min: 0, max: 1 }),
   month: fc.integer({ min: 0, max: 2 }),
   location: fc.constantFrom('classroom' as const, 'hallway' as const),
-  behavior: fc.constantFrom('classroom_disruption' as const, 'fight_without_weapon' as const, 'theft' as const, 'attack_with_firearm' as const),
+  behavior: fc.constantFrom(
+    'classroom_disruption' as const,
+    'fight_without_weapon' as const,
+    'theft' as const,
+    'attack_with_firearm' as const,
+  ),
   withStudents: fc.boolean(),
   contacts: fc.array(
     fc.record({
       officer: fc.integer({ min: 0, max: 2 }),
-      purpose: fc.constantFrom('serious_threat_or_crime' as const, 'routine_discipline' as const, 'mentoring_or_teaching' as const),
+      purpose: fc.constantFrom(
+        'serious_threat_or_crime' as const,
+        'routine_discipline' as const,
+        'mentoring_or_teaching' as const,
+      ),
       involvement: fc.constantFrom('assisted_on_request' as const, 'led' as const),
-      actions: fc.array(fc.record({ action: fc.constantFrom(...ACTIONS), student: fc.boolean(), emergency: fc.boolean() }), { maxLength: 3 }),
+      actions: fc.array(
+        fc.record({ action: fc.constantFrom(...ACTIONS), student: fc.boolean(), emergency: fc.boolean() }),
+        { maxLength: 3 },
+      ),
     }),
     { maxLength: 3 },
   ),
@@ -47,7 +67,11 @@ describe(`role-drift aggregates on ${TEST_DIALECT}`, () => {
   beforeAll(async () => {
     t = await createTestApp();
     w = await buildIncidentWorld(t.app, t.ctx);
-    officers = [w.sro.id, w.otherSro.id, (await buildUser(t.ctx, { role: 'sro', districtId: w.district.id, schoolIds: [w.otherSchool] })).id];
+    officers = [
+      w.sro.id,
+      w.otherSro.id,
+      (await buildUser(t.ctx, { role: 'sro', districtId: w.district.id, schoolIds: [w.otherSchool] })).id,
+    ];
     students = [
       [(await buildStudent(t.ctx, w.district.id, w.school)).id],
       [(await buildStudent(t.ctx, w.district.id, w.otherSchool)).id],
@@ -59,11 +83,29 @@ describe(`role-drift aggregates on ${TEST_DIALECT}`, () => {
     const at = MONTH_DATES[c.month]!;
     const studentId = students[c.school]![0]!;
     return {
-      schoolId: [w.school, w.otherSchool][c.school]!, occurredAt: at, location: c.location, behaviors: [c.behavior], description: '', weapon: 'none', offenseAlleged: false, nibrsCodes: [],
+      schoolId: [w.school, w.otherSchool][c.school]!,
+      occurredAt: at,
+      location: c.location,
+      behaviors: [c.behavior],
+      description: '',
+      weapon: 'none',
+      offenseAlleged: false,
+      nibrsCodes: [],
       students: c.withStudents ? [{ studentId, role: 'offender' }] : [],
       contacts: c.contacts.map((k) => ({
-        officerId: officers[k.officer]!, purpose: k.purpose, involvement: k.involvement, reportedAt: at, arrivedAt: null,
-        actions: k.actions.map((a) => ({ action: a.action, studentId: a.student && c.withStudents ? studentId : null, at, emergency: a.emergency, emergencyReason: a.emergency ? 'Imminent danger.' : null, parentNotified: false })),
+        officerId: officers[k.officer]!,
+        purpose: k.purpose,
+        involvement: k.involvement,
+        reportedAt: at,
+        arrivedAt: null,
+        actions: k.actions.map((a) => ({
+          action: a.action,
+          studentId: a.student && c.withStudents ? studentId : null,
+          at,
+          emergency: a.emergency,
+          emergencyReason: a.emergency ? 'Imminent danger.' : null,
+          parentNotified: false,
+        })),
       })),
     };
   };
@@ -71,7 +113,15 @@ describe(`role-drift aggregates on ${TEST_DIALECT}`, () => {
   /** The aggregates counted from scratch over the raw rows. */
   async function recount() {
     const db = t.ctx.db;
-    const incidents = new Map((await db.selectFrom('incidents').select(['id', 'schoolId', 'occurredAt', 'location']).where('districtId', '=', w.district.id).execute()).map((i) => [i.id, i]));
+    const incidents = new Map(
+      (
+        await db
+          .selectFrom('incidents')
+          .select(['id', 'schoolId', 'occurredAt', 'location'])
+          .where('districtId', '=', w.district.id)
+          .execute()
+      ).map((i) => [i.id, i]),
+    );
     const contacts = await db.selectFrom('sroContacts').selectAll().where('districtId', '=', w.district.id).execute();
     const actions = await db.selectFrom('sroActions').selectAll().where('districtId', '=', w.district.id).execute();
     const flags = await db.selectFrom('incidentFlags').selectAll().where('districtId', '=', w.district.id).execute();
@@ -79,7 +129,12 @@ describe(`role-drift aggregates on ${TEST_DIALECT}`, () => {
     const cell = (incidentId: string, officerId: string) => {
       const i = incidents.get(incidentId)!;
       const key = `${i.occurredAt.slice(0, 7)}|${i.schoolId}|${officerId}`;
-      return monthly.get(key) ?? monthly.set(key, { contacts: 0, routineContacts: 0, classroomContacts: 0, violations: 0, arrests: 0, referrals: 0 }).get(key)!;
+      return (
+        monthly.get(key) ??
+        monthly
+          .set(key, { contacts: 0, routineContacts: 0, classroomContacts: 0, violations: 0, arrests: 0, referrals: 0 })
+          .get(key)!
+      );
     };
     const officerOfContact = new Map(contacts.map((c) => [c.id, c.officerId]));
     for (const c of contacts) {
@@ -108,18 +163,38 @@ describe(`role-drift aggregates on ${TEST_DIALECT}`, () => {
 
   async function stored() {
     const db = t.ctx.db;
-    const monthly = await db.selectFrom('roleDriftMonthly').selectAll().where('districtId', '=', w.district.id).execute();
-    const kinds = await db.selectFrom('roleDriftFlagsMonthly').selectAll().where('districtId', '=', w.district.id).execute();
+    const monthly = await db
+      .selectFrom('roleDriftMonthly')
+      .selectAll()
+      .where('districtId', '=', w.district.id)
+      .execute();
+    const kinds = await db
+      .selectFrom('roleDriftFlagsMonthly')
+      .selectAll()
+      .where('districtId', '=', w.district.id)
+      .execute();
     const cols = ['contacts', 'routineContacts', 'classroomContacts', 'violations', 'arrests', 'referrals'] as const;
     return {
       // Rows that went back to zero may stay behind; they count nothing.
-      monthly: monthly.filter((r) => cols.some((c) => Number(r[c]) !== 0)).map((r) => `${r.month}|${r.schoolId}|${r.officerId}|${cols.map((c) => Number(r[c])).join(',')}`).sort(),
-      kinds: kinds.filter((r) => Number(r.count) !== 0).map((r) => `${r.month}|${r.schoolId}|${r.officerId}|${r.kind}|${Number(r.count)}`).sort(),
+      monthly: monthly
+        .filter((r) => cols.some((c) => Number(r[c]) !== 0))
+        .map((r) => `${r.month}|${r.schoolId}|${r.officerId}|${cols.map((c) => Number(r[c])).join(',')}`)
+        .sort(),
+      kinds: kinds
+        .filter((r) => Number(r.count) !== 0)
+        .map((r) => `${r.month}|${r.schoolId}|${r.officerId}|${r.kind}|${Number(r.count)}`)
+        .sort(),
     };
   }
 
   it('equal a recount from the raw rows after any sequence of creates, edits and reviews', async () => {
-    const admin = { userId: w.admin.id, role: 'district_admin' as const, districtId: w.district.id, state: null, schoolIds: [] };
+    const admin = {
+      userId: w.admin.id,
+      role: 'district_admin' as const,
+      districtId: w.district.id,
+      state: null,
+      schoolIds: [],
+    };
     const created: string[] = [];
     let steps = 0;
     await fc.assert(
@@ -127,14 +202,22 @@ describe(`role-drift aggregates on ${TEST_DIALECT}`, () => {
         for (const o of ops) {
           await t.ctx.db.transaction().execute(async (trx) => {
             if (o.op === 'create' || created.length === 0) {
-              if (o.op !== 'review') created.push((await createIncidentIn(trx, t.ctx, admin, w.district.id, toInput(o.content))).id);
+              if (o.op !== 'review')
+                created.push((await createIncidentIn(trx, t.ctx, admin, w.district.id, toInput(o.content))).id);
             } else if (o.op === 'update') {
               await updateIncidentIn(trx, t.ctx, admin, created[o.pick % created.length]!, toInput(o.content));
             } else {
               const id = created[o.pick % created.length]!;
-              const occurred = (await trx.selectFrom('incidents').select('occurredAt').where('id', '=', id).executeTakeFirstOrThrow()).occurredAt;
+              const occurred = (
+                await trx.selectFrom('incidents').select('occurredAt').where('id', '=', id).executeTakeFirstOrThrow()
+              ).occurredAt;
               const reviewedAt = new Date(Date.parse(occurred) + (o.before ? -3_600_000 : 3_600_000)).toISOString();
-              await addReviewIn(trx, t.ctx, admin, id, { studentId: null, reviewedAt, decision: o.approved ? 'approved' : 'declined', note: '' });
+              await addReviewIn(trx, t.ctx, admin, id, {
+                studentId: null,
+                reviewedAt,
+                decision: o.approved ? 'approved' : 'declined',
+                note: '',
+              });
             }
           });
           steps += 1;
@@ -152,17 +235,48 @@ describe(`role-drift aggregates on ${TEST_DIALECT}`, () => {
   });
 
   it('stay exact under concurrent edits and reviews of one incident (the incident row is locked on PostgreSQL)', async () => {
-    const admin = { userId: w.admin.id, role: 'district_admin' as const, districtId: w.district.id, state: null, schoolIds: [] };
+    const admin = {
+      userId: w.admin.id,
+      role: 'district_admin' as const,
+      districtId: w.district.id,
+      state: null,
+      schoolIds: [],
+    };
     const sample = (seed: number) => fc.sample(contentArb, { numRuns: 1, seed })[0]!;
     const first = { ...sample(1), school: 0, month: 0 };
-    const id = (await t.ctx.db.transaction().execute((trx) => createIncidentIn(trx, t.ctx, admin, w.district.id, toInput(first)))).id;
+    const id = (
+      await t.ctx.db.transaction().execute((trx) => createIncidentIn(trx, t.ctx, admin, w.district.id, toInput(first)))
+    ).id;
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        t.ctx.db.transaction().execute((trx) =>
-          i % 3 === 2
-            ? addReviewIn(trx, t.ctx, admin, id, { studentId: null, reviewedAt: '2025-01-01T00:00:00.000Z', decision: 'approved', note: '' })
-            : updateIncidentIn(trx, t.ctx, admin, id, toInput({ ...sample(100 + i), contacts: [{ officer: i % 3, purpose: 'routine_discipline', involvement: 'led', actions: [{ action: 'arrested', student: false, emergency: false }] }] })),
-        ),
+        t.ctx.db
+          .transaction()
+          .execute((trx) =>
+            i % 3 === 2
+              ? addReviewIn(trx, t.ctx, admin, id, {
+                  studentId: null,
+                  reviewedAt: '2025-01-01T00:00:00.000Z',
+                  decision: 'approved',
+                  note: '',
+                })
+              : updateIncidentIn(
+                  trx,
+                  t.ctx,
+                  admin,
+                  id,
+                  toInput({
+                    ...sample(100 + i),
+                    contacts: [
+                      {
+                        officer: i % 3,
+                        purpose: 'routine_discipline',
+                        involvement: 'led',
+                        actions: [{ action: 'arrested', student: false, emergency: false }],
+                      },
+                    ],
+                  }),
+                ),
+          ),
       ),
     );
     const [a, b] = [await stored(), await recount()];

@@ -20,10 +20,20 @@ describe(`sessions on ${TEST_DIALECT}`, () => {
     admin = await signIn(t.app, await buildUser(t.ctx, { role: 'district_admin', districtId }));
   });
 
-  const sessionRow = (s: Session) => t.ctx.db.selectFrom('sessions').selectAll().where('id', '=', sha256Hex(tokenOf(s))).executeTakeFirst();
+  const sessionRow = (s: Session) =>
+    t.ctx.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', sha256Hex(tokenOf(s)))
+      .executeTakeFirst();
   const setSession = (s: Session, patch: { lastSeenAt?: string; createdAt?: string; expiresAt?: string }) =>
-    t.ctx.db.updateTable('sessions').set(patch).where('id', '=', sha256Hex(tokenOf(s))).execute();
-  const viewer = async () => signIn(t.app, await buildUser(t.ctx, { role: 'state_viewer', districtId: null, state: 'VA' }));
+    t.ctx.db
+      .updateTable('sessions')
+      .set(patch)
+      .where('id', '=', sha256Hex(tokenOf(s)))
+      .execute();
+  const viewer = async () =>
+    signIn(t.app, await buildUser(t.ctx, { role: 'state_viewer', districtId: null, state: 'VA' }));
 
   describe('the cookie and what the database keeps', () => {
     it('is HttpOnly, SameSite=Strict, path /, and holds an opaque token of at least 256 bits', async () => {
@@ -59,7 +69,12 @@ describe(`sessions on ${TEST_DIALECT}`, () => {
     it('each sign-in starts a new session with a new token (no session fixation)', async () => {
       const user = await buildUser(t.ctx, { role: 'state_viewer', districtId: null });
       const a = await signIn(t.app, user);
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { cookie: a.cookie }, payload: { email: user.email, password: user.password } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        headers: { cookie: a.cookie },
+        payload: { email: user.email, password: user.password },
+      });
       const b = res.cookies.find((c) => c.name === 'ff_session')!.value;
       expect(b).not.toBe(tokenOf(a));
     });
@@ -117,7 +132,9 @@ describe(`sessions on ${TEST_DIALECT}`, () => {
       const res = await call(t.app, admin, 'PATCH', `/api/users/${user.id}`, { disabled: true });
       expect(res.statusCode, res.body).toBe(200);
       expectError(await call(t.app, s, 'GET', `/api/schools/${schoolId}`), 401, 'unauthorized');
-      expect(await t.ctx.db.selectFrom('sessions').select('id').where('userId', '=', user.id).execute()).toHaveLength(0);
+      expect(await t.ctx.db.selectFrom('sessions').select('id').where('userId', '=', user.id).execute()).toHaveLength(
+        0,
+      );
     });
 
     it('the disabled flag alone is enough: the actor is re-read from the database on every request', async () => {
@@ -134,17 +151,32 @@ describe(`sessions on ${TEST_DIALECT}`, () => {
       const rename = (name: string) => call(t.app, s, 'PATCH', `/api/districts/${districtId}`, { name });
       expect((await rename('Before The Change')).statusCode).toBe(200);
 
-      const res = await call(t.app, admin, 'PATCH', `/api/users/${other.id}`, { role: 'school_admin', schoolIds: [schoolId] });
+      const res = await call(t.app, admin, 'PATCH', `/api/users/${other.id}`, {
+        role: 'school_admin',
+        schoolIds: [schoolId],
+      });
       expect(res.statusCode, res.body).toBe(200);
 
       expectError(await rename('After The Change'), 403, 'forbidden');
-      expectError(await call(t.app, s, 'POST', `/api/districts/${districtId}/invitations`, { email: 'new.person@example.test', displayName: 'New', role: 'district_admin' }), 403, 'forbidden');
+      expectError(
+        await call(t.app, s, 'POST', `/api/districts/${districtId}/invitations`, {
+          email: 'new.person@example.test',
+          displayName: 'New',
+          role: 'district_admin',
+        }),
+        403,
+        'forbidden',
+      );
       const me = (await call(t.app, s, 'GET', '/api/me')).json();
       expect(me.user).toMatchObject({ role: 'school_admin', schoolIds: [schoolId] });
       expect(me.allowedActions).not.toContain('district.update');
       // The principal's own school is still theirs.
       expect((await call(t.app, s, 'GET', `/api/schools/${schoolId}`)).statusCode).toBe(200);
-      const d = await t.ctx.db.selectFrom('districts').select('name').where('id', '=', districtId).executeTakeFirstOrThrow();
+      const d = await t.ctx.db
+        .selectFrom('districts')
+        .select('name')
+        .where('id', '=', districtId)
+        .executeTakeFirstOrThrow();
       expect(d.name).toBe('Before The Change');
     });
 
@@ -153,29 +185,64 @@ describe(`sessions on ${TEST_DIALECT}`, () => {
       const s = await signIn(t.app, auditor);
       const audit = () => call(t.app, s, 'GET', `/api/districts/${districtId}/audit?limit=1`);
       // Access lasts through the end date itself (UTC).
-      await t.ctx.db.updateTable('users').set({ accessExpiresAt: new Date().toISOString().slice(0, 10) }).where('id', '=', auditor.id).execute();
+      await t.ctx.db
+        .updateTable('users')
+        .set({ accessExpiresAt: new Date().toISOString().slice(0, 10) })
+        .where('id', '=', auditor.id)
+        .execute();
       expect((await audit()).statusCode).toBe(200);
-      await t.ctx.db.updateTable('users').set({ accessExpiresAt: isoFromNow(-24 * HOUR).slice(0, 10) }).where('id', '=', auditor.id).execute();
+      await t.ctx.db
+        .updateTable('users')
+        .set({ accessExpiresAt: isoFromNow(-24 * HOUR).slice(0, 10) })
+        .where('id', '=', auditor.id)
+        .execute();
       expectError(await audit(), 401, 'unauthorized');
     });
   });
 
   describe('CSRF', () => {
     it('refuses cookie-authenticated writes without the session CSRF token, and changes nothing', async () => {
-      const before = await t.ctx.db.selectFrom('districts').select('name').where('id', '=', districtId).executeTakeFirstOrThrow();
+      const before = await t.ctx.db
+        .selectFrom('districts')
+        .select('name')
+        .where('id', '=', districtId)
+        .executeTakeFirstOrThrow();
       const url = `/api/districts/${districtId}`;
-      const missing = await t.app.inject({ method: 'PATCH', url, headers: { cookie: admin.cookie }, payload: { name: 'Forged Rename' } });
+      const missing = await t.app.inject({
+        method: 'PATCH',
+        url,
+        headers: { cookie: admin.cookie },
+        payload: { name: 'Forged Rename' },
+      });
       expect(expectError(missing, 403, 'forbidden').message).toMatch(/CSRF/);
-      const wrong = await t.app.inject({ method: 'PATCH', url, headers: { cookie: admin.cookie, 'x-csrf-token': 'not-the-token' }, payload: { name: 'Forged Rename' } });
+      const wrong = await t.app.inject({
+        method: 'PATCH',
+        url,
+        headers: { cookie: admin.cookie, 'x-csrf-token': 'not-the-token' },
+        payload: { name: 'Forged Rename' },
+      });
       expectError(wrong, 403, 'forbidden');
       // Another session's token does not fit this session.
       const other = await viewer();
-      const crossed = await t.app.inject({ method: 'PATCH', url, headers: { cookie: admin.cookie, 'x-csrf-token': other.csrfToken }, payload: { name: 'Forged Rename' } });
+      const crossed = await t.app.inject({
+        method: 'PATCH',
+        url,
+        headers: { cookie: admin.cookie, 'x-csrf-token': other.csrfToken },
+        payload: { name: 'Forged Rename' },
+      });
       expectError(crossed, 403, 'forbidden');
-      const signOut = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: admin.cookie } });
+      const signOut = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-out',
+        headers: { cookie: admin.cookie },
+      });
       expectError(signOut, 403, 'forbidden');
 
-      const after = await t.ctx.db.selectFrom('districts').select('name').where('id', '=', districtId).executeTakeFirstOrThrow();
+      const after = await t.ctx.db
+        .selectFrom('districts')
+        .select('name')
+        .where('id', '=', districtId)
+        .executeTakeFirstOrThrow();
       expect(after.name).toBe(before.name);
       // Reads need no token.
       expect((await t.app.inject({ method: 'GET', url, headers: { cookie: admin.cookie } })).statusCode).toBe(200);
@@ -189,7 +256,11 @@ describe(`sessions on ${TEST_DIALECT}`, () => {
 
   describe('headers and rate limits', () => {
     it('sends the API security headers on JSON answers, errors included, and no-store', async () => {
-      for (const res of [await t.app.inject('/api/health'), await t.app.inject('/api/me'), await t.app.inject('/api/no-such-route')]) {
+      for (const res of [
+        await t.app.inject('/api/health'),
+        await t.app.inject('/api/me'),
+        await t.app.inject('/api/no-such-route'),
+      ]) {
         expect(res.headers['content-type']).toMatch(/^application\/json/);
         expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
         expect(res.headers['x-content-type-options']).toBe('nosniff');
@@ -220,7 +291,8 @@ describe(`sessions on ${TEST_DIALECT}`, () => {
 
       it('answers 429 in the one error shape on the 4th sign-in within a minute', async () => {
         const user = await buildUser(limited.ctx, { role: 'state_viewer', districtId: null });
-        for (let i = 0; i < 3; i++) expect((await passwordSignIn(limited.app, user.email, user.password)).statusCode).toBe(200);
+        for (let i = 0; i < 3; i++)
+          expect((await passwordSignIn(limited.app, user.email, user.password)).statusCode).toBe(200);
         const res = await passwordSignIn(limited.app, user.email, user.password);
         expectError(res, 429, 'too_many_requests');
         expect(res.cookies).toHaveLength(0);
@@ -237,7 +309,8 @@ describe(`sessions on ${TEST_DIALECT}`, () => {
 
       it('allows its share of the limit (6 a minute over 3 workers: 2 here), so the total holds', async () => {
         const user = await buildUser(worker.ctx, { role: 'state_viewer', districtId: null });
-        for (let i = 0; i < 2; i++) expect((await passwordSignIn(worker.app, user.email, user.password)).statusCode).toBe(200);
+        for (let i = 0; i < 2; i++)
+          expect((await passwordSignIn(worker.app, user.email, user.password)).statusCode).toBe(200);
         expectError(await passwordSignIn(worker.app, user.email, user.password), 429, 'too_many_requests');
       });
     });

@@ -9,7 +9,11 @@ const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
 const input = (token: string, over: { ncesLeaId?: string; email?: string; password?: string } = {}) => ({
   token,
   district: { ncesLeaId: over.ncesLeaId ?? '0100005', name: 'Albertville City', state: 'AL' },
-  admin: { email: over.email ?? 'Superintendent@Albertville.example', displayName: 'Dr. Jordan Pike', password: over.password ?? 'albertville first light' },
+  admin: {
+    email: over.email ?? 'Superintendent@Albertville.example',
+    displayName: 'Dr. Jordan Pike',
+    password: over.password ?? 'albertville first light',
+  },
 });
 
 describe(`first-run setup on ${TEST_DIALECT}`, () => {
@@ -19,7 +23,11 @@ describe(`first-run setup on ${TEST_DIALECT}`, () => {
   });
 
   const setup = (body: unknown) => t.app.inject({ method: 'POST', url: '/api/setup', payload: body as object });
-  const snapshot = async () => ({ districts: await countRows(t.ctx, 'districts'), users: await countRows(t.ctx, 'users'), audit: await countRows(t.ctx, 'auditEvents') });
+  const snapshot = async () => ({
+    districts: await countRows(t.ctx, 'districts'),
+    users: await countRows(t.ctx, 'users'),
+    audit: await countRows(t.ctx, 'auditEvents'),
+  });
   const empty = { districts: 0, users: 0, audit: 0 };
 
   it('an empty database needs setup', async () => {
@@ -45,10 +53,14 @@ describe(`first-run setup on ${TEST_DIALECT}`, () => {
     expect(settings).not.toContain(tokenOf(newer));
   });
 
-  it("applies the password rules to the first administrator (an MFA role: 8 characters, no breached passwords)", async () => {
+  it('applies the password rules to the first administrator (an MFA role: 8 characters, no breached passwords)', async () => {
     const token = tokenOf(await issueSetupLink(t.ctx));
-    expect(expectError(await setup(input(token, { password: 'short' })), 400, 'invalid_request').message).toMatch(/at least 8/);
-    expect(expectError(await setup(input(token, { password: 'password1234' })), 400, 'invalid_request').message).toMatch(/breached/);
+    expect(expectError(await setup(input(token, { password: 'short' })), 400, 'invalid_request').message).toMatch(
+      /at least 8/,
+    );
+    expect(
+      expectError(await setup(input(token, { password: 'password1234' })), 400, 'invalid_request').message,
+    ).toMatch(/breached/);
     expect(await snapshot()).toEqual(empty);
     expect((await t.app.inject('/api/setup/status')).json()).toEqual({ needed: true });
   });
@@ -61,11 +73,26 @@ describe(`first-run setup on ${TEST_DIALECT}`, () => {
     expect(mfaRequired).toBe(true);
 
     expect((await t.app.inject('/api/setup/status')).json()).toEqual({ needed: false });
-    const district = await t.ctx.db.selectFrom('districts').selectAll().where('id', '=', districtId).executeTakeFirstOrThrow();
+    const district = await t.ctx.db
+      .selectFrom('districts')
+      .selectAll()
+      .where('id', '=', districtId)
+      .executeTakeFirstOrThrow();
     // NCES ids are text: the leading zero survives.
-    expect(district).toMatchObject({ ncesLeaId: '0100005', name: 'Albertville City', state: 'AL', suppressionMinN: 10 });
+    expect(district).toMatchObject({
+      ncesLeaId: '0100005',
+      name: 'Albertville City',
+      state: 'AL',
+      suppressionMinN: 10,
+    });
     const admin = await t.ctx.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
-    expect(admin).toMatchObject({ districtId, email: 'superintendent@albertville.example', role: 'district_admin', mfaEnabled: 0, disabled: 0 });
+    expect(admin).toMatchObject({
+      districtId,
+      email: 'superintendent@albertville.example',
+      role: 'district_admin',
+      mfaEnabled: 0,
+      disabled: 0,
+    });
     expect(admin.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await auditEvents(t.ctx, districtId)).toMatchObject([
       { seq: 1, kind: 'district.created', payload: { districtId, ncesLeaId: '0100005' } },
@@ -75,9 +102,15 @@ describe(`first-run setup on ${TEST_DIALECT}`, () => {
     expect(await t.ctx.db.selectFrom('settings').selectAll().execute()).toHaveLength(0);
 
     const before = await snapshot();
-    expectError(await setup(input(token, { ncesLeaId: '0100006', email: 'second@example.test' })), 401, 'invalid_setup_token');
+    expectError(
+      await setup(input(token, { ncesLeaId: '0100006', email: 'second@example.test' })),
+      401,
+      'invalid_setup_token',
+    );
     // Even with a freshly issued link, a second setup is refused.
-    const again = await setup(input(tokenOf(await issueSetupLink(t.ctx)), { ncesLeaId: '0100006', email: 'second@example.test' }));
+    const again = await setup(
+      input(tokenOf(await issueSetupLink(t.ctx)), { ncesLeaId: '0100006', email: 'second@example.test' }),
+    );
     expectError(again, 409, 'conflict');
     expect(await snapshot()).toEqual(before);
   });
@@ -88,11 +121,17 @@ describe(`first-run setup on ${TEST_DIALECT}`, () => {
     expect(res.json().status).toBe('mfa_enrolment_required');
     const s = sessionFrom(res);
     const me = (await call(t.app, s, 'GET', '/api/me')).json();
-    expect(me).toMatchObject({ mfaPending: true, allowedActions: [], user: { role: 'district_admin', mfaEnabled: false } });
+    expect(me).toMatchObject({
+      mfaPending: true,
+      allowedActions: [],
+      user: { role: 'district_admin', mfaEnabled: false },
+    });
     expectError(await call(t.app, s, 'GET', `/api/districts/${me.user.districtId}`), 401, 'mfa_required');
 
     const { secret } = (await call(t.app, s, 'POST', '/api/auth/mfa/enrol')).json() as { secret: string };
-    expect((await call(t.app, s, 'POST', '/api/auth/mfa/enrol/confirm', { code: currentTotp(secret) })).statusCode).toBe(200);
+    expect(
+      (await call(t.app, s, 'POST', '/api/auth/mfa/enrol/confirm', { code: currentTotp(secret) })).statusCode,
+    ).toBe(200);
     const district = await call(t.app, s, 'GET', `/api/districts/${me.user.districtId}`);
     expect(district.statusCode).toBe(200);
     expect(district.json()).toMatchObject({ ncesLeaId: '0100005', name: 'Albertville City' });
@@ -108,7 +147,11 @@ describe(`first-run setup on ${TEST_DIALECT}`, () => {
       const token = tokenOf(await issueSetupLink(race.ctx));
       const results = await Promise.all(
         ['0100011', '0100012', '0100013'].map((ncesLeaId, i) =>
-          race.app.inject({ method: 'POST', url: '/api/setup', payload: input(token, { ncesLeaId, email: `admin${i}@example.test` }) }),
+          race.app.inject({
+            method: 'POST',
+            url: '/api/setup',
+            payload: input(token, { ncesLeaId, email: `admin${i}@example.test` }),
+          }),
         ),
       );
       expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);

@@ -13,7 +13,13 @@ describe.runIf(TEST_DIALECT === 'sqlite')('a write while another process holds t
   let t: TestApp;
   let districtId: string;
   let admin: Session;
-  const school = (n: number) => ({ ncesSchoolId: `5100009${String(n).padStart(5, '0')}`, name: `Busy School ${n}`, gradeLow: '09', gradeHigh: '12', enrollment: 500 });
+  const school = (n: number) => ({
+    ncesSchoolId: `5100009${String(n).padStart(5, '0')}`,
+    name: `Busy School ${n}`,
+    gradeLow: '09',
+    gradeHigh: '12',
+    enrollment: 500,
+  });
 
   beforeAll(async () => {
     t = await createTestApp();

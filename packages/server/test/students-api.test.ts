@@ -19,17 +19,32 @@ describe(`students API on ${TEST_DIALECT}`, () => {
     r = await buildRiverside(t.ctx);
     const other = await buildRiverside(t.ctx);
     admin = await signIn(t.app, await buildUser(t.ctx, { role: 'district_admin', districtId: r.district.id }));
-    principal = await signIn(t.app, await buildUser(t.ctx, { role: 'school_admin', districtId: r.district.id, schoolIds: [r.rhs.id] }));
-    officer = await signIn(t.app, await buildUser(t.ctx, { role: 'sro', districtId: r.district.id, schoolIds: [r.rms.id] }));
-    counselor = await signIn(t.app, await buildUser(t.ctx, { role: 'support_staff', districtId: r.district.id, schoolIds: [r.rhs.id] }));
+    principal = await signIn(
+      t.app,
+      await buildUser(t.ctx, { role: 'school_admin', districtId: r.district.id, schoolIds: [r.rhs.id] }),
+    );
+    officer = await signIn(
+      t.app,
+      await buildUser(t.ctx, { role: 'sro', districtId: r.district.id, schoolIds: [r.rms.id] }),
+    );
+    counselor = await signIn(
+      t.app,
+      await buildUser(t.ctx, { role: 'support_staff', districtId: r.district.id, schoolIds: [r.rhs.id] }),
+    );
     otherAdmin = await signIn(t.app, await buildUser(t.ctx, { role: 'district_admin', districtId: other.district.id }));
   });
 
   const importUrl = () => `/api/districts/${r.district.id}/students/import`;
-  const post = (s: Session, payload: unknown, url = importUrl()) => t.app.inject({ method: 'POST', url, headers: s.headers, payload: payload as object });
+  const post = (s: Session, payload: unknown, url = importUrl()) =>
+    t.app.inject({ method: 'POST', url, headers: s.headers, payload: payload as object });
   const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, headers: s.headers });
   const lastEvent = async () =>
-    t.ctx.db.selectFrom('auditEvents').selectAll().where('chain', '=', r.district.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    t.ctx.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('chain', '=', r.district.id)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
 
   it('imports over HTTP (district administrator only) and answers the report', async () => {
     expect((await post(principal, { ...r.files })).statusCode).toBe(403);
@@ -38,7 +53,11 @@ describe(`students API on ${TEST_DIALECT}`, () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ accepted: true, created: 20, students: 20, asOf: '2026-08-15', errors: [] });
     const e = await lastEvent();
-    expect([e.kind, e.actorRole, JSON.parse(e.payload)]).toEqual(['student.imported', 'district_admin', { created: 20, updated: 0, source: 'api' }]);
+    expect([e.kind, e.actorRole, JSON.parse(e.payload)]).toEqual([
+      'student.imported',
+      'district_admin',
+      { created: 20, updated: 0, source: 'api' },
+    ]);
   });
 
   it('answers a rejected import with 422 and the per-row report, changing nothing', async () => {
@@ -48,7 +67,9 @@ describe(`students API on ${TEST_DIALECT}`, () => {
     expect(res.statusCode, res.body).toBe(422);
     const body = res.json();
     expect(body.error).toEqual({ code: 'import_rejected', message: '3 invalid values found; nothing was imported' });
-    expect(body.report.errors).toContainEqual(expect.objectContaining({ file: 'users.csv', row: rowOf(users, 'stu-006,'), column: 'grades' }));
+    expect(body.report.errors).toContainEqual(
+      expect.objectContaining({ file: 'users.csv', row: rowOf(users, 'stu-006,'), column: 'grades' }),
+    );
     expect(await dumpStudentTables(t.ctx, r.district.id)).toEqual(before);
   });
 
@@ -74,14 +95,43 @@ describe(`students API on ${TEST_DIALECT}`, () => {
     const d = await buildRiverside(t.ctx);
     const n = 6000;
     const head = (text: string) => text.split('\n')[0];
-    const users = [head(d.files.users), ...Array.from({ length: n }, (_, i) => `big-${i},active,2026-08-01T00:00:00Z,true,org-rhs,student,u${i},,Given${i},Family${i},,L${i},student${i}@riverside.example,,,,09,`)].join('\n');
-    const demographics = [head(d.files.demographics), ...Array.from({ length: n }, (_, i) => `big-${i},active,2026-08-01T00:00:00Z,2010-01-01,${i % 2 ? 'male' : 'female'},false,false,false,false,true,false,${i % 3 === 0},,,,`)].join('\n');
+    const users = [
+      head(d.files.users),
+      ...Array.from(
+        { length: n },
+        (_, i) =>
+          `big-${i},active,2026-08-01T00:00:00Z,true,org-rhs,student,u${i},,Given${i},Family${i},,L${i},student${i}@riverside.example,,,,09,`,
+      ),
+    ].join('\n');
+    const demographics = [
+      head(d.files.demographics),
+      ...Array.from(
+        { length: n },
+        (_, i) =>
+          `big-${i},active,2026-08-01T00:00:00Z,2010-01-01,${i % 2 ? 'male' : 'female'},false,false,false,false,true,false,${i % 3 === 0},,,,`,
+      ),
+    ].join('\n');
     expect(users.length + demographics.length).toBeGreaterThan(1_048_576);
     const adminD = await signIn(t.app, await buildUser(t.ctx, { role: 'district_admin', districtId: d.district.id }));
-    const res = await post(adminD, { users, demographics, orgs: d.orgs }, `/api/districts/${d.district.id}/students/import`);
+    const res = await post(
+      adminD,
+      { users, demographics, orgs: d.orgs },
+      `/api/districts/${d.district.id}/students/import`,
+    );
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     expect(res.json()).toMatchObject({ created: n });
-    expect(Number((await t.ctx.db.selectFrom('students').select((eb) => eb.fn.countAll().as('n')).where('districtId', '=', d.district.id).where('race', '=', 'HI').executeTakeFirstOrThrow()).n)).toBe(n / 3);
+    expect(
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom('students')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('districtId', '=', d.district.id)
+            .where('race', '=', 'HI')
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(n / 3);
   });
 
   it('lists the roster by need-to-know: a principal and an officer see their own school only; support staff and other districts nothing', async () => {
@@ -99,18 +149,27 @@ describe(`students API on ${TEST_DIALECT}`, () => {
     expect((await list(otherAdmin)).statusCode).toBe(404);
     for (const item of all.items) expect(Object.keys(item).sort()).toEqual(Object.keys(StudentSchema.shape).sort());
     // Inactive students on request.
-    expect((await list(admin, '?status=inactive')).json().items.map((s: { localId: string }) => s.localId)).toEqual(['100020']);
+    expect((await list(admin, '?status=inactive')).json().items.map((s: { localId: string }) => s.localId)).toEqual([
+      '100020',
+    ]);
     expect((await list(admin, '?status=all')).json().total).toBe(20);
   });
 
   it('pages, filters by school and searches by name or local id prefix, case-insensitively', async () => {
     const names = async (query: string) =>
-      ((await get(admin, `/api/districts/${r.district.id}/students?${query}`)).json().items as { familyName: string; givenName: string }[]).map((s) => `${s.givenName} ${s.familyName}`);
+      (
+        (await get(admin, `/api/districts/${r.district.id}/students?${query}`)).json().items as {
+          familyName: string;
+          givenName: string;
+        }[]
+      ).map((s) => `${s.givenName} ${s.familyName}`);
     const p1 = (await get(admin, `/api/districts/${r.district.id}/students?limit=5&offset=0`)).json();
     const p2 = (await get(admin, `/api/districts/${r.district.id}/students?limit=5&offset=5`)).json();
     expect(p1.items).toHaveLength(5);
     expect(new Set([...p1.items, ...p2.items].map((s: { id: string }) => s.id)).size).toBe(10);
-    expect(p1.items.map((s: { familyName: string }) => s.familyName)).toEqual([...p1.items.map((s: { familyName: string }) => s.familyName)].sort());
+    expect(p1.items.map((s: { familyName: string }) => s.familyName)).toEqual(
+      [...p1.items.map((s: { familyName: string }) => s.familyName)].sort(),
+    );
     expect(await names('q=GAR')).toEqual(['Maria Garcia']);
     expect(await names('q=smith')).toEqual(['Noah Smith', 'Lucas Smith, Jr.']);
     expect(await names('q=lucas%20smi')).toEqual(['Lucas Smith, Jr.']);
@@ -118,14 +177,20 @@ describe(`students API on ${TEST_DIALECT}`, () => {
     expect(await names('q=100013')).toEqual(['Noah Smith']);
     expect(await names('q=%25')).toEqual([]);
     expect(await names('q=_')).toEqual([]);
-    expect((await names(`schoolId=${r.rms.id}&limit=200`)).length).toBe(r.files.users.split('\n').filter((l) => l.includes(',org-rms,student,')).length);
+    expect((await names(`schoolId=${r.rms.id}&limit=200`)).length).toBe(
+      r.files.users.split('\n').filter((l) => l.includes(',org-rms,student,')).length,
+    );
   });
 
   it('records each list with the ids it returned, and each student view', async () => {
     const res = await get(principal, `/api/districts/${r.district.id}/students?limit=3`);
     const e = await lastEvent();
     expect(e.kind).toBe('student.listed');
-    expect(JSON.parse(e.payload)).toEqual({ schoolId: null, count: 3, studentIds: res.json().items.map((s: { id: string }) => s.id) });
+    expect(JSON.parse(e.payload)).toEqual({
+      schoolId: null,
+      count: 3,
+      studentIds: res.json().items.map((s: { id: string }) => s.id),
+    });
 
     const id = res.json().items[0].id as string;
     const one = await get(principal, `/api/students/${id}`);

@@ -30,9 +30,18 @@ describe(`forefront students import on ${TEST_DIALECT}`, () => {
   afterAll(() => target?.drop());
 
   const args = (dir = '') => [
-    'students', 'import', '--district', districtId,
-    '--users', fixturePath(`${dir}users.csv`), '--demographics', fixturePath(`${dir}demographics.csv`),
-    '--orgs', orgsFile, '--flags', fixturePath(`${dir}flags.csv`),
+    'students',
+    'import',
+    '--district',
+    districtId,
+    '--users',
+    fixturePath(`${dir}users.csv`),
+    '--demographics',
+    fixturePath(`${dir}demographics.csv`),
+    '--orgs',
+    orgsFile,
+    '--flags',
+    fixturePath(`${dir}flags.csv`),
   ];
 
   it('imports the fixture, shows progress on stderr and the counts on stdout', async () => {
@@ -45,8 +54,18 @@ describe(`forefront students import on ${TEST_DIALECT}`, () => {
     const again = await runCli([...args(), '--json'], target);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ accepted: true, created: 0, unchanged: 20 });
-    const events = await withDb((ctx) => ctx.db.selectFrom('auditEvents').select(['kind', 'payload', 'actorId']).where('chain', '=', districtId).where('kind', '=', 'student.imported').execute());
-    expect(events.map((e) => [JSON.parse(e.payload).source, e.actorId])).toEqual([['cli', null], ['cli', null]]);
+    const events = await withDb((ctx) =>
+      ctx.db
+        .selectFrom('auditEvents')
+        .select(['kind', 'payload', 'actorId'])
+        .where('chain', '=', districtId)
+        .where('kind', '=', 'student.imported')
+        .execute(),
+    );
+    expect(events.map((e) => [JSON.parse(e.payload).source, e.actorId])).toEqual([
+      ['cli', null],
+      ['cli', null],
+    ]);
   }, 60_000);
 
   it('rejects invalid files with exit 1 and a readable per-row report, and changes nothing', async () => {
@@ -62,17 +81,42 @@ describe(`forefront students import on ${TEST_DIALECT}`, () => {
   }, 60_000);
 
   it('says what is wrong with its arguments', async () => {
-    const missing = await runCli(['students', 'import', '--district', districtId, '--users', '/nonexistent/users.csv', '--demographics', fixturePath('demographics.csv')], target);
+    const missing = await runCli(
+      [
+        'students',
+        'import',
+        '--district',
+        districtId,
+        '--users',
+        '/nonexistent/users.csv',
+        '--demographics',
+        fixturePath('demographics.csv'),
+      ],
+      target,
+    );
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('--users: no such file /nonexistent/users.csv');
     const date = await runCli([...args(), '--as-of', '2026-13-01'], target);
     expect(date.code).not.toBe(0);
     expect(date.stderr).toContain('YYYY-MM-DD');
-    const district = await runCli([...args().slice(0, 2), '--district', 'no-such-district', ...args().slice(4)], target);
+    const district = await runCli(
+      [...args().slice(0, 2), '--district', 'no-such-district', ...args().slice(4)],
+      target,
+    );
     expect(district.code).toBe(1);
     expect(district.stderr).toContain('No district with id no-such-district');
     const help = await runCli(['students', 'import', '--help'], target);
     expect(help.code).toBe(0);
-    for (const opt of ['--district', '--users', '--demographics', '--orgs', '--flags', '--as-of', '--deactivate-missing', 'english_learner']) expect(help.stdout).toContain(opt);
+    for (const opt of [
+      '--district',
+      '--users',
+      '--demographics',
+      '--orgs',
+      '--flags',
+      '--as-of',
+      '--deactivate-missing',
+      'english_learner',
+    ])
+      expect(help.stdout).toContain(opt);
   }, 60_000);
 });

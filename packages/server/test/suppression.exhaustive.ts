@@ -14,7 +14,12 @@ export interface Range {
   capped: boolean;
 }
 
-export function exhaustiveRanges(t: CrossTable, hidden: ReadonlySet<string>, n: number, budget = 200_000): Map<string, Range> | null {
+export function exhaustiveRanges(
+  t: CrossTable,
+  hidden: ReadonlySet<string>,
+  n: number,
+  budget = 200_000,
+): Map<string, Range> | null {
   let nodes = 0;
   const R = t.rows.length;
   const C = t.cols.length;
@@ -39,7 +44,8 @@ export function exhaustiveRanges(t: CrossTable, hidden: ReadonlySet<string>, n: 
       return known(id) ? v[r]![c]! : null;
     }),
   );
-  for (const [r, row] of t.rows.entries()) for (const [c, col] of t.cols.entries()) if (grid[r]![c] === null) ids.push(`${r},${c}`);
+  for (const [r, row] of t.rows.entries())
+    for (const [c, col] of t.cols.entries()) if (grid[r]![c] === null) ids.push(`${r},${c}`);
   const ranges = new Map<string, Range>();
   const note = (id: string, x: number) => {
     const g = ranges.get(id);
@@ -71,10 +77,14 @@ export function exhaustiveRanges(t: CrossTable, hidden: ReadonlySet<string>, n: 
       const gid = cellId(t.table, '*', '*');
       if (exact(gid) ? g !== grand : g > grandCap) return;
       t.rows.forEach((row, r) => {
-        t.cols.forEach((col, c) => { if (!known(cellId(t.table, row, col))) note(cellId(t.table, row, col), grid[r]![c]!); });
+        t.cols.forEach((col, c) => {
+          if (!known(cellId(t.table, row, col))) note(cellId(t.table, row, col), grid[r]![c]!);
+        });
         if (!known(cellId(t.table, row, '*'))) note(cellId(t.table, row, '*'), rs[r]!);
       });
-      t.cols.forEach((col, c) => { if (!known(cellId(t.table, '*', col))) note(cellId(t.table, '*', col), cs[c]!); });
+      t.cols.forEach((col, c) => {
+        if (!known(cellId(t.table, '*', col))) note(cellId(t.table, '*', col), cs[c]!);
+      });
       if (!known(gid)) note(gid, g);
       return;
     }
@@ -86,7 +96,10 @@ export function exhaustiveRanges(t: CrossTable, hidden: ReadonlySet<string>, n: 
     let from = 0;
     let to = hi;
     // A published total fixes the last open cell of its row or column.
-    const allUsed = grid.reduce((a: number, row, i) => a + row.reduce((b: number, x, j) => b + ((i !== r || j !== c) && x !== null ? x : 0), 0), 0);
+    const allUsed = grid.reduce(
+      (a: number, row, i) => a + row.reduce((b: number, x, j) => b + ((i !== r || j !== c) && x !== null ? x : 0), 0),
+      0,
+    );
     if (lastInRow(r, c) && exact(cellId(t.table, t.rows[r]!, '*'))) from = to = rowSum(r) - rowUsed;
     else if (lastInCol(r, c) && exact(cellId(t.table, '*', t.cols[c]!))) from = to = colSum(c) - colUsed;
     else if (k === ids.length - 1 && exact(cellId(t.table, '*', '*'))) from = to = grand - allUsed;

@@ -5,7 +5,17 @@ import { suppress } from '../src/modules/suppression/suppression.engine.js';
 import { crossTable } from '../src/modules/suppression/suppression.tables.js';
 import { TEST_DIALECT } from './harness.js';
 import { exhaustiveRanges } from './suppression.exhaustive.js';
-import { assertLpAttackerFails, assertPublishedRules, check, countFor, hierarchyArb, lpIntervals, sameList, shuffled, tableArb } from './suppression.helpers.js';
+import {
+  assertLpAttackerFails,
+  assertPublishedRules,
+  check,
+  countFor,
+  hierarchyArb,
+  lpIntervals,
+  sameList,
+  shuffled,
+  tableArb,
+} from './suppression.helpers.js';
 
 /**
  * The suppression engine's properties across the school-within-district hierarchy, and against an
@@ -21,7 +31,10 @@ const SCALE = Number(process.env.SUPPRESSION_SCALE ?? 1);
 const size = (full: number, reduced: number) => Math.max(1, Math.round((FULL ? full : reduced) * SCALE));
 const HIERARCHY_RUNS = size(250, 50);
 const EXHAUSTIVE_RUNS = size(1_000, 100);
-if (!FULL) console.info(`suppression hierarchy properties: ${HIERARCHY_RUNS} districts per n on ${TEST_DIALECT} (the full sizes run in the SQLite pass; the engine is pure)`);
+if (!FULL)
+  console.info(
+    `suppression hierarchy properties: ${HIERARCHY_RUNS} districts per n on ${TEST_DIALECT} (the full sizes run in the SQLite pass; the engine is pure)`,
+  );
 
 const LADDER = [5, 10, 20, 30] as const;
 
@@ -33,7 +46,10 @@ describe('suppression engine properties: hierarchy and exhaustive attacker', () 
           const result = suppress(pub, { n });
           assertPublishedRules(pub, result, n);
           assertLpAttackerFails(pub, result, n);
-          check(sameList(suppress(shuffled(pub, seed), { n }).hidden, result.hidden), 'the same cells hidden in any input order');
+          check(
+            sameList(suppress(shuffled(pub, seed), { n }).hidden, result.hidden),
+            'the same cells hidden in any input order',
+          );
         }),
         { numRuns: HIERARCHY_RUNS },
       );
@@ -63,7 +79,10 @@ describe('suppression engine properties: hierarchy and exhaustive attacker', () 
             check(isProtected({ lo: range.lo, hi }, n), `${id} in [${range.lo}, ${range.hi}] with n=${n}`);
             // Two-way tables: the LP bounds are the integer bounds.
             check(lp.get(id)!.lo === range.lo, `${id}: LP lower bound ${lp.get(id)!.lo}, search ${range.lo}`);
-            check(range.capped || lp.get(id)!.hi === range.hi, `${id}: LP upper bound ${lp.get(id)!.hi}, search ${range.hi}`);
+            check(
+              range.capped || lp.get(id)!.hi === range.hi,
+              `${id}: LP upper bound ${lp.get(id)!.hi}, search ${range.hi}`,
+            );
           }
         }),
         { numRuns: EXHAUSTIVE_RUNS },

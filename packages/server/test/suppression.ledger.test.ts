@@ -20,7 +20,13 @@ import { assertPublishedRules, check, countFor, tableArb } from './suppression.h
  * for every cell whose count did not change (the attacker is granted knowing which did not).
  * A new cell whose unchanged count the first release published is public already and not checked.
  */
-function assertReleasesSafe(first: Publication, r1: SuppressionResult, second: Publication, r2: SuppressionResult, n: number): void {
+function assertReleasesSafe(
+  first: Publication,
+  r1: SuppressionResult,
+  second: Publication,
+  r2: SuppressionResult,
+  n: number,
+): void {
   const values = new Map<string, number>();
   const lines: SuppressionLine[] = [...second.lines];
   for (const c of second.cells) values.set(c.id, c.value);
@@ -35,8 +41,13 @@ function assertReleasesSafe(first: Publication, r1: SuppressionResult, second: P
   }
   for (const id of r2.hidden) hidden.add(id);
   const upper = new Map<string, number>();
-  for (const [pub, r, prefix] of [[first, r1, 'old:'], [second, r2, '']] as const) {
-    for (const c of pub.cells) if (c.denominator !== undefined && c.denominator >= n && r.hidden.includes(c.id)) upper.set(prefix + c.id, c.denominator);
+  for (const [pub, r, prefix] of [
+    [first, r1, 'old:'],
+    [second, r2, ''],
+  ] as const) {
+    for (const c of pub.cells)
+      if (c.denominator !== undefined && c.denominator >= n && r.hidden.includes(c.id))
+        upper.set(prefix + c.id, c.denominator);
   }
   const intervals = attack({ values, lines, hidden, upper });
   const exposed = new Set(r2.exposed.map((id) => id.replace(/^~0:/, 'old:')));
@@ -49,9 +60,11 @@ function assertReleasesSafe(first: Publication, r1: SuppressionResult, second: P
   if (exposed.size === 0) return;
   const everything = new Set(hidden);
   for (const c of second.cells) if (!publicAlready.has(c.id)) everything.add(c.id);
-  for (const c of second.cells) if (c.denominator !== undefined && c.denominator >= n && everything.has(c.id)) upper.set(c.id, c.denominator);
+  for (const c of second.cells)
+    if (c.denominator !== undefined && c.denominator >= n && everything.has(c.id)) upper.set(c.id, c.denominator);
   const worst = attack({ values, lines, hidden: everything, upper });
-  for (const id of exposed) check(!isProtected(worst.get(id)!, n), `${id} reported exposed but hiding everything would protect it`);
+  for (const id of exposed)
+    check(!isProtected(worst.get(id)!, n), `${id} reported exposed but hiding everything would protect it`);
 }
 
 /** The same table after a few counts changed by 1 to 3 (records added or corrected). */
@@ -62,25 +75,37 @@ const revised = (t: CrossTable, changes: { r: number; c: number; delta: number }
     const j = c % values[0]!.length;
     values[i]![j] = Math.max(0, values[i]![j]! + delta);
   }
-  const rowDenominators = t.rowDenominators?.map((d, i) => Math.max(d, values[i]!.reduce((a, b) => a + b, 0)));
+  const rowDenominators = t.rowDenominators?.map((d, i) =>
+    Math.max(
+      d,
+      values[i]!.reduce((a, b) => a + b, 0),
+    ),
+  );
   return { ...t, values, ...(rowDenominators ? { rowDenominators } : {}) };
 };
 
-const RUNS = Math.max(1, Math.round((TEST_DIALECT === 'sqlite' ? 1_000 : 100) * Number(process.env.SUPPRESSION_SCALE ?? 1)));
+const RUNS = Math.max(
+  1,
+  Math.round((TEST_DIALECT === 'sqlite' ? 1_000 : 100) * Number(process.env.SUPPRESSION_SCALE ?? 1)),
+);
 
 describe('release ledger', () => {
   for (const n of [5, 10, 20, 30] as const) {
     it(`n=${n}: ${RUNS} revised tables: two releases together narrow no hidden cell below n`, () => {
       const change = fc.record({ r: fc.nat(4), c: fc.nat(4), delta: fc.integer({ min: -3, max: 3 }) });
       fc.assert(
-        fc.property(tableArb('t', [2, 4], [2, 4], countFor(n)), fc.array(change, { minLength: 1, maxLength: 3 }), (table, changes) => {
-          const first = crossTable(table);
-          const r1 = suppress(first, { n });
-          const second = crossTable(revised(table, changes));
-          const r2 = suppress(second, { n, history: [{ n, publication: first, hidden: r1.hidden }] });
-          assertPublishedRules(second, r2, n, true);
-          assertReleasesSafe(first, r1, second, r2, n);
-        }),
+        fc.property(
+          tableArb('t', [2, 4], [2, 4], countFor(n)),
+          fc.array(change, { minLength: 1, maxLength: 3 }),
+          (table, changes) => {
+            const first = crossTable(table);
+            const r1 = suppress(first, { n });
+            const second = crossTable(revised(table, changes));
+            const r2 = suppress(second, { n, history: [{ n, publication: first, hidden: r1.hidden }] });
+            assertPublishedRules(second, r2, n, true);
+            assertReleasesSafe(first, r1, second, r2, n);
+          },
+        ),
         { numRuns: RUNS },
       );
     }, 120_000);
@@ -88,13 +113,29 @@ describe('release ledger', () => {
 
   it('a record added to a small group: the second release hides what differencing the totals would reveal', () => {
     // First release: nobody in group B was referred; everything publishable.
-    const first = crossTable({ table: 't', rows: ['A', 'B'], cols: ['referred', 'not'], values: [[40, 60], [0, 50]] });
+    const first = crossTable({
+      table: 't',
+      rows: ['A', 'B'],
+      cols: ['referred', 'not'],
+      values: [
+        [40, 60],
+        [0, 50],
+      ],
+    });
     const r1 = suppress(first, { n: 10 });
     expect(r1.hidden).toEqual([]);
     // Second release: 2 students of group B referred. On its own the engine hides B's cells and one
     // complement per line; with the first release known, A's unchanged cells are public already, so
     // the totals that would give B away by subtraction must go too.
-    const second = crossTable({ table: 't', rows: ['A', 'B'], cols: ['referred', 'not'], values: [[40, 60], [2, 48]] });
+    const second = crossTable({
+      table: 't',
+      rows: ['A', 'B'],
+      cols: ['referred', 'not'],
+      values: [
+        [40, 60],
+        [2, 48],
+      ],
+    });
     const alone = suppress(second, { n: 10 });
     const r2 = suppress(second, { n: 10, history: [{ n: 10, publication: first, hidden: r1.hidden }] });
     expect(r2.hidden).toContain('t/B/referred');
@@ -117,18 +158,45 @@ describe('release ledger', () => {
       n: 10,
       publication: crossTable({ table: 'district', rows: ['BL', 'WH'], cols: ['referred', 'not'], values }),
     });
-    const first = await releasePublication(ctx.db, req([[40, 60], [0, 50]]), new Date('2026-01-05T00:00:00Z'));
+    const first = await releasePublication(
+      ctx.db,
+      req([
+        [40, 60],
+        [0, 50],
+      ]),
+      new Date('2026-01-05T00:00:00Z'),
+    );
     expect(first.created).toBe(true);
     expect(first.published['district/*/*']).toBe(150);
 
-    const again = await releasePublication(ctx.db, req([[40, 60], [0, 50]]), new Date('2026-01-06T00:00:00Z'));
+    const again = await releasePublication(
+      ctx.db,
+      req([
+        [40, 60],
+        [0, 50],
+      ]),
+      new Date('2026-01-06T00:00:00Z'),
+    );
     expect(again.created).toBe(false);
     expect(again.releaseId).toBe(first.releaseId);
 
-    const second = await releasePublication(ctx.db, req([[40, 60], [2, 48]]), new Date('2026-02-01T00:00:00Z'));
+    const second = await releasePublication(
+      ctx.db,
+      req([
+        [40, 60],
+        [2, 48],
+      ]),
+      new Date('2026-02-01T00:00:00Z'),
+    );
     expect(second.created).toBe(true);
     expect(second.hidden).toContain('district/WH/referred');
-    const alone = suppress(req([[40, 60], [2, 48]]).publication, { n: 10 });
+    const alone = suppress(
+      req([
+        [40, 60],
+        [2, 48],
+      ]).publication,
+      { n: 10 },
+    );
     expect(second.hidden).not.toEqual(alone.hidden); // the first release changed what must be hidden
     expect(second.published['district/BL/referred']).toBe(40);
 

@@ -10,11 +10,28 @@ import type { TestApp } from './harness.js';
 
 /** Both tables of a district as sorted lines (zero counts, if any were kept, count nothing). */
 export async function figures(db: Db, districtId: string) {
-  const counts = await db.selectFrom('transparencyCounts').selectAll().where('districtId', '=', districtId).where('measure', '<>', 'enrolled').execute();
-  const students = await db.selectFrom('transparencyStudents').selectAll().where('districtId', '=', districtId).execute();
+  const counts = await db
+    .selectFrom('transparencyCounts')
+    .selectAll()
+    .where('districtId', '=', districtId)
+    .where('measure', '<>', 'enrolled')
+    .execute();
+  const students = await db
+    .selectFrom('transparencyStudents')
+    .selectAll()
+    .where('districtId', '=', districtId)
+    .execute();
   return {
-    counts: counts.filter((c) => Number(c.value) !== 0).map((c) => `${c.schoolYear}|${c.schoolId}|${c.measure}|${c.key}|${Number(c.value)}`).sort(),
-    students: students.map((s) => `${s.schoolYear}|${s.schoolId}|${s.studentId}|${s.race}|${s.sex}|${s.idea}|${s.section504}|${s.englishLearner}|${s.referrals}|${s.arrests}`).sort(),
+    counts: counts
+      .filter((c) => Number(c.value) !== 0)
+      .map((c) => `${c.schoolYear}|${c.schoolId}|${c.measure}|${c.key}|${Number(c.value)}`)
+      .sort(),
+    students: students
+      .map(
+        (s) =>
+          `${s.schoolYear}|${s.schoolId}|${s.studentId}|${s.race}|${s.sex}|${s.idea}|${s.section504}|${s.englishLearner}|${s.referrals}|${s.arrests}`,
+      )
+      .sort(),
   };
 }
 
@@ -52,13 +69,25 @@ export async function expectedEnrollment(db: Db, districtId: string, asOf: strin
     const rows = history.filter((h) => h.studentId === s.id).sort((a, b) => a.validFrom.localeCompare(b.validFrom));
     const valid = rows.filter((h) => h.validFrom <= asOf);
     const d = valid[valid.length - 1] ?? rows[0] ?? s;
-    const groups = ['all:*', `race:${d.race}`, `sex:${d.sex}`, `disability:${Number(d.idea) ? 'idea' : Number(d.section504) ? 'section504_only' : 'no_disability'}`, `english_learner:${Number(d.englishLearner) ? '' : 'not_'}english_learner`];
+    const groups = [
+      'all:*',
+      `race:${d.race}`,
+      `sex:${d.sex}`,
+      `disability:${Number(d.idea) ? 'idea' : Number(d.section504) ? 'section504_only' : 'no_disability'}`,
+      `english_learner:${Number(d.englishLearner) ? '' : 'not_'}english_learner`,
+    ];
     for (const g of groups) counts.set(`${d.schoolId}|${g}`, (counts.get(`${d.schoolId}|${g}`) ?? 0) + 1);
   }
   return [...counts].map(([k, v]) => `${k}|${v}`).sort();
 }
 
 export async function storedEnrollment(db: Db, districtId: string, year: string) {
-  const rows = await db.selectFrom('transparencyCounts').selectAll().where('districtId', '=', districtId).where('schoolYear', '=', year).where('measure', '=', 'enrolled').execute();
+  const rows = await db
+    .selectFrom('transparencyCounts')
+    .selectAll()
+    .where('districtId', '=', districtId)
+    .where('schoolYear', '=', year)
+    .where('measure', '=', 'enrolled')
+    .execute();
   return rows.map((r) => `${r.schoolId}|${r.key}|${Number(r.value)}`).sort();
 }

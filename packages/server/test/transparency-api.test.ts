@@ -31,12 +31,24 @@ describe(`transparency report API on ${TEST_DIALECT}`, async () => {
   let admin: Session;
   let auditor: Session;
   const get = (url: string) => t.app.inject({ method: 'GET', url });
-  const reportOf = async (scope: 'districts' | 'schools', id: string) => TransparencyReportSchema.parse((await get(`/api/public/${scope}/${id}/transparency/${YEAR}`)).json());
+  const reportOf = async (scope: 'districts' | 'schools', id: string) =>
+    TransparencyReportSchema.parse((await get(`/api/public/${scope}/${id}/transparency/${YEAR}`)).json());
 
   beforeAll(async () => {
     await insertCounts(t.ctx.db, rows);
     // Officers: 12 with a contact at the big school, 11 of them in a classroom.
-    const drift = Array.from({ length: 12 }, (_, i) => ({ districtId: d.id, schoolId: big.id, officerId: `officer-${i}`, month: '2025-10', contacts: 3, routineContacts: 1, classroomContacts: i < 11 ? 1 : 0, violations: 0, arrests: 0, referrals: 0 }));
+    const drift = Array.from({ length: 12 }, (_, i) => ({
+      districtId: d.id,
+      schoolId: big.id,
+      officerId: `officer-${i}`,
+      month: '2025-10',
+      contacts: 3,
+      routineContacts: 1,
+      classroomContacts: i < 11 ? 1 : 0,
+      violations: 0,
+      arrests: 0,
+      referrals: 0,
+    }));
     await t.ctx.db.insertInto('roleDriftMonthly').values(drift).execute();
     admin = await signIn(t.app, await buildUser(t.ctx, { role: 'district_admin', districtId: d.id }));
     auditor = await signIn(t.app, await buildUser(t.ctx, { role: 'auditor', districtId: d.id }));
@@ -44,31 +56,52 @@ describe(`transparency report API on ${TEST_DIALECT}`, async () => {
 
   it('answers 404 before anything is published, and an empty index', async () => {
     expect((await get(`/api/public/districts/${d.id}/transparency/${YEAR}`)).statusCode).toBe(404);
-    expect((await get(`/api/public/districts/${d.id}/transparency`)).json()).toEqual({ districtId: d.id, years: [], latestYear: null });
+    expect((await get(`/api/public/districts/${d.id}/transparency`)).json()).toEqual({
+      districtId: d.id,
+      years: [],
+      latestYear: null,
+    });
   });
 
   it('publishes through the administrator API', async () => {
-    const res = await t.app.inject({ method: 'POST', url: `/api/districts/${d.id}/transparency/publish`, headers: admin.headers, payload: {} });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/districts/${d.id}/transparency/publish`,
+      headers: admin.headers,
+      payload: {},
+    });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.years).toHaveLength(1);
     expect(body.years[0]).toMatchObject({ year: YEAR, changed: true });
     expect(body.years[0].published).toBeGreaterThan(0);
     expect(body.years[0].suppressed).toBeGreaterThan(0);
-    expect((await get(`/api/public/districts/${d.id}/transparency`)).json()).toEqual({ districtId: d.id, years: [YEAR], latestYear: YEAR });
+    expect((await get(`/api/public/districts/${d.id}/transparency`)).json()).toEqual({
+      districtId: d.id,
+      years: [YEAR],
+      latestYear: YEAR,
+    });
   });
 
   it('serves the stored JSON text as it is, with a JSON content type', async () => {
-    for (const [scope, id] of [['districts', d.id], ['schools', small.id]] as const) {
+    for (const [scope, id] of [
+      ['districts', d.id],
+      ['schools', small.id],
+    ] as const) {
       const res = await get(`/api/public/${scope}/${id}/transparency/${YEAR}`);
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-      const stored = await t.ctx.db.selectFrom('transparencyPages').select('payload').where('scopeId', '=', id).where('schoolYear', '=', YEAR).executeTakeFirstOrThrow();
+      const stored = await t.ctx.db
+        .selectFrom('transparencyPages')
+        .select('payload')
+        .where('scopeId', '=', id)
+        .where('schoolYear', '=', YEAR)
+        .executeTakeFirstOrThrow();
       expect(res.body).toBe(stored.payload);
     }
   });
 
-  it('sends brotli or gzip to clients that accept it, revalidates with an ETag, and serves another process\'s publication within RECHECK_MS', async () => {
+  it("sends brotli or gzip to clients that accept it, revalidates with an ETag, and serves another process's publication within RECHECK_MS", async () => {
     const url = `/api/public/districts/${d.id}/transparency/${YEAR}`;
     const plain = await get(url);
     const etag = plain.headers.etag as string;
@@ -81,12 +114,24 @@ describe(`transparency report API on ${TEST_DIALECT}`, async () => {
     const first = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
     expect(['br', 'gzip']).toContain(first.headers['content-encoding']);
     for (let i = 0; i < 100; i++) {
-      if ((await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } })).headers['content-encoding'] === 'br') break;
+      if (
+        (await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } })).headers[
+          'content-encoding'
+        ] === 'br'
+      )
+        break;
       await new Promise((r) => setTimeout(r, 20));
     }
     const unpack = { br: brotliDecompressSync, gzip: gunzipSync };
     const sizes: Record<string, number> = {};
-    for (const [accept, coding] of [['gzip, deflate, br, zstd', 'br'], ['br;q=1, gzip;q=0.5', 'br'], ['*', 'br'], ['gzip', 'gzip'], ['br;q=0.5, gzip', 'gzip'], ['br;q=0, *', 'gzip']] as const) {
+    for (const [accept, coding] of [
+      ['gzip, deflate, br, zstd', 'br'],
+      ['br;q=1, gzip;q=0.5', 'br'],
+      ['*', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0.5, gzip', 'gzip'],
+      ['br;q=0, *', 'gzip'],
+    ] as const) {
       const packed = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': accept } });
       expect(packed.headers['content-encoding'], accept).toBe(coding);
       expect(packed.headers['content-type']).toBe('application/json; charset=utf-8');
@@ -110,7 +155,12 @@ describe(`transparency report API on ${TEST_DIALECT}`, async () => {
     expect((await t.app.inject({ method: 'GET', url, headers: { 'if-none-match': '"other"' } })).statusCode).toBe(200);
 
     // The ETag is the hash stored with the page when it was published.
-    const stored = await t.ctx.db.selectFrom('transparencyPages').select(['payload', 'etag']).where('scopeId', '=', d.id).where('schoolYear', '=', YEAR).executeTakeFirstOrThrow();
+    const stored = await t.ctx.db
+      .selectFrom('transparencyPages')
+      .select(['payload', 'etag'])
+      .where('scopeId', '=', d.id)
+      .where('schoolYear', '=', YEAR)
+      .executeTakeFirstOrThrow();
     expect(etag).toBe(`"${stored.etag}"`);
     expect(stored.etag).toBe(pageEtag(stored.payload));
 
@@ -118,11 +168,21 @@ describe(`transparency report API on ${TEST_DIALECT}`, async () => {
     // checks the database, at most RECHECK_MS later.
     const edited = stored.payload.replace('"scope":"district"', '"scope":"district" ');
     expect(edited).not.toBe(stored.payload);
-    const setPage = (payload: string) => t.ctx.db.updateTable('transparencyPages').set({ payload, etag: pageEtag(payload) }).where('scopeId', '=', d.id).where('schoolYear', '=', YEAR).execute();
+    const setPage = (payload: string) =>
+      t.ctx.db
+        .updateTable('transparencyPages')
+        .set({ payload, etag: pageEtag(payload) })
+        .where('scopeId', '=', d.id)
+        .where('schoolYear', '=', YEAR)
+        .execute();
     await setPage(edited);
     try {
       await new Promise((r) => setTimeout(r, RECHECK_MS + 100));
-      const fresh = await t.app.inject({ method: 'GET', url, headers: { 'if-none-match': etag, 'accept-encoding': 'gzip' } });
+      const fresh = await t.app.inject({
+        method: 'GET',
+        url,
+        headers: { 'if-none-match': etag, 'accept-encoding': 'gzip' },
+      });
       expect(fresh.statusCode).toBe(200);
       expect(fresh.headers.etag).toBe(`"${pageEtag(edited)}"`);
       expect(gunzipSync(fresh.rawPayload).toString('utf8')).toBe(edited);
@@ -137,7 +197,10 @@ describe(`transparency report API on ${TEST_DIALECT}`, async () => {
     const district = await reportOf('districts', d.id);
     expect(district.highlights.studentsReferred).toBe(referredTotal);
     const schoolsRow = district.tables.find((x) => x.key === 'schools')!.rows.find((r) => r.key === small.id)!;
-    expect(schoolsRow).toMatchObject({ label: 'Prairie Elementary', cells: { students_referred: 'suppressed', referred_per1000: 'suppressed' } });
+    expect(schoolsRow).toMatchObject({
+      label: 'Prairie Elementary',
+      cells: { students_referred: 'suppressed', referred_per1000: 'suppressed' },
+    });
     const school = await reportOf('schools', small.id);
     expect(school.scope).toBe('school');
     expect(school.school).toMatchObject({ id: small.id, name: 'Prairie Elementary' });
@@ -151,14 +214,28 @@ describe(`transparency report API on ${TEST_DIALECT}`, async () => {
     for (const p of plans) reports.set(p.school.id, await reportOf('schools', p.school.id));
     let checked = 0;
     for (const family of FAMILIES) {
-      const rel = await t.ctx.db.selectFrom('suppressionReleases').select(['snapshot', 'published']).where('districtId', '=', d.id).where('dataset', '=', datasetOf(family)).orderBy('createdAt', 'desc').executeTakeFirstOrThrow();
-      const snap = JSON.parse(rel.snapshot) as { publication: { cells: { id: string; value: number }[] }; hidden: string[] };
+      const rel = await t.ctx.db
+        .selectFrom('suppressionReleases')
+        .select(['snapshot', 'published'])
+        .where('districtId', '=', d.id)
+        .where('dataset', '=', datasetOf(family))
+        .orderBy('createdAt', 'desc')
+        .executeTakeFirstOrThrow();
+      const snap = JSON.parse(rel.snapshot) as {
+        publication: { cells: { id: string; value: number }[] };
+        hidden: string[];
+      };
       const hidden = new Set(snap.hidden);
       for (const cell of snap.publication.cells) {
         for (const pos of positionsOf(family, cell.id, YEAR)) {
           const report = reports.get(pos.scope)!;
-          if (pos.read) expect(pos.read(report), `${family} ${cell.id} -> ${pos.where}`).toEqual(hidden.has(cell.id) ? 'suppressed' : cell.value);
-          for (const derived of pos.derived?.(report) ?? []) if (hidden.has(cell.id)) expect(['suppressed', null], `${cell.id} ${pos.where} derived`).toContainEqual(derived);
+          if (pos.read)
+            expect(pos.read(report), `${family} ${cell.id} -> ${pos.where}`).toEqual(
+              hidden.has(cell.id) ? 'suppressed' : cell.value,
+            );
+          for (const derived of pos.derived?.(report) ?? [])
+            if (hidden.has(cell.id))
+              expect(['suppressed', null], `${cell.id} ${pos.where} derived`).toContainEqual(derived);
           checked++;
         }
       }
@@ -185,9 +262,13 @@ describe(`transparency report API on ${TEST_DIALECT}`, async () => {
     const csv = await get(`/api/public/districts/${d.id}/transparency/${YEAR}/tables/students_referred.csv`);
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.headers['content-disposition']).toBe(`attachment; filename="transparency-${d.ncesLeaId}-${YEAR}-students_referred.csv"`);
+    expect(csv.headers['content-disposition']).toBe(
+      `attachment; filename="transparency-${d.ncesLeaId}-${YEAR}-students_referred.csv"`,
+    );
     const lines = csv.body.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('scope,scope_id,year,dimension,key,label,enrolled,students,per1000,risk_ratio,risk_ratio_low,risk_ratio_high,composition_index,composition_index_low,composition_index_high');
+    expect(lines[0]).toBe(
+      'scope,scope_id,year,dimension,key,label,enrolled,students,per1000,risk_ratio,risk_ratio_low,risk_ratio_high,composition_index,composition_index_low,composition_index_high',
+    );
     expect(lines).toHaveLength(report.tables[0]!.rows.length + 1);
     expect(lines[1]).toMatch(new RegExp(`^district,${d.id},${YEAR},all,all,,\\d+,${referredTotal},`));
 
@@ -196,22 +277,36 @@ describe(`transparency report API on ${TEST_DIALECT}`, async () => {
 
     const json = await get(`/api/public/districts/${d.id}/transparency/${YEAR}/tables/incident_types.json`);
     expect(json.statusCode).toBe(200);
-    expect(json.json()).toMatchObject({ scope: 'district', year: YEAR, table: report.tables.find((x) => x.key === 'incident_types') });
+    expect(json.json()).toMatchObject({
+      scope: 'district',
+      year: YEAR,
+      table: report.tables.find((x) => x.key === 'incident_types'),
+    });
 
     const whole = await get(`/api/public/schools/${big.id}/transparency/${YEAR}/report.json`);
-    expect(whole.headers['content-disposition']).toBe(`attachment; filename="transparency-${big.ncesSchoolId}-${YEAR}-report.json"`);
+    expect(whole.headers['content-disposition']).toBe(
+      `attachment; filename="transparency-${big.ncesSchoolId}-${YEAR}-report.json"`,
+    );
     expect(TransparencyReportSchema.parse(whole.json()).school!.id).toBe(big.id);
 
     expect((await get(`/api/public/districts/${d.id}/transparency/${YEAR}/tables/salaries.csv`)).statusCode).toBe(404);
     expect((await get(`/api/public/districts/${d.id}/transparency/${YEAR}/tables/trend.xlsx`)).statusCode).toBe(404);
-    expect((await get(`/api/public/schools/${small.id}/transparency/${YEAR}/tables/schools.json`)).statusCode).toBe(404);
+    expect((await get(`/api/public/schools/${small.id}/transparency/${YEAR}/tables/schools.json`)).statusCode).toBe(
+      404,
+    );
   });
 
   it('serves the annual PDF report with the same figures as the page, in English and Spanish', async () => {
-    for (const [scope, id] of [['districts', d.id], ['schools', small.id]] as const) {
+    for (const [scope, id] of [
+      ['districts', d.id],
+      ['schools', small.id],
+    ] as const) {
       const report = await reportOf(scope, id);
       for (const lang of ['en', 'es'] as const) {
-        const res = await t.app.inject({ method: 'GET', url: `/api/public/${scope}/${id}/transparency/${YEAR}/report.pdf?lang=${lang}` });
+        const res = await t.app.inject({
+          method: 'GET',
+          url: `/api/public/${scope}/${id}/transparency/${YEAR}/report.pdf?lang=${lang}`,
+        });
         expect(res.statusCode).toBe(200);
         expect(res.headers['content-type']).toBe('application/pdf');
         expect(res.headers['content-disposition']).toContain(`-report-${lang}.pdf`);
@@ -225,28 +320,63 @@ describe(`transparency report API on ${TEST_DIALECT}`, async () => {
   });
 
   it('re-publishing unchanged figures reuses every release', async () => {
-    const before = await t.ctx.db.selectFrom('suppressionReleases').select((eb) => eb.fn.countAll<number>().as('n')).where('districtId', '=', d.id).executeTakeFirstOrThrow();
-    const res = await t.app.inject({ method: 'POST', url: `/api/districts/${d.id}/transparency/publish`, headers: admin.headers, payload: { year: YEAR } });
+    const before = await t.ctx.db
+      .selectFrom('suppressionReleases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('districtId', '=', d.id)
+      .executeTakeFirstOrThrow();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/districts/${d.id}/transparency/publish`,
+      headers: admin.headers,
+      payload: { year: YEAR },
+    });
     expect(res.json().years[0]).toMatchObject({ year: YEAR, changed: false });
-    const after = await t.ctx.db.selectFrom('suppressionReleases').select((eb) => eb.fn.countAll<number>().as('n')).where('districtId', '=', d.id).executeTakeFirstOrThrow();
+    const after = await t.ctx.db
+      .selectFrom('suppressionReleases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('districtId', '=', d.id)
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
   it('refuses a year with no figures (404) or a malformed one (400), and tells the auditor what was published', async () => {
-    const none = await t.app.inject({ method: 'POST', url: `/api/districts/${d.id}/transparency/publish`, headers: admin.headers, payload: { year: '2030-31' } });
+    const none = await t.app.inject({
+      method: 'POST',
+      url: `/api/districts/${d.id}/transparency/publish`,
+      headers: admin.headers,
+      payload: { year: '2030-31' },
+    });
     expect(none.statusCode).toBe(404);
-    const bad = await t.app.inject({ method: 'POST', url: `/api/districts/${d.id}/transparency/publish`, headers: admin.headers, payload: { year: 'last year' } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: `/api/districts/${d.id}/transparency/publish`,
+      headers: admin.headers,
+      payload: { year: 'last year' },
+    });
     expect(bad.statusCode).toBe(400);
-    const status = await t.app.inject({ method: 'GET', url: `/api/districts/${d.id}/transparency/status`, headers: auditor.headers });
+    const status = await t.app.inject({
+      method: 'GET',
+      url: `/api/districts/${d.id}/transparency/status`,
+      headers: auditor.headers,
+    });
     expect(status.statusCode).toBe(200);
     expect(status.json()).toMatchObject({ id: d.id, minN: 10, years: [{ year: YEAR }] });
-    const audit = await t.ctx.db.selectFrom('auditEvents').select('kind').where('kind', '=', 'transparency.published').execute();
+    const audit = await t.ctx.db
+      .selectFrom('auditEvents')
+      .select('kind')
+      .where('kind', '=', 'transparency.published')
+      .execute();
     expect(audit.length).toBeGreaterThanOrEqual(2);
   });
 
   it('lists the open-data and report routes in the OpenAPI document under public', async () => {
     const doc = (await get('/api/openapi.json')).json();
-    for (const path of ['/api/public/districts/{id}/transparency/{year}', '/api/public/schools/{id}/transparency/{year}/tables/{file}', '/api/public/districts/{id}/transparency'])
+    for (const path of [
+      '/api/public/districts/{id}/transparency/{year}',
+      '/api/public/schools/{id}/transparency/{year}/tables/{file}',
+      '/api/public/districts/{id}/transparency',
+    ])
       expect(doc.paths[path]?.get?.tags, path).toEqual(['public']);
   });
 
@@ -255,17 +385,33 @@ describe(`transparency report API on ${TEST_DIALECT}`, async () => {
     const before = await get(url);
     const incidentsBefore = (before.json() as TransparencyReport).highlights.incidents;
     const more = (db: typeof t.ctx.db, by: number) =>
-      db.updateTable('transparencyCounts').set((eb) => ({ value: eb('value', '+', by) })).where('districtId', '=', d.id).where('schoolId', '=', big.id).where('measure', '=', 'incidents').execute();
+      db
+        .updateTable('transparencyCounts')
+        .set((eb) => ({ value: eb('value', '+', by) }))
+        .where('districtId', '=', d.id)
+        .where('schoolId', '=', big.id)
+        .where('measure', '=', 'incidents')
+        .execute();
     await more(t.ctx.db, 7);
     try {
-      const res = await t.app.inject({ method: 'POST', url: `/api/districts/${d.id}/transparency/publish`, headers: admin.headers, payload: { year: YEAR } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/districts/${d.id}/transparency/publish`,
+        headers: admin.headers,
+        payload: { year: YEAR },
+      });
       expect(res.json().years[0]).toMatchObject({ year: YEAR, changed: true });
       const after = await get(url);
       expect(after.headers.etag).not.toBe(before.headers.etag);
       expect((after.json() as TransparencyReport).highlights.incidents).toBe(Number(incidentsBefore) + 7);
     } finally {
       await more(t.ctx.db, -7);
-      await t.app.inject({ method: 'POST', url: `/api/districts/${d.id}/transparency/publish`, headers: admin.headers, payload: { year: YEAR } });
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/districts/${d.id}/transparency/publish`,
+        headers: admin.headers,
+        payload: { year: YEAR },
+      });
     }
   });
 });

@@ -22,7 +22,17 @@ describe(`forefront transparency on ${TEST_DIALECT}`, () => {
       await buildDistrict(ctx, { name: 'Another district' });
       for (const [i, students] of [350, 280].entries()) {
         const s = await buildSchool(ctx, d.id);
-        await insertCounts(ctx.db, countRows(d.id, '2025-26', s.id, 40 + i, { schoolId: s.id, students, referred: 25 - i * 5, arrested: 9, incidents: 60, contacts: 70 }));
+        await insertCounts(
+          ctx.db,
+          countRows(d.id, '2025-26', s.id, 40 + i, {
+            schoolId: s.id,
+            students,
+            referred: 25 - i * 5,
+            arrested: 9,
+            incidents: 60,
+            contacts: 70,
+          }),
+        );
       }
       return d;
     });
@@ -36,15 +46,24 @@ describe(`forefront transparency on ${TEST_DIALECT}`, () => {
   });
 
   it('publishes by NCES LEA id with one progress line per family on stderr, then reuses unchanged releases', async () => {
-    const r = await runCli(['transparency', 'publish', '--district', district.ncesLeaId], target, { timeoutMs: 120_000 });
+    const r = await runCli(['transparency', 'publish', '--district', district.ncesLeaId], target, {
+      timeoutMs: 120_000,
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('Publishing the transparency report of Cedar Valley');
-    for (const family of ['referred', 'arrested', 'incidents', 'contacts', 'violations', 'force', 'officers']) expect(r.stderr).toMatch(new RegExp(`^2025-26 ${family} +\\d+ published +\\d+ withheld  new release`, 'm'));
+    for (const family of ['referred', 'arrested', 'incidents', 'contacts', 'violations', 'force', 'officers'])
+      expect(r.stderr).toMatch(new RegExp(`^2025-26 ${family} +\\d+ published +\\d+ withheld  new release`, 'm'));
     expect(r.stdout).toMatch(/^2025-26: \d+ figures published, \d+ withheld$/m);
-    const pages = await withDb((ctx) => ctx.db.selectFrom('transparencyPages').select('scopeId').where('districtId', '=', district.id).execute());
+    const pages = await withDb((ctx) =>
+      ctx.db.selectFrom('transparencyPages').select('scopeId').where('districtId', '=', district.id).execute(),
+    );
     expect(pages).toHaveLength(3); // the district and its two schools
 
-    const again = await runCli(['transparency', 'publish', '--district', district.id, '--year', '2025-26', '--json'], target, { timeoutMs: 120_000 });
+    const again = await runCli(
+      ['transparency', 'publish', '--district', district.id, '--year', '2025-26', '--json'],
+      target,
+      { timeoutMs: 120_000 },
+    );
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout).years).toMatchObject([{ year: '2025-26', changed: false }]);
     expect(again.stderr).toMatch(/^2025-26 referred .* unchanged/m);
@@ -64,7 +83,14 @@ describe(`forefront transparency on ${TEST_DIALECT}`, () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Rebuilt:');
     // This district has no incident records: every count but the enrollment snapshot is gone.
-    const measures = await withDb((ctx) => ctx.db.selectFrom('transparencyCounts').select('measure').distinct().where('districtId', '=', district.id).execute());
+    const measures = await withDb((ctx) =>
+      ctx.db
+        .selectFrom('transparencyCounts')
+        .select('measure')
+        .distinct()
+        .where('districtId', '=', district.id)
+        .execute(),
+    );
     expect(measures.map((m) => m.measure)).toEqual(['enrolled']);
   });
 });

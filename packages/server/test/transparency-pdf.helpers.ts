@@ -8,7 +8,8 @@ import { chartOf, pdfSafe } from '../src/modules/transparency/transparency.pdf.j
 
 /** WinAnsi's 0x80..0x9F (Node's TextDecoder reads 'windows-1252' as Latin-1 there); the rest is Latin-1. */
 const WIN_ANSI_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-const winAnsi = (bytes: Buffer) => [...bytes].map((b) => (b >= 0x80 && b < 0xa0 ? WIN_ANSI_HIGH[b - 0x80]! : String.fromCharCode(b))).join('');
+const winAnsi = (bytes: Buffer) =>
+  [...bytes].map((b) => (b >= 0x80 && b < 0xa0 ? WIN_ANSI_HIGH[b - 0x80]! : String.fromCharCode(b))).join('');
 
 /** The text of a PDF: each content stream (a page) inflated, each BT..ET block read as one fragment at its position. */
 export function extract(pdf: Buffer) {
@@ -19,7 +20,9 @@ export function extract(pdf: Buffer) {
     const content = inflateSync(pdf.subarray(at + 7, end)).toString('latin1');
     const fragments = [...content.matchAll(/BT([\s\S]*?)ET/g)].map(([, block]) => {
       const [, x, y] = block!.match(/1 0 0 1 (\S+) (\S+) Tm/)!;
-      const hex = [...block!.matchAll(/\[(.*?)\] TJ/g)].flatMap(([, arr]) => [...arr!.matchAll(/<([0-9a-f]*)>/g)].map((m) => m[1]!)).join('');
+      const hex = [...block!.matchAll(/\[(.*?)\] TJ/g)]
+        .flatMap(([, arr]) => [...arr!.matchAll(/<([0-9a-f]*)>/g)].map((m) => m[1]!))
+        .join('');
       return { x: Number(x), y: Number(y), text: winAnsi(Buffer.from(hex, 'hex')) };
     });
     pages.push(fragments);
@@ -40,10 +43,18 @@ export function expectTables(report: TransparencyReport, text: Extracted, lang: 
     for (const row of table.rows) {
       const label = pdfSafe(rowLabel(table.key, row, lang));
       const cells = table.columns.map((c) => formatCell(row.cells[c.key] ?? null, c.kind, lang));
-      const matches = text.lines.filter((l) => l.length === cells.length + 1 && l[0]!.length > 0 && label.startsWith(l[0]!.trimEnd()) && l.slice(1).join('|') === cells.join('|'));
+      const matches = text.lines.filter(
+        (l) =>
+          l.length === cells.length + 1 &&
+          l[0]!.length > 0 &&
+          label.startsWith(l[0]!.trimEnd()) &&
+          l.slice(1).join('|') === cells.join('|'),
+      );
       // A one-column table's chart line reads the same as its table line: both must be there.
       const charted = table.columns.length === 1 && chartOf(table).rows.includes(row);
-      expect(matches.length, `${table.key} ${row.key}: ${label} | ${cells.join(' | ')}`).toBeGreaterThanOrEqual(charted ? 2 : 1);
+      expect(matches.length, `${table.key} ${row.key}: ${label} | ${cells.join(' | ')}`).toBeGreaterThanOrEqual(
+        charted ? 2 : 1,
+      );
     }
   }
 }
@@ -63,4 +74,3 @@ export function expectCharts(report: TransparencyReport, text: Extracted, lang: 
   }
   expect(charted).toBeGreaterThan(40);
 }
-

@@ -24,7 +24,14 @@ function district(seed: number, sizes: number[]) {
   const rows = ids.flatMap((id, i) => {
     const students = sizes[i]!;
     const referred = Math.max(1, Math.round(students * 0.06));
-    return countRows('d', '2025-26', id, seed * 31 + i, { schoolId: id, students, referred, arrested: Math.round(referred * 0.6), incidents: Math.round(students / 8), contacts: Math.round(students / 6) });
+    return countRows('d', '2025-26', id, seed * 31 + i, {
+      schoolId: id,
+      students,
+      referred,
+      arrested: Math.round(referred * 0.6),
+      incidents: Math.round(students / 8),
+      contacts: Math.round(students / 6),
+    });
   });
   return { ids, rows, counts: yearCounts(rows, ids) };
 }
@@ -34,14 +41,19 @@ const valueOf = (p: Publication) => new Map(p.cells.map((c) => [c.id, c.value]))
 describe('publication builder', () => {
   const d = district(1, [400, 300, 40]);
   const pubs = buildPublications(d.counts, NO_OFFICERS);
-  const truth = (school: string, measure: string, key: string) => d.rows.find((r) => r.schoolId === school && r.measure === measure && r.key === key)?.value ?? 0;
+  const truth = (school: string, measure: string, key: string) =>
+    d.rows.find((r) => r.schoolId === school && r.measure === measure && r.key === key)?.value ?? 0;
 
   it('writes every line so that it holds, with unique cell ids, in every family', () => {
     for (const f of FAMILIES) {
       const p = pubs[f];
       const values = valueOf(p);
       expect(values.size, f).toBe(p.cells.length);
-      for (const l of p.lines) expect(l.parts.reduce((s, id) => s + values.get(id)!, 0), `${f} ${l.total}`).toBe(values.get(l.total));
+      for (const l of p.lines)
+        expect(
+          l.parts.reduce((s, id) => s + values.get(id)!, 0),
+          `${f} ${l.total}`,
+        ).toBe(values.get(l.total));
       expect(() => suppress(p, { n: 10 })).not.toThrow();
     }
   });
@@ -61,7 +73,9 @@ describe('publication builder', () => {
   it('gives referral and arrest cells the group enrollment as denominator, and incident types the incidents', () => {
     const cell = (p: Publication, id: string) => p.cells.find((c) => c.id === id)!;
     expect(cell(pubs.referred, 'school-0/referred/race:WH').denominator).toBe(truth('school-0', 'enrolled', 'race:WH'));
-    expect(cell(pubs.arrested, 'district/arrested/all:*').denominator).toBe(d.ids.reduce((s, id) => s + truth(id, 'enrolled', 'all:*'), 0));
+    expect(cell(pubs.arrested, 'district/arrested/all:*').denominator).toBe(
+      d.ids.reduce((s, id) => s + truth(id, 'enrolled', 'all:*'), 0),
+    );
     const type = pubs.incidents.cells.find((c) => c.id.startsWith('school-1/type:'))!;
     expect(type.denominator).toBe(truth('school-1', 'incidents', '*'));
   });
@@ -69,9 +83,11 @@ describe('publication builder', () => {
   it('adds an `unknown` group when a dimension does not add up to all students', () => {
     const rows = d.rows.map((r) => ({ ...r }));
     // Two students of school-0 without a recorded race: all:* counts them, no race key does.
-    for (const m of ['enrolled', 'referred']) rows.find((r) => r.schoolId === 'school-0' && r.measure === m && r.key === 'all:*')!.value += 2;
+    for (const m of ['enrolled', 'referred'])
+      rows.find((r) => r.schoolId === 'school-0' && r.measure === m && r.key === 'all:*')!.value += 2;
     for (const key of ['sex:M', 'disability:no_disability', 'english_learner:not_english_learner'])
-      for (const m of ['enrolled', 'referred']) rows.find((r) => r.schoolId === 'school-0' && r.measure === m && r.key === key)!.value += 2;
+      for (const m of ['enrolled', 'referred'])
+        rows.find((r) => r.schoolId === 'school-0' && r.measure === m && r.key === key)!.value += 2;
     const p = buildPublications(yearCounts(rows, d.ids), NO_OFFICERS).referred;
     const values = valueOf(p);
     expect(values.get('school-0/referred/race:unknown')).toBe(2);
@@ -103,7 +119,10 @@ describe('arrests against referrals', () => {
     lines: [{ total: `district/${m}/all:*`, parts: [`district/${m}/sex:M`, `district/${m}/sex:F`] }],
   });
   const referred = { publication: pub('referred', [30, 12, 18]), published: { 'district/referred/all:*': 30 } };
-  const arrested = { publication: pub('arrested', [29, 11, 18]), published: { 'district/arrested/all:*': 29, 'district/arrested/sex:M': 11, 'district/arrested/sex:F': 18 } };
+  const arrested = {
+    publication: pub('arrested', [29, 11, 18]),
+    published: { 'district/arrested/all:*': 29, 'district/arrested/sex:M': 11, 'district/arrested/sex:F': 18 },
+  };
 
   it('finds hidden referral counts that published arrest counts narrow', () => {
     expect(narrowedByArrests(referred, arrested, 10)).toEqual(['district/referred/sex:F', 'district/referred/sex:M']);
@@ -119,7 +138,10 @@ describe('arrests against referrals', () => {
   it('leaves synthetic districts with nothing narrowed after the engine and the check', { timeout: 120_000 }, () => {
     for (const seed of [3, 4, 5]) {
       const pubs = buildPublications(district(seed, [500, 260, 60]).counts, NO_OFFICERS);
-      const rel = (f: 'referred' | 'arrested') => ({ publication: pubs[f], published: suppress(pubs[f], { n: 10 }).published });
+      const rel = (f: 'referred' | 'arrested') => ({
+        publication: pubs[f],
+        published: suppress(pubs[f], { n: 10 }).published,
+      });
       const [r, a] = [rel('referred'), rel('arrested')];
       const safe = safeArrests(r, a, 10);
       expect(narrowedByArrests(r, { ...a, published: safe.published }, 10), `seed ${seed}`).toEqual([]);
@@ -129,24 +151,72 @@ describe('arrests against referrals', () => {
 
 describe(`release ledger shortcut on ${TEST_DIALECT}`, async () => {
   const t = await createTestApp();
-  const publication: Publication = { cells: [{ id: 't', value: 40 }, { id: 'a', value: 3 }, { id: 'b', value: 37 }], lines: [{ total: 't', parts: ['a', 'b'] }] };
+  const publication: Publication = {
+    cells: [
+      { id: 't', value: 40 },
+      { id: 'a', value: 3 },
+      { id: 'b', value: 37 },
+    ],
+    lines: [{ total: 't', parts: ['a', 'b'] }],
+  };
 
   it('reuses the latest release for the same publication and n without suppressing again', async () => {
     const d = await buildDistrict(t.ctx);
     // A stored release the engine would never produce (everything hidden): only the shortcut can return it.
     const id = newId();
-    await t.ctx.db.insertInto('suppressionReleases').values({ id, districtId: d.id, dataset: 'x', period: '2025-26', n: 10, published: '{}', snapshot: JSON.stringify({ publication, hidden: ['a', 'b', 't'] }), createdAt: new Date().toISOString() }).execute();
+    await t.ctx.db
+      .insertInto('suppressionReleases')
+      .values({
+        id,
+        districtId: d.id,
+        dataset: 'x',
+        period: '2025-26',
+        n: 10,
+        published: '{}',
+        snapshot: JSON.stringify({ publication, hidden: ['a', 'b', 't'] }),
+        createdAt: new Date().toISOString(),
+      })
+      .execute();
     const shuffled = { cells: [...publication.cells].reverse(), lines: [{ total: 't', parts: ['b', 'a'] }] };
-    const r = await releasePublication(t.ctx.db, { districtId: d.id, dataset: 'x', period: '2025-26', n: 10, publication: shuffled });
+    const r = await releasePublication(t.ctx.db, {
+      districtId: d.id,
+      dataset: 'x',
+      period: '2025-26',
+      n: 10,
+      publication: shuffled,
+    });
     expect(r).toMatchObject({ releaseId: id, created: false, hidden: ['a', 'b', 't'], published: {} });
     expect(r.cells.find((c) => c.id === 'a')).toEqual({ id: 'a', published: false, reason: 'count' });
 
     // Another n, or another value: the engine runs and a new release is recorded.
-    const other = await releasePublication(t.ctx.db, { districtId: d.id, dataset: 'x', period: '2025-26', n: 5, publication });
+    const other = await releasePublication(t.ctx.db, {
+      districtId: d.id,
+      dataset: 'x',
+      period: '2025-26',
+      n: 5,
+      publication,
+    });
     expect(other.created).toBe(true);
     expect(other.releaseId).not.toBe(id);
-    const changed = { ...publication, cells: [{ id: 't', value: 41 }, { id: 'a', value: 3 }, { id: 'b', value: 38 }] };
-    expect((await releasePublication(t.ctx.db, { districtId: d.id, dataset: 'x', period: '2025-26', n: 5, publication: changed })).created).toBe(true);
+    const changed = {
+      ...publication,
+      cells: [
+        { id: 't', value: 41 },
+        { id: 'a', value: 3 },
+        { id: 'b', value: 38 },
+      ],
+    };
+    expect(
+      (
+        await releasePublication(t.ctx.db, {
+          districtId: d.id,
+          dataset: 'x',
+          period: '2025-26',
+          n: 5,
+          publication: changed,
+        })
+      ).created,
+    ).toBe(true);
   });
 
   it('makes a new release when a withhold check names a published cell of a reused one', async () => {
@@ -154,11 +224,18 @@ describe(`release ledger shortcut on ${TEST_DIALECT}`, async () => {
     const req = { districtId: d.id, dataset: 'y', period: '2025-26', n: 10, publication };
     const first = await releasePublication(t.ctx.db, req);
     expect(first.published).toEqual({ t: 40 });
-    const again = await releasePublication(t.ctx.db, req, undefined, { withhold: (_r, reused) => (reused ? [] : ['t']) });
+    const again = await releasePublication(t.ctx.db, req, undefined, {
+      withhold: (_r, reused) => (reused ? [] : ['t']),
+    });
     expect(again).toMatchObject({ releaseId: first.releaseId, created: false });
     const withheld = await releasePublication(t.ctx.db, req, undefined, { withhold: () => ['t'] });
     expect(withheld).toMatchObject({ created: true, published: {}, hidden: ['a', 'b', 't'] });
-    const rows = await t.ctx.db.selectFrom('suppressionReleases').select(['id', 'createdAt']).where('districtId', '=', d.id).orderBy('createdAt').execute();
+    const rows = await t.ctx.db
+      .selectFrom('suppressionReleases')
+      .select(['id', 'createdAt'])
+      .where('districtId', '=', d.id)
+      .orderBy('createdAt')
+      .execute();
     expect(rows.map((r) => r.id)).toEqual([first.releaseId, withheld.releaseId]);
     expect(rows[1]!.createdAt > rows[0]!.createdAt).toBe(true);
   });

@@ -1,12 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RESPONSE_BUCKETS } from '@forefront/contract';
-import { compositionIndex, groupedMedian, per1000, riskRatio, share, wilson } from '../src/modules/transparency/transparency.stats.js';
+import {
+  compositionIndex,
+  groupedMedian,
+  per1000,
+  riskRatio,
+  share,
+  wilson,
+} from '../src/modules/transparency/transparency.stats.js';
 
 /** The statistics of the transparency report (docs/transparency.md, "Measures"): worked examples and properties. */
 
 const RUNS = { numRuns: 2000 };
-const group = fc.integer({ min: 1, max: 5000 }).chain((n1) => fc.tuple(fc.integer({ min: 0, max: n1 }), fc.constant(n1)));
+const group = fc
+  .integer({ min: 1, max: 5000 })
+  .chain((n1) => fc.tuple(fc.integer({ min: 0, max: n1 }), fc.constant(n1)));
 
 describe('worked examples', () => {
   it('per 1,000 enrolled, one decimal; null without enrollment', () => {
@@ -39,11 +48,30 @@ describe('worked examples', () => {
     expect(share(31, 157)).toBe(0.197);
     expect(share(0, 0)).toBeNull();
     // 10 contacts: the 5th lies in 2-5 after 3 in 0-2: 2 + (5 - 3) / 4 · 3 = 3.5
-    expect(groupedMedian([{ key: '0-2', count: 3 }, { key: '2-5', count: 4 }, { key: '5-10', count: 3 }])).toEqual({ bucket: '2-5', minutes: 3.5 });
-    expect(groupedMedian([{ key: '0-2', count: 1 }, { key: '60+', count: 5 }])).toEqual({ bucket: '60+', minutes: 60 });
+    expect(
+      groupedMedian([
+        { key: '0-2', count: 3 },
+        { key: '2-5', count: 4 },
+        { key: '5-10', count: 3 },
+      ]),
+    ).toEqual({ bucket: '2-5', minutes: 3.5 });
+    expect(
+      groupedMedian([
+        { key: '0-2', count: 1 },
+        { key: '60+', count: 5 },
+      ]),
+    ).toEqual({ bucket: '60+', minutes: 60 });
     expect(groupedMedian([{ key: '0-2', count: 0 }])).toBeNull();
     // With the total given, the buckets after the median's are not needed (they may be withheld).
-    expect(groupedMedian([{ key: '0-2', count: 3 }, { key: '2-5', count: 4 }], 10)).toEqual({ bucket: '2-5', minutes: 3.5 });
+    expect(
+      groupedMedian(
+        [
+          { key: '0-2', count: 3 },
+          { key: '2-5', count: 4 },
+        ],
+        10,
+      ),
+    ).toEqual({ bucket: '2-5', minutes: 3.5 });
   });
 });
 
@@ -83,12 +111,17 @@ describe('properties', () => {
 
   it('risk ratio is 1, with 1 inside its interval, when the rates are equal', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 20 }), (a, k1, k0) => {
-        const rr = riskRatio(a, a * (k1 + 1), a * k0, a * k0 * (k1 + 1))!;
-        expect(rr.estimate).toBe(1);
-        expect(rr.low).toBeLessThanOrEqual(1);
-        expect(rr.high).toBeGreaterThanOrEqual(1);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 20 }),
+        (a, k1, k0) => {
+          const rr = riskRatio(a, a * (k1 + 1), a * k0, a * k0 * (k1 + 1))!;
+          expect(rr.estimate).toBe(1);
+          expect(rr.low).toBeLessThanOrEqual(1);
+          expect(rr.high).toBeGreaterThanOrEqual(1);
+        },
+      ),
       RUNS,
     );
   });
@@ -127,22 +160,28 @@ describe('properties', () => {
 
   it('the grouped median lies in the bucket that holds the middle contact', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: RESPONSE_BUCKETS.length, maxLength: RESPONSE_BUCKETS.length }), (counts) => {
-        const buckets = RESPONSE_BUCKETS.map((key, i) => ({ key, count: counts[i]! }));
-        const total = counts.reduce((s, c) => s + c, 0);
-        const m = groupedMedian(buckets);
-        if (total === 0) {
-          expect(m).toBeNull();
-          return;
-        }
-        const i = RESPONSE_BUCKETS.indexOf(m!.bucket as (typeof RESPONSE_BUCKETS)[number]);
-        const before = counts.slice(0, i).reduce((s, c) => s + c, 0);
-        expect(before).toBeLessThan(total / 2 + 1e-9);
-        expect(before + counts[i]!).toBeGreaterThanOrEqual(total / 2);
-        const [from, to] = m!.bucket.replace('+', '').split('-').map(Number);
-        expect(m!.minutes).toBeGreaterThanOrEqual(from!);
-        if (to !== undefined) expect(m!.minutes).toBeLessThanOrEqual(to);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 40 }), {
+          minLength: RESPONSE_BUCKETS.length,
+          maxLength: RESPONSE_BUCKETS.length,
+        }),
+        (counts) => {
+          const buckets = RESPONSE_BUCKETS.map((key, i) => ({ key, count: counts[i]! }));
+          const total = counts.reduce((s, c) => s + c, 0);
+          const m = groupedMedian(buckets);
+          if (total === 0) {
+            expect(m).toBeNull();
+            return;
+          }
+          const i = RESPONSE_BUCKETS.indexOf(m!.bucket as (typeof RESPONSE_BUCKETS)[number]);
+          const before = counts.slice(0, i).reduce((s, c) => s + c, 0);
+          expect(before).toBeLessThan(total / 2 + 1e-9);
+          expect(before + counts[i]!).toBeGreaterThanOrEqual(total / 2);
+          const [from, to] = m!.bucket.replace('+', '').split('-').map(Number);
+          expect(m!.minutes).toBeGreaterThanOrEqual(from!);
+          if (to !== undefined) expect(m!.minutes).toBeLessThanOrEqual(to);
+        },
+      ),
       RUNS,
     );
   });

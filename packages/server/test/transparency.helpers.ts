@@ -26,7 +26,10 @@ export interface SchoolPlan {
   contacts: number;
 }
 
-export function synthStudents(seed: number, plan: Pick<SchoolPlan, 'students' | 'referred' | 'arrested'>): SyntheticStudent[] {
+export function synthStudents(
+  seed: number,
+  plan: Pick<SchoolPlan, 'students' | 'referred' | 'arrested'>,
+): SyntheticStudent[] {
   const rnd = seededRandom(seed);
   const out: SyntheticStudent[] = Array.from({ length: plan.students }, () => ({
     race: rnd.pick(RACES.slice(0, 6).concat('WH', 'WH', 'HI', 'BL')),
@@ -41,9 +44,22 @@ export function synthStudents(seed: number, plan: Pick<SchoolPlan, 'students' | 
   return out;
 }
 
-export type CountRow = { districtId: string; schoolYear: string; schoolId: string; measure: string; key: string; value: number };
+export type CountRow = {
+  districtId: string;
+  schoolYear: string;
+  schoolId: string;
+  measure: string;
+  key: string;
+  value: number;
+};
 
-export function countRows(districtId: string, schoolYear: string, schoolId: string, seed: number, plan: SchoolPlan): CountRow[] {
+export function countRows(
+  districtId: string,
+  schoolYear: string,
+  schoolId: string,
+  seed: number,
+  plan: SchoolPlan,
+): CountRow[] {
   const rows = new Map<string, CountRow>();
   const add = (measure: string, key: string, n = 1) => {
     const id = `${measure}|${key}`;
@@ -51,7 +67,13 @@ export function countRows(districtId: string, schoolYear: string, schoolId: stri
     r.value += n;
   };
   for (const s of synthStudents(seed, plan)) {
-    const keys = ['all:*', `race:${s.race}`, `sex:${s.sex}`, `disability:${s.disability}`, `english_learner:${s.el ? 'english_learner' : 'not_english_learner'}`];
+    const keys = [
+      'all:*',
+      `race:${s.race}`,
+      `sex:${s.sex}`,
+      `disability:${s.disability}`,
+      `english_learner:${s.el ? 'english_learner' : 'not_english_learner'}`,
+    ];
     for (const k of keys) {
       add('enrolled', k);
       if (s.referred) add('referred', k);
@@ -60,7 +82,8 @@ export function countRows(districtId: string, schoolYear: string, schoolId: stri
   }
   const rnd = seededRandom(seed + 1);
   add('incidents', '*', plan.incidents);
-  for (let i = 0; i < plan.incidents; i++) add('incident_type', rnd.pick(['fight_without_weapon', 'defiance', 'theft', 'tobacco_or_vaping']));
+  for (let i = 0; i < plan.incidents; i++)
+    add('incident_type', rnd.pick(['fight_without_weapon', 'defiance', 'theft', 'tobacco_or_vaping']));
   for (let i = 0; i < plan.contacts; i++) {
     add('contacts', rnd.pick(CONTACT_PURPOSES));
     if (rnd.next() < 0.3) add('classroom_contacts', '*');
@@ -72,5 +95,9 @@ export function countRows(districtId: string, schoolYear: string, schoolId: stri
 }
 
 export async function insertCounts(db: Db, rows: CountRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('transparencyCounts').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('transparencyCounts')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }

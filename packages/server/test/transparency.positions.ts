@@ -15,9 +15,17 @@ export interface Position {
 }
 
 const row = (r: TransparencyReport, table: string, key: string, dimension?: string) =>
-  r.tables.find((t) => t.key === table)?.rows.find((x) => x.key === key && (dimension === undefined || x.dimension === dimension));
+  r.tables
+    .find((t) => t.key === table)
+    ?.rows.find((x) => x.key === key && (dimension === undefined || x.dimension === dimension));
 
-function at(scope: string, table: string, key: string, col: string, opts: { dimension?: string; derived?: string[] } = {}): Position {
+function at(
+  scope: string,
+  table: string,
+  key: string,
+  col: string,
+  opts: { dimension?: string; derived?: string[] } = {},
+): Position {
   return {
     scope,
     where: `${scope} ${table}/${opts.dimension ? `${opts.dimension}:` : ''}${key}/${col}`,
@@ -25,8 +33,17 @@ function at(scope: string, table: string, key: string, col: string, opts: { dime
     derived: (r) => (opts.derived ?? []).map((c) => row(r, table, key, opts.dimension)?.cells[c] ?? null),
   };
 }
-function highlight(scope: string, key: keyof TransparencyReport['highlights'], derived: (keyof TransparencyReport['highlights'])[] = []): Position {
-  return { scope, where: `${scope} highlights.${key}`, read: (r) => r.highlights[key], derived: (r) => derived.map((k) => r.highlights[k]) };
+function highlight(
+  scope: string,
+  key: keyof TransparencyReport['highlights'],
+  derived: (keyof TransparencyReport['highlights'])[] = [],
+): Position {
+  return {
+    scope,
+    where: `${scope} highlights.${key}`,
+    read: (r) => r.highlights[key],
+    derived: (r) => derived.map((k) => r.highlights[k]),
+  };
 }
 
 /** Positions of one cell (`<scope>/<key>` of a family) in the reports of its scope and the district. */
@@ -46,23 +63,40 @@ export function positionsOf(family: string, id: string, year: string): Position[
     const derivedCols = ['per1000', 'risk_ratio', 'composition_index'];
     if (dim === 'all') {
       out.push(at(scope, table, 'all', 'students', { dimension: 'all', derived: derivedCols }));
-      out.push(family === 'referred' ? highlight(scope, 'studentsReferred', ['referredPer1000']) : highlight(scope, 'studentsArrested', ['arrestedPer1000']));
+      out.push(
+        family === 'referred'
+          ? highlight(scope, 'studentsReferred', ['referredPer1000'])
+          : highlight(scope, 'studentsArrested', ['arrestedPer1000']),
+      );
       out.push(at(scope, 'trend', year, `students_${family}`, { derived: [`${family}_per1000`] }));
       alsoSchoolsRow(`students_${family}`, [`${family}_per1000`]);
     } else out.push(at(scope, table, g, 'students', { dimension: dim, derived: derivedCols }));
   } else if (family === 'incidents') {
     if (key === '*') {
-      out.push(at(scope, 'incident_types', 'all', 'incidents'), highlight(scope, 'incidents'), at(scope, 'trend', year, 'incidents'));
+      out.push(
+        at(scope, 'incident_types', 'all', 'incidents'),
+        highlight(scope, 'incidents'),
+        at(scope, 'trend', year, 'incidents'),
+      );
       alsoSchoolsRow('incidents');
     } else out.push(at(scope, 'incident_types', key.slice('type:'.length), 'incidents', { derived: ['share'] }));
   } else if (family === 'contacts') {
-    if (key === '*') out.push(at(scope, 'contacts_by_purpose', 'all', 'contacts'), highlight(scope, 'contacts', ['routineShare']), at(scope, 'trend', year, 'contacts', { derived: ['routine_share'] }), at(scope, 'classroom_response', 'contacts', 'of', { derived: ['share'] }));
-    else if (key.startsWith('purpose:')) out.push(at(scope, 'contacts_by_purpose', key.slice('purpose:'.length), 'contacts', { derived: ['share'] }));
-    else if (key === 'classroom') out.push(at(scope, 'classroom_response', 'contacts', 'count', { derived: ['share'] }));
+    if (key === '*')
+      out.push(
+        at(scope, 'contacts_by_purpose', 'all', 'contacts'),
+        highlight(scope, 'contacts', ['routineShare']),
+        at(scope, 'trend', year, 'contacts', { derived: ['routine_share'] }),
+        at(scope, 'classroom_response', 'contacts', 'of', { derived: ['share'] }),
+      );
+    else if (key.startsWith('purpose:'))
+      out.push(at(scope, 'contacts_by_purpose', key.slice('purpose:'.length), 'contacts', { derived: ['share'] }));
+    else if (key === 'classroom')
+      out.push(at(scope, 'classroom_response', 'contacts', 'count', { derived: ['share'] }));
     else if (key === 'response:*') out.push(at(scope, 'response_times', 'all', 'contacts'));
     else out.push(at(scope, 'response_times', key.slice('response:'.length), 'contacts', { derived: ['share'] }));
     // The routine share (highlight) is derived from the routine count: withheld with it.
-    if (key === 'purpose:routine_discipline') out.push({ scope, where: `${scope} highlights.routineShare`, derived: (r) => [r.highlights.routineShare] });
+    if (key === 'purpose:routine_discipline')
+      out.push({ scope, where: `${scope} highlights.routineShare`, derived: (r) => [r.highlights.routineShare] });
   } else if (family === 'violations') {
     if (key === '*') out.push(at(scope, 'mou_violations', 'all', 'violations'), highlight(scope, 'mouViolations'));
     else out.push(at(scope, 'mou_violations', key.slice('kind:'.length), 'violations'));

@@ -30,15 +30,24 @@ describe(`users and roles on ${TEST_DIALECT}`, () => {
     principalSession = await signIn(t.app, principal);
     sro1 = await buildUser(t.ctx, { role: 'sro', districtId, schoolIds: [s1] });
     sro2 = await buildUser(t.ctx, { role: 'sro', districtId, schoolIds: [s2] });
-    counselor = await buildUser(t.ctx, { role: 'support_staff', districtId, schoolIds: [s1, s2], profession: 'counselor' });
+    counselor = await buildUser(t.ctx, {
+      role: 'support_staff',
+      districtId,
+      schoolIds: [s1, s2],
+      profession: 'counselor',
+    });
     auditor = await buildUser(t.ctx, { role: 'auditor', districtId, accessExpiresAt: '2099-06-30' });
     const other = await buildDistrict(t.ctx);
     otherDistrictAdmin = await signIn(t.app, await buildUser(t.ctx, { role: 'district_admin', districtId: other.id }));
   });
 
   const patch = (s: Session, id: string, body: unknown) => call(t.app, s, 'PATCH', `/api/users/${id}`, body);
-  const userRow = (id: string) => t.ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const schoolsOf = async (id: string) => (await t.ctx.db.selectFrom('userSchools').select('schoolId').where('userId', '=', id).execute()).map((r) => r.schoolId).sort();
+  const userRow = (id: string) =>
+    t.ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const schoolsOf = async (id: string) =>
+    (await t.ctx.db.selectFrom('userSchools').select('schoolId').where('userId', '=', id).execute())
+      .map((r) => r.schoolId)
+      .sort();
   const lastEvent = async () => (await auditEvents(t.ctx, districtId)).at(-1)!;
   const auditCount = () => countRows(t.ctx, 'auditEvents');
 
@@ -50,7 +59,11 @@ describe(`users and roles on ${TEST_DIALECT}`, () => {
       expect(res.json()).toMatchObject({ id: sro2.id, role: 'school_admin', schoolIds: [s2] });
       expect((await userRow(sro2.id)).role).toBe('school_admin');
       expect(await auditCount()).toBe(before + 1);
-      expect(await lastEvent()).toMatchObject({ kind: 'user.updated', actorId: admin.id, payload: { userId: sro2.id, role: 'school_admin', fields: ['role', 'schoolIds'] } });
+      expect(await lastEvent()).toMatchObject({
+        kind: 'user.updated',
+        actorId: admin.id,
+        payload: { userId: sro2.id, role: 'school_admin', fields: ['role', 'schoolIds'] },
+      });
 
       // And back, so other tests keep their picture of the district.
       expect((await patch(adminSession, sro2.id, { role: 'sro', schoolIds: [s2] })).statusCode).toBe(200);
@@ -61,8 +74,19 @@ describe(`users and roles on ${TEST_DIALECT}`, () => {
       const off = await patch(adminSession, target.id, { disabled: true });
       expect(off.statusCode, off.body).toBe(200);
       expect(off.json().disabled).toBe(true);
-      expect(await lastEvent()).toMatchObject({ kind: 'user.updated', payload: { userId: target.id, disabled: true, fields: ['disabled'] } });
-      expectError(await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: target.email, password: target.password } }), 401, 'invalid_credentials');
+      expect(await lastEvent()).toMatchObject({
+        kind: 'user.updated',
+        payload: { userId: target.id, disabled: true, fields: ['disabled'] },
+      });
+      expectError(
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in',
+          payload: { email: target.email, password: target.password },
+        }),
+        401,
+        'invalid_credentials',
+      );
 
       const on = await patch(adminSession, target.id, { disabled: false });
       expect(on.json().disabled).toBe(false);
@@ -73,7 +97,11 @@ describe(`users and roles on ${TEST_DIALECT}`, () => {
       const target = await buildUser(t.ctx, { role: 'sro', districtId, schoolIds: [s1] });
       const s = await signIn(t.app, target);
       await withBlockedAudit(t.ctx, districtId, async () => {
-        expectError(await patch(adminSession, target.id, { disabled: true, role: 'school_admin', schoolIds: [s2] }), 500, 'internal');
+        expectError(
+          await patch(adminSession, target.id, { disabled: true, role: 'school_admin', schoolIds: [s2] }),
+          500,
+          'internal',
+        );
       });
       expect(await userRow(target.id)).toMatchObject({ disabled: 0, role: 'sro' });
       expect(await schoolsOf(target.id)).toEqual([s1]);
@@ -118,7 +146,7 @@ describe(`users and roles on ${TEST_DIALECT}`, () => {
       expect(await auditCount()).toBe(before);
     });
 
-    it("refuses schools of another district (400), and nothing changes", async () => {
+    it('refuses schools of another district (400), and nothing changes', async () => {
       const foreign = await buildSchool(t.ctx, (await buildDistrict(t.ctx)).id);
       const before = await auditCount();
       expectError(await patch(adminSession, sro1.id, { schoolIds: [s1, foreign.id] }), 400, 'invalid_request');
@@ -127,7 +155,12 @@ describe(`users and roles on ${TEST_DIALECT}`, () => {
     });
 
     it('a role change drops what belonged to the old role (profession, auditor end date)', async () => {
-      const staff = await buildUser(t.ctx, { role: 'support_staff', districtId, schoolIds: [s1], profession: 'psychologist' });
+      const staff = await buildUser(t.ctx, {
+        role: 'support_staff',
+        districtId,
+        schoolIds: [s1],
+        profession: 'psychologist',
+      });
       const toSro = await patch(adminSession, staff.id, { role: 'sro', schoolIds: [s1] });
       expect(toSro.statusCode, toSro.body).toBe(200);
       expect(toSro.json()).toMatchObject({ role: 'sro', profession: null });
@@ -165,7 +198,9 @@ describe(`users and roles on ${TEST_DIALECT}`, () => {
       for (const body of [{}, { role: 'superuser' }, { role: 'state_viewer' }, { disabled: 'yes' }]) {
         const res = await patch(adminSession, sro1.id, body);
         expect(res.statusCode, JSON.stringify(body)).toBe(400);
-        expect(res.json()).toEqual({ error: { code: 'invalid_request', message: expect.any(String), issues: expect.any(Array) } });
+        expect(res.json()).toEqual({
+          error: { code: 'invalid_request', message: expect.any(String), issues: expect.any(Array) },
+        });
       }
     });
   });
@@ -183,7 +218,10 @@ describe(`users and roles on ${TEST_DIALECT}`, () => {
 
       const res = await call(t.app, s, 'GET', `/api/districts/${districtId}/users?limit=200`);
       expect(res.statusCode, res.body).toBe(200);
-      const ids = res.json().items.map((u: { id: string }) => u.id).sort();
+      const ids = res
+        .json()
+        .items.map((u: { id: string }) => u.id)
+        .sort();
       expect(ids).toEqual([head.id, eastSro.id, shared.id].sort());
       expect(res.json().total).toBe(3);
       expect((await call(t.app, s, 'GET', `/api/users/${eastSro.id}`)).statusCode).toBe(200);
@@ -191,7 +229,9 @@ describe(`users and roles on ${TEST_DIALECT}`, () => {
       expectError(await call(t.app, s, 'GET', `/api/users/${admin.id}`), 403, 'forbidden');
       // The district administrator sees everyone, including people with no school.
       const all = (await call(t.app, adminSession, 'GET', `/api/districts/${districtId}/users?limit=200`)).json();
-      expect(all.items.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining([head.id, eastSro.id, shared.id, westSro.id, admin.id, auditor.id, principal.id]));
+      expect(all.items.map((u: { id: string }) => u.id)).toEqual(
+        expect.arrayContaining([head.id, eastSro.id, shared.id, westSro.id, admin.id, auditor.id, principal.id]),
+      );
     });
 
     it('a school administrator and an auditor cannot change anyone', async () => {
@@ -217,18 +257,28 @@ describe(`users and roles on ${TEST_DIALECT}`, () => {
 
   describe('lists', () => {
     it('paginate with limit, offset and total', async () => {
-      const total = (await t.ctx.db.selectFrom('users').select('id').where('districtId', '=', districtId).execute()).length;
+      const total = (await t.ctx.db.selectFrom('users').select('id').where('districtId', '=', districtId).execute())
+        .length;
       const seen: string[] = [];
       for (let offset = 0; offset < total; offset += 3) {
-        const page = (await call(t.app, adminSession, 'GET', `/api/districts/${districtId}/users?limit=3&offset=${offset}`)).json();
+        const page = (
+          await call(t.app, adminSession, 'GET', `/api/districts/${districtId}/users?limit=3&offset=${offset}`)
+        ).json();
         expect(page).toMatchObject({ total, limit: 3, offset });
         expect(page.items.length).toBe(Math.min(3, total - offset));
         seen.push(...page.items.map((u: { id: string }) => u.id));
       }
       expect(new Set(seen).size).toBe(total);
-      const beyond = (await call(t.app, adminSession, 'GET', `/api/districts/${districtId}/users?limit=3&offset=${total}`)).json();
+      const beyond = (
+        await call(t.app, adminSession, 'GET', `/api/districts/${districtId}/users?limit=3&offset=${total}`)
+      ).json();
       expect(beyond).toMatchObject({ items: [], total });
-      for (const q of ['limit=0', 'limit=201', 'offset=-1', 'limit=abc']) expectError(await call(t.app, adminSession, 'GET', `/api/districts/${districtId}/users?${q}`), 400, 'invalid_request');
+      for (const q of ['limit=0', 'limit=201', 'offset=-1', 'limit=abc'])
+        expectError(
+          await call(t.app, adminSession, 'GET', `/api/districts/${districtId}/users?${q}`),
+          400,
+          'invalid_request',
+        );
     });
 
     it('show only the fields of the contract: no hashes, secrets or counters', async () => {

@@ -19,7 +19,10 @@ export const SignInResultSchema = z.discriminatedUnion('status', [
 export type SignInResult = z.infer<typeof SignInResultSchema>;
 
 export const MfaCodeInputSchema = z.object({
-  code: z.string().trim().regex(/^(\d{6}|[a-z0-9]{4}-[a-z0-9]{4})$/i, 'Enter the 6-digit code or a recovery code'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^(\d{6}|[a-z0-9]{4}-[a-z0-9]{4})$/i, 'Enter the 6-digit code or a recovery code'),
 });
 
 export const MfaEnrolmentSchema = z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() });

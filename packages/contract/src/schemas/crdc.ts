@@ -6,7 +6,9 @@ import { RACES, type Race } from '../taxonomy.js';
  * so they are shown as published, labelled with source and year; no suppression applies.
  */
 
-const byRace = z.object(Object.fromEntries(RACES.map((r) => [r, z.number().int()])) as Record<Race, z.ZodNumber>).strict();
+const byRace = z
+  .object(Object.fromEntries(RACES.map((r) => [r, z.number().int()])) as Record<Race, z.ZodNumber>)
+  .strict();
 
 /**
  * The state (or district) summary printed by `forefront crdc summary --json` and served at
@@ -32,7 +34,12 @@ export type CrdcSummary = z.infer<typeof CrdcSummarySchema>;
 export const CrdcSourceSchema = z.object({ name: z.string(), publisher: z.string(), url: z.string() });
 
 /** GET /api/public/crdc/:state/:year */
-export const PublicCrdcSummarySchema = z.object({ state: z.string(), year: z.string(), source: CrdcSourceSchema, summary: CrdcSummarySchema });
+export const PublicCrdcSummarySchema = z.object({
+  state: z.string(),
+  year: z.string(),
+  source: CrdcSourceSchema,
+  summary: CrdcSummarySchema,
+});
 export type PublicCrdcSummary = z.infer<typeof PublicCrdcSummarySchema>;
 
 /** Students per FTE (null when the FTE is 0 or unpublished), beside the recommended 250 / 250 / 500. */
@@ -52,11 +59,21 @@ export const CrdcDistrictBenchmarkSchema = z.object({
   /** Districts of the same state with enrollment within 50%-200% of this one's (closest ten), together. */
   similar: z.object({ leaIds: z.array(z.string()), summary: CrdcSummarySchema, ratios: StaffRatiosSchema }),
   /** Schools with a sworn officer but no counselor, and the students in them. */
-  leoNoCounselor: z.array(z.object({ combokey: z.string(), schoolName: z.string(), schoolId: z.string().nullable(), enrollment: z.number().int(), leoFte: z.number() })),
+  leoNoCounselor: z.array(
+    z.object({
+      combokey: z.string(),
+      schoolName: z.string(),
+      schoolId: z.string().nullable(),
+      enrollment: z.number().int(),
+      leoFte: z.number(),
+    }),
+  ),
 });
 export type CrdcDistrictBenchmark = z.infer<typeof CrdcDistrictBenchmarkSchema>;
 
-const cpiByRace = z.object(Object.fromEntries(RACES.map((r) => [r, z.number().nullable()])) as Record<Race, z.ZodNullable<z.ZodNumber>>);
+const cpiByRace = z.object(
+  Object.fromEntries(RACES.map((r) => [r, z.number().nullable()])) as Record<Race, z.ZodNullable<z.ZodNumber>>,
+);
 export const CpiRowSchema = z.object({
   /** CPI's label: the state's name in capitals, or USA for the national row. */
   name: z.string(),
@@ -76,5 +93,11 @@ export const CpiRowSchema = z.object({
 });
 export type CpiRow = z.infer<typeof CpiRowSchema>;
 /** GET /api/public/benchmarks/cpi-2017-18 */
-export const CpiTableSchema = z.object({ year: z.literal('2017-18'), citation: z.string(), url: z.string(), national: CpiRowSchema, states: z.array(CpiRowSchema) });
+export const CpiTableSchema = z.object({
+  year: z.literal('2017-18'),
+  citation: z.string(),
+  url: z.string(),
+  national: CpiRowSchema,
+  states: z.array(CpiRowSchema),
+});
 export type CpiTable = z.infer<typeof CpiTableSchema>;

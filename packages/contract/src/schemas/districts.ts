@@ -74,6 +74,15 @@ export const PublicDistrictSchema = z.object({
   name: z.string(),
   state: z.string(),
   ncesLeaId: z.string(),
-  schools: z.array(z.object({ id: IdSchema, name: z.string(), ncesSchoolId: z.string(), gradeLow: GradeSchema, gradeHigh: GradeSchema, enrollment: z.number().int() })),
+  schools: z.array(
+    z.object({
+      id: IdSchema,
+      name: z.string(),
+      ncesSchoolId: z.string(),
+      gradeLow: GradeSchema,
+      gradeHigh: GradeSchema,
+      enrollment: z.number().int(),
+    }),
+  ),
 });
 export type PublicDistrict = z.infer<typeof PublicDistrictSchema>;

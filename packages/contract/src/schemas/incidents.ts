@@ -72,7 +72,10 @@ export const ReviewInputSchema = z.object({
 export type AdminReviewInput = z.infer<typeof ReviewInputSchema>;
 
 export const IncidentTransitionSchema = z.object({ to: IncidentStateSchema });
-export const ReclassifyInputSchema = z.object({ recordClass: RecordClassSchema, reason: z.string().trim().min(10).max(2000) });
+export const ReclassifyInputSchema = z.object({
+  recordClass: RecordClassSchema,
+  reason: z.string().trim().min(10).max(2000),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Output.
@@ -129,7 +132,13 @@ export const IncidentDetailSchema = IncidentSummarySchema.extend({
   createdBy: IdSchema,
   createdByName: z.string(),
   students: z.array(
-    z.object({ studentId: IdSchema, localId: z.string(), name: z.string(), role: StudentRoleSchema, snapshot: DemographicSnapshotSchema }),
+    z.object({
+      studentId: IdSchema,
+      localId: z.string(),
+      name: z.string(),
+      role: StudentRoleSchema,
+      snapshot: DemographicSnapshotSchema,
+    }),
   ),
   contacts: z.array(
     SroContactInputSchema.extend({
@@ -140,7 +149,9 @@ export const IncidentDetailSchema = IncidentSummarySchema.extend({
       actions: z.array(SroActionInputSchema.extend({ id: IdSchema })),
     }),
   ),
-  reviews: z.array(ReviewInputSchema.extend({ id: IdSchema, reviewerId: IdSchema, reviewerName: z.string(), recordedAt: z.string() })),
+  reviews: z.array(
+    ReviewInputSchema.extend({ id: IdSchema, reviewerId: IdSchema, reviewerName: z.string(), recordedAt: z.string() }),
+  ),
   flags: z.array(IncidentFlagSchema),
   /** The MOU version whose rules were applied (the one in force on the incident date), if any. */
   mouVersionId: IdSchema.nullable(),
@@ -219,6 +230,11 @@ export const RoleDriftSchema = z.object({
   items: z.array(DriftCountsSchema.extend({ schoolId: IdSchema, schoolName: z.string() })),
   byOfficer: z.array(DriftCountsSchema.extend({ officerId: IdSchema, officerName: z.string() })),
   /** BJS measure: share of active SROs with a classroom response in the last 30 days. */
-  classroomResponse: z.object({ activeOfficers: z.number().int(), withClassroomResponse: z.number().int(), share: z.number().nullable(), asOf: z.string() }),
+  classroomResponse: z.object({
+    activeOfficers: z.number().int(),
+    withClassroomResponse: z.number().int(),
+    share: z.number().nullable(),
+    asOf: z.string(),
+  }),
 });
 export type RoleDrift = z.infer<typeof RoleDriftSchema>;

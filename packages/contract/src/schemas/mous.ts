@@ -32,7 +32,11 @@ export const CompletenessSchema = z.object({
 });
 export type Completeness = z.infer<typeof CompletenessSchema>;
 
-export const MouReminderSchema = z.object({ kind: MouReminderKindSchema, reviewDate: z.string(), version: z.number().int() });
+export const MouReminderSchema = z.object({
+  kind: MouReminderKindSchema,
+  reviewDate: z.string(),
+  version: z.number().int(),
+});
 export type MouReminder = z.infer<typeof MouReminderSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -47,7 +51,10 @@ export const CreateMouInputSchema = z
     /** Defaults to one year after the effective date (the annual review). */
     reviewDate: MouDateSchema.optional(),
   })
-  .refine((v) => !v.reviewDate || v.reviewDate > v.effectiveDate, { path: ['reviewDate'], message: 'The review date must come after the effective date' });
+  .refine((v) => !v.reviewDate || v.reviewDate > v.effectiveDate, {
+    path: ['reviewDate'],
+    message: 'The review date must come after the effective date',
+  });
 export type CreateMouInput = z.infer<typeof CreateMouInputSchema>;
 
 export const CreateMouVersionInputSchema = z
@@ -62,7 +69,10 @@ export const CreateMouVersionInputSchema = z
     reviewDate: MouDateSchema,
     changeNote: z.string().trim().min(1, 'Say what changed').max(2000),
   })
-  .refine((v) => v.reviewDate > v.effectiveDate, { path: ['reviewDate'], message: 'The review date must come after the effective date' });
+  .refine((v) => v.reviewDate > v.effectiveDate, {
+    path: ['reviewDate'],
+    message: 'The review date must come after the effective date',
+  });
 export type CreateMouVersionInput = z.infer<typeof CreateMouVersionInputSchema>;
 
 export const MouPartySchema = z.enum(['district', 'agency']);
@@ -77,7 +87,12 @@ export const SignatoryInputSchema = z.object({
 export type SignatoryInput = z.infer<typeof SignatoryInputSchema>;
 
 export const UpdateSignatoryInputSchema = z
-  .object({ name: SignatoryInputSchema.shape.name, title: SignatoryInputSchema.shape.title, email: z.email().max(254).nullable(), active: z.boolean() })
+  .object({
+    name: SignatoryInputSchema.shape.name,
+    title: SignatoryInputSchema.shape.title,
+    email: z.email().max(254).nullable(),
+    active: z.boolean(),
+  })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'Nothing to update');
 export type UpdateSignatoryInput = z.infer<typeof UpdateSignatoryInputSchema>;
@@ -206,7 +221,9 @@ export const PublicMouSchema = z.object({
         categories: z.array(z.object({ label: z.string(), value: z.string(), review: z.string() })),
         general: z.array(z.object({ label: z.string(), value: z.string() })),
       }),
-      signatories: z.array(z.object({ party: MouPartySchema, name: z.string(), title: z.string(), signedAt: z.string() })),
+      signatories: z.array(
+        z.object({ party: MouPartySchema, name: z.string(), title: z.string(), signedAt: z.string() }),
+      ),
     })
     .nullable(),
 });

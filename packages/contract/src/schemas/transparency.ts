@@ -114,7 +114,11 @@ export const TransparencyIndexSchema = z.object({
 export type TransparencyIndex = z.infer<typeof TransparencyIndexSchema>;
 
 export const TransparencyYearParamsSchema = z.object({ id: IdSchema, year: z.string().max(16) });
-export const TransparencyTableParamsSchema = z.object({ id: IdSchema, year: z.string().max(16), file: z.string().max(64) });
+export const TransparencyTableParamsSchema = z.object({
+  id: IdSchema,
+  year: z.string().max(16),
+  file: z.string().max(64),
+});
 export const TransparencyPdfQuerySchema = z.object({ lang: z.enum(['en', 'es']).default('en') });
 
 /** POST /api/districts/:id/transparency/publish (district administrator). */

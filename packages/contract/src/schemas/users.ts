@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { RoleSchema, SupportProfessionSchema, isSchoolScoped } from '../roles.js';
 import { IdSchema } from './common.js';
 
-export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address')).pipe(z.string().max(254));
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('Enter a valid e-mail address'))
+  .pipe(z.string().max(254));
 
 export const UserSchema = z.object({
   id: IdSchema,
@@ -29,7 +34,12 @@ const roleAssignment = {
   accessExpiresAt: z.iso.date().nullable().default(null),
 };
 
-type RoleAssignment = { role: z.infer<typeof RoleSchema>; profession?: unknown; schoolIds?: string[]; accessExpiresAt?: string | null };
+type RoleAssignment = {
+  role: z.infer<typeof RoleSchema>;
+  profession?: unknown;
+  schoolIds?: string[];
+  accessExpiresAt?: string | null;
+};
 
 /** Shared rules for a role grant: school-scoped roles need schools; auditors need an end date. */
 function checkAssignment(v: RoleAssignment, ctx: z.RefinementCtx) {

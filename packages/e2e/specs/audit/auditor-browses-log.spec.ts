@@ -1,4 +1,13 @@
-import { account, expect, expectAccessible, pageHeading, primaryNav, signInThroughApi, test, withPassword } from '../../fixtures/forefront';
+import {
+  account,
+  expect,
+  expectAccessible,
+  pageHeading,
+  primaryNav,
+  signInThroughApi,
+  test,
+  withPassword,
+} from '../../fixtures/forefront';
 
 test('the auditor browses the audit log, filters it by event and verifies the chain', async ({ page }) => {
   await signInThroughApi(page, withPassword(account('auditor')));

@@ -1,5 +1,15 @@
 import type { Locator, Page } from '@playwright/test';
-import { account, expect, expectAccessible, pageHeading, primaryNav, signInThroughApi, signInThroughUi, test, withPassword } from '../../fixtures/forefront';
+import {
+  account,
+  expect,
+  expectAccessible,
+  pageHeading,
+  primaryNav,
+  signInThroughApi,
+  signInThroughUi,
+  test,
+  withPassword,
+} from '../../fixtures/forefront';
 
 /**
  * The issue's story: the signed demo MOU leaves disrupting class to school staff. An officer logs
@@ -42,7 +52,10 @@ async function kindCount(page: Page, kind: string): Promise<number> {
   return Number((await row.getByRole('cell').last().textContent())?.replace(/\D/g, ''));
 }
 
-test('an officer logs an arrest for disrupting class; the incident and the dashboard show the violation, and a review given before the arrest clears the review flag', async ({ page, browser }) => {
+test('an officer logs an arrest for disrupting class; the incident and the dashboard show the violation, and a review given before the arrest clears the review flag', async ({
+  page,
+  browser,
+}) => {
   const officer = withPassword(account('sro'));
   const admin = withPassword(account('district_admin'));
   const adminContext = await browser.newContext();
@@ -108,8 +121,14 @@ test('an officer logs an arrest for disrupting class; the incident and the dashb
     await adminPage.reload();
     await expect(pageHeading(adminPage, 'Role-drift dashboard')).toBeVisible();
     await expect.poll(() => kindCount(adminPage, FLAG_ENFORCEMENT)).toBe(before + 1);
-    await expect(adminPage.getByRole('table', { name: 'Officer activity by officer' }).getByRole('row', { name: new RegExp(officer.displayName) })).toBeVisible();
-    await expect(adminPage.getByRole('img', { name: /Actions outside the MOU, routine-discipline contacts and arrests by month/ })).toBeVisible();
+    await expect(
+      adminPage
+        .getByRole('table', { name: 'Officer activity by officer' })
+        .getByRole('row', { name: new RegExp(officer.displayName) }),
+    ).toBeVisible();
+    await expect(
+      adminPage.getByRole('img', { name: /Actions outside the MOU, routine-discipline contacts and arrests by month/ }),
+    ).toBeVisible();
     await expectAccessible(adminPage);
   });
 
@@ -127,7 +146,9 @@ test('an officer logs an arrest for disrupting class; the incident and the dashb
     await expect(flags.getByText(FLAG_REVIEW)).toHaveCount(0);
     await expect(flags.getByText(FLAG_ENFORCEMENT)).toBeVisible();
     await expect(flags.getByText(FLAG_LED)).toBeVisible();
-    await expect(adminPage.getByRole('region', { name: 'Administrator reviews' }).getByText(`${admin.displayName}: Approved`)).toBeVisible();
+    await expect(
+      adminPage.getByRole('region', { name: 'Administrator reviews' }).getByText(`${admin.displayName}: Approved`),
+    ).toBeVisible();
     await expectAccessible(adminPage);
   });
 

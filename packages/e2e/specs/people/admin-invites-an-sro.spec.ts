@@ -20,11 +20,21 @@ interface PublicDistrict {
   schools: { name: string }[];
 }
 
-test('the district administrator invites a new SRO, who accepts, sets up two-step verification and signs in', async ({ page, browser, request, baseURL }) => {
+test('the district administrator invites a new SRO, who accepts, sets up two-step verification and signs in', async ({
+  page,
+  browser,
+  request,
+  baseURL,
+}) => {
   const admin = withPassword(account('district_admin'));
   const district = (await (await request.get(`/api/public/districts/${demo().districtId}`)).json()) as PublicDistrict;
   const school = district.schools[0]!.name;
-  const sro = { email: uniqueEmail('sro'), displayName: 'Officer Tess Alvarez', password: 'steady harbour lantern 1987', totpSecret: '' };
+  const sro = {
+    email: uniqueEmail('sro'),
+    displayName: 'Officer Tess Alvarez',
+    password: 'steady harbour lantern 1987',
+    totpSecret: '',
+  };
 
   await test.step('the administrator signs in with password and authenticator code', async () => {
     await signInThroughUi(page, admin);
@@ -36,7 +46,9 @@ test('the district administrator invites a new SRO, who accepts, sets up two-ste
     await primaryNav(page).getByRole('link', { name: 'People' }).click();
     await expect(pageHeading(page, 'People')).toBeVisible();
     await expect(page.getByRole('table', { name: /^People 1 to/ })).toBeVisible();
-    await expect(page.getByRole('table', { name: 'Invitations sent' }).or(page.getByText('No invitations have been sent.'))).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Invitations sent' }).or(page.getByText('No invitations have been sent.')),
+    ).toBeVisible();
     await expectAccessible(page);
 
     const form = page.getByRole('region', { name: 'Invite someone' });
@@ -70,7 +82,11 @@ test('the district administrator invites a new SRO, who accepts, sets up two-ste
     await test.step('the officer opens the link and creates a password', async () => {
       await sroPage.goto(linkIn(invitationMail, '/invitations/'));
       await expect(pageHeading(sroPage, 'Accept your invitation')).toBeVisible();
-      await expect(sroPage.getByText(`${sro.displayName}, you have been invited to join ${district.name} on Forefront as School resource officer.`)).toBeVisible();
+      await expect(
+        sroPage.getByText(
+          `${sro.displayName}, you have been invited to join ${district.name} on Forefront as School resource officer.`,
+        ),
+      ).toBeVisible();
       await expect(sroPage.getByLabel('Email address')).toHaveValue(sro.email);
       await expectAccessible(sroPage);
       await sroPage.getByLabel('Create a password').fill(sro.password);
@@ -81,7 +97,9 @@ test('the district administrator invites a new SRO, who accepts, sets up two-ste
     await test.step('the officer sets up two-step verification with the key shown on the page', async () => {
       await expect(sroPage).toHaveURL(/\/mfa\/enrol$/);
       await expect(pageHeading(sroPage, 'Set up two-step verification')).toBeVisible();
-      await expect(sroPage.getByRole('img', { name: 'QR code to add Forefront to your authenticator app' })).toBeVisible();
+      await expect(
+        sroPage.getByRole('img', { name: 'QR code to add Forefront to your authenticator app' }),
+      ).toBeVisible();
       const keyLine = sroPage.getByText('Setup key:');
       await expect(keyLine).toHaveText(/Setup key:\s*[A-Z2-7 ]{16,}/);
       sro.totpSecret = (await keyLine.innerText()).replace('Setup key:', '').replace(/\s+/g, '');

@@ -1,13 +1,18 @@
 import { demo, expect, expectAccessible, pageHeading, primaryNav, test } from '../../fixtures/forefront';
 
-test('a visitor reads the landing page and the demo district’s page in English and in Spanish', async ({ page, request }) => {
+test('a visitor reads the landing page and the demo district’s page in English and in Spanish', async ({
+  page,
+  request,
+}) => {
   const district = (await (await request.get(`/api/public/districts/${demo().districtId}`)).json()) as { name: string };
   const html = page.locator('html');
 
   await test.step('the landing page, in English', async () => {
     await page.goto('/');
     await expect(html).toHaveAttribute('lang', 'en');
-    await expect(pageHeading(page, 'School Resource Officer programs, run by the evidence and in the open')).toBeVisible();
+    await expect(
+      pageHeading(page, 'School Resource Officer programs, run by the evidence and in the open'),
+    ).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'Districts using Forefront' })).toBeVisible();
     await expect(page.getByRole('link', { name: district.name })).toBeVisible();
     await expectAccessible(page);
@@ -34,7 +39,9 @@ test('a visitor reads the landing page and the demo district’s page in English
 
   await test.step('the landing page, in Spanish, and the choice is remembered', async () => {
     await primaryNav(page, 'Navegación principal').getByRole('link', { name: 'Inicio' }).click();
-    await expect(pageHeading(page, 'Programas de agentes de recursos escolares, guiados por la evidencia y a la vista de todos')).toBeVisible();
+    await expect(
+      pageHeading(page, 'Programas de agentes de recursos escolares, guiados por la evidencia y a la vista de todos'),
+    ).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'Distritos que usan Forefront' })).toBeVisible();
     await expect(page.getByRole('link', { name: district.name })).toBeVisible();
     await expectAccessible(page);
@@ -46,6 +53,8 @@ test('a visitor reads the landing page and the demo district’s page in English
   await test.step('switched back to English', async () => {
     await page.getByRole('button', { name: 'English' }).click();
     await expect(html).toHaveAttribute('lang', 'en');
-    await expect(pageHeading(page, 'School Resource Officer programs, run by the evidence and in the open')).toBeVisible();
+    await expect(
+      pageHeading(page, 'School Resource Officer programs, run by the evidence and in the open'),
+    ).toBeVisible();
   });
 });

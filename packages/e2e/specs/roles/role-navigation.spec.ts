@@ -16,15 +16,72 @@ import {
  * open. The server enforces the same policy; this is the part a person sees.
  */
 const ROLES = [
-  { role: 'district_admin', who: 'a district administrator', label: 'District administrator', nav: ['Dashboard', 'Schools', 'Incidents', 'Role drift', 'Students', 'Agreements (MOUs)', 'People', 'Audit log', 'District settings'], refused: '/app/state' },
-  { role: 'school_admin', who: 'a school administrator', label: 'School administrator', nav: ['Dashboard', 'Schools', 'Incidents', 'Role drift', 'Students', 'Agreements (MOUs)', 'People'], refused: '/app/audit' },
-  { role: 'sro', who: 'a school resource officer', label: 'School resource officer', nav: ['Dashboard', 'Schools', 'Incidents', 'Students', 'Agreements (MOUs)'], refused: '/app/people' },
-  { role: 'support_staff', who: 'a member of the support staff', label: 'Support staff', nav: ['Dashboard', 'Schools', 'Agreements (MOUs)'], refused: '/app/audit' },
-  { role: 'auditor', who: 'an independent auditor', label: 'Auditor', nav: ['Dashboard', 'Schools', 'Incidents', 'Role drift', 'Students', 'Agreements (MOUs)', 'People', 'Audit log'], refused: '/app/state' },
-  { role: 'state_viewer', who: 'a state viewer', label: 'State viewer', nav: ['Dashboard', 'Districts in my state'], refused: '/app/people' },
+  {
+    role: 'district_admin',
+    who: 'a district administrator',
+    label: 'District administrator',
+    nav: [
+      'Dashboard',
+      'Schools',
+      'Incidents',
+      'Role drift',
+      'Students',
+      'Agreements (MOUs)',
+      'People',
+      'Audit log',
+      'District settings',
+    ],
+    refused: '/app/state',
+  },
+  {
+    role: 'school_admin',
+    who: 'a school administrator',
+    label: 'School administrator',
+    nav: ['Dashboard', 'Schools', 'Incidents', 'Role drift', 'Students', 'Agreements (MOUs)', 'People'],
+    refused: '/app/audit',
+  },
+  {
+    role: 'sro',
+    who: 'a school resource officer',
+    label: 'School resource officer',
+    nav: ['Dashboard', 'Schools', 'Incidents', 'Students', 'Agreements (MOUs)'],
+    refused: '/app/people',
+  },
+  {
+    role: 'support_staff',
+    who: 'a member of the support staff',
+    label: 'Support staff',
+    nav: ['Dashboard', 'Schools', 'Agreements (MOUs)'],
+    refused: '/app/audit',
+  },
+  {
+    role: 'auditor',
+    who: 'an independent auditor',
+    label: 'Auditor',
+    nav: ['Dashboard', 'Schools', 'Incidents', 'Role drift', 'Students', 'Agreements (MOUs)', 'People', 'Audit log'],
+    refused: '/app/state',
+  },
+  {
+    role: 'state_viewer',
+    who: 'a state viewer',
+    label: 'State viewer',
+    nav: ['Dashboard', 'Districts in my state'],
+    refused: '/app/people',
+  },
 ] as const;
 
-const ALL_SECTIONS = ['Dashboard', 'Schools', 'Incidents', 'Role drift', 'Students', 'Agreements (MOUs)', 'People', 'Audit log', 'District settings', 'Districts in my state'];
+const ALL_SECTIONS = [
+  'Dashboard',
+  'Schools',
+  'Incidents',
+  'Role drift',
+  'Students',
+  'Agreements (MOUs)',
+  'People',
+  'Audit log',
+  'District settings',
+  'Districts in my state',
+];
 
 for (const { role, who: person, label, nav, refused } of ROLES) {
   test(`${person} sees only the sections of their role`, async ({ page }) => {

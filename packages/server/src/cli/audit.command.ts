@@ -20,7 +20,9 @@ export function registerAuditCommands(program: Command) {
         else if (result.ok) console.log(`Audit trail intact: ${result.checked} events verified.`);
         else {
           const b = result.firstBroken!;
-          console.error(`Audit trail BROKEN at chain ${b.chain}, event #${b.seq}: ${b.reason}. (${result.checked} events verified before it.)`);
+          console.error(
+            `Audit trail BROKEN at chain ${b.chain}, event #${b.seq}: ${b.reason}. (${result.checked} events verified before it.)`,
+          );
         }
         if (!result.ok) process.exitCode = 1;
         if (opts.chain && !opts.json) {

@@ -15,7 +15,8 @@ export function registerBackupCommands(program: Command) {
       const { default: SQLite } = await import('better-sqlite3');
       const { loadConfig } = await import('../config.js');
       const config = loadConfig();
-      if (config.database.dialect !== 'sqlite') throw new Error('DATABASE_URL is set: back up PostgreSQL with pg_dump (see docs/operations.md)');
+      if (config.database.dialect !== 'sqlite')
+        throw new Error('DATABASE_URL is set: back up PostgreSQL with pg_dump (see docs/operations.md)');
       if (!existsSync(config.database.file)) throw new Error(`No database at ${config.database.file}`);
       const target = resolve(file);
       if (existsSync(target)) throw new Error(`${target} already exists; choose a new file name`);
@@ -34,7 +35,9 @@ export function registerBackupCommands(program: Command) {
     });
   program
     .command('restore <file>')
-    .description('Replace the embedded SQLite database with a backup made by `forefront backup` (stop the server first)')
+    .description(
+      'Replace the embedded SQLite database with a backup made by `forefront backup` (stop the server first)',
+    )
     .action(async (file: string) => {
       const { mkdirSync } = await import('node:fs');
       const { dirname, resolve } = await import('node:path');
@@ -43,12 +46,15 @@ export function registerBackupCommands(program: Command) {
       const { withContext } = await import('./context.js');
       const { appendAudit } = await import('../modules/audit/audit.service.js');
       const config = loadConfig();
-      if (config.database.dialect !== 'sqlite') throw new Error('DATABASE_URL is set: restore PostgreSQL with pg_restore (see docs/operations.md)');
+      if (config.database.dialect !== 'sqlite')
+        throw new Error('DATABASE_URL is set: restore PostgreSQL with pg_restore (see docs/operations.md)');
       const backup = new SQLite(resolve(file), { readonly: true, fileMustExist: true });
       try {
         const check = backup.pragma('integrity_check', { simple: true });
         if (check !== 'ok') throw new Error(`${file} is damaged: ${String(check)}`);
-        const ok = backup.prepare("select count(*) as n from sqlite_master where name = 'kysely_migration'").get() as { n: number };
+        const ok = backup.prepare("select count(*) as n from sqlite_master where name = 'kysely_migration'").get() as {
+          n: number;
+        };
         if (!ok.n) throw new Error(`${file} is not a Forefront database`);
         mkdirSync(dirname(config.database.file), { recursive: true });
         await backup.backup(config.database.file, { progress: () => 0x7fffffff });
@@ -59,7 +65,15 @@ export function registerBackupCommands(program: Command) {
       // The restore itself goes on the record of the restored database. Every account, session and
       // district may differ now: a server still running must drop its copies (db/access-epoch.ts).
       await withContext(async (ctx) => {
-        await ctx.db.transaction().execute((trx) => appendAudit(trx, { dialect: ctx.dialect, actor: null, districtId: null }, { kind: 'database.restored', file: resolve(file) }));
+        await ctx.db
+          .transaction()
+          .execute((trx) =>
+            appendAudit(
+              trx,
+              { dialect: ctx.dialect, actor: null, districtId: null },
+              { kind: 'database.restored', file: resolve(file) },
+            ),
+          );
         accessEpochOf(ctx.db)?.advance();
       }, config);
       console.log(`Restored ${config.database.file} from ${resolve(file)}`);

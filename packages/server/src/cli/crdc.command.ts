@@ -22,10 +22,14 @@ function progressBar() {
 }
 
 export function registerCrdcCommands(program: Command) {
-  const crdc = program.command('crdc').description('Federal benchmark data: the Civil Rights Data Collection (docs/crdc.md)');
+  const crdc = program
+    .command('crdc')
+    .description('Federal benchmark data: the Civil Rights Data Collection (docs/crdc.md)');
   crdc
     .command('import')
-    .description('Import CRDC school-level public-use CSV files (idempotent: a rerun replaces the same year and school)')
+    .description(
+      'Import CRDC school-level public-use CSV files (idempotent: a rerun replaces the same year and school)',
+    )
     .argument('<files...>', 'CSV files, e.g. ../shared/data/crdc-2020-21/*.csv')
     .option('--year <year>', 'collection year, e.g. 2020-21 (default: from the file name)')
     .option('--json', 'print the report as JSON')
@@ -35,15 +39,24 @@ export function registerCrdcCommands(program: Command) {
       const bar = progressBar();
       let lastProgress = { file: '', rows: 0, bytes: 0, totalBytes: 0 };
       const reports = await withContext((ctx) =>
-        importCrdcFiles(ctx.db, files, { ...(opts.year && { year: opts.year }), onProgress: (p) => bar((lastProgress = p)) }),
+        importCrdcFiles(ctx.db, files, {
+          ...(opts.year && { year: opts.year }),
+          onProgress: (p) => bar((lastProgress = p)),
+        }),
       );
       bar(lastProgress, true);
       if (opts.json) console.log(JSON.stringify({ files: reports }));
-      else for (const r of reports) console.log(`${r.file}: ${r.rows} schools (${r.states.join(', ')}, ${r.year}), ${r.linked} linked to a district's own school`);
+      else
+        for (const r of reports)
+          console.log(
+            `${r.file}: ${r.rows} schools (${r.states.join(', ')}, ${r.year}), ${r.linked} linked to a district's own school`,
+          );
     });
   crdc
     .command('summary')
-    .description('State totals from imported CRDC data: schools, enrollment, sworn officers, counselors, referrals, arrests')
+    .description(
+      'State totals from imported CRDC data: schools, enrollment, sworn officers, counselors, referrals, arrests',
+    )
     .requiredOption('--state <XX>', 'two-letter state code')
     .requiredOption('--year <year>', 'collection year, e.g. 2020-21')
     .option('--json', 'print one JSON object')
@@ -52,6 +65,8 @@ export function registerCrdcCommands(program: Command) {
       const { readStateSummary } = await import('../modules/crdc/crdc.service.js');
       const summary = await withContext((ctx) => readStateSummary(ctx, opts.state, opts.year));
       if (opts.json) console.log(JSON.stringify(summary));
-      else for (const [k, v] of Object.entries(summary)) console.log(`${k.padEnd(28)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+      else
+        for (const [k, v] of Object.entries(summary))
+          console.log(`${k.padEnd(28)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
     });
 }

@@ -24,13 +24,17 @@ function progressBar(total: number) {
 }
 
 export function registerImportCommands(program: Command) {
-  const imp = program.command('import').description('Bulk imports into a district (one transaction per file: all or nothing)');
+  const imp = program
+    .command('import')
+    .description('Bulk imports into a district (one transaction per file: all or nothing)');
   imp
     .command('incidents')
-    .description('Import incidents from a CSV file (docs/incident-csv.md); a file with any invalid row is rejected whole, with a report per row')
+    .description(
+      'Import incidents from a CSV file (docs/incident-csv.md); a file with any invalid row is rejected whole, with a report per row',
+    )
     .requiredOption('--district <id>', 'the district to import into')
     .requiredOption('--file <csv>', 'the CSV file')
-    .option('--as <email>', 'the user recorded as creator (default: the district\'s first district administrator)')
+    .option('--as <email>', "the user recorded as creator (default: the district's first district administrator)")
     .option('--json', 'print the report as JSON')
     .action(async (opts: { district: string; file: string; as?: string; json?: boolean }) => {
       const { createReadStream, statSync } = await import('node:fs');
@@ -45,15 +49,23 @@ export function registerImportCommands(program: Command) {
       }
       const bar = progressBar(size);
       const report = await withContext((ctx) =>
-        importIncidentsCli(ctx, opts.district, opts.as, { stream: createReadStream(opts.file), file: basename(opts.file), onProgress: (p) => bar.update(p) }),
+        importIncidentsCli(ctx, opts.district, opts.as, {
+          stream: createReadStream(opts.file),
+          file: basename(opts.file),
+          onProgress: (p) => bar.update(p),
+        }),
       );
       bar.update({ rows: report.rows, bytes: size }, true);
       if (opts.json) console.log(JSON.stringify(report));
-      else if (report.accepted) console.log(`Imported ${report.incidents} incidents (${report.rows} rows, ${report.flags} role-clarity flags): ${report.numbers?.first} to ${report.numbers?.last}.`);
+      else if (report.accepted)
+        console.log(
+          `Imported ${report.incidents} incidents (${report.rows} rows, ${report.flags} role-clarity flags): ${report.numbers?.first} to ${report.numbers?.last}.`,
+        );
       else {
         console.error(`Rejected: ${report.errorCount} problem(s); nothing was imported.`);
         for (const e of report.errors) console.error(`  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.reason}`);
-        if (report.errorCount > report.errors.length) console.error(`  ... and ${report.errorCount - report.errors.length} more`);
+        if (report.errorCount > report.errors.length)
+          console.error(`  ... and ${report.errorCount - report.errors.length} more`);
       }
       if (!report.accepted) process.exitCode = 1;
     });

@@ -12,7 +12,11 @@ interface ImportOpts {
 }
 
 function parseDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value)
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+  )
     throw new InvalidArgumentError('Use a date as YYYY-MM-DD, e.g. 2026-08-15.');
   return value;
 }
@@ -35,19 +39,24 @@ export function registerStudentsCommands(program: Command) {
   const students = program.command('students').description('The district student roster (OneRoster 1.1 CSV import)');
   students
     .command('import')
-    .description('Import or update a district\'s students from OneRoster 1.1 CSV files plus a flags CSV; all or nothing')
+    .description("Import or update a district's students from OneRoster 1.1 CSV files plus a flags CSV; all or nothing")
     .requiredOption('--district <id>', 'the district id (see the district settings page or `forefront demo --json`)')
     .requiredOption('--users <file>', 'OneRoster users.csv')
     .requiredOption('--demographics <file>', 'OneRoster demographics.csv')
     .option('--orgs <file>', 'OneRoster orgs.csv mapping org sourcedId to the NCES school id (identifier column)')
     .option('--flags <file>', 'IDEA / Section 504 / English learner flags CSV')
     .option('--as-of <date>', 'date (YYYY-MM-DD) the imported demographics are valid from; default today', parseDate)
-    .option('--deactivate-missing', 'mark the district\'s students absent from users.csv as inactive (a full roster)')
+    .option('--deactivate-missing', "mark the district's students absent from users.csv as inactive (a full roster)")
     .option('--json', 'print the report as JSON')
     .addHelpText('after', HELP_AFTER)
     .action(async (opts: ImportOpts) => {
       const { createReadStream, existsSync } = await import('node:fs');
-      for (const [flag, file] of [['--users', opts.users], ['--demographics', opts.demographics], ['--orgs', opts.orgs], ['--flags', opts.flags]] as const)
+      for (const [flag, file] of [
+        ['--users', opts.users],
+        ['--demographics', opts.demographics],
+        ['--orgs', opts.orgs],
+        ['--flags', opts.flags],
+      ] as const)
         if (file !== undefined && !existsSync(file)) throw new Error(`${flag}: no such file ${file}`);
       const { withContext } = await import('./context.js');
       const { importRoster } = await import('../modules/students/student.service.js');

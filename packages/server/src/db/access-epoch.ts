@@ -39,7 +39,9 @@ const accessTable = new RegExp(`\\b(${ACCESS_TABLES.join('|')})\\b`);
  * inserting a new session (no process has a copy of a session that did not exist). Compared
  * with the SQL text Kysely compiles, checked by test/access-epoch.test.ts.
  */
-export const ACCESS_NEUTRAL_SQL: readonly string[] = ['update "sessions" set "last_seen_at" = ? where "id" = ? and "last_seen_at" < ?'];
+export const ACCESS_NEUTRAL_SQL: readonly string[] = [
+  'update "sessions" set "last_seen_at" = ? where "id" = ? and "last_seen_at" < ?',
+];
 
 /**
  * Whether a statement may change access once committed. Errs towards yes: any statement that

@@ -34,14 +34,18 @@ type Runner<R> = (params: readonly unknown[]) => R[] | Promise<R[]>;
 async function prepare<R>(db: Db, compiled: CompiledQuery<R>, params: readonly unknown[]): Promise<Runner<R>> {
   if (compiled.parameters.length !== params.length || compiled.parameters.some((p, i) => p !== params[i]))
     throw new Error(`compiledQuery: parameters ${JSON.stringify(compiled.parameters)} do not match the arguments`);
-  const viaKysely = async (parameters: readonly unknown[]) => (await db.executeQuery<R>({ ...compiled, parameters })).rows;
+  const viaKysely = async (parameters: readonly unknown[]) =>
+    (await db.executeQuery<R>({ ...compiled, parameters })).rows;
   const sqlite = sqliteHandleOf(db);
   if (!sqlite) return viaKysely;
   const stmt = sqlite.prepare(compiled.sql);
   // Writes (a returning clause makes one a reader too) go through Kysely's driver, and so through
   // the statement cache that announces access changes (db/access-epoch.ts).
   if (!stmt.reader || !stmt.readonly) return viaKysely;
-  const keys = await resultKeys(db, stmt.columns().map((c) => c.name));
+  const keys = await resultKeys(
+    db,
+    stmt.columns().map((c) => c.name),
+  );
   if (!keys) return viaKysely;
   stmt.raw(true);
   return (parameters) => {
@@ -58,7 +62,8 @@ async function prepare<R>(db: Db, compiled: CompiledQuery<R>, params: readonly u
 async function resultKeys(db: Db, columns: string[]): Promise<string[] | null> {
   if (new Set(columns).size !== columns.length) return null;
   let result: QueryResult<Record<string, unknown>> = { rows: [Object.fromEntries(columns.map((c, i) => [c, i]))] };
-  for (const plugin of db.getExecutor().plugins) result = await plugin.transformResult({ result, queryId: createQueryId() });
+  for (const plugin of db.getExecutor().plugins)
+    result = await plugin.transformResult({ result, queryId: createQueryId() });
   const row = result.rows[0];
   if (!row) return null;
   const keys = Object.keys(row);

@@ -2,7 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement, sql } from 'kysely';
+import {
+  CamelCasePlugin,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase,
+  type SqliteStatement,
+  sql,
+} from 'kysely';
 import type { Config } from '../config.js';
 import { type AccessEpoch, changesAccess, openAccessEpoch } from './access-epoch.js';
 import type { Database } from './schema.js';
@@ -47,7 +55,10 @@ export function openDatabase(database: Config['database']): DbHandle {
   sqlite.pragma('mmap_size = 268435456');
   sqlite.pragma('cache_size = -65536');
   const epoch = openAccessEpoch(database.file);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, epoch) }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite, epoch) }),
+    plugins: [new CamelCasePlugin()],
+  });
   sqliteHandles.set(db, sqlite);
   accessEpochs.set(db, epoch);
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy().finally(() => epoch.close()) };

@@ -40,7 +40,8 @@ export class EpochCache<V extends object> {
   /** Keeps a row read after `currentEpoch` returned `epoch`, unless the epoch has moved since. */
   keep(key: string, value: V, epoch: number): void {
     if (epoch !== this.#epoch) return;
-    if (this.#entries.size >= MAX_ENTRIES && !this.#entries.has(key)) this.#entries.delete(this.#entries.keys().next().value!);
+    if (this.#entries.size >= MAX_ENTRIES && !this.#entries.has(key))
+      this.#entries.delete(this.#entries.keys().next().value!);
     this.#entries.set(key, deepFreeze(value));
   }
 

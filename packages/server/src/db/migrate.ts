@@ -23,14 +23,20 @@ const MIGRATIONS: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-const migratorOf = (db: Db) => new Migrator({ db, provider, migrationTableName: 'kysely_migration', migrationLockTableName: 'kysely_migration_lock' });
+const migratorOf = (db: Db) =>
+  new Migrator({
+    db,
+    provider,
+    migrationTableName: 'kysely_migration',
+    migrationLockTableName: 'kysely_migration_lock',
+  });
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
   return check(await migratorOf(db).migrateToLatest());
 }
 
 /** Up (or down) to a named migration: tests of a migration that changes existing rows. */
-export async function migrateTo(db: Db, name: keyof typeof MIGRATIONS  ): Promise<string[]> {
+export async function migrateTo(db: Db, name: keyof typeof MIGRATIONS): Promise<string[]> {
   return check(await migratorOf(db).migrateTo(name));
 }
 

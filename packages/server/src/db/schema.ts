@@ -17,10 +17,20 @@ import type {
   SroActionTable,
   SroContactTable,
 } from '../modules/incidents/incident.table.js';
-import type { MouReminderTable, MouSignatoryTable, MouSignatureTable, MouTable, MouVersionTable } from '../modules/mous/mou.table.js';
+import type {
+  MouReminderTable,
+  MouSignatoryTable,
+  MouSignatureTable,
+  MouTable,
+  MouVersionTable,
+} from '../modules/mous/mou.table.js';
 import type { StudentDemographicsTable, StudentTable } from '../modules/students/student.table.js';
 import type { SuppressionReleaseTable } from '../modules/suppression/suppression.table.js';
-import type { TransparencyCountsTable, TransparencyPagesTable, TransparencyStudentsTable } from '../modules/transparency/transparency.table.js';
+import type {
+  TransparencyCountsTable,
+  TransparencyPagesTable,
+  TransparencyStudentsTable,
+} from '../modules/transparency/transparency.table.js';
 import type { InvitationTable, UserSchoolTable, UserTable } from '../modules/users/user.table.js';
 
 /** The whole database as Kysely sees it (camelCase; CamelCasePlugin maps to snake_case SQL). */

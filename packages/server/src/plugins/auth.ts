@@ -44,7 +44,9 @@ export async function registerAuth(app: FastifyInstance, ctx: AppContext) {
     if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
     const policy = route.config?.policy;
     if (!policy || !KNOWN_POLICIES.has(policy))
-      throw new Error(`Route ${route.method} ${route.url} has no policy: every API route must name one (packages/contract/src/policy.ts)`);
+      throw new Error(
+        `Route ${route.method} ${route.url} has no policy: every API route must name one (packages/contract/src/policy.ts)`,
+      );
   });
 
   // A callback hook, not an async one: most public reads carry no session cookie and pass here
@@ -64,7 +66,8 @@ function policyError(policy: RoutePolicy, request: FastifyRequest): Error | unde
   if (!request.actor) return new UnauthorizedError();
   if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.csrfToken)
     return new ForbiddenError('Missing or wrong CSRF token; reload the page and try again');
-  if (policy !== 'session' && request.mfaPending) return new UnauthorizedError('Finish two-step verification to continue', 'mfa_required');
+  if (policy !== 'session' && request.mfaPending)
+    return new UnauthorizedError('Finish two-step verification to continue', 'mfa_required');
   return undefined;
 }
 

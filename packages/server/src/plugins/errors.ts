@@ -23,13 +23,23 @@ export function registerErrorHandling(app: FastifyInstance) {
       return reply.code(err.statusCode).send({ error: body });
     }
     if (isResponseSerializationError(err)) {
-      request.log.error({ err: { message: err.message, issues: err.cause.issues } }, 'response did not match its schema');
+      request.log.error(
+        { err: { message: err.message, issues: err.cause.issues } },
+        'response did not match its schema',
+      );
       return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side' } });
     }
     // Fastify's own client errors (bad JSON, body too large, wrong content type, rate limit).
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const code = status === 429 ? 'too_many_requests' : status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_request';
+      const code =
+        status === 429
+          ? 'too_many_requests'
+          : status === 413
+            ? 'payload_too_large'
+            : status === 415
+              ? 'unsupported_media_type'
+              : 'invalid_request';
       const message = status === 429 ? 'Too many requests; wait a minute and try again' : clientMessage(err);
       return reply.code(status).send({ error: { code, message } });
     }
@@ -37,14 +47,23 @@ export function registerErrorHandling(app: FastifyInstance) {
       // Another process held SQLite's write lock past busy_timeout (a long import, say): the
       // request changed nothing and can simply be sent again.
       request.log.warn({ err: { message: err.message, code: err.code } }, 'database busy');
-      return reply.code(503).header('retry-after', '5').send({ error: { code: 'busy', message: 'The database is busy with a long operation; try again in a few seconds' } });
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .send({
+          error: { code: 'busy', message: 'The database is busy with a long operation; try again in a few seconds' },
+        });
     }
     request.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side' } });
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ error: { code: 'not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` } });
+    reply
+      .code(404)
+      .send({
+        error: { code: 'not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` },
+      });
   });
 }
 
@@ -55,7 +74,8 @@ function isDatabaseBusy(err: FastifyError): boolean {
 
 /** Fastify's client-error messages are safe (they describe the request), but keep them short. */
 function clientMessage(err: FastifyError): string {
-  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) return 'The request body is not valid JSON';
+  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError)
+    return 'The request body is not valid JSON';
   if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'The request body is empty';
   return err.message.slice(0, 200);
 }

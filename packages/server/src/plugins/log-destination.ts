@@ -54,7 +54,7 @@ export class BatchedLogDestination {
     const data = Buffer.from(this.lines.join(''));
     this.lines = [];
     this.length = 0;
-    for (let offset = 0; offset < data.length; ) {
+    for (let offset = 0; offset < data.length;) {
       try {
         offset += writeSync(this.fd, data, offset);
       } catch (err) {

@@ -77,7 +77,11 @@ export function loggerOptions(config: Config, stream?: { write(line: string): vo
       },
     },
     serializers: {
-      req: (req: { method: string; url: string; id?: string }) => ({ method: req.method, url: maskUrl(req.url), id: req.id }),
+      req: (req: { method: string; url: string; id?: string }) => ({
+        method: req.method,
+        url: maskUrl(req.url),
+        id: req.id,
+      }),
       // An error may carry a row (a driver error, a failed insert): redact what it carries.
       err: (err: Error) => {
         const s: unknown = pino.stdSerializers.err(err);
@@ -105,11 +109,17 @@ export class OneLinePerRequest extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     if (this.isLogDisabled(request)) return;
-    if (error) return void reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    if (error)
+      return void reply.log.error(
+        { req: request, res: reply, err: error, responseTime: reply.elapsedTime },
+        'request errored',
+      );
     const log = reply.log as pino.Logger & { [key: symbol]: unknown };
     if (!log.isLevelEnabled('info')) return;
-    const stream = log[pino.symbols.streamSym] as { write(line: string): void; lastLevel?: number; [NEEDS_METADATA]?: boolean } | undefined;
-    if (!stream) return void reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    const stream = log[pino.symbols.streamSym] as
+      { write(line: string): void; lastLevel?: number; [NEEDS_METADATA]?: boolean } | undefined;
+    if (!stream)
+      return void reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
     // What pino does before each write to a destination that asks (BatchedLogDestination).
     if (stream[NEEDS_METADATA]) stream.lastLevel = log.levels.values.info;
     stream.write(

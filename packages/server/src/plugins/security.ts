@@ -69,7 +69,8 @@ export function authRateLimit(config: Pick<Config, 'rateLimit' | 'workers'>) {
 function helmetHeaders(options: HelmetOptions): Record<string, string> {
   const headers: Record<string, string> = {};
   const res = {
-    setHeader: (name: string, value: string | string[]) => void (headers[name] = Array.isArray(value) ? value.join(', ') : String(value)),
+    setHeader: (name: string, value: string | string[]) =>
+      void (headers[name] = Array.isArray(value) ? value.join(', ') : String(value)),
     removeHeader: (name: string) => void delete headers[name],
   };
   let failed: unknown;

@@ -8,7 +8,13 @@ const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 /** Serves the built web app; any non-API GET falls back to index.html for client-side routes. */
 export async function registerWeb(app: FastifyInstance) {
   if (!existsSync(`${WEB_DIST}index.html`)) {
-    app.get('/', (_req, reply) => reply.type('text/html').send('<!doctype html><html lang="en"><title>Forefront</title><main><h1>Forefront</h1><p>The web app is not built yet: run <code>npm run build</code>. The API is at <a href="/api/docs">/api/docs</a>.</p></main></html>'));
+    app.get('/', (_req, reply) =>
+      reply
+        .type('text/html')
+        .send(
+          '<!doctype html><html lang="en"><title>Forefront</title><main><h1>Forefront</h1><p>The web app is not built yet: run <code>npm run build</code>. The API is at <a href="/api/docs">/api/docs</a>.</p></main></html>',
+        ),
+    );
     return;
   }
   await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, maxAge: '1h', immutable: false });

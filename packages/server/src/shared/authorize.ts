@@ -16,7 +16,12 @@ export function authorize(actor: Actor, action: Action, resource: PolicyResource
  * For list actions over a district: returns the scope so the query can narrow to the actor's
  * schools when the scope is `school`.
  */
-export function authorizeList(actor: Actor, action: Action, district: Pick<PolicyResource, 'districtId' | 'state'>, what = 'District'): Exclude<Scope, 'none'> {
+export function authorizeList(
+  actor: Actor,
+  action: Action,
+  district: Pick<PolicyResource, 'districtId' | 'state'>,
+  what = 'District',
+): Exclude<Scope, 'none'> {
   if (!canSeeDistrict(actor, district)) throw new NotFoundError(what);
   const scope = scopeOf(actor.role, action);
   if (scope === 'none') throw new ForbiddenError();

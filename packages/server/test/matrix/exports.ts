@@ -15,24 +15,63 @@ const oneIncidentCsv = (nces: string) =>
 export const exportsMatrix: MatrixModule = {
   async extend(_app, ctx, w) {
     for (const schoolId of Object.values(w.schools)) {
-      const s = await ctx.db.selectFrom('schools').select(['districtId', 'ncesSchoolId']).where('id', '=', schoolId).executeTakeFirstOrThrow();
+      const s = await ctx.db
+        .selectFrom('schools')
+        .select(['districtId', 'ncesSchoolId'])
+        .where('id', '=', schoolId)
+        .executeTakeFirstOrThrow();
       if (!ncesByDistrict.has(s.districtId)) ncesByDistrict.set(s.districtId, s.ncesSchoolId);
     }
     for (const t of w.districtTargets)
-      await ctx.db.transaction().execute((trx) =>
-        recordDisclosure(trx, { districtId: t.resource.districtId, party: 'Matrix party', purpose: 'Matrix purpose', legalBasis: 'Matrix basis', format: 'csv', recordCount: 0, studentIds: [], disclosedBy: null }),
-      );
+      await ctx.db
+        .transaction()
+        .execute((trx) =>
+          recordDisclosure(trx, {
+            districtId: t.resource.districtId,
+            party: 'Matrix party',
+            purpose: 'Matrix purpose',
+            legalBasis: 'Matrix basis',
+            format: 'csv',
+            recordCount: 0,
+            studentIds: [],
+            disclosedBy: null,
+          }),
+        );
   },
   specs: {
     'POST /api/districts/:id/incidents/import': {
-      action: 'incident.import', kind: 'item', targets: (w) => w.districtTargets, success: 200,
+      action: 'incident.import',
+      kind: 'item',
+      targets: (w) => w.districtTargets,
+      success: 200,
       payload: (t) => ({ csv: oneIncidentCsv(ncesByDistrict.get(t?.resource.districtId ?? '') ?? '000000000000') }),
     },
-    'GET /api/districts/:id/exports/incidents.csv': { action: 'incident.export', kind: 'item', targets: (w) => w.districtTargets, success: 200, contentType: 'text/csv' },
-    'GET /api/districts/:id/exports/incidents.edfi.json': { action: 'incident.export', kind: 'item', targets: (w) => w.districtTargets, success: 200, contentType: 'application/json' },
-    'GET /api/districts/:id/exports/crdc': { action: 'crdc.export', kind: 'item', targets: (w) => w.districtTargets, success: 200, contentType: 'application/json' },
+    'GET /api/districts/:id/exports/incidents.csv': {
+      action: 'incident.export',
+      kind: 'item',
+      targets: (w) => w.districtTargets,
+      success: 200,
+      contentType: 'text/csv',
+    },
+    'GET /api/districts/:id/exports/incidents.edfi.json': {
+      action: 'incident.export',
+      kind: 'item',
+      targets: (w) => w.districtTargets,
+      success: 200,
+      contentType: 'application/json',
+    },
+    'GET /api/districts/:id/exports/crdc': {
+      action: 'crdc.export',
+      kind: 'item',
+      targets: (w) => w.districtTargets,
+      success: 200,
+      contentType: 'application/json',
+    },
     'GET /api/districts/:id/disclosures': {
-      action: 'audit.list', kind: 'list', targets: (w) => w.districtTargets, success: 200,
+      action: 'audit.list',
+      kind: 'list',
+      targets: (w) => w.districtTargets,
+      success: 200,
       itemAllowed: (item, t) => item.districtId === t!.resource.districtId,
     },
   },

@@ -6,4 +6,10 @@ import { transparencyMatrix } from './transparency.js';
 import type { MatrixModule } from './types.js';
 
 /** Each module's routes in the policy matrix: one file per module, so modules grow apart. */
-export const MATRIX_MODULES: MatrixModule[] = [mousMatrix, studentsMatrix, incidentsMatrix, exportsMatrix, transparencyMatrix];
+export const MATRIX_MODULES: MatrixModule[] = [
+  mousMatrix,
+  studentsMatrix,
+  incidentsMatrix,
+  exportsMatrix,
+  transparencyMatrix,
+];

@@ -17,8 +17,26 @@ async function mouTargets(w: World, ctx: Parameters<NonNullable<MatrixModule['ex
     const districtId = t.resource.districtId;
     const author = await buildUser(ctx, { role: 'district_admin', districtId });
     const ids = await ctx.db.transaction().execute(async (trx) => {
-      const { mouId } = await createMouIn(trx, ctx, null, districtId, { title: `Matrix MOU (${purpose})`, agencyName: 'Matrix Police Department', template: 'cops_minimum', effectiveDate: '2026-01-01' }, author.id);
-      const signatory = await addSignatoryIn(trx, ctx, null, { id: mouId, districtId }, { party: 'agency', name: SIGNER, title: 'Chief of Police', email: null });
+      const { mouId } = await createMouIn(
+        trx,
+        ctx,
+        null,
+        districtId,
+        {
+          title: `Matrix MOU (${purpose})`,
+          agencyName: 'Matrix Police Department',
+          template: 'cops_minimum',
+          effectiveDate: '2026-01-01',
+        },
+        author.id,
+      );
+      const signatory = await addSignatoryIn(
+        trx,
+        ctx,
+        null,
+        { id: mouId, districtId },
+        { party: 'agency', name: SIGNER, title: 'Chief of Police', email: null },
+      );
       return { id: mouId, signatoryId: signatory.id, version: '1' };
     });
     targets.push({ label: `MOU (${purpose}) of ${t.label}`, resource: t.resource, ids });
@@ -33,16 +51,30 @@ export const mousMatrix: MatrixModule = {
   },
   specs: {
     'GET /api/districts/:id/mous': {
-      action: 'mou.list', kind: 'list', targets: (w) => w.districtTargets, success: 200,
+      action: 'mou.list',
+      kind: 'list',
+      targets: (w) => w.districtTargets,
+      success: 200,
       itemAllowed: (item, t) => item.districtId === t!.resource.districtId,
     },
     'POST /api/districts/:id/mous': {
-      action: 'mou.write', kind: 'item', targets: (w) => w.districtTargets, success: 201,
-      payload: () => ({ title: 'Matrix agreement', agencyName: 'County Sheriff', template: 'secure', effectiveDate: '2026-07-01' }),
+      action: 'mou.write',
+      kind: 'item',
+      targets: (w) => w.districtTargets,
+      success: 201,
+      payload: () => ({
+        title: 'Matrix agreement',
+        agencyName: 'County Sheriff',
+        template: 'secure',
+        effectiveDate: '2026-07-01',
+      }),
     },
     'GET /api/mous/:id': { action: 'mou.read', kind: 'item', targets: (w) => w.extra.mous!, success: 200 },
     'POST /api/mous/:id/versions': {
-      action: 'mou.write', kind: 'item', targets: (w) => w.extra.mous!, success: 201,
+      action: 'mou.write',
+      kind: 'item',
+      targets: (w) => w.extra.mous!,
+      success: 201,
       payload: () => ({
         clauses: [{ key: 'purpose', title: 'Purpose', text: 'Keep students safe.' }],
         roleRules: defaultRoleRules(),
@@ -52,17 +84,32 @@ export const mousMatrix: MatrixModule = {
       }),
     },
     'GET /api/mous/:id/diff': { action: 'mou.read', kind: 'item', targets: (w) => w.extra.mous!, success: 200 },
-    'GET /api/mous/:id/versions/:version/pdf': { action: 'mou.read', kind: 'item', targets: (w) => w.extra.mous!, success: 200, contentType: 'application/pdf' },
+    'GET /api/mous/:id/versions/:version/pdf': {
+      action: 'mou.read',
+      kind: 'item',
+      targets: (w) => w.extra.mous!,
+      success: 200,
+      contentType: 'application/pdf',
+    },
     'POST /api/mous/:id/signatories': {
-      action: 'mou.write', kind: 'item', targets: (w) => w.extra.mous!, success: 201,
+      action: 'mou.write',
+      kind: 'item',
+      targets: (w) => w.extra.mous!,
+      success: 201,
       payload: () => ({ party: 'district', name: 'Matrix Superintendent', title: 'Superintendent' }),
     },
     'PATCH /api/mous/:id/signatories/:signatoryId': {
-      action: 'mou.write', kind: 'item', targets: (w) => w.extra.mous!, success: 200,
+      action: 'mou.write',
+      kind: 'item',
+      targets: (w) => w.extra.mous!,
+      success: 200,
       payload: () => ({ title: 'Chief of the Matrix Police' }),
     },
     'POST /api/mous/:id/signatories/:signatoryId/sign': {
-      action: 'mou.sign', kind: 'item', targets: (w) => w.extra.mousToSign!, success: 201,
+      action: 'mou.sign',
+      kind: 'item',
+      targets: (w) => w.extra.mousToSign!,
+      success: 201,
       payload: () => ({ version: 1, signedName: SIGNER }),
     },
   },

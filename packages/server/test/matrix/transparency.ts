@@ -8,7 +8,18 @@ import type { MatrixModule } from './types.js';
  */
 export const transparencyMatrix: MatrixModule = {
   specs: {
-    'POST /api/districts/:id/transparency/publish': { action: 'transparency.publish', kind: 'item', targets: (w) => w.districtTargets, payload: () => ({}), success: 200 },
-    'GET /api/districts/:id/transparency/status': { action: 'transparency.status', kind: 'item', targets: (w) => w.districtTargets, success: 200 },
+    'POST /api/districts/:id/transparency/publish': {
+      action: 'transparency.publish',
+      kind: 'item',
+      targets: (w) => w.districtTargets,
+      payload: () => ({}),
+      success: 200,
+    },
+    'GET /api/districts/:id/transparency/status': {
+      action: 'transparency.status',
+      kind: 'item',
+      targets: (w) => w.districtTargets,
+      success: 200,
+    },
   },
 };

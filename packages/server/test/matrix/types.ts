@@ -42,7 +42,6 @@ export interface ActionSpec {
   itemAllowed?: (item: Item, target: Target | null, actor: PolicyActor, w: World) => boolean | Promise<boolean>;
 }
 
-
 /** A module's part of the matrix: targets it adds to the world, and one request builder per route. */
 export interface MatrixModule {
   /** Adds targets to `w.extra` (runs once, after the base world is built). */

@@ -4,7 +4,13 @@ import { ApiError, api, getCsrfToken, setCsrfToken } from './client';
 import { validateInput } from './validate';
 
 function answer(status: number, body: unknown) {
-  return vi.fn(async (_url: string, _init?: RequestInit) => new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+  return vi.fn(
+    async (_url: string, _init?: RequestInit) =>
+      new Response(body === undefined ? null : JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      }),
+  );
 }
 
 afterEach(() => {
@@ -33,11 +39,24 @@ describe('api client', () => {
   });
 
   it("throws ApiError with the server's code, message and issues (body. prefix removed)", async () => {
-    vi.stubGlobal('fetch', answer(400, { error: { code: 'invalid_request', message: 'Some fields are not valid', issues: [{ path: 'body.admin.email', message: 'Bad' }] } }));
+    vi.stubGlobal(
+      'fetch',
+      answer(400, {
+        error: {
+          code: 'invalid_request',
+          message: 'Some fields are not valid',
+          issues: [{ path: 'body.admin.email', message: 'Bad' }],
+        },
+      }),
+    );
     const error = await api.post('/api/setup', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     const apiError = error as ApiError;
-    expect([apiError.status, apiError.code, apiError.message]).toEqual([400, 'invalid_request', 'Some fields are not valid']);
+    expect([apiError.status, apiError.code, apiError.message]).toEqual([
+      400,
+      'invalid_request',
+      'Some fields are not valid',
+    ]);
     expect(apiError.issueFor('admin.email')).toBe('Bad');
   });
 
@@ -49,9 +68,15 @@ describe('api client', () => {
   });
 
   it('turns a network failure and a non-JSON error page into ApiErrors', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     expect(((await api.get('/api/me', OkSchema).catch((e: unknown) => e)) as ApiError).code).toBe('network_error');
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' })),
+    );
     const error = (await api.get('/api/me', OkSchema).catch((e: unknown) => e)) as ApiError;
     expect([error.status, error.code]).toEqual([502, 'http_error']);
   });
@@ -61,7 +86,11 @@ describe('validateInput', () => {
   const t = (key: string, options?: Record<string, unknown>) => `${key}${options ? JSON.stringify(options) : ''}`;
 
   it('names fields by their dotted path, with plain messages for zod built-ins', () => {
-    const error = validateInput(CreateSchoolInputSchema, { ncesSchoolId: '12', name: '', gradeLow: '', gradeHigh: 'KG', enrollment: Number.NaN }, t);
+    const error = validateInput(
+      CreateSchoolInputSchema,
+      { ncesSchoolId: '12', name: '', gradeLow: '', gradeHigh: 'KG', enrollment: Number.NaN },
+      t,
+    );
     expect(error?.issueFor('ncesSchoolId')).toBe('validation.ncesSchoolId');
     expect(error?.issueFor('name')).toBe('validation.tooShort{"min":2}');
     expect(error?.issueFor('gradeLow')).toBe('validation.choose');
@@ -69,6 +98,18 @@ describe('validateInput', () => {
   });
 
   it('passes valid input', () => {
-    expect(validateInput(CreateSchoolInputSchema, { ncesSchoolId: '510006000001', name: 'Ada Lovelace Elementary', gradeLow: 'KG', gradeHigh: '05', enrollment: 400 }, t)).toBeNull();
+    expect(
+      validateInput(
+        CreateSchoolInputSchema,
+        {
+          ncesSchoolId: '510006000001',
+          name: 'Ada Lovelace Elementary',
+          gradeLow: 'KG',
+          gradeHigh: '05',
+          enrollment: 400,
+        },
+        t,
+      ),
+    ).toBeNull();
   });
 });

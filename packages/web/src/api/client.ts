@@ -97,7 +97,9 @@ export async function request<T = unknown>(method: Method, path: string, options
     const parsed = ApiErrorSchema.safeParse(data);
     throw new ApiError(
       response.status,
-      parsed.success ? parsed.data.error : { code: 'http_error', message: `${response.status} ${response.statusText}`.trim() },
+      parsed.success
+        ? parsed.data.error
+        : { code: 'http_error', message: `${response.status} ${response.statusText}`.trim() },
     );
   }
   rememberCsrfToken(data);
@@ -132,8 +134,10 @@ function rememberCsrfToken(data: unknown): void {
 export const api = {
   get: <T>(path: string, schema: ResponseSchema<T>, query?: RequestOptions<T>['query'], signal?: AbortSignal) =>
     request<T>('GET', path, { schema, query, signal }),
-  post: <T = unknown>(path: string, body?: unknown, schema?: ResponseSchema<T>) => request<T>('POST', path, { body, schema }),
-  patch: <T = unknown>(path: string, body: unknown, schema?: ResponseSchema<T>) => request<T>('PATCH', path, { body, schema }),
+  post: <T = unknown>(path: string, body?: unknown, schema?: ResponseSchema<T>) =>
+    request<T>('POST', path, { body, schema }),
+  patch: <T = unknown>(path: string, body: unknown, schema?: ResponseSchema<T>) =>
+    request<T>('PATCH', path, { body, schema }),
 };
 
 export function isApiError(error: unknown, status?: number): error is ApiError {

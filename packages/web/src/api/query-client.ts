@@ -11,7 +11,8 @@ export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
-        if (isUnauthorized(error) && query.queryKey[0] !== ME_QUERY_KEY[0]) void client.invalidateQueries({ queryKey: ME_QUERY_KEY });
+        if (isUnauthorized(error) && query.queryKey[0] !== ME_QUERY_KEY[0])
+          void client.invalidateQueries({ queryKey: ME_QUERY_KEY });
       },
     }),
     mutationCache: new MutationCache({
@@ -23,7 +24,8 @@ export function createQueryClient(): QueryClient {
       queries: {
         staleTime: 30_000,
         // A 4xx will not change on retry; a network blip or a 5xx might.
-        retry: (failures, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
+        retry: (failures, error) =>
+          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
         refetchOnWindowFocus: false,
       },
     },

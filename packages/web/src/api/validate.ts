@@ -36,9 +36,13 @@ function messageFor(issue: Issue, t: Translate): string {
   switch (issue.code) {
     case 'too_small':
       if (isNumber) return t('validation.numberMin', { min: Number(issue.minimum) });
-      return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { min: Number(issue.minimum) });
+      return Number(issue.minimum) <= 1
+        ? t('validation.required')
+        : t('validation.tooShort', { min: Number(issue.minimum) });
     case 'too_big':
-      return isNumber ? t('validation.numberMax', { max: Number(issue.maximum) }) : t('validation.tooLong', { max: Number(issue.maximum) });
+      return isNumber
+        ? t('validation.numberMax', { max: Number(issue.maximum) })
+        : t('validation.tooLong', { max: Number(issue.maximum) });
     case 'invalid_type':
       return issue.expected === 'number' ? t('validation.number') : t('validation.required');
     case 'invalid_value':

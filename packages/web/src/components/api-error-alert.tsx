@@ -6,7 +6,15 @@ import { Alert } from './alert';
  * Shows what went wrong in the server's own words. Field-level issues are listed too, because
  * a field the form does not show (or a nested path) would otherwise be invisible.
  */
-export function ApiErrorAlert({ error, heading, shownFields = [] }: { error: unknown; heading?: string; shownFields?: string[] }) {
+export function ApiErrorAlert({
+  error,
+  heading,
+  shownFields = [],
+}: {
+  error: unknown;
+  heading?: string;
+  shownFields?: string[];
+}) {
   const { t } = useTranslation();
   if (!error) return null;
   const apiError = error instanceof ApiError ? error : null;
@@ -18,7 +26,9 @@ export function ApiErrorAlert({ error, heading, shownFields = [] }: { error: unk
       {otherIssues.length > 0 && (
         <ul>
           {otherIssues.map((issue) => (
-            <li key={`${issue.path}:${issue.message}`}>{issue.path ? `${issue.path}: ${issue.message}` : issue.message}</li>
+            <li key={`${issue.path}:${issue.message}`}>
+              {issue.path ? `${issue.path}: ${issue.message}` : issue.message}
+            </li>
           ))}
         </ul>
       )}

@@ -34,7 +34,8 @@ function FieldLabel({ id, label, hint, error, isOptional }: FieldBase) {
   );
 }
 
-type TextFieldProps = FieldBase & Omit<TextInputProps, 'id' | 'name' | 'type'> & { name?: string; type?: TextInputProps['type'] };
+type TextFieldProps = FieldBase &
+  Omit<TextInputProps, 'id' | 'name' | 'type'> & { name?: string; type?: TextInputProps['type'] };
 
 export function TextField({ id, label, hint, error, isOptional, name, type = 'text', ...input }: TextFieldProps) {
   return (
@@ -55,7 +56,15 @@ export function TextField({ id, label, hint, error, isOptional, name, type = 'te
 }
 
 /** A native date input: keyboard and screen-reader friendly everywhere, no calendar widget to load. */
-export function DateField({ id, label, hint, error, isOptional, value, onChange }: FieldBase & { value: string; onChange: (value: string) => void }) {
+export function DateField({
+  id,
+  label,
+  hint,
+  error,
+  isOptional,
+  value,
+  onChange,
+}: FieldBase & { value: string; onChange: (value: string) => void }) {
   return (
     <FormGroup error={!!error}>
       <FieldLabel id={id} label={label} hint={hint} error={error} isOptional={isOptional} />
@@ -82,7 +91,17 @@ interface SelectFieldProps extends FieldBase {
   placeholder?: string;
 }
 
-export function SelectField({ id, label, hint, error, isOptional, value, onChange, options, placeholder }: SelectFieldProps) {
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  isOptional,
+  value,
+  onChange,
+  options,
+  placeholder,
+}: SelectFieldProps) {
   return (
     <FormGroup error={!!error}>
       <FieldLabel id={id} label={label} hint={hint} error={error} isOptional={isOptional} />

@@ -29,5 +29,7 @@ export function formatDate(iso: string | null, lang: string): string {
   if (!iso) return '—';
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: iso.length === 10 ? 'UTC' : undefined }).format(date);
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: iso.length === 10 ? 'UTC' : undefined }).format(
+    date,
+  );
 }

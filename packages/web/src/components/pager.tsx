@@ -83,7 +83,11 @@ export function pageSlots(current: number, count: number): (number | null)[] {
 }
 
 /** The page requested in the URL, as limit/offset for the API. */
-export function pageFromSearch(search: URLSearchParams, limit: number, param = 'page'): { limit: number; offset: number } {
+export function pageFromSearch(
+  search: URLSearchParams,
+  limit: number,
+  param = 'page',
+): { limit: number; offset: number } {
   const page = Number.parseInt(search.get(param) ?? '1', 10);
   return { limit, offset: (Number.isFinite(page) && page > 1 ? page - 1 : 0) * limit };
 }

@@ -67,7 +67,14 @@ export function SiteHeader({ homeTo, navItems, secondary }: SiteHeaderProps) {
               </NavLink>
             </em>
           </div>
-          <button ref={menuButton} type="button" className="usa-menu-btn" aria-controls={navId} aria-expanded={isOpen} onClick={open}>
+          <button
+            ref={menuButton}
+            type="button"
+            className="usa-menu-btn"
+            aria-controls={navId}
+            aria-expanded={isOpen}
+            onClick={open}
+          >
             {t('layout.menu')}
           </button>
         </div>
@@ -82,7 +89,11 @@ export function SiteHeader({ homeTo, navItems, secondary }: SiteHeaderProps) {
             <ul className="usa-nav__primary usa-accordion">
               {navItems.map((item) => (
                 <li key={item.to} className="usa-nav__primary-item">
-                  <NavLink to={item.to} end={item.end} className={({ isActive }) => `usa-nav-link${isActive ? ' usa-current' : ''}`}>
+                  <NavLink
+                    to={item.to}
+                    end={item.end}
+                    className={({ isActive }) => `usa-nav-link${isActive ? ' usa-current' : ''}`}
+                  >
                     <span>{item.label}</span>
                   </NavLink>
                 </li>

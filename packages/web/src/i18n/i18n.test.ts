@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_EVENT_KINDS, DISABILITY_GROUPS, ENGLISH_LEARNER_GROUPS, RESPONSE_BUCKETS, ROLES, STUDENT_DIMENSIONS, SUPPORT_PROFESSIONS } from '@forefront/contract';
+import {
+  AUDIT_EVENT_KINDS,
+  DISABILITY_GROUPS,
+  ENGLISH_LEARNER_GROUPS,
+  RESPONSE_BUCKETS,
+  ROLES,
+  STUDENT_DIMENSIONS,
+  SUPPORT_PROFESSIONS,
+} from '@forefront/contract';
 import { CPI_MEASURES, OVERVIEW_MEASURES, STAFF } from '../features/transparency/benchmarks';
 import { HIGHLIGHTS, SECTION_DEFS, sectionTextKeys } from '../features/transparency/section-defs';
 import en from './en.json';
@@ -23,7 +31,11 @@ const languages = { en: flatten(en as Tree), es: flatten(es as Tree) };
 
 // Every component and module, as source text. Vite's glob works under vitest, so no Node file
 // APIs are needed.
-const sources = import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}'], { query: '?raw', import: 'default', eager: true });
+const sources = import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 /** Keys passed as a string literal to t(...), the only form we can check statically. */
 function usedKeys(): Map<string, string[]> {
@@ -44,7 +56,8 @@ describe('translations', () => {
     for (const [lang, keys] of Object.entries(languages)) {
       for (const [other, otherKeys] of Object.entries(languages)) {
         if (other === lang) continue;
-        for (const key of keys.keys()) if (!otherKeys.has(key)) problems.push(`${key}: in ${lang}, missing in ${other}`);
+        for (const key of keys.keys())
+          if (!otherKeys.has(key)) problems.push(`${key}: in ${lang}, missing in ${other}`);
       }
       for (const [key, value] of keys) if (value.trim() === '') problems.push(`${key}: empty in ${lang}`);
     }
@@ -82,7 +95,9 @@ describe('translations', () => {
       'grades.PK',
       'grades.KG',
     ];
-    const problems = Object.entries(languages).flatMap(([lang, keys]) => dynamic.filter((k) => !keys.has(k)).map((k) => `${k}: missing in ${lang}`));
+    const problems = Object.entries(languages).flatMap(([lang, keys]) =>
+      dynamic.filter((k) => !keys.has(k)).map((k) => `${k}: missing in ${lang}`),
+    );
     expect(problems).toEqual([]);
   });
 
@@ -102,7 +117,9 @@ describe('translations', () => {
       ...STAFF.map((s) => `benchmarks.staff.${s}`),
       ...['referrals', 'arrests'].flatMap((o) => [`benchmarks.race.${o}Heading`, `benchmarks.race.${o}Caption`]),
     ];
-    const problems = Object.entries(languages).flatMap(([lang, keys]) => dynamic.filter((k) => !keys.has(k)).map((k) => `${k}: missing in ${lang}`));
+    const problems = Object.entries(languages).flatMap(([lang, keys]) =>
+      dynamic.filter((k) => !keys.has(k)).map((k) => `${k}: missing in ${lang}`),
+    );
     expect(problems).toEqual([]);
   });
 });

@@ -105,7 +105,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('revoked_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('invitations_district').on('invitations').columns(['district_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('invitations_district')
+    .on('invitations')
+    .columns(['district_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('audit_events')
@@ -153,6 +157,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['settings', 'mail_outbox', 'audit_heads', 'audit_events', 'invitations', 'sessions', 'recovery_codes', 'user_schools', 'users', 'schools', 'districts'])
+  for (const t of [
+    'settings',
+    'mail_outbox',
+    'audit_heads',
+    'audit_events',
+    'invitations',
+    'sessions',
+    'recovery_codes',
+    'user_schools',
+    'users',
+    'schools',
+    'districts',
+  ])
     await db.schema.dropTable(t).execute();
 }

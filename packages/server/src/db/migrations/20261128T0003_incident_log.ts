@@ -6,7 +6,9 @@ import type { CreateTableBuilder, Kysely } from 'kysely';
  * types only (text ids, ISO text dates, 0/1 flags, JSON as text). Every table carries district_id.
  */
 const tenant = <T extends string>(t: CreateTableBuilder<T, never>) =>
-  t.addColumn('id', 'text', (c) => c.primaryKey()).addColumn('district_id', 'text', (c) => c.notNull().references('districts.id'));
+  t
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('district_id', 'text', (c) => c.notNull().references('districts.id'));
 
 export async function up(db: Kysely<any>): Promise<void> {
   // ---- MOUs -----------------------------------------------------------------------------------
@@ -33,7 +35,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('mou_versions_mou_version', ['mou_id', 'version'])
     .execute();
-  await db.schema.createIndex('mou_versions_district').on('mou_versions').columns(['district_id', 'effective_date']).execute();
+  await db.schema
+    .createIndex('mou_versions_district')
+    .on('mou_versions')
+    .columns(['district_id', 'effective_date'])
+    .execute();
 
   await tenant(db.schema.createTable('mou_signatories'))
     .addColumn('mou_id', 'text', (c) => c.notNull().references('mous.id'))
@@ -82,7 +88,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('students_district_local', ['district_id', 'local_id'])
     .execute();
-  await db.schema.createIndex('students_school').on('students').columns(['district_id', 'school_id', 'family_name']).execute();
+  await db.schema
+    .createIndex('students_school')
+    .on('students')
+    .columns(['district_id', 'school_id', 'family_name'])
+    .execute();
 
   // Demographics as they were from a date on, so an incident can snapshot them as of its date.
   await tenant(db.schema.createTable('student_demographics'))
@@ -96,7 +106,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('section504', 'integer', (c) => c.notNull())
     .addColumn('english_learner', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('student_demographics_student').on('student_demographics').columns(['student_id', 'valid_from']).execute();
+  await db.schema
+    .createIndex('student_demographics_student')
+    .on('student_demographics')
+    .columns(['student_id', 'valid_from'])
+    .execute();
 
   // ---- Incidents ----------------------------------------------------------------------------------
   await db.schema
@@ -129,9 +143,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('submitted_at', 'text')
     .addUniqueConstraint('incidents_district_number', ['district_id', 'number'])
     .execute();
-  await db.schema.createIndex('incidents_district_date').on('incidents').columns(['district_id', 'occurred_at']).execute();
+  await db.schema
+    .createIndex('incidents_district_date')
+    .on('incidents')
+    .columns(['district_id', 'occurred_at'])
+    .execute();
   await db.schema.createIndex('incidents_school_date').on('incidents').columns(['school_id', 'occurred_at']).execute();
-  await db.schema.createIndex('incidents_district_year').on('incidents').columns(['district_id', 'school_year']).execute();
+  await db.schema
+    .createIndex('incidents_district_year')
+    .on('incidents')
+    .columns(['district_id', 'school_year'])
+    .execute();
 
   // Every saved version after submission, whole (the incident's history).
   await tenant(db.schema.createTable('incident_versions'))
@@ -162,7 +184,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('arrested', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema.createIndex('incident_students_incident').on('incident_students').column('incident_id').execute();
-  await db.schema.createIndex('incident_students_year').on('incident_students').columns(['district_id', 'school_year', 'school_id']).execute();
+  await db.schema
+    .createIndex('incident_students_year')
+    .on('incident_students')
+    .columns(['district_id', 'school_year', 'school_id'])
+    .execute();
   await db.schema.createIndex('incident_students_student').on('incident_students').column('student_id').execute();
 
   await tenant(db.schema.createTable('sro_contacts'))
@@ -175,7 +201,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('response_seconds', 'integer')
     .execute();
   await db.schema.createIndex('sro_contacts_incident').on('sro_contacts').column('incident_id').execute();
-  await db.schema.createIndex('sro_contacts_officer').on('sro_contacts').columns(['district_id', 'officer_id', 'reported_at']).execute();
+  await db.schema
+    .createIndex('sro_contacts_officer')
+    .on('sro_contacts')
+    .columns(['district_id', 'officer_id', 'reported_at'])
+    .execute();
 
   await tenant(db.schema.createTable('sro_actions'))
     .addColumn('incident_id', 'text', (c) => c.notNull().references('incidents.id'))
@@ -254,7 +284,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('disclosed_by', 'text') // null when disclosed from the CLI by the operator
     .addColumn('disclosed_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('ferpa_disclosures_district').on('ferpa_disclosures').columns(['district_id', 'disclosed_at']).execute();
+  await db.schema
+    .createIndex('ferpa_disclosures_district')
+    .on('ferpa_disclosures')
+    .columns(['district_id', 'disclosed_at'])
+    .execute();
   await db.schema
     .createTable('ferpa_disclosure_students')
     .addColumn('district_id', 'text', (c) => c.notNull().references('districts.id'))
@@ -262,14 +296,34 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('student_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('ferpa_disclosure_students_pk', ['disclosure_id', 'student_id'])
     .execute();
-  await db.schema.createIndex('ferpa_disclosure_students_student').on('ferpa_disclosure_students').column('student_id').execute();
+  await db.schema
+    .createIndex('ferpa_disclosure_students_student')
+    .on('ferpa_disclosure_students')
+    .column('student_id')
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
-    'ferpa_disclosure_students', 'ferpa_disclosures', 'role_drift_flags_monthly', 'role_drift_monthly', 'incident_flags',
-    'incident_reviews', 'sro_actions', 'sro_contacts', 'incident_students', 'incident_versions', 'incidents', 'district_counters',
-    'student_demographics', 'students', 'mou_reminders', 'mou_signatures', 'mou_signatories', 'mou_versions', 'mous',
+    'ferpa_disclosure_students',
+    'ferpa_disclosures',
+    'role_drift_flags_monthly',
+    'role_drift_monthly',
+    'incident_flags',
+    'incident_reviews',
+    'sro_actions',
+    'sro_contacts',
+    'incident_students',
+    'incident_versions',
+    'incidents',
+    'district_counters',
+    'student_demographics',
+    'students',
+    'mou_reminders',
+    'mou_signatures',
+    'mou_signatories',
+    'mou_versions',
+    'mous',
   ])
     await db.schema.dropTable(t).execute();
 }

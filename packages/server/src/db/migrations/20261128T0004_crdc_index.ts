@@ -10,7 +10,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('incident_students_crdc')
     .on('incident_students')
-    .columns(['district_id', 'school_year', 'school_id', 'student_id', 'arrested', 'race', 'sex', 'idea', 'section504', 'english_learner'])
+    .columns([
+      'district_id',
+      'school_year',
+      'school_id',
+      'student_id',
+      'arrested',
+      'race',
+      'sex',
+      'idea',
+      'section504',
+      'english_learner',
+    ])
     .where(sql.ref('referred'), '=', 1)
     .execute();
 }

@@ -23,12 +23,21 @@ function countColumns(): string[] {
   const cols: string[] = [];
   for (const r of [...RACES, 'tot', 'idea', 'sec504', 'lep']) for (const s of SEXES) cols.push(`enr_${r}_${s}`);
   for (const act of ['ref', 'arr']) {
-    for (const group of ['wodis', 'idea']) for (const r of [...RACES, 'tot', 'lep']) for (const s of SEXES) cols.push(`${act}_${group}_${r}_${s}`);
+    for (const group of ['wodis', 'idea'])
+      for (const r of [...RACES, 'tot', 'lep']) for (const s of SEXES) cols.push(`${act}_${group}_${r}_${s}`);
     for (const s of SEXES) cols.push(`${act}_sec504_${s}`);
   }
   return cols;
 }
-const FTE_COLUMNS = ['fte_leo', 'fte_guard', 'fte_counselor', 'fte_nurse', 'fte_psychologist', 'fte_social_worker', 'fte_teacher'];
+const FTE_COLUMNS = [
+  'fte_leo',
+  'fte_guard',
+  'fte_counselor',
+  'fte_nurse',
+  'fte_psychologist',
+  'fte_social_worker',
+  'fte_teacher',
+];
 
 export async function up(db: Kysely<any>): Promise<void> {
   let t = db.schema
@@ -49,7 +58,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The state summary and the district benchmark read by (year, state) and (year, lea_id).
   await db.schema.createIndex('crdc_schools_state').on('crdc_schools').columns(['year', 'state']).execute();
   await db.schema.createIndex('crdc_schools_lea').on('crdc_schools').columns(['year', 'lea_id']).execute();
-  await db.schema.createIndex('crdc_schools_school').on('crdc_schools').column('school_id').where(sql.ref('school_id'), 'is not', null).execute();
+  await db.schema
+    .createIndex('crdc_schools_school')
+    .on('crdc_schools')
+    .column('school_id')
+    .where(sql.ref('school_id'), 'is not', null)
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

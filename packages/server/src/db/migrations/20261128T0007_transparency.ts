@@ -50,9 +50,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('published_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('transparency_pages_pk', ['scope_id', 'school_year'])
     .execute();
-  await db.schema.createIndex('transparency_pages_district').on('transparency_pages').columns(['district_id', 'school_year']).execute();
+  await db.schema
+    .createIndex('transparency_pages_district')
+    .on('transparency_pages')
+    .columns(['district_id', 'school_year'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['transparency_pages', 'transparency_counts', 'transparency_students']) await db.schema.dropTable(t).execute();
+  for (const t of ['transparency_pages', 'transparency_counts', 'transparency_students'])
+    await db.schema.dropTable(t).execute();
 }

@@ -54,7 +54,8 @@ export class ChainVerifier {
   /** Returns the first problem with this event, or null. */
   next(e: AuditEventRow): BrokenLink | null {
     const at = (reason: string) => ({ chain: this.chain, seq: Number(e.seq), reason });
-    if (Number(e.seq) !== this.expectedSeq) return at(`expected event #${this.expectedSeq}, found #${e.seq} (missing or reordered events)`);
+    if (Number(e.seq) !== this.expectedSeq)
+      return at(`expected event #${this.expectedSeq}, found #${e.seq} (missing or reordered events)`);
     if (e.prevHash !== this.prevHash) return at('previous-hash link does not match the event before it');
     if (eventHash(e) !== e.hash) return at('content does not match its hash (edited)');
     this.prevHash = e.hash;

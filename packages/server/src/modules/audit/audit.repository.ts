@@ -8,7 +8,11 @@ import type { AuditEventRow } from './audit.table.js';
  * The head row is created on first use; the row lock makes concurrent appends take turns.
  */
 export async function lockHead(trx: Db, dialect: Dialect, chain: string) {
-  await trx.insertInto('auditHeads').values({ chain, seq: 0, hash: '' }).onConflict((oc) => oc.column('chain').doNothing()).execute();
+  await trx
+    .insertInto('auditHeads')
+    .values({ chain, seq: 0, hash: '' })
+    .onConflict((oc) => oc.column('chain').doNothing())
+    .execute();
   let q = trx.selectFrom('auditHeads').selectAll().where('chain', '=', chain);
   if (dialect === 'postgres') q = q.forUpdate();
   return q.executeTakeFirstOrThrow();
@@ -35,7 +39,14 @@ export async function findEvents(db: Db, chain: string, q: AuditQuery) {
 
 /** One page of a chain in seq order, for verification without loading the whole log. */
 export function findChainPage(db: Db, chain: string, afterSeq: number, limit: number) {
-  return db.selectFrom('auditEvents').selectAll().where('chain', '=', chain).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+  return db
+    .selectFrom('auditEvents')
+    .selectAll()
+    .where('chain', '=', chain)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
 }
 
 /** Every chain: those with a head or events, and every district's (which must exist). */

@@ -99,15 +99,35 @@ async function districtFor(ctx: AppContext, actor: Actor, action: 'audit.list' |
 export async function browseAuditLog(ctx: AppContext, actor: Actor, districtId: string, q: AuditQuery) {
   const d = await districtFor(ctx, actor, 'audit.list', districtId);
   const { limit: _limit, offset: _offset, ...filters } = q;
-  const shown = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
-  await ctx.db.transaction().execute((trx) => appendAudit(trx, { dialect: ctx.dialect, actor, districtId: d.id }, { kind: 'audit.viewed', filters: shown }));
+  const shown = Object.fromEntries(
+    Object.entries(filters)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(trx, { dialect: ctx.dialect, actor, districtId: d.id }, { kind: 'audit.viewed', filters: shown }),
+    );
   return listEvents(ctx.db, d.id, q);
 }
 
 /** Verify one district's chain from the web app; the check and its result go on the record. */
-export async function verifyDistrictChain(ctx: AppContext, actor: Actor, districtId: string): Promise<AuditVerifyResult> {
+export async function verifyDistrictChain(
+  ctx: AppContext,
+  actor: Actor,
+  districtId: string,
+): Promise<AuditVerifyResult> {
   const d = await districtFor(ctx, actor, 'audit.verify', districtId);
   const result = await verifyChains(ctx.db, [d.id]);
-  await ctx.db.transaction().execute((trx) => appendAudit(trx, { dialect: ctx.dialect, actor, districtId: d.id }, { kind: 'audit.verified', ok: result.ok, checked: result.checked }));
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(
+        trx,
+        { dialect: ctx.dialect, actor, districtId: d.id },
+        { kind: 'audit.verified', ok: result.ok, checked: result.checked },
+      ),
+    );
   return result;
 }

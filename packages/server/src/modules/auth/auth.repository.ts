@@ -52,11 +52,14 @@ export const markSessionMfaVerified = (db: Db, id: string) =>
 
 export const deleteSession = (db: Db, id: string) => db.deleteFrom('sessions').where('id', '=', id).execute();
 
-export const deleteUserSessions = (db: Db, userId: string) => db.deleteFrom('sessions').where('userId', '=', userId).execute();
+export const deleteUserSessions = (db: Db, userId: string) =>
+  db.deleteFrom('sessions').where('userId', '=', userId).execute();
 
-export const findUserByEmail = (db: Db, email: string) => db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+export const findUserByEmail = (db: Db, email: string) =>
+  db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 
-export const findUserById = (db: Db, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+export const findUserById = (db: Db, id: string) =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
 /**
  * Adds one failed attempt in the database itself and returns the new count: parallel attempts
@@ -76,17 +79,34 @@ export const lockUser = (db: Db, userId: string, lockedUntil: string) =>
   db.updateTable('users').set({ failedSignIns: 0, lockedUntil }).where('id', '=', userId).execute();
 
 export const recordSuccess = (db: Db, userId: string, at: string) =>
-  db.updateTable('users').set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: at }).where('id', '=', userId).execute();
+  db
+    .updateTable('users')
+    .set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: at })
+    .where('id', '=', userId)
+    .execute();
 
 export const setMfaSecret = (db: Db, userId: string, secret: string | null, enabled: boolean, at: string) =>
-  db.updateTable('users').set({ mfaSecret: secret, mfaEnabled: enabled ? 1 : 0, updatedAt: at }).where('id', '=', userId).execute();
+  db
+    .updateTable('users')
+    .set({ mfaSecret: secret, mfaEnabled: enabled ? 1 : 0, updatedAt: at })
+    .where('id', '=', userId)
+    .execute();
 
 export const setPasswordHash = (db: Db, userId: string, hash: string, at: string) =>
   db.updateTable('users').set({ passwordHash: hash, updatedAt: at }).where('id', '=', userId).execute();
 
-export async function replaceRecoveryCodes(db: Db, userId: string, districtId: string | null, rows: { id: string; codeHash: string }[]) {
+export async function replaceRecoveryCodes(
+  db: Db,
+  userId: string,
+  districtId: string | null,
+  rows: { id: string; codeHash: string }[],
+) {
   await db.deleteFrom('recoveryCodes').where('userId', '=', userId).execute();
-  if (rows.length) await db.insertInto('recoveryCodes').values(rows.map((r) => ({ ...r, userId, districtId, usedAt: null }))).execute();
+  if (rows.length)
+    await db
+      .insertInto('recoveryCodes')
+      .values(rows.map((r) => ({ ...r, userId, districtId, usedAt: null })))
+      .execute();
 }
 
 /** Marks a matching unused recovery code as used; true when one was found. */

@@ -1,4 +1,10 @@
-import { SIGN_IN_LOCK_MINUTES, SIGN_IN_MAX_FAILURES, type Role, type SignInResult, isMfaRequired } from '@forefront/contract';
+import {
+  SIGN_IN_LOCK_MINUTES,
+  SIGN_IN_MAX_FAILURES,
+  type Role,
+  type SignInResult,
+  isMfaRequired,
+} from '@forefront/contract';
 import { nowIso } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
 import type { AppContext } from '../../shared/context.js';
@@ -30,15 +36,22 @@ export async function signIn(ctx: AppContext, email: string, password: string): 
     await burnPasswordCheck(ctx.config, password);
     throw new UnauthorizedError(INVALID, 'invalid_credentials');
   }
-  const audit = { dialect: ctx.dialect, actor: { userId: user.id, role: user.role as Role }, districtId: user.districtId };
+  const audit = {
+    dialect: ctx.dialect,
+    actor: { userId: user.id, role: user.role as Role },
+    districtId: user.districtId,
+  };
   if (user.lockedUntil && Date.parse(user.lockedUntil) > Date.now())
-    throw new TooManyRequestsError('Too many failed attempts. This account is locked for a few minutes; try again later.');
+    throw new TooManyRequestsError(
+      'Too many failed attempts. This account is locked for a few minutes; try again later.',
+    );
   const ok = await verifyPassword(user.passwordHash, password);
   if (!ok) {
     await recordFailedAttempt(ctx, user.id, audit, 'password');
     throw new UnauthorizedError(INVALID, 'invalid_credentials');
   }
-  if (user.disabled || isAccessExpired(user.accessExpiresAt)) throw new UnauthorizedError(INVALID, 'invalid_credentials');
+  if (user.disabled || isAccessExpired(user.accessExpiresAt))
+    throw new UnauthorizedError(INVALID, 'invalid_credentials');
   return ctx.db.transaction().execute(async (trx) => {
     const status = statusFor(user.role as Role, user.mfaEnabled === 1, false);
     if (status === 'signed_in') {
@@ -51,10 +64,16 @@ export async function signIn(ctx: AppContext, email: string, password: string): 
 }
 
 /** Counts a failed password or code; the fifth in a row locks the account for a while. */
-async function recordFailedAttempt(ctx: AppContext, userId: string, audit: Parameters<typeof appendAudit>[1], reason: string) {
+async function recordFailedAttempt(
+  ctx: AppContext,
+  userId: string,
+  audit: Parameters<typeof appendAudit>[1],
+  reason: string,
+) {
   await ctx.db.transaction().execute(async (trx) => {
     const failures = await repo.incrementFailures(trx, userId);
-    const lock = failures >= SIGN_IN_MAX_FAILURES ? new Date(Date.now() + SIGN_IN_LOCK_MINUTES * 60_000).toISOString() : null;
+    const lock =
+      failures >= SIGN_IN_MAX_FAILURES ? new Date(Date.now() + SIGN_IN_LOCK_MINUTES * 60_000).toISOString() : null;
     if (lock) await repo.lockUser(trx, userId, lock);
     await appendAudit(trx, audit, { kind: 'auth.sign_in_failed', userId, reason });
     if (lock) await appendAudit(trx, audit, { kind: 'auth.locked', userId, until: lock });
@@ -67,23 +86,30 @@ export async function verifyMfa(ctx: AppContext, actor: Actor, code: string): Pr
   if (!user?.mfaEnabled || !user.mfaSecret) throw new ConflictError('Set up your authenticator app first');
   const audit = { dialect: ctx.dialect, actor, districtId: user.districtId };
   if (user.lockedUntil && Date.parse(user.lockedUntil) > Date.now())
-    throw new TooManyRequestsError('Too many failed attempts. This account is locked for a few minutes; try again later.');
+    throw new TooManyRequestsError(
+      'Too many failed attempts. This account is locked for a few minutes; try again later.',
+    );
   const isRecovery = code.includes('-');
-  return ctx.db.transaction().execute(async (trx) => {
-    const now = nowIso();
-    const step = isRecovery ? null : totpStep(user.mfaSecret!, code);
-    const ok = isRecovery ? await repo.useRecoveryCode(trx, user.id, hashRecoveryCode(code), now) : step !== null && (await repo.claimTotpStep(trx, user.id, step));
-    if (!ok) return null;
-    await repo.markSessionMfaVerified(trx, actor.sessionId);
-    await repo.recordSuccess(trx, user.id, now);
-    if (isRecovery) await appendAudit(trx, audit, { kind: 'auth.recovery_code_used', userId: user.id });
-    await appendAudit(trx, audit, { kind: 'auth.signed_in', userId: user.id });
-    return { status: 'signed_in' as const, csrfToken: '' };
-  }).then(async (r) => {
-    if (r) return r;
-    await recordFailedAttempt(ctx, user.id, audit, isRecovery ? 'recovery_code' : 'totp');
-    throw new UnauthorizedError('That code is not correct', 'invalid_code');
-  });
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const now = nowIso();
+      const step = isRecovery ? null : totpStep(user.mfaSecret!, code);
+      const ok = isRecovery
+        ? await repo.useRecoveryCode(trx, user.id, hashRecoveryCode(code), now)
+        : step !== null && (await repo.claimTotpStep(trx, user.id, step));
+      if (!ok) return null;
+      await repo.markSessionMfaVerified(trx, actor.sessionId);
+      await repo.recordSuccess(trx, user.id, now);
+      if (isRecovery) await appendAudit(trx, audit, { kind: 'auth.recovery_code_used', userId: user.id });
+      await appendAudit(trx, audit, { kind: 'auth.signed_in', userId: user.id });
+      return { status: 'signed_in' as const, csrfToken: '' };
+    })
+    .then(async (r) => {
+      if (r) return r;
+      await recordFailedAttempt(ctx, user.id, audit, isRecovery ? 'recovery_code' : 'totp');
+      throw new UnauthorizedError('That code is not correct', 'invalid_code');
+    });
 }
 
 /** Start (or restart, before it is confirmed) TOTP enrolment: a new secret shown as a QR code. */
@@ -100,13 +126,21 @@ export async function confirmEnrolment(ctx: AppContext, actor: Actor, code: stri
   const user = await repo.findUserById(ctx.db, actor.userId);
   if (!user?.mfaSecret || user.mfaEnabled) throw new ConflictError('Start setting up two-step verification first');
   const step = totpStep(user.mfaSecret, code);
-  if (step === null) throw new ValidationError('That code is not correct; check the time on your phone and try again', [{ path: 'code', message: 'Code not accepted' }]);
+  if (step === null)
+    throw new ValidationError('That code is not correct; check the time on your phone and try again', [
+      { path: 'code', message: 'Code not accepted' },
+    ]);
   const codes = newRecoveryCodes();
   await ctx.db.transaction().execute(async (trx) => {
     const now = nowIso();
     await repo.setMfaSecret(trx, user.id, user.mfaSecret, true, now);
     await repo.claimTotpStep(trx, user.id, step);
-    await repo.replaceRecoveryCodes(trx, user.id, user.districtId, codes.map((c) => ({ id: newId(), codeHash: hashRecoveryCode(c) })));
+    await repo.replaceRecoveryCodes(
+      trx,
+      user.id,
+      user.districtId,
+      codes.map((c) => ({ id: newId(), codeHash: hashRecoveryCode(c) })),
+    );
     await repo.markSessionMfaVerified(trx, actor.sessionId);
     await repo.recordSuccess(trx, user.id, now);
     const audit = { dialect: ctx.dialect, actor, districtId: user.districtId };
@@ -119,23 +153,39 @@ export async function confirmEnrolment(ctx: AppContext, actor: Actor, code: stri
 export async function signOut(ctx: AppContext, actor: Actor) {
   await ctx.db.transaction().execute(async (trx) => {
     await repo.deleteSession(trx, actor.sessionId);
-    await appendAudit(trx, { dialect: ctx.dialect, actor, districtId: actor.districtId }, { kind: 'auth.signed_out', userId: actor.userId });
+    await appendAudit(
+      trx,
+      { dialect: ctx.dialect, actor, districtId: actor.districtId },
+      { kind: 'auth.signed_out', userId: actor.userId },
+    );
   });
 }
 
-export async function changePassword(ctx: AppContext, actor: Actor, mfaPending: boolean, current: string, next: string) {
+export async function changePassword(
+  ctx: AppContext,
+  actor: Actor,
+  mfaPending: boolean,
+  current: string,
+  next: string,
+) {
   // The route is open to half-signed-in sessions (policy `session`), but a password alone must not
   // be enough to replace the password and end the owner's other sessions: finish MFA first.
   if (mfaPending) throw new UnauthorizedError('Finish two-step verification to continue', 'mfa_required');
   const user = await repo.findUserById(ctx.db, actor.userId);
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current)))
-    throw new ValidationError('Your current password is not correct', [{ path: 'currentPassword', message: 'Not correct' }]);
+    throw new ValidationError('Your current password is not correct', [
+      { path: 'currentPassword', message: 'Not correct' },
+    ]);
   checkPasswordRules(next, actor.role, user.email);
   const hash = await hashPassword(ctx.config, next);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.setPasswordHash(trx, user.id, hash, nowIso());
     // Other sessions may belong to whoever knew the old password.
     await trx.deleteFrom('sessions').where('userId', '=', user.id).where('id', '!=', actor.sessionId).execute();
-    await appendAudit(trx, { dialect: ctx.dialect, actor, districtId: user.districtId }, { kind: 'user.password_changed', userId: user.id });
+    await appendAudit(
+      trx,
+      { dialect: ctx.dialect, actor, districtId: user.districtId },
+      { kind: 'user.password_changed', userId: user.id },
+    );
   });
 }

@@ -16,7 +16,12 @@ let breached: Set<string> | null = null;
 function breachedPasswords(): Set<string> {
   if (!breached) {
     const text = readFileSync(new URL('../../../assets/breached-passwords.txt', import.meta.url), 'utf8');
-    breached = new Set(text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.toLowerCase()));
+    breached = new Set(
+      text
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#'))
+        .map((l) => l.toLowerCase()),
+    );
   }
   return breached;
 }
@@ -37,15 +42,29 @@ export function checkPasswordRules(password: string, role: Role, email: string):
   if (length < min) problems.push(`Use at least ${min} characters`);
   if (length > PASSWORD_MAX_LENGTH) problems.push(`Use at most ${PASSWORD_MAX_LENGTH} characters`);
   const lower = password.toLowerCase();
-  if (breachedPasswords().has(lower)) problems.push('This password appears in lists of breached passwords; choose another');
+  if (breachedPasswords().has(lower))
+    problems.push('This password appears in lists of breached passwords; choose another');
   const local = email.split('@')[0]?.toLowerCase() ?? '';
-  if (lower === email.toLowerCase() || (local.length >= 4 && lower === local) || lower.replace(/[^a-z]/g, '') === 'forefront')
+  if (
+    lower === email.toLowerCase() ||
+    (local.length >= 4 && lower === local) ||
+    lower.replace(/[^a-z]/g, '') === 'forefront'
+  )
     problems.push('Do not use your e-mail address or the name of this service as your password');
-  if (problems.length) throw new ValidationError(problems.join('. '), problems.map((message) => ({ path: 'password', message })));
+  if (problems.length)
+    throw new ValidationError(
+      problems.join('. '),
+      problems.map((message) => ({ path: 'password', message })),
+    );
 }
 
 export function hashPassword(config: Config, password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id, memoryCost: config.argon2.memoryCost, timeCost: config.argon2.timeCost, parallelism: 1 });
+  return argon2.hash(password, {
+    type: argon2.argon2id,
+    memoryCost: config.argon2.memoryCost,
+    timeCost: config.argon2.timeCost,
+    parallelism: 1,
+  });
 }
 
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {

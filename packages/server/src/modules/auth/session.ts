@@ -47,9 +47,13 @@ export function isAccessExpired(accessExpiresAt: string | null, now = Date.now()
  */
 export const TOUCH_INTERVAL_MS = 60_000;
 
-export const isTouchDue = (lastSeenAt: string, now = Date.now()): boolean => now - Date.parse(lastSeenAt) > TOUCH_INTERVAL_MS;
+export const isTouchDue = (lastSeenAt: string, now = Date.now()): boolean =>
+  now - Date.parse(lastSeenAt) > TOUCH_INTERVAL_MS;
 
 /** Whether a session lets its holder in now: live, its account enabled and, for an auditor, not past the access end date. */
-export function allowsAccess(s: { lastSeenAt: string; expiresAt: string; disabled: number; accessExpiresAt: string | null }, now = Date.now()): boolean {
+export function allowsAccess(
+  s: { lastSeenAt: string; expiresAt: string; disabled: number; accessExpiresAt: string | null },
+  now = Date.now(),
+): boolean {
   return isSessionLive(s, now) && !s.disabled && !isAccessExpired(s.accessExpiresAt, now);
 }

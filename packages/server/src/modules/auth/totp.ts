@@ -32,7 +32,9 @@ export function totpStep(secret: string, code: string, now = Date.now()): number
 
 /** For tests and the demo: the code an authenticator app shows now (or `stepOffset` 30-second steps later). */
 export function currentTotp(secret: string, stepOffset = 0): string {
-  return stepOffset === 0 ? authenticator.generate(secret) : authenticator.clone({ epoch: Date.now() + stepOffset * 30_000 }).generate(secret);
+  return stepOffset === 0
+    ? authenticator.generate(secret)
+    : authenticator.clone({ epoch: Date.now() + stepOffset * 30_000 }).generate(secret);
 }
 
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';

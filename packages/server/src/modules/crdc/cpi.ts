@@ -13,16 +13,69 @@ const CPI_URL = 'https://publicintegrity.org/';
 export { CpiRowSchema, CpiTableSchema, type CpiRow, type CpiTable } from '@forefront/contract';
 import type { CpiRow, CpiTable } from '@forefront/contract';
 
-const CPI_RACE_WORDS = { HI: 'HISPANIC', AM: 'NATIVE', AS: 'ASIAN', HP: 'PACIFIC', BL: 'BLACK', WH: 'WHITE', TR: 'TWO_OR_MORE' } as const;
+const CPI_RACE_WORDS = {
+  HI: 'HISPANIC',
+  AM: 'NATIVE',
+  AS: 'ASIAN',
+  HP: 'PACIFIC',
+  BL: 'BLACK',
+  WH: 'WHITE',
+  TR: 'TWO_OR_MORE',
+} as const;
 
 const STATE_CODES: Record<string, string> = {
-  ALABAMA: 'AL', ALASKA: 'AK', ARIZONA: 'AZ', ARKANSAS: 'AR', CALIFORNIA: 'CA', COLORADO: 'CO', CONNECTICUT: 'CT', DELAWARE: 'DE',
-  'DISTRICT OF COLUMBIA': 'DC', FLORIDA: 'FL', GEORGIA: 'GA', HAWAII: 'HI', IDAHO: 'ID', ILLINOIS: 'IL', INDIANA: 'IN', IOWA: 'IA',
-  KANSAS: 'KS', KENTUCKY: 'KY', LOUISIANA: 'LA', MAINE: 'ME', MARYLAND: 'MD', MASSACHUSETTS: 'MA', MICHIGAN: 'MI', MINNESOTA: 'MN',
-  MISSISSIPPI: 'MS', MISSOURI: 'MO', MONTANA: 'MT', NEBRASKA: 'NE', NEVADA: 'NV', 'NEW HAMPSHIRE': 'NH', 'NEW JERSEY': 'NJ',
-  'NEW MEXICO': 'NM', 'NEW YORK': 'NY', 'NORTH CAROLINA': 'NC', 'NORTH DAKOTA': 'ND', OHIO: 'OH', OKLAHOMA: 'OK', OREGON: 'OR',
-  PENNSYLVANIA: 'PA', 'PUERTO RICO': 'PR', 'RHODE ISLAND': 'RI', 'SOUTH CAROLINA': 'SC', 'SOUTH DAKOTA': 'SD', TENNESSEE: 'TN',
-  TEXAS: 'TX', UTAH: 'UT', VERMONT: 'VT', VIRGINIA: 'VA', WASHINGTON: 'WA', 'WEST VIRGINIA': 'WV', WISCONSIN: 'WI', WYOMING: 'WY',
+  ALABAMA: 'AL',
+  ALASKA: 'AK',
+  ARIZONA: 'AZ',
+  ARKANSAS: 'AR',
+  CALIFORNIA: 'CA',
+  COLORADO: 'CO',
+  CONNECTICUT: 'CT',
+  DELAWARE: 'DE',
+  'DISTRICT OF COLUMBIA': 'DC',
+  FLORIDA: 'FL',
+  GEORGIA: 'GA',
+  HAWAII: 'HI',
+  IDAHO: 'ID',
+  ILLINOIS: 'IL',
+  INDIANA: 'IN',
+  IOWA: 'IA',
+  KANSAS: 'KS',
+  KENTUCKY: 'KY',
+  LOUISIANA: 'LA',
+  MAINE: 'ME',
+  MARYLAND: 'MD',
+  MASSACHUSETTS: 'MA',
+  MICHIGAN: 'MI',
+  MINNESOTA: 'MN',
+  MISSISSIPPI: 'MS',
+  MISSOURI: 'MO',
+  MONTANA: 'MT',
+  NEBRASKA: 'NE',
+  NEVADA: 'NV',
+  'NEW HAMPSHIRE': 'NH',
+  'NEW JERSEY': 'NJ',
+  'NEW MEXICO': 'NM',
+  'NEW YORK': 'NY',
+  'NORTH CAROLINA': 'NC',
+  'NORTH DAKOTA': 'ND',
+  OHIO: 'OH',
+  OKLAHOMA: 'OK',
+  OREGON: 'OR',
+  PENNSYLVANIA: 'PA',
+  'PUERTO RICO': 'PR',
+  'RHODE ISLAND': 'RI',
+  'SOUTH CAROLINA': 'SC',
+  'SOUTH DAKOTA': 'SD',
+  TENNESSEE: 'TN',
+  TEXAS: 'TX',
+  UTAH: 'UT',
+  VERMONT: 'VT',
+  VIRGINIA: 'VA',
+  WASHINGTON: 'WA',
+  'WEST VIRGINIA': 'WV',
+  WISCONSIN: 'WI',
+  WYOMING: 'WY',
 };
 
 /** "229,470" -> 229470, "29.7%" -> 29.7, NaN/NA/empty -> null. */
@@ -34,9 +87,16 @@ export function cpiNumber(raw: string | undefined): number | null {
 }
 
 function toRow(rec: Record<string, string>, name: string): CpiRow {
-  const published = Object.fromEntries(Object.entries(rec).filter(([k]) => k !== 'LEA_STATE_NAME').map(([k, v]) => [k, cpiNumber(v)]));
+  const published = Object.fromEntries(
+    Object.entries(rec)
+      .filter(([k]) => k !== 'LEA_STATE_NAME')
+      .map(([k, v]) => [k, cpiNumber(v)]),
+  );
   const p = (k: string) => published[k] ?? null;
-  const races = (f: (w: string) => string) => Object.fromEntries(Object.entries(CPI_RACE_WORDS).map(([code, w]) => [code, p(f(w))])) as CpiRow['enrollmentByRace'];
+  const races = (f: (w: string) => string) =>
+    Object.fromEntries(
+      Object.entries(CPI_RACE_WORDS).map(([code, w]) => [code, p(f(w))]),
+    ) as CpiRow['enrollmentByRace'];
   return {
     name,
     state: STATE_CODES[name] ?? null,
@@ -53,7 +113,12 @@ function toRow(rec: Record<string, string>, name: string): CpiRow {
   };
 }
 
-const read = (file: string) => parse(readFileSync(new URL(`../../../assets/cpi-crdc-2017-18/${file}`, import.meta.url)), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+const read = (file: string) =>
+  parse(readFileSync(new URL(`../../../assets/cpi-crdc-2017-18/${file}`, import.meta.url)), {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+  }) as Record<string, string>[];
 
 let cached: CpiTable | null = null;
 export function loadCpiTable(): CpiTable {

@@ -9,7 +9,12 @@ import { crdcSummary } from './crdc.summary.js';
 export const RECOMMENDED_RATIOS = { counselor: 250, socialWorker: 250, psychologist: 500 } as const;
 
 /** Staff FTE totals over the same rows a summary covers (reserve codes skipped by SUM). */
-async function ratiosFor(db: Db, year: string, where: { state?: string; leaIds?: string[] }, enrollment: number): Promise<StaffRatios> {
+async function ratiosFor(
+  db: Db,
+  year: string,
+  where: { state?: string; leaIds?: string[] },
+  enrollment: number,
+): Promise<StaffRatios> {
   let q = sql`select coalesce(sum(fte_counselor), 0) as c, coalesce(sum(fte_social_worker), 0) as s, coalesce(sum(fte_psychologist), 0) as p from crdc_schools where year = ${year}`;
   if (where.state) q = sql`${q} and state = ${where.state}`;
   if (where.leaIds) q = sql`${q} and lea_id in (${sql.join(where.leaIds.length ? where.leaIds : [''])})`;
@@ -33,7 +38,11 @@ async function ratiosFor(db: Db, year: string, where: { state?: string; leaIds?:
 export async function crdcDistrictBenchmark(db: Db, districtId: string, year: string): Promise<CrdcDistrictBenchmark> {
   // Checked before any query: a clear 400 rather than a 404 for a year that cannot exist.
   if (!SchoolYearSchema.safeParse(year).success) throw new ValidationError('year must be a school year like 2020-21');
-  const district = await db.selectFrom('districts').select(['ncesLeaId', 'state']).where('id', '=', districtId).executeTakeFirst();
+  const district = await db
+    .selectFrom('districts')
+    .select(['ncesLeaId', 'state'])
+    .where('id', '=', districtId)
+    .executeTakeFirst();
   if (!district) throw new NotFoundError('District');
   const leaId = district.ncesLeaId;
   const own = await crdcSummary(db, { year, leaIds: [leaId] });
@@ -42,11 +51,17 @@ export async function crdcDistrictBenchmark(db: Db, districtId: string, year: st
 
   const sizes = await sql<{ leaId: string; enrollment: number | string }>`
     select lea_id, coalesce(sum(enr_tot_m), 0) + coalesce(sum(enr_tot_f), 0) as enrollment
-    from crdc_schools where year = ${year} and state = ${district.state} and lea_id <> ${leaId} group by lea_id`.execute(db);
+    from crdc_schools where year = ${year} and state = ${district.state} and lea_id <> ${leaId} group by lea_id`.execute(
+    db,
+  );
   const similarIds = sizes.rows
     .map((r) => ({ leaId: r.leaId, enrollment: Number(r.enrollment) }))
     .filter((r) => r.enrollment >= own.enrollment / 2 && r.enrollment <= own.enrollment * 2)
-    .sort((a, b) => Math.abs(a.enrollment - own.enrollment) - Math.abs(b.enrollment - own.enrollment) || a.leaId.localeCompare(b.leaId))
+    .sort(
+      (a, b) =>
+        Math.abs(a.enrollment - own.enrollment) - Math.abs(b.enrollment - own.enrollment) ||
+        a.leaId.localeCompare(b.leaId),
+    )
     .slice(0, 10)
     .map((r) => r.leaId);
   const similar = await crdcSummary(db, { year, leaIds: similarIds });
@@ -64,8 +79,16 @@ export async function crdcDistrictBenchmark(db: Db, districtId: string, year: st
     year,
     source: CRDC_SOURCE,
     district: { leaId, summary: own, ratios: await ratiosFor(db, year, { leaIds: [leaId] }, own.enrollment) },
-    state: { state: district.state, summary: state, ratios: await ratiosFor(db, year, { state: district.state }, state.enrollment) },
-    similar: { leaIds: similarIds, summary: similar, ratios: await ratiosFor(db, year, { leaIds: similarIds }, similar.enrollment) },
+    state: {
+      state: district.state,
+      summary: state,
+      ratios: await ratiosFor(db, year, { state: district.state }, state.enrollment),
+    },
+    similar: {
+      leaIds: similarIds,
+      summary: similar,
+      ratios: await ratiosFor(db, year, { leaIds: similarIds }, similar.enrollment),
+    },
     leoNoCounselor: schools.map((s) => ({
       combokey: s.combokey,
       schoolName: s.schoolName,

@@ -29,7 +29,10 @@ function build(): CrdcColumn[] {
     count(`SCH_ENR_504_${s}`, `enrSec504${s}`);
     count(`SCH_ENR_LEP_${s}`, `enrLep${s}`);
   }
-  for (const [act, code] of [['ref', 'REF'], ['arr', 'ARR']] as const) {
+  for (const [act, code] of [
+    ['ref', 'REF'],
+    ['arr', 'ARR'],
+  ] as const) {
     for (const s of SEXES) {
       for (const r of CRDC_RACES) {
         count(`SCH_DISCWODIS_${code}_${r}_${s}`, `${act}Wodis${cap(r)}${s}`);

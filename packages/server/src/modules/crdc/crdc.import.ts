@@ -25,7 +25,10 @@ export interface CrdcFileReport {
 /** 2020-21 from `CRDC_2020-21_AK.csv`: OCR's files carry no year column, so the name or --year must. */
 export function yearOf(file: string, given?: string): string {
   const year = given ?? /(\d{4}-\d{2})/.exec(basename(file))?.[1];
-  if (!year || !/^\d{4}-\d{2}$/.test(year)) throw new ValidationError(`cannot tell the collection year of ${basename(file)}: name it like CRDC_2020-21_XX.csv or pass --year 2020-21`);
+  if (!year || !/^\d{4}-\d{2}$/.test(year))
+    throw new ValidationError(
+      `cannot tell the collection year of ${basename(file)}: name it like CRDC_2020-21_XX.csv or pass --year 2020-21`,
+    );
   return year;
 }
 
@@ -39,7 +42,10 @@ const BATCH = 100;
 function valueOf(raw: string, col: CrdcColumn, where: () => string): number | null {
   if (raw === '') return null;
   const n = Number(raw);
-  if (!Number.isFinite(n) || (col.kind === 'count' && !Number.isInteger(n))) throw new ValidationError(`${where()}, ${col.csv}: "${raw}" is not a ${col.kind === 'count' ? 'whole number' : 'number'}`);
+  if (!Number.isFinite(n) || (col.kind === 'count' && !Number.isInteger(n)))
+    throw new ValidationError(
+      `${where()}, ${col.csv}: "${raw}" is not a ${col.kind === 'count' ? 'whole number' : 'number'}`,
+    );
   return n < 0 ? null : n;
 }
 
@@ -48,7 +54,11 @@ function valueOf(raw: string, col: CrdcColumn, where: () => string): number | nu
  * rerun of the same file replaces rather than duplicates, and a bad file changes nothing. Then the
  * rows are linked to the districts' own schools with the same NCES id.
  */
-export async function importCrdcFile(db: Db, file: string, opts: { year?: string; onRows?: (rows: number, bytes: number) => void } = {}): Promise<CrdcFileReport> {
+export async function importCrdcFile(
+  db: Db,
+  file: string,
+  opts: { year?: string; onRows?: (rows: number, bytes: number) => void } = {},
+): Promise<CrdcFileReport> {
   const year = yearOf(file, opts.year);
   const name = basename(file);
   const input = createReadStream(file);
@@ -80,7 +90,10 @@ export async function importCrdcFile(db: Db, file: string, opts: { year?: string
         const line = rows + 1;
         const at = (i: number) => rec[i] ?? '';
         const combokey = at(index.id.COMBOKEY);
-        if (!/^[0-9A-Z]{12}$/.test(combokey)) throw new ValidationError(`${name} line ${line}: COMBOKEY "${combokey}" is not the 12-character CRDC school id`);
+        if (!/^[0-9A-Z]{12}$/.test(combokey))
+          throw new ValidationError(
+            `${name} line ${line}: COMBOKEY "${combokey}" is not the 12-character CRDC school id`,
+          );
         const state = at(index.id.LEA_STATE);
         states.add(state);
         const row: Record<string, unknown> = {
@@ -127,15 +140,29 @@ export async function importCrdcFile(db: Db, file: string, opts: { year?: string
 
 /** On conflict, every published value and name is replaced; the link to the district's school is redone after. */
 const UPDATE_SET: Record<string, unknown> = Object.fromEntries(
-  ['ncesSchoolId', 'leaId', 'leaName', 'state', 'schoolName', 'juvenileJustice', ...CRDC_VALUE_COLUMNS.map((c) => c.prop)].map((p) => [p, sql.ref(`excluded.${p}`)]),
+  [
+    'ncesSchoolId',
+    'leaId',
+    'leaName',
+    'state',
+    'schoolName',
+    'juvenileJustice',
+    ...CRDC_VALUE_COLUMNS.map((c) => c.prop),
+  ].map((p) => [p, sql.ref(`excluded.${p}`)]),
 );
 
 function headerIndex(header: string[], name: string) {
   const pos = new Map(header.map((h, i) => [h.trim(), i]));
   const missing = [...CRDC_ID_COLUMNS, ...CRDC_VALUE_COLUMNS.map((c) => c.csv)].filter((c) => !pos.has(c));
-  if (missing.length) throw new ValidationError(`${name} is not a CRDC school-level file: missing ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ` and ${missing.length - 8} more` : ''}`);
+  if (missing.length)
+    throw new ValidationError(
+      `${name} is not a CRDC school-level file: missing ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ` and ${missing.length - 8} more` : ''}`,
+    );
   return {
-    id: Object.fromEntries(CRDC_ID_COLUMNS.map((c) => [c, pos.get(c)!])) as Record<(typeof CRDC_ID_COLUMNS)[number], number>,
+    id: Object.fromEntries(CRDC_ID_COLUMNS.map((c) => [c, pos.get(c)!])) as Record<
+      (typeof CRDC_ID_COLUMNS)[number],
+      number
+    >,
     values: CRDC_VALUE_COLUMNS.map((c) => pos.get(c.csv)!),
   };
 }
@@ -154,7 +181,11 @@ async function linkSchools(trx: Db, year: string, states: string[]) {
 }
 
 /** Import several files in order; one transaction each. */
-export async function importCrdcFiles(db: Db, files: string[], opts: { year?: string; onProgress?: (p: CrdcImportProgress) => void } = {}): Promise<CrdcFileReport[]> {
+export async function importCrdcFiles(
+  db: Db,
+  files: string[],
+  opts: { year?: string; onProgress?: (p: CrdcImportProgress) => void } = {},
+): Promise<CrdcFileReport[]> {
   const sizes = files.map((f) => {
     try {
       return statSync(f).size;
@@ -170,7 +201,8 @@ export async function importCrdcFiles(db: Db, files: string[], opts: { year?: st
     const file = files[i]!;
     const report = await importCrdcFile(db, file, {
       ...(opts.year && { year: opts.year }),
-      onRows: (rows, bytes) => opts.onProgress?.({ file: basename(file), rows: rowsBefore + rows, bytes: before + bytes, totalBytes }),
+      onRows: (rows, bytes) =>
+        opts.onProgress?.({ file: basename(file), rows: rowsBefore + rows, bytes: before + bytes, totalBytes }),
     });
     before += sizes[i]!;
     rowsBefore += report.rows;

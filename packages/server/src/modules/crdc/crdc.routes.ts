@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../shared/context.js';
-import { CpiTableSchema, CrdcDistrictBenchmarkSchema, PublicCrdcSummarySchema, TransparencyYearParamsSchema } from '@forefront/contract';
+import {
+  CpiTableSchema,
+  CrdcDistrictBenchmarkSchema,
+  PublicCrdcSummarySchema,
+  TransparencyYearParamsSchema,
+} from '@forefront/contract';
 import { loadCpiTable } from './cpi.js';
 import { crdcDistrictBenchmark } from './crdc.benchmarks.js';
 import { CRDC_SOURCE, readStateSummary } from './crdc.service.js';
@@ -13,18 +18,37 @@ export function crdcRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/public/crdc/:state/:year',
-      { config: { policy: 'public' }, schema: { tags: ['public'], params: StateYearParams, response: { 200: PublicCrdcSummarySchema } } },
+      {
+        config: { policy: 'public' },
+        schema: { tags: ['public'], params: StateYearParams, response: { 200: PublicCrdcSummarySchema } },
+      },
       async (req) => {
         const state = req.params.state.toUpperCase();
-        return { state, year: req.params.year, source: CRDC_SOURCE, summary: await readStateSummary(ctx, state, req.params.year) };
+        return {
+          state,
+          year: req.params.year,
+          source: CRDC_SOURCE,
+          summary: await readStateSummary(ctx, state, req.params.year),
+        };
       },
     );
     // The district beside its state and similar districts (published federal figures, labelled with their source).
     app.get(
       '/api/public/districts/:id/benchmarks/:year',
-      { config: { policy: 'public' }, schema: { tags: ['public'], params: TransparencyYearParamsSchema, response: { 200: CrdcDistrictBenchmarkSchema } } },
+      {
+        config: { policy: 'public' },
+        schema: {
+          tags: ['public'],
+          params: TransparencyYearParamsSchema,
+          response: { 200: CrdcDistrictBenchmarkSchema },
+        },
+      },
       (req) => crdcDistrictBenchmark(ctx.db, req.params.id, req.params.year),
     );
-    app.get('/api/public/benchmarks/cpi-2017-18', { config: { policy: 'public' }, schema: { tags: ['public'], response: { 200: CpiTableSchema } } }, () => loadCpiTable());
+    app.get(
+      '/api/public/benchmarks/cpi-2017-18',
+      { config: { policy: 'public' }, schema: { tags: ['public'], response: { 200: CpiTableSchema } } },
+      () => loadCpiTable(),
+    );
   };
 }

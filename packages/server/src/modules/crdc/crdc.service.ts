@@ -21,6 +21,7 @@ export function checkStateYear(state: string, year: string) {
 export async function readStateSummary(ctx: AppContext, state: string, year: string): Promise<CrdcSummary> {
   checkStateYear(state, year);
   const summary = await crdcSummary(ctx.db, { year, state });
-  if (summary.schools === 0) throw new NotFoundError('CRDC data', `No CRDC data imported for ${state} ${year} (forefront crdc import <files>)`);
+  if (summary.schools === 0)
+    throw new NotFoundError('CRDC data', `No CRDC data imported for ${state} ${year} (forefront crdc import <files>)`);
   return summary;
 }

@@ -9,7 +9,11 @@ import type { CrdcSummary } from '@forefront/contract';
 const col = (prop: string) => sql.raw(sqlName(prop));
 const cap = (r: string) => r[0] + r.slice(1).toLowerCase();
 /** SUM skips NULL (reserve codes); a group with every value missing sums to 0, not null. */
-const total = (props: string[]) => sql.join(props.map((p) => sql`coalesce(sum(${col(p)}), 0)`), sql` + `);
+const total = (props: string[]) =>
+  sql.join(
+    props.map((p) => sql`coalesce(sum(${col(p)}), 0)`),
+    sql` + `,
+  );
 const both = (stem: string) => [`${stem}M`, `${stem}F`];
 /** A school's own enrollment: the published male and female totals, a missing one left out. */
 const schoolEnrollment = sql`(coalesce(enr_tot_m, 0) + coalesce(enr_tot_f, 0))`;
@@ -45,7 +49,8 @@ export async function crdcSummary(db: Db, scope: CrdcScope): Promise<CrdcSummary
   const { rows } = await q.execute(db);
   const row = rows[0] as Record<string, string | number | null>;
   const n = (k: string) => Number(row[k] ?? 0);
-  const races = (prefix: string) => Object.fromEntries(CRDC_RACES.map((r) => [r, n(`${prefix}${r.toLowerCase()}`)])) as Record<CrdcRace, number>;
+  const races = (prefix: string) =>
+    Object.fromEntries(CRDC_RACES.map((r) => [r, n(`${prefix}${r.toLowerCase()}`)])) as Record<CrdcRace, number>;
   return {
     schools: n('schools'),
     enrollment: n('enrollment'),

@@ -3,8 +3,10 @@ import type { Selectable } from 'kysely';
 type Race = 'Hi' | 'Am' | 'As' | 'Hp' | 'Bl' | 'Wh' | 'Tr';
 type Sex = 'M' | 'F';
 type EnrollmentKey = `enr${Race | 'Tot' | 'Idea' | 'Sec504' | 'Lep'}${Sex}`;
-type DisciplineKey = `${'ref' | 'arr'}${'Wodis' | 'Idea'}${Race | 'Tot' | 'Lep'}${Sex}` | `${'ref' | 'arr'}Sec504${Sex}`;
-type FteKey = 'fteLeo' | 'fteGuard' | 'fteCounselor' | 'fteNurse' | 'ftePsychologist' | 'fteSocialWorker' | 'fteTeacher';
+type DisciplineKey =
+  `${'ref' | 'arr'}${'Wodis' | 'Idea'}${Race | 'Tot' | 'Lep'}${Sex}` | `${'ref' | 'arr'}Sec504${Sex}`;
+type FteKey =
+  'fteLeo' | 'fteGuard' | 'fteCounselor' | 'fteNurse' | 'ftePsychologist' | 'fteSocialWorker' | 'fteTeacher';
 
 /**
  * One school in one CRDC collection (migration 20261128T0005_crdc). Every value column is null when

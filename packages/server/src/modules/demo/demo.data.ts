@@ -17,4 +17,21 @@ export const SCHOOL_KINDS = [
   { suffix: 'Middle School', low: '06', high: '08', min: 500, max: 1100 },
   { suffix: 'Elementary School', low: 'KG', high: '05', min: 250, max: 650 },
 ] as const;
-export const PLACES = ['Oak Grove', 'Maple Ridge', 'Cedar Park', 'Lakeview', 'Pine Hollow', 'Willow Creek', 'Riverbend', 'Summit', 'Fairview', 'Brookside', 'Elm Street', 'Northgate', 'Westfield', 'Eastlake', 'Harbor', 'Meadowbrook'];
+export const PLACES = [
+  'Oak Grove',
+  'Maple Ridge',
+  'Cedar Park',
+  'Lakeview',
+  'Pine Hollow',
+  'Willow Creek',
+  'Riverbend',
+  'Summit',
+  'Fairview',
+  'Brookside',
+  'Elm Street',
+  'Northgate',
+  'Westfield',
+  'Eastlake',
+  'Harbor',
+  'Meadowbrook',
+];

@@ -35,7 +35,6 @@ export interface IncidentLogPeople {
   officers: ActorLike[];
 }
 
-
 const DAY_MS = 86_400_000;
 
 /**
@@ -58,17 +57,28 @@ export async function loadIncidentLogDemo(
   const day = (daysAgo: number) => new Date(midnight - daysAgo * DAY_MS).toISOString().slice(0, 10);
 
   // The roster, valid from before the first incident.
-  await upsertStudentsIn(trx, district.id, demoRoster(rnd, schools), day(SPAN_DAYS + 30), { dialect: ctx.dialect, actor: null, source: 'demo' });
+  await upsertStudentsIn(trx, district.id, demoRoster(rnd, schools), day(SPAN_DAYS + 30), {
+    dialect: ctx.dialect,
+    actor: null,
+    source: 'demo',
+  });
 
   // The MOU, in force since before the first incident of the history (two school years back),
   // signed by both parties; its annual review is due in the coming months.
-  const { mouId } = await createMouIn(trx, ctx, null, district.id, {
-    title: 'School Resource Officer Program Memorandum of Understanding',
-    agencyName: 'Riverside Police Department',
-    template: 'comprehensive',
-    effectiveDate: `${historyYears(today)[0]!.slice(0, 4)}-07-01`,
-    reviewDate: oneYearAfter(day(SPAN_DAYS + 20)),
-  }, people.admin.userId);
+  const { mouId } = await createMouIn(
+    trx,
+    ctx,
+    null,
+    district.id,
+    {
+      title: 'School Resource Officer Program Memorandum of Understanding',
+      agencyName: 'Riverside Police Department',
+      template: 'comprehensive',
+      effectiveDate: `${historyYears(today)[0]!.slice(0, 4)}-07-01`,
+      reviewDate: oneYearAfter(day(SPAN_DAYS + 20)),
+    },
+    people.admin.userId,
+  );
   const mou = { id: mouId, districtId: district.id };
   for (const s of [
     { party: 'district' as const, name: 'Dr. Evelyn Carter', title: 'Superintendent' },
@@ -78,7 +88,12 @@ export async function loadIncidentLogDemo(
     await signVersionIn(trx, ctx, null, mou, signatory.id, { version: 1, signedName: s.name }, people.admin.userId);
   }
 
-  const roster = await trx.selectFrom('students').select(['id', 'schoolId']).where('districtId', '=', district.id).orderBy('localId').execute();
+  const roster = await trx
+    .selectFrom('students')
+    .select(['id', 'schoolId'])
+    .where('districtId', '=', district.id)
+    .orderBy('localId')
+    .execute();
   const bySchool = (schoolId: string) => roster.filter((s) => s.schoolId === schoolId);
 
   for (let i = 0; i < SCENARIO_INCIDENTS; i++) {
@@ -87,7 +102,10 @@ export async function loadIncidentLogDemo(
     const schoolId = officer.schoolIds[i % officer.schoolIds.length]!;
     const students = bySchool(schoolId);
     const first = rnd.int(0, students.length - 1);
-    const pair: [string, string] = [students[first]!.id, students[(first + 1 + rnd.int(0, students.length - 2)) % students.length]!.id];
+    const pair: [string, string] = [
+      students[first]!.id,
+      students[(first + 1 + rnd.int(0, students.length - 2)) % students.length]!.id,
+    ];
     // School hours in Virginia (13:00-19:30 UTC), on a weekday.
     let daysAgo = 1 + Math.floor((i * SPAN_DAYS) / DEMO_INCIDENTS) + rnd.int(0, 2);
     const weekday = new Date(midnight - daysAgo * DAY_MS).getUTCDay();
@@ -95,10 +113,15 @@ export async function loadIncidentLogDemo(
     if (weekday === 6) daysAgo += 1;
     const start = midnight - daysAgo * DAY_MS + (13 * 60 + rnd.int(0, 26) * 15) * 60_000;
     const at = (minutes: number) => new Date(start + minutes * 60_000).toISOString();
-    const input: IncidentInput = { schoolId, occurredAt: at(0), ...scenario.input({ officerId: officer.userId, students: pair, at }) };
+    const input: IncidentInput = {
+      schoolId,
+      occurredAt: at(0),
+      ...scenario.input({ officerId: officer.userId, students: pair, at }),
+    };
     // The principal reviews their own school's education records; a law-enforcement-unit record
     // is the district administrator's to see unless the MOU shares every school incident.
-    const admin = people.principal.schoolIds.includes(schoolId) && !input.offenseAlleged ? people.principal : people.admin;
+    const admin =
+      people.principal.schoolIds.includes(schoolId) && !input.offenseAlleged ? people.principal : people.admin;
     const creator = scenario.by === 'officer' ? officer : admin;
 
     const row = await createIncidentIn(trx, ctx, creator, district.id, input);
@@ -107,8 +130,14 @@ export async function loadIncidentLogDemo(
     await transitionIncidentIn(trx, ctx, creator, row.id, 'submitted');
     if (scenario.edit) await updateIncidentIn(trx, ctx, creator, row.id, scenario.edit(input));
     for (const r of scenario.reviews ?? [])
-      await addReviewIn(trx, ctx, admin, row.id, { studentId: r.student === null ? null : pair[r.student], reviewedAt: at(r.minutes), decision: r.decision, note: r.note });
-    if (scenario.state === 'reviewed' || scenario.state === 'closed') await transitionIncidentIn(trx, ctx, admin, row.id, 'reviewed');
+      await addReviewIn(trx, ctx, admin, row.id, {
+        studentId: r.student === null ? null : pair[r.student],
+        reviewedAt: at(r.minutes),
+        decision: r.decision,
+        note: r.note,
+      });
+    if (scenario.state === 'reviewed' || scenario.state === 'closed')
+      await transitionIncidentIn(trx, ctx, admin, row.id, 'reviewed');
     if (scenario.state === 'closed') await transitionIncidentIn(trx, ctx, admin, row.id, 'closed');
   }
   // After the scenarios, so their students and ids stay what they were.
@@ -121,19 +150,38 @@ export async function loadIncidentLogDemo(
  * bulk import (the same derivations, flags against the MOU in force, aggregates summed and the
  * students' figures recomputed once), then each year's enrollment snapshot.
  */
-async function loadHistory(trx: Db, ctx: AppContext, rnd: Rnd, district: { id: string }, schools: readonly DemoRosterSchool[], people: IncidentLogPeople, today: Date, rosterFrom: string) {
-  await upsertStudentsIn(trx, district.id, demoRosterRest(rnd, schools), rosterFrom, { dialect: ctx.dialect, actor: null, source: 'demo' });
+async function loadHistory(
+  trx: Db,
+  ctx: AppContext,
+  rnd: Rnd,
+  district: { id: string },
+  schools: readonly DemoRosterSchool[],
+  people: IncidentLogPeople,
+  today: Date,
+  rosterFrom: string,
+) {
+  await upsertStudentsIn(trx, district.id, demoRosterRest(rnd, schools), rosterFrom, {
+    dialect: ctx.dialect,
+    actor: null,
+    source: 'demo',
+  });
   const lookups = await loadLookups(trx, district.id);
   const refs = [...lookups.studentsByLocalId.values()];
   // Elementary schools (every third) see fewer incidents per student than middle and high schools.
   const plan: HistorySchool[] = schools.map((s, i) => {
     const students = refs.filter((r) => r.roster.schoolId === s.id).sort((a, b) => a.id.localeCompare(b.id));
-    return { id: s.id, students, officerId: people.officers[i % 3 === 2 ? 1 : 0]!.userId, weight: students.length * (i % 3 === 2 ? 0.25 : 1) };
+    return {
+      id: s.id,
+      students,
+      officerId: people.officers[i % 3 === 2 ? 1 : 0]!.userId,
+      weight: students.length * (i % 3 === 2 ? 0.25 : 1),
+    };
   });
   const incidents = historyIncidents(rnd, plan, SMALL_SCHOOL_INDEX, people.admin.userId, today);
 
   const now = nowIso();
-  const writer: BulkWriter = ctx.dialect === 'sqlite' && ctx.sqlite ? new SqliteBulkWriter(ctx.sqlite) : new KyselyBulkWriter(trx);
+  const writer: BulkWriter =
+    ctx.dialect === 'sqlite' && ctx.sqlite ? new SqliteBulkWriter(ctx.sqlite) : new KyselyBulkWriter(trx);
   const drift = new DriftAccumulator();
   const figures = new TransparencyAccumulator();
   const start = await readCounter(trx, district.id, now);
@@ -142,7 +190,9 @@ async function loadHistory(trx: Db, ctx: AppContext, rnd: Rnd, district: { id: s
   for (const h of incidents) {
     const run = { districtId: district.id, createdBy: h.officerId, creatorRole: 'sro' as const, now };
     const number = incidentNumber(now, ++n);
-    const out = emitIncident(run, h.incident, number, await lookups.mouOn(trx, h.incident.input.occurredAt), (t, r) => writer.add(t, r));
+    const out = emitIncident(run, h.incident, number, await lookups.mouOn(trx, h.incident.input.occurredAt), (t, r) =>
+      writer.add(t, r),
+    );
     drift.add(out.drift);
     figures.add(out.transparency);
     if (h.state !== 'submitted') (byState.get(h.state) ?? byState.set(h.state, []).get(h.state)!).push(number);
@@ -155,7 +205,17 @@ async function loadHistory(trx: Db, ctx: AppContext, rnd: Rnd, district: { id: s
   await reserveNumbers(trx, district.id, now, n - start);
   // Reviewed and closed count like submitted: the figures above stay as they are.
   for (const [state, numbers] of byState)
-    for (let i = 0; i < numbers.length; i += 500) await trx.updateTable('incidents').set({ state }).where('districtId', '=', district.id).where('number', 'in', numbers.slice(i, i + 500)).execute();
-  await appendAudit(trx, { dialect: ctx.dialect, actor: null, districtId: district.id }, { kind: 'incident.imported', rows: incidents.length, incidents: incidents.length, file: 'demo history' });
+    for (let i = 0; i < numbers.length; i += 500)
+      await trx
+        .updateTable('incidents')
+        .set({ state })
+        .where('districtId', '=', district.id)
+        .where('number', 'in', numbers.slice(i, i + 500))
+        .execute();
+  await appendAudit(
+    trx,
+    { dialect: ctx.dialect, actor: null, districtId: district.id },
+    { kind: 'incident.imported', rows: incidents.length, incidents: incidents.length, file: 'demo history' },
+  );
   await snapshotEnrollmentYears(trx, district.id, historyYears(today));
 }

@@ -64,14 +64,35 @@ export async function loadDemo(ctx: AppContext, seed = DEMO_SEED): Promise<DemoR
       const drawn = rnd.int(kind.min, kind.max); // drawn even for the small school, so every later seeded value stays the same
       // The small school enrolls exactly its roster (demo.roster.ts), so the public page's enrollment agrees with the figures.
       const enrollment = d.key === 'main' && i === SMALL_SCHOOL_INDEX ? SMALL_SCHOOL_STUDENTS : drawn;
-      return { id, name: `${PLACES[(i + (d.key === 'main' ? 0 : 7)) % PLACES.length]} ${kind.suffix}`, ncesSchoolId: `${d.ncesLeaId}${String(i + 1).padStart(5, '0')}`, gradeLow: kind.low, gradeHigh: kind.high, enrollment };
+      return {
+        id,
+        name: `${PLACES[(i + (d.key === 'main' ? 0 : 7)) % PLACES.length]} ${kind.suffix}`,
+        ncesSchoolId: `${d.ncesLeaId}${String(i + 1).padStart(5, '0')}`,
+        gradeLow: kind.low,
+        gradeHigh: kind.high,
+        enrollment,
+      };
     }),
   }));
   const main = plan[0]!;
   const [hs, ms, es] = main.schools;
-  const secret = () => (Array.from({ length: 32 }, () => rnd.pick([...BASE32])).join(''));
-  const acct = (role: Role, local: string, displayName: string, schoolIds: string[] = [], profession: SupportProfession | null = null, districtId: string | null = main.id): DemoAccount & { id: string } => ({
-    id: rnd.uuid(), role, profession, email: `${local}@demo.forefront.test`, displayName, districtId, schoolIds, totpSecret: role === 'state_viewer' ? null : secret(),
+  const secret = () => Array.from({ length: 32 }, () => rnd.pick([...BASE32])).join('');
+  const acct = (
+    role: Role,
+    local: string,
+    displayName: string,
+    schoolIds: string[] = [],
+    profession: SupportProfession | null = null,
+    districtId: string | null = main.id,
+  ): DemoAccount & { id: string } => ({
+    id: rnd.uuid(),
+    role,
+    profession,
+    email: `${local}@demo.forefront.test`,
+    displayName,
+    districtId,
+    schoolIds,
+    totpSecret: role === 'state_viewer' ? null : secret(),
   });
   const accounts = [
     acct('district_admin', 'admin', 'Dana Whitfield'),
@@ -96,31 +117,81 @@ export async function loadDemo(ctx: AppContext, seed = DEMO_SEED): Promise<DemoR
   };
 
   // The demo's LEA ids are fixed, so a demo loaded earlier with another seed is found by them.
-  const existing = await ctx.db.selectFrom('districts').select(['id', 'ncesLeaId']).where('ncesLeaId', 'in', plan.map((d) => d.ncesLeaId)).execute();
+  const existing = await ctx.db
+    .selectFrom('districts')
+    .select(['id', 'ncesLeaId'])
+    .where(
+      'ncesLeaId',
+      'in',
+      plan.map((d) => d.ncesLeaId),
+    )
+    .execute();
   if (existing.length) {
-    if (existing.length === plan.length && existing.every((e) => plan.some((d) => d.id === e.id))) return { ...result, alreadyLoaded: true };
-    throw new Error(`A demo district made with another seed is already loaded in this database (NCES LEA id ${existing[0]!.ncesLeaId}); use a fresh FOREFRONT_DATA_DIR for seed ${seed}`);
+    if (existing.length === plan.length && existing.every((e) => plan.some((d) => d.id === e.id)))
+      return { ...result, alreadyLoaded: true };
+    throw new Error(
+      `A demo district made with another seed is already loaded in this database (NCES LEA id ${existing[0]!.ncesLeaId}); use a fresh FOREFRONT_DATA_DIR for seed ${seed}`,
+    );
   }
   const passwordHash = await hashPassword(ctx.config, DEMO_PASSWORD);
   await ctx.db.transaction().execute(async (trx) => {
     for (const d of plan) await insertDistrict(trx, ctx, d);
     const now = nowIso();
     for (const a of accounts) {
-      await trx.insertInto('users').values({
-        id: a.id, districtId: a.districtId, email: a.email, displayName: a.displayName, role: a.role, profession: a.profession,
-        state: a.role === 'state_viewer' ? 'VA' : null, passwordHash, mfaSecret: a.totpSecret, mfaEnabled: a.totpSecret ? 1 : 0,
-        disabled: 0, accessExpiresAt: a.role === 'auditor' ? new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10) : null,
-        failedSignIns: 0, lockedUntil: null, lastSignInAt: null, createdAt: now, updatedAt: now,
-      }).execute();
-      if (a.schoolIds.length && a.districtId) await trx.insertInto('userSchools').values(a.schoolIds.map((schoolId) => ({ userId: a.id, schoolId, districtId: a.districtId! }))).execute();
+      await trx
+        .insertInto('users')
+        .values({
+          id: a.id,
+          districtId: a.districtId,
+          email: a.email,
+          displayName: a.displayName,
+          role: a.role,
+          profession: a.profession,
+          state: a.role === 'state_viewer' ? 'VA' : null,
+          passwordHash,
+          mfaSecret: a.totpSecret,
+          mfaEnabled: a.totpSecret ? 1 : 0,
+          disabled: 0,
+          accessExpiresAt:
+            a.role === 'auditor' ? new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10) : null,
+          failedSignIns: 0,
+          lockedUntil: null,
+          lastSignInAt: null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .execute();
+      if (a.schoolIds.length && a.districtId)
+        await trx
+          .insertInto('userSchools')
+          .values(a.schoolIds.map((schoolId) => ({ userId: a.id, schoolId, districtId: a.districtId! })))
+          .execute();
     }
     await appendAudit(trx, { dialect: ctx.dialect, actor: null, districtId: main.id }, { kind: 'demo.loaded', seed });
     // Its own seeded stream (ids and choices), so the districts and accounts above keep theirs.
     const log = seededRandom(seed + 3);
-    const actor = (a: (typeof accounts)[number]) => ({ userId: a.id, role: a.role, districtId: a.districtId, state: 'VA', schoolIds: a.schoolIds });
+    const actor = (a: (typeof accounts)[number]) => ({
+      userId: a.id,
+      role: a.role,
+      districtId: a.districtId,
+      state: 'VA',
+      schoolIds: a.schoolIds,
+    });
     const byEmail = (local: string) => accounts.find((a) => a.email === `${local}@demo.forefront.test`)!;
     await withIdSource(log.uuid, () =>
-      loadIncidentLogDemo(trx, ctx, log, main, main.schools, { admin: actor(byEmail('admin')), principal: actor(byEmail('principal')), officers: [actor(byEmail('sro')), actor(byEmail('sro2'))] }, new Date()),
+      loadIncidentLogDemo(
+        trx,
+        ctx,
+        log,
+        main,
+        main.schools,
+        {
+          admin: actor(byEmail('admin')),
+          principal: actor(byEmail('principal')),
+          officers: [actor(byEmail('sro')), actor(byEmail('sro2'))],
+        },
+        new Date(),
+      ),
     );
   });
   // The public transparency report of every school year with figures: publishing is an explicit
@@ -131,13 +202,51 @@ export async function loadDemo(ctx: AppContext, seed = DEMO_SEED): Promise<DemoR
   return result;
 }
 
-async function insertDistrict(trx: Db, ctx: AppContext, d: { id: string; name: string; ncesLeaId: string; state: string; schools: { id: string; name: string; ncesSchoolId: string; gradeLow: string; gradeHigh: string; enrollment: number }[] }) {
+async function insertDistrict(
+  trx: Db,
+  ctx: AppContext,
+  d: {
+    id: string;
+    name: string;
+    ncesLeaId: string;
+    state: string;
+    schools: {
+      id: string;
+      name: string;
+      ncesSchoolId: string;
+      gradeLow: string;
+      gradeHigh: string;
+      enrollment: number;
+    }[];
+  },
+) {
   const now = nowIso();
-  await trx.insertInto('districts').values({ id: d.id, ncesLeaId: d.ncesLeaId, name: d.name, state: d.state, suppressionMinN: 10, createdAt: now, updatedAt: now }).execute();
+  await trx
+    .insertInto('districts')
+    .values({
+      id: d.id,
+      ncesLeaId: d.ncesLeaId,
+      name: d.name,
+      state: d.state,
+      suppressionMinN: 10,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
   const audit = { dialect: ctx.dialect, actor: null, districtId: d.id };
   await appendAudit(trx, audit, { kind: 'district.created', districtId: d.id, ncesLeaId: d.ncesLeaId });
   for (const s of d.schools) {
-    await trx.insertInto('schools').values({ ...s, districtId: d.id, gradeLow: s.gradeLow as never, gradeHigh: s.gradeHigh as never, createdAt: now, updatedAt: now }).execute();
+    await trx
+      .insertInto('schools')
+      .values({
+        ...s,
+        districtId: d.id,
+        gradeLow: s.gradeLow as never,
+        gradeHigh: s.gradeHigh as never,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
     await appendAudit(trx, audit, { kind: 'school.created', schoolId: s.id, ncesSchoolId: s.ncesSchoolId });
   }
 }

@@ -1,25 +1,49 @@
 import type { Db } from '../../db/database.js';
 import type { FerpaDisclosureTable } from './disclosure.table.js';
 
-export async function insertDisclosure(trx: Db, row: FerpaDisclosureTable, studentIds: readonly string[]): Promise<void> {
+export async function insertDisclosure(
+  trx: Db,
+  row: FerpaDisclosureTable,
+  studentIds: readonly string[],
+): Promise<void> {
   await trx.insertInto('ferpaDisclosures').values(row).execute();
   const unique = [...new Set(studentIds)];
   for (let i = 0; i < unique.length; i += 1000)
     await trx
       .insertInto('ferpaDisclosureStudents')
-      .values(unique.slice(i, i + 1000).map((studentId) => ({ districtId: row.districtId, disclosureId: row.id, studentId })))
+      .values(
+        unique.slice(i, i + 1000).map((studentId) => ({ districtId: row.districtId, disclosureId: row.id, studentId })),
+      )
       .execute();
 }
 
-export async function findDisclosures(db: Db, districtId: string, q: { limit: number; offset: number; studentId?: string }) {
+export async function findDisclosures(
+  db: Db,
+  districtId: string,
+  q: { limit: number; offset: number; studentId?: string },
+) {
   let base = db.selectFrom('ferpaDisclosures as d').where('d.districtId', '=', districtId);
   if (q.studentId) {
     const sid = q.studentId;
-    base = base.where((eb) => eb.exists(eb.selectFrom('ferpaDisclosureStudents as s').select('s.studentId').whereRef('s.disclosureId', '=', 'd.id').where('s.studentId', '=', sid)));
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('ferpaDisclosureStudents as s')
+          .select('s.studentId')
+          .whereRef('s.disclosureId', '=', 'd.id')
+          .where('s.studentId', '=', sid),
+      ),
+    );
   }
   const items = await base
     .selectAll('d')
-    .select((eb) => eb.selectFrom('ferpaDisclosureStudents as s').select(eb.fn.countAll<number>().as('n')).whereRef('s.disclosureId', '=', 'd.id').as('studentCount'))
+    .select((eb) =>
+      eb
+        .selectFrom('ferpaDisclosureStudents as s')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('s.disclosureId', '=', 'd.id')
+        .as('studentCount'),
+    )
     .orderBy('d.disclosedAt', 'desc')
     .orderBy('d.id')
     .limit(q.limit)

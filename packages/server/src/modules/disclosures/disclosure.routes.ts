@@ -22,7 +22,15 @@ export function disclosureRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/districts/:id/disclosures',
-      { config: { policy: 'audit.list' }, schema: { tags: ['exports'], params: IdParamsSchema, querystring: PageQuerySchema.extend({ studentId: IdSchema.optional() }), response: { 200: pageOf(DisclosureSchema) } } },
+      {
+        config: { policy: 'audit.list' },
+        schema: {
+          tags: ['exports'],
+          params: IdParamsSchema,
+          querystring: PageQuerySchema.extend({ studentId: IdSchema.optional() }),
+          response: { 200: pageOf(DisclosureSchema) },
+        },
+      },
       (req) => listDisclosures(ctx, req.actor!, req.params.id, req.query),
     );
   };

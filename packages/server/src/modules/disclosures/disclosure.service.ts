@@ -54,7 +54,12 @@ export async function recordDisclosure(trx: Db, input: DisclosureInput): Promise
  * trail itself, so it follows the audit trail's policy (`audit.list`: the district administrator
  * and the independent auditor, district-wide), not the export policy.
  */
-export async function listDisclosures(ctx: AppContext, actor: Actor, districtId: string, q: { limit: number; offset: number; studentId?: string }) {
+export async function listDisclosures(
+  ctx: AppContext,
+  actor: Actor,
+  districtId: string,
+  q: { limit: number; offset: number; studentId?: string },
+) {
   const d = await findDistrict(ctx.db, districtId);
   if (!d) throw new NotFoundError('District');
   authorizeList(actor, 'audit.list', { districtId: d.id, state: d.state });

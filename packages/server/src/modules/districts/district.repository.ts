@@ -25,7 +25,14 @@ export const findDistrictByLeaId = (db: Db, ncesLeaId: string) =>
   db.selectFrom('districts').selectAll().where('ncesLeaId', '=', ncesLeaId).executeTakeFirst();
 
 export const countDistricts = async (db: Db) =>
-  Number((await db.selectFrom('districts').select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('districts')
+        .select(sql<string>`count(*)`.as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 export const insertDistrict = (db: Db, row: DistrictTable) => db.insertInto('districts').values(row).execute();
 
@@ -41,15 +48,22 @@ export async function findDistrictsInState(db: Db, state: string, limit: number,
   return { items, total: Number(total.n) };
 }
 
-export const findAllDistricts = (db: Db) => db.selectFrom('districts').select(['id', 'name', 'state', 'ncesLeaId']).orderBy('state').orderBy('name').execute();
+export const findAllDistricts = (db: Db) =>
+  db.selectFrom('districts').select(['id', 'name', 'state', 'ncesLeaId']).orderBy('state').orderBy('name').execute();
 
-export const findSchool = (db: Db, id: string) => db.selectFrom('schools').selectAll().where('id', '=', id).executeTakeFirst();
+export const findSchool = (db: Db, id: string) =>
+  db.selectFrom('schools').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findSchoolByNcesId = (db: Db, ncesSchoolId: string) =>
   db.selectFrom('schools').selectAll().where('ncesSchoolId', '=', ncesSchoolId).executeTakeFirst();
 
 /** Schools of a district; `onlyIds` narrows to an actor's assigned schools (school scope). */
-export async function findSchools(db: Db, districtId: string, page: { limit: number; offset: number }, onlyIds?: readonly string[]) {
+export async function findSchools(
+  db: Db,
+  districtId: string,
+  page: { limit: number; offset: number },
+  onlyIds?: readonly string[],
+) {
   let base = db.selectFrom('schools').where('districtId', '=', districtId);
   if (onlyIds) base = onlyIds.length ? base.where('id', 'in', onlyIds) : base.where(sql<boolean>`1 = 0`);
   const [items, total] = await Promise.all([
@@ -64,10 +78,16 @@ export const findAllSchools = (db: Db, districtId: string) =>
 
 export async function countSchoolsIn(db: Db, districtId: string, ids: readonly string[]): Promise<number> {
   if (!ids.length) return 0;
-  const r = await db.selectFrom('schools').select(sql<string>`count(*)`.as('n')).where('districtId', '=', districtId).where('id', 'in', ids).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('schools')
+    .select(sql<string>`count(*)`.as('n'))
+    .where('districtId', '=', districtId)
+    .where('id', 'in', ids)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 export const insertSchool = (db: Db, row: SchoolTable) => db.insertInto('schools').values(row).execute();
 
-export const updateSchool = (db: Db, id: string, patch: Partial<SchoolTable>) => db.updateTable('schools').set(patch).where('id', '=', id).execute();
+export const updateSchool = (db: Db, id: string, patch: Partial<SchoolTable>) =>
+  db.updateTable('schools').set(patch).where('id', '=', id).execute();

@@ -1,5 +1,12 @@
 import { scopeOf } from '@forefront/contract';
-import type { CreateDistrictInput, CreateSchoolInput, District, School, UpdateDistrictInput, UpdateSchoolInput } from '@forefront/contract';
+import type {
+  CreateDistrictInput,
+  CreateSchoolInput,
+  District,
+  School,
+  UpdateDistrictInput,
+  UpdateSchoolInput,
+} from '@forefront/contract';
 import { type Db, nowIso } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
 import { authorize, authorizeList } from '../../shared/authorize.js';
@@ -13,7 +20,11 @@ import type { DistrictRow, SchoolRow } from './district.table.js';
 export const toDistrict = (r: DistrictRow): District => ({ ...r, suppressionMinN: Number(r.suppressionMinN) });
 export const toSchool = (r: SchoolRow): School => ({ ...r, enrollment: Number(r.enrollment) });
 
-const auditCtx = (ctx: AppContext, actor: Actor | null, districtId: string): AuditContext => ({ dialect: ctx.dialect, actor, districtId });
+const auditCtx = (ctx: AppContext, actor: Actor | null, districtId: string): AuditContext => ({
+  dialect: ctx.dialect,
+  actor,
+  districtId,
+});
 
 export async function readDistrict(ctx: AppContext, actor: Actor, id: string): Promise<District> {
   const d = await repo.findDistrict(ctx.db, id);
@@ -22,32 +33,61 @@ export async function readDistrict(ctx: AppContext, actor: Actor, id: string): P
   return toDistrict(d);
 }
 
-export async function updateDistrict(ctx: AppContext, actor: Actor, id: string, input: UpdateDistrictInput): Promise<District> {
+export async function updateDistrict(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: UpdateDistrictInput,
+): Promise<District> {
   const d = await repo.findDistrict(ctx.db, id);
   if (!d) throw new NotFoundError('District');
   authorize(actor, 'district.update', { districtId: d.id, state: d.state }, 'District');
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateDistrict(trx, id, { ...input, updatedAt: nowIso() });
-    await appendAudit(trx, auditCtx(ctx, actor, id), { kind: 'district.updated', districtId: id, fields: Object.keys(input) });
+    await appendAudit(trx, auditCtx(ctx, actor, id), {
+      kind: 'district.updated',
+      districtId: id,
+      fields: Object.keys(input),
+    });
   });
   return toDistrict((await repo.findDistrict(ctx.db, id))!);
 }
 
 /** Used by setup and the CLI (no actor yet): creates a district inside the caller's transaction. */
-export async function createDistrictIn(trx: Db, ctx: AppContext, actor: Actor | null, input: CreateDistrictInput): Promise<DistrictRow> {
-  if (await repo.findDistrictByLeaId(trx, input.ncesLeaId)) throw new ConflictError(`A district with NCES LEA id ${input.ncesLeaId} already exists`);
+export async function createDistrictIn(
+  trx: Db,
+  ctx: AppContext,
+  actor: Actor | null,
+  input: CreateDistrictInput,
+): Promise<DistrictRow> {
+  if (await repo.findDistrictByLeaId(trx, input.ncesLeaId))
+    throw new ConflictError(`A district with NCES LEA id ${input.ncesLeaId} already exists`);
   const now = nowIso();
   const row = { id: newId(), ...input, suppressionMinN: 10, createdAt: now, updatedAt: now };
   await repo.insertDistrict(trx, row);
-  await appendAudit(trx, auditCtx(ctx, actor, row.id), { kind: 'district.created', districtId: row.id, ncesLeaId: row.ncesLeaId });
+  await appendAudit(trx, auditCtx(ctx, actor, row.id), {
+    kind: 'district.created',
+    districtId: row.id,
+    ncesLeaId: row.ncesLeaId,
+  });
   return row;
 }
 
-export async function listSchools(ctx: AppContext, actor: Actor, districtId: string, page: { limit: number; offset: number }) {
+export async function listSchools(
+  ctx: AppContext,
+  actor: Actor,
+  districtId: string,
+  page: { limit: number; offset: number },
+) {
   const d = await repo.findDistrict(ctx.db, districtId);
   if (!d) throw new NotFoundError('District');
   const scope = authorizeList(actor, 'school.list', { districtId: d.id, state: d.state });
-  const { items, total } = await repo.findSchools(ctx.db, districtId, page, scope === 'school' ? actor.schoolIds : undefined);
+  const { items, total } = await repo.findSchools(
+    ctx.db,
+    districtId,
+    page,
+    scope === 'school' ? actor.schoolIds : undefined,
+  );
   return { items: items.map(toSchool), total, ...page };
 }
 
@@ -64,28 +104,53 @@ export async function readSchool(ctx: AppContext, actor: Actor, id: string): Pro
   return toSchool(school);
 }
 
-export async function createSchool(ctx: AppContext, actor: Actor, districtId: string, input: CreateSchoolInput): Promise<School> {
+export async function createSchool(
+  ctx: AppContext,
+  actor: Actor,
+  districtId: string,
+  input: CreateSchoolInput,
+): Promise<School> {
   const d = await repo.findDistrict(ctx.db, districtId);
   if (!d) throw new NotFoundError('District');
   authorize(actor, 'school.create', { districtId: d.id, state: d.state }, 'District');
   return toSchool(await ctx.db.transaction().execute((trx) => createSchoolIn(trx, ctx, actor, districtId, input)));
 }
 
-export async function createSchoolIn(trx: Db, ctx: AppContext, actor: Actor | null, districtId: string, input: CreateSchoolInput): Promise<SchoolRow> {
-  if (await repo.findSchoolByNcesId(trx, input.ncesSchoolId)) throw new ConflictError(`A school with NCES id ${input.ncesSchoolId} already exists`);
+export async function createSchoolIn(
+  trx: Db,
+  ctx: AppContext,
+  actor: Actor | null,
+  districtId: string,
+  input: CreateSchoolInput,
+): Promise<SchoolRow> {
+  if (await repo.findSchoolByNcesId(trx, input.ncesSchoolId))
+    throw new ConflictError(`A school with NCES id ${input.ncesSchoolId} already exists`);
   const now = nowIso();
   const row = { id: newId(), districtId, ...input, createdAt: now, updatedAt: now };
   await repo.insertSchool(trx, row);
-  await appendAudit(trx, auditCtx(ctx, actor, districtId), { kind: 'school.created', schoolId: row.id, ncesSchoolId: row.ncesSchoolId });
+  await appendAudit(trx, auditCtx(ctx, actor, districtId), {
+    kind: 'school.created',
+    schoolId: row.id,
+    ncesSchoolId: row.ncesSchoolId,
+  });
   return row;
 }
 
-export async function updateSchool(ctx: AppContext, actor: Actor, id: string, input: UpdateSchoolInput): Promise<School> {
+export async function updateSchool(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: UpdateSchoolInput,
+): Promise<School> {
   const { school, resource } = await loadSchool(ctx, id);
   authorize(actor, 'school.update', resource, 'School');
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateSchool(trx, id, { ...input, updatedAt: nowIso() });
-    await appendAudit(trx, auditCtx(ctx, actor, school.districtId), { kind: 'school.updated', schoolId: id, fields: Object.keys(input) });
+    await appendAudit(trx, auditCtx(ctx, actor, school.districtId), {
+      kind: 'school.updated',
+      schoolId: id,
+      fields: Object.keys(input),
+    });
   });
   return toSchool((await repo.findSchool(ctx.db, id))!);
 }
@@ -107,7 +172,14 @@ export async function readPublicDistrict(ctx: AppContext, id: string) {
     name: d.name,
     state: d.state,
     ncesLeaId: d.ncesLeaId,
-    schools: schools.map((s) => ({ id: s.id, name: s.name, ncesSchoolId: s.ncesSchoolId, gradeLow: s.gradeLow, gradeHigh: s.gradeHigh, enrollment: Number(s.enrollment) })),
+    schools: schools.map((s) => ({
+      id: s.id,
+      name: s.name,
+      ncesSchoolId: s.ncesSchoolId,
+      gradeLow: s.gradeLow,
+      gradeHigh: s.gradeHigh,
+      enrollment: Number(s.enrollment),
+    })),
   };
 }
 

@@ -46,8 +46,11 @@ const emptyCounts = (): CrdcCounts => ({
   total: 0,
 });
 
-function count(c: CrdcCounts, s: { race: string; sex: string; idea: number; section504: number; englishLearner: number }) {
-  const sex = (s.sex === 'M' || s.sex === 'F' ? s.sex : 'X');
+function count(
+  c: CrdcCounts,
+  s: { race: string; sex: string; idea: number; section504: number; englishLearner: number },
+) {
+  const sex = s.sex === 'M' || s.sex === 'F' ? s.sex : 'X';
   const race = (RACES as readonly string[]).includes(s.race) ? (s.race as Race) : null;
   if (race) (s.idea ? c.idea : c.withoutDisabilities)[race][sex] += 1;
   if (s.section504 && !s.idea) c.section504Only[sex] += 1;
@@ -78,12 +81,28 @@ export async function crdcCounts(db: Db, districtId: string, schoolYear: string)
     .where(sql<boolean>`referred = 1`)
     .groupBy(['schoolId', 'studentId'])
     .execute();
-  const schools = await db.selectFrom('schools').select(['id', 'ncesSchoolId', 'name']).where('districtId', '=', districtId).orderBy('ncesSchoolId').execute();
-  const bySchool = new Map(schools.map((s) => [s.id, { schoolId: s.id, ncesSchoolId: s.ncesSchoolId, name: s.name, referred: emptyCounts(), arrested: emptyCounts() }]));
+  const schools = await db
+    .selectFrom('schools')
+    .select(['id', 'ncesSchoolId', 'name'])
+    .where('districtId', '=', districtId)
+    .orderBy('ncesSchoolId')
+    .execute();
+  const bySchool = new Map(
+    schools.map((s) => [
+      s.id,
+      { schoolId: s.id, ncesSchoolId: s.ncesSchoolId, name: s.name, referred: emptyCounts(), arrested: emptyCounts() },
+    ]),
+  );
   for (const r of rows) {
     const school = bySchool.get(r.schoolId);
     if (!school) continue;
-    const s = { race: String(r.race), sex: String(r.sex), idea: Number(r.idea), section504: Number(r.section504), englishLearner: Number(r.englishLearner) };
+    const s = {
+      race: String(r.race),
+      sex: String(r.sex),
+      idea: Number(r.idea),
+      section504: Number(r.section504),
+      englishLearner: Number(r.englishLearner),
+    };
     count(school.referred, s);
     if (Number(r.arrested) === 1) count(school.arrested, s);
   }

@@ -42,21 +42,45 @@ export function incidentCsvRows(inc: ExportIncident, names: ExportNames): string
     mou_version_id: inc.mouVersionId ?? '',
   };
   const flagsFor = (studentId: string | null) =>
-    inc.flags.filter((f) => f.studentId === null || f.studentId === studentId).map((f) => `${f.kind}:${f.clause ?? ''}`).join(';');
+    inc.flags
+      .filter((f) => f.studentId === null || f.studentId === studentId)
+      .map((f) => `${f.kind}:${f.clause ?? ''}`)
+      .join(';');
   const studentCols = (s: IncidentStudentTable | null): Row =>
     s
       ? {
-          student_local_id: names.studentLocalId.get(s.studentId) ?? '', student_role: s.role, student_school_nces_id: names.schoolNces.get(s.schoolId) ?? '', student_grade: s.grade, student_race: s.race, student_sex: s.sex,
-          student_idea: bool(s.idea), student_section504: bool(s.section504), student_english_learner: bool(s.englishLearner), referred: bool(s.referred), arrested: bool(s.arrested),
+          student_local_id: names.studentLocalId.get(s.studentId) ?? '',
+          student_role: s.role,
+          student_school_nces_id: names.schoolNces.get(s.schoolId) ?? '',
+          student_grade: s.grade,
+          student_race: s.race,
+          student_sex: s.sex,
+          student_idea: bool(s.idea),
+          student_section504: bool(s.section504),
+          student_english_learner: bool(s.englishLearner),
+          referred: bool(s.referred),
+          arrested: bool(s.arrested),
           flags: flagsFor(s.studentId),
         }
       : { flags: flagsFor(null) };
   const contactCols = (c: ExportIncident['contacts'][number], actions: SroActionTable[]): Row => ({
-    officer_email: names.userEmail.get(c.officerId) ?? '', purpose: c.purpose, involvement: c.involvement, reported_at: c.reportedAt, arrived_at: c.arrivedAt ?? '',
-    actions: actions.map(actionToken).join(';'), emergency_reason: actions.find((a) => Number(a.emergency) === 1)?.emergencyReason ?? '',
+    officer_email: names.userEmail.get(c.officerId) ?? '',
+    purpose: c.purpose,
+    involvement: c.involvement,
+    reported_at: c.reportedAt,
+    arrived_at: c.arrivedAt ?? '',
+    actions: actions.map(actionToken).join(';'),
+    emergency_reason: actions.find((a) => Number(a.emergency) === 1)?.emergencyReason ?? '',
   });
   const reviewCols = (r: IncidentReviewTable | undefined): Row =>
-    r ? { review_decision: r.decision, reviewed_at: r.reviewedAt, reviewer_email: names.userEmail.get(r.reviewerId) ?? '', review_note: r.note } : {};
+    r
+      ? {
+          review_decision: r.decision,
+          reviewed_at: r.reviewedAt,
+          reviewer_email: names.userEmail.get(r.reviewerId) ?? '',
+          review_note: r.note,
+        }
+      : {};
 
   const rows: Row[] = [];
   const contactsUsed = new Set<string>();
@@ -73,10 +97,15 @@ export function incidentCsvRows(inc: ExportIncident, names: ExportNames): string
     }
     if (s && mine.length === 0) mine.push({ ...base, ...studentCols(s) });
     // Reviews ride on the student's rows; a second review of the same student needs a row of its own.
-    reviews.forEach((r, i) => (i < mine.length ? Object.assign(mine[i]!, reviewCols(r)) : mine.push({ ...base, ...studentCols(s), ...reviewCols(r) })));
+    reviews.forEach((r, i) =>
+      i < mine.length
+        ? Object.assign(mine[i]!, reviewCols(r))
+        : mine.push({ ...base, ...studentCols(s), ...reviewCols(r) }),
+    );
     rows.push(...mine);
   }
-  for (const c of inc.contacts) if (!contactsUsed.has(c.id)) rows.push({ ...base, ...studentCols(null), ...contactCols(c, []) });
+  for (const c of inc.contacts)
+    if (!contactsUsed.has(c.id)) rows.push({ ...base, ...studentCols(null), ...contactCols(c, []) });
   if (rows.length === 0) rows.push({ ...base, ...studentCols(null) });
   return rows.map((r) => EXPORT_COLUMNS.map((c) => r[c] ?? ''));
 }

@@ -26,8 +26,19 @@ const LOCATION: Record<string, string> = {
   online: 'Online',
   other: 'Unknown',
 };
-const WEAPON: Record<string, string | null> = { none: null, firearm: 'Firearm', explosive: 'Other', knife: 'Knife', other_weapon: 'Other' };
-const PARTICIPATION: Record<string, string> = { offender: 'Perpetrator', victim: 'Victim', witness: 'Witness', reporter: 'Reporter' };
+const WEAPON: Record<string, string | null> = {
+  none: null,
+  firearm: 'Firearm',
+  explosive: 'Other',
+  knife: 'Knife',
+  other_weapon: 'Other',
+};
+const PARTICIPATION: Record<string, string> = {
+  offender: 'Perpetrator',
+  victim: 'Victim',
+  witness: 'Witness',
+  reporter: 'Reporter',
+};
 
 export interface EdFiDisciplineIncident {
   incidentIdentifier: string;
@@ -76,8 +87,17 @@ export function toEdFiAssociations(inc: ExportIncident, names: ExportNames): EdF
       studentReference: { studentUniqueId: names.studentLocalId.get(s.studentId) ?? '' },
       disciplineIncidentReference: { incidentIdentifier: inc.number, schoolId },
       behaviorDescriptor: behaviorDescriptor(b),
-      disciplineIncidentParticipationCodes: [{ disciplineIncidentParticipationCodeDescriptor: `${EDFI}/DisciplineIncidentParticipationCodeDescriptor#${PARTICIPATION[s.role] ?? 'Perpetrator'}` }],
-      _ext: { forefront: { referralToLawEnforcement: Number(s.referred) === 1, schoolRelatedArrestIndicator: Number(s.arrested) === 1 } },
+      disciplineIncidentParticipationCodes: [
+        {
+          disciplineIncidentParticipationCodeDescriptor: `${EDFI}/DisciplineIncidentParticipationCodeDescriptor#${PARTICIPATION[s.role] ?? 'Perpetrator'}`,
+        },
+      ],
+      _ext: {
+        forefront: {
+          referralToLawEnforcement: Number(s.referred) === 1,
+          schoolRelatedArrestIndicator: Number(s.arrested) === 1,
+        },
+      },
     })),
   );
 }

@@ -1,5 +1,11 @@
 import type { Db } from '../../db/database.js';
-import type { IncidentFlagTable, IncidentReviewTable, IncidentStudentTable, SroActionTable, SroContactTable } from '../incidents/incident.table.js';
+import type {
+  IncidentFlagTable,
+  IncidentReviewTable,
+  IncidentStudentTable,
+  SroActionTable,
+  SroContactTable,
+} from '../incidents/incident.table.js';
 
 /** What an export covers: a district, optionally one school year, as of the disclosure time. */
 export interface ExportScope {
@@ -78,17 +84,40 @@ export async function* incidentBatches(db: Db, scope: ExportScope): AsyncGenerat
     if (scope.schoolYear) q = q.where('schoolYear', '=', scope.schoolYear);
     if (after) {
       const a: { occurredAt: string; id: string } = after;
-      q = q.where((eb) => eb.or([eb('occurredAt', '>', a.occurredAt), eb.and([eb('occurredAt', '=', a.occurredAt), eb('id', '>', a.id)])]));
+      q = q.where((eb) =>
+        eb.or([
+          eb('occurredAt', '>', a.occurredAt),
+          eb.and([eb('occurredAt', '=', a.occurredAt), eb('id', '>', a.id)]),
+        ]),
+      );
     }
     const incidents = await q.execute();
     if (incidents.length === 0) return;
     const ids = incidents.map((i) => i.id);
     const [students, contacts, actions, reviews, flags] = await Promise.all([
       db.selectFrom('incidentStudents').selectAll().where('incidentId', 'in', ids).orderBy('role').execute(),
-      db.selectFrom('sroContacts').selectAll().where('incidentId', 'in', ids).orderBy('reportedAt').orderBy('officerId').execute(),
+      db
+        .selectFrom('sroContacts')
+        .selectAll()
+        .where('incidentId', 'in', ids)
+        .orderBy('reportedAt')
+        .orderBy('officerId')
+        .execute(),
       db.selectFrom('sroActions').selectAll().where('incidentId', 'in', ids).orderBy('at').orderBy('action').execute(),
-      db.selectFrom('incidentReviews').selectAll().where('incidentId', 'in', ids).orderBy('reviewedAt').orderBy('decision').execute(),
-      db.selectFrom('incidentFlags').selectAll().where('incidentId', 'in', ids).orderBy('kind').orderBy('action').execute(),
+      db
+        .selectFrom('incidentReviews')
+        .selectAll()
+        .where('incidentId', 'in', ids)
+        .orderBy('reviewedAt')
+        .orderBy('decision')
+        .execute(),
+      db
+        .selectFrom('incidentFlags')
+        .selectAll()
+        .where('incidentId', 'in', ids)
+        .orderBy('kind')
+        .orderBy('action')
+        .execute(),
     ]);
     const s = groupBy(students);
     const c = groupBy(contacts);
@@ -111,7 +140,10 @@ export async function* incidentBatches(db: Db, scope: ExportScope): AsyncGenerat
       recordClass: i.recordClass,
       mouVersionId: i.mouVersionId,
       students: s.get(i.id) ?? [],
-      contacts: (c.get(i.id) ?? []).map((x) => ({ ...x, actions: (a.get(i.id) ?? []).filter((y) => y.contactId === x.id) })),
+      contacts: (c.get(i.id) ?? []).map((x) => ({
+        ...x,
+        actions: (a.get(i.id) ?? []).filter((y) => y.contactId === x.id),
+      })),
       reviews: r.get(i.id) ?? [],
       flags: f.get(i.id) ?? [],
     }));

@@ -14,49 +14,114 @@ const ExportQuerySchema = z.object({
 });
 
 const SexCellSchema = z.object({ M: z.number().int(), F: z.number().int(), X: z.number().int() });
-const ByRaceSchema = z.object(Object.fromEntries(RACES.map((r) => [r, SexCellSchema])) as Record<(typeof RACES)[number], typeof SexCellSchema>);
-const CrdcCountsSchema = z.object({ withoutDisabilities: ByRaceSchema, idea: ByRaceSchema, section504Only: SexCellSchema, englishLearners: SexCellSchema, total: z.number().int() });
+const ByRaceSchema = z.object(
+  Object.fromEntries(RACES.map((r) => [r, SexCellSchema])) as Record<(typeof RACES)[number], typeof SexCellSchema>,
+);
+const CrdcCountsSchema = z.object({
+  withoutDisabilities: ByRaceSchema,
+  idea: ByRaceSchema,
+  section504Only: SexCellSchema,
+  englishLearners: SexCellSchema,
+  total: z.number().int(),
+});
 export const CrdcReportSchema = z.object({
   districtId: IdSchema,
   schoolYear: z.string(),
-  schools: z.array(z.object({ schoolId: IdSchema, ncesSchoolId: z.string(), name: z.string(), referred: CrdcCountsSchema, arrested: CrdcCountsSchema })),
+  schools: z.array(
+    z.object({
+      schoolId: IdSchema,
+      ncesSchoolId: z.string(),
+      name: z.string(),
+      referred: CrdcCountsSchema,
+      arrested: CrdcCountsSchema,
+    }),
+  ),
 });
 
 export function exportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const incidentExport = (format: 'csv' | 'edfi') => async (req: { actor?: unknown; params: { id: string }; query: z.infer<typeof ExportQuerySchema> }) =>
-      startIncidentExport(ctx, { actor: req.actor as never }, { districtId: req.params.id, schoolYear: req.query.year ?? null, party: req.query.party, purpose: req.query.purpose, legalBasis: req.query.legalBasis }, format);
+    const incidentExport =
+      (format: 'csv' | 'edfi') =>
+      async (req: { actor?: unknown; params: { id: string }; query: z.infer<typeof ExportQuerySchema> }) =>
+        startIncidentExport(
+          ctx,
+          { actor: req.actor as never },
+          {
+            districtId: req.params.id,
+            schoolYear: req.query.year ?? null,
+            party: req.query.party,
+            purpose: req.query.purpose,
+            legalBasis: req.query.legalBasis,
+          },
+          format,
+        );
 
     // Streamed: Fastify sends a stream as it is (the declared schema documents the body).
     app.get(
       '/api/districts/:id/exports/incidents.csv',
-      { config: { policy: 'incident.export' }, schema: { tags: ['exports'], params: IdParamsSchema, querystring: ExportQuerySchema, response: { 200: z.string().describe('CSV, docs/incident-csv.md') } } },
+      {
+        config: { policy: 'incident.export' },
+        schema: {
+          tags: ['exports'],
+          params: IdParamsSchema,
+          querystring: ExportQuerySchema,
+          response: { 200: z.string().describe('CSV, docs/incident-csv.md') },
+        },
+      },
       async (req, reply) => {
         const out = await incidentExport('csv')(req);
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="incidents${req.query.year ? `-${req.query.year}` : ''}.csv"`)
+          .header(
+            'content-disposition',
+            `attachment; filename="incidents${req.query.year ? `-${req.query.year}` : ''}.csv"`,
+          )
           .header('x-disclosure-id', out.disclosureId)
           .send(Readable.from(out.text) as unknown as string); // typed as the schema's string; sent as a stream
       },
     );
     app.get(
       '/api/districts/:id/exports/incidents.edfi.json',
-      { config: { policy: 'incident.export' }, schema: { tags: ['exports'], params: IdParamsSchema, querystring: ExportQuerySchema, response: { 200: z.string().describe('Ed-Fi JSON document') } } },
+      {
+        config: { policy: 'incident.export' },
+        schema: {
+          tags: ['exports'],
+          params: IdParamsSchema,
+          querystring: ExportQuerySchema,
+          response: { 200: z.string().describe('Ed-Fi JSON document') },
+        },
+      },
       async (req, reply) => {
         const out = await incidentExport('edfi')(req);
         return reply
           .header('content-type', 'application/json; charset=utf-8')
-          .header('content-disposition', `attachment; filename="incidents${req.query.year ? `-${req.query.year}` : ''}.edfi.json"`)
+          .header(
+            'content-disposition',
+            `attachment; filename="incidents${req.query.year ? `-${req.query.year}` : ''}.edfi.json"`,
+          )
           .header('x-disclosure-id', out.disclosureId)
           .send(Readable.from(out.text) as unknown as string); // typed as the schema's string; sent as a stream
       },
     );
     app.get(
       '/api/districts/:id/exports/crdc',
-      { config: { policy: 'crdc.export' }, schema: { tags: ['exports'], params: IdParamsSchema, querystring: z.object({ year: SchoolYearSchema.optional() }), response: { 200: CrdcReportSchema } } },
+      {
+        config: { policy: 'crdc.export' },
+        schema: {
+          tags: ['exports'],
+          params: IdParamsSchema,
+          querystring: z.object({ year: SchoolYearSchema.optional() }),
+          response: { 200: CrdcReportSchema },
+        },
+      },
       // Without ?year: the current school year.
-      (req) => crdcExport(ctx, { actor: req.actor! }, req.params.id, req.query.year ?? schoolYearOf(new Date().toISOString().slice(0, 10))),
+      (req) =>
+        crdcExport(
+          ctx,
+          { actor: req.actor! },
+          req.params.id,
+          req.query.year ?? schoolYearOf(new Date().toISOString().slice(0, 10)),
+        ),
     );
   };
 }

@@ -25,7 +25,12 @@ export interface ExportRequest {
 /** Who asks: a signed-in user (authorized by policy) or the operator at the CLI (no policy, no user). */
 export type Requester = { actor: Actor } | { operator: true };
 
-async function districtFor(ctx: AppContext, who: Requester, districtId: string, action: 'incident.export' | 'crdc.export') {
+async function districtFor(
+  ctx: AppContext,
+  who: Requester,
+  districtId: string,
+  action: 'incident.export' | 'crdc.export',
+) {
   const d = await findDistrict(ctx.db, districtId);
   if (!d) throw new NotFoundError('District');
   if ('actor' in who) authorize(who.actor, action, { districtId: d.id, state: d.state }, 'District');
@@ -40,7 +45,12 @@ const auditActor = (who: Requester) => ('actor' in who ? { userId: who.actor.use
  * the text streams in batches outside any transaction, limited to what the disclosure recorded:
  * incidents created up to that moment and the recorded students, so the record stays complete.
  */
-export async function startIncidentExport(ctx: AppContext, who: Requester, req: ExportRequest, format: IncidentExportFormat): Promise<{ disclosureId: string; records: number; text: AsyncIterable<string> }> {
+export async function startIncidentExport(
+  ctx: AppContext,
+  who: Requester,
+  req: ExportRequest,
+  format: IncidentExportFormat,
+): Promise<{ disclosureId: string; records: number; text: AsyncIterable<string> }> {
   await districtFor(ctx, who, req.districtId, 'incident.export');
   const asOf = nowIso();
   const scope: ExportScope = { districtId: req.districtId, schoolYear: req.schoolYear, asOf };
@@ -58,7 +68,11 @@ export async function startIncidentExport(ctx: AppContext, who: Requester, req: 
       studentIds,
       disclosedBy: 'actor' in who ? who.actor.userId : null,
     });
-    await appendAudit(trx, { dialect: ctx.dialect, actor: auditActor(who), districtId: req.districtId }, { kind: 'export.created', format, disclosureId: disclosure.id, records });
+    await appendAudit(
+      trx,
+      { dialect: ctx.dialect, actor: auditActor(who), districtId: req.districtId },
+      { kind: 'export.created', format, disclosureId: disclosure.id, records },
+    );
     return { disclosureId: disclosure.id, students: new Set(studentIds), records };
   });
   const keep = (inc: ExportIncident) => ({ ...inc, students: inc.students.filter((s) => students.has(s.studentId)) });
@@ -78,7 +92,11 @@ function studentRecords(trx: Db, scope: ExportScope) {
   return q.execute();
 }
 
-async function* csvText(db: Db, scope: ExportScope, keep: (i: ExportIncident) => ExportIncident): AsyncGenerator<string> {
+async function* csvText(
+  db: Db,
+  scope: ExportScope,
+  keep: (i: ExportIncident) => ExportIncident,
+): AsyncGenerator<string> {
   const names = await loadNames(db, scope.districtId);
   yield csvHeader();
   for await (const batch of incidentBatches(db, scope)) {
@@ -89,7 +107,11 @@ async function* csvText(db: Db, scope: ExportScope, keep: (i: ExportIncident) =>
 }
 
 /** One JSON document with both resource collections, written as it streams (two passes). */
-async function* edfiText(db: Db, scope: ExportScope, keep: (i: ExportIncident) => ExportIncident): AsyncGenerator<string> {
+async function* edfiText(
+  db: Db,
+  scope: ExportScope,
+  keep: (i: ExportIncident) => ExportIncident,
+): AsyncGenerator<string> {
   const names = await loadNames(db, scope.districtId);
   yield `{"schoolYear":${JSON.stringify(scope.schoolYear)},"disciplineIncidents":[`;
   let first = true;
@@ -110,11 +132,20 @@ async function* edfiText(db: Db, scope: ExportScope, keep: (i: ExportIncident) =
 }
 
 /** CRDC counts are aggregates, not student records: no disclosure record, but an audit event. */
-export async function crdcExport(ctx: AppContext, who: Requester, districtId: string, schoolYear: string): Promise<CrdcReport> {
+export async function crdcExport(
+  ctx: AppContext,
+  who: Requester,
+  districtId: string,
+  schoolYear: string,
+): Promise<CrdcReport> {
   await districtFor(ctx, who, districtId, 'crdc.export');
   return ctx.db.transaction().execute(async (trx) => {
     const report = await crdcCounts(trx, districtId, schoolYear);
-    await appendAudit(trx, { dialect: ctx.dialect, actor: auditActor(who), districtId }, { kind: 'export.created', format: 'crdc', disclosureId: null, records: report.schools.length });
+    await appendAudit(
+      trx,
+      { dialect: ctx.dialect, actor: auditActor(who), districtId },
+      { kind: 'export.created', format: 'crdc', disclosureId: null, records: report.schools.length },
+    );
     return report;
   });
 }

@@ -39,9 +39,12 @@ export class DriftAccumulator {
   async write(trx: Db, districtId: string) {
     const rows = [...this.rows.values()];
     for (let i = 0; i < rows.length; i += 500) {
-      const values = rows.slice(i, i + 500).map(
-        (r) => sql`(${districtId}, ${r.schoolId}, ${r.officerId}, ${r.month}, ${r.contacts}, ${r.routineContacts}, ${r.classroomContacts}, ${r.violations}, ${r.arrests}, ${r.referrals})`,
-      );
+      const values = rows
+        .slice(i, i + 500)
+        .map(
+          (r) =>
+            sql`(${districtId}, ${r.schoolId}, ${r.officerId}, ${r.month}, ${r.contacts}, ${r.routineContacts}, ${r.classroomContacts}, ${r.violations}, ${r.arrests}, ${r.referrals})`,
+        );
       await sql`insert into role_drift_monthly (district_id, school_id, officer_id, month, contacts, routine_contacts, classroom_contacts, violations, arrests, referrals)
         values ${sql.join(values)}
         on conflict (district_id, month, school_id, officer_id) do update set
@@ -54,10 +57,14 @@ export class DriftAccumulator {
     }
     const flags = [...this.flags.values()];
     for (let i = 0; i < flags.length; i += 500) {
-      const values = flags.slice(i, i + 500).map((f) => sql`(${districtId}, ${f.schoolId}, ${f.officerId}, ${f.month}, ${f.kind}, ${f.count})`);
+      const values = flags
+        .slice(i, i + 500)
+        .map((f) => sql`(${districtId}, ${f.schoolId}, ${f.officerId}, ${f.month}, ${f.kind}, ${f.count})`);
       await sql`insert into role_drift_flags_monthly (district_id, school_id, officer_id, month, kind, count)
         values ${sql.join(values)}
-        on conflict (district_id, month, school_id, officer_id, kind) do update set count = role_drift_flags_monthly.count + excluded.count`.execute(trx);
+        on conflict (district_id, month, school_id, officer_id, kind) do update set count = role_drift_flags_monthly.count + excluded.count`.execute(
+        trx,
+      );
     }
   }
 }

@@ -32,7 +32,12 @@ export const INCIDENT_COLUMNS = [
 export type IncidentColumn = (typeof INCIDENT_COLUMNS)[number];
 
 /** Columns every file must have; the rest may be left out (empty). */
-export const REQUIRED_COLUMNS: readonly IncidentColumn[] = ['incident_ref', 'school_nces_id', 'occurred_at', 'location'];
+export const REQUIRED_COLUMNS: readonly IncidentColumn[] = [
+  'incident_ref',
+  'school_nces_id',
+  'occurred_at',
+  'location',
+];
 
 /** Derived values the export adds; never read on import (they are recomputed). */
 export const EXPORT_ONLY_COLUMNS = [
@@ -54,7 +59,16 @@ export const EXPORT_ONLY_COLUMNS = [
 ] as const;
 
 /** The incident-level columns: every row of one incident must repeat the same values. */
-export const INCIDENT_LEVEL_COLUMNS: readonly IncidentColumn[] = ['school_nces_id', 'occurred_at', 'location', 'behaviors', 'description', 'weapon', 'offense_alleged', 'nibrs_codes'];
+export const INCIDENT_LEVEL_COLUMNS: readonly IncidentColumn[] = [
+  'school_nces_id',
+  'occurred_at',
+  'location',
+  'behaviors',
+  'description',
+  'weapon',
+  'offense_alleged',
+  'nibrs_codes',
+];
 
 /** Contact-level columns: rows naming the same officer and report time must agree on these. */
 export const CONTACT_LEVEL_COLUMNS: readonly IncidentColumn[] = ['purpose', 'involvement', 'arrived_at'];
@@ -77,6 +91,7 @@ export function mapHeader(header: readonly string[]): { index: Map<string, numbe
     else if (index.has(name)) errors.push({ row: 1, column: raw, reason: 'Column appears twice' });
     else index.set(name, i);
   });
-  for (const c of REQUIRED_COLUMNS) if (!index.has(c)) errors.push({ row: 1, column: c, reason: 'Required column is missing' });
+  for (const c of REQUIRED_COLUMNS)
+    if (!index.has(c)) errors.push({ row: 1, column: c, reason: 'Required column is missing' });
   return { index, errors };
 }

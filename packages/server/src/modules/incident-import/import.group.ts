@@ -42,15 +42,30 @@ export class IncidentAssembler {
     const errors: RowError[] = [];
     if (first) {
       INCIDENT_LEVEL_COLUMNS.forEach((c, i) => {
-        if (r.incidentCells[i] !== first.incidentCells[i]) errors.push({ row: r.row, column: c, reason: `Differs from row ${first.row} of the same incident_ref` });
+        if (r.incidentCells[i] !== first.incidentCells[i])
+          errors.push({ row: r.row, column: c, reason: `Differs from row ${first.row} of the same incident_ref` });
       });
       if (r.student) {
-        const other = this.rows.find((x) => x.student?.ref.id === r.student!.ref.id && x.student.role !== r.student!.role);
-        if (other) errors.push({ row: r.row, column: 'student_role', reason: `The same student has role "${other.student!.role}" in row ${other.row}` });
+        const other = this.rows.find(
+          (x) => x.student?.ref.id === r.student!.ref.id && x.student.role !== r.student!.role,
+        );
+        if (other)
+          errors.push({
+            row: r.row,
+            column: 'student_role',
+            reason: `The same student has role "${other.student!.role}" in row ${other.row}`,
+          });
       }
       if (r.contact) {
-        const other = this.rows.find((x) => x.contact?.key === r.contact!.key && x.contact.sameKey !== r.contact!.sameKey);
-        if (other) errors.push({ row: r.row, column: 'purpose', reason: `The same officer contact (email and reported_at) has another purpose, involvement or arrived_at in row ${other.row}` });
+        const other = this.rows.find(
+          (x) => x.contact?.key === r.contact!.key && x.contact.sameKey !== r.contact!.sameKey,
+        );
+        if (other)
+          errors.push({
+            row: r.row,
+            column: 'purpose',
+            reason: `The same officer contact (email and reported_at) has another purpose, involvement or arrived_at in row ${other.row}`,
+          });
       }
     }
     if (errors.length === 0) this.rows.push(r);
@@ -94,16 +109,22 @@ export class IncidentAssembler {
       }
     }
     const errors: RowError[] = [];
-    const limit = (column: string, reason: string) => errors.push({ row: first.row, column, reason: `incident_ref "${first.ref}": ${reason}` });
+    const limit = (column: string, reason: string) =>
+      errors.push({ row: first.row, column, reason: `incident_ref "${first.ref}": ${reason}` });
     if (students.size > MAX_STUDENTS) limit('student_local_id', `more than ${MAX_STUDENTS} students`);
     if (contacts.size > MAX_CONTACTS) limit('officer_email', `more than ${MAX_CONTACTS} officer contacts`);
-    for (const c of contacts.values()) if (c.actions.length > MAX_ACTIONS) limit('actions', `more than ${MAX_ACTIONS} actions in one contact`);
+    for (const c of contacts.values())
+      if (c.actions.length > MAX_ACTIONS) limit('actions', `more than ${MAX_ACTIONS} actions in one contact`);
     if (errors.length > 0) return { incident: null, errors };
     return {
       incident: {
         ref: first.ref,
         firstRow: first.row,
-        input: { ...first.incident, students: [...roles].map(([studentId, role]) => ({ studentId, role })), contacts: [...contacts.values()] },
+        input: {
+          ...first.incident,
+          students: [...roles].map(([studentId, role]) => ({ studentId, role })),
+          contacts: [...contacts.values()],
+        },
         students,
         reviews: [...reviews.values()],
       },

@@ -1,7 +1,13 @@
 import type { Role } from '@forefront/contract';
 import type { Db } from '../../db/database.js';
 import { type MouInForce, findMouInForce } from '../mous/mou.in-force.js';
-import { type DemographicsRow, type HistoryRow, type SnapshotWithSchool, demographicHistory, snapshotAsOf } from '../students/student.snapshot.js';
+import {
+  type DemographicsRow,
+  type HistoryRow,
+  type SnapshotWithSchool,
+  demographicHistory,
+  snapshotAsOf,
+} from '../students/student.snapshot.js';
 
 export interface StudentRef {
   id: string;
@@ -29,19 +35,36 @@ export interface ImportLookups {
  * memory easily, and a million lookups must not be a million queries.
  */
 export async function loadLookups(db: Db, districtId: string): Promise<ImportLookups> {
-  const schools = await db.selectFrom('schools').select(['id', 'ncesSchoolId']).where('districtId', '=', districtId).execute();
+  const schools = await db
+    .selectFrom('schools')
+    .select(['id', 'ncesSchoolId'])
+    .where('districtId', '=', districtId)
+    .execute();
   const students = await db
     .selectFrom('students')
     .select(['id', 'localId', 'schoolId', 'grade', 'race', 'sex', 'idea', 'section504', 'englishLearner'])
     .where('districtId', '=', districtId)
     .execute();
   const history = await demographicHistory(db, districtId);
-  const users = await db.selectFrom('users').select(['id', 'email', 'role', 'disabled']).where('districtId', '=', districtId).execute();
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'role', 'disabled'])
+    .where('districtId', '=', districtId)
+    .execute();
 
   const byId = new Map<string, StudentRef>();
   const studentsByLocalId = new Map<string, StudentRef>();
   for (const s of students) {
-    const ref: StudentRef = { id: s.id, roster: { ...s, idea: Number(s.idea), section504: Number(s.section504), englishLearner: Number(s.englishLearner) }, history: [] };
+    const ref: StudentRef = {
+      id: s.id,
+      roster: {
+        ...s,
+        idea: Number(s.idea),
+        section504: Number(s.section504),
+        englishLearner: Number(s.englishLearner),
+      },
+      history: [],
+    };
     byId.set(s.id, ref);
     studentsByLocalId.set(s.localId, ref);
   }
@@ -51,7 +74,8 @@ export async function loadLookups(db: Db, districtId: string): Promise<ImportLoo
   }
 
   const active = users.filter((u) => Number(u.disabled) === 0);
-  const emailsOf = (roles: Role[]) => new Map(active.filter((u) => roles.includes(u.role as Role)).map((u) => [u.email.toLowerCase(), u.id]));
+  const emailsOf = (roles: Role[]) =>
+    new Map(active.filter((u) => roles.includes(u.role as Role)).map((u) => [u.email.toLowerCase(), u.id]));
 
   // Incidents cluster on school days: one findMouInForce per distinct day, not per incident.
   const mouByDay = new Map<string, Promise<MouInForce | null>>();
@@ -73,4 +97,5 @@ export async function loadLookups(db: Db, districtId: string): Promise<ImportLoo
 }
 
 /** The student's demographics on the incident's day, by the one rule in student.snapshot.ts. */
-export const snapshotOf = (s: StudentRef, isoDate: string): SnapshotWithSchool => snapshotAsOf(s.roster, s.history, isoDate);
+export const snapshotOf = (s: StudentRef, isoDate: string): SnapshotWithSchool =>
+  snapshotAsOf(s.roster, s.history, isoDate);

@@ -12,5 +12,7 @@ import { reserveCounter } from '../incidents/incident.repository.js';
 export const counterName = (nowIso: string) => `incident-${nowIso.slice(0, 4)}`;
 export const incidentNumber = (nowIso: string, n: number) => `INC-${nowIso.slice(0, 4)}-${String(n).padStart(6, '0')}`;
 
-export const readCounter = (trx: Db, districtId: string, nowIso: string) => reserveCounter(trx, districtId, counterName(nowIso), 0);
-export const reserveNumbers = (trx: Db, districtId: string, nowIso: string, count: number) => reserveCounter(trx, districtId, counterName(nowIso), count);
+export const readCounter = (trx: Db, districtId: string, nowIso: string) =>
+  reserveCounter(trx, districtId, counterName(nowIso), 0);
+export const reserveNumbers = (trx: Db, districtId: string, nowIso: string, count: number) =>
+  reserveCounter(trx, districtId, counterName(nowIso), count);

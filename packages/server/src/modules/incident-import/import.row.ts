@@ -34,8 +34,22 @@ export interface ParsedRow {
     nibrsCodes: string[];
   };
   student: { ref: StudentRef; role: StudentRole } | null;
-  contact: { key: string; sameKey: string; officerId: string; purpose: ContactPurpose; involvement: Involvement; reportedAt: string; arrivedAt: string | null } | null;
-  actions: { action: SroAction; at: string; emergency: boolean; emergencyReason: string | null; parentNotified: boolean }[];
+  contact: {
+    key: string;
+    sameKey: string;
+    officerId: string;
+    purpose: ContactPurpose;
+    involvement: Involvement;
+    reportedAt: string;
+    arrivedAt: string | null;
+  } | null;
+  actions: {
+    action: SroAction;
+    at: string;
+    emergency: boolean;
+    emergencyReason: string | null;
+    parentNotified: boolean;
+  }[];
   review: { reviewerId: string; reviewedAt: string; decision: 'approved' | 'declined'; note: string } | null;
 }
 
@@ -52,7 +66,13 @@ const FUTURE_SKEW_MS = 5 * 60_000;
 const TRUE = new Set(['true', '1', 'yes', 'y']);
 const FALSE = new Set(['false', '0', 'no', 'n', '']);
 
-export const list = (cell: string) => (cell === '' ? [] : cell.split(';').map((s) => s.trim()).filter((s) => s !== ''));
+export const list = (cell: string) =>
+  cell === ''
+    ? []
+    : cell
+        .split(';')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
 
 /** ISO 8601 with an offset, normalised to UTC like every stored timestamp; null when invalid. */
 export function isoOrNull(cell: string): string | null {
@@ -65,7 +85,12 @@ export function isoOrNull(cell: string): string | null {
  * Check one data row and resolve its names to ids. Returns every problem found in the row (not
  * only the first), each naming its column, so one report fixes the file.
  */
-export function parseRow(cells: readonly string[], index: Map<string, number>, rowNumber: number, lk: ImportLookups): ParsedRow | RowError[] {
+export function parseRow(
+  cells: readonly string[],
+  index: Map<string, number>,
+  rowNumber: number,
+  lk: ImportLookups,
+): ParsedRow | RowError[] {
   const errors: RowError[] = [];
   const get = (c: IncidentColumn) => {
     const i = index.get(c);
@@ -114,8 +139,11 @@ export function parseRow(cells: readonly string[], index: Map<string, number>, r
   // and only codes of the chosen behaviors (the same rules as incident.validate.ts).
   if (nibrsCodes.length > 0 && !offenseAlleged) fail('nibrs_codes', 'NIBRS codes need offense_alleged = true');
   else {
-    const allowed = new Set(behaviors.flatMap((x) => (x in BEHAVIORS ? (BEHAVIORS[x as Behavior].nibrs as readonly string[]) : [])));
-    for (const c of nibrsCodes) if (NIBRS_SET.has(c) && !allowed.has(c)) fail('nibrs_codes', `${c} is not a NIBRS code of the chosen behaviors`);
+    const allowed = new Set(
+      behaviors.flatMap((x) => (x in BEHAVIORS ? (BEHAVIORS[x as Behavior].nibrs as readonly string[]) : [])),
+    );
+    for (const c of nibrsCodes)
+      if (NIBRS_SET.has(c) && !allowed.has(c)) fail('nibrs_codes', `${c} is not a NIBRS code of the chosen behaviors`);
   }
   const future = (c: IncidentColumn, iso: string | null) => {
     if (iso && Date.parse(iso) > Date.now() + FUTURE_SKEW_MS) fail(c, 'This time is in the future');
@@ -128,25 +156,35 @@ export function parseRow(cells: readonly string[], index: Map<string, number>, r
   if (localId !== '') {
     const ref = lk.studentsByLocalId.get(localId);
     if (!ref) fail('student_local_id', `Unknown student: no student in this district has local id "${localId}"`);
-    if (!ROLE_SET.has(role)) fail('student_role', role === '' ? 'Required when a student is named' : `Unknown role "${role}"`);
+    if (!ROLE_SET.has(role))
+      fail('student_role', role === '' ? 'Required when a student is named' : `Unknown role "${role}"`);
     if (ref && ROLE_SET.has(role)) student = { ref, role: role as StudentRole };
   } else if (role !== '') fail('student_role', 'A role without student_local_id');
 
   let contact: ParsedRow['contact'] = null;
   const actions: ParsedRow['actions'] = [];
   const email = get('officer_email').toLowerCase();
-  const contactCells = (['purpose', 'involvement', 'reported_at', 'arrived_at', 'actions', 'emergency_reason'] as const).filter((c) => get(c) !== '');
+  const contactCells = (
+    ['purpose', 'involvement', 'reported_at', 'arrived_at', 'actions', 'emergency_reason'] as const
+  ).filter((c) => get(c) !== '');
   if (email !== '') {
     const officerId = lk.officersByEmail.get(email);
-    if (!officerId) fail('officer_email', `Unknown officer: no active SRO of this district has email "${get('officer_email')}"`);
+    if (!officerId)
+      fail('officer_email', `Unknown officer: no active SRO of this district has email "${get('officer_email')}"`);
     const purpose = get('purpose');
-    if (!PURPOSE_SET.has(purpose)) fail('purpose', purpose === '' ? 'Required when an officer is named' : `Unknown purpose "${purpose}"`);
+    if (!PURPOSE_SET.has(purpose))
+      fail('purpose', purpose === '' ? 'Required when an officer is named' : `Unknown purpose "${purpose}"`);
     const involvement = get('involvement');
-    if (!INVOLVEMENT_SET.has(involvement)) fail('involvement', involvement === '' ? 'Required when an officer is named' : `Unknown involvement "${involvement}"`);
+    if (!INVOLVEMENT_SET.has(involvement))
+      fail(
+        'involvement',
+        involvement === '' ? 'Required when an officer is named' : `Unknown involvement "${involvement}"`,
+      );
     const reportedAt = date('reported_at', true);
     const arrivedAt = date('arrived_at', false);
     future('reported_at', reportedAt);
-    if (reportedAt && arrivedAt && Date.parse(arrivedAt) < Date.parse(reportedAt)) fail('arrived_at', 'The officer cannot arrive before the call was reported');
+    if (reportedAt && arrivedAt && Date.parse(arrivedAt) < Date.parse(reportedAt))
+      fail('arrived_at', 'The officer cannot arrive before the call was reported');
     const emergencyReason = get('emergency_reason') || null;
     if (emergencyReason && emergencyReason.length > 1000) fail('emergency_reason', 'Longer than 1000 characters');
     for (const token of list(get('actions'))) {
@@ -156,12 +194,19 @@ export function parseRow(cells: readonly string[], index: Map<string, number>, r
       const badMod = mods.find((m) => m !== 'emergency' && m !== 'parent_notified');
       if (badMod) fail('actions', `Unknown action modifier "${badMod}" (use :emergency or :parent_notified)`);
       const emergency = mods.includes('emergency');
-      if (emergency && !emergencyReason) fail('emergency_reason', `Action "${action}" is marked :emergency but no emergency_reason is given`);
+      if (emergency && !emergencyReason)
+        fail('emergency_reason', `Action "${action}" is marked :emergency but no emergency_reason is given`);
       const at = atCell === undefined ? (arrivedAt ?? reportedAt) : isoOrNull(atCell.trim());
       if (atCell !== undefined && !at) fail('actions', `Action time after @ is not an ISO 8601 date-time: "${atCell}"`);
       if (atCell !== undefined) future('actions', at);
       if (action && ACTION_SET.has(action) && at)
-        actions.push({ action: action as SroAction, at, emergency, emergencyReason: emergency ? emergencyReason : null, parentNotified: mods.includes('parent_notified') });
+        actions.push({
+          action: action as SroAction,
+          at,
+          emergency,
+          emergencyReason: emergency ? emergencyReason : null,
+          parentNotified: mods.includes('parent_notified'),
+        });
     }
     if (officerId && PURPOSE_SET.has(purpose) && INVOLVEMENT_SET.has(involvement) && reportedAt)
       contact = {
@@ -176,17 +221,30 @@ export function parseRow(cells: readonly string[], index: Map<string, number>, r
   } else for (const c of contactCells) fail(c, 'Given without officer_email');
 
   let review: ParsedRow['review'] = null;
-  const reviewCells = (['review_decision', 'reviewed_at', 'reviewer_email', 'review_note'] as const).filter((c) => get(c) !== '');
+  const reviewCells = (['review_decision', 'reviewed_at', 'reviewer_email', 'review_note'] as const).filter(
+    (c) => get(c) !== '',
+  );
   if (reviewCells.length > 0) {
     const decision = get('review_decision');
-    if (decision !== 'approved' && decision !== 'declined') fail('review_decision', decision === '' ? 'Required for a review' : `Use approved or declined, not "${decision}"`);
+    if (decision !== 'approved' && decision !== 'declined')
+      fail(
+        'review_decision',
+        decision === '' ? 'Required for a review' : `Use approved or declined, not "${decision}"`,
+      );
     const reviewedAt = date('reviewed_at', true);
     const reviewerEmail = get('reviewer_email').toLowerCase();
     const reviewerId = lk.reviewersByEmail.get(reviewerEmail);
-    if (!reviewerId) fail('reviewer_email', reviewerEmail === '' ? 'Required for a review' : `Unknown reviewer: no active administrator of this district has email "${get('reviewer_email')}"`);
+    if (!reviewerId)
+      fail(
+        'reviewer_email',
+        reviewerEmail === ''
+          ? 'Required for a review'
+          : `Unknown reviewer: no active administrator of this district has email "${get('reviewer_email')}"`,
+      );
     const note = get('review_note');
     if (note.length > 2000) fail('review_note', 'Longer than 2000 characters');
-    if (reviewerId && reviewedAt && (decision === 'approved' || decision === 'declined')) review = { reviewerId, reviewedAt, decision, note };
+    if (reviewerId && reviewedAt && (decision === 'approved' || decision === 'declined'))
+      review = { reviewerId, reviewedAt, decision, note };
   }
 
   if (errors.length > 0) return errors;
@@ -194,7 +252,16 @@ export function parseRow(cells: readonly string[], index: Map<string, number>, r
     row: rowNumber,
     ref,
     incidentCells: INCIDENT_LEVEL_COLUMNS.map(get),
-    incident: { schoolId: schoolId!, occurredAt: occurredAt!, location: location as IncidentLocation, behaviors: behaviors as Behavior[], description, weapon: weapon as ParsedRow['incident']['weapon'], offenseAlleged, nibrsCodes: [...new Set(nibrsCodes)] },
+    incident: {
+      schoolId: schoolId!,
+      occurredAt: occurredAt!,
+      location: location as IncidentLocation,
+      behaviors: behaviors as Behavior[],
+      description,
+      weapon: weapon as ParsedRow['incident']['weapon'],
+      offenseAlleged,
+      nibrsCodes: [...new Set(nibrsCodes)],
+    },
     student,
     contact,
     actions,

@@ -1,6 +1,13 @@
 import { type Flag, type Role, evaluateIncident } from '@forefront/contract';
 import type { MouInForce } from '../mous/mou.in-force.js';
-import { deriveRecordClass, driftContribution, monthOf, responseSeconds, schoolYearOfIncident, studentOutcomes } from '../incidents/incident.derive.js';
+import {
+  deriveRecordClass,
+  driftContribution,
+  monthOf,
+  responseSeconds,
+  schoolYearOfIncident,
+  studentOutcomes,
+} from '../incidents/incident.derive.js';
 import { newId } from '../../shared/ids.js';
 import { type CountDelta, transparencyContribution } from '../transparency/transparency.derive.js';
 import type { AssembledIncident } from './import.group.js';
@@ -11,16 +18,105 @@ import { snapshotOf } from './import.lookups.js';
  * column names: the SQLite bulk writer and the PostgreSQL batch writer both bind positionally.
  */
 export const IMPORT_TABLES = {
-  incidents: ['id', 'district_id', 'school_id', 'number', 'occurred_at', 'school_year', 'location', 'behaviors', 'description', 'weapon', 'offense_alleged', 'nibrs_codes', 'state', 'record_class', 'version', 'mou_version_id', 'flag_count', 'created_by', 'created_at', 'updated_at', 'submitted_at'],
-  incident_students: ['id', 'district_id', 'incident_id', 'student_id', 'role', 'school_id', 'school_year', 'grade', 'race', 'sex', 'idea', 'section504', 'english_learner', 'referred', 'arrested'],
-  sro_contacts: ['id', 'district_id', 'incident_id', 'officer_id', 'purpose', 'involvement', 'reported_at', 'arrived_at', 'response_seconds'],
-  sro_actions: ['id', 'district_id', 'incident_id', 'contact_id', 'action', 'student_id', 'at', 'emergency', 'emergency_reason', 'parent_notified'],
-  incident_reviews: ['id', 'district_id', 'incident_id', 'student_id', 'reviewer_id', 'reviewed_at', 'decision', 'note', 'recorded_at'],
-  incident_flags: ['id', 'district_id', 'incident_id', 'school_id', 'officer_id', 'month', 'kind', 'clause', 'mou_version_id', 'behavior', 'action', 'student_id'],
+  incidents: [
+    'id',
+    'district_id',
+    'school_id',
+    'number',
+    'occurred_at',
+    'school_year',
+    'location',
+    'behaviors',
+    'description',
+    'weapon',
+    'offense_alleged',
+    'nibrs_codes',
+    'state',
+    'record_class',
+    'version',
+    'mou_version_id',
+    'flag_count',
+    'created_by',
+    'created_at',
+    'updated_at',
+    'submitted_at',
+  ],
+  incident_students: [
+    'id',
+    'district_id',
+    'incident_id',
+    'student_id',
+    'role',
+    'school_id',
+    'school_year',
+    'grade',
+    'race',
+    'sex',
+    'idea',
+    'section504',
+    'english_learner',
+    'referred',
+    'arrested',
+  ],
+  sro_contacts: [
+    'id',
+    'district_id',
+    'incident_id',
+    'officer_id',
+    'purpose',
+    'involvement',
+    'reported_at',
+    'arrived_at',
+    'response_seconds',
+  ],
+  sro_actions: [
+    'id',
+    'district_id',
+    'incident_id',
+    'contact_id',
+    'action',
+    'student_id',
+    'at',
+    'emergency',
+    'emergency_reason',
+    'parent_notified',
+  ],
+  incident_reviews: [
+    'id',
+    'district_id',
+    'incident_id',
+    'student_id',
+    'reviewer_id',
+    'reviewed_at',
+    'decision',
+    'note',
+    'recorded_at',
+  ],
+  incident_flags: [
+    'id',
+    'district_id',
+    'incident_id',
+    'school_id',
+    'officer_id',
+    'month',
+    'kind',
+    'clause',
+    'mou_version_id',
+    'behavior',
+    'action',
+    'student_id',
+  ],
 } as const;
 export type ImportTable = keyof typeof IMPORT_TABLES;
 /** Parents before children, so foreign keys hold at every statement. */
-export const TABLE_ORDER: ImportTable[] = ['incidents', 'incident_students', 'sro_contacts', 'sro_actions', 'incident_reviews', 'incident_flags'];
+export const TABLE_ORDER: ImportTable[] = [
+  'incidents',
+  'incident_students',
+  'sro_contacts',
+  'sro_actions',
+  'incident_reviews',
+  'incident_flags',
+];
 
 export type Cell = string | number | null;
 export type RowSink = (table: ImportTable, row: Cell[]) => void;
@@ -53,14 +149,36 @@ export function emitIncident(
   const d = run.districtId;
   const schoolYear = schoolYearOfIncident(input.occurredAt);
   const flags = evaluateIncident(
-    { behaviors: input.behaviors, contacts: input.contacts, reviews: inc.reviews.map((r) => ({ studentId: r.studentId, decision: r.decision, reviewedAt: r.reviewedAt })) },
+    {
+      behaviors: input.behaviors,
+      contacts: input.contacts,
+      reviews: inc.reviews.map((r) => ({ studentId: r.studentId, decision: r.decision, reviewedAt: r.reviewedAt })),
+    },
     mou?.rules ?? null,
   );
   const mouVersionId = mou?.mouVersionId ?? null;
   sink('incidents', [
-    id, d, input.schoolId, number, input.occurredAt, schoolYear, input.location, JSON.stringify(input.behaviors), input.description, input.weapon,
-    b(input.offenseAlleged), JSON.stringify(input.nibrsCodes), 'submitted', deriveRecordClass(run.creatorRole, input), 1, mouVersionId, flags.length,
-    run.createdBy, run.now, run.now, run.now,
+    id,
+    d,
+    input.schoolId,
+    number,
+    input.occurredAt,
+    schoolYear,
+    input.location,
+    JSON.stringify(input.behaviors),
+    input.description,
+    input.weapon,
+    b(input.offenseAlleged),
+    JSON.stringify(input.nibrsCodes),
+    'submitted',
+    deriveRecordClass(run.creatorRole, input),
+    1,
+    mouVersionId,
+    flags.length,
+    run.createdBy,
+    run.now,
+    run.now,
+    run.now,
   ]);
   const outcomes = studentOutcomes(input);
   // Child ids and the student's school as the service writes them (incident.save.ts, childRows):
@@ -69,21 +187,73 @@ export function emitIncident(
     const snap = snapshotOf(inc.students.get(s.studentId)!, input.occurredAt);
     const o = outcomes.get(s.studentId);
     sink('incident_students', [
-      `${id}-s${pad(i, 3)}`, d, id, s.studentId, s.role, snap.schoolId, schoolYear, snap.grade, snap.race, snap.sex,
-      b(snap.idea), b(snap.section504), b(snap.englishLearner), b(o?.referred ?? false), b(o?.arrested ?? false),
+      `${id}-s${pad(i, 3)}`,
+      d,
+      id,
+      s.studentId,
+      s.role,
+      snap.schoolId,
+      schoolYear,
+      snap.grade,
+      snap.race,
+      snap.sex,
+      b(snap.idea),
+      b(snap.section504),
+      b(snap.englishLearner),
+      b(o?.referred ?? false),
+      b(o?.arrested ?? false),
     ]);
   });
   input.contacts.forEach((c, ci) => {
     const contactId = `${id}-c${pad(ci, 2)}`;
-    sink('sro_contacts', [contactId, d, id, c.officerId, c.purpose, c.involvement, c.reportedAt, c.arrivedAt, responseSeconds(c.reportedAt, c.arrivedAt)]);
+    sink('sro_contacts', [
+      contactId,
+      d,
+      id,
+      c.officerId,
+      c.purpose,
+      c.involvement,
+      c.reportedAt,
+      c.arrivedAt,
+      responseSeconds(c.reportedAt, c.arrivedAt),
+    ]);
     c.actions.forEach((a, ai) =>
-      sink('sro_actions', [`${contactId}-a${pad(ai, 3)}`, d, id, contactId, a.action, a.studentId, a.at, b(a.emergency), a.emergency ? a.emergencyReason : null, b(a.parentNotified)]),
+      sink('sro_actions', [
+        `${contactId}-a${pad(ai, 3)}`,
+        d,
+        id,
+        contactId,
+        a.action,
+        a.studentId,
+        a.at,
+        b(a.emergency),
+        a.emergency ? a.emergencyReason : null,
+        b(a.parentNotified),
+      ]),
     );
   });
-  for (const r of inc.reviews) sink('incident_reviews', [newId(), d, id, r.studentId, r.reviewerId, r.reviewedAt, r.decision, r.note, run.now]);
+  for (const r of inc.reviews)
+    sink('incident_reviews', [newId(), d, id, r.studentId, r.reviewerId, r.reviewedAt, r.decision, r.note, run.now]);
   const month = monthOf(input.occurredAt);
   flags.forEach((f, i) =>
-    sink('incident_flags', [`${id}-f${pad(i, 3)}`, d, id, input.schoolId, f.officerId, month, f.kind, f.clause, mouVersionId, f.behavior, f.action, f.studentId]),
+    sink('incident_flags', [
+      `${id}-f${pad(i, 3)}`,
+      d,
+      id,
+      input.schoolId,
+      f.officerId,
+      month,
+      f.kind,
+      f.clause,
+      mouVersionId,
+      f.behavior,
+      f.action,
+      f.studentId,
+    ]),
   );
-  return { flags, drift: driftContribution(input, flags), transparency: transparencyContribution(input, flags, 'submitted') };
+  return {
+    flags,
+    drift: driftContribution(input, flags),
+    transparency: transparencyContribution(input, flags, 'submitted'),
+  };
 }

@@ -47,7 +47,12 @@ export interface ImportSource {
 class Rejected extends Error {}
 
 /** API: the signed-in district administrator imports into their district. */
-export async function importIncidentsAs(ctx: AppContext, actor: Actor, districtId: string, source: ImportSource): Promise<ImportReport> {
+export async function importIncidentsAs(
+  ctx: AppContext,
+  actor: Actor,
+  districtId: string,
+  source: ImportSource,
+): Promise<ImportReport> {
   const d = await findDistrict(ctx.db, districtId);
   if (!d) throw new NotFoundError('District');
   authorize(actor, 'incident.import', { districtId: d.id, state: d.state }, 'District');
@@ -55,14 +60,31 @@ export async function importIncidentsAs(ctx: AppContext, actor: Actor, districtI
 }
 
 /** CLI: the operator names the user recorded as creator (default: the district's first administrator). */
-export async function importIncidentsCli(ctx: AppContext, districtId: string, asEmail: string | undefined, source: ImportSource): Promise<ImportReport> {
+export async function importIncidentsCli(
+  ctx: AppContext,
+  districtId: string,
+  asEmail: string | undefined,
+  source: ImportSource,
+): Promise<ImportReport> {
   const d = await findDistrict(ctx.db, districtId);
   if (!d) throw new NotFoundError('District');
-  let q = ctx.db.selectFrom('users').select(['id', 'role']).where('districtId', '=', districtId).where('disabled', '=', 0);
-  q = asEmail ? q.where('email', '=', asEmail.toLowerCase()) : q.where('role', '=', 'district_admin').orderBy('createdAt');
+  let q = ctx.db
+    .selectFrom('users')
+    .select(['id', 'role'])
+    .where('districtId', '=', districtId)
+    .where('disabled', '=', 0);
+  q = asEmail
+    ? q.where('email', '=', asEmail.toLowerCase())
+    : q.where('role', '=', 'district_admin').orderBy('createdAt');
   const user = await q.executeTakeFirst();
-  if (!user) throw new ValidationError(asEmail ? `No active user ${asEmail} in this district` : 'The district has no active district administrator to record as creator; use --as <email>');
-  if (!['district_admin', 'school_admin', 'sro'].includes(user.role)) throw new ValidationError(`${asEmail} may not create incidents (role ${user.role})`);
+  if (!user)
+    throw new ValidationError(
+      asEmail
+        ? `No active user ${asEmail} in this district`
+        : 'The district has no active district administrator to record as creator; use --as <email>',
+    );
+  if (!['district_admin', 'school_admin', 'sro'].includes(user.role))
+    throw new ValidationError(`${asEmail} may not create incidents (role ${user.role})`);
   return runImport(ctx, districtId, { userId: user.id, role: user.role as Role }, source);
 }
 
@@ -73,15 +95,37 @@ export async function importIncidentsCli(ctx: AppContext, districtId: string, as
  * database exactly as it was. On SQLite the writes are raw multi-row prepared INSERTs on the
  * connection Kysely's transaction holds; on PostgreSQL batched multi-row INSERTs in the same trx.
  */
-async function runImport(ctx: AppContext, districtId: string, creator: NonNullable<AuditActor>, source: ImportSource): Promise<ImportReport> {
+async function runImport(
+  ctx: AppContext,
+  districtId: string,
+  creator: NonNullable<AuditActor>,
+  source: ImportSource,
+): Promise<ImportReport> {
   const lookups = await loadLookups(ctx.db, districtId);
-  const report: ImportReport = { accepted: false, file: source.file, rows: 0, incidents: 0, studentLinks: 0, flags: 0, errorCount: 0, errors: [], numbers: null };
+  const report: ImportReport = {
+    accepted: false,
+    file: source.file,
+    rows: 0,
+    incidents: 0,
+    studentLinks: 0,
+    flags: 0,
+    errorCount: 0,
+    errors: [],
+    numbers: null,
+  };
   const run: ImportRun = { districtId, createdBy: creator.userId, creatorRole: creator.role, now: nowIso() };
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      const writer: BulkWriter = ctx.dialect === 'sqlite' && ctx.sqlite ? new SqliteBulkWriter(ctx.sqlite) : new KyselyBulkWriter(trx);
+      const writer: BulkWriter =
+        ctx.dialect === 'sqlite' && ctx.sqlite ? new SqliteBulkWriter(ctx.sqlite) : new KyselyBulkWriter(trx);
       const start = await readCounter(trx, districtId, run.now);
-      const state = { next: start, drift: new DriftAccumulator(), transparency: new TransparencyAccumulator(), first: null as string | null, last: null as string | null };
+      const state = {
+        next: start,
+        drift: new DriftAccumulator(),
+        transparency: new TransparencyAccumulator(),
+        first: null as string | null,
+        last: null as string | null,
+      };
       // Synchronous per incident (a promise only for a new day's MOU or a flush): a million
       // incidents should not cost a million awaits.
       const write = (inc: AssembledIncident, mou: MouInForce | null) => {
@@ -97,12 +141,21 @@ async function runImport(ctx: AppContext, districtId: string, creator: NonNullab
         report.flags += flags.length;
         return writer.full ? writer.flush() : undefined;
       };
-      await streamRows(source, lookups, report, (inc) => {
-        const mou = lookups.mouKnown(inc.input.occurredAt);
-        return mou !== undefined ? write(inc, mou) : lookups.mouOn(trx, inc.input.occurredAt).then((m) => write(inc, m));
-      }, () => writer.discard());
+      await streamRows(
+        source,
+        lookups,
+        report,
+        (inc) => {
+          const mou = lookups.mouKnown(inc.input.occurredAt);
+          return mou !== undefined
+            ? write(inc, mou)
+            : lookups.mouOn(trx, inc.input.occurredAt).then((m) => write(inc, m));
+        },
+        () => writer.discard(),
+      );
       if (report.errorCount > 0 || report.rows === 0) {
-        if (report.rows === 0 && report.errorCount === 0) addError(report, { row: 1, column: null, reason: 'The file has no data rows' });
+        if (report.rows === 0 && report.errorCount === 0)
+          addError(report, { row: 1, column: null, reason: 'The file has no data rows' });
         throw new Rejected();
       }
       await writer.flush();
@@ -111,7 +164,11 @@ async function runImport(ctx: AppContext, districtId: string, creator: NonNullab
       await state.transparency.write(trx, districtId);
       await refreshDistrictYears(trx, districtId, state.transparency.years);
       await reserveNumbers(trx, districtId, run.now, state.next - start);
-      await appendAudit(trx, { dialect: ctx.dialect, actor: creator, districtId }, { kind: 'incident.imported', rows: report.rows, incidents: report.incidents, file: source.file.slice(0, 200) });
+      await appendAudit(
+        trx,
+        { dialect: ctx.dialect, actor: creator, districtId },
+        { kind: 'incident.imported', rows: report.rows, incidents: report.incidents, file: source.file.slice(0, 200) },
+      );
       report.numbers = { first: state.first!, last: state.last! };
     });
   } catch (err) {
@@ -132,7 +189,13 @@ function addError(report: ImportReport, e: RowError) {
  * Streams the CSV, checks each row, and hands over each finished incident while the file has no
  * error. Rows are numbered as a spreadsheet shows them: the header is row 1.
  */
-async function streamRows(source: ImportSource, lk: ImportLookups, report: ImportReport, onIncident: (inc: AssembledIncident) => Promise<void> | void, onFirstError: () => void) {
+async function streamRows(
+  source: ImportSource,
+  lk: ImportLookups,
+  report: ImportReport,
+  onIncident: (inc: AssembledIncident) => Promise<void> | void,
+  onFirstError: () => void,
+) {
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true });
   source.stream.pipe(parser);
   source.stream.on('error', (e) => parser.destroy(e));
@@ -167,7 +230,8 @@ async function streamRows(source: ImportSource, lk: ImportLookups, report: Impor
         continue;
       }
       report.rows += 1;
-      if (source.onProgress && (report.rows & 0x3fff) === 0) source.onProgress({ rows: report.rows, bytes: parser.info.bytes });
+      if (source.onProgress && (report.rows & 0x3fff) === 0)
+        source.onProgress({ rows: report.rows, bytes: parser.info.bytes });
       if (cells.length !== width) {
         error({ row: rowNumber, column: null, reason: `Has ${cells.length} cells; the header has ${width}` });
         continue;
@@ -181,7 +245,11 @@ async function streamRows(source: ImportSource, lk: ImportLookups, report: Impor
         if (assembler.ref !== null) await finishIncident();
         // Rows of one incident must be together: a ref seen before means the file is out of order.
         if (seen.has(parsed.ref)) {
-          error({ row: rowNumber, column: 'incident_ref', reason: `incident_ref "${parsed.ref}" appeared earlier, separated by other incidents; keep an incident's rows together` });
+          error({
+            row: rowNumber,
+            column: 'incident_ref',
+            reason: `incident_ref "${parsed.ref}" appeared earlier, separated by other incidents; keep an incident's rows together`,
+          });
           continue;
         }
         seen.add(parsed.ref);

@@ -55,7 +55,14 @@ export class SqliteBulkWriter implements BulkWriter {
   constructor(sqlite: SQLite.Database) {
     let cached = statementCache.get(sqlite);
     if (!cached) {
-      cached = new Map(TABLE_ORDER.map((t) => [t, sqlite.prepare(`insert into ${t} (${IMPORT_TABLES[t].join(',')}) values (${IMPORT_TABLES[t].map(() => '?').join(',')})`)]));
+      cached = new Map(
+        TABLE_ORDER.map((t) => [
+          t,
+          sqlite.prepare(
+            `insert into ${t} (${IMPORT_TABLES[t].join(',')}) values (${IMPORT_TABLES[t].map(() => '?').join(',')})`,
+          ),
+        ]),
+      );
       statementCache.set(sqlite, cached);
     }
     this.statements = cached;
@@ -79,7 +86,9 @@ export class KyselyBulkWriter extends BufferedWriter {
     const cols = IMPORT_TABLES[table];
     for (let i = 0; i < rows.length; i += PG_ROWS_PER_INSERT) {
       const chunk = rows.slice(i, i + PG_ROWS_PER_INSERT);
-      await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.id(c)))}) values ${sql.join(chunk.map((r) => sql`(${sql.join(r)})`))}`.execute(this.trx);
+      await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.id(c)))}) values ${sql.join(chunk.map((r) => sql`(${sql.join(r)})`))}`.execute(
+        this.trx,
+      );
     }
   }
 }

@@ -7,15 +7,34 @@ import type { Db } from '../../db/database.js';
  * the BJS measure reads contacts of the last 30 days through the sro_contacts_officer index.
  */
 
-const inSchools = (schoolIds: readonly string[] | undefined) => (schoolIds && !schoolIds.length ? sql<SqlBool>`1 = 0` : sql<SqlBool>`1 = 1`);
+const inSchools = (schoolIds: readonly string[] | undefined) =>
+  schoolIds && !schoolIds.length ? sql<SqlBool>`1 = 0` : sql<SqlBool>`1 = 1`;
 
-export async function findDriftRows(db: Db, districtId: string, from: string, to: string, schoolIds?: readonly string[]) {
-  let q = db.selectFrom('roleDriftMonthly').selectAll().where('districtId', '=', districtId).where('month', '>=', from).where('month', '<=', to).where(inSchools(schoolIds));
+export async function findDriftRows(
+  db: Db,
+  districtId: string,
+  from: string,
+  to: string,
+  schoolIds?: readonly string[],
+) {
+  let q = db
+    .selectFrom('roleDriftMonthly')
+    .selectAll()
+    .where('districtId', '=', districtId)
+    .where('month', '>=', from)
+    .where('month', '<=', to)
+    .where(inSchools(schoolIds));
   if (schoolIds?.length) q = q.where('schoolId', 'in', schoolIds);
   return q.execute();
 }
 
-export async function findFlagKindTotals(db: Db, districtId: string, from: string, to: string, schoolIds?: readonly string[]) {
+export async function findFlagKindTotals(
+  db: Db,
+  districtId: string,
+  from: string,
+  to: string,
+  schoolIds?: readonly string[],
+) {
   let q = db
     .selectFrom('roleDriftFlagsMonthly')
     .select(['kind', sql<string>`sum(count)`.as('n')])
@@ -28,15 +47,40 @@ export async function findFlagKindTotals(db: Db, districtId: string, from: strin
 }
 
 /** SRO accounts not disabled, optionally only those assigned to one of `schoolIds`. */
-export async function findActiveOfficerIds(db: Db, districtId: string, schoolIds?: readonly string[]): Promise<string[]> {
-  let q = db.selectFrom('users as u').select('u.id').where('u.districtId', '=', districtId).where('u.role', '=', 'sro').where('u.disabled', '=', 0).where(inSchools(schoolIds));
+export async function findActiveOfficerIds(
+  db: Db,
+  districtId: string,
+  schoolIds?: readonly string[],
+): Promise<string[]> {
+  let q = db
+    .selectFrom('users as u')
+    .select('u.id')
+    .where('u.districtId', '=', districtId)
+    .where('u.role', '=', 'sro')
+    .where('u.disabled', '=', 0)
+    .where(inSchools(schoolIds));
   if (schoolIds?.length)
-    q = q.where((eb) => eb.exists(eb.selectFrom('userSchools as us').select('us.userId').whereRef('us.userId', '=', 'u.id').where('us.schoolId', 'in', schoolIds)));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('userSchools as us')
+          .select('us.userId')
+          .whereRef('us.userId', '=', 'u.id')
+          .where('us.schoolId', 'in', schoolIds),
+      ),
+    );
   return (await q.execute()).map((r) => r.id);
 }
 
 /** Which of `officerIds` had a contact on an incident located in a classroom since `since`. */
-export async function findOfficersWithClassroomResponse(db: Db, districtId: string, officerIds: readonly string[], since: string, until: string, schoolIds?: readonly string[]) {
+export async function findOfficersWithClassroomResponse(
+  db: Db,
+  districtId: string,
+  officerIds: readonly string[],
+  since: string,
+  until: string,
+  schoolIds?: readonly string[],
+) {
   if (!officerIds.length) return [];
   let q = db
     .selectFrom('sroContacts as c')
@@ -54,6 +98,15 @@ export async function findOfficersWithClassroomResponse(db: Db, districtId: stri
 
 export async function findNames(db: Db, districtId: string, officerIds: readonly string[]) {
   const schools = await db.selectFrom('schools').select(['id', 'name']).where('districtId', '=', districtId).execute();
-  const officers = officerIds.length ? await db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', [...new Set(officerIds)]).execute() : [];
-  return { schools: new Map(schools.map((s) => [s.id, s.name])), officers: new Map(officers.map((o) => [o.id, o.displayName])) };
+  const officers = officerIds.length
+    ? await db
+        .selectFrom('users')
+        .select(['id', 'displayName'])
+        .where('id', 'in', [...new Set(officerIds)])
+        .execute()
+    : [];
+  return {
+    schools: new Map(schools.map((s) => [s.id, s.name])),
+    officers: new Map(officers.map((o) => [o.id, o.displayName])),
+  };
 }

@@ -16,7 +16,13 @@ const BJS_WINDOW_DAYS = 30;
 const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
 const monthAt = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 
-type Counts = { contacts: number; routineDisciplineContacts: number; violations: number; arrests: number; referrals: number };
+type Counts = {
+  contacts: number;
+  routineDisciplineContacts: number;
+  violations: number;
+  arrests: number;
+  referrals: number;
+};
 const zero = (): Counts => ({ contacts: 0, routineDisciplineContacts: 0, violations: 0, arrests: 0, referrals: 0 });
 
 /**
@@ -24,22 +30,39 @@ const zero = (): Counts => ({ contacts: 0, routineDisciplineContacts: 0, violati
  * from the monthly aggregates only; plus the BJS classroom-response measure. Aggregates name no
  * student, so reading them is not a student-record access (no audit event).
  */
-export async function readRoleDrift(ctx: AppContext, actor: Actor, districtId: string, q: z.infer<typeof RoleDriftQuerySchema>): Promise<RoleDrift> {
+export async function readRoleDrift(
+  ctx: AppContext,
+  actor: Actor,
+  districtId: string,
+  q: z.infer<typeof RoleDriftQuerySchema>,
+): Promise<RoleDrift> {
   const d = await districtOrNotFound(ctx.db, districtId);
   const scope = authorizeList(actor, 'drift.read', { districtId: d.id, state: d.state });
   let schoolIds: readonly string[] | undefined = scope === 'school' ? actor.schoolIds : undefined;
   if (q.schoolId) {
-    if (!(await findSchool(ctx.db, d.id, q.schoolId))) throw new ValidationError('This school is not in the district', [{ path: 'querystring.schoolId', message: 'Unknown school' }]);
+    if (!(await findSchool(ctx.db, d.id, q.schoolId)))
+      throw new ValidationError('This school is not in the district', [
+        { path: 'querystring.schoolId', message: 'Unknown school' },
+      ]);
     if (scope === 'school' && !actor.schoolIds.includes(q.schoolId)) throw new ForbiddenError();
     schoolIds = [q.schoolId];
   }
   const now = new Date();
   const to = q.to ?? now.toISOString().slice(0, 7);
   const from = q.from ?? monthAt(monthIndex(to) - 11);
-  if (from > to) throw new ValidationError('The first month must not be after the last', [{ path: 'querystring.from', message: 'After "to"' }]);
-  if (monthIndex(to) - monthIndex(from) + 1 > MAX_MONTHS) throw new ValidationError(`Ask for at most ${MAX_MONTHS} months at a time`, [{ path: 'querystring.from', message: 'Range too long' }]);
+  if (from > to)
+    throw new ValidationError('The first month must not be after the last', [
+      { path: 'querystring.from', message: 'After "to"' },
+    ]);
+  if (monthIndex(to) - monthIndex(from) + 1 > MAX_MONTHS)
+    throw new ValidationError(`Ask for at most ${MAX_MONTHS} months at a time`, [
+      { path: 'querystring.from', message: 'Range too long' },
+    ]);
 
-  const [rows, kinds] = await Promise.all([repo.findDriftRows(ctx.db, d.id, from, to, schoolIds), repo.findFlagKindTotals(ctx.db, d.id, from, to, schoolIds)]);
+  const [rows, kinds] = await Promise.all([
+    repo.findDriftRows(ctx.db, d.id, from, to, schoolIds),
+    repo.findFlagKindTotals(ctx.db, d.id, from, to, schoolIds),
+  ]);
   const totals = zero();
   const byMonth = new Map<string, Counts>();
   for (let i = monthIndex(from); i <= monthIndex(to); i++) byMonth.set(monthAt(i), zero());
@@ -69,8 +92,12 @@ export async function readRoleDrift(ctx: AppContext, actor: Actor, districtId: s
     to,
     totals: { ...totals, byKind },
     byMonth: [...byMonth].map(([month, c]) => ({ month, ...c })),
-    items: [...bySchool].map(([schoolId, c]) => ({ schoolId, schoolName: names.schools.get(schoolId) ?? '', ...c })).sort((a, b) => a.schoolName.localeCompare(b.schoolName)),
-    byOfficer: [...byOfficer].map(([officerId, c]) => ({ officerId, officerName: names.officers.get(officerId) ?? '', ...c })).sort((a, b) => a.officerName.localeCompare(b.officerName)),
+    items: [...bySchool]
+      .map(([schoolId, c]) => ({ schoolId, schoolName: names.schools.get(schoolId) ?? '', ...c }))
+      .sort((a, b) => a.schoolName.localeCompare(b.schoolName)),
+    byOfficer: [...byOfficer]
+      .map(([officerId, c]) => ({ officerId, officerName: names.officers.get(officerId) ?? '', ...c }))
+      .sort((a, b) => a.officerName.localeCompare(b.officerName)),
     classroomResponse: await classroomResponse(ctx, d.id, now, schoolIds),
   };
 }
@@ -80,10 +107,27 @@ export async function readRoleDrift(ctx: AppContext, actor: Actor, districtId: s
  * to the school) with at least one contact on an incident in a classroom in the 30 days before
  * today. Bounded to 30 days, so it reads few rows through the sro_contacts_officer index.
  */
-export async function classroomResponse(ctx: Pick<AppContext, 'db'>, districtId: string, now: Date, schoolIds?: readonly string[]) {
+export async function classroomResponse(
+  ctx: Pick<AppContext, 'db'>,
+  districtId: string,
+  now: Date,
+  schoolIds?: readonly string[],
+) {
   const today = now.toISOString().slice(0, 10);
   const since = new Date(Date.parse(`${today}T00:00:00Z`) - BJS_WINDOW_DAYS * 86_400_000).toISOString();
   const active = await repo.findActiveOfficerIds(ctx.db, districtId, schoolIds);
-  const withResponse = await repo.findOfficersWithClassroomResponse(ctx.db, districtId, active, since, now.toISOString(), schoolIds);
-  return { activeOfficers: active.length, withClassroomResponse: withResponse.length, share: active.length ? withResponse.length / active.length : null, asOf: today };
+  const withResponse = await repo.findOfficersWithClassroomResponse(
+    ctx.db,
+    districtId,
+    active,
+    since,
+    now.toISOString(),
+    schoolIds,
+  );
+  return {
+    activeOfficers: active.length,
+    withClassroomResponse: withResponse.length,
+    share: active.length ? withResponse.length / active.length : null,
+    asOf: today,
+  };
 }

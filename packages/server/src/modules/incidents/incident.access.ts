@@ -27,11 +27,14 @@ import type { IncidentRow } from './incident.table.js';
 export type ActorLike = Pick<Actor, 'userId' | 'role' | 'districtId' | 'state' | 'schoolIds'>;
 
 export const SERIOUS_BEHAVIORS = BEHAVIOR_KEYS.filter((b) => BEHAVIORS[b].seriousness === 'serious');
-export const isSerious = (behaviors: readonly Behavior[]) => behaviors.some((b) => BEHAVIORS[b].seriousness === 'serious');
+export const isSerious = (behaviors: readonly Behavior[]) =>
+  behaviors.some((b) => BEHAVIORS[b].seriousness === 'serious');
 
 /** The information-sharing clause of the MOU in force today (deny by default: none in force shares nothing). */
 export async function sharingToday(db: Db, districtId: string): Promise<InformationSharing> {
-  return (await findMouInForce(db, districtId, new Date().toISOString()))?.rules.informationSharing ?? 'own_incidents_only';
+  return (
+    (await findMouInForce(db, districtId, new Date().toISOString()))?.rules.informationSharing ?? 'own_incidents_only'
+  );
 }
 
 const WRITES: readonly Action[] = ['incident.update', 'incident.review', 'incident.reclassify'];
@@ -40,7 +43,13 @@ const WRITES: readonly Action[] = ['incident.update', 'incident.review', 'incide
  * Throws 404/403 unless the actor may take `action` on this incident. Visibility is settled
  * before the action, so a record hidden from the actor answers 404 whatever they try to do to it.
  */
-export async function authorizeIncident(db: Db, actor: ActorLike, action: Action, incident: IncidentRow, district: { id: string; state: string }): Promise<void> {
+export async function authorizeIncident(
+  db: Db,
+  actor: ActorLike,
+  action: Action,
+  incident: IncidentRow,
+  district: { id: string; state: string },
+): Promise<void> {
   const resource = { districtId: district.id, state: district.state, schoolIds: [incident.schoolId] };
   authorize(actor as Actor, 'incident.read', resource, 'Incident');
   let partOf = true;
@@ -49,10 +58,15 @@ export async function authorizeIncident(db: Db, actor: ActorLike, action: Action
     if (!partOf) {
       const sharing = await sharingToday(db, district.id);
       const behaviors = JSON.parse(incident.behaviors) as Behavior[];
-      if (!(sharing === 'all_school_incidents' || (sharing === 'serious_incidents' && isSerious(behaviors)))) throw new NotFoundError('Incident');
+      if (!(sharing === 'all_school_incidents' || (sharing === 'serious_incidents' && isSerious(behaviors))))
+        throw new NotFoundError('Incident');
     }
   }
-  if (actor.role === 'school_admin' && incident.recordClass === 'law_enforcement_unit' && (await sharingToday(db, district.id)) !== 'all_school_incidents')
+  if (
+    actor.role === 'school_admin' &&
+    incident.recordClass === 'law_enforcement_unit' &&
+    (await sharingToday(db, district.id)) !== 'all_school_incidents'
+  )
     throw new NotFoundError('Incident');
   if (action !== 'incident.read') authorize(actor as Actor, action, resource, 'Incident');
   if (!partOf && WRITES.includes(action)) throw new ForbiddenError('Only the officers on this incident can change it');
@@ -66,10 +80,17 @@ export async function needToKnowFilter(db: Db, actor: ActorLike, districtId: str
     return (eb) =>
       eb.or([
         eb('i.createdBy', '=', actor.userId),
-        eb.exists(eb.selectFrom('sroContacts as mc').select('mc.id').whereRef('mc.incidentId', '=', 'i.id').where('mc.officerId', '=', actor.userId)),
+        eb.exists(
+          eb
+            .selectFrom('sroContacts as mc')
+            .select('mc.id')
+            .whereRef('mc.incidentId', '=', 'i.id')
+            .where('mc.officerId', '=', actor.userId),
+        ),
         ...(sharing === 'serious_incidents' ? SERIOUS_BEHAVIORS.map((b) => eb('i.behaviors', 'like', `%"${b}"%`)) : []),
       ]);
   }
-  if (actor.role === 'school_admin' && (await sharingToday(db, districtId)) !== 'all_school_incidents') return (eb) => eb('i.recordClass', '=', 'education');
+  if (actor.role === 'school_admin' && (await sharingToday(db, districtId)) !== 'all_school_incidents')
+    return (eb) => eb('i.recordClass', '=', 'education');
   return null;
 }

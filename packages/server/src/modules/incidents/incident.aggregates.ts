@@ -2,19 +2,40 @@ import type { Db } from '../../db/database.js';
 import type { driftContribution } from './incident.derive.js';
 
 type Contribution = ReturnType<typeof driftContribution>;
-const COUNT_COLUMNS = ['contacts', 'routineContacts', 'classroomContacts', 'violations', 'arrests', 'referrals'] as const;
+const COUNT_COLUMNS = [
+  'contacts',
+  'routineContacts',
+  'classroomContacts',
+  'violations',
+  'arrests',
+  'referrals',
+] as const;
 
 /**
  * Keeps the monthly role-drift aggregates in step with one incident's change: the difference
  * between its new contribution and its old one (null when it is new) is added in the same
  * transaction as the change, so the dashboard never scans incidents and never drifts from them.
  */
-export async function applyDriftChange(db: Db, districtId: string, before: Contribution | null, after: Contribution): Promise<void> {
+export async function applyDriftChange(
+  db: Db,
+  districtId: string,
+  before: Contribution | null,
+  after: Contribution,
+): Promise<void> {
   const rows = new Map<string, Record<string, string | number>>();
   const add = (sign: 1 | -1, c: Contribution) => {
     for (const r of c.rows) {
       const key = `${r.month}|${r.schoolId}|${r.officerId}`;
-      const acc = rows.get(key) ?? rows.set(key, { month: r.month, schoolId: r.schoolId, officerId: r.officerId, ...Object.fromEntries(COUNT_COLUMNS.map((k) => [k, 0])) }).get(key)!;
+      const acc =
+        rows.get(key) ??
+        rows
+          .set(key, {
+            month: r.month,
+            schoolId: r.schoolId,
+            officerId: r.officerId,
+            ...Object.fromEntries(COUNT_COLUMNS.map((k) => [k, 0])),
+          })
+          .get(key)!;
       for (const k of COUNT_COLUMNS) acc[k] = (acc[k] as number) + sign * r[k];
     }
   };
@@ -22,19 +43,29 @@ export async function applyDriftChange(db: Db, districtId: string, before: Contr
   add(1, after);
   // In key order: concurrent writes of different incidents then lock shared rows in the same
   // order on PostgreSQL instead of deadlocking.
-  const monthly = [...rows].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, r]) => r).filter((r) => COUNT_COLUMNS.some((k) => r[k] !== 0));
+  const monthly = [...rows]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, r]) => r)
+    .filter((r) => COUNT_COLUMNS.some((k) => r[k] !== 0));
 
   const kinds = new Map<string, { month: string; schoolId: string; officerId: string; kind: string; count: number }>();
   const addKinds = (sign: 1 | -1, c: Contribution) => {
     for (const f of c.flagCounts) {
       const key = `${f.month}|${f.schoolId}|${f.officerId}|${f.kind}`;
-      const acc = kinds.get(key) ?? kinds.set(key, { month: f.month, schoolId: f.schoolId, officerId: f.officerId, kind: f.kind, count: 0 }).get(key)!;
+      const acc =
+        kinds.get(key) ??
+        kinds
+          .set(key, { month: f.month, schoolId: f.schoolId, officerId: f.officerId, kind: f.kind, count: 0 })
+          .get(key)!;
       acc.count += sign * f.count;
     }
   };
   if (before) addKinds(-1, before);
   addKinds(1, after);
-  const flagRows = [...kinds].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, k]) => k).filter((k) => k.count !== 0);
+  const flagRows = [...kinds]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, k]) => k)
+    .filter((k) => k.count !== 0);
 
   // Keys are unique within each statement (PostgreSQL refuses to upsert the same row twice in one).
   if (monthly.length)
@@ -56,6 +87,10 @@ export async function applyDriftChange(db: Db, districtId: string, before: Contr
     await db
       .insertInto('roleDriftFlagsMonthly')
       .values(flagRows.map((r) => ({ districtId, ...r })))
-      .onConflict((oc) => oc.columns(['districtId', 'month', 'schoolId', 'officerId', 'kind']).doUpdateSet((eb) => ({ count: eb('roleDriftFlagsMonthly.count', '+', eb.ref('excluded.count')) })))
+      .onConflict((oc) =>
+        oc
+          .columns(['districtId', 'month', 'schoolId', 'officerId', 'kind'])
+          .doUpdateSet((eb) => ({ count: eb('roleDriftFlagsMonthly.count', '+', eb.ref('excluded.count')) })),
+      )
       .execute();
 }

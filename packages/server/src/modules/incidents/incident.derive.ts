@@ -19,15 +19,22 @@ import type { RoleDriftMonthlyTable } from './incident.table.js';
  * crime or emergency). Anything touching routine discipline stays an education record, and so
  * does everything school staff create.
  */
-export function deriveRecordClass(creatorRole: Role, incident: Pick<IncidentInput, 'offenseAlleged' | 'contacts'>): RecordClass {
+export function deriveRecordClass(
+  creatorRole: Role,
+  incident: Pick<IncidentInput, 'offenseAlleged' | 'contacts'>,
+): RecordClass {
   if (creatorRole !== 'sro' || !incident.offenseAlleged) return 'education';
   const purposes = incident.contacts.map((c) => c.purpose);
   if (purposes.includes('routine_discipline')) return 'education';
-  return purposes.some((p) => p === 'serious_threat_or_crime' || p === 'emergency_response') ? 'law_enforcement_unit' : 'education';
+  return purposes.some((p) => p === 'serious_threat_or_crime' || p === 'emergency_response')
+    ? 'law_enforcement_unit'
+    : 'education';
 }
 
 /** Per student, the CRDC outcomes: referred (citations and arrests count) and arrested. */
-export function studentOutcomes(incident: Pick<IncidentInput, 'contacts'>): Map<string, { referred: boolean; arrested: boolean }> {
+export function studentOutcomes(
+  incident: Pick<IncidentInput, 'contacts'>,
+): Map<string, { referred: boolean; arrested: boolean }> {
   const out = new Map<string, { referred: boolean; arrested: boolean }>();
   for (const c of incident.contacts)
     for (const a of c.actions) {
@@ -61,12 +68,27 @@ export type DriftRow = Omit<RoleDriftMonthlyTable, 'districtId'>;
 export function driftContribution(
   incident: Pick<IncidentInput, 'schoolId' | 'occurredAt' | 'location' | 'contacts'>,
   flags: readonly Flag[],
-): { rows: DriftRow[]; flagCounts: { schoolId: string; officerId: string; month: string; kind: string; count: number }[] } {
+): {
+  rows: DriftRow[];
+  flagCounts: { schoolId: string; officerId: string; month: string; kind: string; count: number }[];
+} {
   const month = monthOf(incident.occurredAt);
   const rows = new Map<string, DriftRow>();
   const row = (officerId: string) =>
     rows.get(officerId) ??
-    rows.set(officerId, { schoolId: incident.schoolId, officerId, month, contacts: 0, routineContacts: 0, classroomContacts: 0, violations: 0, arrests: 0, referrals: 0 }).get(officerId)!;
+    rows
+      .set(officerId, {
+        schoolId: incident.schoolId,
+        officerId,
+        month,
+        contacts: 0,
+        routineContacts: 0,
+        classroomContacts: 0,
+        violations: 0,
+        arrests: 0,
+        referrals: 0,
+      })
+      .get(officerId)!;
   for (const c of incident.contacts) {
     const r = row(c.officerId);
     r.contacts += 1;
@@ -81,7 +103,9 @@ export function driftContribution(
   for (const f of flags) {
     row(f.officerId).violations += 1;
     const key = `${f.officerId}|${f.kind}`;
-    const c = counts.get(key) ?? counts.set(key, { schoolId: incident.schoolId, officerId: f.officerId, month, kind: f.kind, count: 0 }).get(key)!;
+    const c =
+      counts.get(key) ??
+      counts.set(key, { schoolId: incident.schoolId, officerId: f.officerId, month, kind: f.kind, count: 0 }).get(key)!;
     c.count += 1;
   }
   return { rows: [...rows.values()], flagCounts: [...counts.values()] };

@@ -5,7 +5,9 @@ import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 
 type IncidentListQuery = z.infer<typeof IncidentListQuerySchema>;
-export type IncidentFilter = (eb: ExpressionBuilder<Database & { i: Database['incidents'] }, 'i'>) => Expression<SqlBool>;
+export type IncidentFilter = (
+  eb: ExpressionBuilder<Database & { i: Database['incidents'] }, 'i'>,
+) => Expression<SqlBool>;
 
 /** The day after an ISO date, so `to` includes the whole day whatever the time of the incident. */
 const dayAfter = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString();
@@ -14,9 +16,15 @@ const dayAfter = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_0
  * One page of a district's incidents with the list's filters. `schoolIds` narrows a school-scoped
  * actor to their schools; `needToKnow` applies the MOU's information-sharing clause and FERPA 99.8.
  */
-export async function findIncidentPage(db: Db, districtId: string, q: IncidentListQuery, opts: { schoolIds?: readonly string[]; needToKnow: IncidentFilter | null }) {
+export async function findIncidentPage(
+  db: Db,
+  districtId: string,
+  q: IncidentListQuery,
+  opts: { schoolIds?: readonly string[]; needToKnow: IncidentFilter | null },
+) {
   let base = db.selectFrom('incidents as i').where('i.districtId', '=', districtId);
-  if (opts.schoolIds) base = opts.schoolIds.length ? base.where('i.schoolId', 'in', opts.schoolIds) : base.where(sql<SqlBool>`1 = 0`);
+  if (opts.schoolIds)
+    base = opts.schoolIds.length ? base.where('i.schoolId', 'in', opts.schoolIds) : base.where(sql<SqlBool>`1 = 0`);
   if (q.schoolId) base = base.where('i.schoolId', '=', q.schoolId);
   if (q.state) base = base.where('i.state', '=', q.state);
   if (q.from) base = base.where('i.occurredAt', '>=', `${q.from}T00:00:00.000Z`);
@@ -25,7 +33,15 @@ export async function findIncidentPage(db: Db, districtId: string, q: IncidentLi
   if (q.flagged) base = base.where('i.flagCount', q.flagged === 'true' ? '>' : '=', 0);
   const officerId = q.officerId;
   if (officerId)
-    base = base.where((eb) => eb.exists(eb.selectFrom('sroContacts as oc').select('oc.id').whereRef('oc.incidentId', '=', 'i.id').where('oc.officerId', '=', officerId)));
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('sroContacts as oc')
+          .select('oc.id')
+          .whereRef('oc.incidentId', '=', 'i.id')
+          .where('oc.officerId', '=', officerId),
+      ),
+    );
   if (opts.needToKnow) base = base.where(opts.needToKnow);
   const [items, total] = await Promise.all([
     base
@@ -33,9 +49,29 @@ export async function findIncidentPage(db: Db, districtId: string, q: IncidentLi
       .selectAll('i')
       .select((eb) => [
         's.name as schoolName',
-        eb.selectFrom('incidentStudents as cs').select(sql<string>`count(*)`.as('n')).whereRef('cs.incidentId', '=', 'i.id').as('studentCount'),
-        eb.exists(eb.selectFrom('sroActions as xa').select('xa.id').whereRef('xa.incidentId', '=', 'i.id').where('xa.action', '=', 'arrested')).as('arrest'),
-        eb.exists(eb.selectFrom('sroActions as xr').select('xr.id').whereRef('xr.incidentId', '=', 'i.id').where('xr.action', 'in', [...REFERRAL_ACTIONS])).as('referral'),
+        eb
+          .selectFrom('incidentStudents as cs')
+          .select(sql<string>`count(*)`.as('n'))
+          .whereRef('cs.incidentId', '=', 'i.id')
+          .as('studentCount'),
+        eb
+          .exists(
+            eb
+              .selectFrom('sroActions as xa')
+              .select('xa.id')
+              .whereRef('xa.incidentId', '=', 'i.id')
+              .where('xa.action', '=', 'arrested'),
+          )
+          .as('arrest'),
+        eb
+          .exists(
+            eb
+              .selectFrom('sroActions as xr')
+              .select('xr.id')
+              .whereRef('xr.incidentId', '=', 'i.id')
+              .where('xr.action', 'in', [...REFERRAL_ACTIONS]),
+          )
+          .as('referral'),
       ])
       .orderBy('i.occurredAt', 'desc')
       .orderBy('i.id')

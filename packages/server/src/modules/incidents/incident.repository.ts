@@ -12,7 +12,8 @@ import type {
 
 /** Kysely queries for one incident and its child rows; the caller owns the transaction. */
 
-export const findIncident = (db: Db, id: string) => db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+export const findIncident = (db: Db, id: string) =>
+  db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
 
 /**
  * The incident, locked for the rest of the transaction on PostgreSQL: a write reads the incident's
@@ -26,7 +27,8 @@ export const lockIncident = (db: Db, dialect: Dialect, id: string) => {
 
 export const insertIncident = (db: Db, row: IncidentTable) => db.insertInto('incidents').values(row).execute();
 
-export const updateIncident = (db: Db, id: string, patch: Partial<IncidentTable>) => db.updateTable('incidents').set(patch).where('id', '=', id).execute();
+export const updateIncident = (db: Db, id: string, patch: Partial<IncidentTable>) =>
+  db.updateTable('incidents').set(patch).where('id', '=', id).execute();
 
 /**
  * Reserves `count` numbers of a per-district counter and returns the last one reserved. One
@@ -37,7 +39,11 @@ export async function reserveCounter(db: Db, districtId: string, name: string, c
   const r = await db
     .insertInto('districtCounters')
     .values({ districtId, name, value: count })
-    .onConflict((oc) => oc.columns(['districtId', 'name']).doUpdateSet((eb) => ({ value: eb('districtCounters.value', '+', eb.ref('excluded.value')) })))
+    .onConflict((oc) =>
+      oc
+        .columns(['districtId', 'name'])
+        .doUpdateSet((eb) => ({ value: eb('districtCounters.value', '+', eb.ref('excluded.value')) })),
+    )
     .returning('value')
     .executeTakeFirstOrThrow();
   return Number(r.value);
@@ -47,7 +53,23 @@ export const findStudentRows = (db: Db, incidentId: string) =>
   db
     .selectFrom('incidentStudents as is')
     .innerJoin('students as s', 's.id', 'is.studentId')
-    .select(['is.id', 'is.studentId', 'is.role', 'is.schoolId', 'is.grade', 'is.race', 'is.sex', 'is.idea', 'is.section504', 'is.englishLearner', 'is.referred', 'is.arrested', 's.localId', 's.givenName', 's.familyName'])
+    .select([
+      'is.id',
+      'is.studentId',
+      'is.role',
+      'is.schoolId',
+      'is.grade',
+      'is.race',
+      'is.sex',
+      'is.idea',
+      'is.section504',
+      'is.englishLearner',
+      'is.referred',
+      'is.arrested',
+      's.localId',
+      's.givenName',
+      's.familyName',
+    ])
     .where('is.incidentId', '=', incidentId)
     .orderBy('is.id')
     .execute();
@@ -56,12 +78,22 @@ export const findContactRows = (db: Db, incidentId: string) =>
   db
     .selectFrom('sroContacts as c')
     .innerJoin('users as u', 'u.id', 'c.officerId')
-    .select(['c.id', 'c.officerId', 'c.purpose', 'c.involvement', 'c.reportedAt', 'c.arrivedAt', 'c.responseSeconds', 'u.displayName as officerName'])
+    .select([
+      'c.id',
+      'c.officerId',
+      'c.purpose',
+      'c.involvement',
+      'c.reportedAt',
+      'c.arrivedAt',
+      'c.responseSeconds',
+      'u.displayName as officerName',
+    ])
     .where('c.incidentId', '=', incidentId)
     .orderBy('c.id')
     .execute();
 
-export const findActionRows = (db: Db, incidentId: string) => db.selectFrom('sroActions').selectAll().where('incidentId', '=', incidentId).orderBy('id').execute();
+export const findActionRows = (db: Db, incidentId: string) =>
+  db.selectFrom('sroActions').selectAll().where('incidentId', '=', incidentId).orderBy('id').execute();
 
 export const findReviewRows = (db: Db, incidentId: string) =>
   db
@@ -91,7 +123,12 @@ export async function deleteIncidentChildren(db: Db, incidentId: string) {
   await db.deleteFrom('incidentStudents').where('incidentId', '=', incidentId).execute();
 }
 
-export async function insertChildren(db: Db, students: IncidentStudentTable[], contacts: SroContactTable[], actions: SroActionTable[]) {
+export async function insertChildren(
+  db: Db,
+  students: IncidentStudentTable[],
+  contacts: SroContactTable[],
+  actions: SroActionTable[],
+) {
   if (students.length) await db.insertInto('incidentStudents').values(students).execute();
   if (contacts.length) await db.insertInto('sroContacts').values(contacts).execute();
   if (actions.length) await db.insertInto('sroActions').values(actions).execute();
@@ -102,9 +139,11 @@ export async function replaceFlags(db: Db, incidentId: string, flags: IncidentFl
   if (flags.length) await db.insertInto('incidentFlags').values(flags).execute();
 }
 
-export const insertReview = (db: Db, row: IncidentReviewTable) => db.insertInto('incidentReviews').values(row).execute();
+export const insertReview = (db: Db, row: IncidentReviewTable) =>
+  db.insertInto('incidentReviews').values(row).execute();
 
-export const insertVersion = (db: Db, row: IncidentVersionTable) => db.insertInto('incidentVersions').values(row).execute();
+export const insertVersion = (db: Db, row: IncidentVersionTable) =>
+  db.insertInto('incidentVersions').values(row).execute();
 
 export const findVersionRows = (db: Db, incidentId: string) =>
   db
@@ -117,7 +156,12 @@ export const findVersionRows = (db: Db, incidentId: string) =>
     .execute();
 
 export const findSchool = (db: Db, districtId: string, schoolId: string) =>
-  db.selectFrom('schools').select(['id', 'name']).where('districtId', '=', districtId).where('id', '=', schoolId).executeTakeFirst();
+  db
+    .selectFrom('schools')
+    .select(['id', 'name'])
+    .where('districtId', '=', districtId)
+    .where('id', '=', schoolId)
+    .executeTakeFirst();
 
 export const findUserNames = async (db: Db, ids: readonly string[]) => {
   const unique = [...new Set(ids)];
@@ -130,20 +174,39 @@ export const findUserNames = async (db: Db, ids: readonly string[]) => {
 export const findActiveOfficerIds = async (db: Db, districtId: string, ids: readonly string[]) => {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Set<string>();
-  const rows = await db.selectFrom('users').select('id').where('districtId', '=', districtId).where('role', '=', 'sro').where('disabled', '=', 0).where('id', 'in', unique).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('districtId', '=', districtId)
+    .where('role', '=', 'sro')
+    .where('disabled', '=', 0)
+    .where('id', 'in', unique)
+    .execute();
   return new Set(rows.map((r) => r.id));
 };
 
 export const isContact = async (db: Db, incidentId: string, officerId: string) =>
-  (await db.selectFrom('sroContacts').select('id').where('incidentId', '=', incidentId).where('officerId', '=', officerId).executeTakeFirst()) !== undefined;
+  (await db
+    .selectFrom('sroContacts')
+    .select('id')
+    .where('incidentId', '=', incidentId)
+    .where('officerId', '=', officerId)
+    .executeTakeFirst()) !== undefined;
 
 /** Clause titles of the MOU versions whose rules produced the flags, for display. */
-export async function findClauseTitles(db: Db, mouVersionIds: readonly string[]): Promise<Map<string, Record<string, string>>> {
+export async function findClauseTitles(
+  db: Db,
+  mouVersionIds: readonly string[],
+): Promise<Map<string, Record<string, string>>> {
   const unique = [...new Set(mouVersionIds)];
   const out = new Map<string, Record<string, string>>();
   if (!unique.length) return out;
   const rows = await db.selectFrom('mouVersions').select(['id', 'clauses']).where('id', 'in', unique).execute();
-  for (const r of rows) out.set(r.id, Object.fromEntries((JSON.parse(r.clauses) as { key: string; title: string }[]).map((c) => [c.key, c.title])));
+  for (const r of rows)
+    out.set(
+      r.id,
+      Object.fromEntries((JSON.parse(r.clauses) as { key: string; title: string }[]).map((c) => [c.key, c.title])),
+    );
   return out;
 }
 

@@ -4,7 +4,13 @@ import { findMouInForce } from '../mous/mou.in-force.js';
 import type { SnapshotWithSchool } from '../students/student.snapshot.js';
 import { applyIncidentTransparency } from '../transparency/transparency.aggregates.js';
 import { applyDriftChange } from './incident.aggregates.js';
-import { driftContribution, monthOf, responseSeconds, schoolYearOfIncident, studentOutcomes } from './incident.derive.js';
+import {
+  driftContribution,
+  monthOf,
+  responseSeconds,
+  schoolYearOfIncident,
+  studentOutcomes,
+} from './incident.derive.js';
 import * as repo from './incident.repository.js';
 import type { IncidentRow, IncidentStudentTable, SroActionTable, SroContactTable } from './incident.table.js';
 
@@ -25,7 +31,11 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
  * Child ids carry the incident id and their position, so reading them back in id order gives the
  * order the officer entered them in, on both databases.
  */
-export function childRows(incident: Pick<IncidentRow, 'id' | 'districtId' | 'occurredAt'>, input: IncidentInput, snapshots: Map<string, SnapshotWithSchool>) {
+export function childRows(
+  incident: Pick<IncidentRow, 'id' | 'districtId' | 'occurredAt'>,
+  input: IncidentInput,
+  snapshots: Map<string, SnapshotWithSchool>,
+) {
   const outcomes = studentOutcomes(input);
   const schoolYear = schoolYearOfIncident(input.occurredAt);
   const base = { districtId: incident.districtId, incidentId: incident.id };
@@ -34,20 +44,47 @@ export function childRows(incident: Pick<IncidentRow, 'id' | 'districtId' | 'occ
     const o = outcomes.get(s.studentId);
     // The student's own school as of the incident date: CRDC counts students where they are enrolled.
     return {
-      ...base, id: `${incident.id}-s${pad(i, 3)}`, studentId: s.studentId, role: s.role, schoolId: snap.schoolId, schoolYear,
-      grade: snap.grade, race: snap.race, sex: snap.sex, idea: snap.idea ? 1 : 0, section504: snap.section504 ? 1 : 0, englishLearner: snap.englishLearner ? 1 : 0,
-      referred: o?.referred ? 1 : 0, arrested: o?.arrested ? 1 : 0,
+      ...base,
+      id: `${incident.id}-s${pad(i, 3)}`,
+      studentId: s.studentId,
+      role: s.role,
+      schoolId: snap.schoolId,
+      schoolYear,
+      grade: snap.grade,
+      race: snap.race,
+      sex: snap.sex,
+      idea: snap.idea ? 1 : 0,
+      section504: snap.section504 ? 1 : 0,
+      englishLearner: snap.englishLearner ? 1 : 0,
+      referred: o?.referred ? 1 : 0,
+      arrested: o?.arrested ? 1 : 0,
     };
   });
   const contacts: SroContactTable[] = [];
   const actions: SroActionTable[] = [];
   input.contacts.forEach((c, ci) => {
     const contactId = `${incident.id}-c${pad(ci, 2)}`;
-    contacts.push({ ...base, id: contactId, officerId: c.officerId, purpose: c.purpose, involvement: c.involvement, reportedAt: c.reportedAt, arrivedAt: c.arrivedAt, responseSeconds: responseSeconds(c.reportedAt, c.arrivedAt) });
+    contacts.push({
+      ...base,
+      id: contactId,
+      officerId: c.officerId,
+      purpose: c.purpose,
+      involvement: c.involvement,
+      reportedAt: c.reportedAt,
+      arrivedAt: c.arrivedAt,
+      responseSeconds: responseSeconds(c.reportedAt, c.arrivedAt),
+    });
     c.actions.forEach((a, ai) =>
       actions.push({
-        ...base, id: `${contactId}-a${pad(ai, 3)}`, contactId, action: a.action, studentId: a.studentId, at: a.at,
-        emergency: a.emergency ? 1 : 0, emergencyReason: a.emergency ? a.emergencyReason : null, parentNotified: a.parentNotified ? 1 : 0,
+        ...base,
+        id: `${contactId}-a${pad(ai, 3)}`,
+        contactId,
+        action: a.action,
+        studentId: a.studentId,
+        at: a.at,
+        emergency: a.emergency ? 1 : 0,
+        emergencyReason: a.emergency ? a.emergencyReason : null,
+        parentNotified: a.parentNotified ? 1 : 0,
       }),
     );
   });
@@ -56,7 +93,11 @@ export function childRows(incident: Pick<IncidentRow, 'id' | 'districtId' | 'occ
 
 /** The incident as the officer entered it, read back from its rows (for versions, reviews and aggregates). */
 export async function loadIncidentInput(db: Db, row: IncidentRow): Promise<IncidentInput> {
-  const [students, contacts, actions] = await Promise.all([repo.findStudentRows(db, row.id), repo.findContactRows(db, row.id), repo.findActionRows(db, row.id)]);
+  const [students, contacts, actions] = await Promise.all([
+    repo.findStudentRows(db, row.id),
+    repo.findContactRows(db, row.id),
+    repo.findActionRows(db, row.id),
+  ]);
   return {
     schoolId: row.schoolId,
     occurredAt: row.occurredAt,
@@ -66,7 +107,10 @@ export async function loadIncidentInput(db: Db, row: IncidentRow): Promise<Incid
     weapon: row.weapon as IncidentInput['weapon'],
     offenseAlleged: row.offenseAlleged === 1,
     nibrsCodes: JSON.parse(row.nibrsCodes) as string[],
-    students: students.map((s) => ({ studentId: s.studentId, role: s.role as IncidentInput['students'][number]['role'] })),
+    students: students.map((s) => ({
+      studentId: s.studentId,
+      role: s.role as IncidentInput['students'][number]['role'],
+    })),
     contacts: contacts.map((c) => ({
       officerId: c.officerId,
       purpose: c.purpose as IncidentInput['contacts'][number]['purpose'],
@@ -92,7 +136,13 @@ export async function loadStoredState(db: Db, row: IncidentRow): Promise<StoredS
   return { input, flags: flags.map((f) => ({ kind: f.kind as FlagKind, officerId: f.officerId })) };
 }
 
-export async function writeChildren(db: Db, incident: Pick<IncidentRow, 'id' | 'districtId' | 'occurredAt'>, input: IncidentInput, snapshots: Map<string, SnapshotWithSchool>, replacing: boolean) {
+export async function writeChildren(
+  db: Db,
+  incident: Pick<IncidentRow, 'id' | 'districtId' | 'occurredAt'>,
+  input: IncidentInput,
+  snapshots: Map<string, SnapshotWithSchool>,
+  replacing: boolean,
+) {
   if (replacing) await repo.deleteIncidentChildren(db, incident.id);
   const rows = childRows(incident, input, snapshots);
   await repo.insertChildren(db, rows.students, rows.contacts, rows.actions);
@@ -103,7 +153,12 @@ export async function writeChildren(db: Db, incident: Pick<IncidentRow, 'id' | '
  * the incident's contribution to the role-drift aggregates and the transparency figures from
  * `previous` to the new content (the state is unchanged here; transitions move it themselves).
  */
-export async function refreshFlags(db: Db, incident: Pick<IncidentRow, 'id' | 'districtId' | 'state'>, input: IncidentInput, previous: StoredState | null): Promise<Flag[]> {
+export async function refreshFlags(
+  db: Db,
+  incident: Pick<IncidentRow, 'id' | 'districtId' | 'state'>,
+  input: IncidentInput,
+  previous: StoredState | null,
+): Promise<Flag[]> {
   const reviews: ReviewInput[] = (await repo.findReviewRows(db, incident.id)).map((r) => ({
     studentId: r.studentId,
     decision: r.decision as ReviewInput['decision'],
@@ -116,13 +171,27 @@ export async function refreshFlags(db: Db, incident: Pick<IncidentRow, 'id' | 'd
     db,
     incident.id,
     flags.map((f, i) => ({
-      id: `${incident.id}-f${pad(i, 3)}`, districtId: incident.districtId, incidentId: incident.id, schoolId: input.schoolId, officerId: f.officerId, month, kind: f.kind,
-      clause: f.clause, mouVersionId: mou?.mouVersionId ?? null, behavior: f.behavior, action: f.action, studentId: f.studentId,
+      id: `${incident.id}-f${pad(i, 3)}`,
+      districtId: incident.districtId,
+      incidentId: incident.id,
+      schoolId: input.schoolId,
+      officerId: f.officerId,
+      month,
+      kind: f.kind,
+      clause: f.clause,
+      mouVersionId: mou?.mouVersionId ?? null,
+      behavior: f.behavior,
+      action: f.action,
+      studentId: f.studentId,
     })),
   );
   await repo.updateIncident(db, incident.id, { flagCount: flags.length, mouVersionId: mou?.mouVersionId ?? null });
   const before = previous ? driftContribution(previous.input, previous.flags as Flag[]) : null;
   await applyDriftChange(db, incident.districtId, before, driftContribution(input, flags));
-  await applyIncidentTransparency(db, incident.districtId, previous && { ...previous, state: incident.state }, { input, flags, state: incident.state });
+  await applyIncidentTransparency(db, incident.districtId, previous && { ...previous, state: incident.state }, {
+    input,
+    flags,
+    state: incident.state,
+  });
   return flags;
 }

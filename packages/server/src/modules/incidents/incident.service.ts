@@ -32,7 +32,11 @@ import { toIncidentDetail, toIncidentSummary } from './incident.view.js';
  * functions take the caller's transaction so the demo and the CLI can use them without HTTP.
  */
 
-const audit = (ctx: Pick<AppContext, 'dialect'>, actor: ActorLike, districtId: string) => ({ dialect: ctx.dialect, actor, districtId });
+const audit = (ctx: Pick<AppContext, 'dialect'>, actor: ActorLike, districtId: string) => ({
+  dialect: ctx.dialect,
+  actor,
+  districtId,
+});
 
 export async function districtOrNotFound(db: Db, id: string) {
   const d = await findDistrict(db, id);
@@ -65,10 +69,21 @@ function normalizeTimes(input: IncidentInput): IncidentInput {
 }
 
 /** A chosen school must be in the district (400) and, for a school-scoped actor, theirs (403). */
-async function authorizeSchool(db: Db, actor: ActorLike, action: 'incident.create' | 'incident.update', district: { id: string; state: string }, schoolId: string) {
+async function authorizeSchool(
+  db: Db,
+  actor: ActorLike,
+  action: 'incident.create' | 'incident.update',
+  district: { id: string; state: string },
+  schoolId: string,
+) {
   if (!(await repo.findSchool(db, district.id, schoolId)))
     throw new ValidationError('This school is not in the district', [{ path: 'schoolId', message: 'Unknown school' }]);
-  authorize(actor as Actor, action, { districtId: district.id, state: district.state, schoolIds: [schoolId] }, 'District');
+  authorize(
+    actor as Actor,
+    action,
+    { districtId: district.id, state: district.state, schoolIds: [schoolId] },
+    'District',
+  );
 }
 
 const pad6 = (n: number) => String(n).padStart(6, '0');
@@ -79,32 +94,74 @@ export async function nextIncidentNumber(db: Db, districtId: string, at = new Da
   return `INC-${year}-${pad6(await repo.reserveCounter(db, districtId, `incident-${year}`))}`;
 }
 
-export async function createIncidentIn(trx: Db, ctx: Pick<AppContext, 'dialect'>, actor: ActorLike, districtId: string, raw: IncidentInput): Promise<IncidentRow> {
+export async function createIncidentIn(
+  trx: Db,
+  ctx: Pick<AppContext, 'dialect'>,
+  actor: ActorLike,
+  districtId: string,
+  raw: IncidentInput,
+): Promise<IncidentRow> {
   const d = await districtOrNotFound(trx, districtId);
   if (!canSeeDistrict(actor, { districtId: d.id, state: d.state })) throw new NotFoundError('District');
   if (scopeOf(actor.role, 'incident.create') === 'none') throw new ForbiddenError();
   const input = normalizeTimes(IncidentInputSchema.parse(raw));
   await authorizeSchool(trx, actor, 'incident.create', d, input.schoolId);
-  const snapshots = await validateIncidentInput(trx, d.id, input, { creatorSroId: actor.role === 'sro' ? actor.userId : null });
+  const snapshots = await validateIncidentInput(trx, d.id, input, {
+    creatorSroId: actor.role === 'sro' ? actor.userId : null,
+  });
   const now = nowIso();
   const row: IncidentRow = {
-    id: newId(), districtId: d.id, schoolId: input.schoolId, number: await nextIncidentNumber(trx, d.id), occurredAt: input.occurredAt,
-    schoolYear: schoolYearOfIncident(input.occurredAt), location: input.location, behaviors: JSON.stringify(input.behaviors), description: input.description,
-    weapon: input.weapon, offenseAlleged: input.offenseAlleged ? 1 : 0, nibrsCodes: JSON.stringify(input.nibrsCodes), state: 'draft',
-    recordClass: deriveRecordClass(actor.role, input), version: 1, mouVersionId: null, flagCount: 0, createdBy: actor.userId, createdAt: now, updatedAt: now, submittedAt: null,
+    id: newId(),
+    districtId: d.id,
+    schoolId: input.schoolId,
+    number: await nextIncidentNumber(trx, d.id),
+    occurredAt: input.occurredAt,
+    schoolYear: schoolYearOfIncident(input.occurredAt),
+    location: input.location,
+    behaviors: JSON.stringify(input.behaviors),
+    description: input.description,
+    weapon: input.weapon,
+    offenseAlleged: input.offenseAlleged ? 1 : 0,
+    nibrsCodes: JSON.stringify(input.nibrsCodes),
+    state: 'draft',
+    recordClass: deriveRecordClass(actor.role, input),
+    version: 1,
+    mouVersionId: null,
+    flagCount: 0,
+    createdBy: actor.userId,
+    createdAt: now,
+    updatedAt: now,
+    submittedAt: null,
   };
   await repo.insertIncident(trx, row);
   await writeChildren(trx, row, input, snapshots, false);
   await refreshFlags(trx, row, input, null);
-  await appendAudit(trx, audit(ctx, actor, d.id), { kind: 'incident.created', incidentId: row.id, schoolId: row.schoolId });
+  await appendAudit(trx, audit(ctx, actor, d.id), {
+    kind: 'incident.created',
+    incidentId: row.id,
+    schoolId: row.schoolId,
+  });
   return (await repo.findIncident(trx, row.id))!;
 }
 
-export async function createIncident(ctx: AppContext, actor: Actor, districtId: string, input: IncidentInput): Promise<IncidentDetail> {
-  return ctx.db.transaction().execute(async (trx) => toIncidentDetail(trx, await createIncidentIn(trx, ctx, actor, districtId, input)));
+export async function createIncident(
+  ctx: AppContext,
+  actor: Actor,
+  districtId: string,
+  input: IncidentInput,
+): Promise<IncidentDetail> {
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => toIncidentDetail(trx, await createIncidentIn(trx, ctx, actor, districtId, input)));
 }
 
-export async function updateIncidentIn(trx: Db, ctx: Pick<AppContext, 'dialect'>, actor: ActorLike, id: string, raw: IncidentInput): Promise<IncidentRow> {
+export async function updateIncidentIn(
+  trx: Db,
+  ctx: Pick<AppContext, 'dialect'>,
+  actor: ActorLike,
+  id: string,
+  raw: IncidentInput,
+): Promise<IncidentRow> {
   const { row, district } = await loadIncident(trx, id, ctx.dialect);
   await authorizeIncident(trx, actor, 'incident.update', row, district);
   if (row.state === 'closed') throw new ConflictError('A closed incident cannot be edited');
@@ -117,19 +174,38 @@ export async function updateIncidentIn(trx: Db, ctx: Pick<AppContext, 'dialect'>
   let version = row.version;
   if (row.state !== 'draft') {
     await repo.insertVersion(trx, {
-      id: newId(), districtId: district.id, incidentId: row.id, version: row.version, state: row.state,
-      snapshot: JSON.stringify({ ...previous.input, recordClass: row.recordClass, changeNote: null }), changedBy: actor.userId, changedAt: now,
+      id: newId(),
+      districtId: district.id,
+      incidentId: row.id,
+      version: row.version,
+      state: row.state,
+      snapshot: JSON.stringify({ ...previous.input, recordClass: row.recordClass, changeNote: null }),
+      changedBy: actor.userId,
+      changedAt: now,
     });
     version += 1;
   }
   // The class follows the record's purpose as it is corrected, unless a district administrator
   // reclassified it (then it no longer equals what the old content derives, and it stays).
-  const creatorRole = ((await trx.selectFrom('users').select('role').where('id', '=', row.createdBy).executeTakeFirst())?.role ?? 'district_admin') as Role;
-  const recordClass = row.recordClass === deriveRecordClass(creatorRole, previous.input) ? deriveRecordClass(creatorRole, input) : row.recordClass;
+  const creatorRole = ((await trx.selectFrom('users').select('role').where('id', '=', row.createdBy).executeTakeFirst())
+    ?.role ?? 'district_admin') as Role;
+  const recordClass =
+    row.recordClass === deriveRecordClass(creatorRole, previous.input)
+      ? deriveRecordClass(creatorRole, input)
+      : row.recordClass;
   await repo.updateIncident(trx, row.id, {
-    schoolId: input.schoolId, occurredAt: input.occurredAt, schoolYear: schoolYearOfIncident(input.occurredAt), location: input.location,
-    behaviors: JSON.stringify(input.behaviors), description: input.description, weapon: input.weapon, offenseAlleged: input.offenseAlleged ? 1 : 0,
-    nibrsCodes: JSON.stringify(input.nibrsCodes), recordClass, version, updatedAt: now,
+    schoolId: input.schoolId,
+    occurredAt: input.occurredAt,
+    schoolYear: schoolYearOfIncident(input.occurredAt),
+    location: input.location,
+    behaviors: JSON.stringify(input.behaviors),
+    description: input.description,
+    weapon: input.weapon,
+    offenseAlleged: input.offenseAlleged ? 1 : 0,
+    nibrsCodes: JSON.stringify(input.nibrsCodes),
+    recordClass,
+    version,
+    updatedAt: now,
   });
   await writeChildren(trx, row, input, snapshots, true);
   await refreshFlags(trx, row, input, previous);
@@ -137,8 +213,15 @@ export async function updateIncidentIn(trx: Db, ctx: Pick<AppContext, 'dialect'>
   return (await repo.findIncident(trx, row.id))!;
 }
 
-export async function updateIncident(ctx: AppContext, actor: Actor, id: string, input: IncidentInput): Promise<IncidentDetail> {
-  return ctx.db.transaction().execute(async (trx) => toIncidentDetail(trx, await updateIncidentIn(trx, ctx, actor, id, input)));
+export async function updateIncident(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: IncidentInput,
+): Promise<IncidentDetail> {
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => toIncidentDetail(trx, await updateIncidentIn(trx, ctx, actor, id, input)));
 }
 
 /** Reading an incident is reading student records: audited in the same transaction. */
@@ -157,15 +240,30 @@ export async function readIncidentHistory(ctx: AppContext, actor: Actor, id: str
     const { row, district } = await loadIncident(trx, id);
     await authorizeIncident(trx, actor, 'incident.read', row, district);
     const versions = (await repo.findVersionRows(trx, row.id)).map((v) => {
-      const { changeNote, ...snapshot } = JSON.parse(v.snapshot) as Record<string, unknown> & { changeNote?: string | null };
-      return { version: v.version, state: v.state as IncidentDetail['state'], changedBy: v.changedBy, changedByName: v.changedByName, changedAt: v.changedAt, changeNote: changeNote ?? null, snapshot };
+      const { changeNote, ...snapshot } = JSON.parse(v.snapshot) as Record<string, unknown> & {
+        changeNote?: string | null;
+      };
+      return {
+        version: v.version,
+        state: v.state as IncidentDetail['state'],
+        changedBy: v.changedBy,
+        changedByName: v.changedByName,
+        changedAt: v.changedAt,
+        changeNote: changeNote ?? null,
+        snapshot,
+      };
     });
     await appendAudit(trx, audit(ctx, actor, district.id), { kind: 'incident.viewed', incidentId: row.id });
     return { id: row.id, number: row.number, version: row.version, versions };
   });
 }
 
-export async function listIncidents(ctx: AppContext, actor: Actor, districtId: string, q: z.infer<typeof IncidentListQuerySchema>) {
+export async function listIncidents(
+  ctx: AppContext,
+  actor: Actor,
+  districtId: string,
+  q: z.infer<typeof IncidentListQuerySchema>,
+) {
   return ctx.db.transaction().execute(async (trx) => {
     const d = await districtOrNotFound(trx, districtId);
     const scope = authorizeList(actor, 'incident.list', { districtId: d.id, state: d.state });
@@ -174,7 +272,11 @@ export async function listIncidents(ctx: AppContext, actor: Actor, districtId: s
       ...(scope === 'school' && { schoolIds: actor.schoolIds }),
       needToKnow: await needToKnowFilter(trx, actor, d.id),
     });
-    await appendAudit(trx, audit(ctx, actor, d.id), { kind: 'incident.listed', count: items.length, incidentIds: items.map((i) => i.id) });
+    await appendAudit(trx, audit(ctx, actor, d.id), {
+      kind: 'incident.listed',
+      count: items.length,
+      incidentIds: items.map((i) => i.id),
+    });
     return { items: items.map(toIncidentSummary), total, limit: q.limit, offset: q.offset };
   });
 }

@@ -22,32 +22,50 @@ export async function validateIncidentInput(
 ): Promise<Map<string, SnapshotWithSchool>> {
   const issues: Issue[] = [];
   const now = opts.now ?? Date.now();
-  if (Date.parse(input.occurredAt) > now + FUTURE_SKEW_MS) issues.push({ path: 'occurredAt', message: 'The incident date cannot be in the future' });
+  if (Date.parse(input.occurredAt) > now + FUTURE_SKEW_MS)
+    issues.push({ path: 'occurredAt', message: 'The incident date cannot be in the future' });
 
   // Students: each once, each on the district's roster.
   const studentIds = input.students.map((s) => s.studentId);
   const seen = new Set<string>();
   input.students.forEach((s, i) => {
-    if (seen.has(s.studentId)) issues.push({ path: `students.${i}.studentId`, message: 'This student is listed twice' });
+    if (seen.has(s.studentId))
+      issues.push({ path: `students.${i}.studentId`, message: 'This student is listed twice' });
     seen.add(s.studentId);
   });
   const snapshots = await demographicSnapshots(db, districtId, studentIds, input.occurredAt);
   input.students.forEach((s, i) => {
-    if (!snapshots.has(s.studentId)) issues.push({ path: `students.${i}.studentId`, message: 'This student is not on the district roster' });
+    if (!snapshots.has(s.studentId))
+      issues.push({ path: `students.${i}.studentId`, message: 'This student is not on the district roster' });
   });
 
   // Officers: active SRO accounts of this district.
-  const officers = await findActiveOfficerIds(db, districtId, input.contacts.map((c) => c.officerId));
+  const officers = await findActiveOfficerIds(
+    db,
+    districtId,
+    input.contacts.map((c) => c.officerId),
+  );
   input.contacts.forEach((c, ci) => {
-    if (!officers.has(c.officerId)) issues.push({ path: `contacts.${ci}.officerId`, message: 'Not an active school resource officer of this district' });
+    if (!officers.has(c.officerId))
+      issues.push({
+        path: `contacts.${ci}.officerId`,
+        message: 'Not an active school resource officer of this district',
+      });
     if (c.arrivedAt && Date.parse(c.arrivedAt) < Date.parse(c.reportedAt))
-      issues.push({ path: `contacts.${ci}.arrivedAt`, message: 'The officer cannot arrive before the call was reported' });
-    if (Date.parse(c.reportedAt) > now + FUTURE_SKEW_MS) issues.push({ path: `contacts.${ci}.reportedAt`, message: 'This time cannot be in the future' });
+      issues.push({
+        path: `contacts.${ci}.arrivedAt`,
+        message: 'The officer cannot arrive before the call was reported',
+      });
+    if (Date.parse(c.reportedAt) > now + FUTURE_SKEW_MS)
+      issues.push({ path: `contacts.${ci}.reportedAt`, message: 'This time cannot be in the future' });
     c.actions.forEach((a, ai) => {
       const path = `contacts.${ci}.actions.${ai}`;
-      if (a.studentId !== null && !seen.has(a.studentId)) issues.push({ path: `${path}.studentId`, message: 'Add this student to the incident first' });
-      if (a.emergency && !a.emergencyReason) issues.push({ path: `${path}.emergencyReason`, message: 'Say why this was an emergency' });
-      if (Date.parse(a.at) > now + FUTURE_SKEW_MS) issues.push({ path: `${path}.at`, message: 'This time cannot be in the future' });
+      if (a.studentId !== null && !seen.has(a.studentId))
+        issues.push({ path: `${path}.studentId`, message: 'Add this student to the incident first' });
+      if (a.emergency && !a.emergencyReason)
+        issues.push({ path: `${path}.emergencyReason`, message: 'Say why this was an emergency' });
+      if (Date.parse(a.at) > now + FUTURE_SKEW_MS)
+        issues.push({ path: `${path}.at`, message: 'This time cannot be in the future' });
     });
   });
   if (opts.creatorSroId && !input.contacts.some((c) => c.officerId === opts.creatorSroId))
@@ -55,15 +73,19 @@ export async function validateIncidentInput(
 
   // NIBRS codes: only when an offense is alleged, and only codes of the chosen behaviors, so
   // routine misbehavior can never be coded as a crime.
-  if (input.nibrsCodes.length && !input.offenseAlleged) issues.push({ path: 'nibrsCodes', message: 'NIBRS codes are only for an alleged offense' });
+  if (input.nibrsCodes.length && !input.offenseAlleged)
+    issues.push({ path: 'nibrsCodes', message: 'NIBRS codes are only for an alleged offense' });
   else {
     const allowed = new Set(input.behaviors.flatMap((b) => BEHAVIORS[b].nibrs as readonly string[]));
     input.nibrsCodes.forEach((code, i) => {
-      if (!allowed.has(code)) issues.push({ path: `nibrsCodes.${i}`, message: `${code} is not a NIBRS code of the chosen behaviors` });
+      if (!allowed.has(code))
+        issues.push({ path: `nibrsCodes.${i}`, message: `${code} is not a NIBRS code of the chosen behaviors` });
     });
   }
-  if (new Set(input.behaviors).size !== input.behaviors.length) issues.push({ path: 'behaviors', message: 'A behavior is listed twice' });
+  if (new Set(input.behaviors).size !== input.behaviors.length)
+    issues.push({ path: 'behaviors', message: 'A behavior is listed twice' });
 
-  if (issues.length) throw new ValidationError(issues.length === 1 ? issues[0]!.message : 'Some fields need attention', issues);
+  if (issues.length)
+    throw new ValidationError(issues.length === 1 ? issues[0]!.message : 'Some fields need attention', issues);
   return snapshots;
 }

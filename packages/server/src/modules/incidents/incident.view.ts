@@ -19,7 +19,10 @@ export async function toIncidentDetail(db: Db, row: IncidentRow): Promise<Incide
     repo.findFlagRows(db, row.id),
   ]);
   const names = await repo.findUserNames(db, [row.createdBy]);
-  const titles = await repo.findClauseTitles(db, flags.map((f) => f.mouVersionId).filter((v): v is string => v !== null));
+  const titles = await repo.findClauseTitles(
+    db,
+    flags.map((f) => f.mouVersionId).filter((v): v is string => v !== null),
+  );
   return {
     ...summaryFields(row, school?.name ?? ''),
     studentCount: students.length,
@@ -37,14 +40,24 @@ export async function toIncidentDetail(db: Db, row: IncidentRow): Promise<Incide
       localId: s.localId,
       name: `${s.givenName} ${s.familyName}`,
       role: s.role as D['students'][number]['role'],
-      snapshot: { grade: s.grade as D['students'][number]['snapshot']['grade'], race: s.race as never, sex: s.sex as never, idea: s.idea === 1, section504: s.section504 === 1, englishLearner: s.englishLearner === 1 },
+      snapshot: {
+        grade: s.grade as D['students'][number]['snapshot']['grade'],
+        race: s.race as never,
+        sex: s.sex as never,
+        idea: s.idea === 1,
+        section504: s.section504 === 1,
+        englishLearner: s.englishLearner === 1,
+      },
     })),
     contacts: contacts.map((c, i) => ({
       ...input.contacts[i]!,
       id: c.id,
       officerName: c.officerName,
       responseMinutes: c.responseSeconds === null ? null : Math.round((c.responseSeconds / 60) * 10) / 10,
-      actions: input.contacts[i]!.actions.map((a, ai) => ({ ...a, id: actions.filter((x) => x.contactId === c.id)[ai]!.id })),
+      actions: input.contacts[i]!.actions.map((a, ai) => ({
+        ...a,
+        id: actions.filter((x) => x.contactId === c.id)[ai]!.id,
+      })),
     })),
     reviews: reviews.map((r) => ({
       id: r.id,
@@ -88,7 +101,9 @@ function summaryFields(row: IncidentRow, schoolName: string) {
   };
 }
 
-export function toIncidentSummary(row: IncidentRow & { schoolName: string; studentCount: unknown; arrest: unknown; referral: unknown }): IncidentSummary {
+export function toIncidentSummary(
+  row: IncidentRow & { schoolName: string; studentCount: unknown; arrest: unknown; referral: unknown },
+): IncidentSummary {
   return {
     ...summaryFields(row, row.schoolName),
     flagCount: Number(row.flagCount),

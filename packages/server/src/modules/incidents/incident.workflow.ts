@@ -22,14 +22,24 @@ import { toIncidentDetail } from './incident.view.js';
 
 /** The incident's life after it is written: states, the administrator's review, reclassification. */
 
-const NEXT: Partial<Record<IncidentState, IncidentState>> = { draft: 'submitted', submitted: 'reviewed', reviewed: 'closed' };
+const NEXT: Partial<Record<IncidentState, IncidentState>> = {
+  draft: 'submitted',
+  submitted: 'reviewed',
+  reviewed: 'closed',
+};
 
 /**
  * draft -> submitted (whoever may edit it) -> reviewed -> closed (an administrator). Asking for the
  * state the incident is already in changes nothing and succeeds, so a phone that retries a submit
  * on a flaky connection does not get an error; anything else out of order is 409.
  */
-export async function transitionIncidentIn(trx: Db, ctx: Pick<AppContext, 'dialect'>, actor: ActorLike, id: string, to: IncidentState): Promise<IncidentRow> {
+export async function transitionIncidentIn(
+  trx: Db,
+  ctx: Pick<AppContext, 'dialect'>,
+  actor: ActorLike,
+  id: string,
+  to: IncidentState,
+): Promise<IncidentRow> {
   const { row, district } = await loadIncident(trx, id, ctx.dialect);
   await authorizeIncident(trx, actor, 'incident.update', row, district);
   if (to === 'reviewed' || to === 'closed') await authorizeIncident(trx, actor, 'incident.review', row, district);
@@ -37,18 +47,33 @@ export async function transitionIncidentIn(trx: Db, ctx: Pick<AppContext, 'diale
   if (from === to) return row;
   if (NEXT[from] !== to) throw new ConflictError(`An incident cannot go from ${from} to ${to}`);
   const now = nowIso();
-  await repo.updateIncident(trx, row.id, { state: to, updatedAt: now, ...(to === 'submitted' && { submittedAt: now }) });
+  await repo.updateIncident(trx, row.id, {
+    state: to,
+    updatedAt: now,
+    ...(to === 'submitted' && { submittedAt: now }),
+  });
   // Leaving draft puts the incident into the public figures.
   if (countsPublicly(from) !== countsPublicly(to)) {
     const stored = await loadStoredState(trx, row);
     await applyIncidentTransparency(trx, district.id, { ...stored, state: from }, { ...stored, state: to });
   }
-  await appendAudit(trx, { dialect: ctx.dialect, actor, districtId: district.id }, { kind: 'incident.transitioned', incidentId: row.id, from, to });
+  await appendAudit(
+    trx,
+    { dialect: ctx.dialect, actor, districtId: district.id },
+    { kind: 'incident.transitioned', incidentId: row.id, from, to },
+  );
   return (await repo.findIncident(trx, row.id))!;
 }
 
-export async function transitionIncident(ctx: AppContext, actor: Actor, id: string, to: IncidentState): Promise<IncidentDetail> {
-  return ctx.db.transaction().execute(async (trx) => toIncidentDetail(trx, await transitionIncidentIn(trx, ctx, actor, id, to)));
+export async function transitionIncident(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  to: IncidentState,
+): Promise<IncidentDetail> {
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => toIncidentDetail(trx, await transitionIncidentIn(trx, ctx, actor, id, to)));
 }
 
 /**
@@ -56,31 +81,56 @@ export async function transitionIncident(ctx: AppContext, actor: Actor, id: stri
  * the review may be recorded after the fact), the decision and a note. Flags and aggregates are
  * recomputed, since a review recorded before an arrest clears its `review_missing` flag.
  */
-export async function addReviewIn(trx: Db, ctx: Pick<AppContext, 'dialect'>, actor: ActorLike, id: string, raw: AdminReviewInput): Promise<IncidentRow> {
+export async function addReviewIn(
+  trx: Db,
+  ctx: Pick<AppContext, 'dialect'>,
+  actor: ActorLike,
+  id: string,
+  raw: AdminReviewInput,
+): Promise<IncidentRow> {
   const { row, district } = await loadIncident(trx, id, ctx.dialect);
   await authorizeIncident(trx, actor, 'incident.review', row, district);
   if (row.state === 'closed') throw new ConflictError('A closed incident cannot be reviewed');
   const input = ReviewInputSchema.parse(raw);
   const reviewedAt = new Date(input.reviewedAt).toISOString();
   const issues: { path: string; message: string }[] = [];
-  if (Date.parse(reviewedAt) > Date.now() + 5 * 60_000) issues.push({ path: 'reviewedAt', message: 'The review time cannot be in the future' });
+  if (Date.parse(reviewedAt) > Date.now() + 5 * 60_000)
+    issues.push({ path: 'reviewedAt', message: 'The review time cannot be in the future' });
   const previous = await loadStoredState(trx, row);
   if (input.studentId && !previous.input.students.some((s) => s.studentId === input.studentId))
     issues.push({ path: 'studentId', message: 'This student is not on the incident' });
   if (issues.length) throw new ValidationError(issues[0]!.message, issues);
   const reviewId = newId();
   await repo.insertReview(trx, {
-    id: reviewId, districtId: district.id, incidentId: row.id, studentId: input.studentId, reviewerId: actor.userId,
-    reviewedAt, decision: input.decision, note: input.note, recordedAt: nowIso(),
+    id: reviewId,
+    districtId: district.id,
+    incidentId: row.id,
+    studentId: input.studentId,
+    reviewerId: actor.userId,
+    reviewedAt,
+    decision: input.decision,
+    note: input.note,
+    recordedAt: nowIso(),
   });
   await refreshFlags(trx, row, previous.input, previous);
   await repo.updateIncident(trx, row.id, { updatedAt: nowIso() });
-  await appendAudit(trx, { dialect: ctx.dialect, actor, districtId: district.id }, { kind: 'incident.reviewed', incidentId: row.id, reviewId, decision: input.decision });
+  await appendAudit(
+    trx,
+    { dialect: ctx.dialect, actor, districtId: district.id },
+    { kind: 'incident.reviewed', incidentId: row.id, reviewId, decision: input.decision },
+  );
   return (await repo.findIncident(trx, row.id))!;
 }
 
-export async function addReview(ctx: AppContext, actor: Actor, id: string, input: AdminReviewInput): Promise<IncidentDetail> {
-  return ctx.db.transaction().execute(async (trx) => toIncidentDetail(trx, await addReviewIn(trx, ctx, actor, id, input)));
+export async function addReview(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: AdminReviewInput,
+): Promise<IncidentDetail> {
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => toIncidentDetail(trx, await addReviewIn(trx, ctx, actor, id, input)));
 }
 
 /**
@@ -89,25 +139,53 @@ export async function addReview(ctx: AppContext, actor: Actor, id: string, input
  * education record (99.8(b)(2)): one where an officer handled routine discipline, or with no
  * officer at all, cannot become a law-enforcement-unit record.
  */
-export async function reclassifyIncidentIn(trx: Db, ctx: Pick<AppContext, 'dialect'>, actor: ActorLike, id: string, to: RecordClass, reason: string): Promise<IncidentRow> {
+export async function reclassifyIncidentIn(
+  trx: Db,
+  ctx: Pick<AppContext, 'dialect'>,
+  actor: ActorLike,
+  id: string,
+  to: RecordClass,
+  reason: string,
+): Promise<IncidentRow> {
   const { row, district } = await loadIncident(trx, id, ctx.dialect);
   await authorizeIncident(trx, actor, 'incident.reclassify', row, district);
   const from = row.recordClass as RecordClass;
   if (from === to) throw new ConflictError(`This incident is already a ${to.replaceAll('_', ' ')} record`);
   const previous = await loadStoredState(trx, row);
   const contacts = previous.input.contacts;
-  if (to === 'law_enforcement_unit' && (contacts.length === 0 || contacts.some((c) => c.purpose === 'routine_discipline')))
+  if (
+    to === 'law_enforcement_unit' &&
+    (contacts.length === 0 || contacts.some((c) => c.purpose === 'routine_discipline'))
+  )
     throw new ConflictError('A discipline record stays an education record (FERPA 99.8(b)(2))');
   const now = nowIso();
   await repo.insertVersion(trx, {
-    id: newId(), districtId: district.id, incidentId: row.id, version: row.version, state: row.state,
-    snapshot: JSON.stringify({ ...previous.input, recordClass: from, changeNote: reason }), changedBy: actor.userId, changedAt: now,
+    id: newId(),
+    districtId: district.id,
+    incidentId: row.id,
+    version: row.version,
+    state: row.state,
+    snapshot: JSON.stringify({ ...previous.input, recordClass: from, changeNote: reason }),
+    changedBy: actor.userId,
+    changedAt: now,
   });
   await repo.updateIncident(trx, row.id, { recordClass: to, version: row.version + 1, updatedAt: now });
-  await appendAudit(trx, { dialect: ctx.dialect, actor, districtId: district.id }, { kind: 'incident.reclassified', incidentId: row.id, from, to });
+  await appendAudit(
+    trx,
+    { dialect: ctx.dialect, actor, districtId: district.id },
+    { kind: 'incident.reclassified', incidentId: row.id, from, to },
+  );
   return (await repo.findIncident(trx, row.id))!;
 }
 
-export async function reclassifyIncident(ctx: AppContext, actor: Actor, id: string, to: RecordClass, reason: string): Promise<IncidentDetail> {
-  return ctx.db.transaction().execute(async (trx) => toIncidentDetail(trx, await reclassifyIncidentIn(trx, ctx, actor, id, to, reason)));
+export async function reclassifyIncident(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  to: RecordClass,
+  reason: string,
+): Promise<IncidentDetail> {
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => toIncidentDetail(trx, await reclassifyIncidentIn(trx, ctx, actor, id, to, reason)));
 }

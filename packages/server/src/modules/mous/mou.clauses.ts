@@ -32,7 +32,7 @@ export const CLAUSE_LIBRARY: Record<ClauseKey, LibraryClause> = {
   supervision_and_chain_of_command: {
     title: 'Supervision and chain of command',
     source: 'COPS Hiring Program minimum',
-    text: 'SROs remain employees of the Agency and are supervised by an Agency supervisor named in writing to the District. The principal is the SRO\'s day-to-day contact at each school. Disagreements are raised first between the principal and the Agency supervisor, then between the superintendent and the chief of the Agency.',
+    text: "SROs remain employees of the Agency and are supervised by an Agency supervisor named in writing to the District. The principal is the SRO's day-to-day contact at each school. Disagreements are raised first between the principal and the Agency supervisor, then between the superintendent and the chief of the Agency.",
   },
   signatures: {
     title: 'Signatures',
@@ -42,7 +42,7 @@ export const CLAUSE_LIBRARY: Record<ClauseKey, LibraryClause> = {
   program_goals: {
     title: 'Program goals',
     source: 'Common MOU clause',
-    text: 'The program aims to (1) prevent serious violence on school grounds, (2) reduce referrals and arrests of students for school-based conduct, (3) build trust between students, families and officers, and (4) report the program\'s results to the public every year.',
+    text: "The program aims to (1) prevent serious violence on school grounds, (2) reduce referrals and arrests of students for school-based conduct, (3) build trust between students, families and officers, and (4) report the program's results to the public every year.",
   },
   selection_criteria: {
     title: 'SRO selection criteria',
@@ -52,7 +52,7 @@ export const CLAUSE_LIBRARY: Record<ClauseKey, LibraryClause> = {
   training_requirements: {
     title: 'Training requirements',
     source: 'Common MOU clause',
-    text: 'Before starting, every SRO completes a 40-hour basic SRO course covering adolescent development, de-escalation, cultural awareness, students with disabilities, and mentoring. Every year the SRO completes refresher training on de-escalation, implicit bias, and the District\'s discipline policies.',
+    text: "Before starting, every SRO completes a 40-hour basic SRO course covering adolescent development, de-escalation, cultural awareness, students with disabilities, and mentoring. Every year the SRO completes refresher training on de-escalation, implicit bias, and the District's discipline policies.",
   },
   discipline_separation: {
     title: 'Separating school discipline from criminal matters',
@@ -62,7 +62,7 @@ export const CLAUSE_LIBRARY: Record<ClauseKey, LibraryClause> = {
   searches_and_questioning: {
     title: 'Searches and questioning of students',
     source: 'Common MOU clause',
-    text: 'SROs do not search students or their belongings for school-rule violations. Any search by an SRO follows the role rules of this agreement and the law. Before an SRO questions a student about a possible crime, the school notifies the student\'s parent or guardian, except where a delay would endanger someone.',
+    text: "SROs do not search students or their belongings for school-rule violations. Any search by an SRO follows the role rules of this agreement and the law. Before an SRO questions a student about a possible crime, the school notifies the student's parent or guardian, except where a delay would endanger someone.",
   },
   use_of_force_and_restraint: {
     title: 'Use of force and restraint',
@@ -77,17 +77,17 @@ export const CLAUSE_LIBRARY: Record<ClauseKey, LibraryClause> = {
   complaint_process: {
     title: 'Complaint process',
     source: 'Common MOU clause',
-    text: 'Students, parents and staff may complain about an SRO\'s conduct to the principal, the District, or the Agency, in any language and without fear of retaliation. Complaints are acknowledged within five school days, investigated by the Agency, and their outcome reported to the complainant and counted in the annual public report.',
+    text: "Students, parents and staff may complain about an SRO's conduct to the principal, the District, or the Agency, in any language and without fear of retaliation. Complaints are acknowledged within five school days, investigated by the Agency, and their outcome reported to the complainant and counted in the annual public report.",
   },
   crisis_planning: {
     title: 'Crisis planning',
     source: 'Common MOU clause',
-    text: 'The SRO takes part in each school\'s emergency operations planning and drills. In an emergency the Agency\'s incident command structure applies; school staff keep responsibility for student accounting and family reunification.',
+    text: "The SRO takes part in each school's emergency operations planning and drills. In an emergency the Agency's incident command structure applies; school staff keep responsibility for student accounting and family reunification.",
   },
   annual_review: {
     title: 'Annual review',
     source: 'Common MOU clause',
-    text: 'The parties review this agreement and the program\'s data every year before the review date, with input from students, families and staff, and either renew it, change it, or end it.',
+    text: "The parties review this agreement and the program's data every year before the review date, with input from students, families and staff, and either renew it, change it, or end it.",
   },
   secure_partnerships: {
     title: 'Partnerships and a formal MOU before officers start',

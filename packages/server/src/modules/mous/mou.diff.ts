@@ -19,7 +19,11 @@ export function diffWords(from: string, to: string): DiffPart[] {
   if (a.length * b.length > MAX_CELLS) {
     a = from.split(/(?<=\n)/);
     b = to.split(/(?<=\n)/);
-    if (a.length * b.length > MAX_CELLS) return merge([{ op: 'delete', text: from }, { op: 'insert', text: to }]);
+    if (a.length * b.length > MAX_CELLS)
+      return merge([
+        { op: 'delete', text: from },
+        { op: 'insert', text: to },
+      ]);
   }
   // Trim the common prefix and suffix first: most edits touch a few words of a long clause.
   let start = 0;
@@ -37,7 +41,8 @@ export function diffWords(from: string, to: string): DiffPart[] {
   const m = midB.length;
   const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
   for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = midA[i] === midB[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    for (let j = m - 1; j >= 0; j--)
+      lcs[i]![j] = midA[i] === midB[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const parts: DiffPart[] = [{ op: 'equal', text: a.slice(0, start).join('') }];
   let i = 0;
   let j = 0;
@@ -79,7 +84,13 @@ export function diffClauses(from: readonly Clause[], to: readonly Clause[]): Cla
     if (!a) return { key, change: 'added', titleFrom: null, titleTo: b!.title, parts: diffWords('', b!.text) };
     if (!b) return { key, change: 'removed', titleFrom: a.title, titleTo: null, parts: diffWords(a.text, '') };
     const same = a.title === b.title && a.text === b.text;
-    return { key, change: same ? 'unchanged' : 'changed', titleFrom: a.title, titleTo: b.title, parts: diffWords(a.text, b.text) };
+    return {
+      key,
+      change: same ? 'unchanged' : 'changed',
+      titleFrom: a.title,
+      titleTo: b.title,
+      parts: diffWords(a.text, b.text),
+    };
   });
 }
 
@@ -89,7 +100,8 @@ export function diffRoleRules(from: RoleRules, to: RoleRules): RuleChange[] {
   const walk = (a: unknown, b: unknown, path: string) => {
     if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
       const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-      for (const k of keys) walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
+      for (const k of keys)
+        walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
     } else if (a !== b) {
       changes.push({ rule: path, from: a === undefined ? '' : String(a), to: b === undefined ? '' : String(b) });
     }

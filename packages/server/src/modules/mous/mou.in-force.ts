@@ -19,20 +19,44 @@ export interface MouInForce {
  */
 export async function findMouInForce(db: Db, districtId: string, isoDate: string): Promise<MouInForce | null> {
   const day = isoDate.slice(0, 10);
-  const versions = await db.selectFrom('mouVersions').selectAll().where('districtId', '=', districtId).where('effectiveDate', '<=', day).execute();
+  const versions = await db
+    .selectFrom('mouVersions')
+    .selectAll()
+    .where('districtId', '=', districtId)
+    .where('effectiveDate', '<=', day)
+    .execute();
   if (versions.length === 0) return null;
   const mouIds = [...new Set(versions.map((v) => v.mouId))];
-  const signatories = await db.selectFrom('mouSignatories').select(['id', 'mouId', 'active', 'createdAt']).where('mouId', 'in', mouIds).execute();
+  const signatories = await db
+    .selectFrom('mouSignatories')
+    .select(['id', 'mouId', 'active', 'createdAt'])
+    .where('mouId', 'in', mouIds)
+    .execute();
   const signatures = await db
     .selectFrom('mouSignatures')
     .select(['mouVersionId', 'signatoryId', 'contentHash', 'signedAt'])
-    .where('mouVersionId', 'in', versions.map((v) => v.id))
+    .where(
+      'mouVersionId',
+      'in',
+      versions.map((v) => v.id),
+    )
     .execute();
   let best: MouVersionRow | null = null;
   for (const mouId of mouIds) {
-    const inForce = standing(versions.filter((v) => v.mouId === mouId), signatories.filter((s) => s.mouId === mouId), signatures, day).inForce;
+    const inForce = standing(
+      versions.filter((v) => v.mouId === mouId),
+      signatories.filter((s) => s.mouId === mouId),
+      signatures,
+      day,
+    ).inForce;
     const row = inForce && versions.find((v) => v.id === inForce.id)!;
-    if (row && (!best || row.effectiveDate > best.effectiveDate || (row.effectiveDate === best.effectiveDate && row.createdAt > best.createdAt))) best = row;
+    if (
+      row &&
+      (!best ||
+        row.effectiveDate > best.effectiveDate ||
+        (row.effectiveDate === best.effectiveDate && row.createdAt > best.createdAt))
+    )
+      best = row;
   }
   if (!best) return null;
   const clauses = JSON.parse(best.clauses) as { key: ClauseKey; title: string }[];

@@ -17,9 +17,22 @@ const STATUS_TEXT: Record<MouVersionStatus, string> = {
  * dates, and every signatory with their signature on this version (or a blank line to sign).
  * Built-in Helvetica keeps the file small; it covers the Latin-1 letters of English and Spanish.
  */
-export function renderMouPdf(args: { bundle: MouBundle; version: ParsedVersion; districtName: string; status: MouVersionStatus }): Promise<Buffer> {
+export function renderMouPdf(args: {
+  bundle: MouBundle;
+  version: ParsedVersion;
+  districtName: string;
+  status: MouVersionStatus;
+}): Promise<Buffer> {
   const { bundle, version, districtName, status } = args;
-  const doc = new PDFDocument({ size: 'LETTER', margin: 54, info: { Title: `${bundle.mou.title}, version ${version.version}`, Author: districtName, Subject: 'Memorandum of understanding' } });
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margin: 54,
+    info: {
+      Title: `${bundle.mou.title}, version ${version.version}`,
+      Author: districtName,
+      Subject: 'Memorandum of understanding',
+    },
+  });
   const done = pdfBytes(doc);
 
   const left = doc.page.margins.left;
@@ -27,7 +40,14 @@ export function renderMouPdf(args: { bundle: MouBundle; version: ParsedVersion; 
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   const heading = (text: string, size = 13) => {
     if (doc.y > bottom() - 60) doc.addPage();
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(size).text(text, left, doc.y, { width }).moveDown(0.3).font('Helvetica').fontSize(10.5);
+    doc
+      .moveDown(0.8)
+      .font('Helvetica-Bold')
+      .fontSize(size)
+      .text(text, left, doc.y, { width })
+      .moveDown(0.3)
+      .font('Helvetica')
+      .fontSize(10.5);
   };
 
   doc.font('Helvetica-Bold').fontSize(18).text(bundle.mou.title, { width });
@@ -35,7 +55,12 @@ export function renderMouPdf(args: { bundle: MouBundle; version: ParsedVersion; 
   doc.text(`Memorandum of understanding between ${districtName} and ${bundle.mou.agencyName}`, { width });
   doc.text(`Version ${version.version} (${STATUS_TEXT[status]})`);
   doc.text(`Effective date: ${version.effectiveDate}    Annual review date: ${version.reviewDate}`);
-  doc.fontSize(8).fillColor('#555555').text(`Content fingerprint (SHA-256): ${version.contentHash}`, { width }).fillColor('black').fontSize(10.5);
+  doc
+    .fontSize(8)
+    .fillColor('#555555')
+    .text(`Content fingerprint (SHA-256): ${version.contentHash}`, { width })
+    .fillColor('black')
+    .fontSize(10.5);
 
   for (const [i, clause] of version.clauses.entries()) {
     heading(`${i + 1}. ${clause.title}`, 12);
@@ -43,7 +68,10 @@ export function renderMouPdf(args: { bundle: MouBundle; version: ParsedVersion; 
   }
 
   heading('Role rules');
-  doc.text('For each kind of behavior, who handles it, and whether a school administrator must review before a non-emergency arrest, citation or referral to law enforcement.', { width });
+  doc.text(
+    'For each kind of behavior, who handles it, and whether a school administrator must review before a non-emergency arrest, citation or referral to law enforcement.',
+    { width },
+  );
   doc.moveDown(0.5);
   const plain = plainRoleRules(version.roleRules);
   const cols = [width * 0.34, width * 0.26, width * 0.4];
@@ -57,7 +85,12 @@ export function renderMouPdf(args: { bundle: MouBundle; version: ParsedVersion; 
       doc.text(c, x, y + 3, { width: cols[k]! - 6 });
       x += cols[k]!;
     });
-    doc.moveTo(left, y + h).lineTo(left + width, y + h).lineWidth(0.5).strokeColor('#999999').stroke();
+    doc
+      .moveTo(left, y + h)
+      .lineTo(left + width, y + h)
+      .lineWidth(0.5)
+      .strokeColor('#999999')
+      .stroke();
     doc.x = left;
     doc.y = y + h;
   };
@@ -73,7 +106,11 @@ export function renderMouPdf(args: { bundle: MouBundle; version: ParsedVersion; 
     if (doc.y > bottom() - 50) doc.addPage();
     doc.font('Helvetica-Bold').fontSize(10.5).text(`${s.name}, ${s.title}`, left, doc.y, { width });
     doc.font('Helvetica').text(`For ${s.party === 'district' ? districtName : bundle.mou.agencyName}`);
-    doc.text(sig ? `Signed electronically as "${sig.signedName}" on ${sig.signedAt.slice(0, 10)} (covers fingerprint ${sig.contentHash.slice(0, 16)}...)` : 'Signature: ______________________________    Date: ______________');
+    doc.text(
+      sig
+        ? `Signed electronically as "${sig.signedName}" on ${sig.signedAt.slice(0, 10)} (covers fingerprint ${sig.contentHash.slice(0, 16)}...)`
+        : 'Signature: ______________________________    Date: ______________',
+    );
     doc.moveDown(0.6);
   }
   if (bundle.signatories.every((s) => !s.active)) doc.text('No signatories have been named yet.');

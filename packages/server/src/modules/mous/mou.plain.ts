@@ -1,4 +1,11 @@
-import { BEHAVIOR_KEYS, type Behavior, type Handler, type InformationSharing, type Permission, type RoleRules } from '@forefront/contract';
+import {
+  BEHAVIOR_KEYS,
+  type Behavior,
+  type Handler,
+  type InformationSharing,
+  type Permission,
+  type RoleRules,
+} from '@forefront/contract';
 
 /**
  * The role rules in plain English, for the printed MOU and the public API. (The web app says the
@@ -18,8 +25,8 @@ export const PERMISSION_TEXT: Record<Permission, string> = {
 
 export const SHARING_TEXT: Record<InformationSharing, string> = {
   own_incidents_only: 'Only the incidents the SRO took part in',
-  serious_incidents: 'Serious incidents at the SRO\'s schools, and the ones the SRO took part in',
-  all_school_incidents: 'All incidents at the SRO\'s schools',
+  serious_incidents: "Serious incidents at the SRO's schools, and the ones the SRO took part in",
+  all_school_incidents: "All incidents at the SRO's schools",
 };
 
 export const behaviorText = (b: Behavior) => {
@@ -33,16 +40,26 @@ export interface PlainRow {
 }
 
 /** One row per behavior category, then the general rules. */
-export function plainRoleRules(rules: RoleRules): { categories: (PlainRow & { review: string })[]; general: PlainRow[] } {
+export function plainRoleRules(rules: RoleRules): {
+  categories: (PlainRow & { review: string })[];
+  general: PlainRow[];
+} {
   return {
     categories: BEHAVIOR_KEYS.map((b) => ({
       label: behaviorText(b),
       value: HANDLER_TEXT[rules.categories[b].handler],
-      review: rules.categories[b].reviewBeforeArrestOrReferral ? 'Administrator review required before a non-emergency arrest, citation or referral' : 'No administrator review required',
+      review: rules.categories[b].reviewBeforeArrestOrReferral
+        ? 'Administrator review required before a non-emergency arrest, citation or referral'
+        : 'No administrator review required',
     })),
     general: [
       { label: 'Searches of students by the SRO', value: PERMISSION_TEXT[rules.searches] },
-      { label: 'Questioning a student', value: rules.questioningRequiresParentNotice ? 'Parent or guardian notified first' : 'No parent notice required' },
+      {
+        label: 'Questioning a student',
+        value: rules.questioningRequiresParentNotice
+          ? 'Parent or guardian notified first'
+          : 'No parent notice required',
+      },
       { label: 'Physical restraint', value: PERMISSION_TEXT[rules.physicalRestraint] },
       { label: 'Mechanical restraint (handcuffs)', value: PERMISSION_TEXT[rules.mechanicalRestraint] },
       { label: 'Use of force', value: PERMISSION_TEXT[rules.useOfForce] },

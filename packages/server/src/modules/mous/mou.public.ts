@@ -18,7 +18,11 @@ export async function readPublicMou(ctx: AppContext, districtId: string, today =
   const inForce = await findMouInForce(ctx.db, district.id, today);
   if (!inForce) return { districtId: district.id, mou: null };
   const mou = (await repo.findMou(ctx.db, inForce.mouId))!;
-  const row = await ctx.db.selectFrom('mouVersions').selectAll().where('id', '=', inForce.mouVersionId).executeTakeFirstOrThrow();
+  const row = await ctx.db
+    .selectFrom('mouVersions')
+    .selectAll()
+    .where('id', '=', inForce.mouVersionId)
+    .executeTakeFirstOrThrow();
   const version = parseVersion(row);
   const signatories = await repo.findSignatories(ctx.db, [mou.id]);
   const signatures = await repo.findSignatures(ctx.db, [version.id]);

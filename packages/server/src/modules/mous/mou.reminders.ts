@@ -36,12 +36,20 @@ export async function sendDueReminders(ctx: AppContext, today = todayIso()): Pro
     const v = b.standing.inForce;
     const kind = v && reminderKind(v.reviewDate, today);
     if (!v || !kind) continue;
-    const claimed = await repo.claimReminder(ctx.db, { id: newId(), districtId: b.mou.districtId, mouVersionId: v.id, kind, dueDate: v.reviewDate, sentAt: nowIso() });
+    const claimed = await repo.claimReminder(ctx.db, {
+      id: newId(),
+      districtId: b.mou.districtId,
+      mouVersionId: v.id,
+      kind,
+      dueDate: v.reviewDate,
+      sentAt: nowIso(),
+    });
     if (!claimed) continue;
     const district = await findDistrict(ctx.db, b.mou.districtId);
     const admins = await repo.findDistrictAdmins(ctx.db, b.mou.districtId);
     const days = daysBetween(today, v.reviewDate);
-    const when = days < 0 ? `was due on ${v.reviewDate} (${-days} days ago)` : `is due on ${v.reviewDate} (in ${days} days)`;
+    const when =
+      days < 0 ? `was due on ${v.reviewDate} (${-days} days ago)` : `is due on ${v.reviewDate} (in ${days} days)`;
     const link = `${ctx.config.publicUrl.replace(/\/$/, '')}/app/mous/${b.mou.id}`;
     for (const admin of admins) {
       await ctx.mailer.send({
@@ -58,7 +66,14 @@ export async function sendDueReminders(ctx: AppContext, today = todayIso()): Pro
         ].join('\n'),
       });
     }
-    sent.push({ districtId: b.mou.districtId, mouId: b.mou.id, version: v.version, kind, reviewDate: v.reviewDate, recipients: admins.length });
+    sent.push({
+      districtId: b.mou.districtId,
+      mouId: b.mou.id,
+      version: v.version,
+      kind,
+      reviewDate: v.reviewDate,
+      recipients: admins.length,
+    });
   }
   return sent;
 }
@@ -69,7 +84,11 @@ const DAY_MS = 86_400_000;
  * Runs the reminders once shortly after the server starts and then daily; the timer is cleared
  * when the app closes, so shutdown never waits for it. A failure is logged and retried the next day.
  */
-export function scheduleMouReminders(app: FastifyInstance, ctx: AppContext, opts: { firstRunMs?: number; everyMs?: number } = {}) {
+export function scheduleMouReminders(
+  app: FastifyInstance,
+  ctx: AppContext,
+  opts: { firstRunMs?: number; everyMs?: number } = {},
+) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
   const run = () => {

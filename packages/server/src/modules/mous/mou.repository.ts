@@ -6,21 +6,41 @@ export type MouRow = Selectable<MouTable>;
 export type SignatoryRow = Selectable<MouSignatoryTable>;
 export type SignatureRow = Selectable<MouSignatureTable>;
 
-export const findMou = (db: Db, id: string) => db.selectFrom('mous').selectAll().where('id', '=', id).executeTakeFirst();
+export const findMou = (db: Db, id: string) =>
+  db.selectFrom('mous').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findMousOfDistrict = (db: Db, districtId: string) =>
-  db.selectFrom('mous').selectAll().where('districtId', '=', districtId).orderBy('createdAt', 'desc').orderBy('id').execute();
+  db
+    .selectFrom('mous')
+    .selectAll()
+    .where('districtId', '=', districtId)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id')
+    .execute();
 
-export const findAllMous = (db: Db) => db.selectFrom('mous').selectAll().orderBy('districtId').orderBy('createdAt').execute();
+export const findAllMous = (db: Db) =>
+  db.selectFrom('mous').selectAll().orderBy('districtId').orderBy('createdAt').execute();
 
 export const findVersions = (db: Db, mouIds: readonly string[]) =>
-  mouIds.length === 0 ? Promise.resolve([]) : db.selectFrom('mouVersions').selectAll().where('mouId', 'in', mouIds).orderBy('version').execute();
+  mouIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('mouVersions').selectAll().where('mouId', 'in', mouIds).orderBy('version').execute();
 
 export const findSignatories = (db: Db, mouIds: readonly string[]) =>
-  mouIds.length === 0 ? Promise.resolve([]) : db.selectFrom('mouSignatories').selectAll().where('mouId', 'in', mouIds).orderBy('createdAt').orderBy('id').execute();
+  mouIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('mouSignatories')
+        .selectAll()
+        .where('mouId', 'in', mouIds)
+        .orderBy('createdAt')
+        .orderBy('id')
+        .execute();
 
 export const findSignatures = (db: Db, versionIds: readonly string[]) =>
-  versionIds.length === 0 ? Promise.resolve([]) : db.selectFrom('mouSignatures').selectAll().where('mouVersionId', 'in', versionIds).orderBy('signedAt').execute();
+  versionIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('mouSignatures').selectAll().where('mouVersionId', 'in', versionIds).orderBy('signedAt').execute();
 
 export const insertMou = (db: Db, row: Insertable<MouTable>) => db.insertInto('mous').values(row).execute();
 
@@ -28,28 +48,56 @@ export const insertMou = (db: Db, row: Insertable<MouTable>) => db.insertInto('m
  * Touching the MOU row first in a write transaction takes its row lock on PostgreSQL, so two
  * concurrent new versions (or signatures) of one MOU queue instead of racing for a version number.
  */
-export const touchMou = (db: Db, id: string, at: string) => db.updateTable('mous').set({ updatedAt: at }).where('id', '=', id).execute();
+export const touchMou = (db: Db, id: string, at: string) =>
+  db.updateTable('mous').set({ updatedAt: at }).where('id', '=', id).execute();
 
 export const latestVersionNumber = async (db: Db, mouId: string) =>
-  Number((await db.selectFrom('mouVersions').select((eb) => eb.fn.max('version').as('v')).where('mouId', '=', mouId).executeTakeFirst())?.v ?? 0);
+  Number(
+    (
+      await db
+        .selectFrom('mouVersions')
+        .select((eb) => eb.fn.max('version').as('v'))
+        .where('mouId', '=', mouId)
+        .executeTakeFirst()
+    )?.v ?? 0,
+  );
 
-export const insertVersion = (db: Db, row: Insertable<MouVersionTable>) => db.insertInto('mouVersions').values(row).execute();
+export const insertVersion = (db: Db, row: Insertable<MouVersionTable>) =>
+  db.insertInto('mouVersions').values(row).execute();
 
-export const insertSignatory = (db: Db, row: Insertable<MouSignatoryTable>) => db.insertInto('mouSignatories').values(row).execute();
+export const insertSignatory = (db: Db, row: Insertable<MouSignatoryTable>) =>
+  db.insertInto('mouSignatories').values(row).execute();
 
-export const updateSignatory = (db: Db, id: string, patch: Partial<Pick<MouSignatoryTable, 'name' | 'title' | 'email' | 'active'>>) =>
-  db.updateTable('mouSignatories').set(patch).where('id', '=', id).execute();
+export const updateSignatory = (
+  db: Db,
+  id: string,
+  patch: Partial<Pick<MouSignatoryTable, 'name' | 'title' | 'email' | 'active'>>,
+) => db.updateTable('mouSignatories').set(patch).where('id', '=', id).execute();
 
-export const findSignatory = (db: Db, id: string) => db.selectFrom('mouSignatories').selectAll().where('id', '=', id).executeTakeFirst();
+export const findSignatory = (db: Db, id: string) =>
+  db.selectFrom('mouSignatories').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findSignature = (db: Db, mouVersionId: string, signatoryId: string) =>
-  db.selectFrom('mouSignatures').selectAll().where('mouVersionId', '=', mouVersionId).where('signatoryId', '=', signatoryId).executeTakeFirst();
+  db
+    .selectFrom('mouSignatures')
+    .selectAll()
+    .where('mouVersionId', '=', mouVersionId)
+    .where('signatoryId', '=', signatoryId)
+    .executeTakeFirst();
 
-export const insertSignature = (db: Db, row: Insertable<MouSignatureTable>) => db.insertInto('mouSignatures').values(row).execute();
+export const insertSignature = (db: Db, row: Insertable<MouSignatureTable>) =>
+  db.insertInto('mouSignatures').values(row).execute();
 
 /** The active district administrators: who gets the annual review reminders. */
 export const findDistrictAdmins = (db: Db, districtId: string) =>
-  db.selectFrom('users').select(['id', 'email', 'displayName']).where('districtId', '=', districtId).where('role', '=', 'district_admin').where('disabled', '=', 0).orderBy('email').execute();
+  db
+    .selectFrom('users')
+    .select(['id', 'email', 'displayName'])
+    .where('districtId', '=', districtId)
+    .where('role', '=', 'district_admin')
+    .where('disabled', '=', 0)
+    .orderBy('email')
+    .execute();
 
 /** Records a reminder once; false when this kind was already sent for this version (unique key). */
 export async function claimReminder(db: Db, row: Insertable<MouReminderTable>): Promise<boolean> {
@@ -62,4 +110,6 @@ export async function claimReminder(db: Db, row: Insertable<MouReminderTable>): 
 }
 
 export const findRemindersOf = (db: Db, versionIds: readonly string[]) =>
-  versionIds.length === 0 ? Promise.resolve([]) : db.selectFrom('mouReminders').selectAll().where('mouVersionId', 'in', versionIds).execute();
+  versionIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('mouReminders').selectAll().where('mouVersionId', 'in', versionIds).execute();

@@ -27,37 +27,86 @@ const VersionParams = z.object({ id: IdSchema, version: z.string().min(1).max(64
 export function mouRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['mous'];
-    app.get('/api/districts/:id/mous', { config: { policy: 'mou.list' }, schema: { tags, params: IdParamsSchema, response: { 200: MouListSchema } } }, (req) =>
-      service.listMous(ctx, req.actor!, req.params.id),
+    app.get(
+      '/api/districts/:id/mous',
+      { config: { policy: 'mou.list' }, schema: { tags, params: IdParamsSchema, response: { 200: MouListSchema } } },
+      (req) => service.listMous(ctx, req.actor!, req.params.id),
     );
-    app.post('/api/districts/:id/mous', { config: { policy: 'mou.write' }, schema: { tags, params: IdParamsSchema, body: CreateMouInputSchema, response: { 201: MouDetailSchema } } }, async (req, reply) =>
-      reply.code(201).send(await service.createMou(ctx, req.actor!, req.params.id, req.body)),
+    app.post(
+      '/api/districts/:id/mous',
+      {
+        config: { policy: 'mou.write' },
+        schema: { tags, params: IdParamsSchema, body: CreateMouInputSchema, response: { 201: MouDetailSchema } },
+      },
+      async (req, reply) => reply.code(201).send(await service.createMou(ctx, req.actor!, req.params.id, req.body)),
     );
-    app.get('/api/mous/:id', { config: { policy: 'mou.read' }, schema: { tags, params: IdParamsSchema, response: { 200: MouDetailSchema } } }, (req) =>
-      service.readMou(ctx, req.actor!, req.params.id),
+    app.get(
+      '/api/mous/:id',
+      { config: { policy: 'mou.read' }, schema: { tags, params: IdParamsSchema, response: { 200: MouDetailSchema } } },
+      (req) => service.readMou(ctx, req.actor!, req.params.id),
     );
-    app.post('/api/mous/:id/versions', { config: { policy: 'mou.write' }, schema: { tags, params: IdParamsSchema, body: CreateMouVersionInputSchema, response: { 201: MouDetailSchema } } }, async (req, reply) =>
-      reply.code(201).send(await service.createVersion(ctx, req.actor!, req.params.id, req.body)),
+    app.post(
+      '/api/mous/:id/versions',
+      {
+        config: { policy: 'mou.write' },
+        schema: { tags, params: IdParamsSchema, body: CreateMouVersionInputSchema, response: { 201: MouDetailSchema } },
+      },
+      async (req, reply) => reply.code(201).send(await service.createVersion(ctx, req.actor!, req.params.id, req.body)),
     );
-    app.get('/api/mous/:id/diff', { config: { policy: 'mou.read' }, schema: { tags, params: IdParamsSchema, querystring: MouDiffQuerySchema, response: { 200: MouDiffSchema } } }, (req) =>
-      service.diffMou(ctx, req.actor!, req.params.id, req.query),
+    app.get(
+      '/api/mous/:id/diff',
+      {
+        config: { policy: 'mou.read' },
+        schema: { tags, params: IdParamsSchema, querystring: MouDiffQuerySchema, response: { 200: MouDiffSchema } },
+      },
+      (req) => service.diffMou(ctx, req.actor!, req.params.id, req.query),
     );
-    app.get('/api/mous/:id/versions/:version/pdf', { config: { policy: 'mou.read' }, schema: { tags, params: VersionParams, produces: ['application/pdf'] } }, async (req, reply) => {
-      const { pdf, filename } = await service.versionPdf(ctx, req.actor!, req.params.id, req.params.version);
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
-    });
-    app.post('/api/mous/:id/signatories', { config: { policy: 'mou.write' }, schema: { tags, params: IdParamsSchema, body: SignatoryInputSchema, response: { 201: MouDetailSchema } } }, async (req, reply) =>
-      reply.code(201).send(await signing.addSignatory(ctx, req.actor!, req.params.id, req.body)),
+    app.get(
+      '/api/mous/:id/versions/:version/pdf',
+      { config: { policy: 'mou.read' }, schema: { tags, params: VersionParams, produces: ['application/pdf'] } },
+      async (req, reply) => {
+        const { pdf, filename } = await service.versionPdf(ctx, req.actor!, req.params.id, req.params.version);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="${filename}"`)
+          .send(pdf);
+      },
     );
-    app.patch('/api/mous/:id/signatories/:signatoryId', { config: { policy: 'mou.write' }, schema: { tags, params: SignatoryParams, body: UpdateSignatoryInputSchema, response: { 200: MouDetailSchema } } }, (req) =>
-      signing.updateSignatory(ctx, req.actor!, req.params.id, req.params.signatoryId, req.body),
+    app.post(
+      '/api/mous/:id/signatories',
+      {
+        config: { policy: 'mou.write' },
+        schema: { tags, params: IdParamsSchema, body: SignatoryInputSchema, response: { 201: MouDetailSchema } },
+      },
+      async (req, reply) => reply.code(201).send(await signing.addSignatory(ctx, req.actor!, req.params.id, req.body)),
     );
-    app.post('/api/mous/:id/signatories/:signatoryId/sign', { config: { policy: 'mou.sign' }, schema: { tags, params: SignatoryParams, body: SignInputSchema, response: { 201: MouDetailSchema } } }, async (req, reply) =>
-      reply.code(201).send(await signing.signVersion(ctx, req.actor!, req.params.id, req.params.signatoryId, req.body)),
+    app.patch(
+      '/api/mous/:id/signatories/:signatoryId',
+      {
+        config: { policy: 'mou.write' },
+        schema: { tags, params: SignatoryParams, body: UpdateSignatoryInputSchema, response: { 200: MouDetailSchema } },
+      },
+      (req) => signing.updateSignatory(ctx, req.actor!, req.params.id, req.params.signatoryId, req.body),
+    );
+    app.post(
+      '/api/mous/:id/signatories/:signatoryId/sign',
+      {
+        config: { policy: 'mou.sign' },
+        schema: { tags, params: SignatoryParams, body: SignInputSchema, response: { 201: MouDetailSchema } },
+      },
+      async (req, reply) =>
+        reply
+          .code(201)
+          .send(await signing.signVersion(ctx, req.actor!, req.params.id, req.params.signatoryId, req.body)),
     );
     // Public: the signed agreement in force is a public document (the district's transparency page).
-    app.get('/api/public/districts/:id/mou', { config: { policy: 'public' }, schema: { tags: ['public'], params: IdParamsSchema, response: { 200: PublicMouSchema } } }, (req) =>
-      readPublicMou(ctx, req.params.id),
+    app.get(
+      '/api/public/districts/:id/mou',
+      {
+        config: { policy: 'public' },
+        schema: { tags: ['public'], params: IdParamsSchema, response: { 200: PublicMouSchema } },
+      },
+      (req) => readPublicMou(ctx, req.params.id),
     );
   };
 }

@@ -22,7 +22,11 @@ import * as repo from './mou.repository.js';
 import { oneYearAfter, todayIso } from './mou.status.js';
 import { contentHash, loadBundle, loadBundles, toDetail, toSummary } from './mou.view.js';
 
-export const auditCtx = (ctx: AppContext, actor: Actor | null, districtId: string): AuditContext => ({ dialect: ctx.dialect, actor, districtId });
+export const auditCtx = (ctx: AppContext, actor: Actor | null, districtId: string): AuditContext => ({
+  dialect: ctx.dialect,
+  actor,
+  districtId,
+});
 
 /** Loads an MOU and its district, answering 404 for an MOU the actor may not know exists. */
 export async function loadMou(db: Db, id: string) {
@@ -53,7 +57,12 @@ export async function readMou(ctx: AppContext, actor: Actor, id: string): Promis
   return toDetail(await loadBundle(ctx.db, mou, today), today, district.name);
 }
 
-export async function createMou(ctx: AppContext, actor: Actor, districtId: string, input: CreateMouInput): Promise<MouDetail> {
+export async function createMou(
+  ctx: AppContext,
+  actor: Actor,
+  districtId: string,
+  input: CreateMouInput,
+): Promise<MouDetail> {
   const d = await loadDistrict(ctx.db, districtId);
   authorize(actor, 'mou.write', { districtId: d.id, state: d.state }, 'District');
   const { mouId } = await ctx.db.transaction().execute((trx) => createMouIn(trx, ctx, actor, d.id, input));
@@ -65,25 +74,52 @@ export async function createMou(ctx: AppContext, actor: Actor, districtId: strin
  * rules, inside the caller's transaction. For the demo and other callers without a request:
  * `recordedBy` names the user recorded as the version's author when there is no actor.
  */
-export async function createMouIn(trx: Db, ctx: AppContext, actor: Actor | null, districtId: string, raw: CreateMouInput, recordedBy = actor?.userId) {
+export async function createMouIn(
+  trx: Db,
+  ctx: AppContext,
+  actor: Actor | null,
+  districtId: string,
+  raw: CreateMouInput,
+  recordedBy = actor?.userId,
+) {
   if (!recordedBy) throw new Error('createMouIn needs an actor or a recordedBy user id');
   const input = CreateMouInputSchema.parse(raw);
   const district = await loadDistrict(trx, districtId);
   const now = nowIso();
-  const mou = { id: newId(), districtId, title: input.title, agencyName: input.agencyName, template: input.template, createdAt: now, updatedAt: now };
+  const mou = {
+    id: newId(),
+    districtId,
+    title: input.title,
+    agencyName: input.agencyName,
+    template: input.template,
+    createdAt: now,
+    updatedAt: now,
+  };
   await repo.insertMou(trx, mou);
   await appendAudit(trx, auditCtx(ctx, actor, districtId), { kind: 'mou.created', mouId: mou.id });
-  const version = await createVersionIn(trx, ctx, actor, mou, {
-    clauses: templateClauses(input.template, { district: district.name, agency: input.agencyName }),
-    roleRules: defaultRoleRules(),
-    effectiveDate: input.effectiveDate,
-    reviewDate: input.reviewDate ?? oneYearAfter(input.effectiveDate),
-    changeNote: 'First version, from the clause library',
-  }, recordedBy);
+  const version = await createVersionIn(
+    trx,
+    ctx,
+    actor,
+    mou,
+    {
+      clauses: templateClauses(input.template, { district: district.name, agency: input.agencyName }),
+      roleRules: defaultRoleRules(),
+      effectiveDate: input.effectiveDate,
+      reviewDate: input.reviewDate ?? oneYearAfter(input.effectiveDate),
+      changeNote: 'First version, from the clause library',
+    },
+    recordedBy,
+  );
   return { mouId: mou.id, versionId: version.id, version: version.version };
 }
 
-export async function createVersion(ctx: AppContext, actor: Actor, mouId: string, input: CreateMouVersionInput): Promise<MouDetail> {
+export async function createVersion(
+  ctx: AppContext,
+  actor: Actor,
+  mouId: string,
+  input: CreateMouVersionInput,
+): Promise<MouDetail> {
   const { mou, resource } = await loadMou(ctx.db, mouId);
   authorize(actor, 'mou.write', resource, 'MOU');
   await ctx.db.transaction().execute((trx) => createVersionIn(trx, ctx, actor, mou, input));
@@ -91,7 +127,14 @@ export async function createVersion(ctx: AppContext, actor: Actor, mouId: string
 }
 
 /** Writes the next version (immutable from here on) and its content hash, inside the caller's transaction. */
-export async function createVersionIn(trx: Db, ctx: AppContext, actor: Actor | null, mou: { id: string; districtId: string }, raw: CreateMouVersionInput, recordedBy = actor?.userId) {
+export async function createVersionIn(
+  trx: Db,
+  ctx: AppContext,
+  actor: Actor | null,
+  mou: { id: string; districtId: string },
+  raw: CreateMouVersionInput,
+  recordedBy = actor?.userId,
+) {
   if (!recordedBy) throw new Error('createVersionIn needs an actor or a recordedBy user id');
   const input = CreateMouVersionInputSchema.parse(raw);
   const now = nowIso();
@@ -112,12 +155,21 @@ export async function createVersionIn(trx: Db, ctx: AppContext, actor: Actor | n
     createdAt: now,
   };
   await repo.insertVersion(trx, row);
-  await appendAudit(trx, auditCtx(ctx, actor, mou.districtId), { kind: 'mou.version_created', mouId: mou.id, mouVersionId: row.id, version });
+  await appendAudit(trx, auditCtx(ctx, actor, mou.districtId), {
+    kind: 'mou.version_created',
+    mouId: mou.id,
+    mouVersionId: row.id,
+    version,
+  });
   return row;
 }
 
 /** A version number from the URL: anything but an existing version answers 404 like a missing MOU would. */
-function pickVersion<T extends { version: number }>(versions: readonly T[], wanted: number | string | undefined, fallback: T): T {
+function pickVersion<T extends { version: number }>(
+  versions: readonly T[],
+  wanted: number | string | undefined,
+  fallback: T,
+): T {
   if (wanted === undefined) return fallback;
   const n = typeof wanted === 'number' ? wanted : /^\d{1,9}$/.test(wanted) ? Number(wanted) : NaN;
   const v = versions.find((x) => x.version === n);
@@ -125,31 +177,62 @@ function pickVersion<T extends { version: number }>(versions: readonly T[], want
   return v;
 }
 
-export async function diffMou(ctx: AppContext, actor: Actor, id: string, q: { from?: number | undefined; to?: number | undefined }): Promise<MouDiff> {
+export async function diffMou(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  q: { from?: number | undefined; to?: number | undefined },
+): Promise<MouDiff> {
   const { mou, resource } = await loadMou(ctx.db, id);
   authorize(actor, 'mou.read', resource, 'MOU');
   const b = await loadBundle(ctx.db, mou, todayIso());
   const byNumber = [...b.versions].sort((x, y) => x.version - y.version);
   const to = pickVersion(byNumber, q.to, byNumber[byNumber.length - 1]!);
   const from = pickVersion(byNumber, q.from, byNumber.filter((v) => v.version < to.version).pop() ?? to);
-  const dateChanges = (['effectiveDate', 'reviewDate'] as const).filter((k) => from[k] !== to[k]).map((k) => ({ rule: k, from: from[k], to: to[k] }));
-  return { id: mou.id, from: from.version, to: to.version, clauses: diffClauses(from.clauses, to.clauses), ruleChanges: diffRoleRules(from.roleRules, to.roleRules), dateChanges };
+  const dateChanges = (['effectiveDate', 'reviewDate'] as const)
+    .filter((k) => from[k] !== to[k])
+    .map((k) => ({ rule: k, from: from[k], to: to[k] }));
+  return {
+    id: mou.id,
+    from: from.version,
+    to: to.version,
+    clauses: diffClauses(from.clauses, to.clauses),
+    ruleChanges: diffRoleRules(from.roleRules, to.roleRules),
+    dateChanges,
+  };
 }
 
-export async function versionPdf(ctx: AppContext, actor: Actor, id: string, version: string): Promise<{ pdf: Buffer; filename: string }> {
+export async function versionPdf(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  version: string,
+): Promise<{ pdf: Buffer; filename: string }> {
   const { mou, district, resource } = await loadMou(ctx.db, id);
   authorize(actor, 'mou.read', resource, 'MOU');
   const today = todayIso();
   const b = await loadBundle(ctx.db, mou, today);
   const v = pickVersion(b.versions, version, b.versions[0]!);
-  const pdf = await renderMouPdf({ bundle: b, version: v, districtName: district.name, status: b.standing.statuses.get(v.id)! });
-  const slug = mou.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'mou';
+  const pdf = await renderMouPdf({
+    bundle: b,
+    version: v,
+    districtName: district.name,
+    status: b.standing.statuses.get(v.id)!,
+  });
+  const slug =
+    mou.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'mou';
   return { pdf, filename: `${slug}-v${v.version}.pdf` };
 }
 
 /** A unique-key race that slipped past the checks: answer 409, never 500. */
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
-  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e.message ?? '');
+  return (
+    e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e.message ?? '')
+  );
 }
 export const conflict = (message: string) => new AppError(409, 'conflict', message);

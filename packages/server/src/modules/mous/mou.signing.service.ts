@@ -1,4 +1,11 @@
-import { type MouDetail, type SignInput, SignInputSchema, type SignatoryInput, SignatoryInputSchema, type UpdateSignatoryInput } from '@forefront/contract';
+import {
+  type MouDetail,
+  type SignInput,
+  SignInputSchema,
+  type SignatoryInput,
+  SignatoryInputSchema,
+  type UpdateSignatoryInput,
+} from '@forefront/contract';
 import { type Db, nowIso } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
 import { authorize } from '../../shared/authorize.js';
@@ -16,20 +23,45 @@ import { auditCtx, conflict, isUniqueViolation, loadMou, readMou } from './mou.s
  * signature on the version in force.
  */
 
-export async function addSignatory(ctx: AppContext, actor: Actor, mouId: string, input: SignatoryInput): Promise<MouDetail> {
+export async function addSignatory(
+  ctx: AppContext,
+  actor: Actor,
+  mouId: string,
+  input: SignatoryInput,
+): Promise<MouDetail> {
   const { mou, resource } = await loadMou(ctx.db, mouId);
   authorize(actor, 'mou.write', resource, 'MOU');
   await ctx.db.transaction().execute((trx) => addSignatoryIn(trx, ctx, actor, mou, input));
   return readMou(ctx, actor, mouId);
 }
 
-export async function addSignatoryIn(trx: Db, ctx: AppContext, actor: Actor | null, mou: { id: string; districtId: string }, raw: SignatoryInput) {
+export async function addSignatoryIn(
+  trx: Db,
+  ctx: AppContext,
+  actor: Actor | null,
+  mou: { id: string; districtId: string },
+  raw: SignatoryInput,
+) {
   const input = SignatoryInputSchema.parse(raw);
   const now = nowIso();
   await repo.touchMou(trx, mou.id, now);
-  const row = { id: newId(), districtId: mou.districtId, mouId: mou.id, party: input.party, name: input.name, title: input.title, email: input.email, active: 1, createdAt: now };
+  const row = {
+    id: newId(),
+    districtId: mou.districtId,
+    mouId: mou.id,
+    party: input.party,
+    name: input.name,
+    title: input.title,
+    email: input.email,
+    active: 1,
+    createdAt: now,
+  };
   await repo.insertSignatory(trx, row);
-  await appendAudit(trx, auditCtx(ctx, actor, mou.districtId), { kind: 'mou.signatory_changed', mouId: mou.id, signatoryId: row.id });
+  await appendAudit(trx, auditCtx(ctx, actor, mou.districtId), {
+    kind: 'mou.signatory_changed',
+    mouId: mou.id,
+    signatoryId: row.id,
+  });
   return row;
 }
 
@@ -40,7 +72,13 @@ async function loadSignatory(db: Db, mouId: string, signatoryId: string) {
   return s;
 }
 
-export async function updateSignatory(ctx: AppContext, actor: Actor, mouId: string, signatoryId: string, input: UpdateSignatoryInput): Promise<MouDetail> {
+export async function updateSignatory(
+  ctx: AppContext,
+  actor: Actor,
+  mouId: string,
+  signatoryId: string,
+  input: UpdateSignatoryInput,
+): Promise<MouDetail> {
   const { mou, resource } = await loadMou(ctx.db, mouId);
   authorize(actor, 'mou.write', resource, 'MOU');
   await loadSignatory(ctx.db, mou.id, signatoryId);
@@ -48,12 +86,22 @@ export async function updateSignatory(ctx: AppContext, actor: Actor, mouId: stri
     await repo.touchMou(trx, mou.id, nowIso());
     const { active, ...rest } = input;
     await repo.updateSignatory(trx, signatoryId, { ...rest, ...(active !== undefined && { active: active ? 1 : 0 }) });
-    await appendAudit(trx, auditCtx(ctx, actor, mou.districtId), { kind: 'mou.signatory_changed', mouId: mou.id, signatoryId });
+    await appendAudit(trx, auditCtx(ctx, actor, mou.districtId), {
+      kind: 'mou.signatory_changed',
+      mouId: mou.id,
+      signatoryId,
+    });
   });
   return readMou(ctx, actor, mouId);
 }
 
-export async function signVersion(ctx: AppContext, actor: Actor, mouId: string, signatoryId: string, input: SignInput): Promise<MouDetail> {
+export async function signVersion(
+  ctx: AppContext,
+  actor: Actor,
+  mouId: string,
+  signatoryId: string,
+  input: SignInput,
+): Promise<MouDetail> {
   const { mou, resource } = await loadMou(ctx.db, mouId);
   authorize(actor, 'mou.sign', resource, 'MOU');
   await loadSignatory(ctx.db, mou.id, signatoryId);
@@ -67,7 +115,15 @@ const normalName = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
  * Records one signatory's signature on one version (the latest: an older version can no longer
  * be signed), with the content hash it covers. The typed name must be the signatory's name.
  */
-export async function signVersionIn(trx: Db, ctx: AppContext, actor: Actor | null, mou: { id: string; districtId: string }, signatoryId: string, raw: SignInput, recordedBy = actor?.userId) {
+export async function signVersionIn(
+  trx: Db,
+  ctx: AppContext,
+  actor: Actor | null,
+  mou: { id: string; districtId: string },
+  signatoryId: string,
+  raw: SignInput,
+  recordedBy = actor?.userId,
+) {
   if (!recordedBy) throw new Error('signVersionIn needs an actor or a recordedBy user id');
   const input = SignInputSchema.parse(raw);
   const now = nowIso();
@@ -75,21 +131,43 @@ export async function signVersionIn(trx: Db, ctx: AppContext, actor: Actor | nul
   const signatory = await loadSignatory(trx, mou.id, signatoryId);
   if (!signatory.active) throw conflict('This signatory is no longer active on this MOU');
   if (normalName(input.signedName) !== normalName(signatory.name))
-    throw new ValidationError('Type the signatory\'s full name exactly as listed to sign', [{ path: 'signedName', message: `Type "${signatory.name}"` }]);
+    throw new ValidationError("Type the signatory's full name exactly as listed to sign", [
+      { path: 'signedName', message: `Type "${signatory.name}"` },
+    ]);
   const latest = await repo.latestVersionNumber(trx, mou.id);
   if (input.version !== latest) {
     if (input.version > latest || input.version < 1) throw new NotFoundError('MOU version');
     throw conflict(`Version ${input.version} has been replaced by version ${latest}; sign the latest version`);
   }
-  const version = await trx.selectFrom('mouVersions').select(['id', 'contentHash']).where('mouId', '=', mou.id).where('version', '=', latest).executeTakeFirstOrThrow();
-  if (await repo.findSignature(trx, version.id, signatoryId)) throw conflict('This signatory has already signed this version');
-  const row = { id: newId(), districtId: mou.districtId, mouVersionId: version.id, signatoryId, signedName: input.signedName, signedAt: now, contentHash: version.contentHash, recordedBy };
+  const version = await trx
+    .selectFrom('mouVersions')
+    .select(['id', 'contentHash'])
+    .where('mouId', '=', mou.id)
+    .where('version', '=', latest)
+    .executeTakeFirstOrThrow();
+  if (await repo.findSignature(trx, version.id, signatoryId))
+    throw conflict('This signatory has already signed this version');
+  const row = {
+    id: newId(),
+    districtId: mou.districtId,
+    mouVersionId: version.id,
+    signatoryId,
+    signedName: input.signedName,
+    signedAt: now,
+    contentHash: version.contentHash,
+    recordedBy,
+  };
   try {
     await repo.insertSignature(trx, row);
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict('This signatory has already signed this version');
     throw err;
   }
-  await appendAudit(trx, auditCtx(ctx, actor, mou.districtId), { kind: 'mou.signed', mouId: mou.id, mouVersionId: version.id, signatoryId });
+  await appendAudit(trx, auditCtx(ctx, actor, mou.districtId), {
+    kind: 'mou.signed',
+    mouId: mou.id,
+    mouVersionId: version.id,
+    signatoryId,
+  });
   return row;
 }

@@ -33,8 +33,14 @@ export interface MouStanding {
   latest: VersionFacts;
 }
 
-export function standing(versions: readonly VersionFacts[], signatories: readonly SignatoryFacts[], signatures: readonly SignatureFacts[], today: string): MouStanding {
-  const validFor = (v: VersionFacts) => signatures.filter((s) => s.mouVersionId === v.id && s.contentHash === v.contentHash);
+export function standing(
+  versions: readonly VersionFacts[],
+  signatories: readonly SignatoryFacts[],
+  signatures: readonly SignatureFacts[],
+  today: string,
+): MouStanding {
+  const validFor = (v: VersionFacts) =>
+    signatures.filter((s) => s.mouVersionId === v.id && s.contentHash === v.contentHash);
   const validSigners = (v: VersionFacts) => new Set(validFor(v).map((s) => s.signatoryId));
   const fullySigned = (v: VersionFacts) => {
     const valid = validFor(v);
@@ -43,9 +49,11 @@ export function standing(versions: readonly VersionFacts[], signatories: readonl
     const signed = new Set(valid.map((s) => s.signatoryId));
     return signatories.filter((s) => Boolean(s.active) && s.createdAt <= lastSignedAt).every((s) => signed.has(s.id));
   };
-  const later = (a: VersionFacts, b: VersionFacts) => a.effectiveDate > b.effectiveDate || (a.effectiveDate === b.effectiveDate && a.version > b.version);
+  const later = (a: VersionFacts, b: VersionFacts) =>
+    a.effectiveDate > b.effectiveDate || (a.effectiveDate === b.effectiveDate && a.version > b.version);
   let inForce: VersionFacts | null = null;
-  for (const v of versions) if (v.effectiveDate <= today && fullySigned(v) && (!inForce || later(v, inForce))) inForce = v;
+  for (const v of versions)
+    if (v.effectiveDate <= today && fullySigned(v) && (!inForce || later(v, inForce))) inForce = v;
   const latest = versions.reduce((a, b) => (b.version > a.version ? b : a));
 
   const statuses = new Map<string, MouVersionStatus>();
@@ -53,7 +61,8 @@ export function standing(versions: readonly VersionFacts[], signatories: readonl
     let status: MouVersionStatus;
     if (v === inForce) status = 'in_force';
     else if (inForce && later(inForce, v)) status = 'superseded';
-    else if (fullySigned(v)) status = 'signed'; // signed, effective later
+    else if (fullySigned(v))
+      status = 'signed'; // signed, effective later
     else status = validSigners(v).size > 0 ? 'awaiting_signatures' : 'draft';
     statuses.set(v.id, status);
   }
@@ -61,7 +70,8 @@ export function standing(versions: readonly VersionFacts[], signatories: readonl
 }
 
 const DAY_MS = 86_400_000;
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+export const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 /** Which review reminder is due today for a version in force: 60 days ahead, 30 days ahead, or overdue. */
 export function reminderKind(reviewDate: string, today: string): MouReminderKind | null {

@@ -17,8 +17,20 @@ import { type MouStanding, reminderKind, standing } from './mou.status.js';
 import type { MouVersionRow } from './mou.table.js';
 
 /** What a signature covers: the canonical JSON of the clauses, the role rules and both dates. */
-export function contentHash(v: { clauses: readonly Clause[]; roleRules: RoleRules; effectiveDate: string; reviewDate: string }): string {
-  return sha256Hex(canonicalJson({ clauses: v.clauses, roleRules: v.roleRules, effectiveDate: v.effectiveDate, reviewDate: v.reviewDate }));
+export function contentHash(v: {
+  clauses: readonly Clause[];
+  roleRules: RoleRules;
+  effectiveDate: string;
+  reviewDate: string;
+}): string {
+  return sha256Hex(
+    canonicalJson({
+      clauses: v.clauses,
+      roleRules: v.roleRules,
+      effectiveDate: v.effectiveDate,
+      reviewDate: v.reviewDate,
+    }),
+  );
 }
 
 export interface ParsedVersion extends Omit<MouVersionRow, 'clauses' | 'roleRules'> {
@@ -46,7 +58,10 @@ export async function loadBundles(db: Db, mous: readonly repo.MouRow[], today: s
   const ids = mous.map((m) => m.id);
   const versions = (await repo.findVersions(db, ids)).map(parseVersion);
   const signatories = await repo.findSignatories(db, ids);
-  const signatures = await repo.findSignatures(db, versions.map((v) => v.id));
+  const signatures = await repo.findSignatures(
+    db,
+    versions.map((v) => v.id),
+  );
   const bundles: MouBundle[] = [];
   for (const mou of mous) {
     const vs = versions.filter((v) => v.mouId === mou.id);
@@ -54,7 +69,14 @@ export async function loadBundles(db: Db, mous: readonly repo.MouRow[], today: s
     const ss = signatories.filter((s) => s.mouId === mou.id);
     const versionIds = new Set(vs.map((v) => v.id));
     const sigs = signatures.filter((s) => versionIds.has(s.mouVersionId));
-    bundles.push({ mou, template: MouTemplateSchema.parse(mou.template), versions: vs, signatories: ss, signatures: sigs, standing: standing(vs, ss, sigs, today) });
+    bundles.push({
+      mou,
+      template: MouTemplateSchema.parse(mou.template),
+      versions: vs,
+      signatories: ss,
+      signatures: sigs,
+      standing: standing(vs, ss, sigs, today),
+    });
   }
   return bundles;
 }
@@ -103,13 +125,28 @@ export function toVersion(b: MouBundle, v: ParsedVersion): MouVersion {
 
 export function toDetail(b: MouBundle, today: string, districtName: string): MouDetail {
   const versionNo = new Map(b.versions.map((v) => [v.id, v]));
-    return {
+  return {
     ...toSummary(b, today),
     versions: [...b.versions].sort((x, y) => y.version - x.version).map((v) => toVersion(b, v)),
-    signatories: b.signatories.map((s) => ({ id: s.id, party: s.party, name: s.name, title: s.title, email: s.email, active: Boolean(s.active) })),
+    signatories: b.signatories.map((s) => ({
+      id: s.id,
+      party: s.party,
+      name: s.name,
+      title: s.title,
+      email: s.email,
+      active: Boolean(s.active),
+    })),
     signatures: b.signatures.map((s) => {
       const v = versionNo.get(s.mouVersionId)!;
-      return { id: s.id, signatoryId: s.signatoryId, version: v.version, signedName: s.signedName, signedAt: s.signedAt, contentHash: s.contentHash, valid: s.contentHash === v.contentHash };
+      return {
+        id: s.id,
+        signatoryId: s.signatoryId,
+        version: v.version,
+        signedName: s.signedName,
+        signedAt: s.signedAt,
+        contentHash: s.contentHash,
+        valid: s.contentHash === v.contentHash,
+      };
     }),
     library: Object.entries(CLAUSE_LIBRARY).map(([key, c]) => ({
       key: key as keyof typeof CLAUSE_LIBRARY,

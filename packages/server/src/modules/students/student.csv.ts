@@ -27,7 +27,9 @@ export async function* readCsv(
   oneOf: readonly (readonly string[])[] = [],
 ): AsyncGenerator<CsvRow> {
   const input = typeof source === 'string' ? Readable.from([source]) : source;
-  const parser = input.pipe(parse({ bom: true, info: true, trim: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: false }));
+  const parser = input.pipe(
+    parse({ bom: true, info: true, trim: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: false }),
+  );
   // pipe() does not forward a read error (a missing file): hand it to the parser so the loop ends.
   input.once('error', (e) => parser.destroy(e));
   let header: string[] | null = null;
@@ -38,9 +40,16 @@ export async function* readCsv(
         header = record;
         index = new Map(header.map((h, i) => [h, i]));
         const missing = required.filter((c) => !index.has(c));
-        for (const c of missing) onError({ file, row: info.lines, column: c, reason: `The header has no "${c}" column` });
+        for (const c of missing)
+          onError({ file, row: info.lines, column: c, reason: `The header has no "${c}" column` });
         for (const set of oneOf)
-          if (!set.some((c) => index.has(c))) onError({ file, row: info.lines, column: set.join(' or '), reason: `The header needs a ${set.map((c) => `"${c}"`).join(' or ')} column` });
+          if (!set.some((c) => index.has(c)))
+            onError({
+              file,
+              row: info.lines,
+              column: set.join(' or '),
+              reason: `The header needs a ${set.map((c) => `"${c}"`).join(' or ')} column`,
+            });
         if (missing.length || oneOf.some((set) => !set.some((c) => index.has(c)))) {
           input.destroy();
           return;
@@ -48,7 +57,12 @@ export async function* readCsv(
         continue;
       }
       if (record.length !== header.length) {
-        onError({ file, row: info.lines, column: null, reason: `The row has ${record.length} fields; the header has ${header.length}` });
+        onError({
+          file,
+          row: info.lines,
+          column: null,
+          reason: `The row has ${record.length} fields; the header has ${header.length}`,
+        });
         continue;
       }
       const values = record;
@@ -57,7 +71,13 @@ export async function* readCsv(
   } catch (err) {
     const e = err as { code?: string; lines?: number; message?: string };
     // csv-parse's own errors describe the file (unclosed quote...), never anything internal.
-    if (e.code?.startsWith('CSV_')) onError({ file, row: e.lines ?? 0, column: null, reason: `Not readable as CSV: ${(e.message ?? '').replace(/^Invalid [^:]*: /, '').slice(0, 200)}` });
+    if (e.code?.startsWith('CSV_'))
+      onError({
+        file,
+        row: e.lines ?? 0,
+        column: null,
+        reason: `Not readable as CSV: ${(e.message ?? '').replace(/^Invalid [^:]*: /, '').slice(0, 200)}`,
+      });
     else throw err;
   }
   if (!header) onError({ file, row: 1, column: null, reason: 'The file is empty; it needs a header row' });

@@ -21,7 +21,11 @@ export interface FlagsRow {
 
 const FLAG_COLUMNS = { idea: 'idea', section504: 'section504', englishLearner: 'english_learner' } as const;
 
-export async function readFlags(source: CsvSource, fail: (e: ImportRowError) => void, onProgress: Progress): Promise<FlagsRow[]> {
+export async function readFlags(
+  source: CsvSource,
+  fail: (e: ImportRowError) => void,
+  onProgress: Progress,
+): Promise<FlagsRow[]> {
   const out: FlagsRow[] = [];
   let n = 0;
   for await (const r of readCsv('flags.csv', source, Object.values(FLAG_COLUMNS), fail, [['local_id', 'sourcedId']])) {

@@ -37,7 +37,15 @@ export type Grade = (typeof GRADES)[number];
 export const MAX_REPORTED_ERRORS = 1000;
 const PROGRESS_EVERY = 500;
 
-const USERS_COLUMNS = ['sourcedId', 'role', 'orgSourcedIds', 'givenName', 'familyName', 'identifier', 'grades'] as const;
+const USERS_COLUMNS = [
+  'sourcedId',
+  'role',
+  'orgSourcedIds',
+  'givenName',
+  'familyName',
+  'identifier',
+  'grades',
+] as const;
 const RACE_COLUMNS = {
   americanIndianOrAlaskaNative: 'AM',
   asian: 'AS',
@@ -45,7 +53,13 @@ const RACE_COLUMNS = {
   nativeHawaiianOrOtherPacificIslander: 'HP',
   white: 'WH',
 } as const satisfies Record<string, Race>;
-const DEMOGRAPHICS_COLUMNS = ['sourcedId', 'sex', ...Object.keys(RACE_COLUMNS), 'demographicRaceTwoOrMoreRaces', 'hispanicOrLatinoEthnicity'];
+const DEMOGRAPHICS_COLUMNS = [
+  'sourcedId',
+  'sex',
+  ...Object.keys(RACE_COLUMNS),
+  'demographicRaceTwoOrMoreRaces',
+  'hispanicOrLatinoEthnicity',
+];
 const SEX: Record<string, Sex> = { male: 'M', female: 'F', other: 'X' };
 const STATUSES = new Set(['', 'active', 'tobedeleted']);
 const NAME_MAX = 100;
@@ -73,7 +87,11 @@ interface Demographics {
   sex: Sex;
 }
 
-export async function readRoster(files: RosterFiles, schools: readonly SchoolRef[], onProgress: Progress = () => {}): Promise<RosterRead> {
+export async function readRoster(
+  files: RosterFiles,
+  schools: readonly SchoolRef[],
+  onProgress: Progress = () => {},
+): Promise<RosterRead> {
   const errors: ImportRowError[] = [];
   let errorCount = 0;
   const fail = (e: ImportRowError) => {
@@ -90,7 +108,8 @@ export async function readRoster(files: RosterFiles, schools: readonly SchoolRef
       tick('orgs.csv', ++n);
       const id = r.get('sourcedId');
       if (!id) fail({ file: 'orgs.csv', row: r.row, column: 'sourcedId', reason: 'Empty sourcedId' });
-      else if (orgToNces.has(id)) fail({ file: 'orgs.csv', row: r.row, column: 'sourcedId', reason: `Duplicate org sourcedId "${id}"` });
+      else if (orgToNces.has(id))
+        fail({ file: 'orgs.csv', row: r.row, column: 'sourcedId', reason: `Duplicate org sourcedId "${id}"` });
       else orgToNces.set(id, r.get('identifier'));
     }
     onProgress('orgs.csv', n);
@@ -104,7 +123,8 @@ export async function readRoster(files: RosterFiles, schools: readonly SchoolRef
   let n = 0;
   for await (const r of readCsv('demographics.csv', files.demographics, DEMOGRAPHICS_COLUMNS, fail)) {
     tick('demographics.csv', ++n);
-    const at = (column: string | null, reason: string) => fail({ file: 'demographics.csv', row: r.row, column, reason });
+    const at = (column: string | null, reason: string) =>
+      fail({ file: 'demographics.csv', row: r.row, column, reason });
     const id = r.get('sourcedId');
     if (!id) {
       at('sourcedId', 'Empty sourcedId');
@@ -162,21 +182,33 @@ export async function readRoster(files: RosterFiles, schools: readonly SchoolRef
     const familyName = r.get('familyName');
     const status = r.has('status') ? r.get('status').toLowerCase() : '';
     if (!sourcedId) bad('sourcedId', 'Empty sourcedId');
-    else if (bySourced.has(sourcedId)) bad('sourcedId', `Duplicate sourcedId "${sourcedId}" (also row ${bySourced.get(sourcedId)})`);
+    else if (bySourced.has(sourcedId))
+      bad('sourcedId', `Duplicate sourcedId "${sourcedId}" (also row ${bySourced.get(sourcedId)})`);
     if (localId.length > ID_MAX) bad('identifier', `The local id is longer than ${ID_MAX} characters`);
-    else if (localId && byLocal.has(localId)) bad('identifier', `Duplicate local id "${localId}" (also row ${byLocal.get(localId)})`);
-    if (!givenName || givenName.length > NAME_MAX) bad('givenName', givenName ? `Longer than ${NAME_MAX} characters` : 'Empty givenName');
-    if (!familyName || familyName.length > NAME_MAX) bad('familyName', familyName ? `Longer than ${NAME_MAX} characters` : 'Empty familyName');
-    if (!STATUSES.has(status)) bad('status', `"${r.get('status')}" is not a OneRoster status; use active or tobedeleted`);
+    else if (localId && byLocal.has(localId))
+      bad('identifier', `Duplicate local id "${localId}" (also row ${byLocal.get(localId)})`);
+    if (!givenName || givenName.length > NAME_MAX)
+      bad('givenName', givenName ? `Longer than ${NAME_MAX} characters` : 'Empty givenName');
+    if (!familyName || familyName.length > NAME_MAX)
+      bad('familyName', familyName ? `Longer than ${NAME_MAX} characters` : 'Empty familyName');
+    if (!STATUSES.has(status))
+      bad('status', `"${r.get('status')}" is not a OneRoster status; use active or tobedeleted`);
     const orgs = listField(r.get('orgSourcedIds'));
     const schoolId = orgs.map((o) => schoolByNces.get(orgToNces.get(o) || o)).find(Boolean);
     if (!schoolId)
-      bad('orgSourcedIds', orgs.length
-        ? `No school of this district matches "${orgs.join(',')}": the org sourcedId (or its identifier in orgs.csv) must be the school's NCES id`
-        : 'Empty orgSourcedIds: the student needs a school');
+      bad(
+        'orgSourcedIds',
+        orgs.length
+          ? `No school of this district matches "${orgs.join(',')}": the org sourcedId (or its identifier in orgs.csv) must be the school's NCES id`
+          : 'Empty orgSourcedIds: the student needs a school',
+      );
     const gradeText = listField(r.get('grades'))[0] ?? '';
     const grade = gradeOf(gradeText);
-    if (!grade) bad('grades', gradeText ? `"${gradeText}" is not a grade Forefront records; use PK, KG or 01 to 12` : 'Empty grades');
+    if (!grade)
+      bad(
+        'grades',
+        gradeText ? `"${gradeText}" is not a grade Forefront records; use PK, KG or 01 to 12` : 'Empty grades',
+      );
     const demo = sourcedId ? demographics.get(sourcedId) : undefined;
     if (sourcedId && !demo) {
       if (invalidDemographics.has(sourcedId)) ok = false;
@@ -185,7 +217,17 @@ export async function readRoster(files: RosterFiles, schools: readonly SchoolRef
     if (sourcedId && !bySourced.has(sourcedId)) bySourced.set(sourcedId, r.row);
     if (localId && !byLocal.has(localId)) byLocal.set(localId, r.row);
     if (!ok) continue;
-    rows.push({ localId, sourceId: sourcedId, givenName, familyName, schoolId: schoolId!, grade: grade!, race: demo!.race, sex: demo!.sex, active: status !== 'tobedeleted' });
+    rows.push({
+      localId,
+      sourceId: sourcedId,
+      givenName,
+      familyName,
+      schoolId: schoolId!,
+      grade: grade!,
+      race: demo!.race,
+      sex: demo!.sex,
+      active: status !== 'tobedeleted',
+    });
   }
   onProgress('users.csv', rowsRead);
 
@@ -194,7 +236,13 @@ export async function readRoster(files: RosterFiles, schools: readonly SchoolRef
 }
 
 /** A flags row names a student by local_id or by OneRoster sourcedId; each must match one student. */
-function applyFlags(rows: StudentUpsert[], flags: FlagsRow[], fail: (e: ImportRowError) => void, inUsersLocal: Set<string>, inUsersSourced: Set<string>) {
+function applyFlags(
+  rows: StudentUpsert[],
+  flags: FlagsRow[],
+  fail: (e: ImportRowError) => void,
+  inUsersLocal: Set<string>,
+  inUsersSourced: Set<string>,
+) {
   const byLocal = new Map(rows.map((s) => [s.localId, s]));
   const bySourced = new Map(rows.map((s) => [s.sourceId ?? '', s]));
   const seen = new Map<StudentUpsert, number>();
@@ -203,12 +251,22 @@ function applyFlags(rows: StudentUpsert[], flags: FlagsRow[], fail: (e: ImportRo
     if (!student) {
       // A student whose users.csv row was invalid already has its error there.
       if (f.localId ? inUsersLocal.has(f.localId) : inUsersSourced.has(f.sourcedId ?? '')) continue;
-      fail({ file: 'flags.csv', row: f.row, column: f.localId ? 'local_id' : 'sourcedId', reason: `No student "${f.localId ?? f.sourcedId}" in users.csv` });
+      fail({
+        file: 'flags.csv',
+        row: f.row,
+        column: f.localId ? 'local_id' : 'sourcedId',
+        reason: `No student "${f.localId ?? f.sourcedId}" in users.csv`,
+      });
       continue;
     }
     const dup = seen.get(student);
     if (dup) {
-      fail({ file: 'flags.csv', row: f.row, column: null, reason: `A second flags row for student "${student.localId}" (also row ${dup})` });
+      fail({
+        file: 'flags.csv',
+        row: f.row,
+        column: null,
+        reason: `A second flags row for student "${student.localId}" (also row ${dup})`,
+      });
       continue;
     }
     seen.set(student, f.row);

@@ -30,8 +30,12 @@ export function formatReport(r: StudentImportReport): string {
       `  created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}, deactivated ${r.deactivated}`,
       `  demographic history rows added: ${r.demographicChanges}`,
     ].join('\n');
-  const lines = [`Rejected: ${r.errorCount} invalid ${r.errorCount === 1 ? 'value' : 'values'}; nothing was changed.`, ''];
-  for (const e of r.errors) lines.push(`  ${e.file} row ${e.row}${e.column ? `, column ${e.column}` : ''}: ${e.reason}`);
+  const lines = [
+    `Rejected: ${r.errorCount} invalid ${r.errorCount === 1 ? 'value' : 'values'}; nothing was changed.`,
+    '',
+  ];
+  for (const e of r.errors)
+    lines.push(`  ${e.file} row ${e.row}${e.column ? `, column ${e.column}` : ''}: ${e.reason}`);
   if (r.errorCount > r.errors.length) lines.push(`  ... and ${r.errorCount - r.errors.length} more`);
   return lines.join('\n');
 }

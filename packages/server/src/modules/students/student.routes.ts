@@ -16,11 +16,26 @@ const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
 
 export function studentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/districts/:id/students', { config: { policy: 'student.list' }, schema: { tags: ['students'], params: IdParamsSchema, querystring: StudentListQuerySchema, response: { 200: StudentPageSchema } } }, (req) =>
-      service.listStudents(ctx, req.actor!, req.params.id, req.query),
+    app.get(
+      '/api/districts/:id/students',
+      {
+        config: { policy: 'student.list' },
+        schema: {
+          tags: ['students'],
+          params: IdParamsSchema,
+          querystring: StudentListQuerySchema,
+          response: { 200: StudentPageSchema },
+        },
+      },
+      (req) => service.listStudents(ctx, req.actor!, req.params.id, req.query),
     );
-    app.get('/api/students/:id', { config: { policy: 'student.read' }, schema: { tags: ['students'], params: IdParamsSchema, response: { 200: StudentSchema } } }, (req) =>
-      service.readStudent(ctx, req.actor!, req.params.id),
+    app.get(
+      '/api/students/:id',
+      {
+        config: { policy: 'student.read' },
+        schema: { tags: ['students'], params: IdParamsSchema, response: { 200: StudentSchema } },
+      },
+      (req) => service.readStudent(ctx, req.actor!, req.params.id),
     );
     // 200 with the counts when every row is valid; 422 with the per-row report (and nothing written) otherwise.
     app.post(
@@ -28,7 +43,12 @@ export function studentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         bodyLimit: IMPORT_BODY_LIMIT,
         config: { policy: 'student.import' },
-        schema: { tags: ['students'], params: IdParamsSchema, body: StudentImportInputSchema, response: { 200: StudentImportReportSchema, 422: StudentImportRejectedSchema } },
+        schema: {
+          tags: ['students'],
+          params: IdParamsSchema,
+          body: StudentImportInputSchema,
+          response: { 200: StudentImportReportSchema, 422: StudentImportRejectedSchema },
+        },
       },
       async (req, reply) => {
         const report = await service.importStudents(ctx, req.actor!, req.params.id, req.body);

@@ -1,4 +1,10 @@
-import { type Student, type StudentImportInput, type StudentImportReport, type StudentListQuery, schoolYearOf } from '@forefront/contract';
+import {
+  type Student,
+  type StudentImportInput,
+  type StudentImportReport,
+  type StudentListQuery,
+  schoolYearOf,
+} from '@forefront/contract';
 import type { Db } from '../../db/database.js';
 import type { Actor, AuditActor } from '../../shared/actor.js';
 import { authorize, authorizeList } from '../../shared/authorize.js';
@@ -43,7 +49,11 @@ export async function listStudents(ctx: AppContext, actor: Actor, districtId: st
   const scope = authorizeList(actor, 'student.list', { districtId: d.id, state: d.state });
   return ctx.db.transaction().execute(async (trx) => {
     const { items, total } = await repo.findStudentPage(trx, d.id, q, scope === 'school' ? actor.schoolIds : undefined);
-    await appendAudit(trx, { dialect: ctx.dialect, actor, districtId: d.id }, { kind: 'student.listed', schoolId: q.schoolId ?? null, count: items.length, studentIds: items.map((s) => s.id) });
+    await appendAudit(
+      trx,
+      { dialect: ctx.dialect, actor, districtId: d.id },
+      { kind: 'student.listed', schoolId: q.schoolId ?? null, count: items.length, studentIds: items.map((s) => s.id) },
+    );
     return { items: items.map(toStudent), total, limit: q.limit, offset: q.offset };
   });
 }
@@ -56,7 +66,11 @@ export async function readStudent(ctx: AppContext, actor: Actor, id: string): Pr
   return ctx.db.transaction().execute(async (trx) => {
     const fresh = await repo.findStudent(trx, id);
     if (!fresh) throw new NotFoundError('Student');
-    await appendAudit(trx, { dialect: ctx.dialect, actor, districtId: d.id }, { kind: 'student.viewed', studentId: id });
+    await appendAudit(
+      trx,
+      { dialect: ctx.dialect, actor, districtId: d.id },
+      { kind: 'student.viewed', studentId: id },
+    );
     return toStudent(fresh);
   });
 }
@@ -75,16 +89,33 @@ export interface ImportOptions {
  * Reads and checks every row of every file first; writes only when all are valid, in one
  * transaction with its audit event. A rejected import changes nothing at all.
  */
-export async function importRoster(ctx: AppContext, actor: AuditActor, districtId: string, files: RosterFiles, opts: ImportOptions): Promise<StudentImportReport> {
+export async function importRoster(
+  ctx: AppContext,
+  actor: AuditActor,
+  districtId: string,
+  files: RosterFiles,
+  opts: ImportOptions,
+): Promise<StudentImportReport> {
   const asOf = opts.asOf ?? todayIso();
   const schools = await districts.findAllSchools(ctx.db, districtId);
   const read = await readRoster(files, schools, opts.onProgress);
-  const base = { rowsRead: read.rowsRead, students: read.rows.length, asOf, errors: read.errors, errorCount: read.errorCount };
+  const base = {
+    rowsRead: read.rowsRead,
+    students: read.rows.length,
+    asOf,
+    errors: read.errors,
+    errorCount: read.errorCount,
+  };
   const none = { created: 0, updated: 0, unchanged: 0, deactivated: 0, demographicChanges: 0 };
   if (read.errorCount > 0) return { accepted: false, ...base, ...none };
   try {
     const counts = await ctx.db.transaction().execute(async (trx) => {
-      const c = await upsertStudentsIn(trx, districtId, read.rows, asOf, { dialect: ctx.dialect, actor, source: opts.source, deactivateMissing: opts.deactivateMissing });
+      const c = await upsertStudentsIn(trx, districtId, read.rows, asOf, {
+        dialect: ctx.dialect,
+        actor,
+        source: opts.source,
+        deactivateMissing: opts.deactivateMissing,
+      });
       // The public figures' denominators follow the roster of the current school year.
       await snapshotEnrollment(trx, districtId, schoolYearOf(todayIso()));
       return c;
@@ -93,14 +124,29 @@ export async function importRoster(ctx: AppContext, actor: AuditActor, districtI
   } catch (err) {
     // Two imports of the same new student at once: the loser rolled back whole; say so, not 500.
     const e = err as { code?: string };
-    if (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE') throw new ConflictError('Another import changed this roster at the same time; nothing was changed, try again');
+    if (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE')
+      throw new ConflictError('Another import changed this roster at the same time; nothing was changed, try again');
     throw err;
   }
 }
 
-export async function importStudents(ctx: AppContext, actor: Actor, districtId: string, input: StudentImportInput): Promise<StudentImportReport> {
+export async function importStudents(
+  ctx: AppContext,
+  actor: Actor,
+  districtId: string,
+  input: StudentImportInput,
+): Promise<StudentImportReport> {
   const d = await districtOrNotFound(ctx.db, districtId);
   authorize(actor, 'student.import', { districtId: d.id, state: d.state }, 'District');
-  const files: RosterFiles = { users: input.users, demographics: input.demographics, ...(input.orgs !== undefined && { orgs: input.orgs }), ...(input.flags !== undefined && { flags: input.flags }) };
-  return importRoster(ctx, actor, d.id, files, { asOf: input.asOf, deactivateMissing: input.deactivateMissing, source: 'api' });
+  const files: RosterFiles = {
+    users: input.users,
+    demographics: input.demographics,
+    ...(input.orgs !== undefined && { orgs: input.orgs }),
+    ...(input.flags !== undefined && { flags: input.flags }),
+  };
+  return importRoster(ctx, actor, d.id, files, {
+    asOf: input.asOf,
+    deactivateMissing: input.deactivateMissing,
+    source: 'api',
+  });
 }

@@ -5,7 +5,10 @@ import type { StudentDemographicsTable } from './student.table.js';
 export type SnapshotWithSchool = DemographicSnapshot & { schoolId: string };
 
 /** A demographics row as stored: the roster's current values or one history row. */
-export type DemographicsRow = Pick<StudentDemographicsTable, 'schoolId' | 'grade' | 'race' | 'sex' | 'idea' | 'section504' | 'englishLearner'>;
+export type DemographicsRow = Pick<
+  StudentDemographicsTable,
+  'schoolId' | 'grade' | 'race' | 'sex' | 'idea' | 'section504' | 'englishLearner'
+>;
 
 /**
  * The one snapshot rule (DOMAIN.md section 3: incidents keep demographics as of the incident
@@ -13,7 +16,11 @@ export type DemographicsRow = Pick<StudentDemographicsTable, 'schoolId' | 'grade
  * back to the earliest known row, then to the roster itself. `history` is oldest first. Used by
  * demographicSnapshots below and, on rows already in memory, by the bulk incident import.
  */
-export function snapshotAsOf(roster: DemographicsRow, history: readonly HistoryRow[], isoDate: string): SnapshotWithSchool {
+export function snapshotAsOf(
+  roster: DemographicsRow,
+  history: readonly HistoryRow[],
+  isoDate: string,
+): SnapshotWithSchool {
   const day = isoDate.slice(0, 10);
   let src: DemographicsRow = history[0] ?? roster;
   for (const h of history) {
@@ -37,7 +44,11 @@ export type HistoryRow = DemographicsRow & { validFrom: string };
  * The demographic history of a district's students (or of the given ones), oldest first per
  * student, flags as numbers: what `snapshotAsOf` reads. One query for any number of students.
  */
-export async function demographicHistory(db: Db, districtId: string, studentIds?: readonly string[]): Promise<Map<string, HistoryRow[]>> {
+export async function demographicHistory(
+  db: Db,
+  districtId: string,
+  studentIds?: readonly string[],
+): Promise<Map<string, HistoryRow[]>> {
   let q = db
     .selectFrom('studentDemographics')
     .select(['studentId', 'validFrom', 'schoolId', 'grade', 'race', 'sex', 'idea', 'section504', 'englishLearner'])
@@ -46,19 +57,34 @@ export async function demographicHistory(db: Db, districtId: string, studentIds?
   const rows = await q.orderBy('studentId').orderBy('validFrom').execute();
   const byStudent = new Map<string, HistoryRow[]>();
   for (const { studentId, ...h } of rows) {
-    const row = { ...h, idea: Number(h.idea), section504: Number(h.section504), englishLearner: Number(h.englishLearner) };
+    const row = {
+      ...h,
+      idea: Number(h.idea),
+      section504: Number(h.section504),
+      englishLearner: Number(h.englishLearner),
+    };
     (byStudent.get(studentId) ?? byStudent.set(studentId, []).get(studentId)!).push(row);
   }
   return byStudent;
 }
 
 /** Each student's demographics as of a date. Students outside the district are absent from the map. */
-export async function demographicSnapshots(db: Db, districtId: string, studentIds: readonly string[], isoDate: string): Promise<Map<string, SnapshotWithSchool>> {
+export async function demographicSnapshots(
+  db: Db,
+  districtId: string,
+  studentIds: readonly string[],
+  isoDate: string,
+): Promise<Map<string, SnapshotWithSchool>> {
   const out = new Map<string, SnapshotWithSchool>();
   if (studentIds.length === 0) return out;
   const ids = [...new Set(studentIds)];
   const byStudent = await demographicHistory(db, districtId, ids);
-  const roster = await db.selectFrom('students').selectAll().where('districtId', '=', districtId).where('id', 'in', ids).execute();
+  const roster = await db
+    .selectFrom('students')
+    .selectAll()
+    .where('districtId', '=', districtId)
+    .where('id', 'in', ids)
+    .execute();
   for (const s of roster) out.set(s.id, snapshotAsOf(s, byStudent.get(s.id) ?? [], isoDate));
   return out;
 }

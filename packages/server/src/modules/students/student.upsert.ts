@@ -44,7 +44,10 @@ export interface UpsertCounts {
   demographicChanges: number;
 }
 
-type Demo = Pick<StudentDemographicsTable, 'schoolId' | 'grade' | 'race' | 'sex' | 'idea' | 'section504' | 'englishLearner'>;
+type Demo = Pick<
+  StudentDemographicsTable,
+  'schoolId' | 'grade' | 'race' | 'sex' | 'idea' | 'section504' | 'englishLearner'
+>;
 const DEMO_FIELDS = ['schoolId', 'grade', 'race', 'sex', 'idea', 'section504', 'englishLearner'] as const;
 const bit = (v: boolean | undefined, keep: number) => (v === undefined ? keep : v ? 1 : 0);
 
@@ -55,7 +58,13 @@ const bit = (v: boolean | undefined, keep: number) => (v === undefined ? keep : 
  * one already dated `asOf` is corrected), so incidents snapshot what was true on their date.
  * Used by the CSV import, and by the demo and benchmarks to load synthetic students directly.
  */
-export async function upsertStudentsIn(trx: Db, districtId: string, rows: readonly StudentUpsert[], asOf: string, opts: UpsertOptions): Promise<UpsertCounts> {
+export async function upsertStudentsIn(
+  trx: Db,
+  districtId: string,
+  rows: readonly StudentUpsert[],
+  asOf: string,
+  opts: UpsertOptions,
+): Promise<UpsertCounts> {
   const day = asOf.slice(0, 10);
   await assertRowsFit(trx, districtId, rows);
   const now = nowIso();
@@ -64,17 +73,39 @@ export async function upsertStudentsIn(trx: Db, districtId: string, rows: readon
   const counts: UpsertCounts = { created: 0, updated: 0, unchanged: 0, deactivated: 0, demographicChanges: 0 };
   const newStudents: StudentTable[] = [];
   const newHistory: StudentDemographicsTable[] = [];
-  const history = (studentId: string, d: Demo): StudentDemographicsTable => ({ id: newId(), districtId, studentId, validFrom: day, ...d });
+  const history = (studentId: string, d: Demo): StudentDemographicsTable => ({
+    id: newId(),
+    districtId,
+    studentId,
+    validFrom: day,
+    ...d,
+  });
 
   for (const r of rows) {
     const old = existing.get(r.localId);
     const demo: Demo = {
-      schoolId: r.schoolId, grade: r.grade, race: r.race, sex: r.sex,
-      idea: bit(r.idea, old?.idea ?? 0), section504: bit(r.section504, old?.section504 ?? 0), englishLearner: bit(r.englishLearner, old?.englishLearner ?? 0),
+      schoolId: r.schoolId,
+      grade: r.grade,
+      race: r.race,
+      sex: r.sex,
+      idea: bit(r.idea, old?.idea ?? 0),
+      section504: bit(r.section504, old?.section504 ?? 0),
+      englishLearner: bit(r.englishLearner, old?.englishLearner ?? 0),
     };
     const active = r.active === false ? 0 : 1;
     if (!old) {
-      const row: StudentTable = { id: newId(), districtId, localId: r.localId, sourceId: r.sourceId, givenName: r.givenName, familyName: r.familyName, ...demo, active, createdAt: now, updatedAt: now };
+      const row: StudentTable = {
+        id: newId(),
+        districtId,
+        localId: r.localId,
+        sourceId: r.sourceId,
+        givenName: r.givenName,
+        familyName: r.familyName,
+        ...demo,
+        active,
+        createdAt: now,
+        updatedAt: now,
+      };
       newStudents.push(row);
       newHistory.push(history(row.id, demo));
       counts.created++;
@@ -109,17 +140,28 @@ export async function upsertStudentsIn(trx: Db, districtId: string, rows: readon
     await repo.deactivateStudents(trx, gone, now);
     counts.deactivated = gone.length;
   }
-  await appendAudit(trx, { dialect: opts.dialect, actor: opts.actor, districtId }, { kind: 'student.imported', created: counts.created, updated: counts.updated, source: opts.source });
+  await appendAudit(
+    trx,
+    { dialect: opts.dialect, actor: opts.actor, districtId },
+    { kind: 'student.imported', created: counts.created, updated: counts.updated, source: opts.source },
+  );
   return counts;
 }
 
 /** A correction on the same day replaces that day's row; history never runs backwards. */
-async function recordHistory(trx: Db, last: StudentDemographicsTable | undefined, day: string, add: () => void, demo: Demo) {
+async function recordHistory(
+  trx: Db,
+  last: StudentDemographicsTable | undefined,
+  day: string,
+  add: () => void,
+  demo: Demo,
+) {
   if (last && last.validFrom === day) return repo.updateDemographics(trx, last.id, demo);
   if (last && last.validFrom > day)
-    throw new ValidationError(`Demographics are already recorded as of ${last.validFrom}; an import as of ${day} cannot come before them (use a later --as-of / asOf)`, [
-      { path: 'asOf', message: `On or after ${last.validFrom}` },
-    ]);
+    throw new ValidationError(
+      `Demographics are already recorded as of ${last.validFrom}; an import as of ${day} cannot come before them (use a later --as-of / asOf)`,
+      [{ path: 'asOf', message: `On or after ${last.validFrom}` }],
+    );
   add();
 }
 
@@ -127,12 +169,22 @@ async function recordHistory(trx: Db, last: StudentDemographicsTable | undefined
 async function assertRowsFit(trx: Db, districtId: string, rows: readonly StudentUpsert[]) {
   const schoolIds = [...new Set(rows.map((r) => r.schoolId))];
   const known = schoolIds.length
-    ? new Set((await trx.selectFrom('schools').select('id').where('districtId', '=', districtId).where('id', 'in', schoolIds).execute()).map((s) => s.id))
+    ? new Set(
+        (
+          await trx
+            .selectFrom('schools')
+            .select('id')
+            .where('districtId', '=', districtId)
+            .where('id', 'in', schoolIds)
+            .execute()
+        ).map((s) => s.id),
+      )
     : new Set<string>();
   const seen = new Set<string>();
   for (const r of rows) {
     if (!known.has(r.schoolId)) throw new ValidationError(`Student ${r.localId}: the school is not in this district`);
-    if (r.idea && r.section504) throw new ValidationError(`Student ${r.localId}: a student served under IDEA is not also "Section 504 only"`);
+    if (r.idea && r.section504)
+      throw new ValidationError(`Student ${r.localId}: a student served under IDEA is not also "Section 504 only"`);
     if (seen.has(r.localId)) throw new ValidationError(`Student ${r.localId} appears twice`);
     seen.add(r.localId);
   }

@@ -48,14 +48,24 @@ export function attack(input: AttackInput, need?: ReadonlyMap<string, number>): 
   for (const id of ids) {
     const cap = input.upper.get(id);
     if (cap === undefined) continue;
-    rows.push({ coef: new Map([[index.get(id)!, 1], [vars, 1]]), rhs: cap }); // x + slack = cap
+    rows.push({
+      coef: new Map([
+        [index.get(id)!, 1],
+        [vars, 1],
+      ]),
+      rhs: cap,
+    }); // x + slack = cap
     vars++;
   }
   const enough = need ? ids.map((id) => need.get(id) ?? Infinity) : undefined;
   const targets = ids.map((_, j) => j);
   const result = new Map<string, Interval>();
   if (ids.length === 0) return result;
-  const { lo, hi } = variableBounds({ vars, rows }, targets, enough && [...enough, ...new Array(vars - ids.length).fill(Infinity)]);
+  const { lo, hi } = variableBounds(
+    { vars, rows },
+    targets,
+    enough && [...enough, ...new Array(vars - ids.length).fill(Infinity)],
+  );
   ids.forEach((id, j) => {
     result.set(id, {
       lo: Math.max(0, Math.ceil(lo[j]! - 1e-6)),

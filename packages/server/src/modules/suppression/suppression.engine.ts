@@ -60,19 +60,23 @@ export function primaryReason(cell: SuppressionCell, n: number): SuppressionReas
 }
 
 function validate(pub: Publication, n: number): void {
-  if (!Number.isInteger(n) || n < MIN_N || n > MAX_N) throw new SuppressionInputError(`n must be a whole number from ${MIN_N} to ${MAX_N}`);
+  if (!Number.isInteger(n) || n < MIN_N || n > MAX_N)
+    throw new SuppressionInputError(`n must be a whole number from ${MIN_N} to ${MAX_N}`);
   const values = new Map<string, number>();
   for (const c of pub.cells) {
     if (values.has(c.id)) throw new SuppressionInputError(`cell ${c.id} appears twice`);
-    if (!Number.isInteger(c.value) || c.value < 0) throw new SuppressionInputError(`cell ${c.id}: counts are whole numbers >= 0`);
+    if (!Number.isInteger(c.value) || c.value < 0)
+      throw new SuppressionInputError(`cell ${c.id}: counts are whole numbers >= 0`);
     if (c.denominator !== undefined && (!Number.isInteger(c.denominator) || c.denominator < c.value))
       throw new SuppressionInputError(`cell ${c.id}: the group size must be a whole number >= the count`);
     values.set(c.id, c.value);
   }
   for (const l of pub.lines) {
-    for (const id of [l.total, ...l.parts]) if (!values.has(id)) throw new SuppressionInputError(`line refers to unknown cell ${id}`);
+    for (const id of [l.total, ...l.parts])
+      if (!values.has(id)) throw new SuppressionInputError(`line refers to unknown cell ${id}`);
     const sum = l.parts.reduce((s, p) => s + values.get(p)!, 0);
-    if (sum !== values.get(l.total)) throw new SuppressionInputError(`cell ${l.total} is not the sum of its parts (${sum})`);
+    if (sum !== values.get(l.total))
+      throw new SuppressionInputError(`cell ${l.total} is not the sum of its parts (${sum})`);
   }
 }
 
@@ -121,7 +125,8 @@ function compareByValue(sys: System, a: string, b: string): number {
   return za - zb || va - vb || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-const hideable = (sys: System, hidden: Set<string>, id: string) => sys.cells.has(id) && !hidden.has(id) && !sys.known.has(id);
+const hideable = (sys: System, hidden: Set<string>, id: string) =>
+  sys.cells.has(id) && !hidden.has(id) && !sys.known.has(id);
 
 /** The line rule of step 2; returns the cell to hide, or null when the line is safe or nothing can help. */
 function lineViolation(sys: System, hidden: Set<string>, line: SuppressionLine, n: number): string | null {
@@ -137,13 +142,14 @@ function lineViolation(sys: System, hidden: Set<string>, line: SuppressionLine, 
   }
   if (count === 0 || (count > 1 && sum >= n)) return null;
   let best: string | null = null;
-  for (const p of line.parts) if (hideable(sys, hidden, p) && (best === null || compareByValue(sys, p, best) < 0)) best = p;
+  for (const p of line.parts)
+    if (hideable(sys, hidden, p) && (best === null || compareByValue(sys, p, best) < 0)) best = p;
   if (best !== null) return best;
   return hideable(sys, hidden, line.total) ? line.total : null;
 }
 
 function complementaryFixedPoint(sys: System, hidden: Set<string>, n: number): void {
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const line of sys.lines) {
       const next = lineViolation(sys, hidden, line, n);
@@ -171,7 +177,10 @@ function neighbourToHide(sys: System, hidden: Set<string>, start: string): strin
         for (const p of line.parts) if (hideable(sys, hidden, p)) parts.push(p);
         if (hideable(sys, hidden, line.total)) totals.push(line.total);
         for (const c of [line.total, ...line.parts]) {
-          if (!seenCells.has(c) && (hidden.has(c) || sys.priorHidden.has(c))) { seenCells.add(c); next.push(c); }
+          if (!seenCells.has(c) && (hidden.has(c) || sys.priorHidden.has(c))) {
+            seenCells.add(c);
+            next.push(c);
+          }
         }
       }
     }
@@ -215,7 +224,10 @@ function close(sys: System, seed: Checked | null, n: number): Checked {
     complementaryFixedPoint(sys, hidden, n);
     const { attacked, upper, need } = attackView(sys, hidden, n);
     const intervals = attack({ values: sys.values, lines: sys.attackLines, hidden: attacked, upper }, need);
-    const narrowed = [...intervals].filter(([id, iv]) => !exposed.has(id) && !isProtected(iv, need.get(id)!)).map(([id]) => id).sort();
+    const narrowed = [...intervals]
+      .filter(([id, iv]) => !exposed.has(id) && !isProtected(iv, need.get(id)!))
+      .map(([id]) => id)
+      .sort();
     if (narrowed.length === 0) return { hidden, intervals, exposed };
     const extra = neighbourToHide(sys, hidden, narrowed[0]!);
     // Nothing left in this release to hide around it: earlier releases and public group sizes
@@ -249,7 +261,12 @@ export function suppress(pub: Publication, opts: { n: number; history?: readonly
     if (checked.hidden.has(cell.id)) {
       cells.push({ id: cell.id, published: false, reason: primaryReason(cell, opts.n) ?? 'complementary' });
     } else {
-      cells.push({ id: cell.id, published: true, value: cell.value, ...(cell.denominator !== undefined ? { denominator: cell.denominator } : {}) });
+      cells.push({
+        id: cell.id,
+        published: true,
+        value: cell.value,
+        ...(cell.denominator !== undefined ? { denominator: cell.denominator } : {}),
+      });
       published[cell.id] = cell.value;
     }
   }

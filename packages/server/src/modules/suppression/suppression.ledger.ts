@@ -41,7 +41,12 @@ interface Snapshot {
 }
 
 /** Earlier releases of the dataset, oldest first, as the engine's history. */
-export async function priorReleases(db: Kysely<Database>, districtId: string, dataset: string, period: string): Promise<PriorRelease[]> {
+export async function priorReleases(
+  db: Kysely<Database>,
+  districtId: string,
+  dataset: string,
+  period: string,
+): Promise<PriorRelease[]> {
   const rows = await db
     .selectFrom('suppressionReleases')
     .select(['n', 'snapshot'])
@@ -68,7 +73,12 @@ export async function priorReleases(db: Kysely<Database>, districtId: string, da
  * Suppresses a publication against its earlier releases and records it. Re-publishing the same
  * figures (an aggregate recomputed with nothing changed) returns the latest release unchanged.
  */
-export async function releasePublication(db: Kysely<Database>, req: ReleaseRequest, now = new Date(), opts: ReleaseOptions = {}): Promise<Release> {
+export async function releasePublication(
+  db: Kysely<Database>,
+  req: ReleaseRequest,
+  now = new Date(),
+  opts: ReleaseOptions = {},
+): Promise<Release> {
   const latest = await latestRow(db, req.districtId, req.dataset, req.period);
   const reused = latest ? unchangedRelease(latest, req) : null;
   if (reused && !(opts.withhold?.(reused, true) ?? []).some((id) => Object.hasOwn(reused.published, id))) return reused;
@@ -80,11 +90,23 @@ export async function releasePublication(db: Kysely<Database>, req: ReleaseReque
   }
   const id = newId();
   // Strictly after the latest release, so "latest" (ordered by time) never depends on random ids.
-  const createdAt = latest && latest.createdAt >= now.toISOString() ? new Date(Date.parse(latest.createdAt) + 1).toISOString() : now.toISOString();
+  const createdAt =
+    latest && latest.createdAt >= now.toISOString()
+      ? new Date(Date.parse(latest.createdAt) + 1).toISOString()
+      : now.toISOString();
   const snapshot: Snapshot = { publication: req.publication, hidden: result.hidden };
   await db
     .insertInto('suppressionReleases')
-    .values({ id, districtId: req.districtId, dataset: req.dataset, period: req.period, n: req.n, published, snapshot: JSON.stringify(snapshot), createdAt })
+    .values({
+      id,
+      districtId: req.districtId,
+      dataset: req.dataset,
+      period: req.period,
+      n: req.n,
+      published,
+      snapshot: JSON.stringify(snapshot),
+      createdAt,
+    })
     .execute();
   return { ...result, releaseId: id, createdAt, created: true };
 }
@@ -117,15 +139,31 @@ function unchangedRelease(latest: LatestRow, req: ReleaseRequest): Release | nul
     .map((c) =>
       hidden.has(c.id)
         ? { id: c.id, published: false, reason: primaryReason(c, req.n) ?? 'complementary' }
-        : { id: c.id, published: true, value: c.value, ...(c.denominator !== undefined ? { denominator: c.denominator } : {}) },
+        : {
+            id: c.id,
+            published: true,
+            value: c.value,
+            ...(c.denominator !== undefined ? { denominator: c.denominator } : {}),
+          },
     );
   const published = JSON.parse(latest.published) as Record<string, number>;
-  return { n: req.n, cells, published, hidden: [...snap.hidden].sort(), exposed: [], releaseId: latest.id, createdAt: latest.createdAt, created: false };
+  return {
+    n: req.n,
+    cells,
+    published,
+    hidden: [...snap.hidden].sort(),
+    exposed: [],
+    releaseId: latest.id,
+    createdAt: latest.createdAt,
+    created: false,
+  };
 }
 
 /** A publication as text that does not depend on the order of cells, lines or a line's parts. */
 function canonical(p: Publication): string {
-  const cells = p.cells.map((c) => [c.id, c.value, c.denominator ?? null] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const cells = p.cells
+    .map((c) => [c.id, c.value, c.denominator ?? null] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const lines = p.lines.map((l) => JSON.stringify([l.total, [...l.parts].sort()])).sort();
   return JSON.stringify([cells, lines]);
 }
@@ -133,7 +171,14 @@ function canonical(p: Publication): string {
 /** The latest published figures of a dataset (what a public page serves), or undefined. */
 export async function latestRelease(db: Kysely<Database>, districtId: string, dataset: string, period: string) {
   const row = await latestRow(db, districtId, dataset, period);
-  return row && { id: row.id, n: row.n, createdAt: row.createdAt, published: JSON.parse(row.published) as Record<string, number> };
+  return (
+    row && {
+      id: row.id,
+      n: row.n,
+      createdAt: row.createdAt,
+      published: JSON.parse(row.published) as Record<string, number>,
+    }
+  );
 }
 
 /** The latest release of a dataset and period: the one query every reader of the ledger shares. */
@@ -151,7 +196,8 @@ function latestRow(db: Kysely<Database>, districtId: string, dataset: string, pe
 }
 type LatestRow = NonNullable<Awaited<ReturnType<typeof latestRow>>>;
 
-const sortedRecord = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+const sortedRecord = (r: Record<string, number>) =>
+  Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 /**
  * The latest release with the engine's input (true values: server-side only, never served). For
@@ -162,5 +208,12 @@ export async function latestReleaseInput(db: Kysely<Database>, districtId: strin
   const row = await latestRow(db, districtId, dataset, period);
   if (!row) return undefined;
   const snap = JSON.parse(row.snapshot) as Snapshot;
-  return { id: row.id, n: row.n, createdAt: row.createdAt, publication: snap.publication, hidden: snap.hidden, published: JSON.parse(row.published) as Record<string, number> };
+  return {
+    id: row.id,
+    n: row.n,
+    createdAt: row.createdAt,
+    publication: snap.publication,
+    hidden: snap.hidden,
+    published: JSON.parse(row.published) as Record<string, number>,
+  };
 }

@@ -69,9 +69,17 @@ class Tableau {
       let enter = -1;
       if (degenerate < 20) {
         let most = -EPS;
-        for (let j = 0; j < usable; j++) if (obj[j]! < most) { most = obj[j]!; enter = j; }
+        for (let j = 0; j < usable; j++)
+          if (obj[j]! < most) {
+            most = obj[j]!;
+            enter = j;
+          }
       } else {
-        for (let j = 0; j < usable; j++) if (obj[j]! < -EPS) { enter = j; break; }
+        for (let j = 0; j < usable; j++)
+          if (obj[j]! < -EPS) {
+            enter = j;
+            break;
+          }
       }
       if (enter < 0) return true;
       let leave = -1;
@@ -110,7 +118,11 @@ function phaseOne(sys: LinearSystem): Tableau | null {
     row[cols] = sign * r.rhs;
     return row;
   });
-  const t = new Tableau(rows, rows.map((_, i) => n + i), cols);
+  const t = new Tableau(
+    rows,
+    rows.map((_, i) => n + i),
+    cols,
+  );
   // Minimise the sum of artificials: reduced costs are minus the column sums.
   const obj = new Float64Array(cols + 1);
   for (const row of rows) for (let j = 0; j <= cols; j++) if (j < n || j === cols) obj[j]! -= row[j]!;
@@ -119,11 +131,21 @@ function phaseOne(sys: LinearSystem): Tableau | null {
   // Drive artificial variables out of the basis; a row with nothing left to pivot on is redundant.
   const keep: number[] = [];
   for (let i = 0; i < t.rows.length; i++) {
-    if (t.basis[i]! < n) { keep.push(i); continue; }
+    if (t.basis[i]! < n) {
+      keep.push(i);
+      continue;
+    }
     const row = t.rows[i]!;
     let c = -1;
-    for (let j = 0; j < n; j++) if (Math.abs(row[j]!) > EPS) { c = j; break; }
-    if (c >= 0) { t.pivot(i, c, obj); keep.push(i); }
+    for (let j = 0; j < n; j++)
+      if (Math.abs(row[j]!) > EPS) {
+        c = j;
+        break;
+      }
+    if (c >= 0) {
+      t.pivot(i, c, obj);
+      keep.push(i);
+    }
   }
   const compact = keep.map((i) => {
     const r = new Float64Array(n + 1);
@@ -131,7 +153,11 @@ function phaseOne(sys: LinearSystem): Tableau | null {
     r[n] = t.rows[i]![cols]!;
     return r;
   });
-  return new Tableau(compact, keep.map((i) => t.basis[i]!), n);
+  return new Tableau(
+    compact,
+    keep.map((i) => t.basis[i]!),
+    n,
+  );
 }
 
 function objective(t: Tableau, v: number, sign: 1 | -1): Float64Array {
@@ -174,9 +200,13 @@ export function variableBounds(sys: LinearSystem, targets?: number[], enough?: n
       if (wide(j)) break;
       const t = start.clone();
       const obj = objective(t, j, sign);
-      const bounded = t.minimise(obj, n, () => { seen(t); return wide(j); });
+      const bounded = t.minimise(obj, n, () => {
+        seen(t);
+        return wide(j);
+      });
       if (!bounded) {
-        if (sign === 1) lo[j] = -Infinity; // cannot happen with x >= 0, kept for completeness
+        if (sign === 1)
+          lo[j] = -Infinity; // cannot happen with x >= 0, kept for completeness
         else hi[j] = Infinity;
       }
     }

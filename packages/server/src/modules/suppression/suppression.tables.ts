@@ -56,8 +56,18 @@ export function withSchools(district: string, schools: readonly CrossTable[]): P
   const first = schools[0];
   if (!first) throw new Error('withSchools needs at least one school');
   const sum = first.values.map((row, r) => row.map((_, c) => schools.reduce((s, t) => s + t.values[r]![c]!, 0)));
-  const dens = first.rowDenominators && first.rows.map((_, r) => schools.reduce((s, t) => s + t.rowDenominators![r]!, 0));
-  const parts = [crossTable({ table: district, rows: first.rows, cols: first.cols, values: sum, ...(dens ? { rowDenominators: dens } : {}) }), ...schools.map(crossTable)];
+  const dens =
+    first.rowDenominators && first.rows.map((_, r) => schools.reduce((s, t) => s + t.rowDenominators![r]!, 0));
+  const parts = [
+    crossTable({
+      table: district,
+      rows: first.rows,
+      cols: first.cols,
+      values: sum,
+      ...(dens ? { rowDenominators: dens } : {}),
+    }),
+    ...schools.map(crossTable),
+  ];
   const lines = parts.flatMap((p) => p.lines);
   for (const row of [...first.rows, '*']) {
     for (const col of [...first.cols, '*']) {

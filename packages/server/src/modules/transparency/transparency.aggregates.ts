@@ -25,16 +25,29 @@ export interface IncidentFigures {
  * One incident's write (create, edit, review, state change): its contribution moves from `before`
  * (null when new) to `after`, and the students on either side are recomputed.
  */
-export async function applyIncidentTransparency(db: Db, districtId: string, before: IncidentFigures | null, after: IncidentFigures): Promise<void> {
+export async function applyIncidentTransparency(
+  db: Db,
+  districtId: string,
+  before: IncidentFigures | null,
+  after: IncidentFigures,
+): Promise<void> {
   const was = before ? transparencyContribution(before.input, before.flags, before.state) : null;
   await applyTransparencyChange(db, districtId, was, transparencyContribution(after.input, after.flags, after.state));
-  await refreshStudentYears(db, districtId, [...(before ? studentYearKeys(before.input, before.state) : []), ...studentYearKeys(after.input, after.state)]);
+  await refreshStudentYears(db, districtId, [
+    ...(before ? studentYearKeys(before.input, before.state) : []),
+    ...studentYearKeys(after.input, after.state),
+  ]);
 }
 
 const key = (d: Omit<CountDelta, 'value'>) => `${d.schoolYear}|${d.schoolId}|${d.measure}|${d.key}`;
 
 /** Adds `after - before` (before null: a new incident) to the stored counts. */
-export async function applyTransparencyChange(db: Db, districtId: string, before: readonly CountDelta[] | null, after: readonly CountDelta[]): Promise<void> {
+export async function applyTransparencyChange(
+  db: Db,
+  districtId: string,
+  before: readonly CountDelta[] | null,
+  after: readonly CountDelta[],
+): Promise<void> {
   const merged = new Map<string, CountDelta>();
   const add = (sign: 1 | -1, ds: readonly CountDelta[]) => {
     for (const d of ds) {
@@ -45,7 +58,11 @@ export async function applyTransparencyChange(db: Db, districtId: string, before
   };
   if (before) add(-1, before);
   add(1, after);
-  await addCounts(db, districtId, [...merged.values()].filter((d) => d.value !== 0));
+  await addCounts(
+    db,
+    districtId,
+    [...merged.values()].filter((d) => d.value !== 0),
+  );
 }
 
 /**
@@ -60,8 +77,21 @@ export async function addCounts(db: Db, districtId: string, deltas: readonly Cou
     const chunk = sorted.slice(i, i + ROWS_PER_STATEMENT);
     await db
       .insertInto('transparencyCounts')
-      .values(chunk.map((d) => ({ districtId, schoolYear: d.schoolYear, schoolId: d.schoolId, measure: d.measure, key: d.key, value: d.value })))
-      .onConflict((oc) => oc.columns(['districtId', 'schoolYear', 'measure', 'key', 'schoolId']).doUpdateSet((eb) => ({ value: eb('transparencyCounts.value', '+', eb.ref('excluded.value')) })))
+      .values(
+        chunk.map((d) => ({
+          districtId,
+          schoolYear: d.schoolYear,
+          schoolId: d.schoolId,
+          measure: d.measure,
+          key: d.key,
+          value: d.value,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['districtId', 'schoolYear', 'measure', 'key', 'schoolId'])
+          .doUpdateSet((eb) => ({ value: eb('transparencyCounts.value', '+', eb.ref('excluded.value')) })),
+      )
       .execute();
   }
   const lowered = sorted.filter((d) => d.value < 0);
@@ -71,7 +101,18 @@ export async function addCounts(db: Db, districtId: string, deltas: readonly Cou
       .deleteFrom('transparencyCounts')
       .where('districtId', '=', districtId)
       .where('value', '=', 0)
-      .where((eb) => eb.or(chunk.map((d) => eb.and([eb('schoolYear', '=', d.schoolYear), eb('schoolId', '=', d.schoolId), eb('measure', '=', d.measure), eb('key', '=', d.key)]))))
+      .where((eb) =>
+        eb.or(
+          chunk.map((d) =>
+            eb.and([
+              eb('schoolYear', '=', d.schoolYear),
+              eb('schoolId', '=', d.schoolId),
+              eb('measure', '=', d.measure),
+              eb('key', '=', d.key),
+            ]),
+          ),
+        ),
+      )
       .execute();
   }
 }
@@ -91,7 +132,11 @@ export class TransparencyAccumulator {
     return [...new Set([...this.sums.values()].map((d) => d.schoolYear))].sort();
   }
   write(db: Db, districtId: string) {
-    return addCounts(db, districtId, [...this.sums.values()].filter((d) => d.value !== 0));
+    return addCounts(
+      db,
+      districtId,
+      [...this.sums.values()].filter((d) => d.value !== 0),
+    );
   }
 }
 
@@ -102,7 +147,8 @@ export class TransparencyAccumulator {
  */
 async function lockYears(db: Db, districtId: string, years: readonly string[]) {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
-  for (const y of [...new Set(years)].sort()) await sql`select pg_advisory_xact_lock(hashtextextended(${`transparency:${districtId}:${y}`}, 0))`.execute(db);
+  for (const y of [...new Set(years)].sort())
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`transparency:${districtId}:${y}`}, 0))`.execute(db);
 }
 
 /**
@@ -110,7 +156,12 @@ async function lockYears(db: Db, districtId: string, years: readonly string[]) {
  * school year and the student's school, incidents that referred / arrested them, and demographics
  * from their latest such incident (by occurred_at, then id).
  */
-function insertStudentRows(db: Db, districtId: string, schoolYear: RawBuilder<unknown>, studentIds: readonly string[] | null) {
+function insertStudentRows(
+  db: Db,
+  districtId: string,
+  schoolYear: RawBuilder<unknown>,
+  studentIds: readonly string[] | null,
+) {
   const students = studentIds ? sql`and s.student_id in (${sql.join(studentIds)})` : sql``;
   return sql`insert into transparency_students (district_id, school_year, school_id, student_id, race, sex, idea, section504, english_learner, referrals, arrests)
     select district_id, school_year, school_id, student_id, race, sex, idea, section504, english_learner, referrals, arrests from (
@@ -133,10 +184,16 @@ const GROUP_KEYS = [
 
 /** Replaces the `referred` and `arrested` rows where `where` (over transparency_students) holds. */
 async function replaceStudentMeasures(db: Db, districtId: string, where: RawBuilder<unknown>) {
-  await sql`delete from transparency_counts where district_id = ${districtId} and measure in ('referred', 'arrested') and ${where}`.execute(db);
+  await sql`delete from transparency_counts where district_id = ${districtId} and measure in ('referred', 'arrested') and ${where}`.execute(
+    db,
+  );
   const branches = (['referred', 'arrested'] as const).flatMap((measure) =>
-    GROUP_KEYS.map((k) => sql`select school_year, school_id, ${sql.lit(measure)} as measure, ${k} as ${sql.id('key')} from transparency_students
-      where district_id = ${districtId} and ${where} and ${sql.ref(measure === 'referred' ? 'referrals' : 'arrests')} > 0`),
+    GROUP_KEYS.map(
+      (
+        k,
+      ) => sql`select school_year, school_id, ${sql.lit(measure)} as measure, ${k} as ${sql.id('key')} from transparency_students
+      where district_id = ${districtId} and ${where} and ${sql.ref(measure === 'referred' ? 'referrals' : 'arrests')} > 0`,
+    ),
   );
   await sql`insert into transparency_counts (district_id, school_year, school_id, measure, ${sql.id('key')}, value)
     select ${districtId}, school_year, school_id, measure, ${sql.id('key')}, count(*) from (${sql.join(branches, sql` union all `)}) g
@@ -148,20 +205,40 @@ async function replaceStudentMeasures(db: Db, districtId: string, where: RawBuil
  * after a write), then the `referred`/`arrested` counts of every school where any of them had or
  * now has a row.
  */
-export async function refreshStudentYears(db: Db, districtId: string, keys: readonly { studentId: string; schoolYear: string }[]): Promise<void> {
+export async function refreshStudentYears(
+  db: Db,
+  districtId: string,
+  keys: readonly { studentId: string; schoolYear: string }[],
+): Promise<void> {
   const byYear = new Map<string, Set<string>>();
-  for (const k of keys) (byYear.get(k.schoolYear) ?? byYear.set(k.schoolYear, new Set()).get(k.schoolYear)!).add(k.studentId);
+  for (const k of keys)
+    (byYear.get(k.schoolYear) ?? byYear.set(k.schoolYear, new Set()).get(k.schoolYear)!).add(k.studentId);
   if (byYear.size === 0) return;
   await lockYears(db, districtId, [...byYear.keys()]);
   for (const [year, set] of [...byYear].sort(([a], [b]) => a.localeCompare(b))) {
     const ids = [...set].sort();
     const schoolsOf = async () =>
-      (await db.selectFrom('transparencyStudents').select('schoolId').distinct().where('districtId', '=', districtId).where('schoolYear', '=', year).where('studentId', 'in', ids).execute()).map((r) => r.schoolId);
+      (
+        await db
+          .selectFrom('transparencyStudents')
+          .select('schoolId')
+          .distinct()
+          .where('districtId', '=', districtId)
+          .where('schoolYear', '=', year)
+          .where('studentId', 'in', ids)
+          .execute()
+      ).map((r) => r.schoolId);
     const before = await schoolsOf();
-    await db.deleteFrom('transparencyStudents').where('districtId', '=', districtId).where('schoolYear', '=', year).where('studentId', 'in', ids).execute();
+    await db
+      .deleteFrom('transparencyStudents')
+      .where('districtId', '=', districtId)
+      .where('schoolYear', '=', year)
+      .where('studentId', 'in', ids)
+      .execute();
     await insertStudentRows(db, districtId, sql`= ${year}`, ids);
     const schools = [...new Set([...before, ...(await schoolsOf())])].sort();
-    if (schools.length) await replaceStudentMeasures(db, districtId, sql`school_year = ${year} and school_id in (${sql.join(schools)})`);
+    if (schools.length)
+      await replaceStudentMeasures(db, districtId, sql`school_year = ${year} and school_id in (${sql.join(schools)})`);
   }
 }
 
@@ -169,7 +246,11 @@ export async function refreshStudentYears(db: Db, districtId: string, keys: read
 export async function refreshDistrictYears(db: Db, districtId: string, years: readonly string[]): Promise<void> {
   if (years.length === 0) return;
   await lockYears(db, districtId, years);
-  await db.deleteFrom('transparencyStudents').where('districtId', '=', districtId).where('schoolYear', 'in', [...years]).execute();
+  await db
+    .deleteFrom('transparencyStudents')
+    .where('districtId', '=', districtId)
+    .where('schoolYear', 'in', [...years])
+    .execute();
   await insertStudentRows(db, districtId, sql`in (${sql.join(years)})`, null);
   await replaceStudentMeasures(db, districtId, sql`school_year in (${sql.join(years)})`);
 }

@@ -1,4 +1,12 @@
-import { type Cell, type PublicTable, PublicTableSchema, SUPPRESSED, type TransparencyReport, TransparencyReportSchema, type TransparencyTableKey } from '@forefront/contract';
+import {
+  type Cell,
+  type PublicTable,
+  PublicTableSchema,
+  SUPPRESSED,
+  type TransparencyReport,
+  TransparencyReportSchema,
+  type TransparencyTableKey,
+} from '@forefront/contract';
 import { z } from 'zod';
 import { csvLine } from '../exports/export.csv.js';
 
@@ -28,7 +36,15 @@ export function tableOf(report: TransparencyReport, key: TransparencyTableKey): 
 }
 
 export function tableFile(report: TransparencyReport, table: PublicTable): TransparencyTableFile {
-  return { scope: report.scope, district: report.district, school: report.school, year: report.year, minN: report.minN, publishedAt: report.publishedAt, table };
+  return {
+    scope: report.scope,
+    district: report.district,
+    school: report.school,
+    year: report.year,
+    minN: report.minN,
+    publishedAt: report.publishedAt,
+    table,
+  };
 }
 
 const text = (c: Cell | undefined): string => {
@@ -45,7 +61,8 @@ const bound = (c: Cell | undefined, which: 'low' | 'high'): string => {
 
 export function tableCsv(report: TransparencyReport, table: PublicTable): string {
   const header = ['scope', 'scope_id', 'year', 'dimension', 'key', 'label'];
-  for (const c of table.columns) header.push(...(c.kind === 'interval' ? [c.key, `${c.key}_low`, `${c.key}_high`] : [c.key]));
+  for (const c of table.columns)
+    header.push(...(c.kind === 'interval' ? [c.key, `${c.key}_low`, `${c.key}_high`] : [c.key]));
   const scopeId = report.school?.id ?? report.district.id;
   let out = csvLine(header);
   for (const row of table.rows) {
@@ -60,7 +77,11 @@ export function tableCsv(report: TransparencyReport, table: PublicTable): string
 }
 
 /** A file name that says what the file is: transparency-<NCES id>-<year>-<table>.<ext>. */
-export function fileName(report: Pick<TransparencyReport, 'district' | 'school' | 'year'>, what: string, ext: string): string {
+export function fileName(
+  report: Pick<TransparencyReport, 'district' | 'school' | 'year'>,
+  what: string,
+  ext: string,
+): string {
   const nces = report.school?.ncesSchoolId ?? report.district.ncesLeaId;
   return `transparency-${nces}-${report.year}-${what}.${ext}`.replace(/[^A-Za-z0-9._-]/g, '_');
 }

@@ -26,7 +26,15 @@ import { responseSeconds, schoolYearOfIncident } from '../incidents/incident.der
  * transparency.rebuild.ts recomputes everything but `enrolled` from the raw tables.
  */
 
-export const INCIDENT_MEASURES = ['incidents', 'incident_type', 'contacts', 'classroom_contacts', 'violations', 'force', 'response'] as const;
+export const INCIDENT_MEASURES = [
+  'incidents',
+  'incident_type',
+  'contacts',
+  'classroom_contacts',
+  'violations',
+  'force',
+  'response',
+] as const;
 export const STUDENT_MEASURES = ['enrolled', 'referred', 'arrested'] as const;
 export type TransparencyMeasure = (typeof INCIDENT_MEASURES)[number] | (typeof STUDENT_MEASURES)[number];
 
@@ -54,9 +62,21 @@ export function responseBucket(seconds: number): (typeof RESPONSE_BUCKETS)[numbe
 }
 
 /** The student-group keys one student counts under (all five dimensions, disjoint within each). */
-export function studentGroupKeys(s: { race: string; sex: string; idea: number | boolean; section504: number | boolean; englishLearner: number | boolean }): string[] {
+export function studentGroupKeys(s: {
+  race: string;
+  sex: string;
+  idea: number | boolean;
+  section504: number | boolean;
+  englishLearner: number | boolean;
+}): string[] {
   const disability = Number(s.idea) === 1 ? 'idea' : Number(s.section504) === 1 ? 'section504_only' : 'no_disability';
-  return ['all:*', `race:${s.race}`, `sex:${s.sex}`, `disability:${disability}`, `english_learner:${Number(s.englishLearner) === 1 ? 'english_learner' : 'not_english_learner'}`];
+  return [
+    'all:*',
+    `race:${s.race}`,
+    `sex:${s.sex}`,
+    `disability:${disability}`,
+    `english_learner:${Number(s.englishLearner) === 1 ? 'english_learner' : 'not_english_learner'}`,
+  ];
 }
 
 /**
@@ -92,7 +112,10 @@ export function transparencyContribution(
 }
 
 /** The students whose transparency_students rows an incident touches: (student, school year). */
-export function studentYearKeys(incident: Pick<IncidentInput, 'occurredAt' | 'students'>, state: string): { studentId: string; schoolYear: string }[] {
+export function studentYearKeys(
+  incident: Pick<IncidentInput, 'occurredAt' | 'students'>,
+  state: string,
+): { studentId: string; schoolYear: string }[] {
   if (!countsPublicly(state)) return [];
   const schoolYear = schoolYearOfIncident(incident.occurredAt);
   return incident.students.map((s) => ({ studentId: s.studentId, schoolYear }));

@@ -41,14 +41,35 @@ async function writeSnapshot(db: Db, districtId: string, roster: Roster, schoolY
       else cells.set(id, { schoolId: snap.schoolId, key, value: 1 });
     }
   }
-  await db.deleteFrom('transparencyCounts').where('districtId', '=', districtId).where('schoolYear', '=', schoolYear).where('measure', '=', 'enrolled').execute();
-  const rows = [...cells.values()].map((c) => ({ districtId, schoolYear, schoolId: c.schoolId, measure: 'enrolled', key: c.key, value: c.value }));
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('transparencyCounts').values(rows.slice(i, i + 500)).execute();
+  await db
+    .deleteFrom('transparencyCounts')
+    .where('districtId', '=', districtId)
+    .where('schoolYear', '=', schoolYear)
+    .where('measure', '=', 'enrolled')
+    .execute();
+  const rows = [...cells.values()].map((c) => ({
+    districtId,
+    schoolYear,
+    schoolId: c.schoolId,
+    measure: 'enrolled',
+    key: c.key,
+    value: c.value,
+  }));
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('transparencyCounts')
+      .values(rows.slice(i, i + 500))
+      .execute();
   return roster.students.length;
 }
 
 /** Replaces the year's `enrolled` rows with a snapshot as of `asOf`; returns the students counted. */
-export async function snapshotEnrollment(db: Db, districtId: string, schoolYear: string, asOf = enrollmentDate(schoolYear)): Promise<number> {
+export async function snapshotEnrollment(
+  db: Db,
+  districtId: string,
+  schoolYear: string,
+  asOf = enrollmentDate(schoolYear),
+): Promise<number> {
   return writeSnapshot(db, districtId, await loadRoster(db, districtId), schoolYear, asOf);
 }
 
@@ -63,7 +84,16 @@ export async function snapshotEnrollmentYears(db: Db, districtId: string, years:
 export async function ensureEnrollment(db: Db, districtId: string, years: readonly string[]): Promise<string[]> {
   if (years.length === 0) return [];
   const have = new Set(
-    (await db.selectFrom('transparencyCounts').select('schoolYear').distinct().where('districtId', '=', districtId).where('measure', '=', 'enrolled').where('schoolYear', 'in', [...years]).execute()).map((r) => r.schoolYear),
+    (
+      await db
+        .selectFrom('transparencyCounts')
+        .select('schoolYear')
+        .distinct()
+        .where('districtId', '=', districtId)
+        .where('measure', '=', 'enrolled')
+        .where('schoolYear', 'in', [...years])
+        .execute()
+    ).map((r) => r.schoolYear),
   );
   const missing = [...new Set(years)].filter((y) => !have.has(y)).sort();
   await snapshotEnrollmentYears(db, districtId, missing);

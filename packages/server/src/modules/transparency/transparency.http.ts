@@ -53,10 +53,22 @@ function cacheOf(db: Db): Map<string, WirePage> {
 /** This process's copy of a page, whatever its age. */
 export const cachedWirePage = (db: Db, key: string): WirePage | undefined => cacheOf(db).get(key);
 
-export function keepWirePage(db: Db, key: string, row: { districtId: string; etag: string; payload: string }, now: number): WirePage {
+export function keepWirePage(
+  db: Db,
+  key: string,
+  row: { districtId: string; etag: string; payload: string },
+  now: number,
+): WirePage {
   const cache = cacheOf(db);
   if (!cache.has(key) && cache.size >= MAX_PAGES) cache.delete(cache.keys().next().value!);
-  const page: WirePage = { districtId: row.districtId, etag: row.etag, payload: row.payload, gzip: null, br: null, checkedAt: now };
+  const page: WirePage = {
+    districtId: row.districtId,
+    etag: row.etag,
+    payload: row.payload,
+    gzip: null,
+    br: null,
+    checkedAt: now,
+  };
   cache.set(key, page);
   return page;
 }
@@ -100,7 +112,11 @@ function chooseCoding(header: string | undefined): Coding {
 function brotliOf(page: WirePage): Buffer | null {
   if (page.br === null) {
     page.br = 'pending';
-    const params = { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(page.payload) };
+    const params = {
+      [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+      [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
+      [zlib.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(page.payload),
+    };
     brotliCompress(page.payload, { params }, (err, out) => {
       // On failure (out of memory, say) gzip keeps being served; the next publication retries.
       if (!err) page.br = out;

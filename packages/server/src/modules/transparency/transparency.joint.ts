@@ -41,13 +41,23 @@ export function narrowedByArrests(referred: FamilyRelease, arrested: FamilyRelea
     lines.push({ total: c.id, parts: [a, rest] });
   }
   const intervals = attack({ values, lines, hidden, upper }, need);
-  return [...intervals].filter(([id, iv]) => need.get(id)! > 0 && !isProtected(iv, n)).map(([id]) => id).sort();
+  return [...intervals]
+    .filter(([id, iv]) => need.get(id)! > 0 && !isProtected(iv, n))
+    .map(([id]) => id)
+    .sort();
 }
 
 /** Arrest figures to show: the engine's, else the district's only, else none; and why. */
-export function safeArrests(referred: FamilyRelease, arrested: FamilyRelease, n: number): { published: Record<string, number>; withheld: 'none' | 'schools' | 'all' } {
+export function safeArrests(
+  referred: FamilyRelease,
+  arrested: FamilyRelease,
+  n: number,
+): { published: Record<string, number>; withheld: 'none' | 'schools' | 'all' } {
   if (narrowedByArrests(referred, arrested, n).length === 0) return { published: arrested.published, withheld: 'none' };
-  const districtOnly = Object.fromEntries(Object.entries(arrested.published).filter(([id]) => id.startsWith(`${DISTRICT_SCOPE}/`)));
-  if (narrowedByArrests(referred, { ...arrested, published: districtOnly }, n).length === 0) return { published: districtOnly, withheld: 'schools' };
+  const districtOnly = Object.fromEntries(
+    Object.entries(arrested.published).filter(([id]) => id.startsWith(`${DISTRICT_SCOPE}/`)),
+  );
+  if (narrowedByArrests(referred, { ...arrested, published: districtOnly }, n).length === 0)
+    return { published: districtOnly, withheld: 'schools' };
   return { published: {}, withheld: 'all' };
 }

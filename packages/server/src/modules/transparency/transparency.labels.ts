@@ -34,7 +34,11 @@ const RACES: Record<Race, Pair> = {
   WH: ['White', 'Blanco'],
   TR: ['Two or more races', 'Dos o más razas'],
 };
-const SEXES: Record<Sex, Pair> = { M: ['Male', 'Masculino'], F: ['Female', 'Femenino'], X: ['Nonbinary', 'No binario'] };
+const SEXES: Record<Sex, Pair> = {
+  M: ['Male', 'Masculino'],
+  F: ['Female', 'Femenino'],
+  X: ['Nonbinary', 'No binario'],
+};
 const DISABILITY: Record<(typeof DISABILITY_GROUPS)[number], Pair> = {
   idea: ['Students with disabilities (IDEA)', 'Estudiantes con discapacidades (IDEA)'],
   section504_only: ['Section 504 only', 'Solo Sección 504'],
@@ -90,14 +94,29 @@ const PURPOSES: Record<ContactPurpose, Pair> = {
 };
 const FLAGS: Record<FlagKind, Pair> = {
   no_mou_in_force: ['No signed MOU was in force', 'No había un MOU firmado vigente'],
-  led_school_staff_category: ['Officer led in a matter for school staff', 'El agente dirigió un asunto del personal escolar'],
-  led_assist_only_category: ['Officer led where the MOU allows only assisting', 'El agente dirigió donde el MOU solo permite ayudar'],
-  enforcement_in_school_staff_category: ['Enforcement in a matter for school staff', 'Medida policial en un asunto del personal escolar'],
+  led_school_staff_category: [
+    'Officer led in a matter for school staff',
+    'El agente dirigió un asunto del personal escolar',
+  ],
+  led_assist_only_category: [
+    'Officer led where the MOU allows only assisting',
+    'El agente dirigió donde el MOU solo permite ayudar',
+  ],
+  enforcement_in_school_staff_category: [
+    'Enforcement in a matter for school staff',
+    'Medida policial en un asunto del personal escolar',
+  ],
   review_missing: ['No administrator review before the action', 'Sin revisión de un administrador antes de la medida'],
   search_not_allowed: ['Search the MOU does not allow', 'Registro que el MOU no permite'],
   questioning_without_parent_notice: ['Questioned without notifying a parent', 'Interrogatorio sin avisar a un padre'],
-  physical_restraint_not_allowed: ['Physical restraint the MOU does not allow', 'Inmovilización física que el MOU no permite'],
-  mechanical_restraint_not_allowed: ['Mechanical restraint the MOU does not allow', 'Inmovilización mecánica que el MOU no permite'],
+  physical_restraint_not_allowed: [
+    'Physical restraint the MOU does not allow',
+    'Inmovilización física que el MOU no permite',
+  ],
+  mechanical_restraint_not_allowed: [
+    'Mechanical restraint the MOU does not allow',
+    'Inmovilización mecánica que el MOU no permite',
+  ],
   force_not_allowed: ['Use of force the MOU does not allow', 'Uso de la fuerza que el MOU no permite'],
 };
 /** The three actions counted under the `force` measure. */
@@ -109,14 +128,20 @@ const FORCE = {
 /** The two rows of the classroom-response table (transparency.report.ts), each a count `of` a total. */
 const CLASSROOM_ROWS: Record<string, Pair> = {
   contacts: ['Officer contacts in classrooms, of all contacts', 'Intervenciones en aulas, del total de intervenciones'],
-  officers: ['Officers who responded in a classroom, of all officers with a contact', 'Agentes que respondieron en un aula, del total de agentes con intervenciones'],
+  officers: [
+    'Officers who responded in a classroom, of all officers with a contact',
+    'Agentes que respondieron en un aula, del total de agentes con intervenciones',
+  ],
 };
 /** The total row every count table starts with. */
 const TOTAL: Pair = ['Total', 'Total'];
 
 export const TABLE_TITLES: Record<TransparencyTableKey, Pair> = {
   students_referred: ['Students referred to law enforcement', 'Estudiantes remitidos a las autoridades policiales'],
-  students_arrested: ['Students arrested (school-related arrests)', 'Estudiantes arrestados (arrestos relacionados con la escuela)'],
+  students_arrested: [
+    'Students arrested (school-related arrests)',
+    'Estudiantes arrestados (arrestos relacionados con la escuela)',
+  ],
   incident_types: ['Incidents by type of behavior', 'Incidentes por tipo de conducta'],
   contacts_by_purpose: ['Officer contacts by purpose', 'Intervenciones de los agentes por motivo'],
   mou_violations: ['Officer actions outside the agreement (MOU)', 'Medidas de los agentes fuera del acuerdo (MOU)'],
@@ -201,15 +226,24 @@ const COLUMNS: Record<string, Pair> = {
   routine_share: ['Role-drift rate', 'Tasa de desvío de rol'],
 };
 
-export const HIGHLIGHTS: Record<keyof TransparencyReport['highlights'], { label: Pair; kind: 'count' | 'per1000' | 'share' }> = {
+export const HIGHLIGHTS: Record<
+  keyof TransparencyReport['highlights'],
+  { label: Pair; kind: 'count' | 'per1000' | 'share' }
+> = {
   enrolled: { label: ['Students enrolled', 'Estudiantes inscritos'], kind: 'count' },
-  studentsReferred: { label: ['Students referred to law enforcement', 'Estudiantes remitidos a la policía'], kind: 'count' },
+  studentsReferred: {
+    label: ['Students referred to law enforcement', 'Estudiantes remitidos a la policía'],
+    kind: 'count',
+  },
   referredPer1000: { label: ['Referred per 1,000 students', 'Remitidos por cada 1000 estudiantes'], kind: 'per1000' },
   studentsArrested: { label: ['Students arrested', 'Estudiantes arrestados'], kind: 'count' },
   arrestedPer1000: { label: ['Arrested per 1,000 students', 'Arrestados por cada 1000 estudiantes'], kind: 'per1000' },
   incidents: { label: ['Incidents recorded', 'Incidentes registrados'], kind: 'count' },
   contacts: { label: ['Officer contacts', 'Intervenciones de los agentes'], kind: 'count' },
-  routineShare: { label: ['Contacts for routine discipline (role drift)', 'Intervenciones por disciplina ordinaria (desvío de rol)'], kind: 'share' },
+  routineShare: {
+    label: ['Contacts for routine discipline (role drift)', 'Intervenciones por disciplina ordinaria (desvío de rol)'],
+    kind: 'share',
+  },
   mouViolations: { label: ['Actions outside the MOU', 'Medidas fuera del MOU'], kind: 'count' },
 };
 
@@ -242,7 +276,8 @@ export function text(key: keyof typeof TEXT, lang: Lang, vars: Record<string, st
 export const label = pick;
 
 const humanize = (key: string) => key.replace(/_/g, ' ');
-const lookup = (table: Record<string, Pair>, key: string, lang: Lang) => (Object.hasOwn(table, key) ? pick(table[key]!, lang) : undefined);
+const lookup = (table: Record<string, Pair>, key: string, lang: Lang) =>
+  Object.hasOwn(table, key) ? pick(table[key]!, lang) : undefined;
 
 export function columnLabel(key: string, lang: Lang): string {
   return lookup(COLUMNS, key, lang) ?? humanize(key);
@@ -258,7 +293,12 @@ function bucketLabel(bucket: string, lang: Lang): string {
 export function rowLabel(table: PublicTable['key'], row: PublicTable['rows'][number], lang: Lang): string {
   const k = row.key;
   if (table === 'students_referred' || table === 'students_arrested') {
-    const byDimension: Record<string, Record<string, Pair>> = { race: RACES, sex: SEXES, disability: DISABILITY, english_learner: ENGLISH_LEARNER };
+    const byDimension: Record<string, Record<string, Pair>> = {
+      race: RACES,
+      sex: SEXES,
+      disability: DISABILITY,
+      english_learner: ENGLISH_LEARNER,
+    };
     if (!row.dimension || row.dimension === 'all') return pick(DIMENSIONS.all, lang);
     return lookup(byDimension[row.dimension] ?? {}, k, lang) ?? humanize(k);
   }
@@ -266,11 +306,19 @@ export function rowLabel(table: PublicTable['key'], row: PublicTable['rows'][num
   // The median row carries the bucket the median falls in as its label.
   if (table === 'response_times' && k === 'median') {
     const median = pick(['Median time to arrive', 'Mediana del tiempo de llegada'], lang);
-    return row.label && (RESPONSE_BUCKETS as readonly string[]).includes(row.label) ? `${median} (${bucketLabel(row.label, lang).toLowerCase()})` : median;
+    return row.label && (RESPONSE_BUCKETS as readonly string[]).includes(row.label)
+      ? `${median} (${bucketLabel(row.label, lang).toLowerCase()})`
+      : median;
   }
   if (row.label) return row.label;
   if (k === 'all') return pick(TOTAL, lang);
-  const sources: Partial<Record<TransparencyTableKey, Record<string, Pair>>> = { incident_types: BEHAVIORS, contacts_by_purpose: PURPOSES, mou_violations: FLAGS, restraint_and_force: FORCE, classroom_response: CLASSROOM_ROWS };
+  const sources: Partial<Record<TransparencyTableKey, Record<string, Pair>>> = {
+    incident_types: BEHAVIORS,
+    contacts_by_purpose: PURPOSES,
+    mou_violations: FLAGS,
+    restraint_and_force: FORCE,
+    classroom_response: CLASSROOM_ROWS,
+  };
   return lookup(sources[table] ?? {}, k, lang) ?? humanize(k);
 }
 
@@ -286,7 +334,8 @@ export function formatCell(cell: Cell, kind: string, lang: Lang): string {
   if (cell === null) return '—';
   if (cell === SUPPRESSED) return text('suppressed', lang);
   const two = nf(lang, [2, 2]);
-  if (typeof cell === 'object') return `${two.format(cell.estimate)} (${two.format(cell.low)}–${two.format(cell.high)})`;
+  if (typeof cell === 'object')
+    return `${two.format(cell.estimate)} (${two.format(cell.low)}–${two.format(cell.high)})`;
   switch (kind) {
     case 'per1000':
       return nf(lang, [1, 1]).format(cell);

@@ -1,7 +1,18 @@
 import PDFDocument from 'pdfkit';
 import { pdfBytes } from '../../shared/pdf.js';
 import type { Cell, PublicTable, TransparencyReport, TransparencyTableKey } from '@forefront/contract';
-import { DIMENSIONS, HIGHLIGHTS, type Lang, TABLE_EXPLANATIONS, TABLE_TITLES, columnLabel, formatCell, label, rowLabel, text } from './transparency.labels.js';
+import {
+  DIMENSIONS,
+  HIGHLIGHTS,
+  type Lang,
+  TABLE_EXPLANATIONS,
+  TABLE_TITLES,
+  columnLabel,
+  formatCell,
+  label,
+  rowLabel,
+  text,
+} from './transparency.labels.js';
 
 /**
  * The annual transparency report as a PDF (issue 4), in English or Spanish: a title block with the
@@ -37,8 +48,19 @@ export function pdfSafe(s: string): string {
 }
 
 /** The figure a table's bar chart draws: rates where groups of different sizes are compared, else the first figure. */
-const MAIN_COLUMN: Partial<Record<TransparencyTableKey, string>> = { students_referred: 'per1000', students_arrested: 'per1000', classroom_response: 'share', trend: 'referred_per1000', schools: 'referred_per1000' };
-const ROW_HEADER: Partial<Record<TransparencyTableKey, 'group' | 'year' | 'school'>> = { students_referred: 'group', students_arrested: 'group', trend: 'year', schools: 'school' };
+const MAIN_COLUMN: Partial<Record<TransparencyTableKey, string>> = {
+  students_referred: 'per1000',
+  students_arrested: 'per1000',
+  classroom_response: 'share',
+  trend: 'referred_per1000',
+  schools: 'referred_per1000',
+};
+const ROW_HEADER: Partial<Record<TransparencyTableKey, 'group' | 'year' | 'school'>> = {
+  students_referred: 'group',
+  students_arrested: 'group',
+  trend: 'year',
+  schools: 'school',
+};
 const CHART_ROW = 13;
 const STUDENT_TABLES: readonly string[] = ['students_referred', 'students_arrested'];
 
@@ -47,17 +69,34 @@ const STUDENT_TABLES: readonly string[] = ['students_referred', 'students_arrest
  * (`all`), which would dwarf its parts; a student table keeps it, its rate being comparable.
  */
 export function chartOf(table: PublicTable) {
-  const column = table.columns.find((c) => c.key === MAIN_COLUMN[table.key]) ?? table.columns.find((c) => c.kind !== 'interval') ?? table.columns[0];
-  const rows = column ? table.rows.filter((r) => column.key in r.cells && (r.key !== 'all' || STUDENT_TABLES.includes(table.key))) : [];
+  const column =
+    table.columns.find((c) => c.key === MAIN_COLUMN[table.key]) ??
+    table.columns.find((c) => c.kind !== 'interval') ??
+    table.columns[0];
+  const rows = column
+    ? table.rows.filter((r) => column.key in r.cells && (r.key !== 'all' || STUDENT_TABLES.includes(table.key)))
+    : [];
   return { column, rows };
 }
 const valueOf = (c: Cell | undefined) => (typeof c === 'number' ? c : c && typeof c === 'object' ? c.estimate : null);
 
 export function renderTransparencyPdf(report: TransparencyReport, lang: Lang): Promise<Buffer> {
-  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(report.publishedAt));
+  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(report.publishedAt),
+  );
   const name = report.school ? `${report.school.name}, ${report.district.name}` : report.district.name;
   const title = text('title', lang);
-  const doc = new PDFDocument({ size: 'LETTER', margin: 54, bufferPages: true, lang: lang === 'en' ? 'en-US' : 'es', info: { Title: pdfSafe(`${title}: ${name}, ${report.year}`), Author: pdfSafe(report.district.name), Subject: title } });
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margin: 54,
+    bufferPages: true,
+    lang: lang === 'en' ? 'en-US' : 'es',
+    info: {
+      Title: pdfSafe(`${title}: ${name}, ${report.year}`),
+      Author: pdfSafe(report.district.name),
+      Subject: title,
+    },
+  });
   const done = pdfBytes(doc);
 
   const left = doc.page.margins.left;
@@ -67,10 +106,13 @@ export function renderTransparencyPdf(report: TransparencyReport, lang: Lang): P
   const ensure = (h: number) => (doc.y + h > bottom() ? (doc.addPage(), true) : false);
   /** Keeps a block of `h` points on one page when a page can hold it (a chart or a short table). */
   const keepTogether = (h: number) => ensure(Math.min(h, bottom() - doc.page.margins.top));
-  const para = (s: string, size = 9.5, color = 'black') => doc.font(BODY).fontSize(size).fillColor(color).text(pdfSafe(s), left, doc.y, { width });
+  const para = (s: string, size = 9.5, color = 'black') =>
+    doc.font(BODY).fontSize(size).fillColor(color).text(pdfSafe(s), left, doc.y, { width });
   /** One line at an exact place, never wrapped: figures must stay whole for readers and text extraction. */
-  const put = (s: string, x: number, y: number, font = BODY, color = 'black') => doc.font(font).fillColor(color).text(pdfSafe(s), x, y, { lineBreak: false });
-  const putRight = (s: string, right: number, y: number, font = BODY) => put(s, right - doc.font(font).widthOfString(pdfSafe(s)), y, font);
+  const put = (s: string, x: number, y: number, font = BODY, color = 'black') =>
+    doc.font(font).fillColor(color).text(pdfSafe(s), x, y, { lineBreak: false });
+  const putRight = (s: string, right: number, y: number, font = BODY) =>
+    put(s, right - doc.font(font).widthOfString(pdfSafe(s)), y, font);
   const fit = (s: string, w: number) => {
     let t = pdfSafe(s);
     if (doc.widthOfString(t) <= w) return t;
@@ -84,7 +126,11 @@ export function renderTransparencyPdf(report: TransparencyReport, lang: Lang): P
   // Title block.
   doc.font(BOLD).fontSize(22).fillColor(BLUE).text(pdfSafe(title), { width });
   doc.moveDown(0.2).fontSize(15).fillColor('black').text(pdfSafe(name), { width });
-  doc.moveDown(0.2).font(BODY).fontSize(11.5).text(text('schoolYear', lang, { year: report.year }));
+  doc
+    .moveDown(0.2)
+    .font(BODY)
+    .fontSize(11.5)
+    .text(text('schoolYear', lang, { year: report.year }));
   doc.text(text('published', lang, { date }));
   heading(text('privacyHeading', lang), 12);
   para(text('privacy', lang, { n: report.minN, max: report.minN - 1 }));
@@ -97,7 +143,9 @@ export function renderTransparencyPdf(report: TransparencyReport, lang: Lang): P
   for (let i = 0; i < cards.length; i += 3) {
     const rowCards = cards.slice(i, i + 3);
     doc.font(BODY).fontSize(8.5);
-    const cardH = 34 + Math.max(...rowCards.map(([, h]) => doc.heightOfString(pdfSafe(label(h.label, lang)), { width: cardW - 16 })));
+    const cardH =
+      34 +
+      Math.max(...rowCards.map(([, h]) => doc.heightOfString(pdfSafe(label(h.label, lang)), { width: cardW - 16 })));
     ensure(cardH + gap);
     const y = doc.y;
     rowCards.forEach(([key, h], k) => {
@@ -105,8 +153,18 @@ export function renderTransparencyPdf(report: TransparencyReport, lang: Lang): P
       doc.rect(x, y, cardW, cardH).fill(SHADE);
       const cell = report.highlights[key];
       doc.fontSize(16);
-      put(formatCell(cell, h.kind, lang), x + 8, y + 8, cell === 'suppressed' ? ITALIC : BOLD, cell === 'suppressed' ? GREY : BLUE);
-      doc.font(BODY).fontSize(8.5).fillColor('black').text(pdfSafe(label(h.label, lang)), x + 8, y + 28, { width: cardW - 16 });
+      put(
+        formatCell(cell, h.kind, lang),
+        x + 8,
+        y + 8,
+        cell === 'suppressed' ? ITALIC : BOLD,
+        cell === 'suppressed' ? GREY : BLUE,
+      );
+      doc
+        .font(BODY)
+        .fontSize(8.5)
+        .fillColor('black')
+        .text(pdfSafe(label(h.label, lang)), x + 8, y + 28, { width: cardW - 16 });
     });
     doc.x = left;
     doc.y = y + cardH + gap;
@@ -115,7 +173,11 @@ export function renderTransparencyPdf(report: TransparencyReport, lang: Lang): P
   for (const table of report.tables) {
     // A measure's title, explanation and chart start on one page.
     const explanation = label(TABLE_EXPLANATIONS[table.key], lang);
-    keepTogether(doc.font(BODY).fontSize(9.5).heightOfString(pdfSafe(explanation), { width }) + 45 + (table.rows.length ? chartHeight(table) : 0));
+    keepTogether(
+      doc.font(BODY).fontSize(9.5).heightOfString(pdfSafe(explanation), { width }) +
+        45 +
+        (table.rows.length ? chartHeight(table) : 0),
+    );
     heading(label(TABLE_TITLES[table.key], lang), 14);
     para(explanation, 9.5);
     if (table.rows.length === 0) continue;
@@ -141,7 +203,11 @@ export function renderTransparencyPdf(report: TransparencyReport, lang: Lang): P
     // Shares are drawn against 100%, so a bar's length reads as the share itself.
     const max = col.kind === 'share' ? 1 : Math.max(0, ...rows.map((r) => valueOf(r.cells[col.key]) ?? 0));
     keepTogether(chartHeight(table));
-    doc.font(ITALIC).fontSize(8.5).fillColor(GREY).text(pdfSafe(columnLabel(col.key, lang)), left, doc.y, { width });
+    doc
+      .font(ITALIC)
+      .fontSize(8.5)
+      .fillColor(GREY)
+      .text(pdfSafe(columnLabel(col.key, lang)), left, doc.y, { width });
     doc.moveDown(0.3);
     let dimension = rows[0]?.dimension;
     for (const row of rows) {
@@ -156,14 +222,23 @@ export function renderTransparencyPdf(report: TransparencyReport, lang: Lang): P
       const len = v !== null && max > 0 ? Math.max(v > 0 ? 1 : 0, (v / max) * barMax) : 0;
       if (len > 0) doc.rect(barLeft, y + 1.5, len, rowH - 4).fill(BLUE);
       doc.fontSize(8);
-      put(formatCell(cell, col.kind, lang), barLeft + len + 4, y + 2, cell === 'suppressed' ? ITALIC : BODY, cell === 'suppressed' ? GREY : 'black');
+      put(
+        formatCell(cell, col.kind, lang),
+        barLeft + len + 4,
+        y + 2,
+        cell === 'suppressed' ? ITALIC : BODY,
+        cell === 'suppressed' ? GREY : 'black',
+      );
       doc.y = y + rowH;
     }
     doc.x = left;
   }
 
   function grid(table: PublicTable) {
-    const rows = table.rows.map((r) => ({ label: pdfSafe(rowLabel(table.key, r, lang)), cells: table.columns.map((c) => pdfSafe(formatCell(r.cells[c.key] ?? null, c.kind, lang))) }));
+    const rows = table.rows.map((r) => ({
+      label: pdfSafe(rowLabel(table.key, r, lang)),
+      cells: table.columns.map((c) => pdfSafe(formatCell(r.cells[c.key] ?? null, c.kind, lang))),
+    }));
     const headers = table.columns.map((c) => pdfSafe(columnLabel(c.key, lang)));
     const rowHeader = ROW_HEADER[table.key];
     // The largest size (8.5 down to 6 pt) at which every figure fits unwrapped and the labels keep 110 pt.
@@ -194,7 +269,11 @@ export function renderTransparencyPdf(report: TransparencyReport, lang: Lang): P
     doc.font(BODY).fontSize(size);
     const heights = rows.map((r) => Math.max(doc.heightOfString(r.label, { width: labelW - 6 }), size * 1.2) + 5);
     const continued = () => {
-      doc.font(BOLD).fontSize(9).fillColor(GREY).text(text('continued', lang, { title: label(TABLE_TITLES[table.key], lang) }), left, doc.y, { width });
+      doc
+        .font(BOLD)
+        .fontSize(9)
+        .fillColor(GREY)
+        .text(text('continued', lang, { title: label(TABLE_TITLES[table.key], lang) }), left, doc.y, { width });
       doc.moveDown(0.3);
     };
     if (keepTogether(heights.reduce((a, b) => a + b, 0) * 1.3 + 40)) continued(); // rows, breakdown subheadings, header
@@ -209,12 +288,20 @@ export function renderTransparencyPdf(report: TransparencyReport, lang: Lang): P
         header();
       }
       if (subheading) {
-        doc.font(BOLD).fontSize(size).fillColor(BLUE).text(pdfSafe(sectionLabel(dim)), left + 3, doc.y + 3, { width: width - 6 });
+        doc
+          .font(BOLD)
+          .fontSize(size)
+          .fillColor(BLUE)
+          .text(pdfSafe(sectionLabel(dim)), left + 3, doc.y + 3, { width: width - 6 });
         doc.y += 2;
       }
       dimension = dim;
       const y = doc.y;
-      doc.font(BODY).fontSize(size).fillColor('black').text(r.label, left + 3, y + 2.5, { width: labelW - 6 });
+      doc
+        .font(BODY)
+        .fontSize(size)
+        .fillColor('black')
+        .text(r.label, left + 3, y + 2.5, { width: labelW - 6 });
       let x = left + labelW;
       r.cells.forEach((c, k) => {
         const suppressed = c === pdfSafe(text('suppressed', lang));
@@ -222,14 +309,21 @@ export function renderTransparencyPdf(report: TransparencyReport, lang: Lang): P
         putRight(c, x + widths[k]! - 3, y + 2.5, suppressed ? ITALIC : BODY);
         x += widths[k]!;
       });
-      doc.moveTo(left, y + h).lineTo(left + width, y + h).lineWidth(0.4).strokeColor('#a9aeb1').stroke();
+      doc
+        .moveTo(left, y + h)
+        .lineTo(left + width, y + h)
+        .lineWidth(0.4)
+        .strokeColor('#a9aeb1')
+        .stroke();
       doc.x = left;
       doc.y = y + h;
     });
   }
 
   function sectionLabel(dimension: string): string {
-    return Object.hasOwn(DIMENSIONS, dimension) ? label(DIMENSIONS[dimension as keyof typeof DIMENSIONS], lang) : dimension;
+    return Object.hasOwn(DIMENSIONS, dimension)
+      ? label(DIMENSIONS[dimension as keyof typeof DIMENSIONS], lang)
+      : dimension;
   }
 
   // Footer on every page: the source note and "Page i of N" (pages are buffered until the count is known).
@@ -240,7 +334,11 @@ export function renderTransparencyPdf(report: TransparencyReport, lang: Lang): P
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // the footer sits in the margin; without this pdfkit would start a new page
     const y = doc.page.height - 42;
-    doc.font(BODY).fontSize(7).fillColor(GREY).text(source, left, y, { width: width - 90 });
+    doc
+      .font(BODY)
+      .fontSize(7)
+      .fillColor(GREY)
+      .text(source, left, y, { width: width - 90 });
     doc.fontSize(8);
     putRight(text('page', lang, { page: i + 1, pages: range.count }), left + width, y, BODY);
     doc.page.margins.bottom = margin;

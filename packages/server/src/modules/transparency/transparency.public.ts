@@ -1,4 +1,9 @@
-import { type TransparencyIndex, type TransparencyReport, TRANSPARENCY_TABLES, type TransparencyTableKey } from '@forefront/contract';
+import {
+  type TransparencyIndex,
+  type TransparencyReport,
+  TRANSPARENCY_TABLES,
+  type TransparencyTableKey,
+} from '@forefront/contract';
 import type { AppContext } from '../../shared/context.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { findDistrict } from '../districts/district.repository.js';
@@ -14,7 +19,11 @@ export type Scope = 'district' | 'school';
 
 /** 2025-26: four digits, a dash, the next year's last two digits. */
 export function checkYear(year: string): void {
-  const ok = year.length === 7 && year[4] === '-' && /^\d{4}-\d{2}$/.test(year) && (Number(year.slice(0, 4)) + 1) % 100 === Number(year.slice(5));
+  const ok =
+    year.length === 7 &&
+    year[4] === '-' &&
+    /^\d{4}-\d{2}$/.test(year) &&
+    (Number(year.slice(0, 4)) + 1) % 100 === Number(year.slice(5));
   if (!ok) throw new ValidationError('year must be a school year like 2025-26');
 }
 
@@ -22,7 +31,12 @@ const notPublished = (scope: Scope, year: string) =>
   new NotFoundError('Transparency report', `No transparency report is published for this ${scope} for ${year}`);
 
 /** The stored JSON of a scope's report for a year. */
-export async function readPublishedPage(ctx: Pick<AppContext, 'db'>, scope: Scope, id: string, year: string): Promise<string> {
+export async function readPublishedPage(
+  ctx: Pick<AppContext, 'db'>,
+  scope: Scope,
+  id: string,
+  year: string,
+): Promise<string> {
   checkYear(year);
   const row = await findPage(ctx.db, id, year);
   // The district's own page has scope id = district id; a school id never equals its district's.
@@ -35,7 +49,12 @@ export async function readPublishedPage(ctx: Pick<AppContext, 'db'>, scope: Scop
  * otherwise undefined, and readWirePage asks the database. Synchronous, so that nearly every
  * request for a report is answered without a promise.
  */
-export function freshWirePage(ctx: Pick<AppContext, 'db'>, scope: Scope, id: string, year: string): WirePage | undefined {
+export function freshWirePage(
+  ctx: Pick<AppContext, 'db'>,
+  scope: Scope,
+  id: string,
+  year: string,
+): WirePage | undefined {
   const page = cachedWirePage(ctx.db, `${id}|${year}`);
   return page && isConfirmed(page, Date.now()) && inScope(page, scope, id) ? page : undefined;
 }
@@ -44,7 +63,12 @@ export function freshWirePage(ctx: Pick<AppContext, 'db'>, scope: Scope, id: str
  * The page as sent over HTTP (transparency.http.ts): this process's copy while it was confirmed
  * less than RECHECK_MS ago; otherwise the short ETag is read, and the text only when it changed.
  */
-export async function readWirePage(ctx: Pick<AppContext, 'db'>, scope: Scope, id: string, year: string): Promise<WirePage> {
+export async function readWirePage(
+  ctx: Pick<AppContext, 'db'>,
+  scope: Scope,
+  id: string,
+  year: string,
+): Promise<WirePage> {
   checkYear(year);
   const key = `${id}|${year}`;
   const now = Date.now();
@@ -70,7 +94,12 @@ const isConfirmed = (page: WirePage, now: number) => now - page.checkedAt < RECH
 /** The district's own page has scope id = district id; a school id never equals its district's. */
 const inScope = (page: WirePage, scope: Scope, id: string) => (page.districtId === id) === (scope === 'district');
 
-export async function readPublishedReport(ctx: Pick<AppContext, 'db'>, scope: Scope, id: string, year: string): Promise<TransparencyReport> {
+export async function readPublishedReport(
+  ctx: Pick<AppContext, 'db'>,
+  scope: Scope,
+  id: string,
+  year: string,
+): Promise<TransparencyReport> {
   return JSON.parse(await readPublishedPage(ctx, scope, id, year)) as TransparencyReport;
 }
 
@@ -83,7 +112,12 @@ export async function transparencyIndex(ctx: Pick<AppContext, 'db'>, districtId:
 /** `<table>.csv` or `<table>.json` -> the table and format; 404 for a table that does not exist. */
 export function parseTableFile(file: string): { table: TransparencyTableKey; format: 'csv' | 'json' } {
   const m = /^([a-z0-9_]+)\.(csv|json)$/.exec(file);
-  if (!m) throw new NotFoundError('Table', `No such file: ${file.slice(0, 64)} (use <table>.csv or <table>.json; tables: ${TRANSPARENCY_TABLES.join(', ')})`);
-  if (!(TRANSPARENCY_TABLES as readonly string[]).includes(m[1]!)) throw new NotFoundError('Table', `No table ${m[1]} (tables: ${TRANSPARENCY_TABLES.join(', ')})`);
+  if (!m)
+    throw new NotFoundError(
+      'Table',
+      `No such file: ${file.slice(0, 64)} (use <table>.csv or <table>.json; tables: ${TRANSPARENCY_TABLES.join(', ')})`,
+    );
+  if (!(TRANSPARENCY_TABLES as readonly string[]).includes(m[1]!))
+    throw new NotFoundError('Table', `No table ${m[1]} (tables: ${TRANSPARENCY_TABLES.join(', ')})`);
   return { table: m[1] as TransparencyTableKey, format: m[2] as 'csv' | 'json' };
 }

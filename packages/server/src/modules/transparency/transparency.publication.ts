@@ -1,4 +1,13 @@
-import { CONTACT_PURPOSES, DISABILITY_GROUPS, ENGLISH_LEARNER_GROUPS, FLAG_KINDS, RACES, RESPONSE_BUCKETS, SEXES, type SroAction } from '@forefront/contract';
+import {
+  CONTACT_PURPOSES,
+  DISABILITY_GROUPS,
+  ENGLISH_LEARNER_GROUPS,
+  FLAG_KINDS,
+  RACES,
+  RESPONSE_BUCKETS,
+  SEXES,
+  type SroAction,
+} from '@forefront/contract';
 import type { Publication, SuppressionCell, SuppressionLine } from '../suppression/suppression.types.js';
 
 /**
@@ -14,7 +23,11 @@ export const FAMILIES = ['referred', 'arrested', 'incidents', 'contacts', 'viola
 export type Family = (typeof FAMILIES)[number];
 export const datasetOf = (family: Family) => `transparency:${family}`;
 
-export const FORCE_KEYS = ['restrained_physical', 'restrained_mechanical', 'used_force'] as const satisfies readonly SroAction[];
+export const FORCE_KEYS = [
+  'restrained_physical',
+  'restrained_mechanical',
+  'used_force',
+] as const satisfies readonly SroAction[];
 
 /** Student groups by dimension, in report order; `all:*` is the total every dimension sums to. */
 export const STUDENT_GROUPS: Record<'race' | 'sex' | 'disability' | 'english_learner', readonly string[]> = {
@@ -50,12 +63,16 @@ const rawOf = (counts: YearCounts, schoolId: string): Raw => {
   const m = counts.bySchool.get(schoolId);
   return (measure, key) => m?.get(`${measure}|${key}`) ?? 0;
 };
-const sumRaw = (raws: Raw[]): Raw => (measure, key) => raws.reduce((s, r) => s + r(measure, key), 0);
+const sumRaw =
+  (raws: Raw[]): Raw =>
+  (measure, key) =>
+    raws.reduce((s, r) => s + r(measure, key), 0);
 
 /** Keys of a measure present anywhere in the year (so no figure is dropped), after the listed ones. */
 function keysOf(counts: YearCounts, measure: string, listed: readonly string[]): string[] {
   const extra = new Set<string>();
-  for (const m of counts.bySchool.values()) for (const k of m.keys()) if (k.startsWith(`${measure}|`)) extra.add(k.slice(measure.length + 1));
+  for (const m of counts.bySchool.values())
+    for (const k of m.keys()) if (k.startsWith(`${measure}|`)) extra.add(k.slice(measure.length + 1));
   return [...listed, ...[...extra].filter((k) => !listed.includes(k)).sort()];
 }
 
@@ -64,15 +81,22 @@ export function studentGroups(counts: YearCounts): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const all = keysOf(counts, 'enrolled', []).concat(keysOf(counts, 'referred', []), keysOf(counts, 'arrested', []));
   for (const [dim, listed] of Object.entries(STUDENT_GROUPS)) {
-    const groups = [...listed, ...new Set(all.filter((k) => k.startsWith(`${dim}:`)).map((k) => k.slice(dim.length + 1)))].filter((g, i, a) => a.indexOf(g) === i && g !== UNKNOWN_GROUP);
-    const residual = counts.schoolIds.some((s) => ['enrolled', 'referred', 'arrested'].some((m) => residualOf(rawOf(counts, s), m, dim, groups) !== 0));
+    const groups = [
+      ...listed,
+      ...new Set(all.filter((k) => k.startsWith(`${dim}:`)).map((k) => k.slice(dim.length + 1))),
+    ].filter((g, i, a) => a.indexOf(g) === i && g !== UNKNOWN_GROUP);
+    const residual = counts.schoolIds.some((s) =>
+      ['enrolled', 'referred', 'arrested'].some((m) => residualOf(rawOf(counts, s), m, dim, groups) !== 0),
+    );
     out[dim] = residual ? [...groups, UNKNOWN_GROUP] : groups;
   }
   return out;
 }
 
 function residualOf(raw: Raw, measure: string, dim: string, groups: readonly string[]): number {
-  return raw(measure, ALL) - groups.filter((g) => g !== UNKNOWN_GROUP).reduce((s, g) => s + raw(measure, `${dim}:${g}`), 0);
+  return (
+    raw(measure, ALL) - groups.filter((g) => g !== UNKNOWN_GROUP).reduce((s, g) => s + raw(measure, `${dim}:${g}`), 0)
+  );
 }
 
 /**
@@ -82,7 +106,9 @@ function residualOf(raw: Raw, measure: string, dim: string, groups: readonly str
 function enrollmentKnown(counts: YearCounts, scope: string): boolean {
   const raws = counts.schoolIds.map((s) => rawOf(counts, s));
   if (scope !== DISTRICT_SCOPE) return rawOf(counts, scope)('enrolled', ALL) > 0;
-  return raws.some((r) => r('enrolled', ALL) > 0) && raws.every((r) => r('enrolled', ALL) > 0 || r('referred', ALL) === 0);
+  return (
+    raws.some((r) => r('enrolled', ALL) > 0) && raws.every((r) => r('enrolled', ALL) > 0 || r('referred', ALL) === 0)
+  );
 }
 
 /**
@@ -101,13 +127,18 @@ function studentCells(groups: Record<string, string[]>, outcome: 'referred' | 'a
       };
       return keys.map((k) => {
         const [r, a, e] = [value('referred', k), value('arrested', k), value('enrolled', k)];
-        if (r < 0 || a < 0 || a > r) throw new Error(`transparency counts are inconsistent for ${k}: referred ${r}, arrested ${a}`);
+        if (r < 0 || a < 0 || a > r)
+          throw new Error(`transparency counts are inconsistent for ${k}: referred ${r}, arrested ${a}`);
         // The group size only when it covers the referrals (the same rule for both outcomes).
         const den = known && e > 0 && e >= r ? { denominator: e } : {};
         return { key: `${outcome}/${k}`, value: outcome === 'referred' ? r : a, ...den };
       });
     },
-    lines: (): SuppressionLine[] => Object.entries(groups).map(([dim, gs]) => ({ total: `${outcome}/${ALL}`, parts: gs.map((g) => `${outcome}/${dim}:${g}`) })),
+    lines: (): SuppressionLine[] =>
+      Object.entries(groups).map(([dim, gs]) => ({
+        total: `${outcome}/${ALL}`,
+        parts: gs.map((g) => `${outcome}/${dim}:${g}`),
+      })),
   };
 }
 
@@ -129,7 +160,14 @@ function families(counts: YearCounts) {
     arrested: studentCells(groups, 'arrested'),
     // An incident counts once under each of its behaviors: types are rates over the incidents, with no line.
     incidents: {
-      cells: (raw: Raw): CellDef[] => [{ key: '*', value: raw('incidents', '*') }, ...behaviors.map((b) => ({ key: `type:${b}`, value: raw('incident_type', b), ...over(raw('incidents', '*'), raw('incident_type', b)) }))],
+      cells: (raw: Raw): CellDef[] => [
+        { key: '*', value: raw('incidents', '*') },
+        ...behaviors.map((b) => ({
+          key: `type:${b}`,
+          value: raw('incident_type', b),
+          ...over(raw('incidents', '*'), raw('incident_type', b)),
+        })),
+      ],
       lines: (): SuppressionLine[] => [],
     },
     // Contacts by purpose add up to all contacts; classroom contacts and contacts with an arrival
@@ -152,18 +190,27 @@ function families(counts: YearCounts) {
       ],
     },
     violations: {
-      cells: (raw: Raw): CellDef[] => [{ key: '*', value: sum(raw, 'violations', kinds) }, ...kinds.map((k) => ({ key: `kind:${k}`, value: raw('violations', k) }))],
+      cells: (raw: Raw): CellDef[] => [
+        { key: '*', value: sum(raw, 'violations', kinds) },
+        ...kinds.map((k) => ({ key: `kind:${k}`, value: raw('violations', k) })),
+      ],
       lines: (): SuppressionLine[] => [{ total: '*', parts: part('kind', kinds) }],
     },
     force: {
-      cells: (raw: Raw): CellDef[] => [{ key: '*', value: sum(raw, 'force', force) }, ...force.map((k) => ({ key: `action:${k}`, value: raw('force', k) }))],
+      cells: (raw: Raw): CellDef[] => [
+        { key: '*', value: sum(raw, 'force', force) },
+        ...force.map((k) => ({ key: `action:${k}`, value: raw('force', k) })),
+      ],
       lines: (): SuppressionLine[] => [{ total: '*', parts: part('action', force) }],
     },
   };
 }
 
 /** Additive families: every scope's cells and lines, and district = sum of schools for every cell. */
-function additive(counts: YearCounts, def: { cells: (raw: Raw, known: boolean) => CellDef[]; lines: () => SuppressionLine[] }): Publication {
+function additive(
+  counts: YearCounts,
+  def: { cells: (raw: Raw, known: boolean) => CellDef[]; lines: () => SuppressionLine[] },
+): Publication {
   const cells: SuppressionCell[] = [];
   const lines: SuppressionLine[] = [];
   const raws = new Map(counts.schoolIds.map((s) => [s, rawOf(counts, s)]));
@@ -171,7 +218,8 @@ function additive(counts: YearCounts, def: { cells: (raw: Raw, known: boolean) =
   const scopeLines = def.lines();
   for (const [scope, raw] of scopes) {
     for (const c of def.cells(raw, enrollmentKnown(counts, scope))) cells.push({ ...c, id: `${scope}/${c.key}` });
-    for (const l of scopeLines) lines.push({ total: `${scope}/${l.total}`, parts: l.parts.map((p) => `${scope}/${p}`) });
+    for (const l of scopeLines)
+      lines.push({ total: `${scope}/${l.total}`, parts: l.parts.map((p) => `${scope}/${p}`) });
   }
   if (counts.schoolIds.length > 0)
     for (const c of cells.filter((c) => c.id.startsWith(`${DISTRICT_SCOPE}/`))) {
@@ -188,7 +236,9 @@ function officersPublication(schoolIds: readonly string[], officers: OfficerCoun
     { id: `${scope}/classroom`, value: o.classroom, ...over(o.any, o.classroom) },
   ];
   return {
-    cells: [DISTRICT_SCOPE, ...schoolIds].flatMap((s) => cell(s, s === DISTRICT_SCOPE ? officers.district : (officers.bySchool.get(s) ?? { any: 0, classroom: 0 }))),
+    cells: [DISTRICT_SCOPE, ...schoolIds].flatMap((s) =>
+      cell(s, s === DISTRICT_SCOPE ? officers.district : (officers.bySchool.get(s) ?? { any: 0, classroom: 0 })),
+    ),
     lines: [],
   };
 }

@@ -14,7 +14,13 @@ import { safeArrests } from './transparency.joint.js';
 import { DISTRICT_SCOPE, FAMILIES, type Family, buildPublications, datasetOf } from './transparency.publication.js';
 import { forgetWirePages, pageEtag } from './transparency.http.js';
 import { type ReportContext, renderReport } from './transparency.report.js';
-import { loadOfficerCounts, loadYearCounts, replacePages, yearsReleased, yearsWithCounts } from './transparency.repository.js';
+import {
+  loadOfficerCounts,
+  loadYearCounts,
+  replacePages,
+  yearsReleased,
+  yearsWithCounts,
+} from './transparency.repository.js';
 import { type FamilyRelease, PublishedYear } from './transparency.view.js';
 
 /**
@@ -40,20 +46,28 @@ export interface PublishOptions {
   now?: Date;
 }
 
-export async function publishTransparency(ctx: AppContext, actor: Actor | null, districtId: string, opts: PublishOptions = {}): Promise<PublishTransparencyResult> {
+export async function publishTransparency(
+  ctx: AppContext,
+  actor: Actor | null,
+  districtId: string,
+  opts: PublishOptions = {},
+): Promise<PublishTransparencyResult> {
   const district = await findDistrict(ctx.db, districtId);
   if (!district) throw new NotFoundError('District');
   // A null actor is the operator at the CLI (or the demo loader): no policy, recorded as the system.
   if (actor) authorize(actor, 'transparency.publish', { districtId: district.id, state: district.state }, 'District');
-  if (opts.year !== undefined && !SchoolYearSchema.safeParse(opts.year).success) throw new ValidationError('year must be a school year like 2025-26');
+  if (opts.year !== undefined && !SchoolYearSchema.safeParse(opts.year).success)
+    throw new ValidationError('year must be a school year like 2025-26');
   const publishedAt = (opts.now ?? new Date()).toISOString();
   const n = district.suppressionMinN;
 
   const published = await ctx.db.transaction().execute(async (trx) => {
     // Two publications of one district at once would interleave their ledger releases.
-    if (ctx.dialect === 'postgres') await sql`select id from districts where id = ${districtId} for update`.execute(trx);
+    if (ctx.dialect === 'postgres')
+      await sql`select id from districts where id = ${districtId} for update`.execute(trx);
     const withCounts = await yearsWithCounts(trx, districtId);
-    if (opts.year !== undefined && !withCounts.includes(opts.year)) throw new NotFoundError('Figures', `No figures are recorded for ${opts.year} in this district`);
+    if (opts.year !== undefined && !withCounts.includes(opts.year))
+      throw new NotFoundError('Figures', `No figures are recorded for ${opts.year} in this district`);
     const released = await yearsReleased(trx, districtId, datasetOf('referred'));
     const toPublish = new Set(opts.year !== undefined ? [opts.year] : withCounts);
     const schools = await findAllSchools(trx, districtId);
@@ -77,15 +91,30 @@ export async function publishTransparency(ctx: AppContext, actor: Actor | null, 
       let referredChanged = true;
       for (const family of FAMILIES) {
         const started = performance.now();
-        const release = await releasePublication(trx, { districtId, dataset: datasetOf(family), period: year, n, publication: pubs[family] }, undefined, family === 'arrested' ? { withhold: arrestsCheck(fams.referred, referredChanged, pubs.arrested, n) } : {});
+        const release = await releasePublication(
+          trx,
+          { districtId, dataset: datasetOf(family), period: year, n, publication: pubs[family] },
+          undefined,
+          family === 'arrested' ? { withhold: arrestsCheck(fams.referred, referredChanged, pubs.arrested, n) } : {},
+        );
         if (family === 'referred') referredChanged = release.created;
-        if (release.exposed.length) ctx.log.warn({ districtId, year, family, exposed: release.exposed.length }, 'transparency: cells exposed by earlier releases');
+        if (release.exposed.length)
+          ctx.log.warn(
+            { districtId, year, family, exposed: release.exposed.length },
+            'transparency: cells exposed by earlier releases',
+          );
         fams[family] = { publication: pubs[family], published: release.published };
         const p = { published: Object.keys(release.published).length, suppressed: release.hidden.length };
         row.published += p.published;
         row.suppressed += p.suppressed;
         row.changed ||= release.created;
-        opts.onProgress?.({ year, family, ...p, changed: release.created, ms: Math.round(performance.now() - started) });
+        opts.onProgress?.({
+          year,
+          family,
+          ...p,
+          changed: release.created,
+          ms: Math.round(performance.now() - started),
+        });
       }
       years.set(year, { n, fams });
       result.push(row);
@@ -101,14 +130,25 @@ export async function publishTransparency(ctx: AppContext, actor: Actor | null, 
     const pages = published.flatMap((y) =>
       [DISTRICT_SCOPE, ...y.schoolIds.filter((s) => rctx.schools.has(s))].map((scope) => {
         const payload = JSON.stringify(renderReport(rctx, y, scope));
-        return { schoolYear: y.year, scopeId: scope === DISTRICT_SCOPE ? district.id : scope, payload, etag: pageEtag(payload), publishedAt };
+        return {
+          schoolYear: y.year,
+          scopeId: scope === DISTRICT_SCOPE ? district.id : scope,
+          payload,
+          etag: pageEtag(payload),
+          publishedAt,
+        };
       }),
     );
     await replacePages(trx, districtId, pages);
     await appendAudit(
       trx,
       { dialect: ctx.dialect, actor: actor && { userId: actor.userId, role: actor.role }, districtId },
-      { kind: 'transparency.published', years: result.map((r) => r.year), changed: result.filter((r) => r.changed).map((r) => r.year), minN: n },
+      {
+        kind: 'transparency.published',
+        years: result.map((r) => r.year),
+        changed: result.filter((r) => r.changed).map((r) => r.year),
+        minN: n,
+      },
     );
     return { years: result, publishedAt };
   });
@@ -131,7 +171,11 @@ function arrestsCheck(referred: FamilyRelease, referredChanged: boolean, publica
 }
 
 /** Every family's latest release of a year and the n it was suppressed at, or null when a family is missing. */
-async function earlierReleases(db: Db, districtId: string, year: string): Promise<{ n: number; fams: Record<Family, FamilyRelease> } | null> {
+async function earlierReleases(
+  db: Db,
+  districtId: string,
+  year: string,
+): Promise<{ n: number; fams: Record<Family, FamilyRelease> } | null> {
   const fams = {} as Record<Family, FamilyRelease>;
   let n = 0;
   for (const family of FAMILIES) {
@@ -149,6 +193,15 @@ export async function transparencyStatus(ctx: AppContext, actor: Actor, district
   const district = await findDistrict(ctx.db, districtId);
   if (!district) throw new NotFoundError('District');
   authorize(actor, 'transparency.status', { districtId: district.id, state: district.state }, 'District');
-  const rows = await ctx.db.selectFrom('transparencyPages').select(['schoolYear', 'publishedAt']).where('scopeId', '=', districtId).orderBy('schoolYear', 'desc').execute();
-  return { id: districtId, minN: district.suppressionMinN, years: rows.map((r) => ({ year: r.schoolYear, publishedAt: r.publishedAt })) };
+  const rows = await ctx.db
+    .selectFrom('transparencyPages')
+    .select(['schoolYear', 'publishedAt'])
+    .where('scopeId', '=', districtId)
+    .orderBy('schoolYear', 'desc')
+    .execute();
+  return {
+    id: districtId,
+    minN: district.suppressionMinN,
+    years: rows.map((r) => ({ year: r.schoolYear, publishedAt: r.publishedAt })),
+  };
 }

@@ -18,7 +18,9 @@ function responseCase(): RawBuilder<unknown> {
   const whens = RESPONSE_BUCKETS.map((label) => {
     const m = /^(\d+)(?:-(\d+)|\+)$/.exec(label);
     if (!m) throw new Error(`Unexpected response bucket ${label}`);
-    return m[2] === undefined ? sql`else ${sql.lit(label)}` : sql`when c.response_seconds < ${sql.lit(Number(m[2]) * 60)} then ${sql.lit(label)}`;
+    return m[2] === undefined
+      ? sql`else ${sql.lit(label)}`
+      : sql`when c.response_seconds < ${sql.lit(Number(m[2]) * 60)} then ${sql.lit(label)}`;
   });
   return sql`case ${sql.join(whens, sql` `)} end`;
 }
@@ -30,11 +32,18 @@ export interface RebuildSummary {
 
 export async function rebuildTransparency(db: Db, districtId: string): Promise<RebuildSummary> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
-  if (pg) await sql`select pg_advisory_xact_lock(hashtextextended(${`transparency-rebuild:${districtId}`}, 0))`.execute(db);
-  await db.deleteFrom('transparencyCounts').where('districtId', '=', districtId).where('measure', '<>', 'enrolled').execute();
+  if (pg)
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`transparency-rebuild:${districtId}`}, 0))`.execute(db);
+  await db
+    .deleteFrom('transparencyCounts')
+    .where('districtId', '=', districtId)
+    .where('measure', '<>', 'enrolled')
+    .execute();
   await db.deleteFrom('transparencyStudents').where('districtId', '=', districtId).execute();
 
-  const behaviors = pg ? sql`cross join lateral jsonb_array_elements_text(i.behaviors::jsonb) as b(value)` : sql`cross join json_each(i.behaviors) b`;
+  const behaviors = pg
+    ? sql`cross join lateral jsonb_array_elements_text(i.behaviors::jsonb) as b(value)`
+    : sql`cross join json_each(i.behaviors) b`;
   const counted = sql`i.district_id = ${districtId} and i.state in ${COUNTED}`;
   await sql`insert into transparency_counts (district_id, school_year, school_id, measure, ${sql.id('key')}, value)
     select ${districtId}, school_year, school_id, measure, k, n from (
@@ -76,30 +85,67 @@ export async function rebuildTransparency(db: Db, districtId: string): Promise<R
       )`.execute(db);
 
   // Distinct students per group: one grouped read, the keys spelled out here.
-  const groups = await sql<{ schoolYear: string; schoolId: string; race: string; sex: string; idea: number; section504: number; englishLearner: number; referred: number | string; arrested: number | string }>`
+  const groups = await sql<{
+    schoolYear: string;
+    schoolId: string;
+    race: string;
+    sex: string;
+    idea: number;
+    section504: number;
+    englishLearner: number;
+    referred: number | string;
+    arrested: number | string;
+  }>`
     select school_year, school_id, race, sex, idea, section504, english_learner,
       sum(case when referrals > 0 then 1 else 0 end) as referred, sum(case when arrests > 0 then 1 else 0 end) as arrested
     from transparency_students where district_id = ${districtId}
     group by school_year, school_id, race, sex, idea, section504, english_learner`.execute(db);
-  const cells = new Map<string, { schoolYear: string; schoolId: string; measure: string; key: string; value: number }>();
+  const cells = new Map<
+    string,
+    { schoolYear: string; schoolId: string; measure: string; key: string; value: number }
+  >();
   for (const g of groups.rows) {
     const disability = Number(g.idea) ? 'idea' : Number(g.section504) ? 'section504_only' : 'no_disability';
     const el = Number(g.englishLearner) ? 'english_learner' : 'not_english_learner';
-    for (const [measure, n] of [['referred', Number(g.referred)], ['arrested', Number(g.arrested)]] as const) {
+    for (const [measure, n] of [
+      ['referred', Number(g.referred)],
+      ['arrested', Number(g.arrested)],
+    ] as const) {
       if (n === 0) continue;
-      for (const k of ['all:*', `race:${g.race}`, `sex:${g.sex}`, `disability:${disability}`, `english_learner:${el}`]) {
+      for (const k of [
+        'all:*',
+        `race:${g.race}`,
+        `sex:${g.sex}`,
+        `disability:${disability}`,
+        `english_learner:${el}`,
+      ]) {
         const id = `${g.schoolYear}|${g.schoolId}|${measure}|${k}`;
-        const c = cells.get(id) ?? cells.set(id, { schoolYear: g.schoolYear, schoolId: g.schoolId, measure, key: k, value: 0 }).get(id)!;
+        const c =
+          cells.get(id) ??
+          cells.set(id, { schoolYear: g.schoolYear, schoolId: g.schoolId, measure, key: k, value: 0 }).get(id)!;
         c.value += n;
       }
     }
   }
   const rows = [...cells.values()];
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('transparencyCounts').values(rows.slice(i, i + 500).map((r) => ({ districtId, ...r }))).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('transparencyCounts')
+      .values(rows.slice(i, i + 500).map((r) => ({ districtId, ...r })))
+      .execute();
 
   const [students, counts] = await Promise.all([
-    db.selectFrom('transparencyStudents').select((eb) => eb.fn.countAll().as('n')).where('districtId', '=', districtId).executeTakeFirstOrThrow(),
-    db.selectFrom('transparencyCounts').select((eb) => eb.fn.countAll().as('n')).where('districtId', '=', districtId).where('measure', '<>', 'enrolled').executeTakeFirstOrThrow(),
+    db
+      .selectFrom('transparencyStudents')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('districtId', '=', districtId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('transparencyCounts')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('districtId', '=', districtId)
+      .where('measure', '<>', 'enrolled')
+      .executeTakeFirstOrThrow(),
   ]);
   return { students: Number(students.n), counts: Number(counts.n) };
 }

@@ -1,4 +1,11 @@
-import { type Cell, type PublicTable, STUDENT_DIMENSIONS, SUPPRESSED, type TransparencyReport, TransparencyReportSchema } from '@forefront/contract';
+import {
+  type Cell,
+  type PublicTable,
+  STUDENT_DIMENSIONS,
+  SUPPRESSED,
+  type TransparencyReport,
+  TransparencyReportSchema,
+} from '@forefront/contract';
 import { ALL, DISTRICT_SCOPE } from './transparency.publication.js';
 import { compositionIndex, groupedMedian, per1000, riskRatio, share } from './transparency.stats.js';
 import { type PublishedYear, derive } from './transparency.view.js';
@@ -58,30 +65,58 @@ function studentTable(y: PublishedYear, scope: string, outcome: 'referred' | 'ar
           students,
           per1000: derive([students, enrolled], per1000),
           risk_ratio: dimension === 'all' ? null : derive(inputs, (a, n1, A, N) => riskRatio(a, n1, A - a, N - n1)),
-          composition_index: dimension === 'all' ? null : derive(inputs, (a, n1, A, N) => compositionIndex(a, A, n1, N)),
+          composition_index:
+            dimension === 'all' ? null : derive(inputs, (a, n1, A, N) => compositionIndex(a, A, n1, N)),
         },
       });
     }
   }
   return {
     key: outcome === 'referred' ? 'students_referred' : 'students_arrested',
-    columns: [col('enrolled', 'count'), col('students', 'count'), col('per1000', 'per1000'), col('risk_ratio', 'interval'), col('composition_index', 'interval')],
+    columns: [
+      col('enrolled', 'count'),
+      col('students', 'count'),
+      col('per1000', 'per1000'),
+      col('risk_ratio', 'interval'),
+      col('composition_index', 'interval'),
+    ],
     rows,
   };
 }
 
 /** A total row `all` and one row per key, with the count and (optionally) its share of the total. */
-function countTable(key: PublicTable['key'], count: string, total: Cell, parts: { key: string; value: Cell }[], withShare: boolean): PublicTable {
-  const row = (k: string, value: Cell): Row => ({ key: k, cells: { [count]: value, ...(withShare ? { share: derive([value, total], share) } : {}) } });
-  return { key, columns: [col(count, 'count'), ...(withShare ? [col('share', 'share')] : [])], rows: [row('all', total), ...parts.map((p) => row(p.key, p.value))] };
+function countTable(
+  key: PublicTable['key'],
+  count: string,
+  total: Cell,
+  parts: { key: string; value: Cell }[],
+  withShare: boolean,
+): PublicTable {
+  const row = (k: string, value: Cell): Row => ({
+    key: k,
+    cells: { [count]: value, ...(withShare ? { share: derive([value, total], share) } : {}) },
+  });
+  return {
+    key,
+    columns: [col(count, 'count'), ...(withShare ? [col('share', 'share')] : [])],
+    rows: [row('all', total), ...parts.map((p) => row(p.key, p.value))],
+  };
 }
 
-function family(y: PublishedYear, scope: string, fam: 'incidents' | 'contacts' | 'violations' | 'force', prefix: string) {
+function family(
+  y: PublishedYear,
+  scope: string,
+  fam: 'incidents' | 'contacts' | 'violations' | 'force',
+  prefix: string,
+) {
   return y.keys(fam, scope, prefix).map((k) => ({ key: k, value: y.value(fam, scope, `${prefix}${k}`) }));
 }
 
 function classroomTable(y: PublishedYear, scope: string): PublicTable {
-  const row = (key: string, count: Cell, of: Cell): Row => ({ key, cells: { count, of, share: derive([count, of], share) } });
+  const row = (key: string, count: Cell, of: Cell): Row => ({
+    key,
+    cells: { count, of, share: derive([count, of], share) },
+  });
   return {
     key: 'classroom_response',
     columns: [col('count', 'count'), col('of', 'count'), col('share', 'share')],
@@ -95,7 +130,10 @@ function classroomTable(y: PublishedYear, scope: string): PublicTable {
 
 function responseTable(y: PublishedYear, scope: string): PublicTable {
   const total = y.value('contacts', scope, 'response:*');
-  const buckets = y.keys('contacts', scope, 'response:').filter((k) => k !== '*').map((k) => ({ key: k, value: y.value('contacts', scope, `response:${k}`) }));
+  const buckets = y
+    .keys('contacts', scope, 'response:')
+    .filter((k) => k !== '*')
+    .map((k) => ({ key: k, value: y.value('contacts', scope, `response:${k}`) }));
   const t = countTable('response_times', 'contacts', total, buckets, true);
   // The median from published counts only: the total and every bucket up to the one holding the
   // middle contact (a withheld bucket before it would make the median narrow that bucket).
@@ -106,7 +144,10 @@ function responseTable(y: PublishedYear, scope: string): PublicTable {
       if (typeof b.value !== 'number') break;
       before += b.value;
       if (before >= total / 2) {
-        median = groupedMedian(buckets.slice(0, i + 1).map((x) => ({ key: x.key, count: num(x.value) })), total);
+        median = groupedMedian(
+          buckets.slice(0, i + 1).map((x) => ({ key: x.key, count: num(x.value) })),
+          total,
+        );
         break;
       }
     }
@@ -114,7 +155,11 @@ function responseTable(y: PublishedYear, scope: string): PublicTable {
   }
   t.columns.push(col('minutes', 'minutes'));
   const cell = median === SUPPRESSED ? SUPPRESSED : (median?.minutes ?? null);
-  t.rows.push({ key: 'median', ...(median && median !== SUPPRESSED ? { label: median.bucket } : {}), cells: { minutes: cell } });
+  t.rows.push({
+    key: 'median',
+    ...(median && median !== SUPPRESSED ? { label: median.bucket } : {}),
+    cells: { minutes: cell },
+  });
   return t;
 }
 
@@ -125,13 +170,31 @@ function trendTable(ctx: ReportContext, scope: string, upTo: string): PublicTabl
       const h = headline(y, scope);
       return {
         key: y.year,
-        cells: { enrolled: h.enrolled, students_referred: h.studentsReferred, referred_per1000: h.referredPer1000, students_arrested: h.studentsArrested, arrested_per1000: h.arrestedPer1000, incidents: h.incidents, contacts: h.contacts, routine_share: h.routineShare },
+        cells: {
+          enrolled: h.enrolled,
+          students_referred: h.studentsReferred,
+          referred_per1000: h.referredPer1000,
+          students_arrested: h.studentsArrested,
+          arrested_per1000: h.arrestedPer1000,
+          incidents: h.incidents,
+          contacts: h.contacts,
+          routine_share: h.routineShare,
+        },
       };
     });
   const c = (k: string, kind: Parameters<typeof col>[1]) => col(k, kind);
   return {
     key: 'trend',
-    columns: [c('enrolled', 'count'), c('students_referred', 'count'), c('referred_per1000', 'per1000'), c('students_arrested', 'count'), c('arrested_per1000', 'per1000'), c('incidents', 'count'), c('contacts', 'count'), c('routine_share', 'share')],
+    columns: [
+      c('enrolled', 'count'),
+      c('students_referred', 'count'),
+      c('referred_per1000', 'per1000'),
+      c('students_arrested', 'count'),
+      c('arrested_per1000', 'per1000'),
+      c('incidents', 'count'),
+      c('contacts', 'count'),
+      c('routine_share', 'share'),
+    ],
     rows,
   };
 }
@@ -139,10 +202,28 @@ function trendTable(ctx: ReportContext, scope: string, upTo: string): PublicTabl
 function schoolsTable(ctx: ReportContext, y: PublishedYear): PublicTable {
   return {
     key: 'schools',
-    columns: [col('enrolled', 'count'), col('students_referred', 'count'), col('referred_per1000', 'per1000'), col('students_arrested', 'count'), col('arrested_per1000', 'per1000'), col('incidents', 'count')],
+    columns: [
+      col('enrolled', 'count'),
+      col('students_referred', 'count'),
+      col('referred_per1000', 'per1000'),
+      col('students_arrested', 'count'),
+      col('arrested_per1000', 'per1000'),
+      col('incidents', 'count'),
+    ],
     rows: y.schoolIds.map((id) => {
       const h = headline(y, id);
-      return { key: id, label: ctx.schools.get(id)?.name ?? id, cells: { enrolled: h.enrolled, students_referred: h.studentsReferred, referred_per1000: h.referredPer1000, students_arrested: h.studentsArrested, arrested_per1000: h.arrestedPer1000, incidents: h.incidents } };
+      return {
+        key: id,
+        label: ctx.schools.get(id)?.name ?? id,
+        cells: {
+          enrolled: h.enrolled,
+          students_referred: h.studentsReferred,
+          referred_per1000: h.referredPer1000,
+          students_arrested: h.studentsArrested,
+          arrested_per1000: h.arrestedPer1000,
+          incidents: h.incidents,
+        },
+      };
     }),
   };
 }
@@ -154,10 +235,34 @@ export function renderReport(ctx: ReportContext, y: PublishedYear, scope: string
   const tables: PublicTable[] = [
     studentTable(y, scope, 'referred'),
     studentTable(y, scope, 'arrested'),
-    countTable('incident_types', 'incidents', y.value('incidents', scope, '*'), family(y, scope, 'incidents', 'type:'), true),
-    countTable('contacts_by_purpose', 'contacts', y.value('contacts', scope, '*'), family(y, scope, 'contacts', 'purpose:'), true),
-    countTable('mou_violations', 'violations', y.value('violations', scope, '*'), family(y, scope, 'violations', 'kind:'), false),
-    countTable('restraint_and_force', 'actions', y.value('force', scope, '*'), family(y, scope, 'force', 'action:'), false),
+    countTable(
+      'incident_types',
+      'incidents',
+      y.value('incidents', scope, '*'),
+      family(y, scope, 'incidents', 'type:'),
+      true,
+    ),
+    countTable(
+      'contacts_by_purpose',
+      'contacts',
+      y.value('contacts', scope, '*'),
+      family(y, scope, 'contacts', 'purpose:'),
+      true,
+    ),
+    countTable(
+      'mou_violations',
+      'violations',
+      y.value('violations', scope, '*'),
+      family(y, scope, 'violations', 'kind:'),
+      false,
+    ),
+    countTable(
+      'restraint_and_force',
+      'actions',
+      y.value('force', scope, '*'),
+      family(y, scope, 'force', 'action:'),
+      false,
+    ),
     classroomTable(y, scope),
     responseTable(y, scope),
     trendTable(ctx, scope, y.year),
@@ -168,7 +273,10 @@ export function renderReport(ctx: ReportContext, y: PublishedYear, scope: string
     district: ctx.district,
     school: school && { id: school.id, name: school.name, ncesSchoolId: school.ncesSchoolId },
     year: y.year,
-    years: ctx.years.filter((x) => x.has(scope)).map((x) => x.year).reverse(),
+    years: ctx.years
+      .filter((x) => x.has(scope))
+      .map((x) => x.year)
+      .reverse(),
     minN: y.n,
     publishedAt: ctx.publishedAt,
     highlights: headline(y, scope),

@@ -16,7 +16,15 @@ import {
 import type { AppContext } from '../../shared/context.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { TransparencyTableFileSchema, fileName, tableCsv, tableFile, tableOf } from './transparency.csv.js';
-import { type Scope, freshWirePage, parseTableFile, readPublishedPage, readPublishedReport, readWirePage, transparencyIndex } from './transparency.public.js';
+import {
+  type Scope,
+  freshWirePage,
+  parseTableFile,
+  readPublishedPage,
+  readPublishedReport,
+  readWirePage,
+  transparencyIndex,
+} from './transparency.public.js';
 import { sendWirePage } from './transparency.http.js';
 import { renderTransparencyPdf } from './transparency.pdf.js';
 import { publishTransparency, transparencyStatus } from './transparency.publish.js';
@@ -33,7 +41,8 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /** Sends stored JSON text unchanged (typed as the schema's object for the zod type provider). */
 const sendStored = <T>(reply: FastifyReply, payload: string) => reply.header('content-type', JSON_TYPE).send(payload);
 
-const attachment = (reply: FastifyReply, name: string) => reply.header('content-disposition', `attachment; filename="${name}"`);
+const attachment = (reply: FastifyReply, name: string) =>
+  reply.header('content-disposition', `attachment; filename="${name}"`);
 
 const TextFile = z.string().describe('CSV (text/csv) when the file ends in .csv; the JSON table file otherwise');
 
@@ -41,25 +50,53 @@ export function transparencyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const pub = { config: { policy: 'public' as const } };
 
-    app.get('/api/public/districts/:id/transparency', { ...pub, schema: { tags: ['public'], summary: 'Published school years of a district\'s transparency report', params: IdParamsSchema, response: { 200: TransparencyIndexSchema } } }, (req) =>
-      transparencyIndex(ctx, req.params.id),
+    app.get(
+      '/api/public/districts/:id/transparency',
+      {
+        ...pub,
+        schema: {
+          tags: ['public'],
+          summary: "Published school years of a district's transparency report",
+          params: IdParamsSchema,
+          response: { 200: TransparencyIndexSchema },
+        },
+      },
+      (req) => transparencyIndex(ctx, req.params.id),
     );
 
     for (const scope of ['district', 'school'] as const satisfies readonly Scope[]) {
       const base = `/api/public/${scope === 'district' ? 'districts' : 'schools'}/:id/transparency/:year`;
       app.get(
         base,
-        { ...pub, schema: { tags: ['public'], summary: `A ${scope}'s transparency report for a school year (e.g. 2025-26), after suppression`, params: TransparencyYearParamsSchema, response: { 200: TransparencyReportSchema } } },
+        {
+          ...pub,
+          schema: {
+            tags: ['public'],
+            summary: `A ${scope}'s transparency report for a school year (e.g. 2025-26), after suppression`,
+            params: TransparencyYearParamsSchema,
+            response: { 200: TransparencyReportSchema },
+          },
+        },
         (req, reply) => {
           const { id, year } = req.params;
           const fresh = freshWirePage(ctx, scope, id, year);
           if (fresh) return void sendWirePage(req, reply, fresh);
-          return readWirePage(ctx, scope, id, year).then((page) => sendWirePage(req, reply, page) as unknown as TransparencyReport);
+          return readWirePage(ctx, scope, id, year).then(
+            (page) => sendWirePage(req, reply, page) as unknown as TransparencyReport,
+          );
         },
       );
       app.get(
         `${base}/report.json`,
-        { ...pub, schema: { tags: ['public'], summary: `A ${scope}'s whole transparency report as a JSON download`, params: TransparencyYearParamsSchema, response: { 200: TransparencyReportSchema } } },
+        {
+          ...pub,
+          schema: {
+            tags: ['public'],
+            summary: `A ${scope}'s whole transparency report as a JSON download`,
+            params: TransparencyYearParamsSchema,
+            response: { 200: TransparencyReportSchema },
+          },
+        },
         async (req, reply) => {
           const payload = await readPublishedPage(ctx, scope, req.params.id, req.params.year);
           attachment(reply, fileName(JSON.parse(payload) as TransparencyReport, 'report', 'json'));
@@ -69,12 +106,24 @@ export function transparencyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       // The annual report: the same published figures as the page, as charts and tables, in English or Spanish.
       app.get(
         `${base}/report.pdf`,
-        { ...pub, schema: { tags: ['public'], summary: `A ${scope}'s annual transparency report as a PDF (lang=en|es)`, params: TransparencyYearParamsSchema, querystring: TransparencyPdfQuerySchema, produces: ['application/pdf'] } },
+        {
+          ...pub,
+          schema: {
+            tags: ['public'],
+            summary: `A ${scope}'s annual transparency report as a PDF (lang=en|es)`,
+            params: TransparencyYearParamsSchema,
+            querystring: TransparencyPdfQuerySchema,
+            produces: ['application/pdf'],
+          },
+        },
         async (req, reply) => {
           const report = await readPublishedReport(ctx, scope, req.params.id, req.params.year);
           const pdf = await renderTransparencyPdf(report, req.query.lang);
           const name = fileName(report, `report-${req.query.lang}`, 'pdf');
-          return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${name}"`).send(pdf);
+          return reply
+            .header('content-type', 'application/pdf')
+            .header('content-disposition', `inline; filename="${name}"`)
+            .send(pdf);
         },
       );
       app.get(
@@ -102,12 +151,30 @@ export function transparencyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/api/districts/:id/transparency/publish',
-      { config: { policy: 'transparency.publish' }, schema: { tags: ['transparency'], summary: 'Publish (or re-publish) the transparency report', params: IdParamsSchema, body: PublishTransparencyInputSchema.default({}), response: { 200: PublishTransparencyResultSchema } } },
-      (req) => publishTransparency(ctx, req.actor, req.params.id, req.body.year !== undefined ? { year: req.body.year } : {}),
+      {
+        config: { policy: 'transparency.publish' },
+        schema: {
+          tags: ['transparency'],
+          summary: 'Publish (or re-publish) the transparency report',
+          params: IdParamsSchema,
+          body: PublishTransparencyInputSchema.default({}),
+          response: { 200: PublishTransparencyResultSchema },
+        },
+      },
+      (req) =>
+        publishTransparency(ctx, req.actor, req.params.id, req.body.year !== undefined ? { year: req.body.year } : {}),
     );
     app.get(
       '/api/districts/:id/transparency/status',
-      { config: { policy: 'transparency.status' }, schema: { tags: ['transparency'], summary: 'When each school year was last published', params: IdParamsSchema, response: { 200: TransparencyStatusSchema } } },
+      {
+        config: { policy: 'transparency.status' },
+        schema: {
+          tags: ['transparency'],
+          summary: 'When each school year was last published',
+          params: IdParamsSchema,
+          response: { 200: TransparencyStatusSchema },
+        },
+      },
       (req) => transparencyStatus(ctx, req.actor!, req.params.id),
     );
   };

@@ -27,7 +27,11 @@ export function share(part: number, whole: number): number | null {
   return round(part / whole, 3);
 }
 
-const interval = (estimate: number, low: number, high: number): Interval => ({ estimate: round(estimate, 2), low: round(low, 2), high: round(high, 2) });
+const interval = (estimate: number, low: number, high: number): Interval => ({
+  estimate: round(estimate, 2),
+  low: round(low, 2),
+  high: round(high, 2),
+});
 
 /**
  * Risk ratio of a group against all other students: (a / n1) / (c / n0), where a of the group's
@@ -73,7 +77,10 @@ export function compositionIndex(a: number, A: number, n1: number, N: number): I
  * Buckets are `from-to` or `from+` (minutes), in order; `total` may be given with only the
  * buckets up to the median's. Null when there is no contact.
  */
-export function groupedMedian(buckets: readonly { key: string; count: number }[], total = buckets.reduce((s, b) => s + b.count, 0)): { bucket: string; minutes: number } | null {
+export function groupedMedian(
+  buckets: readonly { key: string; count: number }[],
+  total = buckets.reduce((s, b) => s + b.count, 0),
+): { bucket: string; minutes: number } | null {
   if (total === 0) return null;
   const half = total / 2;
   let before = 0;

@@ -42,7 +42,11 @@ export function toUser(r: UserRow, schoolIds: string[]): User {
   };
 }
 
-const toInvitation = (r: InvitationRow): Invitation => ({ ...r, role: r.role as Role, schoolIds: JSON.parse(r.schoolIds) as string[] });
+const toInvitation = (r: InvitationRow): Invitation => ({
+  ...r,
+  role: r.role as Role,
+  schoolIds: JSON.parse(r.schoolIds) as string[],
+});
 
 async function districtOrNotFound(db: Db, id: string) {
   const d = await districts.findDistrict(db, id);
@@ -53,14 +57,29 @@ async function districtOrNotFound(db: Db, id: string) {
 async function assertSchoolsInDistrict(db: Db, districtId: string, schoolIds: readonly string[]) {
   const unique = [...new Set(schoolIds)];
   if ((await districts.countSchoolsIn(db, districtId, unique)) !== unique.length)
-    throw new ValidationError('Some chosen schools are not in this district', [{ path: 'schoolIds', message: 'Unknown school' }]);
+    throw new ValidationError('Some chosen schools are not in this district', [
+      { path: 'schoolIds', message: 'Unknown school' },
+    ]);
 }
 
-export async function listUsers(ctx: AppContext, actor: Actor, districtId: string, page: { limit: number; offset: number }) {
+export async function listUsers(
+  ctx: AppContext,
+  actor: Actor,
+  districtId: string,
+  page: { limit: number; offset: number },
+) {
   const d = await districtOrNotFound(ctx.db, districtId);
   const scope = authorizeList(actor, 'user.list', { districtId: d.id, state: d.state });
-  const { items, total } = await repo.findUsers(ctx.db, districtId, page, scope === 'school' ? actor.schoolIds : undefined);
-  const schools = await repo.findSchoolIdsByUser(ctx.db, items.map((u) => u.id));
+  const { items, total } = await repo.findUsers(
+    ctx.db,
+    districtId,
+    page,
+    scope === 'school' ? actor.schoolIds : undefined,
+  );
+  const schools = await repo.findSchoolIdsByUser(
+    ctx.db,
+    items.map((u) => u.id),
+  );
   return { items: items.map((u) => toUser(u, schools.get(u.id) ?? [])), total, ...page };
 }
 
@@ -89,24 +108,38 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
   const { user, district, schoolIds, resource } = await loadUser(ctx, id);
   authorize(actor, 'user.update', resource, 'User');
   if (id === actor.userId && (input.role !== undefined || input.disabled !== undefined))
-    throw new ForbiddenError('You cannot change your own role or disable your own account; ask another district administrator');
+    throw new ForbiddenError(
+      'You cannot change your own role or disable your own account; ask another district administrator',
+    );
   const role = (input.role ?? user.role) as Role;
   const nextSchools = [...new Set(input.schoolIds ?? (isSchoolScoped(role) ? schoolIds : []))];
   if (isSchoolScoped(role) && nextSchools.length === 0)
-    throw new ValidationError('Choose at least one school for this role', [{ path: 'schoolIds', message: 'Required for this role' }]);
+    throw new ValidationError('Choose at least one school for this role', [
+      { path: 'schoolIds', message: 'Required for this role' },
+    ]);
   // A profession belongs to support staff and an end date to auditors only: a role change drops
   // them (an administrator must not inherit an old auditor end date), and neither may be removed
   // from the role that needs it.
-  const profession = role === 'support_staff' ? (input.profession !== undefined ? input.profession : user.profession) : null;
-  const accessExpiresAt = role === 'auditor' ? (input.accessExpiresAt !== undefined ? input.accessExpiresAt : user.accessExpiresAt) : null;
+  const profession =
+    role === 'support_staff' ? (input.profession !== undefined ? input.profession : user.profession) : null;
+  const accessExpiresAt =
+    role === 'auditor' ? (input.accessExpiresAt !== undefined ? input.accessExpiresAt : user.accessExpiresAt) : null;
   if (role === 'support_staff' && !profession)
-    throw new ValidationError('Choose counselor, psychologist or social worker', [{ path: 'profession', message: 'Required for this role' }]);
+    throw new ValidationError('Choose counselor, psychologist or social worker', [
+      { path: 'profession', message: 'Required for this role' },
+    ]);
   if (input.profession && role !== 'support_staff')
-    throw new ValidationError('Only support staff have a profession', [{ path: 'profession', message: 'Not for this role' }]);
+    throw new ValidationError('Only support staff have a profession', [
+      { path: 'profession', message: 'Not for this role' },
+    ]);
   if (role === 'auditor' && !accessExpiresAt)
-    throw new ValidationError('An auditor needs an access end date', [{ path: 'accessExpiresAt', message: 'Required for this role' }]);
+    throw new ValidationError('An auditor needs an access end date', [
+      { path: 'accessExpiresAt', message: 'Required for this role' },
+    ]);
   if (input.accessExpiresAt && role !== 'auditor')
-    throw new ValidationError('Only auditors have an access end date', [{ path: 'accessExpiresAt', message: 'Not for this role' }]);
+    throw new ValidationError('Only auditors have an access end date', [
+      { path: 'accessExpiresAt', message: 'Not for this role' },
+    ]);
   await assertSchoolsInDistrict(ctx.db, district.id, nextSchools);
   await ctx.db.transaction().execute(async (trx) => {
     const patch = {
@@ -121,29 +154,47 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
     await repo.replaceUserSchools(trx, id, district.id, isSchoolScoped(role) ? nextSchools : []);
     // A disabled account loses its sessions now; the per-request check would refuse them anyway.
     if (input.disabled) await trx.deleteFrom('sessions').where('userId', '=', id).execute();
-    await appendAudit(trx, { dialect: ctx.dialect, actor, districtId: district.id }, {
-      kind: 'user.updated',
-      userId: id,
-      fields: Object.keys(input),
-      ...(input.role !== undefined && { role: input.role }),
-      ...(input.disabled !== undefined && { disabled: input.disabled }),
-    });
+    await appendAudit(
+      trx,
+      { dialect: ctx.dialect, actor, districtId: district.id },
+      {
+        kind: 'user.updated',
+        userId: id,
+        fields: Object.keys(input),
+        ...(input.role !== undefined && { role: input.role }),
+        ...(input.disabled !== undefined && { disabled: input.disabled }),
+      },
+    );
   });
   return readUser(ctx, actor, id);
 }
 
-export async function inviteUser(ctx: AppContext, actor: Actor, districtId: string, raw: InviteUserInput): Promise<Invitation> {
+export async function inviteUser(
+  ctx: AppContext,
+  actor: Actor,
+  districtId: string,
+  raw: InviteUserInput,
+): Promise<Invitation> {
   const d = await districtOrNotFound(ctx.db, districtId);
   authorize(actor, 'user.invite', { districtId: d.id, state: d.state }, 'District');
   const input = InviteUserInputSchema.parse(raw);
-  const { invitation, token } = await ctx.db.transaction().execute((trx) => createInvitationIn(trx, ctx, actor, d.id, input));
+  const { invitation, token } = await ctx.db
+    .transaction()
+    .execute((trx) => createInvitationIn(trx, ctx, actor, d.id, input));
   await sendInvitationMail(ctx, invitation, token, d.name);
   return toInvitation(invitation);
 }
 
 /** Shared by the API, the CLI and the demo: records the invitation and its audit event. */
-export async function createInvitationIn(trx: Db, ctx: AppContext, actor: Actor | null, districtId: string, input: ReturnType<typeof InviteUserInputSchema.parse>) {
-  if (await repo.findUserByEmail(trx, input.email)) throw new ConflictError('Someone with this e-mail address already has an account');
+export async function createInvitationIn(
+  trx: Db,
+  ctx: AppContext,
+  actor: Actor | null,
+  districtId: string,
+  input: ReturnType<typeof InviteUserInputSchema.parse>,
+) {
+  if (await repo.findUserByEmail(trx, input.email))
+    throw new ConflictError('Someone with this e-mail address already has an account');
   await assertSchoolsInDistrict(trx, districtId, input.schoolIds);
   const token = newToken();
   const now = new Date();
@@ -164,13 +215,27 @@ export async function createInvitationIn(trx: Db, ctx: AppContext, actor: Actor 
     createdAt: now.toISOString(),
   };
   await repo.insertInvitation(trx, invitation);
-  await appendAudit(trx, { dialect: ctx.dialect, actor, districtId }, { kind: 'user.invited', invitationId: invitation.id, role: input.role, schoolIds: JSON.parse(invitation.schoolIds) });
+  await appendAudit(
+    trx,
+    { dialect: ctx.dialect, actor, districtId },
+    {
+      kind: 'user.invited',
+      invitationId: invitation.id,
+      role: input.role,
+      schoolIds: JSON.parse(invitation.schoolIds),
+    },
+  );
   return { invitation, token };
 }
 
 export const invitationLink = (ctx: AppContext, token: string) => `${ctx.config.publicUrl}/invitations/${token}`;
 
-export async function sendInvitationMail(ctx: AppContext, invitation: InvitationRow, token: string, districtName: string) {
+export async function sendInvitationMail(
+  ctx: AppContext,
+  invitation: InvitationRow,
+  token: string,
+  districtName: string,
+) {
   await ctx.mailer.send({
     to: invitation.email,
     districtId: invitation.districtId,
@@ -179,7 +244,12 @@ export async function sendInvitationMail(ctx: AppContext, invitation: Invitation
   });
 }
 
-export async function listInvitations(ctx: AppContext, actor: Actor, districtId: string, page: { limit: number; offset: number }) {
+export async function listInvitations(
+  ctx: AppContext,
+  actor: Actor,
+  districtId: string,
+  page: { limit: number; offset: number },
+) {
   const d = await districtOrNotFound(ctx.db, districtId);
   authorize(actor, 'invitation.list', { districtId: d.id, state: d.state }, 'District');
   const { items, total } = await repo.findInvitations(ctx.db, districtId, page);
@@ -194,7 +264,11 @@ export async function revokeInvitation(ctx: AppContext, actor: Actor, districtId
   if (inv.acceptedAt) throw new ConflictError('This invitation was already accepted');
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateInvitation(trx, id, { revokedAt: nowIso() });
-    await appendAudit(trx, { dialect: ctx.dialect, actor, districtId: d.id }, { kind: 'invitation.revoked', invitationId: id });
+    await appendAudit(
+      trx,
+      { dialect: ctx.dialect, actor, districtId: d.id },
+      { kind: 'invitation.revoked', invitationId: id },
+    );
   });
   return { ok: true as const };
 }
@@ -202,7 +276,10 @@ export async function revokeInvitation(ctx: AppContext, actor: Actor, districtId
 async function usableInvitation(db: Db, token: string) {
   const inv = await repo.findInvitationByTokenHash(db, sha256Hex(token));
   if (!inv || inv.acceptedAt || inv.revokedAt || Date.parse(inv.expiresAt) <= Date.now())
-    throw new NotFoundError('Invitation', 'This invitation link is not valid any more; ask your administrator for a new one');
+    throw new NotFoundError(
+      'Invitation',
+      'This invitation link is not valid any more; ask your administrator for a new one',
+    );
   return inv;
 }
 
@@ -210,10 +287,21 @@ export async function previewInvitation(ctx: AppContext, token: string) {
   const inv = await usableInvitation(ctx.db, token);
   const d = await districtOrNotFound(ctx.db, inv.districtId);
   const role = inv.role as Role;
-  return { email: inv.email, displayName: inv.displayName, role, districtName: d.name, mfaRequired: isMfaRequired(role), minPasswordLength: minPasswordLength(role) };
+  return {
+    email: inv.email,
+    displayName: inv.displayName,
+    role,
+    districtName: d.name,
+    mfaRequired: isMfaRequired(role),
+    minPasswordLength: minPasswordLength(role),
+  };
 }
 
-export async function acceptInvitation(ctx: AppContext, token: string, password: string): Promise<{ token: string; result: SignInResult }> {
+export async function acceptInvitation(
+  ctx: AppContext,
+  token: string,
+  password: string,
+): Promise<{ token: string; result: SignInResult }> {
   const inv = await usableInvitation(ctx.db, token);
   const role = inv.role as Role;
   checkPasswordRules(password, role, inv.email);
@@ -225,16 +313,39 @@ export async function acceptInvitation(ctx: AppContext, token: string, password:
     const fresh = await usableInvitation(trx, token);
     const now = nowIso();
     if (!(await repo.claimInvitation(trx, fresh.id, now)))
-      throw new NotFoundError('Invitation', 'This invitation link is not valid any more; ask your administrator for a new one');
-    if (await repo.findUserByEmail(trx, fresh.email)) throw new ConflictError('Someone with this e-mail address already has an account');
+      throw new NotFoundError(
+        'Invitation',
+        'This invitation link is not valid any more; ask your administrator for a new one',
+      );
+    if (await repo.findUserByEmail(trx, fresh.email))
+      throw new ConflictError('Someone with this e-mail address already has an account');
     const user: UserRow = {
-      id: newId(), districtId: fresh.districtId, email: fresh.email, displayName: fresh.displayName, role, profession: fresh.profession,
-      state: null, passwordHash, mfaSecret: null, mfaEnabled: 0, totpLastStep: null, disabled: 0, accessExpiresAt: fresh.accessExpiresAt,
-      failedSignIns: 0, lockedUntil: null, lastSignInAt: null, createdAt: now, updatedAt: now,
+      id: newId(),
+      districtId: fresh.districtId,
+      email: fresh.email,
+      displayName: fresh.displayName,
+      role,
+      profession: fresh.profession,
+      state: null,
+      passwordHash,
+      mfaSecret: null,
+      mfaEnabled: 0,
+      totpLastStep: null,
+      disabled: 0,
+      accessExpiresAt: fresh.accessExpiresAt,
+      failedSignIns: 0,
+      lockedUntil: null,
+      lastSignInAt: null,
+      createdAt: now,
+      updatedAt: now,
     };
     await repo.insertUser(trx, user);
     await repo.replaceUserSchools(trx, user.id, fresh.districtId, JSON.parse(fresh.schoolIds) as string[]);
-    await appendAudit(trx, { dialect: ctx.dialect, actor: { userId: user.id, role }, districtId: fresh.districtId }, { kind: 'invitation.accepted', invitationId: fresh.id, userId: user.id });
+    await appendAudit(
+      trx,
+      { dialect: ctx.dialect, actor: { userId: user.id, role }, districtId: fresh.districtId },
+      { kind: 'invitation.accepted', invitationId: fresh.id, userId: user.id },
+    );
     const s = await createSession(trx, user, false);
     return { token: s.token, result: { status: statusFor(role, false, false), csrfToken: s.csrfToken } };
   });

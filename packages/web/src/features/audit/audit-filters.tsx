@@ -14,7 +14,12 @@ interface AuditFiltersFormProps {
 
 export function AuditFiltersForm({ value, onApply, error }: AuditFiltersFormProps) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<Required<AuditFilters>>({ kind: value.kind ?? '', actorId: value.actorId ?? '', from: value.from ?? '', to: value.to ?? '' });
+  const [draft, setDraft] = useState<Required<AuditFilters>>({
+    kind: value.kind ?? '',
+    actorId: value.actorId ?? '',
+    from: value.from ?? '',
+    to: value.to ?? '',
+  });
   const set = (key: keyof AuditFilters) => (v: string) => setDraft((d) => ({ ...d, [key]: v }));
 
   const submit = (event: FormEvent) => {
@@ -55,10 +60,24 @@ export function AuditFiltersForm({ value, onApply, error }: AuditFiltersFormProp
           />
         </div>
         <div className="tablet:grid-col-6 desktop:grid-col-3">
-          <DateField id="audit-from" label={t('audit.from')} isOptional value={draft.from} onChange={set('from')} error={issueOf(error, 'querystring.from')} />
+          <DateField
+            id="audit-from"
+            label={t('audit.from')}
+            isOptional
+            value={draft.from}
+            onChange={set('from')}
+            error={issueOf(error, 'querystring.from')}
+          />
         </div>
         <div className="tablet:grid-col-6 desktop:grid-col-3">
-          <DateField id="audit-to" label={t('audit.to')} isOptional value={draft.to} onChange={set('to')} error={issueOf(error, 'querystring.to')} />
+          <DateField
+            id="audit-to"
+            label={t('audit.to')}
+            isOptional
+            value={draft.to}
+            onChange={set('to')}
+            error={issueOf(error, 'querystring.to')}
+          />
         </div>
       </div>
       <div className="margin-top-2">

@@ -20,7 +20,9 @@ export function AuditPage() {
   const can = useCan();
   const district = useCurrentMe().district!;
   const [search, setSearch] = useSearchParams();
-  const filters: AuditFilters = Object.fromEntries(FILTER_KEYS.map((k) => [k, search.get(k) ?? undefined]).filter(([, v]) => v));
+  const filters: AuditFilters = Object.fromEntries(
+    FILTER_KEYS.map((k) => [k, search.get(k) ?? undefined]).filter(([, v]) => v),
+  );
   const events = useAuditEvents(district.id, filters, pageFromSearch(search, PAGE_SIZE_DEFAULT));
   const hasFilters = Object.keys(filters).length > 0;
 
@@ -43,11 +45,22 @@ export function AuditPage() {
         loadingLabel={t('audit.loading')}
         errorHeading={t('audit.loadError')}
         isEmpty={(p) => p.items.length === 0}
-        empty={events.data?.total ? <PageOutOfRange /> : <Alert type="info" heading={t('audit.emptyHeading')}>{hasFilters ? t('audit.emptyFiltered') : t('audit.empty')}</Alert>}
+        empty={
+          events.data?.total ? (
+            <PageOutOfRange />
+          ) : (
+            <Alert type="info" heading={t('audit.emptyHeading')}>
+              {hasFilters ? t('audit.emptyFiltered') : t('audit.empty')}
+            </Alert>
+          )
+        }
       >
         {(p) => (
           <>
-            <AuditTable entries={p.items} caption={t('audit.caption', { from: p.offset + 1, to: p.offset + p.items.length, total: p.total })} />
+            <AuditTable
+              entries={p.items}
+              caption={t('audit.caption', { from: p.offset + 1, to: p.offset + p.items.length, total: p.total })}
+            />
             <Pager total={p.total} limit={p.limit} offset={p.offset} label={t('audit.pagerLabel')} />
           </>
         )}
@@ -75,7 +88,12 @@ function VerifyChain({ districtId }: { districtId: string }) {
       {result && !result.ok && (
         <Alert type="error" heading={t('audit.verifyBroken')} live>
           {result.firstBroken
-            ? t('audit.verifyBrokenAt', { chain: result.firstBroken.chain, seq: result.firstBroken.seq, reason: result.firstBroken.reason, checked: formatNumber(result.checked, i18n.language) })
+            ? t('audit.verifyBrokenAt', {
+                chain: result.firstBroken.chain,
+                seq: result.firstBroken.seq,
+                reason: result.firstBroken.reason,
+                checked: formatNumber(result.checked, i18n.language),
+              })
             : t('audit.verifyBrokenUnknown')}
         </Alert>
       )}
@@ -85,7 +103,8 @@ function VerifyChain({ districtId }: { districtId: string }) {
 
 function AuditTable({ entries, caption }: { entries: AuditEntry[]; caption: string }) {
   const { t, i18n } = useTranslation();
-  const kindLabel = (kind: string) => ((AUDIT_EVENT_KINDS as string[]).includes(kind) ? t(`audit.kinds.${kind}`) : kind);
+  const kindLabel = (kind: string) =>
+    (AUDIT_EVENT_KINDS as string[]).includes(kind) ? t(`audit.kinds.${kind}`) : kind;
   const roleLabel = (role: string | null) => (role ? t(`roles.${role}`, { defaultValue: role }) : t('audit.system'));
   return (
     <DataTable captionId="audit-caption" caption={caption}>

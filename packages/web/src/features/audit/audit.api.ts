@@ -15,7 +15,8 @@ export function useAuditEvents(districtId: string, filters: AuditFilters, page: 
   const query = { ...filters, ...page };
   return useQuery({
     queryKey: ['districts', districtId, 'audit', query],
-    queryFn: ({ signal }) => api.get(`/api/districts/${encodeURIComponent(districtId)}/audit`, AuditPageSchema, query, signal),
+    queryFn: ({ signal }) =>
+      api.get(`/api/districts/${encodeURIComponent(districtId)}/audit`, AuditPageSchema, query, signal),
     placeholderData: keepPreviousData,
     // Reading the log is itself logged, so do not re-read it behind the user's back.
     staleTime: Infinity,
@@ -24,6 +25,7 @@ export function useAuditEvents(districtId: string, filters: AuditFilters, page: 
 
 export function useVerifyAudit(districtId: string) {
   return useMutation({
-    mutationFn: () => api.post(`/api/districts/${encodeURIComponent(districtId)}/audit/verify`, undefined, AuditVerifyResultSchema),
+    mutationFn: () =>
+      api.post(`/api/districts/${encodeURIComponent(districtId)}/audit/verify`, undefined, AuditVerifyResultSchema),
   });
 }

@@ -30,7 +30,8 @@ function useResetSession() {
 export function useSignIn() {
   const reset = useResetSession();
   return useMutation({
-    mutationFn: (input: { email: string; password: string }) => api.post('/api/auth/sign-in', input, SignInResultSchema),
+    mutationFn: (input: { email: string; password: string }) =>
+      api.post('/api/auth/sign-in', input, SignInResultSchema),
     onSuccess: reset,
   });
 }
@@ -50,7 +51,8 @@ export function useStartMfaEnrolment() {
 export function useConfirmMfaEnrolment() {
   const reset = useResetSession();
   return useMutation({
-    mutationFn: (code: string) => api.post('/api/auth/mfa/enrol/confirm', { code: code.trim() }, MfaEnrolmentDoneSchema),
+    mutationFn: (code: string) =>
+      api.post('/api/auth/mfa/enrol/confirm', { code: code.trim() }, MfaEnrolmentDoneSchema),
     onSuccess: reset,
   });
 }
@@ -70,7 +72,8 @@ export function useSignOut() {
 export function useInvitationPreview(token: string) {
   return useQuery({
     queryKey: ['invitations', token],
-    queryFn: ({ signal }) => api.get(`/api/invitations/${encodeURIComponent(token)}`, InvitationPreviewSchema, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get(`/api/invitations/${encodeURIComponent(token)}`, InvitationPreviewSchema, undefined, signal),
     staleTime: Infinity,
   });
 }
@@ -78,13 +81,17 @@ export function useInvitationPreview(token: string) {
 export function useAcceptInvitation(token: string) {
   const reset = useResetSession();
   return useMutation({
-    mutationFn: (password: string) => api.post(`/api/invitations/${encodeURIComponent(token)}/accept`, { password }, SignInResultSchema),
+    mutationFn: (password: string) =>
+      api.post(`/api/invitations/${encodeURIComponent(token)}/accept`, { password }, SignInResultSchema),
     onSuccess: reset,
   });
 }
 
 export function useSetupStatus() {
-  return useQuery({ queryKey: ['setup', 'status'], queryFn: ({ signal }) => api.get('/api/setup/status', SetupStatusSchema, undefined, signal) });
+  return useQuery({
+    queryKey: ['setup', 'status'],
+    queryFn: ({ signal }) => api.get('/api/setup/status', SetupStatusSchema, undefined, signal),
+  });
 }
 
 export function useSetup() {

@@ -59,12 +59,23 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
   return (
     <>
       <p className="usa-intro">
-        {t('invitation.intro', { name: preview.displayName, district: preview.districtName, role: t(`roles.${preview.role}`) })}
+        {t('invitation.intro', {
+          name: preview.displayName,
+          district: preview.districtName,
+          role: t(`roles.${preview.role}`),
+        })}
       </p>
       {preview.mfaRequired && <p>{t('invitation.mfaNotice')}</p>}
       <ApiErrorAlert error={error} heading={t('invitation.failed')} shownFields={['password']} />
       <Form ref={form} onSubmit={submit} noValidate large>
-        <TextField id="email" type="email" label={t('fields.email')} value={preview.email} readOnly autoComplete="username" />
+        <TextField
+          id="email"
+          type="email"
+          label={t('fields.email')}
+          value={preview.email}
+          readOnly
+          autoComplete="username"
+        />
         <TextField
           id="password"
           type="password"

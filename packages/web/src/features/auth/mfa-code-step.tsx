@@ -45,7 +45,11 @@ export function MfaCodeStep({ onSignedIn, onRestart }: { onSignedIn: () => void;
   return (
     <>
       <p className="usa-intro">{t('signIn.codeIntro')}</p>
-      <ApiErrorAlert error={error ?? (noSession ? null : me.error)} heading={t('signIn.codeFailed')} shownFields={['code']} />
+      <ApiErrorAlert
+        error={error ?? (noSession ? null : me.error)}
+        heading={t('signIn.codeFailed')}
+        shownFields={['code']}
+      />
       <Form ref={form} onSubmit={submit} noValidate large>
         <TextField
           ref={input}

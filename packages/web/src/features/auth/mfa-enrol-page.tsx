@@ -63,7 +63,13 @@ export function MfaEnrolPage() {
   );
 }
 
-function EnrolmentSteps({ enrolment, confirm }: { enrolment: Enrolment; confirm: ReturnType<typeof useConfirmMfaEnrolment> }) {
+function EnrolmentSteps({
+  enrolment,
+  confirm,
+}: {
+  enrolment: Enrolment;
+  confirm: ReturnType<typeof useConfirmMfaEnrolment>;
+}) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const form = useRef<HTMLFormElement>(null);

@@ -11,7 +11,14 @@ import { TextField, useFocusFirstError } from '../../components/form-fields';
 import { PageTitle } from '../../components/page-title';
 import { useSetup, useSetupStatus } from './auth.api';
 
-const FIELDS = ['district.ncesLeaId', 'district.name', 'district.state', 'admin.email', 'admin.displayName', 'admin.password'] as const;
+const FIELDS = [
+  'district.ncesLeaId',
+  'district.name',
+  'district.state',
+  'admin.email',
+  'admin.displayName',
+  'admin.password',
+] as const;
 
 /** First run: the one-time token printed by the server proves this person installed it. */
 export function SetupPage() {
@@ -45,8 +52,16 @@ export function SetupPage() {
     event.preventDefault();
     const input: SetupInput = {
       token,
-      district: { ncesLeaId: values['district.ncesLeaId'].trim(), name: values['district.name'], state: values['district.state'].trim().toUpperCase() },
-      admin: { email: values['admin.email'], displayName: values['admin.displayName'], password: values['admin.password'] },
+      district: {
+        ncesLeaId: values['district.ncesLeaId'].trim(),
+        name: values['district.name'],
+        state: values['district.state'].trim().toUpperCase(),
+      },
+      admin: {
+        email: values['admin.email'],
+        displayName: values['admin.displayName'],
+        password: values['admin.password'],
+      },
     };
     if (check(SetupInputSchema, input)) setup.mutate(input);
   };
@@ -71,17 +86,41 @@ export function SetupPage() {
           ) : (
             <>
               <p className="usa-intro">{t('setup.intro')}</p>
-              {!token && <Alert type="warning" heading={t('setup.noTokenHeading')}>{t('setup.noTokenBody')}</Alert>}
+              {!token && (
+                <Alert type="warning" heading={t('setup.noTokenHeading')}>
+                  {t('setup.noTokenBody')}
+                </Alert>
+              )}
               <ApiErrorAlert error={error} heading={t('setup.failed')} shownFields={[...FIELDS]} />
               <Form ref={form} onSubmit={submit} noValidate large>
                 <Fieldset legend={t('setup.districtLegend')} legendStyle="large">
-                  <TextField {...field('district.ncesLeaId')} label={t('fields.ncesLeaId')} hint={t('hints.ncesLeaId')} inputMode="numeric" maxLength={7} />
+                  <TextField
+                    {...field('district.ncesLeaId')}
+                    label={t('fields.ncesLeaId')}
+                    hint={t('hints.ncesLeaId')}
+                    inputMode="numeric"
+                    maxLength={7}
+                  />
                   <TextField {...field('district.name')} label={t('fields.districtName')} autoComplete="organization" />
-                  <TextField {...field('district.state')} label={t('fields.state')} hint={t('hints.state')} maxLength={2} autoCapitalize="characters" inputSize="small" />
+                  <TextField
+                    {...field('district.state')}
+                    label={t('fields.state')}
+                    hint={t('hints.state')}
+                    maxLength={2}
+                    autoCapitalize="characters"
+                    inputSize="small"
+                  />
                 </Fieldset>
                 <Fieldset legend={t('setup.adminLegend')} legendStyle="large">
                   <TextField {...field('admin.displayName')} label={t('fields.displayName')} autoComplete="name" />
-                  <TextField {...field('admin.email')} type="email" label={t('fields.email')} autoComplete="email" autoCapitalize="off" spellCheck={false} />
+                  <TextField
+                    {...field('admin.email')}
+                    type="email"
+                    label={t('fields.email')}
+                    autoComplete="email"
+                    autoCapitalize="off"
+                    spellCheck={false}
+                  />
                   <TextField
                     {...field('admin.password')}
                     type="password"

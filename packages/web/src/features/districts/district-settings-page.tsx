@@ -66,7 +66,8 @@ function DistrictSettings({ district }: { district: District }) {
     const input: UpdateDistrictInput = {};
     if (name !== district.name) input.name = name;
     const n = Number(minN);
-    if (minN.trim() !== '' && n !== district.suppressionMinN) input.suppressionMinN = Number.isInteger(n) ? n : Number.NaN;
+    if (minN.trim() !== '' && n !== district.suppressionMinN)
+      input.suppressionMinN = Number.isInteger(n) ? n : Number.NaN;
     if (Object.keys(input).length === 0) return;
     if (check(UpdateDistrictInputSchema, input)) update.mutate(input);
   };
@@ -77,7 +78,13 @@ function DistrictSettings({ district }: { district: District }) {
       {update.isSuccess && <Alert type="success" heading={t('districtSettings.saved')} live slim />}
       <ApiErrorAlert error={error} shownFields={['name', 'suppressionMinN']} />
       <Form ref={form} onSubmit={submit} noValidate large>
-        <TextField id="name" label={t('fields.districtName')} value={name} onChange={(e) => setName(e.target.value)} error={issueOf(error, 'name')} />
+        <TextField
+          id="name"
+          label={t('fields.districtName')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={issueOf(error, 'name')}
+        />
         <TextField
           id="suppressionMinN"
           type="number"

@@ -18,7 +18,8 @@ export function useDistrict(id: string) {
 export function useUpdateDistrict(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: UpdateDistrictInput) => api.patch(`/api/districts/${encodeURIComponent(id)}`, input, DistrictSchema),
+    mutationFn: (input: UpdateDistrictInput) =>
+      api.patch(`/api/districts/${encodeURIComponent(id)}`, input, DistrictSchema),
     onSuccess: (district) => {
       queryClient.setQueryData(districtKeys.one(id), district);
       // The header and dashboard show the district's name from /api/me.

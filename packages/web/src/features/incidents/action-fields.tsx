@@ -18,16 +18,25 @@ export function ActionFields({ draft, onChange, problems }: ActionFieldsProps) {
   const { t } = useTranslation();
   const groups = [
     { studentId: '', legend: t('incidents.form.actionsGeneral'), actions: GENERAL_ACTIONS },
-    ...draft.students.map((s) => ({ studentId: s.studentId, legend: t('incidents.form.actionsFor', { name: s.name }), actions: SRO_ACTIONS })),
+    ...draft.students.map((s) => ({
+      studentId: s.studentId,
+      legend: t('incidents.form.actionsFor', { name: s.name }),
+      actions: SRO_ACTIONS,
+    })),
   ];
-  const find = (studentId: string, action: SroAction) => draft.actions.find((a) => a.studentId === studentId && a.action === action);
+  const find = (studentId: string, action: SroAction) =>
+    draft.actions.find((a) => a.studentId === studentId && a.action === action);
   const toggle = (studentId: string, action: SroAction, on: boolean) =>
     onChange(
       on
-        ? [...draft.actions, { action, studentId, at: '', emergency: false, emergencyReason: '', parentNotified: false }]
+        ? [
+            ...draft.actions,
+            { action, studentId, at: '', emergency: false, emergencyReason: '', parentNotified: false },
+          ]
         : draft.actions.filter((a) => !(a.studentId === studentId && a.action === action)),
     );
-  const update = (target: ActionDraft, patch: Partial<ActionDraft>) => onChange(draft.actions.map((a) => (a === target ? { ...a, ...patch } : a)));
+  const update = (target: ActionDraft, patch: Partial<ActionDraft>) =>
+    onChange(draft.actions.map((a) => (a === target ? { ...a, ...patch } : a)));
 
   return (
     <section aria-labelledby="actions-heading">
@@ -39,10 +48,16 @@ export function ActionFields({ draft, onChange, problems }: ActionFieldsProps) {
           {g.actions.map((action) => {
             const id = `action-${g.studentId || 'general'}-${action}`;
             const chosen = find(g.studentId, action);
-            const reasonProblem = chosen && problems.find((p) => p.path === `action.${g.studentId}.${action}.emergencyReason`);
+            const reasonProblem =
+              chosen && problems.find((p) => p.path === `action.${g.studentId}.${action}.emergencyReason`);
             return (
               <div key={action}>
-                <Checkbox id={id} label={t(`incidents.actions.${action}`)} checked={!!chosen} onChange={(on) => toggle(g.studentId, action, on)} />
+                <Checkbox
+                  id={id}
+                  label={t(`incidents.actions.${action}`)}
+                  checked={!!chosen}
+                  onChange={(on) => toggle(g.studentId, action, on)}
+                />
                 {chosen && (
                   <div className="margin-left-4 padding-left-1 border-left-05 border-base-lighter">
                     {REVIEWABLE_ACTIONS.includes(action) && (
@@ -57,7 +72,12 @@ export function ActionFields({ draft, onChange, problems }: ActionFieldsProps) {
                       />
                     )}
                     {action === 'questioned' && (
-                      <Checkbox id={`${id}-parent`} label={t('incidents.form.parentNotified')} checked={chosen.parentNotified} onChange={(on) => update(chosen, { parentNotified: on })} />
+                      <Checkbox
+                        id={`${id}-parent`}
+                        label={t('incidents.form.parentNotified')}
+                        checked={chosen.parentNotified}
+                        onChange={(on) => update(chosen, { parentNotified: on })}
+                      />
                     )}
                     {action !== 'observed' && (
                       <Checkbox

@@ -3,7 +3,21 @@ import { useTranslation } from 'react-i18next';
 import { FieldError } from '../../components/form-fields';
 
 /** USWDS checkbox markup (react-uswds's version cannot take a describedby for a hint). */
-export function Checkbox({ id, label, checked, onChange, hint, tile }: { id: string; label: ReactNode; checked: boolean; onChange: (checked: boolean) => void; hint?: ReactNode; tile?: boolean }) {
+export function Checkbox({
+  id,
+  label,
+  checked,
+  onChange,
+  hint,
+  tile,
+}: {
+  id: string;
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: ReactNode;
+  tile?: boolean;
+}) {
   return (
     <div className="usa-checkbox">
       <input
@@ -37,9 +51,21 @@ interface RadioGroupProps<T extends string> {
 }
 
 /** A required choice among a few: a fieldset whose legend names it, one radio per option. */
-export function RadioGroup<T extends string>({ id, legend, value, options, onChange, error, tile }: RadioGroupProps<T>) {
+export function RadioGroup<T extends string>({
+  id,
+  legend,
+  value,
+  options,
+  onChange,
+  error,
+  tile,
+}: RadioGroupProps<T>) {
   return (
-    <fieldset className={`usa-fieldset usa-form-group${error ? ' usa-form-group--error' : ''}`} aria-describedby={error ? `${id}-error` : undefined} data-invalid-group={error ? true : undefined}>
+    <fieldset
+      className={`usa-fieldset usa-form-group${error ? ' usa-form-group--error' : ''}`}
+      aria-describedby={error ? `${id}-error` : undefined}
+      data-invalid-group={error ? true : undefined}
+    >
       <legend className="usa-legend">{legend}</legend>
       {error && <FieldError id={`${id}-error`}>{error}</FieldError>}
       {options.map((o) => (

@@ -21,7 +21,12 @@ export function ContactFields({ draft, set, officers, selfName, error }: Contact
     <section aria-labelledby="contact-heading">
       <h3 id="contact-heading">{t('incidents.form.contact')}</h3>
       {officers !== null && (
-        <Checkbox id="officer-involved" label={t('incidents.form.officerInvolved')} checked={draft.officerInvolved} onChange={(on) => set('officerInvolved', on)} />
+        <Checkbox
+          id="officer-involved"
+          label={t('incidents.form.officerInvolved')}
+          checked={draft.officerInvolved}
+          onChange={(on) => set('officerInvolved', on)}
+        />
       )}
       {draft.officerInvolved && (
         <>

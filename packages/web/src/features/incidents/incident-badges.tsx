@@ -21,7 +21,9 @@ export function RecordClassBadge({ recordClass }: { recordClass: RecordClass }) 
       <div className="usa-summary-box__body">
         <h2 className="usa-summary-box__heading" id="record-class-heading">
           {t('incidents.recordClass.heading')}{' '}
-          <span className={`usa-tag ${recordClass === 'education' ? 'bg-primary-dark' : 'bg-secondary-dark'}`}>{t(`incidents.recordClasses.${recordClass}`)}</span>
+          <span className={`usa-tag ${recordClass === 'education' ? 'bg-primary-dark' : 'bg-secondary-dark'}`}>
+            {t(`incidents.recordClasses.${recordClass}`)}
+          </span>
         </h2>
         <div className="usa-summary-box__text">
           <p className="margin-top-1">{t(`incidents.recordClass.explain_${recordClass}`)}</p>

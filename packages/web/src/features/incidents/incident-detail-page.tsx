@@ -26,7 +26,11 @@ export function IncidentDetailPage() {
       <p className="site-no-print">
         <Link to="/app/incidents">{t('incidents.detail.backToList')}</Link>
       </p>
-      <QueryView query={incident} loadingLabel={t('incidents.detail.loading')} errorHeading={t('incidents.detail.loadError')}>
+      <QueryView
+        query={incident}
+        loadingLabel={t('incidents.detail.loading')}
+        errorHeading={t('incidents.detail.loadError')}
+      >
         {(detail) => <IncidentView incident={detail} />}
       </QueryView>
     </section>
@@ -47,7 +51,10 @@ function IncidentView({ incident }: { incident: IncidentDetail }) {
       {justSaved && <Alert type="success" heading={t('incidents.detail.saved')} live slim />}
       <div className="site-no-print margin-y-2">
         {can('incident.update') && incident.state !== 'closed' && (
-          <Link className="usa-button usa-button--outline" to={`/app/incidents/${encodeURIComponent(incident.id)}/edit`}>
+          <Link
+            className="usa-button usa-button--outline"
+            to={`/app/incidents/${encodeURIComponent(incident.id)}/edit`}
+          >
             {t('incidents.detail.edit')}
           </Link>
         )}

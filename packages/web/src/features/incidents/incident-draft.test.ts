@@ -19,7 +19,10 @@ import type { IncidentDetail } from '@forefront/contract';
 import { allowedNibrs, draftOf, newDraft, toInput } from './incident-draft';
 
 type Tree = { [key: string]: string | Tree };
-const lookup = (tree: Tree, path: string) => path.split('.').reduce<string | Tree | undefined>((node, k) => (node && typeof node === 'object' ? node[k] : undefined), tree);
+const lookup = (tree: Tree, path: string) =>
+  path
+    .split('.')
+    .reduce<string | Tree | undefined>((node, k) => (node && typeof node === 'object' ? node[k] : undefined), tree);
 
 /** Keys built at run time (t(`incidents.behaviors.${b}`)) that the static scan in i18n.test.ts cannot see. */
 const dynamicKeys = [
@@ -43,7 +46,9 @@ const dynamicKeys = [
 
 describe('incident labels', () => {
   it('names every taxonomy value, flag kind and state in English and Spanish', () => {
-    const missing = Object.entries({ en, es }).flatMap(([lang, tree]) => dynamicKeys.filter((k) => typeof lookup(tree as Tree, k) !== 'string').map((k) => `${k}: missing in ${lang}`));
+    const missing = Object.entries({ en, es }).flatMap(([lang, tree]) =>
+      dynamicKeys.filter((k) => typeof lookup(tree as Tree, k) !== 'string').map((k) => `${k}: missing in ${lang}`),
+    );
     expect(missing).toEqual([]);
   });
 });
@@ -58,21 +63,49 @@ describe('incident form draft', () => {
       involvement: 'led' as const,
       students: [{ studentId: 'st1', name: 'A B', localId: '1', role: 'offender' as const }],
       actions: [
-        { action: 'arrested' as const, studentId: 'st1', at: '', emergency: false, emergencyReason: '', parentNotified: false },
-        { action: 'questioned' as const, studentId: 'gone', at: '', emergency: false, emergencyReason: '', parentNotified: true },
+        {
+          action: 'arrested' as const,
+          studentId: 'st1',
+          at: '',
+          emergency: false,
+          emergencyReason: '',
+          parentNotified: false,
+        },
+        {
+          action: 'questioned' as const,
+          studentId: 'gone',
+          at: '',
+          emergency: false,
+          emergencyReason: '',
+          parentNotified: true,
+        },
       ],
     };
     const input = toInput(draft);
     const contact = input.contacts[0]!;
     expect(contact.reportedAt).toBe(input.occurredAt);
-    expect(contact.actions).toEqual([{ action: 'arrested', studentId: 'st1', at: input.occurredAt, emergency: false, emergencyReason: null, parentNotified: false }]);
+    expect(contact.actions).toEqual([
+      {
+        action: 'arrested',
+        studentId: 'st1',
+        at: input.occurredAt,
+        emergency: false,
+        emergencyReason: null,
+        parentNotified: false,
+      },
+    ]);
     expect(input.occurredAt).toBe('2026-10-05T09:30:00.000Z');
   });
 
   it('offers NIBRS codes only for the chosen behaviors and sends none unless an offense is alleged', () => {
     expect(allowedNibrs(['classroom_disruption', 'defiance'])).toEqual([]);
     expect(allowedNibrs(['theft', 'fight_without_weapon'])).toEqual(['13B', '23H']);
-    const base = { ...newDraft({ schoolId: 's1', officerId: null }), location: 'hallway', behaviors: ['theft' as const], nibrsCodes: ['23H', '13B'] };
+    const base = {
+      ...newDraft({ schoolId: 's1', officerId: null }),
+      location: 'hallway',
+      behaviors: ['theft' as const],
+      nibrsCodes: ['23H', '13B'],
+    };
     expect(toInput(base).nibrsCodes).toEqual([]);
     expect(toInput({ ...base, offenseAlleged: true }).nibrsCodes).toEqual(['23H']);
     expect(toInput(base).contacts).toEqual([]);
@@ -82,22 +115,95 @@ describe('incident form draft', () => {
 describe('editing a saved incident', () => {
   it('gives back the saved input unchanged, including a second officer the form does not show', () => {
     const at = '2026-10-05T09:30:00.000Z';
-    const action = (id: string, studentId: string | null, when: string) => ({ id, action: 'observed' as const, studentId, at: when, emergency: false, emergencyReason: null, parentNotified: false });
+    const action = (id: string, studentId: string | null, when: string) => ({
+      id,
+      action: 'observed' as const,
+      studentId,
+      at: when,
+      emergency: false,
+      emergencyReason: null,
+      parentNotified: false,
+    });
     const contact = (id: string, officerId: string, actions: ReturnType<typeof action>[]) => ({
-      id, officerId, officerName: officerId, purpose: 'serious_threat_or_crime' as const, involvement: 'led' as const, reportedAt: at, arrivedAt: '2026-10-05T09:40:00.000Z', responseMinutes: 10, actions,
+      id,
+      officerId,
+      officerName: officerId,
+      purpose: 'serious_threat_or_crime' as const,
+      involvement: 'led' as const,
+      reportedAt: at,
+      arrivedAt: '2026-10-05T09:40:00.000Z',
+      responseMinutes: 10,
+      actions,
     });
     const incident = {
-      id: 'i1', districtId: 'd1', schoolId: 's1', schoolName: 'S', number: 'INC-2026-000001', occurredAt: at, location: 'hallway', behaviors: ['fight_without_weapon'],
-      state: 'submitted', recordClass: 'law_enforcement_unit', studentCount: 1, flagCount: 0, arrest: false, referral: false, updatedAt: at,
-      description: 'd', weapon: 'none', offenseAlleged: true, nibrsCodes: ['13B'], version: 1, createdBy: 'o1', createdByName: 'O',
-      students: [{ studentId: 'st1', localId: '1', name: 'A B', role: 'offender', snapshot: { grade: '09', race: 'WH', sex: 'F', idea: false, section504: false, englishLearner: false } }],
-      contacts: [contact('c1', 'o1', [action('a1', 'st1', '2026-10-05T09:45:00.000Z')]), contact('c2', 'o2', [action('a2', null, at)])],
-      reviews: [], flags: [], mouVersionId: null,
+      id: 'i1',
+      districtId: 'd1',
+      schoolId: 's1',
+      schoolName: 'S',
+      number: 'INC-2026-000001',
+      occurredAt: at,
+      location: 'hallway',
+      behaviors: ['fight_without_weapon'],
+      state: 'submitted',
+      recordClass: 'law_enforcement_unit',
+      studentCount: 1,
+      flagCount: 0,
+      arrest: false,
+      referral: false,
+      updatedAt: at,
+      description: 'd',
+      weapon: 'none',
+      offenseAlleged: true,
+      nibrsCodes: ['13B'],
+      version: 1,
+      createdBy: 'o1',
+      createdByName: 'O',
+      students: [
+        {
+          studentId: 'st1',
+          localId: '1',
+          name: 'A B',
+          role: 'offender',
+          snapshot: { grade: '09', race: 'WH', sex: 'F', idea: false, section504: false, englishLearner: false },
+        },
+      ],
+      contacts: [
+        contact('c1', 'o1', [action('a1', 'st1', '2026-10-05T09:45:00.000Z')]),
+        contact('c2', 'o2', [action('a2', null, at)]),
+      ],
+      reviews: [],
+      flags: [],
+      mouVersionId: null,
     } as IncidentDetail;
     const input = toInput(draftOf(incident));
     expect(input.contacts.map((c) => c.officerId)).toEqual(['o1', 'o2']);
-    expect(input.contacts[0]!.actions).toEqual([{ action: 'observed', studentId: 'st1', at: '2026-10-05T09:45:00.000Z', emergency: false, emergencyReason: null, parentNotified: false }]);
-    expect(input.contacts[1]).toEqual({ officerId: 'o2', purpose: 'serious_threat_or_crime', involvement: 'led', reportedAt: at, arrivedAt: '2026-10-05T09:40:00.000Z', actions: [{ action: 'observed', studentId: null, at, emergency: false, emergencyReason: null, parentNotified: false }] });
-    expect(input).toMatchObject({ occurredAt: at, location: 'hallway', behaviors: ['fight_without_weapon'], offenseAlleged: true, nibrsCodes: ['13B'], students: [{ studentId: 'st1', role: 'offender' }] });
+    expect(input.contacts[0]!.actions).toEqual([
+      {
+        action: 'observed',
+        studentId: 'st1',
+        at: '2026-10-05T09:45:00.000Z',
+        emergency: false,
+        emergencyReason: null,
+        parentNotified: false,
+      },
+    ]);
+    expect(input.contacts[1]).toEqual({
+      officerId: 'o2',
+      purpose: 'serious_threat_or_crime',
+      involvement: 'led',
+      reportedAt: at,
+      arrivedAt: '2026-10-05T09:40:00.000Z',
+      actions: [
+        { action: 'observed', studentId: null, at, emergency: false, emergencyReason: null, parentNotified: false },
+      ],
+    });
+    expect(input).toMatchObject({
+      occurredAt: at,
+      location: 'hallway',
+      behaviors: ['fight_without_weapon'],
+      offenseAlleged: true,
+      nibrsCodes: ['13B'],
+      students: [{ studentId: 'st1', role: 'offender' }],
+    });
   });
 });

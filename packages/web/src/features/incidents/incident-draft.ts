@@ -100,7 +100,12 @@ export function draftOf(incident: IncidentDetail): IncidentDraft {
     weapon: incident.weapon,
     offenseAlleged: incident.offenseAlleged,
     nibrsCodes: incident.nibrsCodes,
-    students: incident.students.map((s) => ({ studentId: s.studentId, name: s.name, localId: s.localId, role: s.role })),
+    students: incident.students.map((s) => ({
+      studentId: s.studentId,
+      name: s.name,
+      localId: s.localId,
+      role: s.role,
+    })),
     officerInvolved: contact !== undefined,
     officerId: contact?.officerId ?? '',
     purpose: contact?.purpose ?? '',
@@ -115,10 +120,23 @@ export function draftOf(incident: IncidentDetail): IncidentDraft {
       emergencyReason: a.emergencyReason ?? '',
       parentNotified: a.parentNotified,
     })),
-    otherContacts: incident.contacts.slice(1).map(({ officerId, purpose, involvement, reportedAt, arrivedAt, actions }) => ({
-      officerId, purpose, involvement, reportedAt, arrivedAt,
-      actions: actions.map(({ action, studentId, at, emergency, emergencyReason, parentNotified }) => ({ action, studentId, at, emergency, emergencyReason, parentNotified })),
-    })),
+    otherContacts: incident.contacts
+      .slice(1)
+      .map(({ officerId, purpose, involvement, reportedAt, arrivedAt, actions }) => ({
+        officerId,
+        purpose,
+        involvement,
+        reportedAt,
+        arrivedAt,
+        actions: actions.map(({ action, studentId, at, emergency, emergencyReason, parentNotified }) => ({
+          action,
+          studentId,
+          at,
+          emergency,
+          emergencyReason,
+          parentNotified,
+        })),
+      })),
   };
 }
 
@@ -176,7 +194,11 @@ export function toInput(d: IncidentDraft): IncidentInput {
 export function extraProblems(d: IncidentDraft): { path: string; key: string }[] {
   const out: { path: string; key: string }[] = [];
   d.actions.forEach((a) => {
-    if (a.emergency && !a.emergencyReason.trim()) out.push({ path: `action.${a.studentId}.${a.action}.emergencyReason`, key: 'incidents.form.emergencyReasonRequired' });
+    if (a.emergency && !a.emergencyReason.trim())
+      out.push({
+        path: `action.${a.studentId}.${a.action}.emergencyReason`,
+        key: 'incidents.form.emergencyReasonRequired',
+      });
   });
   return out;
 }

@@ -28,14 +28,22 @@ export function IncidentFiltersForm({ value, schools, onApply, error }: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const { flagged, ...rest } = draft;
-    onApply({ ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== '')), ...(flagged ? { flagged: 'true' as const } : {}) });
+    onApply({
+      ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== '')),
+      ...(flagged ? { flagged: 'true' as const } : {}),
+    });
   };
   const clear = () => {
     setDraft({ schoolId: '', state: '', from: '', to: '', behavior: '', flagged: false });
     onApply({});
   };
   return (
-    <Form onSubmit={submit} noValidate className="maxw-full site-filters site-no-print" aria-label={t('incidents.list.filtersLabel')}>
+    <Form
+      onSubmit={submit}
+      noValidate
+      className="maxw-full site-filters site-no-print"
+      aria-label={t('incidents.list.filtersLabel')}
+    >
       <div className="grid-row grid-gap">
         <div className="tablet:grid-col-6 desktop:grid-col-4">
           <SelectField
@@ -72,13 +80,32 @@ export function IncidentFiltersForm({ value, schools, onApply, error }: Props) {
           />
         </div>
         <div className="tablet:grid-col-6 desktop:grid-col-4">
-          <DateField id="filter-from" label={t('incidents.list.from')} isOptional value={draft.from} onChange={set('from')} error={issueOf(error, 'querystring.from')} />
+          <DateField
+            id="filter-from"
+            label={t('incidents.list.from')}
+            isOptional
+            value={draft.from}
+            onChange={set('from')}
+            error={issueOf(error, 'querystring.from')}
+          />
         </div>
         <div className="tablet:grid-col-6 desktop:grid-col-4">
-          <DateField id="filter-to" label={t('incidents.list.to')} isOptional value={draft.to} onChange={set('to')} error={issueOf(error, 'querystring.to')} />
+          <DateField
+            id="filter-to"
+            label={t('incidents.list.to')}
+            isOptional
+            value={draft.to}
+            onChange={set('to')}
+            error={issueOf(error, 'querystring.to')}
+          />
         </div>
         <div className="tablet:grid-col-6 desktop:grid-col-4 padding-top-4">
-          <Checkbox id="filter-flagged" label={t('incidents.list.flaggedOnly')} checked={draft.flagged} onChange={(on) => setDraft((d) => ({ ...d, flagged: on }))} />
+          <Checkbox
+            id="filter-flagged"
+            label={t('incidents.list.flaggedOnly')}
+            checked={draft.flagged}
+            onChange={(on) => setDraft((d) => ({ ...d, flagged: on }))}
+          />
         </div>
       </div>
       <div className="margin-top-2">

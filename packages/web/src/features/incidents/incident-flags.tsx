@@ -10,7 +10,8 @@ type Flag = IncidentDetail['flags'][number];
  */
 export function FlagList({ incident }: { incident: IncidentDetail }) {
   const { t } = useTranslation();
-  const studentName = (id: string | null) => incident.students.find((s) => s.studentId === id)?.name ?? t('incidents.flags.noStudent');
+  const studentName = (id: string | null) =>
+    incident.students.find((s) => s.studentId === id)?.name ?? t('incidents.flags.noStudent');
   if (incident.flags.length === 0)
     return (
       <Alert type="success" heading={t('incidents.flags.noneHeading')} slim>
@@ -25,7 +26,11 @@ export function FlagList({ incident }: { incident: IncidentDetail }) {
         </h2>
         <ul className="usa-alert__text" aria-labelledby="flags-heading">
           {incident.flags.map((f, i) => (
-            <li key={`${f.kind}-${f.officerId}-${f.studentId ?? ''}-${f.action ?? ''}-${i}`} className="margin-bottom-2" data-flag-kind={f.kind}>
+            <li
+              key={`${f.kind}-${f.officerId}-${f.studentId ?? ''}-${f.action ?? ''}-${i}`}
+              className="margin-bottom-2"
+              data-flag-kind={f.kind}
+            >
               <strong>{t(`incidents.flagKinds.${f.kind}`)}</strong>
               <br />
               {f.clause && <span>{t('incidents.flags.clause', { title: f.clauseTitle ?? f.clause })}</span>}
@@ -39,7 +44,11 @@ export function FlagList({ incident }: { incident: IncidentDetail }) {
   );
 }
 
-function explain(f: Flag, t: (key: string, options?: Record<string, unknown>) => string, studentName: (id: string | null) => string) {
+function explain(
+  f: Flag,
+  t: (key: string, options?: Record<string, unknown>) => string,
+  studentName: (id: string | null) => string,
+) {
   return t(`incidents.flagExplain.${f.kind}`, {
     officer: f.officerName,
     behavior: f.behavior ? t(`incidents.behaviors.${f.behavior}`) : t('incidents.flags.noBehavior'),

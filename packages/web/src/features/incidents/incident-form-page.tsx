@@ -44,7 +44,12 @@ export function NewIncidentPage() {
             <IncidentForm
               districtId={district.id}
               incident={null}
-              initial={newDraft({ schoolId: me.user.schoolIds.find((id) => page.items.some((s) => s.id === id)) ?? (page.items.length === 1 ? page.items[0]!.id : ''), officerId: selfOfficer })}
+              initial={newDraft({
+                schoolId:
+                  me.user.schoolIds.find((id) => page.items.some((s) => s.id === id)) ??
+                  (page.items.length === 1 ? page.items[0]!.id : ''),
+                officerId: selfOfficer,
+              })}
               schools={page.items}
               officers={officers}
               selfName={me.user.displayName}
@@ -81,7 +86,14 @@ export function EditIncidentPage() {
               ) : (
                 <>
                   {detail.state !== 'draft' && <p className="usa-hint">{t('incidents.form.editKeepsHistory')}</p>}
-                  <IncidentForm districtId={district.id} incident={detail} initial={draftOf(detail)} schools={page.items} officers={officers} selfName={me.user.displayName} />
+                  <IncidentForm
+                    districtId={district.id}
+                    incident={detail}
+                    initial={draftOf(detail)}
+                    schools={page.items}
+                    officers={officers}
+                    selfName={me.user.displayName}
+                  />
                 </>
               )
             }

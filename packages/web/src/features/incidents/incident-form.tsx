@@ -25,7 +25,17 @@ interface IncidentFormProps {
   selfName: string;
 }
 
-const SHOWN = ['schoolId', 'occurredAt', 'location', 'weapon', 'contacts.0.officerId', 'contacts.0.purpose', 'contacts.0.involvement', 'contacts.0.reportedAt', 'contacts.0.arrivedAt'];
+const SHOWN = [
+  'schoolId',
+  'occurredAt',
+  'location',
+  'weapon',
+  'contacts.0.officerId',
+  'contacts.0.purpose',
+  'contacts.0.involvement',
+  'contacts.0.reportedAt',
+  'contacts.0.arrivedAt',
+];
 
 /**
  * One page, top to bottom in the order things happen, so an officer on a phone can log an incident
@@ -42,7 +52,8 @@ export function IncidentForm({ districtId, incident, initial, schools, officers,
   const form = useRef<HTMLFormElement>(null);
   const error = invalid ?? save.error;
   useFocusFirstError(form, error);
-  const set = <K extends keyof IncidentDraft>(key: K, value: IncidentDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof IncidentDraft>(key: K, value: IncidentDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
   const nibrs = allowedNibrs(draft.behaviors);
   const isDraft = !incident || incident.state === 'draft';
 
@@ -53,12 +64,24 @@ export function IncidentForm({ districtId, incident, initial, schools, officers,
     const schemaError = validateInput(IncidentInputSchema, input, t);
     if (schemaError || extra.length) {
       setProblems(extra);
-      setInvalid(new ApiError(400, { code: 'client_validation', message: 'Some fields are not valid', issues: schemaError?.issues ?? [] }));
+      setInvalid(
+        new ApiError(400, {
+          code: 'client_validation',
+          message: 'Some fields are not valid',
+          issues: schemaError?.issues ?? [],
+        }),
+      );
       return;
     }
     setProblems([]);
     setInvalid(null);
-    save.mutate({ input, submit: submitIt }, { onSuccess: (saved) => void navigate(`/app/incidents/${encodeURIComponent(saved.id)}`, { state: { saved: true } }) });
+    save.mutate(
+      { input, submit: submitIt },
+      {
+        onSuccess: (saved) =>
+          void navigate(`/app/incidents/${encodeURIComponent(saved.id)}`, { state: { saved: true } }),
+      },
+    );
   };
 
   return (
@@ -92,7 +115,11 @@ export function IncidentForm({ districtId, incident, initial, schools, officers,
           options={LOCATIONS.map((l) => ({ value: l, label: t(`incidents.locations.${l}`) }))}
           error={issueOf(error, 'location')}
         />
-        <BehaviorPicker value={draft.behaviors} onChange={(v) => set('behaviors', v)} error={issueOf(error, 'behaviors')} />
+        <BehaviorPicker
+          value={draft.behaviors}
+          onChange={(v) => set('behaviors', v)}
+          error={issueOf(error, 'behaviors')}
+        />
         <SelectField
           id="incident-weapon"
           label={t('incidents.fields.weapon')}
@@ -108,7 +135,13 @@ export function IncidentForm({ districtId, incident, initial, schools, officers,
           <div className="usa-hint" id="incident-description-hint">
             {t('incidents.form.descriptionHint')}
           </div>
-          <Textarea id="incident-description" name="description" aria-describedby="incident-description-hint" value={draft.description} onChange={(e) => set('description', e.target.value)} />
+          <Textarea
+            id="incident-description"
+            name="description"
+            aria-describedby="incident-description-hint"
+            value={draft.description}
+            onChange={(e) => set('description', e.target.value)}
+          />
         </FormGroup>
         <Checkbox
           id="incident-offense"
@@ -129,16 +162,25 @@ export function IncidentForm({ districtId, incident, initial, schools, officers,
                   id={`nibrs-${code}`}
                   label={t('incidents.form.nibrsCode', { code })}
                   checked={draft.nibrsCodes.includes(code)}
-                  onChange={(on) => set('nibrsCodes', on ? [...draft.nibrsCodes, code] : draft.nibrsCodes.filter((c) => c !== code))}
+                  onChange={(on) =>
+                    set('nibrsCodes', on ? [...draft.nibrsCodes, code] : draft.nibrsCodes.filter((c) => c !== code))
+                  }
                 />
               ))
             )}
           </fieldset>
         )}
 
-        <StudentPicker districtId={districtId} schoolId={draft.schoolId} value={draft.students} onChange={(v) => set('students', v)} />
+        <StudentPicker
+          districtId={districtId}
+          schoolId={draft.schoolId}
+          value={draft.students}
+          onChange={(v) => set('students', v)}
+        />
         <ContactFields draft={draft} set={set} officers={officers} selfName={selfName} error={error} />
-        {draft.officerInvolved && <ActionFields draft={draft} onChange={(v) => set('actions', v)} problems={problems} />}
+        {draft.officerInvolved && (
+          <ActionFields draft={draft} onChange={(v) => set('actions', v)} problems={problems} />
+        )}
 
         <RolePreview districtId={districtId} draft={draft} />
         <div className="margin-top-3">

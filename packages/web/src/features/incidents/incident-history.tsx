@@ -40,7 +40,8 @@ export function currentSnapshot(incident: IncidentDetail): Record<string, unknow
 export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   const keys = Object.keys(after).filter((k) => k in before);
   const same = (a: unknown, b: unknown) => {
-    if (typeof a === 'string' && typeof b === 'string' && !Number.isNaN(Date.parse(a)) && /^\d{4}-/.test(a)) return Date.parse(a) === Date.parse(b);
+    if (typeof a === 'string' && typeof b === 'string' && !Number.isNaN(Date.parse(a)) && /^\d{4}-/.test(a))
+      return Date.parse(a) === Date.parse(b);
     return JSON.stringify(a) === JSON.stringify(b);
   };
   return keys.filter((k) => !same(before[k], after[k])).sort();
@@ -63,20 +64,38 @@ export function IncidentHistory({ incident }: { incident: IncidentDetail }) {
           return (
             <ol className="usa-process-list">
               <li className="usa-process-list__item">
-                <h3 className="usa-process-list__heading font-sans-sm">{t('incidents.history.current', { version: h.version, state: t(`incidents.states.${incident.state}`) })}</h3>
-                <p className="margin-top-05">{t('incidents.history.updatedAt', { when: formatDateTime(incident.updatedAt, i18n.language) })}</p>
+                <h3 className="usa-process-list__heading font-sans-sm">
+                  {t('incidents.history.current', {
+                    version: h.version,
+                    state: t(`incidents.states.${incident.state}`),
+                  })}
+                </h3>
+                <p className="margin-top-05">
+                  {t('incidents.history.updatedAt', { when: formatDateTime(incident.updatedAt, i18n.language) })}
+                </p>
               </li>
               {prior.map((v, i) => {
                 const next = i === 0 ? currentSnapshot(incident) : prior[i - 1]!.snapshot;
                 const changed = changedFields(v.snapshot, next);
                 return (
                   <li key={v.version} className="usa-process-list__item">
-                    <h3 className="usa-process-list__heading font-sans-sm">{t('incidents.history.version', { version: v.version, state: t(`incidents.states.${v.state}`) })}</h3>
-                    <p className="margin-top-05">{t('incidents.history.changedBy', { name: v.changedByName, when: formatDateTime(v.changedAt, i18n.language) })}</p>
-                    <p className="margin-top-05 text-base-dark">
-                      {changed.length ? t('incidents.history.changed', { fields: changed.map(label).join(', ') }) : t('incidents.history.unchanged')}
+                    <h3 className="usa-process-list__heading font-sans-sm">
+                      {t('incidents.history.version', { version: v.version, state: t(`incidents.states.${v.state}`) })}
+                    </h3>
+                    <p className="margin-top-05">
+                      {t('incidents.history.changedBy', {
+                        name: v.changedByName,
+                        when: formatDateTime(v.changedAt, i18n.language),
+                      })}
                     </p>
-                    {v.changeNote && <p className="margin-top-05">{t('incidents.history.note', { note: v.changeNote })}</p>}
+                    <p className="margin-top-05 text-base-dark">
+                      {changed.length
+                        ? t('incidents.history.changed', { fields: changed.map(label).join(', ') })
+                        : t('incidents.history.unchanged')}
+                    </p>
+                    {v.changeNote && (
+                      <p className="margin-top-05">{t('incidents.history.note', { note: v.changeNote })}</p>
+                    )}
                   </li>
                 );
               })}

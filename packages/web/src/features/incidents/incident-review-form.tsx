@@ -11,7 +11,6 @@ import { NativeField, RadioGroup } from './choice-fields';
 import { toIso, toLocalInput } from './incident-draft';
 import { useRecordReview } from './incidents.api';
 
-
 /**
  * The administrator's review before an arrest or referral. The review is recorded with the time
  * it actually happened (often earlier, by phone), which is what the MOU's review rule checks.
@@ -40,7 +39,11 @@ export function ReviewForm({ incident }: { incident: IncidentDetail }) {
       <h3 id="review-form-heading">{t('incidents.review.formHeading')}</h3>
       <p>{t('incidents.review.formIntro')}</p>
       {review.isSuccess && !invalid && <Alert type="success" heading={t('incidents.review.recorded')} live slim />}
-      <ApiErrorAlert error={error} heading={t('incidents.review.failed')} shownFields={['reviewedAt', 'decision', 'studentId']} />
+      <ApiErrorAlert
+        error={error}
+        heading={t('incidents.review.failed')}
+        shownFields={['reviewedAt', 'decision', 'studentId']}
+      />
       <Form ref={form} onSubmit={submit} noValidate>
         <SelectField
           id="review-student"
@@ -66,7 +69,10 @@ export function ReviewForm({ incident }: { incident: IncidentDetail }) {
           legend={t('incidents.review.decision')}
           value={decision}
           onChange={setDecision}
-          options={(['approved', 'declined'] as const).map((d) => ({ value: d, label: t(`incidents.review.decisions.${d}`) }))}
+          options={(['approved', 'declined'] as const).map((d) => ({
+            value: d,
+            label: t(`incidents.review.decisions.${d}`),
+          }))}
           error={issueOf(error, 'decision')}
         />
         <FormGroup>

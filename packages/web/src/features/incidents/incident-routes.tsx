@@ -9,11 +9,46 @@ import { IncidentsPage } from './incidents-page';
 export function incidentRoutes() {
   return (
     <>
-      <Route path="incidents" element={<RequireAction action="incident.list" needsDistrict><IncidentsPage /></RequireAction>} />
-      <Route path="incidents/new" element={<RequireAction action="incident.create" needsDistrict><NewIncidentPage /></RequireAction>} />
-      <Route path="incidents/:id" element={<RequireAction action="incident.read" needsDistrict><IncidentDetailPage /></RequireAction>} />
-      <Route path="incidents/:id/edit" element={<RequireAction action="incident.update" needsDistrict><EditIncidentPage /></RequireAction>} />
-      <Route path="role-drift" element={<RequireAction action="drift.read" needsDistrict><RoleDriftPage /></RequireAction>} />
+      <Route
+        path="incidents"
+        element={
+          <RequireAction action="incident.list" needsDistrict>
+            <IncidentsPage />
+          </RequireAction>
+        }
+      />
+      <Route
+        path="incidents/new"
+        element={
+          <RequireAction action="incident.create" needsDistrict>
+            <NewIncidentPage />
+          </RequireAction>
+        }
+      />
+      <Route
+        path="incidents/:id"
+        element={
+          <RequireAction action="incident.read" needsDistrict>
+            <IncidentDetailPage />
+          </RequireAction>
+        }
+      />
+      <Route
+        path="incidents/:id/edit"
+        element={
+          <RequireAction action="incident.update" needsDistrict>
+            <EditIncidentPage />
+          </RequireAction>
+        }
+      />
+      <Route
+        path="role-drift"
+        element={
+          <RequireAction action="drift.read" needsDistrict>
+            <RoleDriftPage />
+          </RequireAction>
+        }
+      />
     </>
   );
 }

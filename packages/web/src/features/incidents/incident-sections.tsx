@@ -33,7 +33,11 @@ export function IncidentStudents({ incident }: { incident: IncidentDetail }) {
                 <td>{t(`incidents.races.${s.snapshot.race}`)}</td>
                 <td>{t(`incidents.sexes.${s.snapshot.sex}`)}</td>
                 <td>
-                  {[s.snapshot.idea && t('incidents.detail.idea'), s.snapshot.section504 && t('incidents.detail.section504'), s.snapshot.englishLearner && t('incidents.detail.englishLearner')]
+                  {[
+                    s.snapshot.idea && t('incidents.detail.idea'),
+                    s.snapshot.section504 && t('incidents.detail.section504'),
+                    s.snapshot.englishLearner && t('incidents.detail.englishLearner'),
+                  ]
                     .filter(Boolean)
                     .join(', ') || '—'}
                 </td>
@@ -49,7 +53,8 @@ export function IncidentStudents({ incident }: { incident: IncidentDetail }) {
 
 export function IncidentContacts({ incident }: { incident: IncidentDetail }) {
   const { t, i18n } = useTranslation();
-  const name = (id: string | null) => (id ? (incident.students.find((s) => s.studentId === id)?.name ?? id) : t('incidents.detail.noParticularStudent'));
+  const name = (id: string | null) =>
+    id ? (incident.students.find((s) => s.studentId === id)?.name ?? id) : t('incidents.detail.noParticularStudent');
   return (
     <section aria-labelledby="contacts-section-heading">
       <h2 id="contacts-section-heading">{t('incidents.fields.contacts')}</h2>
@@ -67,7 +72,11 @@ export function IncidentContacts({ incident }: { incident: IncidentDetail }) {
             <dt>{t('incidents.form.arrivedAt')}</dt>
             <dd>{formatDateTime(c.arrivedAt, i18n.language)}</dd>
             <dt>{t('incidents.detail.responseTime')}</dt>
-            <dd>{c.responseMinutes === null ? '—' : t('incidents.detail.minutes', { minutes: Math.round(c.responseMinutes * 10) / 10 })}</dd>
+            <dd>
+              {c.responseMinutes === null
+                ? '—'
+                : t('incidents.detail.minutes', { minutes: Math.round(c.responseMinutes * 10) / 10 })}
+            </dd>
           </dl>
           <h4>{t('incidents.form.actions')}</h4>
           {c.actions.length === 0 ? (
@@ -76,8 +85,16 @@ export function IncidentContacts({ incident }: { incident: IncidentDetail }) {
             <ul>
               {c.actions.map((a) => (
                 <li key={a.id}>
-                  <strong>{t(`incidents.actions.${a.action}`)}</strong> — {name(a.studentId)}, {formatDateTime(a.at, i18n.language)}
-                  {a.action === 'questioned' && <>; {a.parentNotified ? t('incidents.detail.parentNotified') : t('incidents.detail.parentNotNotified')}</>}
+                  <strong>{t(`incidents.actions.${a.action}`)}</strong> — {name(a.studentId)},{' '}
+                  {formatDateTime(a.at, i18n.language)}
+                  {a.action === 'questioned' && (
+                    <>
+                      ;{' '}
+                      {a.parentNotified
+                        ? t('incidents.detail.parentNotified')
+                        : t('incidents.detail.parentNotNotified')}
+                    </>
+                  )}
                   {a.emergency && <>; {t('incidents.detail.emergency', { reason: a.emergencyReason ?? '' })}</>}
                 </li>
               ))}
@@ -104,7 +121,9 @@ export function IncidentReviews({ incident }: { incident: IncidentDetail }) {
                 reviewer: r.reviewerName,
                 decision: t(`incidents.review.decisions.${r.decision}`),
                 when: formatDateTime(r.reviewedAt, i18n.language),
-                about: r.studentId ? (incident.students.find((s) => s.studentId === r.studentId)?.name ?? r.studentId) : t('incidents.review.wholeIncident'),
+                about: r.studentId
+                  ? (incident.students.find((s) => s.studentId === r.studentId)?.name ?? r.studentId)
+                  : t('incidents.review.wholeIncident'),
               })}
               {r.note && <span className="display-block text-base-dark">{r.note}</span>}
             </li>

@@ -20,7 +20,9 @@ export function IncidentsPage() {
   const can = useCan();
   const district = useCurrentMe().district!;
   const [search, setSearch] = useSearchParams();
-  const filters: IncidentFilters = Object.fromEntries(FILTER_KEYS.map((k) => [k, search.get(k) ?? undefined]).filter(([, v]) => v));
+  const filters: IncidentFilters = Object.fromEntries(
+    FILTER_KEYS.map((k) => [k, search.get(k) ?? undefined]).filter(([, v]) => v),
+  );
   const incidents = useIncidents(district.id, filters, pageFromSearch(search, PAGE_SIZE_DEFAULT));
   const schools = useSchools(district.id, { limit: PAGE_SIZE_MAX, offset: 0 });
   const filtered = Object.keys(filters).length > 0;
@@ -52,7 +54,10 @@ export function IncidentsPage() {
           incidents.data?.total ? (
             <PageOutOfRange />
           ) : (
-            <Alert type="info" heading={filtered ? t('incidents.list.noMatchHeading') : t('incidents.list.emptyHeading')}>
+            <Alert
+              type="info"
+              heading={filtered ? t('incidents.list.noMatchHeading') : t('incidents.list.emptyHeading')}
+            >
               {filtered ? t('incidents.list.noMatch') : t('incidents.list.empty')}
             </Alert>
           )
@@ -60,7 +65,14 @@ export function IncidentsPage() {
       >
         {(p) => (
           <>
-            <IncidentTable items={p.items} caption={t('incidents.list.caption', { from: p.offset + 1, to: p.offset + p.items.length, total: p.total })} />
+            <IncidentTable
+              items={p.items}
+              caption={t('incidents.list.caption', {
+                from: p.offset + 1,
+                to: p.offset + p.items.length,
+                total: p.total,
+              })}
+            />
             <Pager total={p.total} limit={p.limit} offset={p.offset} label={t('incidents.list.pagerLabel')} />
           </>
         )}

@@ -26,10 +26,12 @@ type Page = { limit: number; offset: number };
 
 export const incidentKeys = {
   ofDistrict: (districtId: string) => ['districts', districtId, 'incidents'] as const,
-  list: (districtId: string, filters: IncidentFilters, page: Page) => ['districts', districtId, 'incidents', filters, page] as const,
+  list: (districtId: string, filters: IncidentFilters, page: Page) =>
+    ['districts', districtId, 'incidents', filters, page] as const,
   one: (id: string) => ['incidents', id] as const,
   versions: (id: string) => ['incidents', id, 'versions'] as const,
-  students: (districtId: string, schoolId: string, q: string) => ['districts', districtId, 'students', schoolId, q] as const,
+  students: (districtId: string, schoolId: string, q: string) =>
+    ['districts', districtId, 'students', schoolId, q] as const,
 };
 
 const districtPath = (districtId: string) => `/api/districts/${encodeURIComponent(districtId)}`;
@@ -38,7 +40,8 @@ const incidentPath = (id: string) => `/api/incidents/${encodeURIComponent(id)}`;
 export function useIncidents(districtId: string, filters: IncidentFilters, page: Page) {
   return useQuery({
     queryKey: incidentKeys.list(districtId, filters, page),
-    queryFn: ({ signal }) => api.get(`${districtPath(districtId)}/incidents`, IncidentPageSchema, { ...filters, ...page }, signal),
+    queryFn: ({ signal }) =>
+      api.get(`${districtPath(districtId)}/incidents`, IncidentPageSchema, { ...filters, ...page }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -76,7 +79,8 @@ export function useSaveIncident(districtId: string, id: string | null) {
       const saved = id
         ? await request('PUT', incidentPath(id), { body: input, schema: IncidentDetailSchema })
         : await api.post(`${districtPath(districtId)}/incidents`, input, IncidentDetailSchema);
-      if (submit && saved.state === 'draft') await api.post(`${incidentPath(saved.id)}/transition`, { to: 'submitted' });
+      if (submit && saved.state === 'draft')
+        await api.post(`${incidentPath(saved.id)}/transition`, { to: 'submitted' });
       return saved;
     },
     onSuccess: (saved) => refresh(saved),
@@ -102,7 +106,8 @@ export function useRecordReview(incident: IncidentDetail) {
 export function useReclassify(incident: IncidentDetail) {
   const refresh = useRefreshIncident();
   return useMutation({
-    mutationFn: (input: { recordClass: RecordClass; reason: string }) => api.post(`${incidentPath(incident.id)}/reclassify`, input),
+    mutationFn: (input: { recordClass: RecordClass; reason: string }) =>
+      api.post(`${incidentPath(incident.id)}/reclassify`, input),
     onSuccess: () => refresh(incident),
   });
 }
@@ -111,7 +116,8 @@ export function useReclassify(incident: IncidentDetail) {
 export function useStudentSearch(districtId: string, schoolId: string, q: string, enabled: boolean) {
   return useQuery({
     queryKey: incidentKeys.students(districtId, schoolId, q),
-    queryFn: ({ signal }) => api.get(`${districtPath(districtId)}/students`, StudentPageSchema, { schoolId, q, limit: 10 }, signal),
+    queryFn: ({ signal }) =>
+      api.get(`${districtPath(districtId)}/students`, StudentPageSchema, { schoolId, q, limit: 10 }, signal),
     enabled: enabled && schoolId !== '',
     placeholderData: keepPreviousData,
   });
@@ -123,8 +129,10 @@ const UserPageSchema = pageOf(UserSchema);
 export function useOfficerChoices(districtId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['districts', districtId, 'users', 'officers'],
-    queryFn: ({ signal }) => api.get(`${districtPath(districtId)}/users`, UserPageSchema, { limit: 200, offset: 0 }, signal),
-    select: (page) => page.items.filter((u) => u.role === 'sro' && !u.disabled).map((u) => ({ id: u.id, displayName: u.displayName })),
+    queryFn: ({ signal }) =>
+      api.get(`${districtPath(districtId)}/users`, UserPageSchema, { limit: 200, offset: 0 }, signal),
+    select: (page) =>
+      page.items.filter((u) => u.role === 'sro' && !u.disabled).map((u) => ({ id: u.id, displayName: u.displayName })),
     enabled,
   });
 }

@@ -8,7 +8,8 @@ import { toIso, type IncidentDraft } from './incident-draft';
 function useMouInForce(districtId: string) {
   return useQuery({
     queryKey: ['public', 'districts', districtId, 'mou'],
-    queryFn: ({ signal }) => api.get(`/api/public/districts/${encodeURIComponent(districtId)}/mou`, PublicMouSchema, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get(`/api/public/districts/${encodeURIComponent(districtId)}/mou`, PublicMouSchema, undefined, signal),
     staleTime: 5 * 60_000,
   });
 }
@@ -23,7 +24,8 @@ export function RolePreview({ districtId, draft }: { districtId: string; draft: 
   const { t } = useTranslation();
   const mou = useMouInForce(districtId);
   const rules = mou.data?.mou?.roleRules;
-  if (!rules || !draft.officerInvolved || !draft.officerId) return <p className="usa-hint">{t('incidents.form.flagsAfterSave')}</p>;
+  if (!rules || !draft.officerInvolved || !draft.officerId)
+    return <p className="usa-hint">{t('incidents.form.flagsAfterSave')}</p>;
   const occurredAt = toIso(draft.occurredAt);
   const flags = evaluateIncident(
     {
@@ -32,8 +34,8 @@ export function RolePreview({ districtId, draft }: { districtId: string; draft: 
       contacts: [
         {
           officerId: draft.officerId,
-          purpose: (draft.purpose || 'other'),
-          involvement: (draft.involvement || 'assisted_on_request'),
+          purpose: draft.purpose || 'other',
+          involvement: draft.involvement || 'assisted_on_request',
           actions: draft.actions.map((a) => ({
             action: a.action,
             studentId: a.studentId || null,
@@ -50,7 +52,10 @@ export function RolePreview({ districtId, draft }: { districtId: string; draft: 
   const titles = new Map(mou.data?.mou?.clauses.map((c) => [c.key, c.title]));
   const kinds = [...new Map(flags.map((f) => [f.kind, f])).values()];
   return (
-    <section aria-labelledby="preview-heading" className={`usa-alert usa-alert--slim margin-y-3 ${kinds.length ? 'usa-alert--warning' : 'usa-alert--info'}`}>
+    <section
+      aria-labelledby="preview-heading"
+      className={`usa-alert usa-alert--slim margin-y-3 ${kinds.length ? 'usa-alert--warning' : 'usa-alert--info'}`}
+    >
       <div className="usa-alert__body" aria-live="polite">
         <h3 id="preview-heading" className="usa-alert__heading font-sans-sm">
           {kinds.length ? t('incidents.preview.heading') : t('incidents.preview.noneHeading')}
@@ -60,7 +65,12 @@ export function RolePreview({ districtId, draft }: { districtId: string; draft: 
             {kinds.map((f) => (
               <li key={f.kind}>
                 {t(`incidents.flagKinds.${f.kind}`)}
-                {f.clause && <span className="text-base-dark"> — {t('incidents.flags.clause', { title: titles.get(f.clause) ?? f.clause })}</span>}
+                {f.clause && (
+                  <span className="text-base-dark">
+                    {' '}
+                    — {t('incidents.flags.clause', { title: titles.get(f.clause) ?? f.clause })}
+                  </span>
+                )}
               </li>
             ))}
           </ul>

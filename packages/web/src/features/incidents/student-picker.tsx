@@ -31,7 +31,8 @@ export function StudentPicker({ districtId, schoolId, value, onChange }: Student
   const search = useStudentSearch(districtId, schoolId, query, query.length >= 2);
   const chosen = new Set(value.map((s) => s.studentId));
   const results = (search.data?.items ?? []).filter((s) => !chosen.has(s.id));
-  const setRole = (id: string, role: StudentRole) => onChange(value.map((s) => (s.studentId === id ? { ...s, role } : s)));
+  const setRole = (id: string, role: StudentRole) =>
+    onChange(value.map((s) => (s.studentId === id ? { ...s, role } : s)));
 
   return (
     <section aria-labelledby="students-heading">
@@ -54,7 +55,12 @@ export function StudentPicker({ districtId, schoolId, value, onChange }: Student
                   />
                 </div>
                 <div className="grid-col-auto">
-                  <Button type="button" unstyled className="margin-bottom-1" onClick={() => onChange(value.filter((x) => x.studentId !== s.studentId))}>
+                  <Button
+                    type="button"
+                    unstyled
+                    className="margin-bottom-1"
+                    onClick={() => onChange(value.filter((x) => x.studentId !== s.studentId))}
+                  >
                     {t('incidents.form.removeStudent', { name: s.name })}
                   </Button>
                 </div>
@@ -75,7 +81,9 @@ export function StudentPicker({ districtId, schoolId, value, onChange }: Student
       />
       {search.isError && <ApiErrorAlert error={search.error} heading={t('incidents.form.studentSearchFailed')} />}
       <div aria-live="polite">
-        {query.length >= 2 && search.isSuccess && results.length === 0 && <p className="text-base-dark">{t('incidents.form.noStudents')}</p>}
+        {query.length >= 2 && search.isSuccess && results.length === 0 && (
+          <p className="text-base-dark">{t('incidents.form.noStudents')}</p>
+        )}
         {query.length >= 2 && results.length > 0 && (
           <ul className="usa-list usa-list--unstyled" aria-label={t('incidents.form.searchResults')}>
             {results.map((s) => (
@@ -85,7 +93,10 @@ export function StudentPicker({ districtId, schoolId, value, onChange }: Student
                   outline
                   className="width-full text-left"
                   onClick={() => {
-                    onChange([...value, { studentId: s.id, name: `${s.givenName} ${s.familyName}`, localId: s.localId, role: 'offender' }]);
+                    onChange([
+                      ...value,
+                      { studentId: s.id, name: `${s.givenName} ${s.familyName}`, localId: s.localId, role: 'offender' },
+                    ]);
                     setQ('');
                   }}
                 >

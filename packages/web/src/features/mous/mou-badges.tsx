@@ -18,7 +18,11 @@ export function MouStatusTag({ status }: { status: MouVersionStatus }) {
 export function CompletenessText({ completeness }: { completeness: Completeness }) {
   const { t } = useTranslation();
   if (completeness.complete) return <>{t('mous.completeAll', { count: completeness.required.length })}</>;
-  return <span className="text-secondary-dark text-bold">{t('mous.missingCount', { count: completeness.missing.length })}</span>;
+  return (
+    <span className="text-secondary-dark text-bold">
+      {t('mous.missingCount', { count: completeness.missing.length })}
+    </span>
+  );
 }
 
 export function ReminderText({ reminder }: { reminder: MouReminder | null }) {

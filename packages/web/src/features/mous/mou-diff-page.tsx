@@ -28,7 +28,8 @@ function useRuleLabel() {
   return {
     rule: (path: string) => {
       const [first, behavior, field] = path.split('.');
-      if (first === 'categories' && behavior) return `${t(`incidents.behaviors.${behavior}`)}: ${field === 'handler' ? t('mous.rules.handler') : t('mous.rules.reviewShort')}`;
+      if (first === 'categories' && behavior)
+        return `${t(`incidents.behaviors.${behavior}`)}: ${field === 'handler' ? t('mous.rules.handler') : t('mous.rules.reviewShort')}`;
       return t(`mous.ruleNames.${path}`);
     },
     value: (path: string, v: string) => {
@@ -36,7 +37,8 @@ function useRuleLabel() {
       if (last === 'handler') return t(`mous.handlers.${v}`);
       if (last === 'informationSharing') return t(`mous.sharing.${v}`);
       if (v === 'true' || v === 'false') return v === 'true' ? t('mous.yes') : t('mous.no');
-      if (['searches', 'physicalRestraint', 'mechanicalRestraint', 'useOfForce'].includes(last ?? '')) return t(`mous.permissions.${v}`);
+      if (['searches', 'physicalRestraint', 'mechanicalRestraint', 'useOfForce'].includes(last ?? ''))
+        return t(`mous.permissions.${v}`);
       return v;
     },
   };
@@ -55,7 +57,8 @@ function DiffView({ diff }: { diff: MouDiff }) {
       </p>
       <p className="usa-intro">{t('mous.diff.summary', { clauses: changed.length, rules: ruleRows.length })}</p>
       <p className="font-body-3xs">
-        {t('mous.diff.legend')} <ins className="bg-green text-white">{t('mous.diff.added')}</ins> <del className="bg-secondary-lighter">{t('mous.diff.removed')}</del>
+        {t('mous.diff.legend')} <ins className="bg-green text-white">{t('mous.diff.added')}</ins>{' '}
+        <del className="bg-secondary-lighter">{t('mous.diff.removed')}</del>
       </p>
 
       <h2>{t('mous.diff.clausesHeading')}</h2>
@@ -65,7 +68,9 @@ function DiffView({ diff }: { diff: MouDiff }) {
           <h3 id={`diff-${c.key}`}>
             {c.titleTo ?? c.titleFrom} <span className="usa-tag">{t(`mous.diff.change.${c.change}`)}</span>
           </h3>
-          {c.titleFrom && c.titleTo && c.titleFrom !== c.titleTo && <p>{t('mous.diff.renamed', { from: c.titleFrom, to: c.titleTo })}</p>}
+          {c.titleFrom && c.titleTo && c.titleFrom !== c.titleTo && (
+            <p>{t('mous.diff.renamed', { from: c.titleFrom, to: c.titleTo })}</p>
+          )}
           <p className="measure-6" style={{ whiteSpace: 'pre-line' }}>
             {c.parts.map((p, i) =>
               p.op === 'equal' ? (
@@ -88,7 +93,10 @@ function DiffView({ diff }: { diff: MouDiff }) {
       {ruleRows.length === 0 ? (
         <p>{t('mous.diff.noRuleChanges')}</p>
       ) : (
-        <DataTable captionId="rule-changes-caption" caption={t('mous.diff.rulesCaption', { from: diff.from, to: diff.to })}>
+        <DataTable
+          captionId="rule-changes-caption"
+          caption={t('mous.diff.rulesCaption', { from: diff.from, to: diff.to })}
+        >
           <thead>
             <tr>
               <th scope="col">{t('mous.diff.rule')}</th>

@@ -40,7 +40,8 @@ function MouEditor({ mou }: { mou: MouDetail }) {
   const written = new Set(clauses.filter((c) => c.text.trim()).map((c) => c.key));
   const required: readonly ClauseKey[] = MOU_TEMPLATES[mou.template];
   const unused = mou.library.filter((l) => !clauses.some((c) => c.key === l.key));
-  const setClause = (key: ClauseKey, patch: Partial<Clause>) => setClauses((cs) => cs.map((c) => (c.key === key ? { ...c, ...patch } : c)));
+  const setClause = (key: ClauseKey, patch: Partial<Clause>) =>
+    setClauses((cs) => cs.map((c) => (c.key === key ? { ...c, ...patch } : c)));
   const addClause = (key: ClauseKey) => {
     const l = mou.library.find((x) => x.key === key)!;
     setClauses((cs) => [...cs, { key, title: l.title, text: l.text }]);
@@ -48,7 +49,10 @@ function MouEditor({ mou }: { mou: MouDetail }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate({ clauses, roleRules: rules, effectiveDate, reviewDate, changeNote }, { onSuccess: () => void navigate(`/app/mous/${mou.id}`) });
+    save.mutate(
+      { clauses, roleRules: rules, effectiveDate, reviewDate, changeNote },
+      { onSuccess: () => void navigate(`/app/mous/${mou.id}`) },
+    );
   };
 
   return (
@@ -57,11 +61,17 @@ function MouEditor({ mou }: { mou: MouDetail }) {
       <p className="usa-intro">{t('mous.editor.intro', { version: latest.version + 1 })}</p>
       {save.isError && <ApiErrorAlert error={save.error} />}
 
-      <h2 id="checklist-heading">{t('mous.editor.checklistHeading', { template: t(`mous.templates.${mou.template}`, { count: required.length }) })}</h2>
+      <h2 id="checklist-heading">
+        {t('mous.editor.checklistHeading', {
+          template: t(`mous.templates.${mou.template}`, { count: required.length }),
+        })}
+      </h2>
       <ul className="usa-icon-list" aria-labelledby="checklist-heading">
         {required.map((k) => (
           <li key={k} className="usa-icon-list__item">
-            <span className={written.has(k) ? 'text-green text-bold' : 'text-secondary-dark text-bold'}>{written.has(k) ? '✓ ' : '✗ '}</span>
+            <span className={written.has(k) ? 'text-green text-bold' : 'text-secondary-dark text-bold'}>
+              {written.has(k) ? '✓ ' : '✗ '}
+            </span>
             {t(`mous.clauseNames.${k}`)}: {written.has(k) ? t('mous.editor.present') : t('mous.editor.missing')}
           </li>
         ))}
@@ -73,12 +83,28 @@ function MouEditor({ mou }: { mou: MouDetail }) {
           <legend className="usa-legend usa-legend--large">
             {i + 1}. {t(`mous.clauseNames.${c.key}`)}
           </legend>
-          <TextField id={`clause-title-${c.key}`} label={t('mous.editor.clauseTitle')} value={c.title} onChange={(e) => setClause(c.key, { title: e.target.value })} error={issueOf(save.error, `clauses.${i}.title`)} />
+          <TextField
+            id={`clause-title-${c.key}`}
+            label={t('mous.editor.clauseTitle')}
+            value={c.title}
+            onChange={(e) => setClause(c.key, { title: e.target.value })}
+            error={issueOf(save.error, `clauses.${i}.title`)}
+          />
           <label className="usa-label" htmlFor={`clause-text-${c.key}`}>
             {t('mous.editor.clauseText')}
           </label>
-          <textarea id={`clause-text-${c.key}`} className="usa-textarea maxw-full" rows={6} value={c.text} onChange={(e) => setClause(c.key, { text: e.target.value })} />
-          <button type="button" className="usa-button usa-button--unstyled margin-top-1" onClick={() => setClauses((cs) => cs.filter((x) => x.key !== c.key))}>
+          <textarea
+            id={`clause-text-${c.key}`}
+            className="usa-textarea maxw-full"
+            rows={6}
+            value={c.text}
+            onChange={(e) => setClause(c.key, { text: e.target.value })}
+          />
+          <button
+            type="button"
+            className="usa-button usa-button--unstyled margin-top-1"
+            onClick={() => setClauses((cs) => cs.filter((x) => x.key !== c.key))}
+          >
             {t('mous.editor.removeClause', { name: t(`mous.clauseNames.${c.key}`) })}
           </button>
         </fieldset>
@@ -106,9 +132,28 @@ function MouEditor({ mou }: { mou: MouDetail }) {
       <RoleRulesEditor rules={rules} onChange={setRules} />
 
       <h2>{t('mous.editor.datesHeading')}</h2>
-      <DateField id="version-effective" label={t('mous.fields.effectiveDate')} value={effectiveDate} onChange={setEffectiveDate} error={issueOf(save.error, 'effectiveDate')} />
-      <DateField id="version-review" label={t('mous.fields.reviewDate')} value={reviewDate} onChange={setReviewDate} error={issueOf(save.error, 'reviewDate')} />
-      <TextField id="version-note" label={t('mous.fields.changeNote')} hint={t('mous.editor.changeNoteHint')} value={changeNote} onChange={(e) => setChangeNote(e.target.value)} error={issueOf(save.error, 'changeNote')} />
+      <DateField
+        id="version-effective"
+        label={t('mous.fields.effectiveDate')}
+        value={effectiveDate}
+        onChange={setEffectiveDate}
+        error={issueOf(save.error, 'effectiveDate')}
+      />
+      <DateField
+        id="version-review"
+        label={t('mous.fields.reviewDate')}
+        value={reviewDate}
+        onChange={setReviewDate}
+        error={issueOf(save.error, 'reviewDate')}
+      />
+      <TextField
+        id="version-note"
+        label={t('mous.fields.changeNote')}
+        hint={t('mous.editor.changeNoteHint')}
+        value={changeNote}
+        onChange={(e) => setChangeNote(e.target.value)}
+        error={issueOf(save.error, 'changeNote')}
+      />
       <p>{t('mous.editor.resignWarning')}</p>
       <button type="submit" className="usa-button" disabled={save.isPending}>
         {t('mous.editor.save', { version: latest.version + 1 })}

@@ -35,7 +35,8 @@ function MouView({ mou }: { mou: MouDetail }) {
       <PageTitle>{mou.title}</PageTitle>
       <p className="usa-intro">{t('mous.between', { agency: mou.agencyName })}</p>
       <p>
-        <MouStatusTag status={mou.status} /> {t('mous.dates', { effective: date(mou.effectiveDate), review: date(mou.nextReviewDate) })}
+        <MouStatusTag status={mou.status} />{' '}
+        {t('mous.dates', { effective: date(mou.effectiveDate), review: date(mou.nextReviewDate) })}
       </p>
       {mou.reminder && (
         <Alert type="warning" heading={t('mous.reminder.heading')}>
@@ -89,7 +90,10 @@ function MouView({ mou }: { mou: MouDetail }) {
                 {v.version > 1 && (
                   <>
                     {' · '}
-                    <Link to={`/app/mous/${mou.id}/diff?from=${v.version - 1}&to=${v.version}`} aria-label={t('mous.compareOf', { version: v.version })}>
+                    <Link
+                      to={`/app/mous/${mou.id}/diff?from=${v.version - 1}&to=${v.version}`}
+                      aria-label={t('mous.compareOf', { version: v.version })}
+                    >
                       {t('mous.compare')}
                     </Link>
                   </>

@@ -9,10 +9,38 @@ import { MousPage } from './mous-page';
 export function mouRoutes() {
   return (
     <>
-      <Route path="mous" element={<RequireAction action="mou.list" needsDistrict><MousPage /></RequireAction>} />
-      <Route path="mous/:id" element={<RequireAction action="mou.read"><MouPage /></RequireAction>} />
-      <Route path="mous/:id/edit" element={<RequireAction action="mou.write"><MouEditorPage /></RequireAction>} />
-      <Route path="mous/:id/diff" element={<RequireAction action="mou.read"><MouDiffPage /></RequireAction>} />
+      <Route
+        path="mous"
+        element={
+          <RequireAction action="mou.list" needsDistrict>
+            <MousPage />
+          </RequireAction>
+        }
+      />
+      <Route
+        path="mous/:id"
+        element={
+          <RequireAction action="mou.read">
+            <MouPage />
+          </RequireAction>
+        }
+      />
+      <Route
+        path="mous/:id/edit"
+        element={
+          <RequireAction action="mou.write">
+            <MouEditorPage />
+          </RequireAction>
+        }
+      />
+      <Route
+        path="mous/:id/diff"
+        element={
+          <RequireAction action="mou.read">
+            <MouDiffPage />
+          </RequireAction>
+        }
+      />
     </>
   );
 }

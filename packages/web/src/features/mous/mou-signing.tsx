@@ -17,7 +17,8 @@ export function MouSigning({ mou }: { mou: MouDetail }) {
   const latest = mou.versions[0]!;
   const update = useUpdateSignatory(mou.id);
   const [signing, setSigning] = useState<MouSignatory | null>(null);
-  const signatureOf = (s: MouSignatory) => mou.signatures.find((x) => x.signatoryId === s.id && x.version === latest.version && x.valid);
+  const signatureOf = (s: MouSignatory) =>
+    mou.signatures.find((x) => x.signatoryId === s.id && x.version === latest.version && x.valid);
   return (
     <>
       <h2>{t('mous.signing.heading', { version: latest.version })}</h2>
@@ -48,12 +49,20 @@ export function MouSigning({ mou }: { mou: MouDetail }) {
                     {!s.active
                       ? t('mous.signing.inactive')
                       : sig
-                        ? t('mous.signing.signedOn', { name: sig.signedName, at: formatDateTime(sig.signedAt, i18n.language) })
+                        ? t('mous.signing.signedOn', {
+                            name: sig.signedName,
+                            at: formatDateTime(sig.signedAt, i18n.language),
+                          })
                         : t('mous.signing.notSigned')}
                   </td>
                   <td>
                     {s.active && !sig && can('mou.sign') && (
-                      <button type="button" className="usa-button usa-button--unstyled" onClick={() => setSigning(s)} aria-label={t('mous.signing.signAs', { name: s.name })}>
+                      <button
+                        type="button"
+                        className="usa-button usa-button--unstyled"
+                        onClick={() => setSigning(s)}
+                        aria-label={t('mous.signing.signAs', { name: s.name })}
+                      >
                         {t('mous.signing.sign')}
                       </button>
                     )}
@@ -64,7 +73,9 @@ export function MouSigning({ mou }: { mou: MouDetail }) {
                           type="button"
                           className="usa-button usa-button--unstyled"
                           onClick={() => update.mutate({ signatoryId: s.id, active: !s.active })}
-                          aria-label={t(s.active ? 'mous.signing.deactivateOf' : 'mous.signing.reactivateOf', { name: s.name })}
+                          aria-label={t(s.active ? 'mous.signing.deactivateOf' : 'mous.signing.reactivateOf', {
+                            name: s.name,
+                          })}
                         >
                           {s.active ? t('mous.signing.deactivate') : t('mous.signing.reactivate')}
                         </button>
@@ -96,18 +107,39 @@ function SignForm({ mou, signatory, onDone }: { mou: MouDetail; signatory: MouSi
     sign.mutate({ signatoryId: signatory.id, version, signedName: typed }, { onSuccess: onDone });
   };
   return (
-    <form className="usa-form usa-form--large border-1px border-base-lighter padding-2 margin-y-3" onSubmit={submit} aria-labelledby="sign-heading">
+    <form
+      className="usa-form usa-form--large border-1px border-base-lighter padding-2 margin-y-3"
+      onSubmit={submit}
+      aria-labelledby="sign-heading"
+    >
       <h3 id="sign-heading">{t('mous.signing.formHeading', { name: signatory.name, version })}</h3>
       <p>{t('mous.signing.formIntro')}</p>
       {sign.isError && <ApiErrorAlert error={sign.error} />}
-      <TextField id="sign-name" label={t('mous.signing.typeName', { name: signatory.name })} value={typed} onChange={(e) => setTyped(e.target.value)} error={issueOf(sign.error, 'signedName')} autoComplete="off" />
+      <TextField
+        id="sign-name"
+        label={t('mous.signing.typeName', { name: signatory.name })}
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+        error={issueOf(sign.error, 'signedName')}
+        autoComplete="off"
+      />
       <div className="usa-checkbox margin-y-2">
-        <input className="usa-checkbox__input" id="sign-confirm" type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+        <input
+          className="usa-checkbox__input"
+          id="sign-confirm"
+          type="checkbox"
+          checked={confirmed}
+          onChange={(e) => setConfirmed(e.target.checked)}
+        />
         <label className="usa-checkbox__label" htmlFor="sign-confirm">
           {t('mous.signing.confirm', { name: signatory.name, version, agency: mou.agencyName })}
         </label>
       </div>
-      {!confirmed && typed && <Alert type="info" slim>{t('mous.signing.confirmFirst')}</Alert>}
+      {!confirmed && typed && (
+        <Alert type="info" slim>
+          {t('mous.signing.confirmFirst')}
+        </Alert>
+      )}
       <button type="submit" className="usa-button" disabled={!confirmed || sign.isPending}>
         {t('mous.signing.submit')}
       </button>
@@ -127,7 +159,16 @@ function AddSignatoryForm({ mouId }: { mouId: string }) {
   const [email, setEmail] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    add.mutate({ party, name, title, email: email || null }, { onSuccess: () => { setName(''); setTitle(''); setEmail(''); } });
+    add.mutate(
+      { party, name, title, email: email || null },
+      {
+        onSuccess: () => {
+          setName('');
+          setTitle('');
+          setEmail('');
+        },
+      },
+    );
   };
   return (
     <details className="margin-y-3">
@@ -135,10 +176,36 @@ function AddSignatoryForm({ mouId }: { mouId: string }) {
       <form className="usa-form usa-form--large" onSubmit={submit} noValidate>
         <p>{t('mous.signing.addIntro')}</p>
         {add.isError && <ApiErrorAlert error={add.error} />}
-        <SelectField id="signatory-party" label={t('mous.signing.party')} value={party} onChange={(v) => setParty(v as MouParty)} options={(['district', 'agency'] as const).map((p) => ({ value: p, label: t(`mous.parties.${p}`) }))} />
-        <TextField id="signatory-name" label={t('mous.signing.name')} value={name} onChange={(e) => setName(e.target.value)} error={issueOf(add.error, 'name')} />
-        <TextField id="signatory-title" label={t('mous.signing.jobTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={issueOf(add.error, 'title')} />
-        <TextField id="signatory-email" type="email" label={t('mous.signing.email')} isOptional value={email} onChange={(e) => setEmail(e.target.value)} error={issueOf(add.error, 'email')} />
+        <SelectField
+          id="signatory-party"
+          label={t('mous.signing.party')}
+          value={party}
+          onChange={(v) => setParty(v as MouParty)}
+          options={(['district', 'agency'] as const).map((p) => ({ value: p, label: t(`mous.parties.${p}`) }))}
+        />
+        <TextField
+          id="signatory-name"
+          label={t('mous.signing.name')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={issueOf(add.error, 'name')}
+        />
+        <TextField
+          id="signatory-title"
+          label={t('mous.signing.jobTitle')}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={issueOf(add.error, 'title')}
+        />
+        <TextField
+          id="signatory-email"
+          type="email"
+          label={t('mous.signing.email')}
+          isOptional
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={issueOf(add.error, 'email')}
+        />
         <button type="submit" className="usa-button" disabled={add.isPending}>
           {t('mous.signing.add')}
         </button>

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BEHAVIOR_KEYS, CLAUSE_KEYS, HANDLERS, INFORMATION_SHARING, MOU_REMINDER_KINDS, MOU_TEMPLATES, MOU_VERSION_STATUSES, PERMISSIONS } from '@forefront/contract';
+import {
+  BEHAVIOR_KEYS,
+  CLAUSE_KEYS,
+  HANDLERS,
+  INFORMATION_SHARING,
+  MOU_REMINDER_KINDS,
+  MOU_TEMPLATES,
+  MOU_VERSION_STATUSES,
+  PERMISSIONS,
+} from '@forefront/contract';
 import en from '../../i18n/en.json';
 import es from '../../i18n/es.json';
 
@@ -15,14 +24,34 @@ const dynamicKeys = [
   ...BEHAVIOR_KEYS.map((b) => `incidents.behaviors.${b}`),
   ...['district', 'agency'].map((p) => `mous.parties.${p}`),
   ...['added', 'removed', 'changed', 'unchanged'].map((c) => `mous.diff.change.${c}`),
-  ...['searches', 'questioningRequiresParentNotice', 'physicalRestraint', 'mechanicalRestraint', 'useOfForce', 'informationSharing', 'effectiveDate', 'reviewDate'].map((r) => `mous.ruleNames.${r}`),
+  ...[
+    'searches',
+    'questioningRequiresParentNotice',
+    'physicalRestraint',
+    'mechanicalRestraint',
+    'useOfForce',
+    'informationSharing',
+    'effectiveDate',
+    'reviewDate',
+  ].map((r) => `mous.ruleNames.${r}`),
 ];
 
-const lookup = (tree: unknown, key: string) => key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), tree);
+const lookup = (tree: unknown, key: string) =>
+  key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+      tree,
+    );
 
 describe('MOU translations', () => {
-  it.each([['en', en], ['es', es]] as const)('names every clause, handler, permission, status and rule in %s', (_lang, tree) => {
-    const missing = dynamicKeys.filter((k) => typeof lookup(tree, k) !== 'string' || !(lookup(tree, k) as string).trim());
+  it.each([
+    ['en', en],
+    ['es', es],
+  ] as const)('names every clause, handler, permission, status and rule in %s', (_lang, tree) => {
+    const missing = dynamicKeys.filter(
+      (k) => typeof lookup(tree, k) !== 'string' || !(lookup(tree, k) as string).trim(),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -22,7 +22,12 @@ export function MousPage() {
     <section className="usa-section">
       <PageTitle>{t('mous.title')}</PageTitle>
       <p className="usa-intro">{t('mous.intro')}</p>
-      <QueryView query={mous} loadingLabel={t('mous.loading')} isEmpty={(d) => d.items.length === 0} empty={<p>{t('mous.empty')}</p>}>
+      <QueryView
+        query={mous}
+        loadingLabel={t('mous.loading')}
+        isEmpty={(d) => d.items.length === 0}
+        empty={<p>{t('mous.empty')}</p>}
+      >
         {(data) => (
           <DataTable captionId="mous-caption" caption={t('mous.listCaption', { district: district.name })}>
             <thead>
@@ -43,7 +48,9 @@ export function MousPage() {
                   <td>
                     <MouStatusTag status={m.status} />
                     {m.latestStatus !== m.status && (
-                      <div className="font-body-3xs margin-top-05">{t('mous.latestIs', { version: m.latestVersion, status: t(`mous.status.${m.latestStatus}`) })}</div>
+                      <div className="font-body-3xs margin-top-05">
+                        {t('mous.latestIs', { version: m.latestVersion, status: t(`mous.status.${m.latestStatus}`) })}
+                      </div>
                     )}
                   </td>
                   <td>
@@ -83,26 +90,59 @@ function CreateMouForm({ districtId }: { districtId: string }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ title, agencyName, template, effectiveDate, ...(reviewDate && { reviewDate }) }, { onSuccess: (mou) => void navigate(`/app/mous/${mou.id}`) });
+    create.mutate(
+      { title, agencyName, template, effectiveDate, ...(reviewDate && { reviewDate }) },
+      { onSuccess: (mou) => void navigate(`/app/mous/${mou.id}`) },
+    );
   };
   return (
     <form ref={form} className="usa-form usa-form--large margin-top-5" onSubmit={submit} noValidate>
       <h2>{t('mous.create.heading')}</h2>
       <p>{t('mous.create.intro')}</p>
       {create.isError && <ApiErrorAlert error={create.error} />}
-      <TextField id="mou-title" label={t('mous.fields.title')} value={title} onChange={(e) => setTitle(e.target.value)} error={err('title')} />
-      <TextField id="mou-agency" label={t('mous.fields.agencyName')} hint={t('mous.create.agencyHint')} value={agencyName} onChange={(e) => setAgencyName(e.target.value)} error={err('agencyName')} />
+      <TextField
+        id="mou-title"
+        label={t('mous.fields.title')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        error={err('title')}
+      />
+      <TextField
+        id="mou-agency"
+        label={t('mous.fields.agencyName')}
+        hint={t('mous.create.agencyHint')}
+        value={agencyName}
+        onChange={(e) => setAgencyName(e.target.value)}
+        error={err('agencyName')}
+      />
       <SelectField
         id="mou-template"
         label={t('mous.fields.template')}
         hint={t('mous.create.templateHint')}
         value={template}
         onChange={(v) => setTemplate(v as MouTemplate)}
-        options={(Object.keys(MOU_TEMPLATES) as MouTemplate[]).map((k) => ({ value: k, label: t(`mous.templates.${k}`, { count: MOU_TEMPLATES[k].length }) }))}
+        options={(Object.keys(MOU_TEMPLATES) as MouTemplate[]).map((k) => ({
+          value: k,
+          label: t(`mous.templates.${k}`, { count: MOU_TEMPLATES[k].length }),
+        }))}
         error={err('template')}
       />
-      <DateField id="mou-effective" label={t('mous.fields.effectiveDate')} value={effectiveDate} onChange={setEffectiveDate} error={err('effectiveDate')} />
-      <DateField id="mou-review" label={t('mous.fields.reviewDate')} hint={t('mous.create.reviewHint')} isOptional value={reviewDate} onChange={setReviewDate} error={err('reviewDate')} />
+      <DateField
+        id="mou-effective"
+        label={t('mous.fields.effectiveDate')}
+        value={effectiveDate}
+        onChange={setEffectiveDate}
+        error={err('effectiveDate')}
+      />
+      <DateField
+        id="mou-review"
+        label={t('mous.fields.reviewDate')}
+        hint={t('mous.create.reviewHint')}
+        isOptional
+        value={reviewDate}
+        onChange={setReviewDate}
+        error={err('reviewDate')}
+      />
       <button type="submit" className="usa-button" disabled={create.isPending}>
         {t('mous.create.submit')}
       </button>

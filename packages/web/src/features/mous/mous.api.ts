@@ -15,7 +15,8 @@ import { api } from '../../api/client';
 export const mouKeys = {
   ofDistrict: (districtId: string) => ['districts', districtId, 'mous'] as const,
   one: (id: string) => ['mous', id] as const,
-  diff: (id: string, from: number | undefined, to: number | undefined) => ['mous', id, 'diff', from ?? null, to ?? null] as const,
+  diff: (id: string, from: number | undefined, to: number | undefined) =>
+    ['mous', id, 'diff', from ?? null, to ?? null] as const,
   public: (districtId: string) => ['public', 'districts', districtId, 'mou'] as const,
 };
 
@@ -24,19 +25,32 @@ const enc = encodeURIComponent;
 export const mouPdfUrl = (id: string, version: number) => `/api/mous/${enc(id)}/versions/${version}/pdf`;
 
 export function useMous(districtId: string) {
-  return useQuery({ queryKey: mouKeys.ofDistrict(districtId), queryFn: ({ signal }) => api.get(`/api/districts/${enc(districtId)}/mous`, MouListSchema, undefined, signal) });
+  return useQuery({
+    queryKey: mouKeys.ofDistrict(districtId),
+    queryFn: ({ signal }) => api.get(`/api/districts/${enc(districtId)}/mous`, MouListSchema, undefined, signal),
+  });
 }
 
 export function useMou(id: string) {
-  return useQuery({ queryKey: mouKeys.one(id), queryFn: ({ signal }) => api.get(`/api/mous/${enc(id)}`, MouDetailSchema, undefined, signal) });
+  return useQuery({
+    queryKey: mouKeys.one(id),
+    queryFn: ({ signal }) => api.get(`/api/mous/${enc(id)}`, MouDetailSchema, undefined, signal),
+  });
 }
 
 export function useMouDiff(id: string, from: number | undefined, to: number | undefined) {
-  return useQuery({ queryKey: mouKeys.diff(id, from, to), queryFn: ({ signal }) => api.get(`/api/mous/${enc(id)}/diff`, MouDiffSchema, { from, to }, signal) });
+  return useQuery({
+    queryKey: mouKeys.diff(id, from, to),
+    queryFn: ({ signal }) => api.get(`/api/mous/${enc(id)}/diff`, MouDiffSchema, { from, to }, signal),
+  });
 }
 
 export function usePublicMou(districtId: string) {
-  return useQuery({ queryKey: mouKeys.public(districtId), queryFn: ({ signal }) => api.get(`/api/public/districts/${enc(districtId)}/mou`, PublicMouSchema, undefined, signal) });
+  return useQuery({
+    queryKey: mouKeys.public(districtId),
+    queryFn: ({ signal }) =>
+      api.get(`/api/public/districts/${enc(districtId)}/mou`, PublicMouSchema, undefined, signal),
+  });
 }
 
 /** Every write answers with the whole MOU: put it in the cache and refresh the district's list. */
@@ -52,10 +66,17 @@ function useMouWrite<I>(mutate: (input: I) => Promise<import('@forefront/contrac
   });
 }
 
-export const useCreateMou = (districtId: string) => useMouWrite((input: CreateMouInput) => api.post(`/api/districts/${enc(districtId)}/mous`, input, MouDetailSchema));
-export const useCreateVersion = (id: string) => useMouWrite((input: CreateMouVersionInput) => api.post(`/api/mous/${enc(id)}/versions`, input, MouDetailSchema));
-export const useAddSignatory = (id: string) => useMouWrite((input: SignatoryInput) => api.post(`/api/mous/${enc(id)}/signatories`, input, MouDetailSchema));
+export const useCreateMou = (districtId: string) =>
+  useMouWrite((input: CreateMouInput) => api.post(`/api/districts/${enc(districtId)}/mous`, input, MouDetailSchema));
+export const useCreateVersion = (id: string) =>
+  useMouWrite((input: CreateMouVersionInput) => api.post(`/api/mous/${enc(id)}/versions`, input, MouDetailSchema));
+export const useAddSignatory = (id: string) =>
+  useMouWrite((input: SignatoryInput) => api.post(`/api/mous/${enc(id)}/signatories`, input, MouDetailSchema));
 export const useUpdateSignatory = (id: string) =>
-  useMouWrite(({ signatoryId, ...input }: UpdateSignatoryInput & { signatoryId: string }) => api.patch(`/api/mous/${enc(id)}/signatories/${enc(signatoryId)}`, input, MouDetailSchema));
+  useMouWrite(({ signatoryId, ...input }: UpdateSignatoryInput & { signatoryId: string }) =>
+    api.patch(`/api/mous/${enc(id)}/signatories/${enc(signatoryId)}`, input, MouDetailSchema),
+  );
 export const useSign = (id: string) =>
-  useMouWrite(({ signatoryId, ...input }: SignInput & { signatoryId: string }) => api.post(`/api/mous/${enc(id)}/signatories/${enc(signatoryId)}/sign`, input, MouDetailSchema));
+  useMouWrite(({ signatoryId, ...input }: SignInput & { signatoryId: string }) =>
+    api.post(`/api/mous/${enc(id)}/signatories/${enc(signatoryId)}/sign`, input, MouDetailSchema),
+  );

@@ -1,5 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { BEHAVIOR_KEYS, HANDLERS, INFORMATION_SHARING, PERMISSIONS, type Permission, type RoleRules } from '@forefront/contract';
+import {
+  BEHAVIOR_KEYS,
+  HANDLERS,
+  INFORMATION_SHARING,
+  PERMISSIONS,
+  type Permission,
+  type RoleRules,
+} from '@forefront/contract';
 import { SelectField } from '../../components/form-fields';
 
 /**
@@ -13,11 +20,22 @@ export function RoleRulesEditor({ rules, onChange }: { rules: RoleRules; onChang
     onChange({ ...rules, categories: { ...rules.categories, [b]: { ...rules.categories[b], ...patch } } });
   const permissionOptions = PERMISSIONS.map((p) => ({ value: p, label: t(`mous.permissions.${p}`) }));
   const permission = (key: 'searches' | 'physicalRestraint' | 'mechanicalRestraint' | 'useOfForce', label: string) => (
-    <SelectField id={`rule-${key}`} label={label} value={rules[key]} onChange={(v) => onChange({ ...rules, [key]: v as Permission })} options={permissionOptions} />
+    <SelectField
+      id={`rule-${key}`}
+      label={label}
+      value={rules[key]}
+      onChange={(v) => onChange({ ...rules, [key]: v as Permission })}
+      options={permissionOptions}
+    />
   );
   return (
     <>
-      <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-labelledby="rules-editor-caption">
+      <div
+        className="usa-table-container--scrollable"
+        tabIndex={0}
+        role="region"
+        aria-labelledby="rules-editor-caption"
+      >
         <table className="usa-table usa-table--borderless usa-table--striped width-full">
           <caption id="rules-editor-caption">{t('mous.rules.categoriesCaption')}</caption>
           <thead>

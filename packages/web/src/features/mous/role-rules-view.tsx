@@ -9,7 +9,12 @@ export function RoleRulesView({ rules, idPrefix }: { rules: RoleRules; idPrefix:
   const { t } = useTranslation();
   return (
     <>
-      <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-labelledby={`${idPrefix}-categories-caption`}>
+      <div
+        className="usa-table-container--scrollable"
+        tabIndex={0}
+        role="region"
+        aria-labelledby={`${idPrefix}-categories-caption`}
+      >
         <table className="usa-table usa-table--borderless usa-table--striped width-full">
           <caption id={`${idPrefix}-categories-caption`}>{t('mous.rules.categoriesCaption')}</caption>
           <thead>
@@ -24,7 +29,11 @@ export function RoleRulesView({ rules, idPrefix }: { rules: RoleRules; idPrefix:
               <tr key={b}>
                 <th scope="row">{t(`incidents.behaviors.${b}`)}</th>
                 <td>{t(`mous.handlers.${rules.categories[b].handler}`)}</td>
-                <td>{rules.categories[b].reviewBeforeArrestOrReferral ? t('mous.rules.reviewRequired') : t('mous.rules.reviewNotRequired')}</td>
+                <td>
+                  {rules.categories[b].reviewBeforeArrestOrReferral
+                    ? t('mous.rules.reviewRequired')
+                    : t('mous.rules.reviewNotRequired')}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -34,7 +43,9 @@ export function RoleRulesView({ rules, idPrefix }: { rules: RoleRules; idPrefix:
         <dt>{t('mous.rules.searches')}</dt>
         <dd>{t(`mous.permissions.${rules.searches}`)}</dd>
         <dt>{t('mous.rules.questioning')}</dt>
-        <dd>{rules.questioningRequiresParentNotice ? t('mous.rules.parentNoticeFirst') : t('mous.rules.noParentNotice')}</dd>
+        <dd>
+          {rules.questioningRequiresParentNotice ? t('mous.rules.parentNoticeFirst') : t('mous.rules.noParentNotice')}
+        </dd>
         <dt>{t('mous.rules.physicalRestraint')}</dt>
         <dd>{t(`mous.permissions.${rules.physicalRestraint}`)}</dd>
         <dt>{t('mous.rules.mechanicalRestraint')}</dt>

@@ -19,7 +19,9 @@ export function DistrictMou({ districtId }: { districtId: string }) {
   const date = (d: string) => formatDate(d, i18n.language);
   return (
     <>
-      <p className="usa-intro">{t('mous.public.intro', { title: mou.title, agency: mou.agencyName, version: mou.version })}</p>
+      <p className="usa-intro">
+        {t('mous.public.intro', { title: mou.title, agency: mou.agencyName, version: mou.version })}
+      </p>
       <dl className="site-facts">
         <dt>{t('mous.fields.effectiveDate')}</dt>
         <dd>{date(mou.effectiveDate)}</dd>

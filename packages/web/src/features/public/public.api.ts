@@ -26,6 +26,7 @@ export function usePublicDistricts() {
 export function usePublicDistrict(id: string) {
   return useQuery({
     queryKey: publicKeys.district(id),
-    queryFn: ({ signal }) => api.get(`/api/public/districts/${encodeURIComponent(id)}`, PublicDistrictSchema, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get(`/api/public/districts/${encodeURIComponent(id)}`, PublicDistrictSchema, undefined, signal),
   });
 }

@@ -32,7 +32,13 @@ export function BarChart({ title, description, categories, series, value }: BarC
   const ticks = [0, Math.ceil(max / 2), max];
   return (
     <figure className="margin-x-0 margin-y-2">
-      <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} className="width-full" style={{ maxHeight: '16rem' }}>
+      <svg
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        viewBox={`0 0 ${width} ${height}`}
+        className="width-full"
+        style={{ maxHeight: '16rem' }}
+      >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         {ticks.map((tick) => {
@@ -53,9 +59,24 @@ export function BarChart({ title, description, categories, series, value }: BarC
               {series.map((s, si) => {
                 const v = value(c.key, s.key);
                 const h = (v / max) * plotHeight;
-                return <rect key={s.key} x={x0 + si * bar} y={plot.top + plotHeight - h} width={bar - 2} height={h} fill={s.colour} />;
+                return (
+                  <rect
+                    key={s.key}
+                    x={x0 + si * bar}
+                    y={plot.top + plotHeight - h}
+                    width={bar - 2}
+                    height={h}
+                    fill={s.colour}
+                  />
+                );
               })}
-              <text x={plot.left + ci * group + group / 2} y={height - 8} textAnchor="middle" fontSize="11" fill="#1b1b1b">
+              <text
+                x={plot.left + ci * group + group / 2}
+                y={height - 8}
+                textAnchor="middle"
+                fontSize="11"
+                fill="#1b1b1b"
+              >
                 {c.label}
               </text>
             </g>
@@ -65,7 +86,15 @@ export function BarChart({ title, description, categories, series, value }: BarC
       <figcaption className="display-flex flex-wrap" aria-hidden="true">
         {series.map((s) => (
           <span key={s.key} className="margin-right-2">
-            <span style={{ display: 'inline-block', width: '0.8em', height: '0.8em', background: s.colour, marginRight: '0.3em' }} />
+            <span
+              style={{
+                display: 'inline-block',
+                width: '0.8em',
+                height: '0.8em',
+                background: s.colour,
+                marginRight: '0.3em',
+              }}
+            />
             {s.label}
           </span>
         ))}

@@ -12,7 +12,7 @@ export function percent(part: number, whole: number, lang: string): string {
 }
 
 /** One table shape for months, schools and officers: the first column names the row. */
-export function CountsTable<T extends Counts | RoleDrift["items"][number] | RoleDrift['byOfficer'][number]>({
+export function CountsTable<T extends Counts | RoleDrift['items'][number] | RoleDrift['byOfficer'][number]>({
   id,
   caption,
   rowHeader,

@@ -25,14 +25,24 @@ export function RoleDriftPage() {
   const district = useCurrentMe().district!;
   const [search, setSearch] = useSearchParams();
   const fallback = defaultRange();
-  const range: DriftRange = { from: search.get('from') ?? fallback.from, to: search.get('to') ?? fallback.to, ...(search.get('schoolId') ? { schoolId: search.get('schoolId')! } : {}) };
+  const range: DriftRange = {
+    from: search.get('from') ?? fallback.from,
+    to: search.get('to') ?? fallback.to,
+    ...(search.get('schoolId') ? { schoolId: search.get('schoolId')! } : {}),
+  };
   const drift = useRoleDrift(district.id, range);
   const schools = useSchools(district.id, { limit: PAGE_SIZE_MAX, offset: 0 });
   return (
     <section className="usa-section">
       <PageTitle>{t('drift.title')}</PageTitle>
       <p className="usa-intro">{t('drift.intro')}</p>
-      <RangeForm key={search.toString()} value={range} schools={schools.data?.items ?? []} error={drift.error} onApply={(r) => setSearch(new URLSearchParams(Object.entries(r).filter(([, v]) => v) as [string, string][]))} />
+      <RangeForm
+        key={search.toString()}
+        value={range}
+        schools={schools.data?.items ?? []}
+        error={drift.error}
+        onApply={(r) => setSearch(new URLSearchParams(Object.entries(r).filter(([, v]) => v) as [string, string][]))}
+      />
       <QueryView query={drift} loadingLabel={t('drift.loading')} errorHeading={t('drift.loadError')}>
         {(data) => <DriftView data={data} />}
       </QueryView>
@@ -40,7 +50,17 @@ export function RoleDriftPage() {
   );
 }
 
-function RangeForm({ value, schools, error, onApply }: { value: DriftRange; schools: { id: string; name: string }[]; error: unknown; onApply: (r: DriftRange) => void }) {
+function RangeForm({
+  value,
+  schools,
+  error,
+  onApply,
+}: {
+  value: DriftRange;
+  schools: { id: string; name: string }[];
+  error: unknown;
+  onApply: (r: DriftRange) => void;
+}) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState({ from: value.from, to: value.to, schoolId: value.schoolId ?? '' });
   const submit = (e: FormEvent) => {
@@ -48,16 +68,45 @@ function RangeForm({ value, schools, error, onApply }: { value: DriftRange; scho
     onApply({ from: draft.from, to: draft.to, ...(draft.schoolId ? { schoolId: draft.schoolId } : {}) });
   };
   return (
-    <Form onSubmit={submit} noValidate className="maxw-full site-filters site-no-print" aria-label={t('drift.rangeLabel')}>
+    <Form
+      onSubmit={submit}
+      noValidate
+      className="maxw-full site-filters site-no-print"
+      aria-label={t('drift.rangeLabel')}
+    >
       <div className="grid-row grid-gap">
         <div className="tablet:grid-col-4">
-          <NativeField id="drift-from" type="month" label={t('drift.from')} hint={t('drift.monthHint')} value={draft.from} onChange={(v) => setDraft((d) => ({ ...d, from: v }))} error={issueOf(error, 'querystring.from')} />
+          <NativeField
+            id="drift-from"
+            type="month"
+            label={t('drift.from')}
+            hint={t('drift.monthHint')}
+            value={draft.from}
+            onChange={(v) => setDraft((d) => ({ ...d, from: v }))}
+            error={issueOf(error, 'querystring.from')}
+          />
         </div>
         <div className="tablet:grid-col-4">
-          <NativeField id="drift-to" type="month" label={t('drift.to')} hint={t('drift.monthHint')} value={draft.to} onChange={(v) => setDraft((d) => ({ ...d, to: v }))} error={issueOf(error, 'querystring.to')} />
+          <NativeField
+            id="drift-to"
+            type="month"
+            label={t('drift.to')}
+            hint={t('drift.monthHint')}
+            value={draft.to}
+            onChange={(v) => setDraft((d) => ({ ...d, to: v }))}
+            error={issueOf(error, 'querystring.to')}
+          />
         </div>
         <div className="tablet:grid-col-4">
-          <SelectField id="drift-school" label={t('drift.school')} isOptional placeholder={t('drift.allSchools')} value={draft.schoolId} onChange={(v) => setDraft((d) => ({ ...d, schoolId: v }))} options={schools.map((s) => ({ value: s.id, label: s.name }))} />
+          <SelectField
+            id="drift-school"
+            label={t('drift.school')}
+            isOptional
+            placeholder={t('drift.allSchools')}
+            value={draft.schoolId}
+            onChange={(v) => setDraft((d) => ({ ...d, schoolId: v }))}
+            options={schools.map((s) => ({ value: s.id, label: s.name }))}
+          />
         </div>
       </div>
       <Button type="submit" className="margin-top-2">
@@ -79,7 +128,14 @@ function DriftView({ data }: { data: RoleDrift }) {
       <ul className="usa-card-group">
         {[
           { key: 'violations', value: n(data.totals.violations), label: t('drift.cards.violations') },
-          { key: 'routine', value: percent(data.totals.routineDisciplineContacts, data.totals.contacts, i18n.language), label: t('drift.cards.routineShare', { routine: n(data.totals.routineDisciplineContacts), contacts: n(data.totals.contacts) }) },
+          {
+            key: 'routine',
+            value: percent(data.totals.routineDisciplineContacts, data.totals.contacts, i18n.language),
+            label: t('drift.cards.routineShare', {
+              routine: n(data.totals.routineDisciplineContacts),
+              contacts: n(data.totals.contacts),
+            }),
+          },
           { key: 'arrests', value: n(data.totals.arrests), label: t('drift.cards.arrests') },
           { key: 'referrals', value: n(data.totals.referrals), label: t('drift.cards.referrals') },
         ].map((c) => (
@@ -100,8 +156,16 @@ function DriftView({ data }: { data: RoleDrift }) {
             {t('drift.bjs.heading')}
           </h2>
           <div className="usa-summary-box__text">
-            <p className="font-sans-xl text-bold margin-y-1">{cr.share === null ? '—' : percent(cr.withClassroomResponse, cr.activeOfficers, i18n.language)}</p>
-            <p>{t('drift.bjs.value', { with: n(cr.withClassroomResponse), active: n(cr.activeOfficers), date: formatDate(cr.asOf, i18n.language) })}</p>
+            <p className="font-sans-xl text-bold margin-y-1">
+              {cr.share === null ? '—' : percent(cr.withClassroomResponse, cr.activeOfficers, i18n.language)}
+            </p>
+            <p>
+              {t('drift.bjs.value', {
+                with: n(cr.withClassroomResponse),
+                active: n(cr.activeOfficers),
+                date: formatDate(cr.asOf, i18n.language),
+              })}
+            </p>
             <p className="margin-bottom-0">{t('drift.bjs.explain')}</p>
           </div>
         </div>
@@ -128,7 +192,13 @@ function DriftView({ data }: { data: RoleDrift }) {
                 return s === 'violations' ? m.violations : s === 'routine' ? m.routineDisciplineContacts : m.arrests;
               }}
             />
-            <CountsTable id="drift-month" caption={t('drift.byMonthCaption')} rowHeader={t('drift.columns.month')} rows={data.byMonth} name={(r) => monthLabel(r.month, i18n.language)} />
+            <CountsTable
+              id="drift-month"
+              caption={t('drift.byMonthCaption')}
+              rowHeader={t('drift.columns.month')}
+              rows={data.byMonth}
+              name={(r) => monthLabel(r.month, i18n.language)}
+            />
           </>
         )}
       </section>
@@ -140,17 +210,39 @@ function DriftView({ data }: { data: RoleDrift }) {
 
       <section aria-labelledby="drift-school-heading">
         <h2 id="drift-school-heading">{t('drift.bySchool')}</h2>
-        {data.items.length === 0 ? <p>{t('drift.empty')}</p> : <CountsTable id="drift-school" caption={t('drift.bySchoolCaption')} rowHeader={t('drift.columns.school')} rows={data.items} name={(r) => r.schoolName} />}
+        {data.items.length === 0 ? (
+          <p>{t('drift.empty')}</p>
+        ) : (
+          <CountsTable
+            id="drift-school"
+            caption={t('drift.bySchoolCaption')}
+            rowHeader={t('drift.columns.school')}
+            rows={data.items}
+            name={(r) => r.schoolName}
+          />
+        )}
       </section>
 
       <section aria-labelledby="drift-officer-heading">
         <h2 id="drift-officer-heading">{t('drift.byOfficer')}</h2>
-        {data.byOfficer.length === 0 ? <p>{t('drift.empty')}</p> : <CountsTable id="drift-officer" caption={t('drift.byOfficerCaption')} rowHeader={t('drift.columns.officer')} rows={data.byOfficer} name={(r) => r.officerName} />}
+        {data.byOfficer.length === 0 ? (
+          <p>{t('drift.empty')}</p>
+        ) : (
+          <CountsTable
+            id="drift-officer"
+            caption={t('drift.byOfficerCaption')}
+            rowHeader={t('drift.columns.officer')}
+            rows={data.byOfficer}
+            name={(r) => r.officerName}
+          />
+        )}
       </section>
     </>
   );
 }
 
 function monthLabel(month: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  return new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
 }

@@ -11,7 +11,8 @@ export interface DriftRange {
 export function useRoleDrift(districtId: string, range: DriftRange) {
   return useQuery({
     queryKey: ['districts', districtId, 'role-drift', range],
-    queryFn: ({ signal }) => api.get(`/api/districts/${encodeURIComponent(districtId)}/role-drift`, RoleDriftSchema, { ...range }, signal),
+    queryFn: ({ signal }) =>
+      api.get(`/api/districts/${encodeURIComponent(districtId)}/role-drift`, RoleDriftSchema, { ...range }, signal),
     placeholderData: keepPreviousData,
   });
 }

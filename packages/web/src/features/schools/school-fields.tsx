@@ -13,10 +13,22 @@ export interface SchoolDraft {
   enrollment: string;
 }
 
-export const emptySchoolDraft: SchoolDraft = { ncesSchoolId: '', name: '', gradeLow: '', gradeHigh: '', enrollment: '' };
+export const emptySchoolDraft: SchoolDraft = {
+  ncesSchoolId: '',
+  name: '',
+  gradeLow: '',
+  gradeHigh: '',
+  enrollment: '',
+};
 
 export function draftOf(school: School): SchoolDraft {
-  return { ncesSchoolId: school.ncesSchoolId, name: school.name, gradeLow: school.gradeLow, gradeHigh: school.gradeHigh, enrollment: String(school.enrollment) };
+  return {
+    ncesSchoolId: school.ncesSchoolId,
+    name: school.name,
+    gradeLow: school.gradeLow,
+    gradeHigh: school.gradeHigh,
+    enrollment: String(school.enrollment),
+  };
 }
 
 /** Empty text is sent as-is so the server's message ("expected a number") names the field. */
@@ -51,7 +63,13 @@ export function SchoolFields({ idPrefix, draft, onChange, error, withNcesId }: S
           error={issueOf(error, 'ncesSchoolId')}
         />
       )}
-      <TextField id={`${idPrefix}-name`} label={t('fields.schoolName')} value={draft.name} onChange={(e) => set('name', e.target.value)} error={issueOf(error, 'name')} />
+      <TextField
+        id={`${idPrefix}-name`}
+        label={t('fields.schoolName')}
+        value={draft.name}
+        onChange={(e) => set('name', e.target.value)}
+        error={issueOf(error, 'name')}
+      />
       <div className="grid-row grid-gap">
         <div className="mobile-lg:grid-col-6">
           <SelectField

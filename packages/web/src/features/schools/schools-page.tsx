@@ -33,11 +33,22 @@ export function SchoolsPage() {
         loadingLabel={t('schools.loading')}
         errorHeading={t('schools.loadError')}
         isEmpty={(p) => p.items.length === 0}
-        empty={schools.data?.total ? <PageOutOfRange /> : <Alert type="info" heading={t('schools.emptyHeading')}>{can('school.create') ? t('schools.emptyCanAdd') : t('schools.empty')}</Alert>}
+        empty={
+          schools.data?.total ? (
+            <PageOutOfRange />
+          ) : (
+            <Alert type="info" heading={t('schools.emptyHeading')}>
+              {can('school.create') ? t('schools.emptyCanAdd') : t('schools.empty')}
+            </Alert>
+          )
+        }
       >
         {(p) => (
           <>
-            <SchoolsTable schools={p.items} caption={t('schools.caption', { from: p.offset + 1, to: p.offset + p.items.length, total: p.total })} />
+            <SchoolsTable
+              schools={p.items}
+              caption={t('schools.caption', { from: p.offset + 1, to: p.offset + p.items.length, total: p.total })}
+            />
             <Pager total={p.total} limit={p.limit} offset={p.offset} label={t('schools.pagerLabel')} />
           </>
         )}
@@ -88,15 +99,27 @@ function AddSchool({ districtId }: { districtId: string }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input: CreateSchoolInput = { ncesSchoolId: draft.ncesSchoolId, name: draft.name, gradeLow: draft.gradeLow as Grade, gradeHigh: draft.gradeHigh as Grade, enrollment: enrollmentOf(draft) };
+    const input: CreateSchoolInput = {
+      ncesSchoolId: draft.ncesSchoolId,
+      name: draft.name,
+      gradeLow: draft.gradeLow as Grade,
+      gradeHigh: draft.gradeHigh as Grade,
+      enrollment: enrollmentOf(draft),
+    };
     if (check(CreateSchoolInputSchema, input)) create.mutate(input, { onSuccess: () => setDraft(emptySchoolDraft) });
   };
 
   return (
     <section aria-labelledby="add-school-heading" className="margin-top-6">
       <h2 id="add-school-heading">{t('schools.addHeading')}</h2>
-      {create.isSuccess && !invalid && <Alert type="success" heading={t('schools.added', { name: create.data.name })} live slim />}
-      <ApiErrorAlert error={error} heading={t('schools.addFailed')} shownFields={['ncesSchoolId', 'name', 'gradeLow', 'gradeHigh', 'enrollment']} />
+      {create.isSuccess && !invalid && (
+        <Alert type="success" heading={t('schools.added', { name: create.data.name })} live slim />
+      )}
+      <ApiErrorAlert
+        error={error}
+        heading={t('schools.addFailed')}
+        shownFields={['ncesSchoolId', 'name', 'gradeLow', 'gradeHigh', 'enrollment']}
+      />
       <Form ref={form} onSubmit={submit} noValidate large>
         <SchoolFields idPrefix="new-school" draft={draft} onChange={setDraft} error={error} withNcesId />
         <Button type="submit" disabled={create.isPending}>

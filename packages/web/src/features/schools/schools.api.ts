@@ -6,14 +6,16 @@ const SchoolPageSchema = pageOf(SchoolSchema);
 
 export const schoolKeys = {
   ofDistrict: (districtId: string) => ['districts', districtId, 'schools'] as const,
-  page: (districtId: string, page: { limit: number; offset: number }) => ['districts', districtId, 'schools', page] as const,
+  page: (districtId: string, page: { limit: number; offset: number }) =>
+    ['districts', districtId, 'schools', page] as const,
   one: (id: string) => ['schools', id] as const,
 };
 
 export function useSchools(districtId: string, page: { limit: number; offset: number }) {
   return useQuery({
     queryKey: schoolKeys.page(districtId, page),
-    queryFn: ({ signal }) => api.get(`/api/districts/${encodeURIComponent(districtId)}/schools`, SchoolPageSchema, page, signal),
+    queryFn: ({ signal }) =>
+      api.get(`/api/districts/${encodeURIComponent(districtId)}/schools`, SchoolPageSchema, page, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -28,7 +30,8 @@ export function useSchool(id: string) {
 export function useCreateSchool(districtId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateSchoolInput) => api.post(`/api/districts/${encodeURIComponent(districtId)}/schools`, input, SchoolSchema),
+    mutationFn: (input: CreateSchoolInput) =>
+      api.post(`/api/districts/${encodeURIComponent(districtId)}/schools`, input, SchoolSchema),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: schoolKeys.ofDistrict(districtId) }),
   });
 }

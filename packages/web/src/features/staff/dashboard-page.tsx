@@ -11,13 +11,17 @@ export function DashboardPage() {
   const links = useStaffNav().filter((item) => item.to !== '/app');
   return (
     <section className="usa-section">
-      <PageTitle documentTitle={t('dashboard.documentTitle')}>{t('dashboard.title', { name: me.user.displayName })}</PageTitle>
+      <PageTitle documentTitle={t('dashboard.documentTitle')}>
+        {t('dashboard.title', { name: me.user.displayName })}
+      </PageTitle>
       <p className="usa-intro">
         {me.district
           ? t('dashboard.introDistrict', { role: t(`roles.${me.user.role}`), district: me.district.name })
           : t('dashboard.introState', { role: t(`roles.${me.user.role}`), state: me.user.state ?? '' })}
       </p>
-      {me.user.accessExpiresAt && <p>{t('dashboard.accessExpires', { date: formatDate(me.user.accessExpiresAt, i18n.language) })}</p>}
+      {me.user.accessExpiresAt && (
+        <p>{t('dashboard.accessExpires', { date: formatDate(me.user.accessExpiresAt, i18n.language) })}</p>
+      )}
       <h2>{t('dashboard.quickLinks')}</h2>
       {links.length === 0 ? (
         <p>{t('dashboard.noLinks')}</p>

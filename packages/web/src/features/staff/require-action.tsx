@@ -9,7 +9,15 @@ import { useCan, useOwnDistrict } from './me-context';
  * A page the account cannot use says so plainly instead of showing a server error; the
  * navigation already hides it, so this is for typed or bookmarked addresses.
  */
-export function RequireAction({ action, needsDistrict, children }: { action: Action; needsDistrict?: boolean; children: ReactNode }) {
+export function RequireAction({
+  action,
+  needsDistrict,
+  children,
+}: {
+  action: Action;
+  needsDistrict?: boolean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const can = useCan();
   const district = useOwnDistrict();

@@ -53,15 +53,78 @@ export default function StaffApp() {
       <StaffLayout>
         <Routes>
           <Route index element={<DashboardPage />} />
-          <Route path="settings/district" element={<RequireAction action="district.read" needsDistrict><DistrictSettingsPage /></RequireAction>} />
-          <Route path="schools" element={<RequireAction action="school.list" needsDistrict><SchoolsPage /></RequireAction>} />
-          <Route path="schools/:id" element={<RequireAction action="school.read"><SchoolEditPage /></RequireAction>} />
-          <Route path="students" element={<RequireAction action="student.list" needsDistrict><StudentsPage /></RequireAction>} />
-          <Route path="students/import" element={<RequireAction action="student.import" needsDistrict><StudentImportPage /></RequireAction>} />
-          <Route path="people" element={<RequireAction action="user.list" needsDistrict><PeoplePage /></RequireAction>} />
-          <Route path="people/:id" element={<RequireAction action="user.read"><PersonPage /></RequireAction>} />
-          <Route path="audit" element={<RequireAction action="audit.list" needsDistrict><AuditPage /></RequireAction>} />
-          <Route path="state" element={<RequireAction action="state.district.list"><StateDistrictsPage /></RequireAction>} />
+          <Route
+            path="settings/district"
+            element={
+              <RequireAction action="district.read" needsDistrict>
+                <DistrictSettingsPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="schools"
+            element={
+              <RequireAction action="school.list" needsDistrict>
+                <SchoolsPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="schools/:id"
+            element={
+              <RequireAction action="school.read">
+                <SchoolEditPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="students"
+            element={
+              <RequireAction action="student.list" needsDistrict>
+                <StudentsPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="students/import"
+            element={
+              <RequireAction action="student.import" needsDistrict>
+                <StudentImportPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="people"
+            element={
+              <RequireAction action="user.list" needsDistrict>
+                <PeoplePage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="people/:id"
+            element={
+              <RequireAction action="user.read">
+                <PersonPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <RequireAction action="audit.list" needsDistrict>
+                <AuditPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="state"
+            element={
+              <RequireAction action="state.district.list">
+                <StateDistrictsPage />
+              </RequireAction>
+            }
+          />
           {incidentRoutes()}
           {mouRoutes()}
           <Route path="*" element={<NotFoundPage homeTo="/app" />} />

@@ -15,16 +15,42 @@ export function useStaffNav(): NavItem[] {
   const hasDistrict = me.district !== null;
   const items: (NavItem | false)[] = [
     { to: '/app', label: t('nav.dashboard'), end: true },
-    hasDistrict && can('school.list') && { to: '/app/schools', label: t('nav.schools'), description: t('dashboard.describeSchools') },
-    hasDistrict && can('incident.list') && { to: '/app/incidents', label: t('incidents.nav'), description: t('incidents.navDescription') },
-    hasDistrict && can('drift.read') && { to: '/app/role-drift', label: t('drift.nav'), description: t('drift.navDescription') },
-    hasDistrict && can('student.list') && { to: '/app/students', label: t('students.nav'), description: t('students.navDescription') },
-    hasDistrict && can('mou.list') && { to: '/app/mous', label: t('mous.nav'), description: t('mous.navDescription') },
-    hasDistrict && can('user.list') && { to: '/app/people', label: t('nav.people'), description: t('dashboard.describePeople') },
-    hasDistrict && can('audit.list') && { to: '/app/audit', label: t('nav.audit'), description: t('dashboard.describeAudit') },
     hasDistrict &&
-      can('district.update') && { to: '/app/settings/district', label: t('nav.districtSettings'), description: t('dashboard.describeSettings') },
-    can('state.district.list') && { to: '/app/state', label: t('nav.stateDistricts'), description: t('dashboard.describeState') },
+      can('school.list') && {
+        to: '/app/schools',
+        label: t('nav.schools'),
+        description: t('dashboard.describeSchools'),
+      },
+    hasDistrict &&
+      can('incident.list') && {
+        to: '/app/incidents',
+        label: t('incidents.nav'),
+        description: t('incidents.navDescription'),
+      },
+    hasDistrict &&
+      can('drift.read') && { to: '/app/role-drift', label: t('drift.nav'), description: t('drift.navDescription') },
+    hasDistrict &&
+      can('student.list') && {
+        to: '/app/students',
+        label: t('students.nav'),
+        description: t('students.navDescription'),
+      },
+    hasDistrict && can('mou.list') && { to: '/app/mous', label: t('mous.nav'), description: t('mous.navDescription') },
+    hasDistrict &&
+      can('user.list') && { to: '/app/people', label: t('nav.people'), description: t('dashboard.describePeople') },
+    hasDistrict &&
+      can('audit.list') && { to: '/app/audit', label: t('nav.audit'), description: t('dashboard.describeAudit') },
+    hasDistrict &&
+      can('district.update') && {
+        to: '/app/settings/district',
+        label: t('nav.districtSettings'),
+        description: t('dashboard.describeSettings'),
+      },
+    can('state.district.list') && {
+      to: '/app/state',
+      label: t('nav.stateDistricts'),
+      description: t('dashboard.describeState'),
+    },
   ];
   return items.filter((i): i is NavItem => i !== false);
 }
@@ -37,10 +63,15 @@ export function StaffLayout({ children }: { children: ReactNode }) {
   const secondary = (
     <div className="site-account">
       <p className="site-account__who">
-        <span className="text-bold">{me.user.displayName}</span>{" "}
+        <span className="text-bold">{me.user.displayName}</span>{' '}
         <span className="site-account__role">{t(`roles.${me.user.role}`)}</span>
       </p>
-      <Button type="button" unstyled className="site-account__sign-out" onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in') })}>
+      <Button
+        type="button"
+        unstyled
+        className="site-account__sign-out"
+        onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in') })}
+      >
         {t('nav.signOut')}
       </Button>
     </div>

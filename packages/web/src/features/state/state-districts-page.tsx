@@ -23,11 +23,22 @@ export function StateDistrictsPage() {
         loadingLabel={t('state.loading')}
         errorHeading={t('state.loadError')}
         isEmpty={(p) => p.items.length === 0}
-        empty={districts.data?.total ? <PageOutOfRange /> : <Alert type="info" heading={t('state.emptyHeading')}>{t('state.empty')}</Alert>}
+        empty={
+          districts.data?.total ? (
+            <PageOutOfRange />
+          ) : (
+            <Alert type="info" heading={t('state.emptyHeading')}>
+              {t('state.empty')}
+            </Alert>
+          )
+        }
       >
         {(p) => (
           <>
-            <DataTable captionId="state-caption" caption={t('state.caption', { from: p.offset + 1, to: p.offset + p.items.length, total: p.total })}>
+            <DataTable
+              captionId="state-caption"
+              caption={t('state.caption', { from: p.offset + 1, to: p.offset + p.items.length, total: p.total })}
+            >
               <thead>
                 <tr>
                   <th scope="col">{t('fields.districtName')}</th>

@@ -81,7 +81,9 @@ export function StudentImportPage() {
                 {t(`studentImport.file.${f.key}`)}
                 {!f.required && <span className="text-base-dark"> {t('common.optional')}</span>}
               </Label>
-              <div className="usa-hint" id={`import-${f.key}-hint`}>{t(`studentImport.hint.${f.key}`)}</div>
+              <div className="usa-hint" id={`import-${f.key}-hint`}>
+                {t(`studentImport.hint.${f.key}`)}
+              </div>
               {error && <FieldError id={`import-${f.key}-error`}>{error}</FieldError>}
               <input
                 id={`import-${f.key}`}
@@ -96,7 +98,14 @@ export function StudentImportPage() {
             </FormGroup>
           );
         })}
-        <DateField id="import-as-of" label={t('studentImport.asOf')} hint={t('studentImport.asOfHint')} isOptional value={asOf} onChange={setAsOf} />
+        <DateField
+          id="import-as-of"
+          label={t('studentImport.asOf')}
+          hint={t('studentImport.asOfHint')}
+          isOptional
+          value={asOf}
+          onChange={setAsOf}
+        />
         <Checkbox
           id="import-deactivate"
           name="deactivateMissing"
@@ -105,12 +114,21 @@ export function StudentImportPage() {
           checked={deactivateMissing}
           onChange={(e) => setDeactivateMissing(e.target.checked)}
         />
-        <Button type="submit" disabled={upload.isPending}>{upload.isPending ? t('studentImport.uploading') : t('studentImport.submit')}</Button>
+        <Button type="submit" disabled={upload.isPending}>
+          {upload.isPending ? t('studentImport.uploading') : t('studentImport.submit')}
+        </Button>
       </form>
       {upload.isPending && (
         <div className="margin-top-3">
-          <label htmlFor="import-progress">{progress < 1 ? t('studentImport.progressUpload') : t('studentImport.progressCheck')}</label>
-          <progress id="import-progress" className="display-block width-full" max={1} value={progress < 1 ? progress : undefined}>
+          <label htmlFor="import-progress">
+            {progress < 1 ? t('studentImport.progressUpload') : t('studentImport.progressCheck')}
+          </label>
+          <progress
+            id="import-progress"
+            className="display-block width-full"
+            max={1}
+            value={progress < 1 ? progress : undefined}
+          >
             {Math.round(progress * 100)}%
           </progress>
         </div>
@@ -141,7 +159,10 @@ function ImportResult({ report }: { report: StudentImportReport }) {
       <Alert type="error" heading={t('studentImport.rejectedHeading')} live>
         {t('studentImport.rejected', { count: report.errorCount })}
       </Alert>
-      <DataTable captionId="import-errors-caption" caption={t('studentImport.errorsCaption', { shown: report.errors.length, total: report.errorCount })}>
+      <DataTable
+        captionId="import-errors-caption"
+        caption={t('studentImport.errorsCaption', { shown: report.errors.length, total: report.errorCount })}
+      >
         <thead>
           <tr>
             <th scope="col">{t('studentImport.errorFile')}</th>

@@ -27,11 +27,17 @@ export function StudentsPage() {
   const [draft, setDraft] = useState(q);
   const schools = useSchools(district.id, { limit: 200, offset: 0 });
   const schoolName = new Map((schools.data?.items ?? []).map((s) => [s.id, s.name]));
-  const students = useStudents(district.id, { ...pageFromSearch(search, PAGE_SIZE_DEFAULT), ...(q && { q }), ...(schoolId && { schoolId }) });
+  const students = useStudents(district.id, {
+    ...pageFromSearch(search, PAGE_SIZE_DEFAULT),
+    ...(q && { q }),
+    ...(schoolId && { schoolId }),
+  });
 
   const update = (changes: Record<string, string>) => {
     const next = new URLSearchParams(search);
-    for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v); else next.delete(k);
+    for (const [k, v] of Object.entries(changes))
+      if (v) next.set(k, v);
+      else next.delete(k);
     next.delete('page');
     setSearch(next);
   };
@@ -47,12 +53,28 @@ export function StudentsPage() {
       <p className="usa-intro">{t('students.intro', { district: district.name })}</p>
       {can('student.import') && (
         <p>
-          <Link className="usa-button usa-button--outline" to="/app/students/import">{t('students.importLink')}</Link>
+          <Link className="usa-button usa-button--outline" to="/app/students/import">
+            {t('students.importLink')}
+          </Link>
         </p>
       )}
-      <form className="grid-row grid-gap-2 flex-align-end margin-bottom-2" role="search" aria-label={t('students.searchLabel')} onSubmit={onSearch}>
+      <form
+        className="grid-row grid-gap-2 flex-align-end margin-bottom-2"
+        role="search"
+        aria-label={t('students.searchLabel')}
+        onSubmit={onSearch}
+      >
         <div className="grid-col-12 tablet:grid-col-5">
-          <TextField id="student-q" enterKeyHint="search" label={t('students.search')} hint={t('students.searchHint')} isOptional value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={100} />
+          <TextField
+            id="student-q"
+            enterKeyHint="search"
+            label={t('students.search')}
+            hint={t('students.searchHint')}
+            isOptional
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            maxLength={100}
+          />
         </div>
         <div className="grid-col-12 tablet:grid-col-4">
           <SelectField
@@ -66,7 +88,9 @@ export function StudentsPage() {
           />
         </div>
         <div className="grid-col-12 tablet:grid-col-3">
-          <Button type="submit" className="margin-bottom-1">{t('students.searchButton')}</Button>
+          <Button type="submit" className="margin-bottom-1">
+            {t('students.searchButton')}
+          </Button>
         </div>
       </form>
       <QueryView
@@ -78,7 +102,9 @@ export function StudentsPage() {
           students.data?.total ? (
             <PageOutOfRange />
           ) : filtered ? (
-            <Alert type="info" heading={t('students.noMatchHeading')}>{t('students.noMatch')}</Alert>
+            <Alert type="info" heading={t('students.noMatchHeading')}>
+              {t('students.noMatch')}
+            </Alert>
           ) : (
             <EmptyRoster canImport={can('student.import')} districtId={district.id} />
           )
@@ -86,7 +112,11 @@ export function StudentsPage() {
       >
         {(p) => (
           <>
-            <StudentsTable students={p.items} schoolName={schoolName} caption={t('students.caption', { from: p.offset + 1, to: p.offset + p.items.length, total: p.total })} />
+            <StudentsTable
+              students={p.items}
+              schoolName={schoolName}
+              caption={t('students.caption', { from: p.offset + 1, to: p.offset + p.items.length, total: p.total })}
+            />
             <Pager total={p.total} limit={p.limit} offset={p.offset} label={t('students.pagerLabel')} />
           </>
         )}
@@ -116,7 +146,15 @@ function EmptyRoster({ canImport, districtId }: { canImport: boolean; districtId
   );
 }
 
-function StudentsTable({ students, schoolName, caption }: { students: Student[]; schoolName: Map<string, string>; caption: string }) {
+function StudentsTable({
+  students,
+  schoolName,
+  caption,
+}: {
+  students: Student[];
+  schoolName: Map<string, string>;
+  caption: string;
+}) {
   const { t } = useTranslation();
   return (
     <DataTable captionId="students-caption" caption={caption}>
@@ -152,5 +190,11 @@ function StudentsTable({ students, schoolName, caption }: { students: Student[];
 }
 
 function servicesOf(s: Student, t: (key: string) => string): string {
-  return [s.idea && t('students.idea'), s.section504 && t('students.section504'), s.englishLearner && t('students.englishLearner')].filter(Boolean).join(', ');
+  return [
+    s.idea && t('students.idea'),
+    s.section504 && t('students.section504'),
+    s.englishLearner && t('students.englishLearner'),
+  ]
+    .filter(Boolean)
+    .join(', ');
 }

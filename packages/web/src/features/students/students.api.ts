@@ -26,7 +26,8 @@ export const studentKeys = {
 export function useStudents(districtId: string, query: StudentQuery) {
   return useQuery({
     queryKey: studentKeys.page(districtId, query),
-    queryFn: ({ signal }) => api.get(`/api/districts/${encodeURIComponent(districtId)}/students`, StudentPageSchema, { ...query }, signal),
+    queryFn: ({ signal }) =>
+      api.get(`/api/districts/${encodeURIComponent(districtId)}/students`, StudentPageSchema, { ...query }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -43,7 +44,11 @@ export function useStudent(id: string) {
  * show, so both resolve; anything else is an ApiError. XMLHttpRequest rather than fetch, because
  * only it reports upload progress (a large users.csv takes a while on a school network).
  */
-export function uploadImport(districtId: string, input: StudentImportInput, onProgress: (fraction: number) => void): Promise<StudentImportReport> {
+export function uploadImport(
+  districtId: string,
+  input: StudentImportInput,
+  onProgress: (fraction: number) => void,
+): Promise<StudentImportReport> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/districts/${encodeURIComponent(districtId)}/students/import`);
@@ -66,7 +71,12 @@ export function uploadImport(districtId: string, input: StudentImportInput, onPr
       const rejected = StudentImportRejectedSchema.safeParse(data);
       if (xhr.status === 422 && rejected.success) return resolve(rejected.data.report);
       const err = ApiErrorSchema.safeParse(data);
-      reject(new ApiError(xhr.status, err.success ? err.data.error : { code: 'http_error', message: `${xhr.status} ${xhr.statusText}`.trim() }));
+      reject(
+        new ApiError(
+          xhr.status,
+          err.success ? err.data.error : { code: 'http_error', message: `${xhr.status} ${xhr.statusText}`.trim() },
+        ),
+      );
     };
     xhr.send(JSON.stringify(input));
   });

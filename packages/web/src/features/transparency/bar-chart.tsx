@@ -45,7 +45,10 @@ export function BarChart({ title, label, rows, series = [''], reference, suppres
   const x = (v: number) => LABEL_W + (max > 0 ? (v / max) * plotW : 0);
   const legendH = series.length > 1 ? 28 : 0;
   // Legend entries side by side, each as wide as its name (about 7 px a character at 13 px).
-  const legendX = series.reduce<number[]>((xs, _name, i) => [...xs, i === 0 ? 8 : xs[i - 1]! + series[i - 1]!.length * 7 + 34], []);
+  const legendX = series.reduce<number[]>(
+    (xs, _name, i) => [...xs, i === 0 ? 8 : xs[i - 1]! + series[i - 1]!.length * 7 + 34],
+    [],
+  );
 
   let y = legendH + 6;
   const laidOut = rows.map((row) => {
@@ -60,7 +63,13 @@ export function BarChart({ title, label, rows, series = [''], reference, suppres
   return (
     <figure className="tp-figure">
       <figcaption className="tp-figure__title">{title}</figcaption>
-      <svg className="tp-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={label} preserveAspectRatio="xMinYMin meet">
+      <svg
+        className="tp-chart"
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        role="img"
+        aria-label={label}
+        preserveAspectRatio="xMinYMin meet"
+      >
         {series.length > 1 &&
           series.map((name, i) => (
             <g key={name} transform={`translate(${legendX[i]}, 6)`}>
@@ -74,7 +83,12 @@ export function BarChart({ title, label, rows, series = [''], reference, suppres
           const barsTop = top + (h - series.length * (BAR_H + 2)) / 2;
           return (
             <g key={row.label}>
-              <text x={LABEL_W - 8} y={top + (h - lines.length * LINE_H) / 2 + 11} textAnchor="end" className="tp-chart__text">
+              <text
+                x={LABEL_W - 8}
+                y={top + (h - lines.length * LINE_H) / 2 + 11}
+                textAnchor="end"
+                className="tp-chart__text"
+              >
                 {lines.map((line, i) => (
                   <tspan key={i} x={LABEL_W - 8} dy={i === 0 ? 0 : LINE_H}>
                     {line}
@@ -92,7 +106,13 @@ export function BarChart({ title, label, rows, series = [''], reference, suppres
                 const end = x(value);
                 return (
                   <g key={i}>
-                    <rect x={LABEL_W} y={by} width={Math.max(end - LABEL_W, value > 0 ? 1.5 : 0)} height={BAR_H} fill={SERIES_COLORS[i % SERIES_COLORS.length]} />
+                    <rect
+                      x={LABEL_W}
+                      y={by}
+                      width={Math.max(end - LABEL_W, value > 0 ? 1.5 : 0)}
+                      height={BAR_H}
+                      fill={SERIES_COLORS[i % SERIES_COLORS.length]}
+                    />
                     <text x={end + 4} y={by + 11} className="tp-chart__text">
                       {row.texts[i]}
                     </text>

@@ -14,7 +14,19 @@ export interface CompareRow {
   values: Array<number | null>;
 }
 
-export function CompareTable({ id, caption, rowHeading, columns, rows }: { id: string; caption: string; rowHeading: string; columns: string[]; rows: CompareRow[] }) {
+export function CompareTable({
+  id,
+  caption,
+  rowHeading,
+  columns,
+  rows,
+}: {
+  id: string;
+  caption: string;
+  rowHeading: string;
+  columns: string[];
+  rows: CompareRow[];
+}) {
   const { t, i18n } = useTranslation();
   return (
     <DataTable captionId={`${id}-caption`} caption={caption}>
@@ -60,11 +72,30 @@ export function CompareChart({ caption, columns, rows }: { caption: string; colu
     texts: r.values.map((v) => (v === null ? '' : formatValue(v, r.kind, i18n.language))),
   }));
   if (!hasBars(bars)) return null;
-  return <BarChart title={caption} label={t('benchmarks.chartLabel', { caption })} rows={bars} series={columns} suppressedText={t('transparency.suppressed')} missingText={t('transparency.notAvailable')} />;
+  return (
+    <BarChart
+      title={caption}
+      label={t('benchmarks.chartLabel', { caption })}
+      rows={bars}
+      series={columns}
+      suppressedText={t('transparency.suppressed')}
+      missingText={t('transparency.notAvailable')}
+    />
+  );
 }
 
 /** "Source: …, year": every federal figure is labelled with where it comes from. */
-export function SourceNote({ name, publisher, url, year }: { name: string; publisher: string; url: string; year: string }) {
+export function SourceNote({
+  name,
+  publisher,
+  url,
+  year,
+}: {
+  name: string;
+  publisher: string;
+  url: string;
+  year: string;
+}) {
   const { t } = useTranslation();
   return (
     <p className="font-body-2xs">

@@ -40,7 +40,11 @@ export function BenchmarkSection({ districtId, state }: { districtId: string; st
 function CrdcBenchmark({ bench, districtId }: { bench: CrdcDistrictBenchmark; districtId: string }) {
   const { t } = useTranslation();
   const s = summaries(bench);
-  const columns = [t('benchmarks.places.district'), t('benchmarks.places.state', { state: bench.state.state }), t('benchmarks.places.similar', { count: bench.similar.leaIds.length })];
+  const columns = [
+    t('benchmarks.places.district'),
+    t('benchmarks.places.state', { state: bench.state.state }),
+    t('benchmarks.places.similar', { count: bench.similar.leaIds.length }),
+  ];
   const overview: CompareRow[] = OVERVIEW_MEASURES.map((m) => ({
     key: m,
     label: t(`benchmarks.measures.${m}`),
@@ -49,7 +53,12 @@ function CrdcBenchmark({ bench, districtId }: { bench: CrdcDistrictBenchmark; di
   }));
   const rates = overview.filter((r) => r.key.endsWith('per1000'));
   const byRace = (outcome: 'referrals' | 'arrests'): CompareRow[] =>
-    RACES.map((r) => ({ key: r, label: t(`incidents.races.${r}`), kind: 'per1000', values: PLACES.map((p) => raceRate(s[p], r, outcome)) }));
+    RACES.map((r) => ({
+      key: r,
+      label: t(`incidents.races.${r}`),
+      kind: 'per1000',
+      values: PLACES.map((p) => raceRate(s[p], r, outcome)),
+    }));
   const ratios = ratiosOf(bench);
   const staff: CompareRow[] = STAFF.map((k) => ({
     key: k,
@@ -57,14 +66,22 @@ function CrdcBenchmark({ bench, districtId }: { bench: CrdcDistrictBenchmark; di
     kind: 'count',
     values: [...PLACES.map((p) => ratios[p][k].studentsPerFte), ratios.district[k].recommended],
   }));
-  const source = <SourceNote name={bench.source.name} publisher={bench.source.publisher} url={bench.source.url} year={bench.year} />;
+  const source = (
+    <SourceNote name={bench.source.name} publisher={bench.source.publisher} url={bench.source.url} year={bench.year} />
+  );
 
   return (
     <>
       <h3>{t('benchmarks.overviewHeading')}</h3>
       <p className="measure-6">{t('benchmarks.overviewExplain')}</p>
       <CompareChart caption={t('benchmarks.ratesCaption', { year: bench.year })} columns={columns} rows={rates} />
-      <CompareTable id="bm-overview" caption={t('benchmarks.overviewCaption', { year: bench.year })} rowHeading={t('benchmarks.measure')} columns={columns} rows={overview} />
+      <CompareTable
+        id="bm-overview"
+        caption={t('benchmarks.overviewCaption', { year: bench.year })}
+        rowHeading={t('benchmarks.measure')}
+        columns={columns}
+        rows={overview}
+      />
       {source}
 
       {(['referrals', 'arrests'] as const).map((outcome) => {
@@ -74,7 +91,13 @@ function CrdcBenchmark({ bench, districtId }: { bench: CrdcDistrictBenchmark; di
             <h3>{t(`benchmarks.race.${outcome}Heading`)}</h3>
             {outcome === 'referrals' && <p className="measure-6">{t('benchmarks.race.explain')}</p>}
             <CompareChart caption={caption} columns={columns} rows={byRace(outcome)} />
-            <CompareTable id={`bm-race-${outcome}`} caption={caption} rowHeading={t('benchmarks.race.group')} columns={columns} rows={byRace(outcome)} />
+            <CompareTable
+              id={`bm-race-${outcome}`}
+              caption={caption}
+              rowHeading={t('benchmarks.race.group')}
+              columns={columns}
+              rows={byRace(outcome)}
+            />
           </div>
         );
       })}
@@ -87,8 +110,18 @@ function CrdcBenchmark({ bench, districtId }: { bench: CrdcDistrictBenchmark; di
 
       <h3>{t('benchmarks.staff.heading')}</h3>
       <p className="measure-6">{t('benchmarks.staff.explain')}</p>
-      <CompareChart caption={t('benchmarks.staff.caption', { year: bench.year })} columns={[...columns, t('benchmarks.places.recommended')]} rows={staff} />
-      <CompareTable id="bm-staff" caption={t('benchmarks.staff.caption', { year: bench.year })} rowHeading={t('benchmarks.staff.role')} columns={[...columns, t('benchmarks.places.recommended')]} rows={staff} />
+      <CompareChart
+        caption={t('benchmarks.staff.caption', { year: bench.year })}
+        columns={[...columns, t('benchmarks.places.recommended')]}
+        rows={staff}
+      />
+      <CompareTable
+        id="bm-staff"
+        caption={t('benchmarks.staff.caption', { year: bench.year })}
+        rowHeading={t('benchmarks.staff.role')}
+        columns={[...columns, t('benchmarks.places.recommended')]}
+        rows={staff}
+      />
       {source}
     </>
   );
@@ -102,7 +135,10 @@ function NoCounselorTable({ bench, districtId }: { bench: CrdcDistrictBenchmark;
   return (
     <>
       <p>{t('benchmarks.noCounselor.summary', { schools: n(bench.leoNoCounselor.length), students: n(students) })}</p>
-      <DataTable captionId="bm-no-counselor-caption" caption={t('benchmarks.noCounselor.caption', { year: bench.year })}>
+      <DataTable
+        captionId="bm-no-counselor-caption"
+        caption={t('benchmarks.noCounselor.caption', { year: bench.year })}
+      >
         <thead>
           <tr>
             <th scope="col">{t('benchmarks.noCounselor.school')}</th>
@@ -118,10 +154,18 @@ function NoCounselorTable({ bench, districtId }: { bench: CrdcDistrictBenchmark;
           {bench.leoNoCounselor.map((s) => (
             <tr key={s.combokey}>
               <th scope="row">
-                {s.schoolId ? <Link to={`/districts/${encodeURIComponent(districtId)}/schools/${encodeURIComponent(s.schoolId)}`}>{s.schoolName}</Link> : s.schoolName}
+                {s.schoolId ? (
+                  <Link to={`/districts/${encodeURIComponent(districtId)}/schools/${encodeURIComponent(s.schoolId)}`}>
+                    {s.schoolName}
+                  </Link>
+                ) : (
+                  s.schoolName
+                )}
               </th>
               <td className="text-right">{n(s.enrollment)}</td>
-              <td className="text-right">{new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(s.leoFte)}</td>
+              <td className="text-right">
+                {new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(s.leoFte)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { CpiRow, CrdcSummary } from '@forefront/contract';
 import { cpiStateRow, cpiValue, overviewValue, per1000, raceRate, stateName } from './benchmarks';
 
-const race = (v: Partial<Record<'HI' | 'AM' | 'AS' | 'HP' | 'BL' | 'WH' | 'TR', number>>) => ({ HI: 0, AM: 0, AS: 0, HP: 0, BL: 0, WH: 0, TR: 0, ...v });
+const race = (v: Partial<Record<'HI' | 'AM' | 'AS' | 'HP' | 'BL' | 'WH' | 'TR', number>>) => ({
+  HI: 0,
+  AM: 0,
+  AS: 0,
+  HP: 0,
+  BL: 0,
+  WH: 0,
+  TR: 0,
+  ...v,
+});
 const summary: CrdcSummary = {
   schools: 10,
   enrollment: 8000,

@@ -1,4 +1,10 @@
-import { type CpiRow, type CrdcDistrictBenchmark, type CrdcSummary, type Race, type StaffRatios } from '@forefront/contract';
+import {
+  type CpiRow,
+  type CrdcDistrictBenchmark,
+  type CrdcSummary,
+  type Race,
+  type StaffRatios,
+} from '@forefront/contract';
 
 /**
  * Figures the benchmark section derives from published federal data (CRDC 2020-21, CPI 2017-18).
@@ -63,11 +69,21 @@ export function cpiStateRow(states: readonly CpiRow[], state: string): CpiRow | 
 
 /** CPI writes state names in capitals ("NEW HAMPSHIRE"); a page reads them as names ("New Hampshire (NH)"). */
 export function stateName(row: CpiRow): string {
-  const name = row.name.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase()).replace(/\bOf\b/g, 'of');
+  const name = row.name
+    .toLowerCase()
+    .replace(/\b\p{L}/gu, (c) => c.toUpperCase())
+    .replace(/\bOf\b/g, 'of');
   return row.state ? `${name} (${row.state})` : name;
 }
 
-export const CPI_MEASURES = ['enrollment', 'referrals', 'referralsPerThousand', 'leoFtePerThousand', 'blackPer1000', 'disabledPer1000'] as const;
+export const CPI_MEASURES = [
+  'enrollment',
+  'referrals',
+  'referralsPerThousand',
+  'leoFtePerThousand',
+  'blackPer1000',
+  'disabledPer1000',
+] as const;
 export type CpiMeasure = (typeof CPI_MEASURES)[number];
 
 /** A CPI figure as published, or (Black students, students with disabilities) a rate per 1,000 from CPI's own counts. */

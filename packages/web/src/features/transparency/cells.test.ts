@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicTable } from '@forefront/contract';
-import { barValue, cellView, chartColumn, chartValue, formatValue, hasMissing, hasSuppressed, rowsByDimension } from './cells';
+import {
+  barValue,
+  cellView,
+  chartColumn,
+  chartValue,
+  formatValue,
+  hasMissing,
+  hasSuppressed,
+  rowsByDimension,
+} from './cells';
 import { reportFileUrl, reportPath, tableFileUrl } from './transparency.api';
 import { chooseYear } from './year';
 
@@ -14,8 +23,16 @@ const table: PublicTable = {
   ],
   rows: [
     { key: '*', dimension: 'all', cells: { enrolled: 1200, students: 36, per1000: 30, risk_ratio: null } },
-    { key: 'BL', dimension: 'race', cells: { enrolled: 300, students: 18, per1000: 60, risk_ratio: { estimate: 3, low: 1.56, high: 5.77 } } },
-    { key: 'AM', dimension: 'race', cells: { enrolled: 8, students: 'suppressed', per1000: 'suppressed', risk_ratio: 'suppressed' } },
+    {
+      key: 'BL',
+      dimension: 'race',
+      cells: { enrolled: 300, students: 18, per1000: 60, risk_ratio: { estimate: 3, low: 1.56, high: 5.77 } },
+    },
+    {
+      key: 'AM',
+      dimension: 'race',
+      cells: { enrolled: 8, students: 'suppressed', per1000: 'suppressed', risk_ratio: 'suppressed' },
+    },
     { key: 'F', dimension: 'sex', cells: { enrolled: 600, students: 12, per1000: 20 } },
   ],
 };
@@ -40,8 +57,14 @@ describe('cellView', () => {
   });
 
   it('writes an interval as the estimate with its 95% range', () => {
-    expect(cellView({ estimate: 2, low: 1.45, high: 2.764 }, 'interval', 'en')).toEqual({ state: 'value', text: '2.00 (1.45–2.76)' });
-    expect(cellView({ estimate: 2, low: 1.45, high: 2.764 }, 'interval', 'es')).toEqual({ state: 'value', text: '2,00 (1,45–2,76)' });
+    expect(cellView({ estimate: 2, low: 1.45, high: 2.764 }, 'interval', 'en')).toEqual({
+      state: 'value',
+      text: '2.00 (1.45–2.76)',
+    });
+    expect(cellView({ estimate: 2, low: 1.45, high: 2.764 }, 'interval', 'es')).toEqual({
+      state: 'value',
+      text: '2,00 (1,45–2,76)',
+    });
   });
 });
 
@@ -75,7 +98,11 @@ describe('table helpers', () => {
   it('tells whether a table has withheld or missing cells (a cell left out counts as missing)', () => {
     expect(hasSuppressed(table)).toBe(true);
     expect(hasMissing(table)).toBe(true);
-    const clean: PublicTable = { key: 'incident_types', columns: [{ key: 'incidents', kind: 'count' }], rows: [{ key: 'theft', cells: { incidents: 0 } }] };
+    const clean: PublicTable = {
+      key: 'incident_types',
+      columns: [{ key: 'incidents', kind: 'count' }],
+      rows: [{ key: 'theft', cells: { incidents: 0 } }],
+    };
     expect(hasSuppressed(clean)).toBe(false);
     expect(hasMissing(clean)).toBe(false);
   });
@@ -86,12 +113,20 @@ describe('open data addresses', () => {
   const school = { kind: 'school', id: 's1' } as const;
   it('hang off the district’s or the school’s report path', () => {
     expect(reportPath(district, '2024-25')).toBe('/api/public/districts/d%201/transparency/2024-25');
-    expect(tableFileUrl(school, '2024-25', 'students_referred', 'csv')).toBe('/api/public/schools/s1/transparency/2024-25/tables/students_referred.csv');
-    expect(reportFileUrl(school, '2024-25', 'json', 'es')).toBe('/api/public/schools/s1/transparency/2024-25/report.json');
+    expect(tableFileUrl(school, '2024-25', 'students_referred', 'csv')).toBe(
+      '/api/public/schools/s1/transparency/2024-25/tables/students_referred.csv',
+    );
+    expect(reportFileUrl(school, '2024-25', 'json', 'es')).toBe(
+      '/api/public/schools/s1/transparency/2024-25/report.json',
+    );
   });
   it('ask for the PDF in the page’s language (English for any other)', () => {
-    expect(reportFileUrl(district, '2024-25', 'pdf', 'es')).toBe('/api/public/districts/d%201/transparency/2024-25/report.pdf?lang=es');
-    expect(reportFileUrl(district, '2024-25', 'pdf', 'fr')).toBe('/api/public/districts/d%201/transparency/2024-25/report.pdf?lang=en');
+    expect(reportFileUrl(district, '2024-25', 'pdf', 'es')).toBe(
+      '/api/public/districts/d%201/transparency/2024-25/report.pdf?lang=es',
+    );
+    expect(reportFileUrl(district, '2024-25', 'pdf', 'fr')).toBe(
+      '/api/public/districts/d%201/transparency/2024-25/report.pdf?lang=en',
+    );
   });
 });
 

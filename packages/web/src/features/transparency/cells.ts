@@ -1,4 +1,11 @@
-import { SUPPRESSED, type Cell, type Interval, type PublicTable, type TransparencyReport, type TransparencyTableKey } from '@forefront/contract';
+import {
+  SUPPRESSED,
+  type Cell,
+  type Interval,
+  type PublicTable,
+  type TransparencyReport,
+  type TransparencyTableKey,
+} from '@forefront/contract';
 
 /**
  * Pure helpers that turn the report's cells into what a reader sees. A withheld cell is never a
@@ -83,7 +90,10 @@ export function hasMissing(table: PublicTable): boolean {
 }
 
 /** The column a table's chart draws: the first of `preferred` the table has, else its first plain number column. */
-export function chartColumn(table: PublicTable, preferred: readonly string[]): PublicTable['columns'][number] | undefined {
+export function chartColumn(
+  table: PublicTable,
+  preferred: readonly string[],
+): PublicTable['columns'][number] | undefined {
   for (const key of preferred) {
     const column = table.columns.find((c) => c.key === key);
     if (column) return column;

@@ -17,7 +17,10 @@ describe('niceMax', () => {
 describe('wrapLabel', () => {
   it('keeps short labels on one line and splits long ones at spaces', () => {
     expect(wrapLabel('Asian', 34)).toEqual(['Asian']);
-    expect(wrapLabel('Native Hawaiian or Other Pacific Islander', 34)).toEqual(['Native Hawaiian or Other Pacific', 'Islander']);
+    expect(wrapLabel('Native Hawaiian or Other Pacific Islander', 34)).toEqual([
+      'Native Hawaiian or Other Pacific',
+      'Islander',
+    ]);
     expect(wrapLabel('Students with disabilities referred per 1,000 students with disabilities', 34)).toEqual([
       'Students with disabilities',
       'referred per 1,000 students with',

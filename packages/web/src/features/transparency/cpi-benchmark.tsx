@@ -25,16 +25,33 @@ export function CpiBenchmark({ state }: { state: string }) {
       ) : cpi.isError ? (
         <ApiErrorAlert error={cpi.error} heading={t('benchmarks.loadError')} />
       ) : (
-        <CpiTableView national={cpi.data.national} stateRow={cpiStateRow(cpi.data.states, state)} citation={cpi.data.citation} url={cpi.data.url} />
+        <CpiTableView
+          national={cpi.data.national}
+          stateRow={cpiStateRow(cpi.data.states, state)}
+          citation={cpi.data.citation}
+          url={cpi.data.url}
+        />
       )}
     </>
   );
 }
 
-function CpiTableView({ national, stateRow, citation, url }: { national: CpiRow; stateRow: CpiRow | undefined; citation: string; url: string }) {
+function CpiTableView({
+  national,
+  stateRow,
+  citation,
+  url,
+}: {
+  national: CpiRow;
+  stateRow: CpiRow | undefined;
+  citation: string;
+  url: string;
+}) {
   const { t } = useTranslation();
   const places = stateRow ? [national, stateRow] : [national];
-  const columns = places.map((p) => (p === national ? t('benchmarks.cpi.national') : t('benchmarks.cpi.state', { state: stateName(p) })));
+  const columns = places.map((p) =>
+    p === national ? t('benchmarks.cpi.national') : t('benchmarks.cpi.state', { state: stateName(p) }),
+  );
   const rows: CompareRow[] = CPI_MEASURES.map((m) => ({
     key: m,
     label: t(`benchmarks.cpi.measures.${m}`),

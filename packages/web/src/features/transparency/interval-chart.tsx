@@ -29,8 +29,18 @@ const LABEL_W = 230;
 const RIGHT = 24;
 const LINE_H = 14;
 
-export function IntervalChart({ title, label, rows, formatTick, suppressedText, missingText, referenceLabel }: IntervalChartProps) {
-  const intervals = rows.flatMap((r) => (typeof r.value === 'object' && r.value ? [r.value.low, r.value.high, r.value.estimate] : []));
+export function IntervalChart({
+  title,
+  label,
+  rows,
+  formatTick,
+  suppressedText,
+  missingText,
+  referenceLabel,
+}: IntervalChartProps) {
+  const intervals = rows.flatMap((r) =>
+    typeof r.value === 'object' && r.value ? [r.value.low, r.value.high, r.value.estimate] : [],
+  );
   const { min, max, ticks } = ratioDomain(intervals);
   const plotW = WIDTH - LABEL_W - RIGHT;
   const x = (v: number) => LABEL_W + ratioPosition(v, min, max) * plotW;
@@ -48,10 +58,22 @@ export function IntervalChart({ title, label, rows, formatTick, suppressedText, 
   return (
     <figure className="tp-figure">
       <figcaption className="tp-figure__title">{title}</figcaption>
-      <svg className="tp-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={label} preserveAspectRatio="xMinYMin meet">
+      <svg
+        className="tp-chart"
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        role="img"
+        aria-label={label}
+        preserveAspectRatio="xMinYMin meet"
+      >
         {ticks.map((tick) => (
           <g key={tick}>
-            <line x1={x(tick)} x2={x(tick)} y1={4} y2={y} className={tick === 1 ? 'tp-chart__reference' : 'tp-chart__grid'} />
+            <line
+              x1={x(tick)}
+              x2={x(tick)}
+              y1={4}
+              y2={y}
+              className={tick === 1 ? 'tp-chart__reference' : 'tp-chart__grid'}
+            />
             <text x={x(tick)} y={y + 14} textAnchor="middle" className="tp-chart__text">
               {formatTick(tick)}
             </text>
@@ -65,7 +87,12 @@ export function IntervalChart({ title, label, rows, formatTick, suppressedText, 
           const v = row.value;
           return (
             <g key={row.label}>
-              <text x={LABEL_W - 8} y={mid - ((lines.length - 1) * LINE_H) / 2 + 4} textAnchor="end" className="tp-chart__text">
+              <text
+                x={LABEL_W - 8}
+                y={mid - ((lines.length - 1) * LINE_H) / 2 + 4}
+                textAnchor="end"
+                className="tp-chart__text"
+              >
                 {lines.map((line, i) => (
                   <tspan key={i} x={LABEL_W - 8} dy={i === 0 ? 0 : LINE_H}>
                     {line}
@@ -79,8 +106,22 @@ export function IntervalChart({ title, label, rows, formatTick, suppressedText, 
               ) : (
                 <g>
                   <line x1={x(v.low)} x2={x(v.high)} y1={mid} y2={mid} stroke={SERIES_COLORS[0]} strokeWidth="2" />
-                  <line x1={x(v.low)} x2={x(v.low)} y1={mid - 5} y2={mid + 5} stroke={SERIES_COLORS[0]} strokeWidth="2" />
-                  <line x1={x(v.high)} x2={x(v.high)} y1={mid - 5} y2={mid + 5} stroke={SERIES_COLORS[0]} strokeWidth="2" />
+                  <line
+                    x1={x(v.low)}
+                    x2={x(v.low)}
+                    y1={mid - 5}
+                    y2={mid + 5}
+                    stroke={SERIES_COLORS[0]}
+                    strokeWidth="2"
+                  />
+                  <line
+                    x1={x(v.high)}
+                    x2={x(v.high)}
+                    y1={mid - 5}
+                    y2={mid + 5}
+                    stroke={SERIES_COLORS[0]}
+                    strokeWidth="2"
+                  />
                   <circle cx={x(v.estimate)} cy={mid} r="5" fill={SERIES_COLORS[0]} />
                 </g>
               )}

@@ -2,18 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { columnLabel, isChartedRow, rowLabel, type Translate } from './labels';
 
 /** Answers `key` (so the test sees which key was asked for), or the default for unknown keys. */
-const known = new Set(['incidents.behaviors.theft', 'incidents.races.BL', 'transparency.groups.all', 'transparency.rows.total', 'transparency.columns.per1000', 'transparency.groups.disability.idea']);
-const tWithVars: Translate = (key, options) => (key === 'transparency.rows.medianIn' ? `median in ${String(options?.range)}` : key === 'transparency.responseBuckets.5-10' ? '5 to 10 minutes' : t(key, options));
+const known = new Set([
+  'incidents.behaviors.theft',
+  'incidents.races.BL',
+  'transparency.groups.all',
+  'transparency.rows.total',
+  'transparency.columns.per1000',
+  'transparency.groups.disability.idea',
+]);
+const tWithVars: Translate = (key, options) =>
+  key === 'transparency.rows.medianIn'
+    ? `median in ${String(options?.range)}`
+    : key === 'transparency.responseBuckets.5-10'
+      ? '5 to 10 minutes'
+      : t(key, options);
 const t: Translate = (key, options) => (known.has(key) ? `<${key}>` : String(options?.defaultValue ?? key));
 
 describe('rowLabel', () => {
   it('names rows from the labels the staff pages already use', () => {
     expect(rowLabel('incident_types', { key: 'theft', cells: {} }, t)).toBe('<incidents.behaviors.theft>');
     expect(rowLabel('students_referred', { key: 'BL', dimension: 'race', cells: {} }, t)).toBe('<incidents.races.BL>');
-    expect(rowLabel('students_arrested', { key: 'idea', dimension: 'disability', cells: {} }, t)).toBe('<transparency.groups.disability.idea>');
+    expect(rowLabel('students_arrested', { key: 'idea', dimension: 'disability', cells: {} }, t)).toBe(
+      '<transparency.groups.disability.idea>',
+    );
   });
   it('calls a student total "all students", another total "total", a school by its name and a year by itself', () => {
-    expect(rowLabel('students_referred', { key: 'all', dimension: 'all', cells: {} }, t)).toBe('<transparency.groups.all>');
+    expect(rowLabel('students_referred', { key: 'all', dimension: 'all', cells: {} }, t)).toBe(
+      '<transparency.groups.all>',
+    );
     expect(rowLabel('incident_types', { key: 'all', cells: {} }, t)).toBe('<transparency.rows.total>');
     expect(rowLabel('schools', { key: 'abc', label: 'Lincoln Elementary', cells: {} }, t)).toBe('Lincoln Elementary');
     expect(rowLabel('trend', { key: '2024-25', cells: {} }, t)).toBe('2024-25');
@@ -27,7 +43,9 @@ describe('rowLabel', () => {
 
 describe('response-time median and charts', () => {
   it('names the median row with the range it falls in (its label), not as a range itself', () => {
-    expect(rowLabel('response_times', { key: 'median', label: '5-10', cells: {} }, tWithVars)).toBe('median in 5 to 10 minutes');
+    expect(rowLabel('response_times', { key: 'median', label: '5-10', cells: {} }, tWithVars)).toBe(
+      'median in 5 to 10 minutes',
+    );
   });
   it('leaves totals and the median out of charts, except the all-students bar', () => {
     expect(isChartedRow('incident_types', { key: 'all', cells: {} })).toBe(false);

@@ -8,7 +8,8 @@ export const TOTAL_KEYS: ReadonlySet<string> = new Set(['*', 'all', 'total']);
 
 /** A row a chart leaves out: the total (it would dwarf its parts) and the response-time median. */
 export function isChartedRow(table: TransparencyTableKey, row: TableRow): boolean {
-  if (TOTAL_KEYS.has(row.key) || row.dimension === 'all') return table === 'students_referred' || table === 'students_arrested';
+  if (TOTAL_KEYS.has(row.key) || row.dimension === 'all')
+    return table === 'students_referred' || table === 'students_arrested';
   return !(table === 'response_times' && row.key === 'median');
 }
 

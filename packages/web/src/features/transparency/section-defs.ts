@@ -33,8 +33,20 @@ export const SECTION_DEFS: readonly SectionDef[] = [
   { id: 'force', table: 'restraint_and_force', scopes: both, chart: ['actions', 'count'], kind: 'table' },
   { id: 'classroom', table: 'classroom_response', scopes: both, chart: ['share', 'contacts', 'count'], kind: 'table' },
   { id: 'responseTimes', table: 'response_times', scopes: both, chart: ['contacts', 'count', 'share'], kind: 'table' },
-  { id: 'trend', table: 'trend', scopes: both, chart: ['referred_per1000', 'per1000', 'referred', 'students_referred'], kind: 'table' },
-  { id: 'schools', table: 'schools', scopes: ['district'], chart: ['referred_per1000', 'per1000', 'referred', 'students_referred'], kind: 'schools' },
+  {
+    id: 'trend',
+    table: 'trend',
+    scopes: both,
+    chart: ['referred_per1000', 'per1000', 'referred', 'students_referred'],
+    kind: 'table',
+  },
+  {
+    id: 'schools',
+    table: 'schools',
+    scopes: ['district'],
+    chart: ['referred_per1000', 'per1000', 'referred', 'students_referred'],
+    kind: 'schools',
+  },
 ];
 
 export function sectionsFor(scope: ScopeKind): SectionDef[] {

@@ -48,7 +48,10 @@ function StudentsBody({ def, report, scope, table }: SectionProps & { table: Pub
           label={t('transparency.intervalChartLabel', { caption })}
           rows={groups.map((r) => {
             const cell = r.cells.risk_ratio;
-            return { label: rowLabel(table.key, r, t), value: cell === SUPPRESSED ? 'suppressed' : isInterval(cell) ? cell : null };
+            return {
+              label: rowLabel(table.key, r, t),
+              value: cell === SUPPRESSED ? 'suppressed' : isInterval(cell) ? cell : null,
+            };
           })}
           formatTick={(v) => ratioFormat.format(v)}
           referenceLabel={t('transparency.riskRatioReference')}
@@ -56,7 +59,13 @@ function StudentsBody({ def, report, scope, table }: SectionProps & { table: Pub
           missingText={t('transparency.notAvailable')}
         />
       )}
-      <ReportTable table={table} caption={caption} captionId={`tp-${def.id}-caption`} rowHeading={t(`${base}.rowHeading`)} grouped />
+      <ReportTable
+        table={table}
+        caption={caption}
+        captionId={`tp-${def.id}-caption`}
+        rowHeading={t(`${base}.rowHeading`)}
+        grouped
+      />
       <TableNotes table={table} minN={report.minN} />
       <TableDownloads scope={scope} year={report.year} table={table} title={caption} />
     </>

@@ -26,4 +26,3 @@ export function SummarySection({ def, report }: SectionProps) {
     </SectionFrame>
   );
 }
-

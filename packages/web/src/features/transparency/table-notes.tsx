@@ -13,7 +13,8 @@ export function TableNotes({ table, minN }: { table: PublicTable; minN: number }
     <ul className="usa-list usa-list--unstyled font-body-2xs tp-notes">
       {suppressed && (
         <li>
-          <strong>{t('transparency.suppressed')}:</strong> {t('transparency.suppressedExplain', { n: minN, max: minN - 1 })}
+          <strong>{t('transparency.suppressed')}:</strong>{' '}
+          {t('transparency.suppressedExplain', { n: minN, max: minN - 1 })}
         </li>
       )}
       {missing && (
@@ -26,7 +27,17 @@ export function TableNotes({ table, minN }: { table: PublicTable; minN: number }
 }
 
 /** The table as open data: CSV for a spreadsheet, JSON for a program. Same figures as shown. */
-export function TableDownloads({ scope, year, table, title }: { scope: Scope; year: string; table: PublicTable; title: string }) {
+export function TableDownloads({
+  scope,
+  year,
+  table,
+  title,
+}: {
+  scope: Scope;
+  year: string;
+  table: PublicTable;
+  title: string;
+}) {
   const { t } = useTranslation();
   return (
     <p className="font-body-2xs site-no-print">

@@ -12,10 +12,16 @@ import { TableDownloads, TableNotes } from './table-notes';
 export function useBarRows(table: PublicTable, columnKey: string): BarRow[] {
   const { t, i18n } = useTranslation();
   const kind = table.columns.find((c) => c.key === columnKey)?.kind ?? 'count';
-  return table.rows.filter((r) => isChartedRow(table.key, r)).map((r) => {
-    const view = cellView(r.cells[columnKey], kind, i18n.language);
-    return { label: rowLabel(table.key, r, t), values: [barValue(r.cells[columnKey])], texts: [view.state === 'value' ? view.text : ''] };
-  });
+  return table.rows
+    .filter((r) => isChartedRow(table.key, r))
+    .map((r) => {
+      const view = cellView(r.cells[columnKey], kind, i18n.language);
+      return {
+        label: rowLabel(table.key, r, t),
+        values: [barValue(r.cells[columnKey])],
+        texts: [view.state === 'value' ? view.text : ''],
+      };
+    });
 }
 
 /** The usual section: the explanation, a bar chart of the table's main figure, the table, its notes and files. */
@@ -59,7 +65,15 @@ function TableBody({ def, report, scope, districtId, table }: SectionProps & { t
             captionId={`tp-${def.id}-caption`}
             rowHeading={t(`${base}.rowHeading`)}
             renderRowName={
-              isSchools ? (row, label) => <Link to={`/districts/${encodeURIComponent(districtId)}/schools/${encodeURIComponent(row.key)}?year=${encodeURIComponent(report.year)}`}>{label}</Link> : undefined
+              isSchools
+                ? (row, label) => (
+                    <Link
+                      to={`/districts/${encodeURIComponent(districtId)}/schools/${encodeURIComponent(row.key)}?year=${encodeURIComponent(report.year)}`}
+                    >
+                      {label}
+                    </Link>
+                  )
+                : undefined
             }
           />
         </>
@@ -74,7 +88,12 @@ function TableBody({ def, report, scope, districtId, table }: SectionProps & { t
 function DriftRate({ report }: { report: SectionProps['report'] }) {
   const { t, i18n } = useTranslation();
   const view = cellView(report.highlights.routineShare, 'share', i18n.language);
-  const value = view.state === 'value' ? view.text : view.state === 'suppressed' ? t('transparency.suppressed') : t('transparency.notAvailable');
+  const value =
+    view.state === 'value'
+      ? view.text
+      : view.state === 'suppressed'
+        ? t('transparency.suppressed')
+        : t('transparency.notAvailable');
   return (
     <p className="tp-callout">
       {t('transparency.driftRate')} <strong>{value}</strong>

@@ -61,7 +61,15 @@ export function TransparencyView({ districtId, scope }: { districtId: string; sc
   );
 }
 
-function ReportSections({ report, scope, districtId }: { report: TransparencyReport; scope: Scope; districtId: string }) {
+function ReportSections({
+  report,
+  scope,
+  districtId,
+}: {
+  report: TransparencyReport;
+  scope: Scope;
+  districtId: string;
+}) {
   return (
     <>
       {sectionsFor(scope.kind).map((def) => {

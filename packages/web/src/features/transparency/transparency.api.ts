@@ -17,7 +17,8 @@ const enc = encodeURIComponent;
 
 /** Where a scope's figures live in the public API; the open-data files hang off the same path. */
 export function reportPath(scope: Scope, year: string): string {
-  const base = scope.kind === 'district' ? `/api/public/districts/${enc(scope.id)}` : `/api/public/schools/${enc(scope.id)}`;
+  const base =
+    scope.kind === 'district' ? `/api/public/districts/${enc(scope.id)}` : `/api/public/schools/${enc(scope.id)}`;
   return `${base}/transparency/${enc(year)}`;
 }
 
@@ -26,7 +27,9 @@ export function tableFileUrl(scope: Scope, year: string, table: TransparencyTabl
 }
 
 export function reportFileUrl(scope: Scope, year: string, format: 'json' | 'pdf', lang: string): string {
-  return format === 'pdf' ? `${reportPath(scope, year)}/report.pdf?lang=${lang === 'es' ? 'es' : 'en'}` : `${reportPath(scope, year)}/report.json`;
+  return format === 'pdf'
+    ? `${reportPath(scope, year)}/report.pdf?lang=${lang === 'es' ? 'es' : 'en'}`
+    : `${reportPath(scope, year)}/report.json`;
 }
 
 export const transparencyKeys = {
@@ -44,7 +47,8 @@ const retry = (count: number, error: unknown) => !isApiError(error, 404) && coun
 export function useTransparencyIndex(districtId: string) {
   return useQuery({
     queryKey: transparencyKeys.index(districtId),
-    queryFn: ({ signal }) => api.get(`/api/public/districts/${enc(districtId)}/transparency`, TransparencyIndexSchema, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get(`/api/public/districts/${enc(districtId)}/transparency`, TransparencyIndexSchema, undefined, signal),
     staleTime,
     retry,
   });
@@ -63,7 +67,13 @@ export function useTransparencyReport(scope: Scope, year: string | null) {
 export function useDistrictBenchmark(districtId: string) {
   return useQuery({
     queryKey: transparencyKeys.benchmark(districtId),
-    queryFn: ({ signal }) => api.get(`/api/public/districts/${enc(districtId)}/benchmarks/${CRDC_YEAR}`, CrdcDistrictBenchmarkSchema, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get(
+        `/api/public/districts/${enc(districtId)}/benchmarks/${CRDC_YEAR}`,
+        CrdcDistrictBenchmarkSchema,
+        undefined,
+        signal,
+      ),
     staleTime,
     retry,
   });

@@ -24,12 +24,25 @@ export function InvitationsList({ districtId, canRevoke }: { districtId: string;
         loadingLabel={t('people.invitationsLoading')}
         errorHeading={t('people.invitationsLoadError')}
         isEmpty={(p) => p.items.length === 0}
-        empty={invitations.data?.total ? <PageOutOfRange param="invitationsPage" /> : <p>{t('people.invitationsEmpty')}</p>}
+        empty={
+          invitations.data?.total ? <PageOutOfRange param="invitationsPage" /> : <p>{t('people.invitationsEmpty')}</p>
+        }
       >
         {(p) => (
           <>
-            <InvitationsTable invitations={p.items} canRevoke={canRevoke} onRevoke={(id) => revoke.mutate(id)} revokingId={revoke.isPending ? revoke.variables : undefined} />
-            <Pager total={p.total} limit={p.limit} offset={p.offset} param="invitationsPage" label={t('people.invitationsPagerLabel')} />
+            <InvitationsTable
+              invitations={p.items}
+              canRevoke={canRevoke}
+              onRevoke={(id) => revoke.mutate(id)}
+              revokingId={revoke.isPending ? revoke.variables : undefined}
+            />
+            <Pager
+              total={p.total}
+              limit={p.limit}
+              offset={p.offset}
+              param="invitationsPage"
+              label={t('people.invitationsPagerLabel')}
+            />
           </>
         )}
       </QueryView>
@@ -84,7 +97,11 @@ function InvitationsTable({ invitations, canRevoke, onRevoke, revokingId }: Tabl
   );
 }
 
-function invitationStatus(inv: Invitation, t: (key: string, options?: Record<string, string>) => string, lang: string): string {
+function invitationStatus(
+  inv: Invitation,
+  t: (key: string, options?: Record<string, string>) => string,
+  lang: string,
+): string {
   if (inv.acceptedAt) return t('people.invitationAccepted', { date: formatDateTime(inv.acceptedAt, lang) });
   if (inv.revokedAt) return t('people.invitationRevoked', { date: formatDateTime(inv.revokedAt, lang) });
   if (Date.parse(inv.expiresAt) <= Date.now()) return t('people.invitationExpired');

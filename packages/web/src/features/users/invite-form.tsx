@@ -28,16 +28,13 @@ export function InviteForm({ districtId }: { districtId: string }) {
     event.preventDefault();
     const input: InviteUserInput = { email, displayName, ...roleAssignmentOf(role) };
     if (!check(InviteUserInputSchema, input)) return;
-    invite.mutate(
-      input,
-      {
-        onSuccess: () => {
-          setEmail('');
-          setDisplayName('');
-          setRole(emptyRole);
-        },
+    invite.mutate(input, {
+      onSuccess: () => {
+        setEmail('');
+        setDisplayName('');
+        setRole(emptyRole);
       },
-    );
+    });
   };
 
   return (

@@ -28,11 +28,22 @@ export function PeoplePage() {
         loadingLabel={t('people.loading')}
         errorHeading={t('people.loadError')}
         isEmpty={(p) => p.items.length === 0}
-        empty={users.data?.total ? <PageOutOfRange /> : <Alert type="info" heading={t('people.emptyHeading')}>{t('people.empty')}</Alert>}
+        empty={
+          users.data?.total ? (
+            <PageOutOfRange />
+          ) : (
+            <Alert type="info" heading={t('people.emptyHeading')}>
+              {t('people.empty')}
+            </Alert>
+          )
+        }
       >
         {(p) => (
           <>
-            <UsersTable users={p.items} caption={t('people.caption', { from: p.offset + 1, to: p.offset + p.items.length, total: p.total })} />
+            <UsersTable
+              users={p.items}
+              caption={t('people.caption', { from: p.offset + 1, to: p.offset + p.items.length, total: p.total })}
+            />
             <Pager total={p.total} limit={p.limit} offset={p.offset} label={t('people.pagerLabel')} />
           </>
         )}

@@ -32,7 +32,12 @@ export function PersonPage() {
   return <Person key={user.data.id} user={user.data} />;
 }
 
-const roleDraftOf = (u: User): RoleDraft => ({ role: u.role, profession: u.profession ?? '', schoolIds: u.schoolIds, accessExpiresAt: u.accessExpiresAt?.slice(0, 10) ?? '' });
+const roleDraftOf = (u: User): RoleDraft => ({
+  role: u.role,
+  profession: u.profession ?? '',
+  schoolIds: u.schoolIds,
+  accessExpiresAt: u.accessExpiresAt?.slice(0, 10) ?? '',
+});
 
 function Person({ user }: { user: User }) {
   const { t, i18n } = useTranslation();
@@ -64,7 +69,9 @@ function Person({ user }: { user: User }) {
         <dt>{t('people.lastSignIn')}</dt>
         <dd>{user.lastSignInAt ? formatDateTime(user.lastSignInAt, i18n.language) : t('people.never')}</dd>
       </dl>
-      {can('user.update') && user.role !== 'state_viewer' && user.districtId && <PersonForm user={user} districtId={user.districtId} />}
+      {can('user.update') && user.role !== 'state_viewer' && user.districtId && (
+        <PersonForm user={user} districtId={user.districtId} />
+      )}
     </section>
   );
 }
@@ -88,7 +95,8 @@ function PersonForm({ user, districtId }: { user: User; districtId: string }) {
     if (displayName !== user.displayName) input.displayName = displayName;
     if (disabled !== user.disabled) input.disabled = disabled;
     // The role's requirements are checked together, so any change to them sends all of them.
-    if (JSON.stringify(roleAssignmentOf(role)) !== JSON.stringify(roleAssignmentOf(roleDraftOf(user)))) Object.assign(input, roleAssignmentOf(role));
+    if (JSON.stringify(roleAssignmentOf(role)) !== JSON.stringify(roleAssignmentOf(roleDraftOf(user))))
+      Object.assign(input, roleAssignmentOf(role));
     if (Object.keys(input).length > 0 && check(UpdateUserInputSchema, input)) update.mutate(input);
   };
 
@@ -96,9 +104,18 @@ function PersonForm({ user, districtId }: { user: User; districtId: string }) {
     <section aria-labelledby="edit-person-heading" className="margin-top-4">
       <h2 id="edit-person-heading">{t('person.editHeading')}</h2>
       {update.isSuccess && !invalid && <Alert type="success" heading={t('common.saved')} live slim />}
-      <ApiErrorAlert error={error} shownFields={['displayName', 'disabled', 'role', 'profession', 'schoolIds', 'accessExpiresAt']} />
+      <ApiErrorAlert
+        error={error}
+        shownFields={['displayName', 'disabled', 'role', 'profession', 'schoolIds', 'accessExpiresAt']}
+      />
       <Form ref={form} onSubmit={submit} noValidate large>
-        <TextField id="person-displayName" label={t('fields.displayName')} value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={issueOf(error, 'displayName')} />
+        <TextField
+          id="person-displayName"
+          label={t('fields.displayName')}
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          error={issueOf(error, 'displayName')}
+        />
         {isSelf ? (
           <p>{t('person.selfNote')}</p>
         ) : (

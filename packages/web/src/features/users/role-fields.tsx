@@ -1,6 +1,13 @@
 import { Checkbox, Fieldset, FormGroup } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
-import { PAGE_SIZE_MAX, ROLES, SUPPORT_PROFESSIONS, isSchoolScoped, type Role, type SupportProfession } from '@forefront/contract';
+import {
+  PAGE_SIZE_MAX,
+  ROLES,
+  SUPPORT_PROFESSIONS,
+  isSchoolScoped,
+  type Role,
+  type SupportProfession,
+} from '@forefront/contract';
 import { issueOf } from '../../api/client';
 import { DateField, FieldError, SelectField } from '../../components/form-fields';
 import { Loading } from '../../components/loading';
@@ -57,7 +64,13 @@ export function RoleFields({ idPrefix, districtId, draft, onChange, error }: Rol
         />
       )}
       {role && isSchoolScoped(role) && (
-        <SchoolChoice idPrefix={idPrefix} districtId={districtId} value={draft.schoolIds} onChange={(ids) => set('schoolIds', ids)} error={issueOf(error, 'schoolIds')} />
+        <SchoolChoice
+          idPrefix={idPrefix}
+          districtId={districtId}
+          value={draft.schoolIds}
+          onChange={(ids) => set('schoolIds', ids)}
+          error={issueOf(error, 'schoolIds')}
+        />
       )}
       {role === 'auditor' && (
         <DateField
@@ -73,14 +86,30 @@ export function RoleFields({ idPrefix, districtId, draft, onChange, error }: Rol
   );
 }
 
-function SchoolChoice({ idPrefix, districtId, value, onChange, error }: { idPrefix: string; districtId: string; value: string[]; onChange: (ids: string[]) => void; error?: string }) {
+function SchoolChoice({
+  idPrefix,
+  districtId,
+  value,
+  onChange,
+  error,
+}: {
+  idPrefix: string;
+  districtId: string;
+  value: string[];
+  onChange: (ids: string[]) => void;
+  error?: string;
+}) {
   const { t } = useTranslation();
   const schools = useSchools(districtId, { limit: PAGE_SIZE_MAX, offset: 0 });
   const errorId = `${idPrefix}-schools-error`;
   const toggle = (id: string, checked: boolean) => onChange(checked ? [...value, id] : value.filter((v) => v !== id));
   return (
     <FormGroup error={!!error}>
-      <Fieldset legend={t('fields.schools')} aria-describedby={error ? errorId : undefined} data-invalid-group={error ? '' : undefined}>
+      <Fieldset
+        legend={t('fields.schools')}
+        aria-describedby={error ? errorId : undefined}
+        data-invalid-group={error ? '' : undefined}
+      >
         {error && <FieldError id={errorId}>{error}</FieldError>}
         {schools.isPending && <Loading label={t('schools.loading')} />}
         {schools.isError && <ApiErrorAlert error={schools.error} heading={t('schools.loadError')} />}

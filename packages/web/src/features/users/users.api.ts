@@ -1,5 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { InvitationSchema, OkSchema, UserSchema, pageOf, type InviteUserInput, type UpdateUserInput } from '@forefront/contract';
+import {
+  InvitationSchema,
+  OkSchema,
+  UserSchema,
+  pageOf,
+  type InviteUserInput,
+  type UpdateUserInput,
+} from '@forefront/contract';
 import { api } from '../../api/client';
 
 const UserPageSchema = pageOf(UserSchema);
@@ -53,7 +60,8 @@ export function useInvitations(districtId: string, page: Page) {
 export function useInviteUser(districtId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: InviteUserInput) => api.post(`${districtPath(districtId)}/invitations`, input, InvitationSchema),
+    mutationFn: (input: InviteUserInput) =>
+      api.post(`${districtPath(districtId)}/invitations`, input, InvitationSchema),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.invitations(districtId) }),
   });
 }
@@ -62,7 +70,11 @@ export function useRevokeInvitation(districtId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (invitationId: string) =>
-      api.post(`${districtPath(districtId)}/invitations/${encodeURIComponent(invitationId)}/revoke`, undefined, OkSchema),
+      api.post(
+        `${districtPath(districtId)}/invitations/${encodeURIComponent(invitationId)}/revoke`,
+        undefined,
+        OkSchema,
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.invitations(districtId) }),
   });
 }
