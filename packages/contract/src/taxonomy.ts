@@ -114,6 +114,9 @@ export const SRO_ACTIONS = [
   'questioned',
   'restrained_physical',
   'restrained_mechanical',
+  // Seclusion as CRDC defines it: involuntary confinement of a student alone in a room or area
+  // the student is physically prevented from leaving (counted in the CRDC restraint and seclusion items).
+  'secluded',
   'used_force',
   'cited',
   'referred_to_law_enforcement',
@@ -125,6 +128,14 @@ export type SroAction = (typeof SRO_ACTIONS)[number];
 
 /** Actions that make a student count under CRDC's "referred to law enforcement" (citations count; every arrest is a referral). */
 export const REFERRAL_ACTIONS: readonly SroAction[] = ['cited', 'referred_to_law_enforcement', 'arrested'];
+/** CRDC restraint and seclusion: the recordable action behind each of the three CRDC kinds. */
+export const CRDC_RESTRAINT_KINDS = ['mechanical', 'physical', 'seclusion'] as const;
+export type CrdcRestraintKind = (typeof CRDC_RESTRAINT_KINDS)[number];
+export const RESTRAINT_ACTIONS: Record<CrdcRestraintKind, SroAction> = {
+  mechanical: 'restrained_mechanical',
+  physical: 'restrained_physical',
+  seclusion: 'secluded',
+};
 /** Actions the administrator must review beforehand when the MOU says so (non-emergency). */
 export const REVIEWABLE_ACTIONS: readonly SroAction[] = ['referred_to_law_enforcement', 'cited', 'arrested'];
 

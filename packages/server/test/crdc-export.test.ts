@@ -11,15 +11,17 @@ type Counts = {
   withoutDisabilities: Record<string, Sexes>;
   idea: Record<string, Sexes>;
   section504Only: Sexes;
-  englishLearners: Sexes;
+  englishLearnersWithoutDisabilities: Sexes;
+  englishLearnersIdea: Sexes;
   total: number;
 };
 
 /**
  * The independent count: straight from the exported incidents CSV, written without the server's
  * code. Per school and student over the year's rows that were referred: count the student once,
- * statuses as held at any of those incidents; IDEA students in the IDEA table, everyone else in the
- * "without disabilities" table; 504-only (504 and not IDEA) and English learners counted besides.
+ * statuses as held at any of those incidents, in exactly one of OCR's three disjoint groups: IDEA
+ * (by race), Section 504 only (504 and not IDEA; by sex only), or without disabilities (by race);
+ * English learners within the IDEA and without-disabilities groups.
  */
 function countFromCsv(csv: string, year: string) {
   const rows = parse(csv, { columns: true }) as Record<string, string>[];
@@ -52,16 +54,23 @@ function countFromCsv(csv: string, year: string) {
     withoutDisabilities: Object.fromEntries(RACES.map((r) => [r, { M: 0, F: 0, X: 0 }])),
     idea: Object.fromEntries(RACES.map((r) => [r, { M: 0, F: 0, X: 0 }])),
     section504Only: { M: 0, F: 0, X: 0 },
-    englishLearners: { M: 0, F: 0, X: 0 },
+    englishLearnersWithoutDisabilities: { M: 0, F: 0, X: 0 },
+    englishLearnersIdea: { M: 0, F: 0, X: 0 },
     total: 0,
   });
   const out = new Map<string, { referred: Counts; arrested: Counts }>();
   for (const s of students.values()) {
     const school = out.get(s.school) ?? out.set(s.school, { referred: empty(), arrested: empty() }).get(s.school)!;
     for (const c of s.arrested ? [school.referred, school.arrested] : [school.referred]) {
-      (s.idea ? c.idea : c.withoutDisabilities)[s.race]![s.sex as keyof Sexes] += 1;
-      if (s.s504 && !s.idea) c.section504Only[s.sex as keyof Sexes] += 1;
-      if (s.el) c.englishLearners[s.sex as keyof Sexes] += 1;
+      const sex = s.sex as keyof Sexes;
+      if (s.idea) {
+        c.idea[s.race]![sex] += 1;
+        if (s.el) c.englishLearnersIdea[sex] += 1;
+      } else if (s.s504) c.section504Only[sex] += 1;
+      else {
+        c.withoutDisabilities[s.race]![sex] += 1;
+        if (s.el) c.englishLearnersWithoutDisabilities[sex] += 1;
+      }
       c.total += 1;
     }
   }
@@ -108,6 +117,13 @@ describe(`CRDC export on ${TEST_DIALECT}`, () => {
     expect(report.schools).toHaveLength(2);
     for (const s of report.schools) {
       expect({ referred: s.referred, arrested: s.arrested }).toEqual(expected.get(s.ncesSchoolId));
+      // OCR's three groups are disjoint and add up to the total (DOMAIN.md section 10): a 504-only
+      // student is never also in the without-disabilities cells.
+      for (const c of [s.referred, s.arrested]) {
+        const cells = (byRace: Record<string, Sexes>) => Object.values(byRace).reduce((n, x) => n + x.M + x.F + x.X, 0);
+        const s504 = c.section504Only.M + c.section504Only.F + c.section504Only.X;
+        expect(cells(c.withoutDisabilities) + cells(c.idea) + s504).toBe(c.total);
+      }
       // Unduplicated: never more students than the roster has, though there are far more referrals.
       expect(s.referred.total).toBeLessThanOrEqual(30);
       expect(s.arrested.total).toBeLessThanOrEqual(s.referred.total);

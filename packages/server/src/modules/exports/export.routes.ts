@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParamsSchema, IdSchema, RACES, SchoolYearSchema, schoolYearOf } from '@forefront/contract';
+import { CrdcReportSchema, IdParamsSchema, SchoolYearSchema, schoolYearOf } from '@forefront/contract';
 import type { AppContext } from '../../shared/context.js';
 import { crdcExport, startIncidentExport } from './export.service.js';
 
@@ -11,31 +11,6 @@ const ExportQuerySchema = z.object({
   party: z.string().trim().min(1).max(200).optional(),
   purpose: z.string().trim().min(1).max(500).optional(),
   legalBasis: z.string().trim().min(1).max(300).optional(),
-});
-
-const SexCellSchema = z.object({ M: z.number().int(), F: z.number().int(), X: z.number().int() });
-const ByRaceSchema = z.object(
-  Object.fromEntries(RACES.map((r) => [r, SexCellSchema])) as Record<(typeof RACES)[number], typeof SexCellSchema>,
-);
-const CrdcCountsSchema = z.object({
-  withoutDisabilities: ByRaceSchema,
-  idea: ByRaceSchema,
-  section504Only: SexCellSchema,
-  englishLearners: SexCellSchema,
-  total: z.number().int(),
-});
-export const CrdcReportSchema = z.object({
-  districtId: IdSchema,
-  schoolYear: z.string(),
-  schools: z.array(
-    z.object({
-      schoolId: IdSchema,
-      ncesSchoolId: z.string(),
-      name: z.string(),
-      referred: CrdcCountsSchema,
-      arrested: CrdcCountsSchema,
-    }),
-  ),
 });
 
 export function exportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
