@@ -61,24 +61,43 @@ export function registerExportCommands(program: Command) {
   exp
     .command('crdc')
     .description(
-      'CRDC counts per school for one school year: students referred to law enforcement and arrested, by race, sex, disability and English learner status',
+      "CRDC counts per school for one school year: students referred to law enforcement and arrested, offenses, restraint and seclusion, in OCR's groups; as a table, JSON, or OCR's public-use CSV layout",
     )
     .requiredOption('--district <id>', 'the district')
     .requiredOption('--year <YYYY-YY>', 'the school year, e.g. 2025-26')
-    .option('--json', 'print JSON (the default prints a summary table)')
-    .action(async (opts: { district: string; year: string; json?: boolean }) => {
+    .option(
+      '--format <format>',
+      "table, json, or crdc-csv (OCR's 2020-21 school-level public-use file layout)",
+      'table',
+    )
+    .option('--json', 'the same as --format json')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action(async (opts: { district: string; year: string; format: string; json?: boolean; out?: string }) => {
       const { SchoolYearSchema } = await import('@forefront/contract');
       if (!SchoolYearSchema.safeParse(opts.year).success) throw new Error('--year must be a school year like 2025-26');
+      const format = opts.json ? 'json' : opts.format;
+      if (!['table', 'json', 'crdc-csv'].includes(format)) throw new Error('--format must be table, json or crdc-csv');
+      const { writeFileSync } = await import('node:fs');
       const { withContext } = await import('./context.js');
-      const { crdcExport } = await import('../modules/exports/export.service.js');
+      const { crdcExport, crdcLayoutExport } = await import('../modules/exports/export.service.js');
+      const write = (text: string) => (opts.out ? writeFileSync(opts.out, text) : process.stdout.write(text));
+      if (format === 'crdc-csv') {
+        const out = await withContext((ctx) => crdcLayoutExport(ctx, { operator: true }, opts.district, opts.year));
+        write(out.csv);
+        process.stderr.write(
+          `Wrote ${out.schools} school(s) in the CRDC public-use file layout; load it with \`forefront crdc import <file> --year ${opts.year}\`.\n`,
+        );
+        return;
+      }
       const report = await withContext((ctx) => crdcExport(ctx, { operator: true }, opts.district, opts.year));
-      if (opts.json) console.log(JSON.stringify(report, null, 2));
+      if (format === 'json') write(`${JSON.stringify(report, null, 2)}\n`);
       else {
-        console.log(`CRDC ${report.schoolYear}: students referred to law enforcement / arrested (unduplicated)`);
+        const lines = [`CRDC ${report.schoolYear}: students referred to law enforcement / arrested (unduplicated)`];
         for (const s of report.schools)
-          console.log(
+          lines.push(
             `  ${s.ncesSchoolId}  ${s.name.padEnd(40)} referred ${String(s.referred.total).padStart(6)}  arrested ${String(s.arrested.total).padStart(6)}`,
           );
+        write(`${lines.join('\n')}\n`);
       }
     });
 }

@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/audit.service.js';
 import { DEFAULT_DISCLOSURE, recordDisclosure } from '../disclosures/disclosure.service.js';
 import { findDistrict } from '../districts/district.repository.js';
 import { type CrdcReport, crdcCounts } from './crdc.js';
+import { crdcLayoutCsv, crdcLayoutRows } from './crdc.layout.js';
 import { csvHeader, csvLine, incidentCsvRows } from './export.csv.js';
 import { toEdFiAssociations, toEdFiIncident } from './export.edfi.js';
 import { type ExportIncident, type ExportScope, incidentBatches, loadNames } from './export.query.js';
@@ -147,5 +148,33 @@ export async function crdcExport(
       { kind: 'export.created', format: 'crdc', disclosureId: null, records: report.schools.length },
     );
     return report;
+  });
+}
+
+/**
+ * The same counts in OCR's public-use file layout (crdc.layout.ts): one row per school, text ready
+ * for `forefront crdc import`. Aggregates again: an audit event, no disclosure record.
+ */
+export async function crdcLayoutExport(
+  ctx: AppContext,
+  who: Requester,
+  districtId: string,
+  schoolYear: string,
+): Promise<{ csv: string; schools: number }> {
+  const district = await districtFor(ctx, who, districtId, 'crdc.export');
+  return ctx.db.transaction().execute(async (trx) => {
+    const report = await crdcCounts(trx, districtId, schoolYear);
+    const grades = await trx
+      .selectFrom('schools')
+      .select(['id', 'gradeLow', 'gradeHigh'])
+      .where('districtId', '=', districtId)
+      .execute();
+    const rows = crdcLayoutRows(district, report, new Map(grades.map((g) => [g.id, g])));
+    await appendAudit(
+      trx,
+      { dialect: ctx.dialect, actor: auditActor(who), districtId },
+      { kind: 'export.created', format: 'crdc-csv', disclosureId: null, records: rows.length },
+    );
+    return { csv: crdcLayoutCsv(rows), schools: rows.length };
   });
 }
