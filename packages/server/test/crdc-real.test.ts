@@ -51,6 +51,36 @@ async function recompute(file: string) {
       referrals_by_race_excl_504: byRace((r) => [...ms(`SCH_DISCWODIS_REF_${r}`), ...ms(`SCH_DISCWDIS_REF_IDEA_${r}`)]),
       arrests_by_race_excl_504: byRace((r) => [...ms(`SCH_DISCWODIS_ARR_${r}`), ...ms(`SCH_DISCWDIS_ARR_IDEA_${r}`)]),
       enrollment_by_race: byRace((r) => ms(`SCH_ENR_${r}`)),
+      offenses: Object.fromEntries(
+        (
+          [
+            ['rape_or_attempted_rape', 'RAPE'],
+            ['sexual_assault', 'BATT'],
+            ['robbery_with_weapon', 'ROBWW'],
+            ['robbery_without_weapon', 'ROBWOW'],
+            ['physical_attack_with_weapon', 'ATTWW'],
+            ['physical_attack_without_weapon', 'ATTWOW'],
+            ['threat_with_weapon', 'THRWW'],
+            ['threat_without_weapon', 'THRWOW'],
+            ['possession_of_firearm_or_explosive', 'POSSWX'],
+          ] as const
+        ).map(([name, code]) => [name, sum([`SCH_OFFENSE_${code}`])]),
+      ),
+      restraint: Object.fromEntries(
+        (
+          [
+            ['mechanical', 'MECH'],
+            ['physical', 'PHYS'],
+            ['seclusion', 'SECL'],
+          ] as const
+        ).map(([name, k]) => [
+          name,
+          {
+            students: sum([...ms(`TOT_RS_IDEA_${k}`), ...ms(`TOT_RS_NONIDEA_${k}`)]),
+            instances: sum(['WODIS', 'IDEA', '504'].map((g) => `SCH_RSINSTANCES_${k}_${g}`)),
+          },
+        ]),
+      ),
     },
   };
 }

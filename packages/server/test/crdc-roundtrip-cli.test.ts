@@ -195,7 +195,37 @@ describe(`forefront export crdc --format crdc-csv round trip on ${TEST_DIALECT}`
       // Not collected: enrollment and staff are blank in the file, so nothing is summed.
       enrollment: 0,
       leo_fte: 0,
+      // The 2020-21 layout has no firearm columns: firearm offenses are in the weapon ones.
+      offenses: {
+        rape_or_attempted_rape: sum((s) => s.offenses.rape_or_attempted_rape),
+        sexual_assault: sum((s) => s.offenses.sexual_assault),
+        robbery_with_weapon: sum((s) => s.offenses.robbery_with_weapon + s.offenses.robbery_with_firearm),
+        robbery_without_weapon: sum((s) => s.offenses.robbery_without_weapon),
+        physical_attack_with_weapon: sum(
+          (s) => s.offenses.physical_attack_with_weapon + s.offenses.physical_attack_with_firearm,
+        ),
+        physical_attack_without_weapon: sum((s) => s.offenses.physical_attack_without_weapon),
+        threat_with_weapon: sum((s) => s.offenses.threat_with_weapon + s.offenses.threat_with_firearm),
+        threat_without_weapon: sum((s) => s.offenses.threat_without_weapon),
+        possession_of_firearm_or_explosive: sum((s) => s.offenses.possession_of_firearm_or_explosive),
+      },
+      restraint: Object.fromEntries(
+        (['mechanical', 'physical', 'seclusion'] as const).map((k) => [
+          k,
+          {
+            students: sum((s) =>
+              RACES.reduce(
+                (n, r) => n + mf(s.restraint[k].students.idea[r]) + mf(s.restraint[k].students.nonIdea[r]),
+                0,
+              ),
+            ),
+            instances: sum((s) => Object.values(s.restraint[k].instances).reduce((a, b) => a + b, 0)),
+          },
+        ]),
+      ),
     });
+    expect(summary.offenses).toMatchObject({ rape_or_attempted_rape: 1 });
+    expect(summary.restraint).toMatchObject({ seclusion: { instances: 3 }, mechanical: { instances: 3 } });
     // And the X students are the whole difference from the district's totals.
     const xs = sum((s) => s.referred.total) - referrals;
     const xCells = sum(

@@ -28,6 +28,25 @@ const EXPECTED = {
   referrals_by_race_excl_504: { HI: 0, AM: 0, AS: 0, HP: 0, BL: 1, WH: 16, TR: 0 },
   arrests_by_race_excl_504: { HI: 0, AM: 0, AS: 0, HP: 0, BL: 1, WH: 7, TR: 0 },
   enrollment_by_race: { HI: 78, AM: 11, AS: 63, HP: 0, BL: 94, WH: 1974, TR: 47 },
+  // Only the sixth row reports an offense: 2 physical attacks without a weapon.
+  offenses: {
+    rape_or_attempted_rape: 0,
+    sexual_assault: 0,
+    robbery_with_weapon: 0,
+    robbery_without_weapon: 0,
+    physical_attack_with_weapon: 0,
+    physical_attack_without_weapon: 2,
+    threat_with_weapon: 0,
+    threat_without_weapon: 0,
+    possession_of_firearm_or_explosive: 0,
+  },
+  // Physical restraint: one IDEA girl (row 2) and one IDEA boy (row 5), one instance each; the
+  // preschool's -9 cells are missing, not summed.
+  restraint: {
+    mechanical: { students: 0, instances: 0 },
+    physical: { students: 2, instances: 2 },
+    seclusion: { students: 0, instances: 0 },
+  },
 };
 
 describe('CRDC import from the committed fixture', () => {

@@ -1,10 +1,25 @@
 import { z } from 'zod';
-import { RACES, type Race } from '../taxonomy.js';
+import { CRDC_RESTRAINT_KINDS, type CrdcRestraintKind, RACES, type Race } from '../taxonomy.js';
 
 /**
  * Federal benchmark data (docs/crdc.md): CRDC figures and the CPI 2017-18 table are already public,
  * so they are shown as published, labelled with source and year; no suppression applies.
  */
+
+const count = z.number().int();
+
+/** The offense columns of the 2020-21 layout, in its order (no separate firearm columns that year). */
+export const CRDC_SUMMARY_OFFENSES = [
+  'rape_or_attempted_rape',
+  'sexual_assault',
+  'robbery_with_weapon',
+  'robbery_without_weapon',
+  'physical_attack_with_weapon',
+  'physical_attack_without_weapon',
+  'threat_with_weapon',
+  'threat_without_weapon',
+  'possession_of_firearm_or_explosive',
+] as const;
 
 const byRace = z
   .object(Object.fromEntries(RACES.map((r) => [r, z.number().int()])) as Record<Race, z.ZodNumber>)
@@ -27,6 +42,23 @@ export const CrdcSummarySchema = z
     referrals_by_race_excl_504: byRace,
     arrests_by_race_excl_504: byRace,
     enrollment_by_race: byRace,
+    /** Issue 12.3: incidents per offense (`SCH_OFFENSE_*`; "with a weapon" includes firearms in 2020-21). */
+    offenses: z
+      .object(
+        Object.fromEntries(CRDC_SUMMARY_OFFENSES.map((o) => [o, count])) as Record<
+          (typeof CRDC_SUMMARY_OFFENSES)[number],
+          typeof count
+        >,
+      )
+      .strict(),
+    /** Students (IDEA + non-IDEA) and instances (without disabilities + IDEA + 504 only) per kind. */
+    restraint: z
+      .object(
+        Object.fromEntries(
+          CRDC_RESTRAINT_KINDS.map((k) => [k, z.object({ students: count, instances: count }).strict()]),
+        ) as Record<CrdcRestraintKind, z.ZodObject<{ students: typeof count; instances: typeof count }>>,
+      )
+      .strict(),
   })
   .strict();
 export type CrdcSummary = z.infer<typeof CrdcSummarySchema>;

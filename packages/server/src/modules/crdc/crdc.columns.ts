@@ -8,6 +8,21 @@ export const CRDC_RACES = ['HI', 'AM', 'AS', 'HP', 'BL', 'WH', 'TR'] as const;
 export type CrdcRace = (typeof CRDC_RACES)[number];
 const SEXES = ['M', 'F'] as const;
 
+/** OCR's offense columns (`SCH_OFFENSE_<code>`, incidents per school) and the property stem of each. */
+export const CRDC_OFFENSE_COLUMNS = [
+  ['RAPE', 'rape'],
+  ['BATT', 'batt'],
+  ['ROBWW', 'robww'],
+  ['ROBWOW', 'robwow'],
+  ['ATTWW', 'attww'],
+  ['ATTWOW', 'attwow'],
+  ['THRWW', 'thrww'],
+  ['THRWOW', 'thrwow'],
+  ['POSSWX', 'posswx'],
+] as const;
+/** Restraint and seclusion kinds as OCR names them: mechanical, physical, seclusion. */
+export const CRDC_RS_KINDS = ['MECH', 'PHYS', 'SECL'] as const;
+
 export type CrdcValueKind = 'count' | 'fte';
 export interface CrdcColumn {
   /** The column in OCR's CSV. */
@@ -44,6 +59,21 @@ function build(): CrdcColumn[] {
       count(`SCH_DISCWDIS_${code}_LEP_${s}`, `${act}IdeaLep${s}`);
       count(`SCH_DISCWDIS_${code}_504_${s}`, `${act}Sec504${s}`);
     }
+  }
+  for (const [code, prop] of CRDC_OFFENSE_COLUMNS) count(`SCH_OFFENSE_${code}`, `offense${cap(prop)}`);
+  // Restraint and seclusion (issue 12.3): IDEA and non-IDEA students (504-only a subset of
+  // non-IDEA), and instances in the three disjoint groups.
+  for (const k of CRDC_RS_KINDS) {
+    for (const s of SEXES) {
+      for (const g of ['NONIDEA', 'IDEA'] as const) {
+        for (const r of CRDC_RACES) count(`SCH_RS_${g}_${k}_${r}_${s}`, `rs${cap(g)}${cap(k)}${cap(r)}${s}`);
+        count(`TOT_RS_${g}_${k}_${s}`, `rs${cap(g)}${cap(k)}Tot${s}`);
+        count(`SCH_RS_${g}_${k}_LEP_${s}`, `rs${cap(g)}${cap(k)}Lep${s}`);
+      }
+      count(`SCH_RS_NONIDEA_${k}_504_${s}`, `rsNonidea${cap(k)}Sec504${s}`);
+    }
+    for (const g of ['WODIS', 'IDEA', '504'] as const)
+      count(`SCH_RSINSTANCES_${k}_${g}`, `rsInst${cap(k)}${g === '504' ? 'Sec504' : cap(g)}`);
   }
   const fte = (csv: string, prop: string) => out.push({ csv, prop, kind: 'fte' });
   fte('SCH_FTESECURITY_LEO', 'fteLeo');

@@ -1,10 +1,10 @@
 import { type RawBuilder, sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
-import { CRDC_RACES, type CrdcRace, sqlName } from './crdc.columns.js';
+import { CRDC_OFFENSE_COLUMNS, CRDC_RACES, CRDC_RS_KINDS, type CrdcRace, sqlName } from './crdc.columns.js';
 
 export { CrdcSummarySchema, type CrdcSummary } from '@forefront/contract';
-import type { CrdcSummary } from '@forefront/contract';
+import { CRDC_SUMMARY_OFFENSES, type CrdcSummary } from '@forefront/contract';
 
 const col = (prop: string) => sql.raw(sqlName(prop));
 const cap = (r: string) => r[0] + r.slice(1).toLowerCase();
@@ -38,6 +38,14 @@ export async function crdcSummary(db: Db, scope: CrdcScope): Promise<CrdcSummary
     referrals: total([...both('refWodisTot'), ...both('refIdeaTot'), ...both('refSec504')]),
     arrests: total([...both('arrWodisTot'), ...both('arrIdeaTot'), ...both('arrSec504')]),
   };
+  CRDC_OFFENSE_COLUMNS.forEach(
+    ([, stem], i) => (selections[`off${i}`] = total([`offense${stem[0]!.toUpperCase()}${stem.slice(1)}`])),
+  );
+  for (const k of CRDC_RS_KINDS) {
+    const kind = cap(k);
+    selections[`rs${k.toLowerCase()}`] = total([...both(`rsIdea${kind}Tot`), ...both(`rsNonidea${kind}Tot`)]);
+    selections[`rsi${k.toLowerCase()}`] = total(['Wodis', 'Idea', 'Sec504'].map((g) => `rsInst${kind}${g}`));
+  }
   for (const r of CRDC_RACES) {
     selections[`ref${r.toLowerCase()}`] = total([...both(`refWodis${cap(r)}`), ...both(`refIdea${cap(r)}`)]);
     selections[`arr${r.toLowerCase()}`] = total([...both(`arrWodis${cap(r)}`), ...both(`arrIdea${cap(r)}`)]);
@@ -64,5 +72,11 @@ export async function crdcSummary(db: Db, scope: CrdcScope): Promise<CrdcSummary
     referrals_by_race_excl_504: races('ref'),
     arrests_by_race_excl_504: races('arr'),
     enrollment_by_race: races('enr'),
+    offenses: Object.fromEntries(CRDC_SUMMARY_OFFENSES.map((o, i) => [o, n(`off${i}`)])) as CrdcSummary['offenses'],
+    restraint: {
+      mechanical: { students: n('rsmech'), instances: n('rsimech') },
+      physical: { students: n('rsphys'), instances: n('rsiphys') },
+      seclusion: { students: n('rssecl'), instances: n('rsisecl') },
+    },
   };
 }

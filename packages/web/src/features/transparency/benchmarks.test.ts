@@ -24,6 +24,22 @@ const summary: CrdcSummary = {
   referrals_by_race_excl_504: race({ BL: 12, WH: 20 }),
   arrests_by_race_excl_504: race({ BL: 4 }),
   enrollment_by_race: race({ BL: 1000, WH: 5000, AM: 0 }),
+  offenses: {
+    rape_or_attempted_rape: 0,
+    sexual_assault: 0,
+    robbery_with_weapon: 0,
+    robbery_without_weapon: 0,
+    physical_attack_with_weapon: 0,
+    physical_attack_without_weapon: 3,
+    threat_with_weapon: 0,
+    threat_without_weapon: 1,
+    possession_of_firearm_or_explosive: 0,
+  },
+  restraint: {
+    mechanical: { students: 0, instances: 0 },
+    physical: { students: 2, instances: 3 },
+    seclusion: { students: 0, instances: 0 },
+  },
 };
 
 describe('CRDC rates', () => {
