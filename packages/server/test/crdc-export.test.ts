@@ -24,7 +24,7 @@ type Counts = {
  * English learners within the IDEA and without-disabilities groups.
  */
 function countFromCsv(csv: string, year: string) {
-  const rows = parse(csv, { columns: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(csv, { columns: true });
   const students = new Map<
     string,
     { school: string; arrested: boolean; race: string; sex: string; idea: boolean; s504: boolean; el: boolean }
@@ -109,10 +109,10 @@ describe(`CRDC export on ${TEST_DIALECT}`, () => {
       headers: admin.headers,
     });
     expect(res.statusCode).toBe(200);
-    const report = res.json() as {
+    const report = res.json<{
       schoolYear: string;
       schools: { ncesSchoolId: string; referred: Counts; arrested: Counts }[];
-    };
+    }>();
     expect(report.schoolYear).toBe('2024-25');
     expect(report.schools).toHaveLength(2);
     for (const s of report.schools) {
@@ -128,7 +128,7 @@ describe(`CRDC export on ${TEST_DIALECT}`, () => {
       expect(s.referred.total).toBeLessThanOrEqual(30);
       expect(s.arrested.total).toBeLessThanOrEqual(s.referred.total);
     }
-    const referralRows = (parse(csv.body, { columns: true }) as Record<string, string>[]).filter(
+    const referralRows = parse<Record<string, string>>(csv.body, { columns: true }).filter(
       (r) => r.referred === 'true' && r.school_year === '2024-25',
     ).length;
     const total = report.schools.reduce((n, s) => n + s.referred.total, 0);

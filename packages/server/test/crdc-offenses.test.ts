@@ -41,7 +41,7 @@ type Expected = {
 
 /** The independent count, from the exported incidents CSV (docs/incident-csv.md). */
 function countFromCsv(csv: string): Map<string, Expected> {
-  const rows = (parse(csv, { columns: true }) as Record<string, string>[]).filter((r) => r.school_year === YEAR);
+  const rows = parse<Record<string, string>>(csv, { columns: true }).filter((r) => r.school_year === YEAR);
   const out = new Map<string, Expected>();
   const at = (school: string) =>
     out.get(school) ??
@@ -153,7 +153,7 @@ describe(`CRDC offenses, restraint and seclusion on ${TEST_DIALECT}`, () => {
       headers: admin.headers,
     });
     expect(res.statusCode).toBe(200);
-    const report = res.json() as CrdcReportResponse;
+    const report = res.json<CrdcReportResponse>();
     let secluded = 0;
     for (const s of report.schools) {
       const e = expected.get(s.ncesSchoolId)!;

@@ -27,11 +27,11 @@ function columns(): string[] {
   return cols;
 }
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   // One column per statement: SQLite's ALTER TABLE adds one at a time.
   for (const col of columns()) await db.schema.alterTable('crdc_schools').addColumn(col, 'integer').execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   for (const col of columns().reverse()) await db.schema.alterTable('crdc_schools').dropColumn(col).execute();
 }

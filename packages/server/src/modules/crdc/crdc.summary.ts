@@ -1,5 +1,4 @@
 import { type RawBuilder, sql } from 'kysely';
-import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { CRDC_OFFENSE_COLUMNS, CRDC_RACES, CRDC_RS_KINDS, type CrdcRace, sqlName } from './crdc.columns.js';
 
