@@ -1,8 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CrdcReportResponse } from '@forefront/contract';
+import { type CrdcReportResponse, schoolYearOf } from '@forefront/contract';
 import { INCIDENT_COLUMNS } from '../src/modules/incident-import/import.columns.js';
 import { type Session, signIn } from './builders.js';
+import { hoursAgo, incidentInput, req } from './incident.helpers.js';
 import { TEST_DIALECT, type TestApp, createTestApp } from './harness.js';
 import { type ImportWorld, buildImportWorld, generateIncidentRows, toCsv } from './incident-import.fixtures.js';
 
@@ -188,5 +189,54 @@ describe(`CRDC offenses, restraint and seclusion on ${TEST_DIALECT}`, () => {
       'sexual_assault',
     ])
       expect(all).toContain(o);
+  });
+
+  it('records seclusion through the incident API, and refuses an unknown action with a 400 that changes nothing', async () => {
+    const officer = await signIn(t.app, w.officers[0]!);
+    const at = hoursAgo(2.9);
+    const seclusion = (action: string) =>
+      incidentInput(w.schools[0]!.id, w.officers[0]!.id, {
+        students: [{ studentId: w.students[0]!.id, role: 'offender' }],
+        contacts: [
+          {
+            officerId: w.officers[0]!.id,
+            purpose: 'emergency_response',
+            involvement: 'led',
+            reportedAt: hoursAgo(3),
+            arrivedAt: at,
+            actions: [
+              {
+                action,
+                studentId: w.students[0]!.id,
+                at,
+                emergency: true,
+                emergencyReason: 'Hurting others',
+                parentNotified: true,
+              },
+            ],
+          },
+        ],
+      } as never);
+    const url = `/api/districts/${w.district.id}/incidents`;
+    const bad = await req(t.app, officer, 'POST', url, seclusion('isolated'));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ error: { code: string } }>().error.code).toBe('invalid_request');
+    const year = schoolYearOf(at.slice(0, 10));
+    const crdc = () =>
+      t.app
+        .inject({
+          method: 'GET',
+          url: `/api/districts/${w.district.id}/exports/crdc?year=${year}`,
+          headers: admin.headers,
+        })
+        .then(
+          (r) => r.json<CrdcReportResponse>().schools.find((x) => x.schoolId === w.schools[0]!.id)!.restraint.seclusion,
+        );
+    expect((await crdc()).students.total).toBe(0); // the refused request recorded nothing
+    const ok = await req(t.app, officer, 'POST', url, seclusion('secluded'));
+    expect(ok.statusCode, ok.body).toBe(201);
+    const after = await crdc();
+    expect(after.students.total).toBe(1);
+    expect(Object.values(after.instances).reduce((a, b) => a + b, 0)).toBe(1);
   });
 });

@@ -8,7 +8,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { INCIDENT_COLUMNS } from '../src/modules/incident-import/import.columns.js';
 import type { AppContext } from '../src/shared/context.js';
 import { newId } from '../src/shared/ids.js';
-import { type CliTarget, cliOk, createCliTarget } from './cli-helpers.js';
+import { type CliTarget, cliOk, createCliTarget, runCli } from './cli-helpers.js';
 import { TEST_DIALECT, testConfig } from './harness.js';
 import { type ImportWorld, buildImportWorld, generateIncidentRows, toCsv } from './incident-import.fixtures.js';
 
@@ -234,5 +234,24 @@ describe(`forefront export crdc --format crdc-csv round trip on ${TEST_DIALECT}`
         s.referred.section504Only.X,
     );
     expect(xs).toBe(xCells);
+  }, 60_000);
+
+  it('refuses an unknown format, year or district with a clear message, exit 1 and no file', async () => {
+    const out = join(target.dataDir, 'refused.csv');
+    const base = ['export', 'crdc', '--district', w.district.id, '--out', out];
+    const cases: [string[], RegExp][] = [
+      [[...base, '--year', YEAR, '--format', 'xlsx'], /--format must be table, json or crdc-csv/],
+      [[...base, '--year', '2024-2025', '--format', 'crdc-csv'], /school year like 2025-26/],
+      [
+        ['export', 'crdc', '--district', 'no-such-district', '--year', YEAR, '--format', 'crdc-csv', '--out', out],
+        /District/,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const r = await runCli(args, target);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(message);
+      expect(existsSync(out)).toBe(false);
+    }
   }, 60_000);
 });
