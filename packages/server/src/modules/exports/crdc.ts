@@ -244,7 +244,8 @@ async function countOffenses(db: Db, districtId: string, schoolYear: string, byS
     .select(['schoolId', 'behaviors'])
     .where('districtId', '=', districtId)
     .where('schoolYear', '=', schoolYear)
-    // Only incidents whose JSON list names an offense behavior are read back.
+    // Only incidents whose JSON list may name an offense behavior are read back (LIKE's `_` matches
+    // any character, so this is a superset); offenseOf decides from the parsed list.
     .where((eb) => eb.or(OFFENSE_BEHAVIORS.map((b) => eb('behaviors', 'like', `%"${b}"%`))))
     .execute();
   for (const r of rows) {
