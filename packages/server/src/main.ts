@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { type Config, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { sealPlainTotpSecrets } from './modules/auth/totp.secret.js';
 import { buildApp } from './app.js';
 import { BatchedLogDestination } from './plugins/log-destination.js';
 import { isSetupNeeded, issueSetupLink } from './modules/setup/setup.service.js';
@@ -34,7 +35,10 @@ export async function serve(): Promise<void> {
  */
 async function serveProcess(config: Config, opts: { migrate: boolean; singletons: boolean }): Promise<void> {
   const handle = openDatabase(config.database);
-  if (opts.migrate) await migrateToLatest(handle.db);
+  if (opts.migrate) {
+    await migrateToLatest(handle.db);
+    await sealPlainTotpSecrets(handle.db, config);
+  }
   // Standard output in batches, warnings and errors at once (plugins/log-destination.ts).
   const { app, ctx } = await buildApp(config, handle, { logStream: new BatchedLogDestination(1) });
   if (opts.singletons) scheduleMouReminders(app, ctx); // daily annual-review reminders; cleared on close
