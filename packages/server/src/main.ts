@@ -7,6 +7,7 @@ import { buildApp } from './app.js';
 import { BatchedLogDestination } from './plugins/log-destination.js';
 import { isSetupNeeded, issueSetupLink } from './modules/setup/setup.service.js';
 import { scheduleMouReminders } from './modules/mous/mou.reminders.js';
+import { scheduleAuditAnchors } from './modules/audit/audit.anchor.file.js';
 import { WORKER_INDEX_ENV, superviseWorkers } from './cluster.js';
 
 /**
@@ -41,7 +42,10 @@ async function serveProcess(config: Config, opts: { migrate: boolean; singletons
   }
   // Standard output in batches, warnings and errors at once (plugins/log-destination.ts).
   const { app, ctx } = await buildApp(config, handle, { logStream: new BatchedLogDestination(1) });
-  if (opts.singletons) scheduleMouReminders(app, ctx); // daily annual-review reminders; cleared on close
+  if (opts.singletons) {
+    scheduleMouReminders(app, ctx); // daily annual-review reminders; cleared on close
+    scheduleAuditAnchors(app, ctx); // signed audit heads every AUDIT_ANCHOR_INTERVAL minutes; cleared on close
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {
