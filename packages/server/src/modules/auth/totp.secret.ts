@@ -1,6 +1,6 @@
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
-import { loadKey } from '../../keys/keys.js';
+import { KEYS, KeyError, keyFile, loadKey } from '../../keys/keys.js';
 import { isSealed, seal, unseal } from '../../keys/seal.js';
 
 /**
@@ -15,7 +15,14 @@ export function sealTotpSecret(config: Config, userId: string, secret: string): 
 
 /** The base32 secret; throws when the data key is missing or is not the one it was sealed under. */
 export function openTotpSecret(config: Config, userId: string, stored: string): string {
-  return unseal(loadKey(config.keys, 'data', { create: false }), stored, context(userId));
+  const key = loadKey(config.keys, 'data', { create: false });
+  try {
+    return unseal(key, stored, context(userId));
+  } catch {
+    throw new KeyError(
+      `The two-step secret of account ${userId} does not open with this data key: is ${KEYS.data.env} (or ${keyFile(config.keys, 'data')}) the key this database was sealed with?`,
+    );
+  }
 }
 
 /**
