@@ -36,7 +36,7 @@ describe(`refused reads and the disclosure log on the audit trail on ${TEST_DIAL
       incidentInput(w.otherSchool, null),
     );
     expect(res.statusCode, res.body).toBe(201);
-    incidentId = (res.json() as { id: string }).id;
+    incidentId = res.json<{ id: string }>().id;
   });
 
   const cases = () => [
@@ -106,7 +106,7 @@ describe(`refused reads and the disclosure log on the audit trail on ${TEST_DIAL
         seq: before + 1,
         kind: 'disclosure.viewed',
         actorId: w.auditor.id,
-        payload: { studentId: null, count: (all.json() as { items: unknown[] }).items.length },
+        payload: { studentId: null, count: all.json<{ items: unknown[] }>().items.length },
       },
       {
         seq: before + 2,

@@ -111,7 +111,7 @@ describe(`TOTP enrolment through the API stores the secret sealed on ${TEST_DIAL
     const s = await signIn(t.app, user);
     const enrol = await t.app.inject({ method: 'POST', url: '/api/auth/mfa/enrol', headers: s.headers });
     expect(enrol.statusCode, enrol.body).toBe(200);
-    const { secret } = enrol.json() as { secret: string };
+    const { secret } = enrol.json<{ secret: string }>();
     const row = await t.ctx.db
       .selectFrom('users')
       .select('mfaSecret')

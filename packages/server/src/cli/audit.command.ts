@@ -53,18 +53,20 @@ export function registerAuditCommands(program: Command) {
     )
     .requiredOption('--out <file>', 'the anchor file to create (it must not exist); keep it off this machine')
     .action(async (opts: { out: string }) => {
-      const { resolve } = await import('node:path');
+      const path = await import('node:path');
       const { withContext } = await import('./context.js');
       const { makeAnchor } = await import('../modules/audit/audit.service.js');
       const { writeAnchorFile } = await import('../modules/audit/audit.anchor.file.js');
       await withContext(async (ctx) => {
         const anchor = await makeAnchor(ctx);
-        const file = resolve(opts.out);
+        const file = path.resolve(opts.out);
         try {
           writeAnchorFile(file, anchor);
         } catch (err) {
           if ((err as NodeJS.ErrnoException).code === 'EEXIST')
-            throw new Error(`${file} already exists; an anchor is never overwritten, choose a new file name`);
+            throw new Error(`${file} already exists; an anchor is never overwritten, choose a new file name`, {
+              cause: err,
+            });
           throw err;
         }
         const events = anchor.heads.reduce((n, h) => n + h.count, 0);

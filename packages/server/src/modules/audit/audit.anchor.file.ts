@@ -47,6 +47,9 @@ export function scheduleAuditAnchors(app: FastifyInstance, ctx: AppContext): voi
   };
   const timer = setInterval(() => void write(), intervalMinutes * 60_000);
   timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
+  app.addHook('onClose', (_app, done) => {
+    clearInterval(timer);
+    done();
+  });
   void write();
 }
