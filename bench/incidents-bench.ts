@@ -8,6 +8,7 @@ import { migrateToLatest } from '../packages/server/src/db/migrate.js';
 import { buildApp } from '../packages/server/src/app.js';
 import { hashPassword } from '../packages/server/src/modules/auth/password.js';
 import { currentTotp } from '../packages/server/src/modules/auth/totp.js';
+import { sealPlainTotpSecrets } from '../packages/server/src/modules/auth/totp.secret.js';
 import { crdcExport } from '../packages/server/src/modules/exports/export.service.js';
 import { importIncidentsCli } from '../packages/server/src/modules/incident-import/import.service.js';
 import { incidentNumber } from '../packages/server/src/modules/incident-import/import.numbers.js';
@@ -57,6 +58,11 @@ async function freshDb(name: string, world: ReturnType<typeof buildWorld>, hash:
   const h = openDatabase({ dialect: 'sqlite', file: join(dir, name) });
   await migrateToLatest(h.db);
   await seedWorld(h.db, world, hash, MFA);
+  // Seeded in the clear like a database from before sealing; sealed as a start-up would (totp.secret.ts).
+  await sealPlainTotpSecrets(
+    h.db,
+    loadConfig({ ...process.env, DATABASE_URL: undefined, FOREFRONT_DATA_DIR: dir, LOG_LEVEL: 'silent' }),
+  );
   return h;
 }
 

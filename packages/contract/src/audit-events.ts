@@ -55,6 +55,10 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
   // Exports and FERPA 99.32 disclosures
   z.object({ kind: z.literal('export.created'), format: z.string(), disclosureId: Id.nullable(), records: z.number() }),
   z.object({ kind: z.literal('database.restored'), file: z.string() }),
+  // Issue 12.7: the disclosure log was looked at (it names whose records went where).
+  z.object({ kind: z.literal('disclosure.viewed'), studentId: Id.nullable(), count: z.number() }),
+  // Issue 12.7: a signed-in read of student data refused (403): who tried what, on which record.
+  z.object({ kind: z.literal('access.refused'), action: z.string(), route: z.string(), resourceId: Id.nullable() }),
   // Issue 4: the public transparency report was (re)published; `changed` lists the years whose figures changed.
   z.object({
     kind: z.literal('transparency.published'),

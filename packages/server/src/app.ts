@@ -10,6 +10,7 @@ import { OneLinePerRequest, loggerOptions } from './plugins/logging.js';
 import { registerSecurity } from './plugins/security.js';
 import { registerWeb } from './plugins/web.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { auditRefusedReads } from './modules/audit/audit.refusals.js';
 import { incidentRoutes } from './modules/incidents/incident.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { districtRoutes } from './modules/districts/district.routes.js';
@@ -75,6 +76,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await registerAuth(app, ctx);
+  auditRefusedReads(app, ctx); // 403s on student data go on the record (before the routes it watches)
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, () => app.swagger());
   await app.register(setupRoutes(ctx));

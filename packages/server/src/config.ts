@@ -28,6 +28,16 @@ const EnvSchema = z.object({
    * CPU core. One process uses one core; docs/operations.md says when to raise it.
    */
   WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
+  /**
+   * Keys kept outside the database (src/keys/): each is 32 bytes in base64. Unset, each is read
+   * from (or created 0600 on first use in) FOREFRONT_KEY_DIR, by default `<data dir>/keys`.
+   */
+  FOREFRONT_KEY_DIR: z.string().optional(),
+  FOREFRONT_DATA_KEY: z.string().optional(),
+  FOREFRONT_AUDIT_ANCHOR_KEY: z.string().optional(),
+  /** Minutes between the signed audit anchors `forefront serve` writes; 0 turns them off. */
+  AUDIT_ANCHOR_INTERVAL: z.coerce.number().int().min(0).max(525_600).default(60),
+  AUDIT_ANCHOR_DIR: z.string().optional(),
 });
 
 export interface Config {
@@ -43,6 +53,10 @@ export interface Config {
   argon2: { memoryCost: number; timeCost: number };
   /** Processes `forefront serve` runs (1: no cluster). */
   workers: number;
+  /** Where key files live, and keys given in the environment instead (src/keys/keys.ts). */
+  keys: { dir: string; env: { data?: string; auditAnchor?: string } };
+  /** Signed audit anchors written by `forefront serve` (modules/audit/audit.anchor.ts); every 0 minutes: off. */
+  auditAnchor: { intervalMinutes: number; dir: string };
   /** Rate limits are per IP; tests raise them so one process can play many users. */
   rateLimit: { authPerMinute: number };
 }
@@ -69,6 +83,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST },
     workers: e.WORKERS === 'auto' ? availableParallelism() : e.WORKERS,
+    keys: {
+      dir: resolve(e.FOREFRONT_KEY_DIR ?? resolve(dataDir, 'keys')),
+      env: { data: e.FOREFRONT_DATA_KEY, auditAnchor: e.FOREFRONT_AUDIT_ANCHOR_KEY },
+    },
+    auditAnchor: {
+      intervalMinutes: e.AUDIT_ANCHOR_INTERVAL,
+      dir: resolve(e.AUDIT_ANCHOR_DIR ?? resolve(dataDir, 'anchors')),
+    },
     rateLimit: { authPerMinute: 20 },
     ...overrides,
   };

@@ -2,10 +2,12 @@ import cluster from 'node:cluster';
 import { type Config, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { sealPlainTotpSecrets } from './modules/auth/totp.secret.js';
 import { buildApp } from './app.js';
 import { BatchedLogDestination } from './plugins/log-destination.js';
 import { isSetupNeeded, issueSetupLink } from './modules/setup/setup.service.js';
 import { scheduleMouReminders } from './modules/mous/mou.reminders.js';
+import { scheduleAuditAnchors } from './modules/audit/audit.anchor.file.js';
 import { WORKER_INDEX_ENV, superviseWorkers } from './cluster.js';
 
 /**
@@ -34,10 +36,16 @@ export async function serve(): Promise<void> {
  */
 async function serveProcess(config: Config, opts: { migrate: boolean; singletons: boolean }): Promise<void> {
   const handle = openDatabase(config.database);
-  if (opts.migrate) await migrateToLatest(handle.db);
+  if (opts.migrate) {
+    await migrateToLatest(handle.db);
+    await sealPlainTotpSecrets(handle.db, config);
+  }
   // Standard output in batches, warnings and errors at once (plugins/log-destination.ts).
   const { app, ctx } = await buildApp(config, handle, { logStream: new BatchedLogDestination(1) });
-  if (opts.singletons) scheduleMouReminders(app, ctx); // daily annual-review reminders; cleared on close
+  if (opts.singletons) {
+    scheduleMouReminders(app, ctx); // daily annual-review reminders; cleared on close
+    scheduleAuditAnchors(app, ctx); // signed audit heads every AUDIT_ANCHOR_INTERVAL minutes; cleared on close
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

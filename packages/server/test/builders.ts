@@ -4,6 +4,7 @@ import { isMfaRequired } from '@forefront/contract';
 import { nowIso } from '../src/db/database.js';
 import { hashPassword } from '../src/modules/auth/password.js';
 import { currentTotp } from '../src/modules/auth/totp.js';
+import { sealTotpSecret } from '../src/modules/auth/totp.secret.js';
 import { newId } from '../src/shared/ids.js';
 import type { AppContext } from '../src/shared/context.js';
 import { appendAudit } from '../src/modules/audit/audit.service.js';
@@ -87,8 +88,9 @@ export async function buildUser(
   const now = nowIso();
   const mfa = opts.mfa ?? isMfaRequired(opts.role);
   const secret = mfa ? 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' : null;
+  const id = newId();
   const user = {
-    id: newId(),
+    id,
     districtId: opts.districtId,
     email: `user${n}@example.test`,
     displayName: `User ${n}`,
@@ -96,7 +98,7 @@ export async function buildUser(
     profession: opts.role === 'support_staff' ? (opts.profession ?? 'counselor') : null,
     state: opts.role === 'state_viewer' ? (opts.state ?? 'VA') : null,
     passwordHash: await hashPassword(ctx.config, TEST_PASSWORD),
-    mfaSecret: secret,
+    mfaSecret: secret && sealTotpSecret(ctx.config, id, secret),
     mfaEnabled: mfa ? 1 : 0,
     disabled: opts.disabled ? 1 : 0,
     accessExpiresAt: opts.accessExpiresAt ?? (opts.role === 'auditor' ? '2099-12-31' : null),

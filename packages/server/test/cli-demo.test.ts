@@ -14,7 +14,7 @@ import {
 } from './cli-helpers.js';
 import { TEST_DIALECT } from './harness.js';
 
-/** Columns whose values depend on the clock or on a random salt, and hashes that cover them. */
+/** Columns whose values depend on the clock or on a random salt or nonce, and hashes that cover them. */
 const TIME_DEPENDENT = new Set([
   'createdAt',
   'updatedAt',
@@ -22,6 +22,10 @@ const TIME_DEPENDENT = new Set([
   'hash',
   'prevHash',
   'passwordHash',
+  // TOTP secrets are sealed with a random nonce under each installation's own data key (the demo
+  // JSON, compared above, carries the secrets themselves).
+  'mfaSecret',
+  'mfa_secret',
   'accessExpiresAt',
   'timestamp',
   'created_at',

@@ -52,10 +52,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+const TEST_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
+const TEST_ANCHOR_KEY = Buffer.alloc(32, 9).toString('base64');
+
 /** Test config: cheap argon2 parameters (hash cost is measured in bench/, not here) and generous rate limits. */
 export function testConfig(database: Config['database'], overrides: Partial<Config> = {}): Config {
   return loadConfig(
-    { LOG_LEVEL: 'silent', FOREFRONT_DATA_DIR: tmpdir() },
+    // Keys from the environment (fixed test values), so no test app writes key files into tmpdir().
+    {
+      LOG_LEVEL: 'silent',
+      FOREFRONT_DATA_DIR: tmpdir(),
+      FOREFRONT_DATA_KEY: TEST_DATA_KEY,
+      FOREFRONT_AUDIT_ANCHOR_KEY: TEST_ANCHOR_KEY,
+    },
     {
       database,
       argon2: { memoryCost: 1024, timeCost: 1 },

@@ -199,9 +199,17 @@ describe(`students API on ${TEST_DIALECT}`, () => {
     const v = await lastEvent();
     expect([v.kind, JSON.parse(v.payload)]).toEqual(['student.viewed', { studentId: id }]);
 
-    // The officer of the other school: forbidden, and nothing recorded as viewed.
+    // The officer of the other school: forbidden, nothing recorded as viewed, and the refusal
+    // recorded (issue 12.7). Another district's administrator gets a 404, recorded nowhere.
     expect((await get(officer, `/api/students/${id}`)).statusCode).toBe(403);
+    const refused = await lastEvent();
+    expect([refused.seq, refused.kind, refused.actorRole, JSON.parse(refused.payload)]).toEqual([
+      v.seq + 1,
+      'access.refused',
+      'sro',
+      { action: 'student.read', route: 'GET /api/students/:id', resourceId: id },
+    ]);
     expect((await get(otherAdmin, `/api/students/${id}`)).statusCode).toBe(404);
-    expect((await lastEvent()).seq).toBe(v.seq);
+    expect((await lastEvent()).seq).toBe(refused.seq);
   });
 });

@@ -10,7 +10,7 @@ export function registerBackupCommands(program: Command) {
     .command('backup <file>')
     .description('Copy the embedded SQLite database to <file>, consistently, even while the server runs')
     .action(async (file: string) => {
-      const { existsSync } = await import('node:fs');
+      const { closeSync, existsSync, openSync } = await import('node:fs');
       const { resolve } = await import('node:path');
       const { default: SQLite } = await import('better-sqlite3');
       const { loadConfig } = await import('../config.js');
@@ -20,6 +20,9 @@ export function registerBackupCommands(program: Command) {
       if (!existsSync(config.database.file)) throw new Error(`No database at ${config.database.file}`);
       const target = resolve(file);
       if (existsSync(target)) throw new Error(`${target} already exists; choose a new file name`);
+      // Created empty and 0600 first (an empty file is an empty database to SQLite), so the copy of
+      // the student records is never readable by others, not even while it is being written.
+      closeSync(openSync(target, 'wx', 0o600));
       const source = new SQLite(config.database.file, { fileMustExist: true });
       try {
         source.pragma('busy_timeout = 5000');

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { type Config, loadConfig } from '../config.js';
 import { type DbHandle, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { sealPlainTotpSecrets } from '../modules/auth/totp.secret.js';
 import { createMailer } from '../modules/mail/mailer.js';
 import type { AppContext } from '../shared/context.js';
 
@@ -13,6 +14,7 @@ export async function withContext<T>(
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);
+    await sealPlainTotpSecrets(handle.db, config);
     const log = pino({ level: 'warn' });
     const ctx: AppContext = {
       db: handle.db,

@@ -50,16 +50,17 @@ export function registerDemoCommand(program: Command) {
     .action(async (email: string) => {
       const { withContext } = await import('./context.js');
       const { currentTotp } = await import('../modules/auth/totp.js');
+      const { openTotpSecret } = await import('../modules/auth/totp.secret.js');
       await withContext(async (ctx) => {
         const u = await ctx.db
           .selectFrom('users')
-          .select(['mfaSecret'])
+          .select(['id', 'mfaSecret'])
           .where('email', '=', email.toLowerCase())
           .where('email', 'like', '%@demo.forefront.test')
           .executeTakeFirst();
         if (!u) throw new Error(`${email} is not a demo account`);
         if (!u.mfaSecret) throw new Error(`${email} does not use two-step verification`);
-        console.log(currentTotp(u.mfaSecret));
+        console.log(currentTotp(openTotpSecret(ctx.config, u.id, u.mfaSecret)));
       });
     });
 }

@@ -1,5 +1,5 @@
 import { randomFillSync } from 'node:crypto';
-import { closeSync, constants, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, openSync, readSync, writeSync } from 'node:fs';
 
 /**
  * How a process learns, in one system call, that something deciding who may do what has changed
@@ -62,6 +62,7 @@ export function openAccessEpoch(databaseFile: string): AccessEpoch {
     return { read: () => n, advance: () => void n++, close: () => {} };
   }
   const fd = openSync(`${databaseFile}-access`, constants.O_RDWR | constants.O_CREAT, 0o600);
+  fchmodSync(fd, 0o600); // one made by an older version may be wider
   const current = Buffer.alloc(8);
   const next = Buffer.alloc(8);
   const advance = () => {

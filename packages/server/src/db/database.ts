@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
@@ -46,7 +46,7 @@ export function openDatabase(database: Config['database']): DbHandle {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
     return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
   }
-  if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
+  if (database.file !== ':memory:') ownerOnlyFiles(database.file);
   const sqlite = new SQLite(database.file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
@@ -62,6 +62,18 @@ export function openDatabase(database: Config['database']): DbHandle {
   sqliteHandles.set(db, sqlite);
   accessEpochs.set(db, epoch);
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy().finally(() => epoch.close()) };
+}
+
+/**
+ * The database holds student records: its file, and the WAL and shared-memory files SQLite
+ * creates with the database file's mode, are the owner's alone (0600), in a directory created
+ * 0700. SQLite would create the file 0644, so it is created here first; a file made by an older
+ * version is narrowed to 0600 when opened.
+ */
+function ownerOnlyFiles(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
 
 /** Distinct SQL texts kept prepared; the app issues a few dozen, so the bound only guards against misuse. */

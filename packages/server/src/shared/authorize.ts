@@ -9,7 +9,7 @@ import { ForbiddenError, NotFoundError } from './errors.js';
  */
 export function authorize(actor: Actor, action: Action, resource: PolicyResource, what = 'Resource'): void {
   if (!canSeeDistrict(actor, resource)) throw new NotFoundError(what);
-  if (!can(actor, action, resource)) throw new ForbiddenError();
+  if (!can(actor, action, resource)) throw new ForbiddenError(undefined, resource.districtId);
 }
 
 /**
@@ -24,8 +24,8 @@ export function authorizeList(
 ): Exclude<Scope, 'none'> {
   if (!canSeeDistrict(actor, district)) throw new NotFoundError(what);
   const scope = scopeOf(actor.role, action);
-  if (scope === 'none') throw new ForbiddenError();
+  if (scope === 'none') throw new ForbiddenError(undefined, district.districtId);
   // A school scope is narrowed by the query; any wider scope must hold for the district itself.
-  if (scope !== 'school' && !can(actor, action, district)) throw new ForbiddenError();
+  if (scope !== 'school' && !can(actor, action, district)) throw new ForbiddenError(undefined, district.districtId);
   return scope;
 }

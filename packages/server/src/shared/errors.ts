@@ -20,7 +20,11 @@ export class NotFoundError extends AppError {
   }
 }
 export class ForbiddenError extends AppError {
-  constructor(message = 'You do not have access to this') {
+  /** `districtId`: the refused resource's district, whose audit chain records the refusal (audit.refusals.ts). */
+  constructor(
+    message = 'You do not have access to this',
+    readonly districtId?: string,
+  ) {
     super(403, 'forbidden', message);
   }
 }

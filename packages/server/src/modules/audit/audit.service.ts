@@ -8,6 +8,8 @@ import { NotFoundError } from '../../shared/errors.js';
 import { findDistrict } from '../districts/district.repository.js';
 import { ChainVerifier, GENESIS_HASH, canonicalJson, eventHash } from './audit.chain.js';
 import * as repo from './audit.repository.js';
+import { type AuditAnchor, checkAgainstAnchor, readHeads, signAnchor } from './audit.anchor.js';
+import { withReadSnapshot } from './audit.snapshot.js';
 
 /** Events that belong to no district (state viewers, setup before a district exists). */
 export const SYSTEM_CHAIN = 'system';
@@ -88,6 +90,31 @@ export async function verifyChains(db: Db, chains?: string[]): Promise<AuditVeri
   return { ok: true, checked, firstBroken: null };
 }
 
+/**
+ * The trail as of one moment (audit.snapshot.ts), so appends made meanwhile are never mistaken for
+ * tampering. With an anchor, every anchored head must also still be there, unchanged.
+ */
+export async function verifyTrail(
+  ctx: Pick<AppContext, 'db' | 'dialect' | 'config'>,
+  opts: { chains?: string[]; anchor?: AuditAnchor } = {},
+): Promise<AuditVerifyResult> {
+  return withReadSnapshot(ctx, async (db) => {
+    const result = await verifyChains(db, opts.chains);
+    if (!result.ok || !opts.anchor) return result;
+    const only = opts.chains;
+    const anchor = only
+      ? { ...opts.anchor, heads: opts.anchor.heads.filter((h) => only.includes(h.chain)) }
+      : opts.anchor;
+    const broken = await checkAgainstAnchor(db, anchor);
+    return broken ? { ok: false, checked: result.checked, firstBroken: broken } : result;
+  });
+}
+
+/** The heads of every chain as of one moment, signed with the anchor key (created on first use). */
+export async function makeAnchor(ctx: Pick<AppContext, 'db' | 'dialect' | 'config'>): Promise<AuditAnchor> {
+  return signAnchor(ctx.config, await withReadSnapshot(ctx, readHeads));
+}
+
 async function districtFor(ctx: AppContext, actor: Actor, action: 'audit.list' | 'audit.verify', districtId: string) {
   const d = await findDistrict(ctx.db, districtId);
   if (!d) throw new NotFoundError('District');
@@ -119,7 +146,7 @@ export async function verifyDistrictChain(
   districtId: string,
 ): Promise<AuditVerifyResult> {
   const d = await districtFor(ctx, actor, 'audit.verify', districtId);
-  const result = await verifyChains(ctx.db, [d.id]);
+  const result = await verifyTrail(ctx, { chains: [d.id] });
   await ctx.db
     .transaction()
     .execute((trx) =>

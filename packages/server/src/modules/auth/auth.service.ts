@@ -15,6 +15,7 @@ import * as repo from './auth.repository.js';
 import { burnPasswordCheck, checkPasswordRules, hashPassword, verifyPassword } from './password.js';
 import { createSession } from './session.js';
 import { hashRecoveryCode, newEnrolment, newRecoveryCodes, totpStep } from './totp.js';
+import { openTotpSecret, sealTotpSecret } from './totp.secret.js';
 import { isAccessExpired } from './session.js';
 
 const INVALID = 'The e-mail address or password is not correct';
@@ -94,7 +95,7 @@ export async function verifyMfa(ctx: AppContext, actor: Actor, code: string): Pr
     .transaction()
     .execute(async (trx) => {
       const now = nowIso();
-      const step = isRecovery ? null : totpStep(user.mfaSecret!, code);
+      const step = isRecovery ? null : totpStep(openTotpSecret(ctx.config, user.id, user.mfaSecret!), code);
       const ok = isRecovery
         ? await repo.useRecoveryCode(trx, user.id, hashRecoveryCode(code), now)
         : step !== null && (await repo.claimTotpStep(trx, user.id, step));
@@ -118,14 +119,14 @@ export async function startEnrolment(ctx: AppContext, actor: Actor) {
   if (!user) throw new UnauthorizedError();
   if (user.mfaEnabled) throw new ConflictError('Two-step verification is already set up for this account');
   const enrolment = await newEnrolment(user.email);
-  await repo.setMfaSecret(ctx.db, user.id, enrolment.secret, false, nowIso());
+  await repo.setMfaSecret(ctx.db, user.id, sealTotpSecret(ctx.config, user.id, enrolment.secret), false, nowIso());
   return enrolment;
 }
 
 export async function confirmEnrolment(ctx: AppContext, actor: Actor, code: string) {
   const user = await repo.findUserById(ctx.db, actor.userId);
   if (!user?.mfaSecret || user.mfaEnabled) throw new ConflictError('Start setting up two-step verification first');
-  const step = totpStep(user.mfaSecret, code);
+  const step = totpStep(openTotpSecret(ctx.config, user.id, user.mfaSecret), code);
   if (step === null)
     throw new ValidationError('That code is not correct; check the time on your phone and try again', [
       { path: 'code', message: 'Code not accepted' },

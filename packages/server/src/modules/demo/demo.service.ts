@@ -4,6 +4,7 @@ import type { AppContext } from '../../shared/context.js';
 import { seededRandom } from '../../shared/random.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password.js';
+import { sealTotpSecret } from '../auth/totp.secret.js';
 import { withIdSource } from '../../shared/ids.js';
 import { DEMO_PASSWORD, DEMO_SEED, DISTRICTS, PLACES, SCHOOL_KINDS } from './demo.data.js';
 import { DEMO_INCIDENTS, loadIncidentLogDemo } from './demo.incidents.js';
@@ -149,7 +150,7 @@ export async function loadDemo(ctx: AppContext, seed = DEMO_SEED): Promise<DemoR
           profession: a.profession,
           state: a.role === 'state_viewer' ? 'VA' : null,
           passwordHash,
-          mfaSecret: a.totpSecret,
+          mfaSecret: a.totpSecret && sealTotpSecret(ctx.config, a.id, a.totpSecret),
           mfaEnabled: a.totpSecret ? 1 : 0,
           disabled: 0,
           accessExpiresAt:

@@ -6,6 +6,7 @@ import { NotFoundError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { findDistrict } from '../districts/district.repository.js';
 import * as repo from './disclosure.repository.js';
+import { appendAudit } from '../audit/audit.service.js';
 
 /** The defaults when an export names no recipient: the district's own staff (FERPA 99.31(a)(1)). */
 export const DEFAULT_DISCLOSURE = {
@@ -64,6 +65,16 @@ export async function listDisclosures(
   if (!d) throw new NotFoundError('District');
   authorizeList(actor, 'audit.list', { districtId: d.id, state: d.state });
   const { items, total } = await repo.findDisclosures(ctx.db, districtId, q);
+  // Looking at whose records went where is itself on the record, like browsing the audit log.
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(
+        trx,
+        { dialect: ctx.dialect, actor, districtId: d.id },
+        { kind: 'disclosure.viewed', studentId: q.studentId ?? null, count: items.length },
+      ),
+    );
   return {
     items: items.map((r) => ({ ...r, recordCount: Number(r.recordCount), studentCount: Number(r.studentCount ?? 0) })),
     total,
