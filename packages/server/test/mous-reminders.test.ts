@@ -41,7 +41,15 @@ async function districtWithMouInForce(ctx: AppContext, reviewInDays: number) {
       title: 'Superintendent',
       email: null,
     });
-    await signVersionIn(trx, ctx, null, mou, s.id, { version: 1, signedName: 'Dana Whitfield' }, admin.id);
+    await signVersionIn(
+      trx,
+      ctx,
+      null,
+      mou,
+      s.id,
+      { version: 1, signedName: 'Dana Whitfield' },
+      { method: 'staff_entered', recordedBy: admin.id },
+    );
     return mou;
   });
   return { d, admin, retired, mou };
