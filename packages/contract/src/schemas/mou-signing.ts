@@ -51,7 +51,12 @@ export type SigningLinkView = z.infer<typeof SigningLinkViewSchema>;
 export const SigningCodeSentSchema = z.object({ codeExpiresAt: z.string(), codesLeft: z.number().int() });
 export type SigningCodeSent = z.infer<typeof SigningCodeSentSchema>;
 
-export const SigningCodeInputSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code') });
+export const SigningCodeInputSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'Enter the 6-digit code'),
+});
 export type SigningCodeInput = z.infer<typeof SigningCodeInputSchema>;
 
 /** Public, after the code: the exact version to sign, with the fingerprint the signature will cover. */

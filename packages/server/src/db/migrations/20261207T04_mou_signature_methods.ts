@@ -16,7 +16,7 @@ import type { Kysely } from 'kysely';
  * - `mou_signing_links`: one-time links for outside signatories. Only hashes of the token and of the
  *   mailed code are stored.
  */
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable('mou_signatures')
     .addColumn('method', 'text', (c) => c.notNull().defaultTo('staff_entered'))
@@ -58,7 +58,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('mou_signing_links_signatory').on('mou_signing_links').column('signatory_id').execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('mou_signing_links').execute();
   await db.schema.dropTable('mou_signature_scans').execute();
   await db.schema.alterTable('mou_signatures').dropColumn('signer_email').execute();

@@ -34,12 +34,13 @@ export async function recordPaperSignature(
   actor: Actor,
   mouId: string,
   signatoryId: string,
-  fields: PaperSignatureFields,
-  scan: Buffer | null,
+  /** Reads the upload: called only once the actor may record, so nobody else's upload is read. */
+  readUpload: () => Promise<{ fields: PaperSignatureFields; scan: Buffer | null }>,
 ): Promise<MouDetail> {
   const { mou, resource } = await loadMou(ctx.db, mouId);
   authorize(actor, 'mou.sign', resource, 'MOU');
   const signatory = await loadSignatory(ctx.db, mou.id, signatoryId);
+  const { fields, scan } = await readUpload();
   if (!scan || scan.length === 0)
     throw new AppError(400, 'scan_missing', 'Attach the scanned signature page (PDF, PNG or JPEG).', [
       { path: 'scan', message: 'Attach the scanned page' },
@@ -104,5 +105,9 @@ export async function readSignatureScan(
     }),
   );
   const ext = scan.mediaType === 'application/pdf' ? 'pdf' : scan.mediaType === 'image/png' ? 'png' : 'jpg';
-  return { bytes: Buffer.from(scan.contentBase64, 'base64'), mediaType: scan.mediaType, filename: `signature-${scan.signatureId}.${ext}` };
+  return {
+    bytes: Buffer.from(scan.contentBase64, 'base64'),
+    mediaType: scan.mediaType,
+    filename: `signature-${scan.signatureId}.${ext}`,
+  };
 }

@@ -54,7 +54,12 @@ export async function claimCodeAttempt(db: Db, id: string, maxAttempts: number):
 }
 
 export const markVerified = (db: Db, id: string, at: string) =>
-  db.updateTable('mouSigningLinks').set({ verifiedAt: at }).where('id', '=', id).where('verifiedAt', 'is', null).execute();
+  db
+    .updateTable('mouSigningLinks')
+    .set({ verifiedAt: at })
+    .where('id', '=', id)
+    .where('verifiedAt', 'is', null)
+    .execute();
 
 /** Spends the link; false when another request used it first. */
 export async function markUsed(db: Db, id: string, at: string): Promise<boolean> {
@@ -92,7 +97,11 @@ export const userNames = async (db: Db, ids: readonly string[]) =>
   ids.length === 0
     ? new Map<string, string>()
     : new Map(
-        (await db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', [...new Set(ids)]).execute()).map(
-          (u) => [u.id, u.displayName],
-        ),
+        (
+          await db
+            .selectFrom('users')
+            .select(['id', 'displayName'])
+            .where('id', 'in', [...new Set(ids)])
+            .execute()
+        ).map((u) => [u.id, u.displayName]),
       );

@@ -48,30 +48,38 @@ export function mouSigningRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/mous/:id/signatories/:signatoryId/paper-signature',
       {
         config: { policy: 'mou.sign' },
-        schema: { tags, params: SignatoryParams, consumes: ['multipart/form-data'], response: { 201: MouDetailSchema } },
+        schema: {
+          tags,
+          params: SignatoryParams,
+          consumes: ['multipart/form-data'],
+          response: { 201: MouDetailSchema },
+        },
       },
       async (req, reply) => {
-        if (!req.isMultipart())
-          throw new ValidationError('Send the scan as multipart/form-data with the fields version and scan');
-        const fields: Record<string, string> = {};
-        let scan: Buffer | null = null;
-        try {
-          for await (const part of req.parts()) {
-            if (part.type === 'file') {
-              if (part.fieldname === 'scan') scan = await part.toBuffer();
-              else await part.toBuffer(); // drain an unexpected file
-            } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+        const readUpload = async () => {
+          if (!req.isMultipart())
+            throw new ValidationError('Send the scan as multipart/form-data with the fields version and scan');
+          const fields: Record<string, string> = {};
+          let scan: Buffer | null = null;
+          try {
+            for await (const part of req.parts()) {
+              if (part.type === 'file') {
+                const bytes = await part.toBuffer(); // an unexpected file is read (to its limit) and dropped
+                if (part.fieldname === 'scan') scan = bytes;
+              } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+            }
+          } catch (err) {
+            if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw scanTooLarge();
+            throw err;
           }
-        } catch (err) {
-          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw scanTooLarge();
-          throw err;
-        }
-        const parsed = PaperSignatureFieldsSchema.safeParse(fields);
-        if (!parsed.success)
-          throw new ValidationError('Say which version the paper signature is on', [
-            { path: 'version', message: 'The version number of the signed text' },
-          ]);
-        const mou = await recordPaperSignature(ctx, req.actor!, req.params.id, req.params.signatoryId, parsed.data, scan);
+          const parsed = PaperSignatureFieldsSchema.safeParse(fields);
+          if (!parsed.success)
+            throw new ValidationError('Say which version the paper signature is on', [
+              { path: 'version', message: 'The version number of the signed text' },
+            ]);
+          return { fields: parsed.data, scan };
+        };
+        const mou = await recordPaperSignature(ctx, req.actor!, req.params.id, req.params.signatoryId, readUpload);
         return reply.code(201).send(mou);
       },
     );

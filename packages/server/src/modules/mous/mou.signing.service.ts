@@ -117,13 +117,14 @@ export async function signVersion(
     throw new AppError(
       403,
       'sign_as_yourself',
-      'You can sign only as yourself (a signatory with your account\'s email address). Send this signatory a signing link, or record their paper signature with its scan.',
+      "You can sign only as yourself (a signatory with your account's email address). Send this signatory a signing link, or record their paper signature with its scan.",
     );
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      signVersionIn(trx, ctx, actor, mou, signatoryId, input, { method: 'electronic_account', recordedBy: actor.userId }),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    signVersionIn(trx, ctx, actor, mou, signatoryId, input, {
+      method: 'electronic_account',
+      recordedBy: actor.userId,
+    }),
+  );
   return readMou(ctx, actor, mouId);
 }
 
