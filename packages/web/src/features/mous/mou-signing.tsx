@@ -50,7 +50,7 @@ export function MouSigning({ mou }: { mou: MouDetail }) {
                 <tr key={s.id}>
                   <th scope="row">
                     {s.name}
-                    <div className="font-body-3xs text-base">{s.title}</div>
+                    <div className="font-body-3xs text-base-dark">{s.title}</div>
                   </th>
                   <td>{t(`mous.parties.${s.party}`)}</td>
                   <td>
