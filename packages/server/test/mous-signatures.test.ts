@@ -11,6 +11,7 @@ import {
   type SigningLinkSent,
   type SigningLinkView,
 } from '@forefront/contract';
+import { maskUrl } from '../src/plugins/logging.js';
 import { sha256Hex } from '../src/shared/ids.js';
 import { createTestApp, TEST_DIALECT, type TestApp } from './harness.js';
 import { buildDistrict, buildUser, signIn, type Session } from './builders.js';
@@ -118,7 +119,8 @@ describe(`MOU signatures on ${TEST_DIALECT}`, () => {
   it('lets an outside signatory sign by a one-time link after proving the address with a mailed code; the PDF and the public page name them and the method', async () => {
     const { d, user, admin, mou, chief, chiefEmail } = await mouWithChief();
     const token = await sendLink(admin, mou.id, chief.id, chiefEmail);
-    // Only the token's hash is stored.
+    // Only the token's hash is stored, and the request log masks it.
+    expect(maskUrl(`/api/public/mou-signing/${token}/verify`)).toBe('/api/public/mou-signing/[token]/verify');
     const stored = await t.ctx.db
       .selectFrom('mouSigningLinks')
       .selectAll()
