@@ -15,6 +15,7 @@ import {
   SigningLinkViewSchema,
   SigningTokenParamsSchema,
 } from '@forefront/contract';
+import { authRateLimit } from '../../plugins/security.js';
 import type { AppContext } from '../../shared/context.js';
 import { ValidationError } from '../../shared/errors.js';
 import { readSignatureScan, recordPaperSignature, scanTooLarge } from './mou.paper.service.js';
@@ -96,11 +97,13 @@ export function mouSigningRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     // Public: the token is the credential, and the mailed code proves the address (see the service).
+    // Rate-limited per client like the invitation routes, on top of the per-link limits on codes and tries.
     const ptags = ['public'];
+    const rateLimit = authRateLimit(ctx.config);
     app.get(
       '/api/public/mou-signing/:token',
       {
-        config: { policy: 'public' },
+        config: { policy: 'public', rateLimit },
         schema: { tags: ptags, params: SigningTokenParamsSchema, response: { 200: SigningLinkViewSchema } },
       },
       (req) => link.viewSigningLink(ctx, req.params.token),
@@ -108,7 +111,7 @@ export function mouSigningRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/public/mou-signing/:token/code',
       {
-        config: { policy: 'public' },
+        config: { policy: 'public', rateLimit },
         schema: { tags: ptags, params: SigningTokenParamsSchema, response: { 200: SigningCodeSentSchema } },
       },
       (req) => link.sendSigningCode(ctx, req.params.token),
@@ -116,7 +119,7 @@ export function mouSigningRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/public/mou-signing/:token/verify',
       {
-        config: { policy: 'public' },
+        config: { policy: 'public', rateLimit },
         schema: {
           tags: ptags,
           params: SigningTokenParamsSchema,
@@ -129,7 +132,7 @@ export function mouSigningRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/public/mou-signing/:token/sign',
       {
-        config: { policy: 'public' },
+        config: { policy: 'public', rateLimit },
         schema: {
           tags: ptags,
           params: SigningTokenParamsSchema,
