@@ -102,14 +102,40 @@ describe(`MOU signatures on ${TEST_DIALECT}`, () => {
     expectError(res, 403, 'sign_as_yourself');
     expect(await countsOf(t.ctx)).toEqual(before);
 
-    const me = await addSignatory(t.app, admin, mou.id, 'Dana Whitfield', 'district', user.email);
+    // Pointing the chief's address at one's own account does not make one the chief.
+    const repoint = await call(t.app, admin, 'PATCH', `/api/mous/${mou.id}/signatories/${chief.id}`, {
+      email: user.email,
+    });
+    expect(repoint.statusCode, repoint.body).toBe(200);
+    expectError(
+      await call(t.app, admin, 'POST', `/api/mous/${mou.id}/signatories/${chief.id}/sign`, {
+        version: 1,
+        signedName: 'Marcus Ortega',
+      }),
+      403,
+      'sign_as_yourself',
+    );
+    // Nor does a signing link to a staff account's address.
+    expectError(
+      await call(t.app, admin, 'POST', `/api/mous/${mou.id}/signatories/${chief.id}/signing-link`),
+      409,
+      'signatory_has_account',
+    );
+    expect((await countsOf(t.ctx)).signatures).toBe(before.signatures);
+
+    const me = await addSignatory(t.app, admin, mou.id, user.displayName, 'district', user.email);
     const own = await call(t.app, admin, 'POST', `/api/mous/${mou.id}/signatories/${me.id}/sign`, {
       version: 1,
-      signedName: 'Dana Whitfield',
+      signedName: user.displayName,
     });
     expect(own.statusCode, own.body).toBe(201);
     const sig = own.json<MouDetail>().signatures.find((s) => s.signatoryId === me.id)!;
-    expect(sig).toMatchObject({ method: 'electronic_account', recordedByName: user.displayName, hasScan: false });
+    expect(sig).toMatchObject({
+      method: 'electronic_account',
+      recordedByName: user.displayName,
+      signerEmail: user.email,
+      hasScan: false,
+    });
     const events = await auditEvents(t.ctx, d.id);
     expect(events.find((e) => e.kind === 'mou.signature_method')).toMatchObject({
       payload: expect.objectContaining({ method: 'electronic_account', signatureId: sig.id }),

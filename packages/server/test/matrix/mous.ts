@@ -38,8 +38,14 @@ async function mouTargets(w: World, ctx: Parameters<NonNullable<MatrixModule['ex
         ctx,
         null,
         { id: mouId, districtId },
-        // The district administrator actor's own address: staff sign only as themselves (issue 12 item 5).
-        { party: 'agency', name: SIGNER, title: 'Chief of Police', email: w.actors.district_admin.user.email },
+        // For the signing route, the district administrator actor's own address (staff sign only as
+        // themselves, issue 12 item 5); elsewhere an outside address, which a signing link may go to.
+        {
+          party: 'agency',
+          name: SIGNER,
+          title: 'Chief of Police',
+          email: purpose === 'signed' ? w.actors.district_admin.user.email : 'chief@matrix-pd.example',
+        },
       );
       let signatureId = '';
       if (purpose === 'scanned') {
@@ -74,6 +80,12 @@ async function mouTargets(w: World, ctx: Parameters<NonNullable<MatrixModule['ex
 
 export const mousMatrix: MatrixModule = {
   async extend(_app, ctx, w) {
+    // Staff sign only as themselves, by name and address: the administrator actor is the signatory.
+    await ctx.db
+      .updateTable('users')
+      .set({ displayName: SIGNER })
+      .where('id', '=', w.actors.district_admin.user.id)
+      .execute();
     w.extra.mous = await mouTargets(w, ctx, 'edited');
     w.extra.mousToSign = await mouTargets(w, ctx, 'signed');
     w.extra.mousOnPaper = await mouTargets(w, ctx, 'on paper');

@@ -69,6 +69,20 @@ export async function sendSigningLink(
       "Add the signatory's email address first: the signing link and its code go to that address.",
     );
   const email = signatory.email;
+  // Someone with a Forefront account in this district signs signed in, as themselves; a link to a
+  // staff address would let whoever controls that account sign under the signatory's name.
+  const staff = await ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('districtId', '=', mou.districtId)
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
+  if (staff)
+    throw new AppError(
+      409,
+      'signatory_has_account',
+      'This address belongs to a Forefront account in this district: that person signs signed in to their own account.',
+    );
   const token = newToken();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SIGNING_LINK_TTL_HOURS * 3600_000).toISOString();

@@ -112,17 +112,29 @@ export async function signVersion(
   const { mou, resource } = await loadMou(ctx.db, mouId);
   authorize(actor, 'mou.sign', resource, 'MOU');
   const signatory = await loadSignatory(ctx.db, mou.id, signatoryId);
-  const me = await ctx.db.selectFrom('users').select('email').where('id', '=', actor.userId).executeTakeFirst();
-  if (!me || !signatory.email || signatory.email.toLowerCase() !== me.email.toLowerCase())
+  const me = await ctx.db
+    .selectFrom('users')
+    .select(['email', 'displayName'])
+    .where('id', '=', actor.userId)
+    .executeTakeFirst();
+  // Both the address and the name: an administrator who may edit a signatory's address must not
+  // be able to point it at their own account and sign under someone else's name.
+  if (
+    !me ||
+    !signatory.email ||
+    signatory.email.toLowerCase() !== me.email.toLowerCase() ||
+    normalName(signatory.name) !== normalName(me.displayName)
+  )
     throw new AppError(
       403,
       'sign_as_yourself',
-      "You can sign only as yourself (a signatory with your account's email address). Send this signatory a signing link, or record their paper signature with its scan.",
+      "You can sign only as yourself (a signatory with your account's name and email address). Send this signatory a signing link, or record their paper signature with its scan.",
     );
   await ctx.db.transaction().execute((trx) =>
     signVersionIn(trx, ctx, actor, mou, signatoryId, input, {
       method: 'electronic_account',
       recordedBy: actor.userId,
+      signerEmail: me.email,
     }),
   );
   return readMou(ctx, actor, mouId);

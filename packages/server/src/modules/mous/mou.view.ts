@@ -189,7 +189,7 @@ export function signatureHow(
   const by = recordedByName ?? 'a staff member';
   switch (sig.method) {
     case 'electronic_account':
-      return `Signed electronically by ${sig.signedName}, signed in to their own Forefront account, on ${on}`;
+      return `Signed electronically by ${sig.signedName}, signed in to their own Forefront account (${sig.signerEmail ?? 'address not recorded'}), on ${on}`;
     case 'electronic_link':
       return `Signed electronically by ${sig.signedName} through a one-time signing link, after confirming ${sig.signerEmail ?? 'their address'} with a mailed code, on ${on}`;
     case 'paper':
