@@ -37,6 +37,7 @@ export function SignatureHow({
 export const SIGNING_ERROR_CODES = [
   'sign_as_yourself',
   'signatory_email_missing',
+  'signatory_has_account',
   'signing_link_invalid',
   'signing_code_expired',
   'signing_code_wrong',

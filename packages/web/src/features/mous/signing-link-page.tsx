@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { Grid } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
 import type { SigningDocument, SigningLinkView } from '@forefront/contract';
-import { issueOf } from '../../api/client';
+import { isApiError, issueOf } from '../../api/client';
 import { Alert } from '../../components/alert';
 import { DataTable } from '../../components/data-table';
 import { TextField } from '../../components/form-fields';
@@ -99,7 +99,20 @@ function SigningSteps({ token, view }: { token: string; view: SigningLinkView })
           </form>
         </>
       )}
-      {verify.data && <ReadAndSign token={token} code={code.trim()} view={view} doc={verify.data} />}
+      {verify.data && (
+        <ReadAndSign
+          token={token}
+          code={code.trim()}
+          view={view}
+          doc={verify.data}
+          onRestart={() => {
+            // Back to steps 1 and 2 for a fresh code; the link itself is still good.
+            setCode('');
+            sendCode.reset();
+            verify.reset();
+          }}
+        />
+      )}
     </>
   );
 }
@@ -109,11 +122,13 @@ function ReadAndSign({
   code,
   view,
   doc,
+  onRestart,
 }: {
   token: string;
   code: string;
   view: SigningLinkView;
   doc: SigningDocument;
+  onRestart: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const sign = useSignByLink(token);
@@ -194,7 +209,17 @@ function ReadAndSign({
         aria-labelledby="link-sign-heading"
       >
         <h2 id="link-sign-heading">{t('signatures.link.signHeading', { version: doc.version })}</h2>
-        {sign.isError && <SigningErrorAlert error={sign.error} />}
+        {sign.isError &&
+          (isApiError(sign.error) && ['signing_code_expired', 'too_many_requests'].includes(sign.error.code) ? (
+            <Alert type="warning" live>
+              <p className="margin-0">{t('signatures.link.codeLapsed')}</p>
+              <button type="button" className="usa-button margin-top-1" onClick={onRestart}>
+                {t('signatures.link.newCode')}
+              </button>
+            </Alert>
+          ) : (
+            <SigningErrorAlert error={sign.error} />
+          ))}
         <TextField
           id="link-sign-name"
           label={t('mous.signing.typeName', { name: view.signatoryName })}
