@@ -39,6 +39,21 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mou.version_created'), mouId: Id, mouVersionId: Id, version: z.number() }),
   z.object({ kind: z.literal('mou.signatory_changed'), mouId: Id, signatoryId: Id }),
   z.object({ kind: z.literal('mou.signed'), mouId: Id, mouVersionId: Id, signatoryId: Id }),
+  // MOU signatures that are what they say (issue 12 item 5): how each was made, every step of a signing link
+  z.object({
+    kind: z.literal('mou.signature_method'),
+    mouId: Id,
+    signatureId: Id,
+    method: z.enum(['staff_entered', 'electronic_account', 'electronic_link', 'paper']),
+    scanSha256: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal('mou.signing_link_sent'), mouId: Id, signatoryId: Id, linkId: Id }),
+  z.object({ kind: z.literal('mou.signing_link_opened'), mouId: Id, linkId: Id }),
+  z.object({ kind: z.literal('mou.signing_code_sent'), mouId: Id, linkId: Id, codeNumber: z.number() }),
+  z.object({ kind: z.literal('mou.signing_code_failed'), mouId: Id, linkId: Id, attempts: z.number() }),
+  z.object({ kind: z.literal('mou.signing_code_verified'), mouId: Id, linkId: Id }),
+  z.object({ kind: z.literal('mou.signing_link_revoked'), mouId: Id, linkId: Id }),
+  z.object({ kind: z.literal('mou.signature_scan_viewed'), mouId: Id, signatureId: Id }),
   // Students (every read of student-level data is an event: FERPA need-to-know is auditable)
   z.object({ kind: z.literal('student.imported'), created: z.number(), updated: z.number(), source: z.string() }),
   z.object({ kind: z.literal('student.listed'), schoolId: Id.nullable(), count: z.number(), studentIds: z.array(Id) }),

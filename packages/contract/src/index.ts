@@ -16,3 +16,4 @@ export * from './schemas/mous.js';
 export * from './schemas/transparency.js';
 export * from './schemas/crdc.js';
 export * from './schemas/crdc-export.js';
+export * from './schemas/mou-signing.js';

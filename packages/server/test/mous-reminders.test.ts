@@ -41,7 +41,15 @@ async function districtWithMouInForce(ctx: AppContext, reviewInDays: number) {
       title: 'Superintendent',
       email: null,
     });
-    await signVersionIn(trx, ctx, null, mou, s.id, { version: 1, signedName: 'Dana Whitfield' }, admin.id);
+    await signVersionIn(
+      trx,
+      ctx,
+      null,
+      mou,
+      s.id,
+      { version: 1, signedName: 'Dana Whitfield' },
+      { method: 'staff_entered', recordedBy: admin.id },
+    );
     return mou;
   });
   return { d, admin, retired, mou };
@@ -102,24 +110,22 @@ describe(`MOU review reminders on ${TEST_DIALECT}`, () => {
     // A draft with a review date next week is not an agreement in force: no reminder.
     const d = await buildDistrict(t.ctx);
     const admin = await buildUser(t.ctx, { role: 'district_admin', districtId: d.id });
-    await t.ctx.db
-      .transaction()
-      .execute((trx) =>
-        createMouIn(
-          trx,
-          t.ctx,
-          null,
-          d.id,
-          {
-            title: 'Draft agreement',
-            agencyName: 'County Sheriff',
-            template: 'secure',
-            effectiveDate: dayFromToday(-300),
-            reviewDate: dayFromToday(7),
-          },
-          admin.id,
-        ),
-      );
+    await t.ctx.db.transaction().execute((trx) =>
+      createMouIn(
+        trx,
+        t.ctx,
+        null,
+        d.id,
+        {
+          title: 'Draft agreement',
+          agencyName: 'County Sheriff',
+          template: 'secure',
+          effectiveDate: dayFromToday(-300),
+          reviewDate: dayFromToday(7),
+        },
+        admin.id,
+      ),
+    );
     expect((await sendDueReminders(t.ctx)).filter((s) => s.districtId === d.id)).toEqual([]);
   });
 

@@ -34,18 +34,81 @@ export async function addSignatory(
   mouId: string,
   name: string,
   party: 'district' | 'agency' = 'district',
+  email: string | null = null,
 ) {
   const res = await call(app, admin, 'POST', `/api/mous/${mouId}/signatories`, {
     party,
     name,
     title: party === 'district' ? 'Superintendent' : 'Chief of Police',
-    email: null,
+    email,
   });
   expect(res.statusCode, res.body).toBe(201);
   const mou = res.json() as MouDetail;
   return mou.signatories.find((s) => s.name === name)!;
 }
 
+/** The smallest file `file-type` reads as a PDF: what a scanned signature page is in these tests. */
+export const TINY_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
+
+/** A multipart/form-data body as a browser sends it: text fields first, then the files. */
+export function multipart(
+  fields: Record<string, string>,
+  files: { name: string; filename: string; contentType: string; bytes: Buffer }[],
+) {
+  const boundary = `----forefront${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const f of files) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: ${f.contentType}\r\n\r\n`,
+      ),
+      f.bytes,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Records a paper signature with its scan, as a district administrator does after a wet-ink signing. */
+export function recordPaper(
+  app: FastifyInstance,
+  admin: Session,
+  mouId: string,
+  signatoryId: string,
+  version: number | string,
+  scan: { bytes: Buffer; filename?: string; contentType?: string } | null = { bytes: TINY_PDF },
+) {
+  const body = multipart(
+    { version: String(version) },
+    scan
+      ? [
+          {
+            name: 'scan',
+            filename: scan.filename ?? 'signed-page.pdf',
+            contentType: scan.contentType ?? 'application/pdf',
+            bytes: scan.bytes,
+          },
+        ]
+      : [],
+  );
+  return app.inject({
+    method: 'POST',
+    url: `/api/mous/${mouId}/signatories/${signatoryId}/paper-signature`,
+    headers: { ...admin.headers, 'content-type': body.contentType },
+    payload: body.payload,
+  });
+}
+
+/**
+ * A signatory's signature on a version, for tests about what signatures do (versions in force,
+ * reminders, the public page): recorded from paper, since nobody may sign for someone else.
+ */
 export async function sign(
   app: FastifyInstance,
   admin: Session,
@@ -53,10 +116,7 @@ export async function sign(
   signatory: { id: string; name: string },
   version: number,
 ) {
-  return call(app, admin, 'POST', `/api/mous/${mouId}/signatories/${signatory.id}/sign`, {
-    version,
-    signedName: signatory.name,
-  });
+  return recordPaper(app, admin, mouId, signatory.id, version);
 }
 
 /** A new version: the latest one's content with `edit` applied. */

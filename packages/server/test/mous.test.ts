@@ -169,9 +169,13 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
   });
 
   it("refuses a signature whose typed name is not the signatory's, twice-signing, and an inactive signatory, changing nothing", async () => {
-    const { d, admin } = await district();
+    const d = await buildDistrict(t.ctx, { name: 'Riverbend Unified' });
+    const me = await buildUser(t.ctx, { role: 'district_admin', districtId: d.id });
+    await t.ctx.db.updateTable('users').set({ displayName: 'Dana Whitfield' }).where('id', '=', me.id).execute();
+    const admin = await signIn(t.app, me);
     const mou = await createMou(t.app, admin, d.id);
-    const s = await addSignatory(t.app, admin, mou.id, 'Dana Whitfield');
+    // The administrator signs as themselves: the signatory's name and address are their account's.
+    const s = await addSignatory(t.app, admin, mou.id, 'Dana Whitfield', 'district', me.email.toUpperCase());
     const other = await addSignatory(t.app, admin, mou.id, 'Lee Park');
     const before = await countsOf(t.ctx);
     const wrong = await call(t.app, admin, 'POST', `/api/mous/${mou.id}/signatories/${s.id}/sign`, {

@@ -32,7 +32,7 @@ import {
 } from './builders.js';
 import { TEST_DIALECT, createTestApp, createTestDatabase, testConfig } from './harness.js';
 import { MATRIX_MODULES } from './matrix/index.js';
-import type { ActionSpec, Item, Method, Target, World } from './matrix/types.js';
+import { type ActionSpec, type Item, type Method, RawBody, type Target, type World } from './matrix/types.js';
 
 /**
  * Every API route x every role x every kind of resource, with the expected answer computed from
@@ -87,18 +87,16 @@ async function buildWorld(app: Parameters<typeof signIn>[0], ctx: AppContext): P
   const uC = await staff(dC, c1);
 
   const invite = (d: { id: string }) =>
-    ctx.db
-      .transaction()
-      .execute((trx) =>
-        createInvitationIn(trx, ctx, null, d.id, {
-          email: `invitee-${newId()}@example.test`,
-          displayName: 'Invitee',
-          role: 'auditor',
-          profession: null,
-          schoolIds: [],
-          accessExpiresAt: '2099-01-01',
-        }),
-      );
+    ctx.db.transaction().execute((trx) =>
+      createInvitationIn(trx, ctx, null, d.id, {
+        email: `invitee-${newId()}@example.test`,
+        displayName: 'Invitee',
+        role: 'auditor',
+        profession: null,
+        schoolIds: [],
+        accessExpiresAt: '2099-01-01',
+      }),
+    );
   const [iA, iB, iC] = [await invite(dA), await invite(dB), await invite(dC)];
 
   const actors = {} as World['actors'];
@@ -341,6 +339,23 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
     policy: 'public',
     request: async (w) => ({ url: `/api/public/districts/${w.dA.id}`, expect: 200 }),
   },
+  // Signing links: an unknown token reaches the handler without a session and answers 410.
+  ...Object.fromEntries(
+    (
+      [
+        ['GET', '', undefined],
+        ['POST', '/code', undefined],
+        ['POST', '/verify', { code: '123456' }],
+        ['POST', '/sign', { code: '123456', contentHash: 'a'.repeat(64), signedName: 'Matrix Signer' }],
+      ] as const
+    ).map(([method, tail, payload]) => [
+      `${method} /api/public/mou-signing/:token${tail}`,
+      {
+        policy: 'public' as const,
+        request: async () => ({ url: `/api/public/mou-signing/${'x'.repeat(43)}${tail}`, payload, expect: 410 }),
+      },
+    ]),
+  ),
   'GET /api/public/districts/:id/mou': {
     policy: 'public',
     request: async (w) => ({ url: `/api/public/districts/${w.dA.id}/mou`, expect: 200 }),
@@ -412,18 +427,16 @@ const db = () => ctxRef!.db;
 async function freshInvitationToken() {
   const ctx = ctxRef!;
   const d = await ctx.db.selectFrom('districts').select('id').orderBy('createdAt').executeTakeFirstOrThrow();
-  const { token } = await ctx.db
-    .transaction()
-    .execute((trx) =>
-      createInvitationIn(trx, ctx, null, d.id, {
-        email: `public-${newId()}@example.test`,
-        displayName: 'Public invitee',
-        role: 'district_admin',
-        profession: null,
-        schoolIds: [],
-        accessExpiresAt: null,
-      }),
-    );
+  const { token } = await ctx.db.transaction().execute((trx) =>
+    createInvitationIn(trx, ctx, null, d.id, {
+      email: `public-${newId()}@example.test`,
+      displayName: 'Public invitee',
+      role: 'district_admin',
+      profession: null,
+      schoolIds: [],
+      accessExpiresAt: null,
+    }),
+  );
   return token;
 }
 
@@ -461,8 +474,13 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
     t.app.inject({
       method: method as Method,
       url,
-      ...(payload !== undefined && { payload: payload as object }),
-      headers: session ? (csrf ? session.headers : { cookie: session.cookie }) : {},
+      ...(payload instanceof RawBody
+        ? { payload: payload.bytes }
+        : payload !== undefined && { payload: payload as object }),
+      headers: {
+        ...(session ? (csrf ? session.headers : { cookie: session.cookie }) : {}),
+        ...(payload instanceof RawBody && { 'content-type': payload.contentType }),
+      },
     });
 
   it('has a request builder for every API route, and no builder for a route that does not exist', () => {

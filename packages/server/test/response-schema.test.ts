@@ -53,6 +53,8 @@ const NO_RESPONSE_SCHEMA = new Set([
   'GET /api/openapi.json',
   // A printed MOU: a PDF built from schema-checked data, not JSON (mous.test.ts checks it).
   'GET /api/mous/:id/versions/:version/pdf',
+  // A paper signature's scanned page, as uploaded (mous-signatures.test.ts compares the bytes).
+  'GET /api/mous/:id/signatures/:signatureId/scan',
   // The annual transparency report: a PDF of a stored, schema-checked report (transparency-api.test.ts checks its figures).
   'GET /api/public/districts/:id/transparency/:year/report.pdf',
   'GET /api/public/schools/:id/transparency/:year/report.pdf',
@@ -206,18 +208,16 @@ describe(`response schemas on ${TEST_DIALECT} (${VERSIONS})`, () => {
     const ctx: AppContext = t.ctx;
     // The services spread whole rows: the fields are there before serialization ...
     expect(await readDistrict(ctx, actor, districtId)).toHaveProperty('updatedAt');
-    await ctx.db
-      .transaction()
-      .execute((trx) =>
-        createInvitationIn(trx, ctx, null, districtId, {
-          email: `leak-${newId()}@example.test`,
-          displayName: 'Leak check',
-          role: 'auditor',
-          profession: null,
-          schoolIds: [],
-          accessExpiresAt: '2099-01-01',
-        }),
-      );
+    await ctx.db.transaction().execute((trx) =>
+      createInvitationIn(trx, ctx, null, districtId, {
+        email: `leak-${newId()}@example.test`,
+        displayName: 'Leak check',
+        role: 'auditor',
+        profession: null,
+        schoolIds: [],
+        accessExpiresAt: '2099-01-01',
+      }),
+    );
     const fromService = await listInvitations(ctx, actor, districtId, { limit: 50, offset: 0 });
     expect(fromService.items[0]).toHaveProperty('tokenHash');
     // ... and gone after it.

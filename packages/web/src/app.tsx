@@ -18,6 +18,10 @@ const SignInPage = lazy(() => import('./features/auth/account-pages').then((m) =
 const MfaEnrolPage = lazy(() => import('./features/auth/account-pages').then((m) => ({ default: m.MfaEnrolPage })));
 const SetupPage = lazy(() => import('./features/auth/account-pages').then((m) => ({ default: m.SetupPage })));
 const InvitationPage = lazy(() => import('./features/auth/account-pages').then((m) => ({ default: m.InvitationPage })));
+// An outside signatory's signing page (issue 12 item 5): its own chunk, for people who never sign in.
+const SigningLinkPage = lazy(() =>
+  import('./features/mous/signing-link-page').then((m) => ({ default: m.SigningLinkPage })),
+);
 const StaffApp = lazy(() => import('./features/staff/staff-app'));
 
 export function App() {
@@ -48,6 +52,7 @@ export function App() {
             <Route path="mfa/enrol" element={<MfaEnrolPage />} />
             <Route path="setup" element={<SetupPage />} />
             <Route path="invitations/:token" element={<InvitationPage />} />
+            <Route path="mou-signing/:token" element={<SigningLinkPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

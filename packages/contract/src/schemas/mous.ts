@@ -75,6 +75,17 @@ export const CreateMouVersionInputSchema = z
   });
 export type CreateMouVersionInput = z.infer<typeof CreateMouVersionInputSchema>;
 
+/**
+ * `staff_entered`: typed in by a district administrator for someone else, before issue 12 (nothing
+ * proves the signatory signed; kept so old records say so). `electronic_account`: the signatory,
+ * signed in to their own Forefront account. `electronic_link`: an outside signatory, through a
+ * one-time mailed link and a code sent to their address. `paper`: a wet-ink page, scanned and
+ * recorded by a staff member.
+ */
+export const MOU_SIGNATURE_METHODS = ['staff_entered', 'electronic_account', 'electronic_link', 'paper'] as const;
+export const MouSignatureMethodSchema = z.enum(MOU_SIGNATURE_METHODS);
+export type MouSignatureMethod = z.infer<typeof MouSignatureMethodSchema>;
+
 export const MouPartySchema = z.enum(['district', 'agency']);
 export type MouParty = z.infer<typeof MouPartySchema>;
 
@@ -131,6 +142,12 @@ export const MouSignatureSchema = z.object({
   contentHash: z.string(),
   /** False when the signature covers other content than the version holds now (never for new rows). */
   valid: z.boolean(),
+  method: MouSignatureMethodSchema,
+  /** The staff member who recorded it (paper, staff_entered) or sent the link (electronic_link). */
+  recordedByName: z.string().nullable(),
+  /** For a link signature: the address the signer proved control of. */
+  signerEmail: z.string().nullable(),
+  hasScan: z.boolean(),
 });
 export type MouSignature = z.infer<typeof MouSignatureSchema>;
 
@@ -222,7 +239,15 @@ export const PublicMouSchema = z.object({
         general: z.array(z.object({ label: z.string(), value: z.string() })),
       }),
       signatories: z.array(
-        z.object({ party: MouPartySchema, name: z.string(), title: z.string(), signedAt: z.string() }),
+        z.object({
+          party: MouPartySchema,
+          name: z.string(),
+          title: z.string(),
+          signedAt: z.string(),
+          method: MouSignatureMethodSchema,
+          /** For a paper or staff-entered signature: who recorded it. Never an address. */
+          recordedByName: z.string().nullable(),
+        }),
       ),
     })
     .nullable(),

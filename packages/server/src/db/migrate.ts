@@ -9,6 +9,7 @@ import * as m0006 from './migrations/20261128T0006_release_ledger.js';
 import * as m0007 from './migrations/20261128T0007_transparency.js';
 import * as m0008 from './migrations/20261128T0008_page_etag.js';
 import * as m1207T0301 from './migrations/20261207T0301_crdc_offenses_restraint.js';
+import * as m1204 from './migrations/20261207T04_mou_signature_methods.js';
 
 /** Migrations are listed explicitly (no directory scanning), in order, for both databases. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128T0007_transparency': m0007,
   '20261128T0008_page_etag': m0008,
   '20261207T0301_crdc_offenses_restraint': m1207T0301,
+  '20261207T04_mou_signature_methods': m1204,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -20,7 +20,9 @@ import type {
 import type {
   MouReminderTable,
   MouSignatoryTable,
+  MouSignatureScanTable,
   MouSignatureTable,
+  MouSigningLinkTable,
   MouTable,
   MouVersionTable,
 } from '../modules/mous/mou.table.js';
@@ -51,6 +53,8 @@ export interface Database {
   mouSignatories: MouSignatoryTable;
   mouSignatures: MouSignatureTable;
   mouReminders: MouReminderTable;
+  mouSignatureScans: MouSignatureScanTable;
+  mouSigningLinks: MouSigningLinkTable;
   students: StudentTable;
   studentDemographics: StudentDemographicsTable;
   districtCounters: DistrictCounterTable;

@@ -55,7 +55,7 @@ export function redactDeep(value: unknown, depth = 0): unknown {
 }
 
 export function maskUrl(url: string): string {
-  return url.replace(/(\/invitations\/)[^/?]+/, '$1[token]').replace(/([?&]token=)[^&]+/, '$1[token]');
+  return url.replace(/(\/(?:invitations|mou-signing)\/)[^/?]+/, '$1[token]').replace(/([?&]token=)[^&]+/, '$1[token]');
 }
 
 /** Keys with their own serializer below; everything else is redacted by `formatters.log`. */

@@ -48,3 +48,11 @@ export interface MatrixModule {
   extend?: (app: FastifyInstance, ctx: AppContext, w: World) => Promise<void>;
   specs: Record<string, ActionSpec>;
 }
+
+/** A request body that is not JSON (a multipart upload): sent as these bytes with this content type. */
+export class RawBody {
+  constructor(
+    readonly contentType: string,
+    readonly bytes: Buffer,
+  ) {}
+}

@@ -85,7 +85,16 @@ export async function loadIncidentLogDemo(
     { party: 'agency' as const, name: 'Chief Robert Hayes', title: 'Chief of Police' },
   ]) {
     const signatory = await addSignatoryIn(trx, ctx, null, mou, { ...s, email: null });
-    await signVersionIn(trx, ctx, null, mou, signatory.id, { version: 1, signedName: s.name }, people.admin.userId);
+    // Entered by the demo's administrator, and shown as such: no demo person signs anything.
+    await signVersionIn(
+      trx,
+      ctx,
+      null,
+      mou,
+      signatory.id,
+      { version: 1, signedName: s.name },
+      { method: 'staff_entered', recordedBy: people.admin.userId },
+    );
   }
 
   const roster = await trx

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { pdfBytes } from '../../shared/pdf.js';
 import type { MouVersionStatus } from '@forefront/contract';
-import type { MouBundle, ParsedVersion } from './mou.view.js';
+import { type MouBundle, type ParsedVersion, signatureHow } from './mou.view.js';
 import { plainRoleRules } from './mou.plain.js';
 
 const STATUS_TEXT: Record<MouVersionStatus, string> = {
@@ -108,8 +108,9 @@ export function renderMouPdf(args: {
     doc.font('Helvetica').text(`For ${s.party === 'district' ? districtName : bundle.mou.agencyName}`);
     doc.text(
       sig
-        ? `Signed electronically as "${sig.signedName}" on ${sig.signedAt.slice(0, 10)} (covers fingerprint ${sig.contentHash.slice(0, 16)}...)`
+        ? `${signatureHow(sig, bundle.recorders.get(sig.recordedBy) ?? null)} (covers fingerprint ${sig.contentHash.slice(0, 16)}...)`
         : 'Signature: ______________________________    Date: ______________',
+      { width },
     );
     doc.moveDown(0.6);
   }

@@ -1,10 +1,11 @@
-import type { PublicMou } from '@forefront/contract';
+import { MouSignatureMethodSchema, type PublicMou } from '@forefront/contract';
 import type { AppContext } from '../../shared/context.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { findDistrict } from '../districts/district.repository.js';
 import { findMouInForce } from './mou.in-force.js';
 import { plainRoleRules } from './mou.plain.js';
 import * as repo from './mou.repository.js';
+import { userNames } from './mou.signing.repository.js';
 import { todayIso } from './mou.status.js';
 import { parseVersion } from './mou.view.js';
 
@@ -26,6 +27,10 @@ export async function readPublicMou(ctx: AppContext, districtId: string, today =
   const version = parseVersion(row);
   const signatories = await repo.findSignatories(ctx.db, [mou.id]);
   const signatures = await repo.findSignatures(ctx.db, [version.id]);
+  const recorders = await userNames(
+    ctx.db,
+    signatures.filter((s) => s.method === 'paper' || s.method === 'staff_entered').map((s) => s.recordedBy),
+  );
   return {
     districtId: district.id,
     mou: {
@@ -41,7 +46,12 @@ export async function readPublicMou(ctx: AppContext, districtId: string, today =
         .filter((s) => s.active)
         .flatMap((s) => {
           const sig = signatures.find((x) => x.signatoryId === s.id && x.contentHash === version.contentHash);
-          return sig ? [{ party: s.party, name: s.name, title: s.title, signedAt: sig.signedAt }] : [];
+          if (!sig) return [];
+          const method = MouSignatureMethodSchema.parse(sig.method);
+          // Who recorded a paper (or typed-in) signature is part of the record; link senders are not.
+          const recordedByName =
+            method === 'paper' || method === 'staff_entered' ? (recorders.get(sig.recordedBy) ?? null) : null;
+          return [{ party: s.party, name: s.name, title: s.title, signedAt: sig.signedAt, method, recordedByName }];
         }),
     },
   };

@@ -18,6 +18,7 @@ import type { AppContext } from '../../shared/context.js';
 import { readPublicMou } from './mou.public.js';
 import * as service from './mou.service.js';
 import * as signing from './mou.signing.service.js';
+import { mouSigningRoutes } from './mou.signing.routes.js';
 
 const SignatoryParams = z.object({ id: IdSchema, signatoryId: IdSchema });
 // The version stays text here: a version that does not exist answers 404 from the service, the
@@ -27,6 +28,7 @@ const VersionParams = z.object({ id: IdSchema, version: z.string().min(1).max(64
 export function mouRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['mous'];
+    await app.register(mouSigningRoutes(ctx));
     app.get(
       '/api/districts/:id/mous',
       { config: { policy: 'mou.list' }, schema: { tags, params: IdParamsSchema, response: { 200: MouListSchema } } },

@@ -5,12 +5,13 @@ import {
   type SignatoryInput,
   SignatoryInputSchema,
   type UpdateSignatoryInput,
+  type MouSignatureMethod,
 } from '@forefront/contract';
 import { type Db, nowIso } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
 import { authorize } from '../../shared/authorize.js';
 import type { AppContext } from '../../shared/context.js';
-import { NotFoundError, ValidationError } from '../../shared/errors.js';
+import { AppError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { appendAudit } from '../audit/audit.service.js';
 import * as repo from './mou.repository.js';
@@ -65,7 +66,7 @@ export async function addSignatoryIn(
   return row;
 }
 
-async function loadSignatory(db: Db, mouId: string, signatoryId: string) {
+export async function loadSignatory(db: Db, mouId: string, signatoryId: string) {
   const s = await repo.findSignatory(db, signatoryId);
   // A signatory of another MOU answers like one that does not exist.
   if (!s || s.mouId !== mouId) throw new NotFoundError('Signatory');
@@ -95,6 +96,12 @@ export async function updateSignatory(
   return readMou(ctx, actor, mouId);
 }
 
+/**
+ * A staff member signs as themselves: only as the signatory whose address is their own account's.
+ * Before issue 12 a district administrator could type any signatory's name and sign for them; an
+ * outside signatory now signs by link (mou.signing-link.service.ts) and a paper signature is
+ * recorded with its scan (mou.paper.service.ts).
+ */
 export async function signVersion(
   ctx: AppContext,
   actor: Actor,
@@ -104,16 +111,50 @@ export async function signVersion(
 ): Promise<MouDetail> {
   const { mou, resource } = await loadMou(ctx.db, mouId);
   authorize(actor, 'mou.sign', resource, 'MOU');
-  await loadSignatory(ctx.db, mou.id, signatoryId);
-  await ctx.db.transaction().execute((trx) => signVersionIn(trx, ctx, actor, mou, signatoryId, input));
+  const signatory = await loadSignatory(ctx.db, mou.id, signatoryId);
+  const me = await ctx.db
+    .selectFrom('users')
+    .select(['email', 'displayName'])
+    .where('id', '=', actor.userId)
+    .executeTakeFirst();
+  // Both the address and the name: an administrator who may edit a signatory's address must not
+  // be able to point it at their own account and sign under someone else's name.
+  if (
+    !me ||
+    !signatory.email ||
+    signatory.email.toLowerCase() !== me.email.toLowerCase() ||
+    normalName(signatory.name) !== normalName(me.displayName)
+  )
+    throw new AppError(
+      403,
+      'sign_as_yourself',
+      "You can sign only as yourself (a signatory with your account's name and email address). Send this signatory a signing link, or record their paper signature with its scan.",
+    );
+  await ctx.db.transaction().execute((trx) =>
+    signVersionIn(trx, ctx, actor, mou, signatoryId, input, {
+      method: 'electronic_account',
+      recordedBy: actor.userId,
+      signerEmail: me.email,
+    }),
+  );
   return readMou(ctx, actor, mouId);
 }
 
 const normalName = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
+/** How a signature was made and who is answerable for the record (see the 20261207T04 migration). */
+export interface SignatureOrigin {
+  method: MouSignatureMethod;
+  recordedBy: string;
+  signerEmail?: string | null;
+  /** For a paper signature: the scan's SHA-256, so the audit trail pins the page that was uploaded. */
+  scanSha256?: string | null;
+}
+
 /**
  * Records one signatory's signature on one version (the latest: an older version can no longer
  * be signed), with the content hash it covers. The typed name must be the signatory's name.
+ * Callers prove who signs before calling: this function only records.
  */
 export async function signVersionIn(
   trx: Db,
@@ -122,9 +163,8 @@ export async function signVersionIn(
   mou: { id: string; districtId: string },
   signatoryId: string,
   raw: SignInput,
-  recordedBy = actor?.userId,
+  origin: SignatureOrigin,
 ) {
-  if (!recordedBy) throw new Error('signVersionIn needs an actor or a recordedBy user id');
   const input = SignInputSchema.parse(raw);
   const now = nowIso();
   await repo.touchMou(trx, mou.id, now);
@@ -155,7 +195,9 @@ export async function signVersionIn(
     signedName: input.signedName,
     signedAt: now,
     contentHash: version.contentHash,
-    recordedBy,
+    recordedBy: origin.recordedBy,
+    method: origin.method,
+    signerEmail: origin.signerEmail ?? null,
   };
   try {
     await repo.insertSignature(trx, row);
@@ -168,6 +210,13 @@ export async function signVersionIn(
     mouId: mou.id,
     mouVersionId: version.id,
     signatoryId,
+  });
+  await appendAudit(trx, auditCtx(ctx, actor, mou.districtId), {
+    kind: 'mou.signature_method',
+    mouId: mou.id,
+    signatureId: row.id,
+    method: origin.method,
+    scanSha256: origin.scanSha256 ?? null,
   });
   return row;
 }

@@ -4,6 +4,7 @@ import {
   type MouSummary,
   type MouTemplate,
   type MouVersion,
+  MouSignatureMethodSchema,
   MouTemplateSchema,
   type RoleRules,
   RoleRulesSchema,
@@ -13,6 +14,7 @@ import { canonicalJson } from '../audit/audit.chain.js';
 import { sha256Hex } from '../../shared/ids.js';
 import { CLAUSE_LIBRARY, completeness } from './mou.clauses.js';
 import * as repo from './mou.repository.js';
+import * as links from './mou.signing.repository.js';
 import { type MouStanding, reminderKind, standing } from './mou.status.js';
 import type { MouVersionRow } from './mou.table.js';
 
@@ -52,6 +54,10 @@ export interface MouBundle {
   signatories: repo.SignatoryRow[];
   signatures: repo.SignatureRow[];
   standing: MouStanding;
+  /** Display names of the staff who recorded signatures (or sent the links), by user id. */
+  recorders: Map<string, string>;
+  /** Signature ids that have a scanned page. */
+  scanned: Set<string>;
 }
 
 export async function loadBundles(db: Db, mous: readonly repo.MouRow[], today: string): Promise<MouBundle[]> {
@@ -61,6 +67,14 @@ export async function loadBundles(db: Db, mous: readonly repo.MouRow[], today: s
   const signatures = await repo.findSignatures(
     db,
     versions.map((v) => v.id),
+  );
+  const recorders = await links.userNames(
+    db,
+    signatures.map((s) => s.recordedBy),
+  );
+  const scanned = await links.signaturesWithScan(
+    db,
+    signatures.filter((s) => s.method === 'paper').map((s) => s.id),
   );
   const bundles: MouBundle[] = [];
   for (const mou of mous) {
@@ -76,6 +90,8 @@ export async function loadBundles(db: Db, mous: readonly repo.MouRow[], today: s
       signatories: ss,
       signatures: sigs,
       standing: standing(vs, ss, sigs, today),
+      recorders,
+      scanned,
     });
   }
   return bundles;
@@ -146,6 +162,10 @@ export function toDetail(b: MouBundle, today: string, districtName: string): Mou
         signedAt: s.signedAt,
         contentHash: s.contentHash,
         valid: s.contentHash === v.contentHash,
+        method: MouSignatureMethodSchema.parse(s.method),
+        recordedByName: b.recorders.get(s.recordedBy) ?? null,
+        signerEmail: s.signerEmail,
+        hasScan: b.scanned.has(s.id),
       };
     }),
     library: Object.entries(CLAUSE_LIBRARY).map(([key, c]) => ({
@@ -155,4 +175,26 @@ export function toDetail(b: MouBundle, today: string, districtName: string): Mou
       text: c.text.replaceAll('{district}', districtName).replaceAll('{agency}', b.mou.agencyName),
     })),
   };
+}
+
+/**
+ * Who signed and how, in one English sentence (the PDF; the web pages translate the same facts):
+ * electronic by the signatory, or recorded from paper (or typed in, before issue 12) by whom.
+ */
+export function signatureHow(
+  sig: { method: string; signedName: string; signedAt: string; signerEmail: string | null },
+  recordedByName: string | null,
+): string {
+  const on = sig.signedAt.slice(0, 10);
+  const by = recordedByName ?? 'a staff member';
+  switch (sig.method) {
+    case 'electronic_account':
+      return `Signed electronically by ${sig.signedName}, signed in to their own Forefront account (${sig.signerEmail ?? 'address not recorded'}), on ${on}`;
+    case 'electronic_link':
+      return `Signed electronically by ${sig.signedName} through a one-time signing link, after confirming ${sig.signerEmail ?? 'their address'} with a mailed code, on ${on}`;
+    case 'paper':
+      return `Signed on paper (wet ink) by ${sig.signedName}; scan recorded by ${by} on ${on}`;
+    default:
+      return `Entered by ${by} as "${sig.signedName}" on ${on}; not signed by the signatory in Forefront`;
+  }
 }

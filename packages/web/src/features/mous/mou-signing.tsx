@@ -6,17 +6,25 @@ import { ApiErrorAlert } from '../../components/api-error-alert';
 import { Alert } from '../../components/alert';
 import { DataTable } from '../../components/data-table';
 import { SelectField, TextField } from '../../components/form-fields';
-import { formatDateTime } from '../../components/format';
-import { useCan } from '../staff/me-context';
+import { useCan, useCurrentMe } from '../staff/me-context';
 import { useAddSignatory, useSign, useUpdateSignatory } from './mous.api';
+import { PaperSignatureForm } from './paper-signature-form';
+import { SignatureHow, SigningErrorAlert } from './signature-how';
+import { signatureScanUrl, useSendSigningLink } from './signatures.api';
 
 /** Who must sign, who has signed the latest version, and the signing flow (typed name + confirmation). */
 export function MouSigning({ mou }: { mou: MouDetail }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const can = useCan();
   const latest = mou.versions[0]!;
   const update = useUpdateSignatory(mou.id);
+  const me = useCurrentMe();
+  const sendLink = useSendSigningLink(mou.id);
   const [signing, setSigning] = useState<MouSignatory | null>(null);
+  const [onPaper, setOnPaper] = useState<MouSignatory | null>(null);
+  const [linkSentTo, setLinkSentTo] = useState<{ name: string; email: string; delivered: boolean } | null>(null);
+  // A staff member signs only as themselves: the signatory whose address is their account's.
+  const isMe = (s: MouSignatory) => !!s.email && s.email.toLowerCase() === me.user.email.toLowerCase();
   const signatureOf = (s: MouSignatory) =>
     mou.signatures.find((x) => x.signatoryId === s.id && x.version === latest.version && x.valid);
   return (
@@ -42,21 +50,30 @@ export function MouSigning({ mou }: { mou: MouDetail }) {
                 <tr key={s.id}>
                   <th scope="row">
                     {s.name}
-                    <div className="font-body-3xs text-base">{s.title}</div>
+                    <div className="font-body-3xs text-base-dark">{s.title}</div>
                   </th>
                   <td>{t(`mous.parties.${s.party}`)}</td>
                   <td>
-                    {!s.active
-                      ? t('mous.signing.inactive')
-                      : sig
-                        ? t('mous.signing.signedOn', {
-                            name: sig.signedName,
-                            at: formatDateTime(sig.signedAt, i18n.language),
-                          })
-                        : t('mous.signing.notSigned')}
+                    {!s.active ? (
+                      t('mous.signing.inactive')
+                    ) : sig ? (
+                      <>
+                        <SignatureHow sig={sig} />
+                        {sig.hasScan && (
+                          <>
+                            {' '}
+                            <a href={signatureScanUrl(mou.id, sig.id)} download>
+                              {t('signatures.scanLink', { name: s.name })}
+                            </a>
+                          </>
+                        )}
+                      </>
+                    ) : (
+                      t('mous.signing.notSigned')
+                    )}
                   </td>
                   <td>
-                    {s.active && !sig && can('mou.sign') && (
+                    {s.active && !sig && can('mou.sign') && isMe(s) && (
                       <button
                         type="button"
                         className="usa-button usa-button--unstyled"
@@ -65,6 +82,38 @@ export function MouSigning({ mou }: { mou: MouDetail }) {
                       >
                         {t('mous.signing.sign')}
                       </button>
+                    )}
+                    {s.active && !sig && !isMe(s) && can('mou.write') && s.email && (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="usa-button usa-button--unstyled"
+                          disabled={sendLink.isPending}
+                          onClick={() =>
+                            sendLink.mutate(s.id, {
+                              onSuccess: (r) =>
+                                setLinkSentTo({ name: s.name, email: r.sentTo, delivered: r.delivered }),
+                            })
+                          }
+                          aria-label={t('signatures.sendLinkTo', { name: s.name })}
+                        >
+                          {t('signatures.sendLink')}
+                        </button>
+                      </>
+                    )}
+                    {s.active && !sig && can('mou.sign') && (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="usa-button usa-button--unstyled"
+                          onClick={() => setOnPaper(s)}
+                          aria-label={t('signatures.paperFor', { name: s.name })}
+                        >
+                          {t('signatures.paper')}
+                        </button>
+                      </>
                     )}
                     {can('mou.write') && (
                       <>
@@ -89,7 +138,14 @@ export function MouSigning({ mou }: { mou: MouDetail }) {
         </DataTable>
       )}
       {update.isError && <ApiErrorAlert error={update.error} />}
+      {sendLink.isError && <SigningErrorAlert error={sendLink.error} />}
+      {linkSentTo && (
+        <Alert type={linkSentTo.delivered ? 'success' : 'warning'} live slim>
+          {t(linkSentTo.delivered ? 'signatures.linkSent' : 'signatures.linkNotDelivered', linkSentTo)}
+        </Alert>
+      )}
       {signing && <SignForm mou={mou} signatory={signing} onDone={() => setSigning(null)} />}
+      {onPaper && <PaperSignatureForm mou={mou} signatory={onPaper} onDone={() => setOnPaper(null)} />}
       {can('mou.write') && <AddSignatoryForm mouId={mou.id} />}
     </>
   );
@@ -114,7 +170,7 @@ function SignForm({ mou, signatory, onDone }: { mou: MouDetail; signatory: MouSi
     >
       <h3 id="sign-heading">{t('mous.signing.formHeading', { name: signatory.name, version })}</h3>
       <p>{t('mous.signing.formIntro')}</p>
-      {sign.isError && <ApiErrorAlert error={sign.error} />}
+      {sign.isError && <SigningErrorAlert error={sign.error} />}
       <TextField
         id="sign-name"
         label={t('mous.signing.typeName', { name: signatory.name })}

@@ -5,11 +5,13 @@ import {
   HANDLERS,
   INFORMATION_SHARING,
   MOU_REMINDER_KINDS,
+  MOU_SIGNATURE_METHODS,
   MOU_TEMPLATES,
   MOU_VERSION_STATUSES,
   PERMISSIONS,
 } from '@forefront/contract';
 import en from '../../i18n/en.json';
+import { SIGNING_ERROR_CODES } from './signature-how';
 import es from '../../i18n/es.json';
 
 /** The MOU pages build these keys at run time (t(`mous.handlers.${h}`)), so the static scan cannot see them. */
@@ -34,6 +36,8 @@ const dynamicKeys = [
     'effectiveDate',
     'reviewDate',
   ].map((r) => `mous.ruleNames.${r}`),
+  ...MOU_SIGNATURE_METHODS.map((m) => `signatures.method.${m}`),
+  ...SIGNING_ERROR_CODES.map((c) => `signatures.errors.${c}`),
 ];
 
 const lookup = (tree: unknown, key: string) =>

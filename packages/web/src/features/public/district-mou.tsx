@@ -3,6 +3,7 @@ import { ApiErrorAlert } from '../../components/api-error-alert';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/loading';
 import { RoleRulesView } from '../mous/role-rules-view';
+import { SignatureHow } from '../mous/signature-how';
 import { usePublicMou } from '../mous/mous.api';
 
 /**
@@ -30,7 +31,10 @@ export function DistrictMou({ districtId }: { districtId: string }) {
         {mou.signatories.map((s) => (
           <div key={`${s.party}-${s.name}`} style={{ display: 'contents' }}>
             <dt>{t(`mous.parties.${s.party}`)}</dt>
-            <dd>{t('mous.public.signedBy', { name: s.name, title: s.title, date: date(s.signedAt.slice(0, 10)) })}</dd>
+            <dd>
+              {t('mous.public.signedBy', { name: s.name, title: s.title, date: date(s.signedAt.slice(0, 10)) })}{' '}
+              <SignatureHow sig={{ ...s, signedName: s.name }} />
+            </dd>
           </div>
         ))}
       </dl>
