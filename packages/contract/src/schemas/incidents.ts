@@ -34,8 +34,11 @@ export const SroActionInputSchema = z.object({
   /** Required when `emergency` is true: why the review or the rule could not wait. */
   emergencyReason: z.string().trim().max(1000).nullable().default(null),
   parentNotified: z.boolean().default(false),
-  /** Which of the incident's behaviors the action addresses (judged against that behavior's rule). */
-  behavior: BehaviorSchema.nullable().default(null),
+  /**
+   * Which of the incident's behaviors the action addresses (judged against that behavior's rule).
+   * Left out or null: judged against the incident's governing behavior, as before issue 12.
+   */
+  behavior: BehaviorSchema.nullish(),
 });
 export type SroActionInput = z.infer<typeof SroActionInputSchema>;
 
@@ -82,7 +85,8 @@ export const IncidentInputSchema = z.object({
   nibrsCodes: z.array(z.string().max(4)).max(10).default([]),
   students: z.array(IncidentStudentInputSchema).max(100).default([]),
   contacts: z.array(SroContactInputSchema).max(20).default([]),
-  outsideReferrals: z.array(OutsideReferralInputSchema).max(50).default([]),
+  /** Left out by callers that predate issue 12 (read as none). */
+  outsideReferrals: z.array(OutsideReferralInputSchema).max(50).optional(),
 });
 export type IncidentInput = z.infer<typeof IncidentInputSchema>;
 
