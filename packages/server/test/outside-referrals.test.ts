@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type IncidentDetail, type IncidentInput, type RoleDrift, schoolYearOf } from '@forefront/contract';
 import { TEST_DIALECT, type TestApp, createTestApp } from './harness.js';
-import { buildUser } from './builders.js';
+import { buildDistrict, buildUser } from './builders.js';
 import {
   type IncidentWorld,
   buildIncidentWorld,
@@ -75,9 +75,9 @@ describe(`referrals to and arrests by law enforcement outside Forefront on ${TES
   const crdcTotals = async () => {
     const res = await req(t.app, w.sessions.admin, 'GET', `/api/districts/${w.district.id}/exports/crdc?year=${year}`);
     expect(res.statusCode).toBe(200);
-    const school = (
-      res.json() as { schools: { schoolId: string; referred: { total: number }; arrested: { total: number } }[] }
-    ).schools.find((s) => s.schoolId === w.school)!;
+    const school = res
+      .json<{ schools: { schoolId: string; referred: { total: number }; arrested: { total: number } }[] }>()
+      .schools.find((s) => s.schoolId === w.school)!;
     return { referred: school.referred.total, arrested: school.arrested.total };
   };
   const drift = async () => {
@@ -88,7 +88,7 @@ describe(`referrals to and arrests by law enforcement outside Forefront on ${TES
       `/api/districts/${w.district.id}/role-drift?from=${month}&to=${month}`,
     );
     expect(res.statusCode).toBe(200);
-    return res.json() as RoleDrift;
+    return res.json<RoleDrift>();
   };
 
   it("records a principal's 911 referral and a patrol officer's arrest, and counts them in CRDC, the public figures and the dashboard", async () => {
@@ -101,7 +101,7 @@ describe(`referrals to and arrests by law enforcement outside Forefront on ${TES
       fight(),
     );
     expect(created.statusCode, created.body).toBe(201);
-    const id = (created.json() as IncidentDetail).id;
+    const id = created.json<IncidentDetail>().id;
     // The arrest by the patrol officer, added when the principal learns of it.
     const edited = await req(
       t.app,
@@ -116,7 +116,7 @@ describe(`referrals to and arrests by law enforcement outside Forefront on ${TES
       }),
     );
     expect(edited.statusCode, edited.body).toBe(200);
-    const detail = edited.json() as IncidentDetail;
+    const detail = edited.json<IncidentDetail>();
     expect(detail.referral).toBe(true);
     expect(detail.arrest).toBe(true);
     expect(detail.contacts).toEqual([]);
@@ -187,7 +187,7 @@ describe(`referrals to and arrests by law enforcement outside Forefront on ${TES
     const before = await drift();
     const res = await req(t.app, w.sessions.principal, 'POST', `/api/districts/${w.district.id}/incidents`, dressCode);
     expect(res.statusCode, res.body).toBe(201);
-    expect((res.json() as IncidentDetail).flags).toMatchObject([
+    expect(res.json<IncidentDetail>().flags).toMatchObject([
       {
         kind: 'staff_referral_for_school_discipline',
         officerId: w.principal.id,
@@ -214,11 +214,12 @@ describe(`referrals to and arrests by law enforcement outside Forefront on ${TES
       outsideReferrals: [outside({ behavior: 'dress_code', studentId: student, referredBy: other.principal.id })],
     });
     expect(off.statusCode, off.body).toBe(201);
-    expect((off.json() as IncidentDetail).flags).toEqual([]);
+    expect(off.json<IncidentDetail>().flags).toEqual([]);
   });
 
   it('refuses a referral without its staff member, a staff member of another district, or a student not on the incident, changing nothing', async () => {
-    const stranger = await buildUser(t.ctx, { role: 'district_admin' });
+    const elsewhere = await buildDistrict(t.ctx);
+    const stranger = await buildUser(t.ctx, { role: 'district_admin', districtId: elsewhere.id });
     const cases: [Partial<NonNullable<IncidentInput['outsideReferrals']>[number]>, string][] = [
       [{ referredBy: null }, 'outsideReferrals.0.referredBy'],
       [{ referredBy: stranger.id }, 'outsideReferrals.0.referredBy'],
@@ -236,7 +237,7 @@ describe(`referrals to and arrests by law enforcement outside Forefront on ${TES
         fight({ outsideReferrals: [outside(over)] }),
       );
       expect(res.statusCode, path).toBe(400);
-      expect((res.json() as { error: { issues: { path: string }[] } }).error.issues.map((i) => i.path)).toContain(path);
+      expect(res.json<{ error: { issues: { path: string }[] } }>().error.issues.map((i) => i.path)).toContain(path);
     }
     const noName = await req(
       t.app,
@@ -278,7 +279,7 @@ describe(`referrals to and arrests by law enforcement outside Forefront on ${TES
     });
     const cited = await req(t.app, w.sessions.sro, 'POST', `/api/districts/${w.district.id}/incidents`, sroArrest);
     expect(cited.statusCode).toBe(400);
-    const body = cited.json() as { error: { code: string; issues: { path: string }[] } };
+    const body = cited.json<{ error: { code: string; issues: { path: string }[] } }>();
     expect(body.error.code).toBe('offense_not_alleged');
     expect(body.error.issues.map((i) => i.path)).toEqual(['contacts.0.actions.0.action']);
 
@@ -290,7 +291,7 @@ describe(`referrals to and arrests by law enforcement outside Forefront on ${TES
       fight({ offenseAlleged: false, nibrsCodes: [], outsideReferrals: [outside({ kind: 'arrest' })] }),
     );
     expect(outsideArrest.statusCode).toBe(400);
-    expect((outsideArrest.json() as { error: { code: string } }).error.code).toBe('offense_not_alleged');
+    expect(outsideArrest.json<{ error: { code: string } }>().error.code).toBe('offense_not_alleged');
     expect(await incidentTableCounts(t.ctx)).toEqual(counts);
   });
 
@@ -330,7 +331,7 @@ describe(`referrals to and arrests by law enforcement outside Forefront on ${TES
         mixed(behavior),
       );
       expect(res.statusCode, res.body).toBe(201);
-      const d = res.json() as IncidentDetail;
+      const d = res.json<IncidentDetail>();
       expect(d.contacts[0]!.actions[0]!.behavior ?? null).toBe(behavior);
       return d.flags.map((f) => [f.kind, f.behavior]);
     };
@@ -344,7 +345,7 @@ describe(`referrals to and arrests by law enforcement outside Forefront on ${TES
       behaviors: ['drugs'],
     });
     expect(unknown.statusCode).toBe(400);
-    expect((unknown.json() as { error: { issues: { path: string }[] } }).error.issues.map((i) => i.path)).toEqual([
+    expect(unknown.json<{ error: { issues: { path: string }[] } }>().error.issues.map((i) => i.path)).toEqual([
       'contacts.0.actions.0.behavior',
     ]);
   });

@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
  *   keep null, which the role-clarity engine judges exactly as before (against the incident's
  *   governing behavior), so every stored incident stays valid and keeps its flags.
  */
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('sro_actions').addColumn('behavior', 'text').execute();
 
   await db.schema
@@ -38,7 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('outside_referrals').execute();
   await db.schema.alterTable('sro_actions').dropColumn('behavior').execute();
 }
