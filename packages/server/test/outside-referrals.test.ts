@@ -12,6 +12,8 @@ import {
   req,
 } from './incident.helpers.js';
 import { expectMatchesRebuild } from './transparency-aggregates.helpers.js';
+import { INCIDENT_COLUMNS } from '../src/modules/incident-import/import.columns.js';
+import { toCsv } from './incident-import.fixtures.js';
 
 /**
  * Issue 12, item 2: a principal's 911 call and a patrol officer's arrest are recorded with the
@@ -348,5 +350,75 @@ describe(`referrals to and arrests by law enforcement outside Forefront on ${TES
     expect(unknown.json<{ error: { issues: { path: string }[] } }>().error.issues.map((i) => i.path)).toEqual([
       'contacts.0.actions.0.behavior',
     ]);
+  });
+
+  it('imports a referral by staff from the incident CSV, refuses bad ones with a per-row report, and exports it again', async () => {
+    const school = await t.ctx.db
+      .selectFrom('schools')
+      .select('ncesSchoolId')
+      .where('id', '=', w.school)
+      .executeTakeFirstOrThrow();
+    const student = (await buildStudent(t.ctx, w.district.id, w.school)).id;
+    const { localId } = await t.ctx.db
+      .selectFrom('students')
+      .select('localId')
+      .where('id', '=', student)
+      .executeTakeFirstOrThrow();
+    const row = (over: Record<string, string> = {}) => ({
+      incident_ref: 'CALL1',
+      school_nces_id: school.ncesSchoolId,
+      occurred_at: occurredAt,
+      location: 'cafeteria',
+      behaviors: 'fight_without_weapon',
+      offense_alleged: 'true',
+      nibrs_codes: '13B',
+      student_local_id: localId,
+      student_role: 'offender',
+      outside_kind: 'referral',
+      outside_officer: 'Officer Dana Morales',
+      outside_agency: 'Riverside Police Department',
+      referred_by_email: w.principal.email,
+      ...over,
+    });
+    const importCsv = (rows: Record<string, string>[]) =>
+      req(t.app, w.sessions.admin, 'POST', `/api/districts/${w.district.id}/incidents/import`, {
+        csv: toCsv(INCIDENT_COLUMNS, rows),
+        fileName: 'calls.csv',
+      });
+    const before = await incidentTableCounts(t.ctx);
+    const bad = await importCsv([
+      row({ incident_ref: 'B1', referred_by_email: '' }),
+      row({ incident_ref: 'B2', referred_by_email: 'nobody@example.test' }),
+      row({ incident_ref: 'B3', outside_kind: 'arrest', offense_alleged: 'false', nibrs_codes: '' }),
+      row({ incident_ref: 'B4', outside_agency: '' }),
+    ]);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json<{ errors: { row: number; column: string }[] }>().errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'referred_by_email'],
+      [3, 'referred_by_email'],
+      [4, 'outside_kind'],
+      [5, 'outside_agency'],
+    ]);
+    expect(await incidentTableCounts(t.ctx)).toEqual(before);
+
+    const good = await importCsv([row()]);
+    expect(good.statusCode, good.body).toBe(200);
+    const stored = await t.ctx.db
+      .selectFrom('outsideReferrals as r')
+      .innerJoin('incidentStudents as s', (j) => j.onRef('s.incidentId', '=', 'r.incidentId'))
+      .select(['r.kind', 'r.referredBy', 'r.officerName', 'r.at', 's.referred', 's.arrested'])
+      .where('r.studentId', '=', student)
+      .execute();
+    expect(
+      stored.map((r) => [r.kind, r.referredBy, r.officerName, r.at, Number(r.referred), Number(r.arrested)]),
+    ).toEqual([['referral', w.principal.id, 'Officer Dana Morales', occurredAt, 1, 0]]);
+    await expectMatchesRebuild(t, w.district.id);
+
+    const csv = await req(t.app, w.sessions.admin, 'GET', `/api/districts/${w.district.id}/exports/incidents.csv`);
+    expect(csv.statusCode).toBe(200);
+    const line = csv.body.split('\r\n').find((l) => l.includes(localId) && l.includes('Officer Dana Morales'));
+    expect(line).toContain(
+      `referral,Officer Dana Morales,Riverside Police Department,,${w.principal.email},${occurredAt}`,
+    );
   });
 });
