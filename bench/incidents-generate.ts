@@ -146,20 +146,18 @@ export async function seedWorld(db: Db, w: IncidentWorld, passwordHash: string, 
       await trx
         .insertInto('students')
         .values(
-          w.students
-            .slice(i, i + 2000)
-            .map((s) => ({
-              id: s.id,
-              districtId: w.districtId,
-              localId: s.localId,
-              sourceId: null,
-              givenName: 'Bench',
-              familyName: s.localId,
-              active: 1,
-              createdAt: now,
-              updatedAt: now,
-              ...s.ref.roster,
-            })),
+          w.students.slice(i, i + 2000).map((s) => ({
+            id: s.id,
+            districtId: w.districtId,
+            localId: s.localId,
+            sourceId: null,
+            givenName: 'Bench',
+            familyName: s.localId,
+            active: 1,
+            createdAt: now,
+            updatedAt: now,
+            ...s.ref.roster,
+          })),
         )
         .execute();
     const mouId = `${w.mouVersionId}-mou`;
@@ -291,8 +289,10 @@ export function makeIncidentGenerator(w: IncidentWorld, seed = 77) {
       let line = `${base},${st.localId},${role}`;
       if (officer && k === 0) {
         const r = rnd.next();
+        // An arrest stands on an alleged offense (issue 12): without one, the officer refers instead.
+        const arrest = offense ? 'arrested' : 'referred_to_law_enforcement';
         const act =
-          r < 0.12 ? 'arrested' : r < 0.25 ? 'referred_to_law_enforcement' : r < 0.5 ? 'de_escalated' : 'observed';
+          r < 0.12 ? arrest : r < 0.25 ? 'referred_to_law_enforcement' : r < 0.5 ? 'de_escalated' : 'observed';
         input.contacts[0]!.actions.push({
           action: act,
           studentId: st.id,

@@ -91,6 +91,18 @@ export const RoleRulesSchema = z.object({
   mechanicalRestraint: PermissionSchema,
   useOfForce: PermissionSchema,
   informationSharing: InformationSharingSchema,
+  /**
+   * The MOU excludes officers from routine school discipline (SECURe): a contact the officer
+   * marks as routine discipline is itself a flag. On unless the MOU says otherwise (MOUs signed
+   * before this rule existed read as on, the clause they all carry).
+   */
+  routineDisciplineExcluded: z.boolean().default(true),
+  /**
+   * The district's choice: flag a staff member's referral to police (or a police arrest after it)
+   * for a behavior this MOU leaves to school staff. On by default, since CRDC counts such referrals
+   * the same as an officer's.
+   */
+  flagStaffReferrals: z.boolean().default(true),
 });
 export type RoleRules = z.infer<typeof RoleRulesSchema>;
 
@@ -130,5 +142,7 @@ export function defaultRoleRules(): RoleRules {
     mechanicalRestraint: 'emergency_only',
     useOfForce: 'emergency_only',
     informationSharing: 'serious_incidents',
+    routineDisciplineExcluded: true,
+    flagStaffReferrals: true,
   };
 }

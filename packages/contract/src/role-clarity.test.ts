@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultRoleRules, type RoleRules } from './mou-rules.js';
+import { defaultRoleRules, type RoleRules, RoleRulesSchema } from './mou-rules.js';
 import { type ActionInput, type ContactInput, evaluateIncident, governingCategory } from './role-clarity.js';
 import { BEHAVIOR_KEYS, BEHAVIORS, type Behavior, NIBRS_CODES, SRO_ACTIONS, schoolYearOf } from './taxonomy.js';
 
@@ -226,5 +226,114 @@ describe('the role-clarity engine', () => {
         },
       ),
     );
+  });
+});
+
+describe('the role-clarity engine, closer to the MOU (issue 12)', () => {
+  const kinds = (flags: { kind: string }[]) => flags.map((f) => f.kind);
+
+  it('flags questioning about a school-rule matter whether the officer led or assisted', () => {
+    for (const involvement of ['led', 'assisted_on_request'] as const) {
+      const flags = evaluateIncident(
+        {
+          behaviors: ['dress_code'],
+          contacts: [
+            contact({
+              involvement,
+              purpose: 'other',
+              actions: [action({ action: 'questioned', parentNotified: true })],
+            }),
+          ],
+          reviews: [],
+        },
+        rules(),
+      );
+      expect(
+        flags.filter((f) => f.kind === 'questioned_on_school_matter'),
+        involvement,
+      ).toEqual([
+        {
+          kind: 'questioned_on_school_matter',
+          officerId: 'o1',
+          clause: 'searches_and_questioning',
+          behavior: 'dress_code',
+          action: 'questioned',
+          studentId: 's1',
+        },
+      ]);
+    }
+    // Questioning about a crime the MOU gives the officer is not this flag.
+    expect(
+      kinds(
+        evaluateIncident(
+          {
+            behaviors: ['drugs'],
+            contacts: [contact({ actions: [action({ action: 'questioned', parentNotified: true })] })],
+            reviews: [],
+          },
+          rules(),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('judges each action against the behavior it addresses: a drug behavior no longer clears the dress-code part', () => {
+    const facts = (behavior: Behavior | null) => ({
+      behaviors: ['dress_code', 'drugs'] as Behavior[],
+      contacts: [
+        contact({
+          involvement: 'assisted_on_request',
+          purpose: 'other',
+          actions: [action({ action: 'cited', behavior, emergency: true, emergencyReason: 'x' })],
+        }),
+      ],
+      reviews: [],
+    });
+    expect(evaluateIncident(facts('dress_code'), rules()).map((f) => [f.kind, f.behavior])).toEqual([
+      ['enforcement_in_school_staff_category', 'dress_code'],
+    ]);
+    expect(kinds(evaluateIncident(facts('drugs'), rules()))).toEqual([]);
+    // Actions recorded before the link (null) are judged as before: the governing behavior.
+    expect(kinds(evaluateIncident(facts(null), rules()))).toEqual([]);
+  });
+
+  it('flags a contact the officer marks as routine discipline when the MOU excludes it', () => {
+    const facts = {
+      behaviors: ['drugs'] as Behavior[],
+      contacts: [contact({ purpose: 'routine_discipline', involvement: 'assisted_on_request' })],
+      reviews: [],
+    };
+    expect(evaluateIncident(facts, rules()).map((f) => [f.kind, f.clause])).toEqual([
+      ['routine_discipline_contact', 'discipline_separation'],
+    ]);
+    expect(kinds(evaluateIncident(facts, { ...rules(), routineDisciplineExcluded: false }))).toEqual([]);
+  });
+
+  it("flags a staff member's referral to police for school discipline, if the district keeps the rule on", () => {
+    const facts = (behavior: Behavior, referredBy: string | null = 'principal1') => ({
+      behaviors: ['dress_code', 'drugs'] as Behavior[],
+      contacts: [],
+      reviews: [],
+      referrals: [{ kind: 'referral' as const, referredBy, studentId: 's1', behavior }],
+    });
+    expect(evaluateIncident(facts('dress_code'), rules())).toEqual([
+      {
+        kind: 'staff_referral_for_school_discipline',
+        officerId: 'principal1',
+        clause: 'discipline_separation',
+        behavior: 'dress_code',
+        action: 'referred_to_law_enforcement',
+        studentId: 's1',
+      },
+    ]);
+    expect(kinds(evaluateIncident(facts('drugs'), rules()))).toEqual([]);
+    expect(kinds(evaluateIncident(facts('dress_code', null), rules()))).toEqual([]);
+    expect(kinds(evaluateIncident(facts('dress_code'), { ...rules(), flagStaffReferrals: false }))).toEqual([]);
+  });
+
+  it('reads MOUs signed before these rules with both of them on', () => {
+    const { routineDisciplineExcluded, flagStaffReferrals, ...old } = defaultRoleRules();
+    expect([routineDisciplineExcluded, flagStaffReferrals]).toEqual([true, true]);
+    expect(RoleRulesSchema.parse(old)).toMatchObject({ routineDisciplineExcluded: true, flagStaffReferrals: true });
   });
 });

@@ -4,6 +4,7 @@ import {
   type Behavior,
   type ContactPurpose,
   type Involvement,
+  type OutsideLeKind,
   REVIEWABLE_ACTIONS,
   type SroAction,
 } from './taxonomy.js';
@@ -25,9 +26,18 @@ export const FLAG_KINDS = [
   'physical_restraint_not_allowed',
   'mechanical_restraint_not_allowed',
   'force_not_allowed',
+  // Issue 12: closer to the MOU's words.
+  'questioned_on_school_matter',
+  'routine_discipline_contact',
+  'staff_referral_for_school_discipline',
 ] as const;
 export const FlagKindSchema = z.enum(FLAG_KINDS);
 export type FlagKind = (typeof FLAG_KINDS)[number];
+/**
+ * Flags about a staff member's referral, not an officer's action: the dashboard about SROs keeps
+ * them apart, and their `officerId` names the staff member who referred.
+ */
+export const STAFF_FLAG_KINDS: readonly FlagKind[] = ['staff_referral_for_school_discipline'];
 
 export interface ReviewInput {
   /** The student the review was about; null reviews the incident as a whole. */
@@ -45,6 +55,21 @@ export interface ActionInput {
   emergency: boolean;
   emergencyReason: string | null;
   parentNotified: boolean;
+  /**
+   * The incident behavior the action addresses; the action is judged against that behavior's
+   * rule. Null (actions recorded before issue 12, or not said) is judged against the incident's
+   * governing category as before.
+   */
+  behavior?: Behavior | null;
+}
+
+/** A referral to (or arrest by) law enforcement outside Forefront, as the engine sees it. */
+export interface StaffReferralInput {
+  kind: OutsideLeKind;
+  /** The staff member (a Forefront user) who referred; null for an arrest nobody at school asked for. */
+  referredBy: string | null;
+  studentId: string;
+  behavior: Behavior | null;
 }
 
 export interface ContactInput {
@@ -58,10 +83,13 @@ export interface IncidentFacts {
   behaviors: Behavior[];
   contacts: ContactInput[];
   reviews: ReviewInput[];
+  /** Referrals to and arrests by law enforcement outside Forefront (none when left out). */
+  referrals?: readonly StaffReferralInput[];
 }
 
 export interface Flag {
   kind: FlagKind;
+  /** The SRO whose action is flagged; for STAFF_FLAG_KINDS, the staff member who referred. */
   officerId: string;
   /** The clause the action falls outside of; null only when no MOU is in force at all. */
   clause: ClauseKey | null;
@@ -80,21 +108,25 @@ const HANDLER_RANK: Record<Handler, number> = Object.fromEntries(HANDLERS.map((h
  * threat may be led by the SRO even if it started as a disruption. With no behaviors coded, the
  * incident is treated as school-staff only (nothing justifies police action yet).
  */
-export function governingCategory(
-  behaviors: readonly Behavior[],
-  rules: RoleRules,
-): { behavior: Behavior | null; handler: Handler; review: boolean } {
-  let best: { behavior: Behavior | null; handler: Handler; review: boolean } = {
+export function governingCategory(behaviors: readonly Behavior[], rules: RoleRules): Category {
+  let best: Category = {
     behavior: null,
     handler: 'school_staff_only',
     review: true,
   };
   for (const b of behaviors) {
-    const r = rules.categories[b] ?? { handler: 'school_staff_only', reviewBeforeArrestOrReferral: true };
-    if (best.behavior === null || HANDLER_RANK[r.handler] > HANDLER_RANK[best.handler])
-      best = { behavior: b, handler: r.handler, review: r.reviewBeforeArrestOrReferral };
+    const r = categoryOf(b, rules);
+    if (best.behavior === null || HANDLER_RANK[r.handler] > HANDLER_RANK[best.handler]) best = r;
   }
   return best;
+}
+
+type Category = { behavior: Behavior | null; handler: Handler; review: boolean };
+
+/** The rule for one behavior (a behavior the MOU does not list is school-staff only, as above). */
+function categoryOf(b: Behavior, rules: RoleRules): Category {
+  const r = rules.categories[b] ?? { handler: 'school_staff_only', reviewBeforeArrestOrReferral: true };
+  return { behavior: b, handler: r.handler, review: r.reviewBeforeArrestOrReferral };
 }
 
 function permits(p: Permission, emergency: boolean) {
@@ -116,6 +148,12 @@ const PERMISSION_CHECKS: Partial<
     clause: RULE_CLAUSE.restraint,
   },
   used_force: { rule: (r) => r.useOfForce, kind: 'force_not_allowed', clause: RULE_CLAUSE.force },
+};
+
+/** The SRO action an outside referral amounts to, for the flag's `action`. */
+const OUTSIDE_ACTION: Record<OutsideLeKind, SroAction> = {
+  referral: 'referred_to_law_enforcement',
+  arrest: 'arrested',
 };
 
 export function evaluateIncident(incident: IncidentFacts, rules: RoleRules | null): Flag[] {
@@ -144,21 +182,50 @@ export function evaluateIncident(incident: IncidentFacts, rules: RoleRules | nul
         action: null,
         studentId: null,
       });
+    // SECURe: officers do not administer school discipline, so a contact for it is drift itself.
+    if (c.purpose === 'routine_discipline' && rules.routineDisciplineExcluded)
+      flags.push({
+        ...base,
+        kind: 'routine_discipline_contact',
+        clause: RULE_CLAUSE.category,
+        action: null,
+        studentId: null,
+      });
     for (const a of c.actions) {
-      const at = { ...base, action: a.action, studentId: a.studentId };
+      // Judged against the behavior the action addresses: a drug behavior added to the incident
+      // no longer clears what the officer did about the dress code.
+      const cat = a.behavior ? categoryOf(a.behavior, rules) : gov;
+      const at = { officerId: c.officerId, behavior: cat.behavior, action: a.action, studentId: a.studentId };
       if (REVIEWABLE_ACTIONS.includes(a.action)) {
-        if (gov.handler === 'school_staff_only')
+        if (cat.handler === 'school_staff_only')
           flags.push({ ...at, kind: 'enforcement_in_school_staff_category', clause: RULE_CLAUSE.category });
-        if (gov.review && !a.emergency && !hasApprovedReview(incident.reviews, a))
+        if (cat.review && !a.emergency && !hasApprovedReview(incident.reviews, a))
           flags.push({ ...at, kind: 'review_missing', clause: RULE_CLAUSE.review });
       }
       const check = PERMISSION_CHECKS[a.action];
       if (check && !permits(check.rule(rules), a.emergency))
         flags.push({ ...at, kind: check.kind, clause: check.clause });
+      // The clause says officers do not question students about school-rule matters, whoever led.
+      if (a.action === 'questioned' && cat.handler === 'school_staff_only')
+        flags.push({ ...at, kind: 'questioned_on_school_matter', clause: RULE_CLAUSE.questioning });
       if (a.action === 'questioned' && rules.questioningRequiresParentNotice && !a.parentNotified && !a.emergency)
         flags.push({ ...at, kind: 'questioning_without_parent_notice', clause: RULE_CLAUSE.questioning });
     }
   }
+  if (rules.flagStaffReferrals)
+    for (const r of incident.referrals ?? []) {
+      if (r.referredBy === null) continue;
+      const cat = r.behavior ? categoryOf(r.behavior, rules) : gov;
+      if (cat.handler === 'school_staff_only')
+        flags.push({
+          kind: 'staff_referral_for_school_discipline',
+          officerId: r.referredBy,
+          clause: RULE_CLAUSE.category,
+          behavior: cat.behavior,
+          action: OUTSIDE_ACTION[r.kind],
+          studentId: r.studentId,
+        });
+    }
   return flags;
 }
 

@@ -136,6 +136,18 @@ export const RESTRAINT_ACTIONS: Record<CrdcRestraintKind, SroAction> = {
   physical: 'restrained_physical',
   seclusion: 'secluded',
 };
+/**
+ * What a law-enforcement officer or agency outside Forefront did (a patrol officer, a sheriff's
+ * deputy, the 911 dispatcher's unit): took a staff member's referral, or arrested the student.
+ * CRDC counts both like an SRO's (every arrest is also a referral).
+ */
+export const OUTSIDE_LE_KINDS = ['referral', 'arrest'] as const;
+export const OutsideLeKindSchema = z.enum(OUTSIDE_LE_KINDS);
+export type OutsideLeKind = (typeof OUTSIDE_LE_KINDS)[number];
+
+/** Actions an alleged offense must stand behind: a citation or arrest for "no offense" is refused. */
+export const OFFENSE_ACTIONS: readonly SroAction[] = ['cited', 'arrested'];
+
 /** Actions the administrator must review beforehand when the MOU says so (non-emergency). */
 export const REVIEWABLE_ACTIONS: readonly SroAction[] = ['referred_to_law_enforcement', 'cited', 'arrested'];
 

@@ -234,6 +234,10 @@ export function generateIncidentRows(w: ImportWorld, count: number, seed = 11): 
     });
     if (officer && (rows.length === 0 || rnd.next() < 0.2)) rows.push({ ...base, ...contact, actions: 'observed' });
     if (rows.length === 0) rows.push(base);
+    // A citation or arrest stands on an alleged offense (issue 12); decided after the rows so the
+    // seeded sequence, and so every other value, stays what it was.
+    if (!offense && rows.some((r) => /(^|;)(arrested|cited)/.test(r.actions ?? '')))
+      for (const r of rows) r.offense_alleged = 'true';
     out.push(...rows);
   }
   return out;

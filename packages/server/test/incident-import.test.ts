@@ -89,6 +89,8 @@ describe(`incident CSV import on ${TEST_DIALECT}`, () => {
       { row: at(5), column: 'occurred_at', reason: /ISO 8601/ },
       { row: at(6), column: 'nibrs_codes', reason: /offense_alleged/ },
       { row: at(7), column: 'emergency_reason', reason: /emergency/ },
+      // Issue 12: an arrest with no offense alleged is refused, as the API refuses it.
+      { row: at(7), column: 'actions', reason: /offense_alleged = true/ },
       { row: at(9), column: 'location', reason: /Differs from row/ },
       { row: at(10), column: 'incident_ref', reason: /appeared earlier/ },
     ];

@@ -89,7 +89,8 @@ describe(`role-drift aggregates on ${TEST_DIALECT}`, () => {
       behaviors: [c.behavior],
       description: '',
       weapon: 'none',
-      offenseAlleged: false,
+      // Citations and arrests need an alleged offense (issue 12); the aggregates do not depend on it.
+      offenseAlleged: true,
       nibrsCodes: [],
       students: c.withStudents ? [{ studentId, role: 'offender' }] : [],
       contacts: c.contacts.map((k) => ({

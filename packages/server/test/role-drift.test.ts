@@ -88,10 +88,12 @@ describe(`role clarity and the role-drift dashboard on ${TEST_DIALECT}`, () => {
     expect(created.statusCode, created.body).toBe(201);
     const incident = created.json() as IncidentDetail;
     expect(incident.mouVersionId).toBe(mouVersionId);
+    // The officer marked the contact as routine discipline, which the MOU excludes (issue 12).
     expect(kinds(incident)).toEqual([
       'enforcement_in_school_staff_category',
       'led_school_staff_category',
       'review_missing',
+      'routine_discipline_contact',
     ]);
     for (const f of incident.flags) {
       expect(f).toMatchObject({
@@ -122,13 +124,17 @@ describe(`role clarity and the role-drift dashboard on ${TEST_DIALECT}`, () => {
       studentId: null,
     });
     expect(early.statusCode, early.body).toBe(201);
-    expect(kinds(early.json())).toEqual(['enforcement_in_school_staff_category', 'led_school_staff_category']);
+    expect(kinds(early.json())).toEqual([
+      'enforcement_in_school_staff_category',
+      'led_school_staff_category',
+      'routine_discipline_contact',
+    ]);
     const read = (await req(t.app, w.sessions.sro, 'GET', `/api/incidents/${incident.id}`)).json() as IncidentDetail;
-    expect(read.flagCount).toBe(2);
+    expect(read.flagCount).toBe(3);
 
     const after = await dashboard();
     const month = new Date(hoursAgo(2.5)).toISOString().slice(0, 7);
-    expect(after.totals.violations - before.totals.violations).toBe(2);
+    expect(after.totals.violations - before.totals.violations).toBe(3);
     expect(after.totals.byKind.led_school_staff_category - before.totals.byKind.led_school_staff_category).toBe(1);
     expect(
       after.totals.byKind.enforcement_in_school_staff_category -
@@ -137,15 +143,15 @@ describe(`role clarity and the role-drift dashboard on ${TEST_DIALECT}`, () => {
     expect(after.totals.byKind.review_missing).toBe(before.totals.byKind.review_missing);
     expect(after.totals.arrests - before.totals.arrests).toBe(1);
     expect(after.items.find((s) => s.schoolId === w.school)).toMatchObject({
-      violations: 2,
+      violations: 3,
       arrests: 1,
       referrals: 1,
       contacts: 1,
       routineDisciplineContacts: 1,
       schoolName: expect.any(String),
     });
-    expect(after.byOfficer.find((o) => o.officerId === w.sro.id)).toMatchObject({ violations: 2, arrests: 1 });
-    expect(after.byMonth.find((m) => m.month === month)).toMatchObject({ violations: 2 });
+    expect(after.byOfficer.find((o) => o.officerId === w.sro.id)).toMatchObject({ violations: 3, arrests: 1 });
+    expect(after.byMonth.find((m) => m.month === month)).toMatchObject({ violations: 3 });
     expect(after.byMonth).toHaveLength(12);
     expect(after.to).toBe(new Date().toISOString().slice(0, 7));
   });
@@ -155,7 +161,11 @@ describe(`role clarity and the role-drift dashboard on ${TEST_DIALECT}`, () => {
     const d = (
       await req(t.app, w.sessions.sro, 'POST', `/api/districts/${w.district.id}/incidents`, arrest(withReason))
     ).json() as IncidentDetail;
-    expect(kinds(d)).toEqual(['enforcement_in_school_staff_category', 'led_school_staff_category']);
+    expect(kinds(d)).toEqual([
+      'enforcement_in_school_staff_category',
+      'led_school_staff_category',
+      'routine_discipline_contact',
+    ]);
     // In a category the SRO leads, an emergency arrest with physical restraint raises nothing.
     const serious: IncidentInput = {
       ...arrest(withReason),

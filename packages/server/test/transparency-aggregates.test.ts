@@ -45,6 +45,10 @@ const contentArb = fc.record({
   location: fc.constantFrom('classroom' as const, 'hallway' as const),
   behaviors: fc.subarray(BEHAVIORS, { minLength: 1, maxLength: 2 }),
   students: fc.subarray([0, 1, 2, 3], { maxLength: 3 }),
+  // Referrals to and arrests by police outside Forefront (issue 12) count as an SRO's.
+  outside: fc.array(fc.record({ kind: fc.constantFrom('referral' as const, 'arrest' as const), student: fc.nat() }), {
+    maxLength: 2,
+  }),
   contacts: fc.array(
     fc.record({
       officer: fc.integer({ min: 0, max: 1 }),
@@ -126,9 +130,22 @@ describe(`transparency aggregates on ${TEST_DIALECT}`, () => {
       behaviors: c.behaviors,
       description: '',
       weapon: 'none',
-      offenseAlleged: false,
+      // Citations and arrests need an alleged offense (issue 12); the figures do not depend on it.
+      offenseAlleged: true,
       nibrsCodes: [],
       students: on.map((studentId, i) => ({ studentId, role: i === 0 ? 'offender' : 'victim' })),
+      outsideReferrals: on.length
+        ? c.outside.map((r) => ({
+            kind: r.kind,
+            studentId: on[r.student % on.length]!,
+            referredBy: r.kind === 'referral' ? actor.userId : null,
+            officerName: 'Deputy Lee',
+            agency: 'County Sheriff',
+            badgeNumber: null,
+            at: minutes(6),
+            behavior: null,
+          }))
+        : [],
       contacts: c.contacts.map((k) => ({
         officerId: officers[k.officer]!.id,
         purpose: k.purpose,
@@ -207,7 +224,7 @@ describe(`transparency aggregates on ${TEST_DIALECT}`, () => {
       behaviors: ['drugs'],
       description: '',
       weapon: 'none',
-      offenseAlleged: false,
+      offenseAlleged: true,
       nibrsCodes: [],
       students: [
         { studentId: students[0]!, role: 'offender' },
@@ -283,6 +300,7 @@ describe(`transparency aggregates on ${TEST_DIALECT}`, () => {
       location: 'hallway',
       behaviors: ['fight_without_weapon'],
       students: [0, 2],
+      outside: round % 2 ? [{ kind: 'arrest' as const, student: 1 }] : [],
       contacts: [
         {
           officer: school,

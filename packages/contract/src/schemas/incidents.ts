@@ -7,6 +7,7 @@ import {
   IncidentStateSchema,
   InvolvementSchema,
   LocationSchema,
+  OutsideLeKindSchema,
   RaceSchema,
   RecordClassSchema,
   SexSchema,
@@ -33,6 +34,11 @@ export const SroActionInputSchema = z.object({
   /** Required when `emergency` is true: why the review or the rule could not wait. */
   emergencyReason: z.string().trim().max(1000).nullable().default(null),
   parentNotified: z.boolean().default(false),
+  /**
+   * Which of the incident's behaviors the action addresses (judged against that behavior's rule).
+   * Left out or null: judged against the incident's governing behavior, as before issue 12.
+   */
+  behavior: BehaviorSchema.nullish(),
 });
 export type SroActionInput = z.infer<typeof SroActionInputSchema>;
 
@@ -45,6 +51,25 @@ export const SroContactInputSchema = z.object({
   actions: z.array(SroActionInputSchema).max(50).default([]),
 });
 export type SroContactInput = z.infer<typeof SroContactInputSchema>;
+
+/**
+ * A referral to law enforcement, or an arrest, by people outside Forefront: a principal's 911 call,
+ * a patrol officer's arrest. CRDC counts these like an SRO's referral or arrest.
+ */
+export const OutsideReferralInputSchema = z.object({
+  kind: OutsideLeKindSchema,
+  studentId: IdSchema,
+  /** The staff member (a Forefront user of the district) who referred; required for a referral. */
+  referredBy: IdSchema.nullable().default(null),
+  /** The outside officer (or dispatcher) as the school knows them. */
+  officerName: z.string().trim().min(1).max(200),
+  agency: z.string().trim().min(1).max(200),
+  badgeNumber: z.string().trim().max(50).nullable().default(null),
+  at: DateTimeSchema,
+  /** Which of the incident's behaviors the referral was for. */
+  behavior: BehaviorSchema.nullable().default(null),
+});
+export type OutsideReferralInput = z.infer<typeof OutsideReferralInputSchema>;
 
 export const IncidentStudentInputSchema = z.object({ studentId: IdSchema, role: StudentRoleSchema });
 
@@ -60,6 +85,8 @@ export const IncidentInputSchema = z.object({
   nibrsCodes: z.array(z.string().max(4)).max(10).default([]),
   students: z.array(IncidentStudentInputSchema).max(100).default([]),
   contacts: z.array(SroContactInputSchema).max(20).default([]),
+  /** Left out by callers that predate issue 12 (read as none). */
+  outsideReferrals: z.array(OutsideReferralInputSchema).max(50).optional(),
 });
 export type IncidentInput = z.infer<typeof IncidentInputSchema>;
 
@@ -149,6 +176,7 @@ export const IncidentDetailSchema = IncidentSummarySchema.extend({
       actions: z.array(SroActionInputSchema.extend({ id: IdSchema })),
     }),
   ),
+  outsideReferrals: z.array(OutsideReferralInputSchema.extend({ id: IdSchema, referredByName: z.string().nullable() })),
   reviews: z.array(
     ReviewInputSchema.extend({ id: IdSchema, reviewerId: IdSchema, reviewerName: z.string(), recordedAt: z.string() }),
   ),
@@ -208,6 +236,16 @@ export const RoleDriftQuerySchema = z.object({
   schoolId: IdSchema.optional(),
 });
 
+/** Referrals and arrests by law enforcement outside Forefront: kept apart from the SROs' counts. */
+const OutsideCountsSchema = z.object({
+  /** Referrals by staff members (each also counts in CRDC's referred-to-law-enforcement). */
+  staffReferrals: z.number().int(),
+  /** Arrests by officers outside Forefront. */
+  outsideArrests: z.number().int(),
+  /** Staff referrals flagged for a behavior the MOU leaves to school staff. */
+  flagged: z.number().int(),
+});
+
 const DriftCountsSchema = z.object({
   contacts: z.number().int(),
   routineDisciplineContacts: z.number().int(),
@@ -229,6 +267,7 @@ export const RoleDriftSchema = z.object({
    */
   items: z.array(DriftCountsSchema.extend({ schoolId: IdSchema, schoolName: z.string() })),
   byOfficer: z.array(DriftCountsSchema.extend({ officerId: IdSchema, officerName: z.string() })),
+  outside: OutsideCountsSchema.extend({ byMonth: z.array(OutsideCountsSchema.extend({ month: z.string() })) }),
   /** BJS measure: share of active SROs with a classroom response in the last 30 days. */
   classroomResponse: z.object({
     activeOfficers: z.number().int(),

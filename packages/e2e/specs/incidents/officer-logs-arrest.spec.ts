@@ -85,6 +85,8 @@ test('an officer logs an arrest for disrupting class; the incident and the dashb
     await page.getByLabel('Date and time', { exact: true }).fill(await localTime(page, 90));
     await page.getByLabel('Where', { exact: true }).selectOption({ label: 'Classroom' });
     await tick(page.getByRole('checkbox', { name: 'Disrupting class' }));
+    // An arrest stands on an alleged offense (issue 12); the officer alleges disorderly conduct.
+    await tick(page.getByRole('checkbox', { name: /^An offense is alleged/ }));
     await page.getByLabel('Find a student').fill(STUDENT_LOCAL_ID);
     await page.getByRole('button', { name: new RegExp(`^Add .*\\(${STUDENT_LOCAL_ID}\\)$`) }).click();
     await tick(page.getByRole('radio', { name: 'Routine discipline' }));

@@ -12,6 +12,7 @@ import type {
   IncidentStudentTable,
   IncidentTable,
   IncidentVersionTable,
+  OutsideReferralTable,
   RoleDriftFlagsMonthlyTable,
   RoleDriftMonthlyTable,
   SroActionTable,
@@ -63,6 +64,7 @@ export interface Database {
   incidentStudents: IncidentStudentTable;
   sroContacts: SroContactTable;
   sroActions: SroActionTable;
+  outsideReferrals: OutsideReferralTable;
   incidentReviews: IncidentReviewTable;
   incidentFlags: IncidentFlagTable;
   roleDriftMonthly: RoleDriftMonthlyTable;

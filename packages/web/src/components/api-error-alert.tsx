@@ -41,5 +41,6 @@ function messageFor(error: ApiError, t: (key: string) => string): string {
   if (error.code === 'network_error') return t('errors.network');
   if (error.code === 'invalid_response') return t('errors.invalidResponse');
   if (error.code === 'client_validation') return t('errors.checkFields');
+  if (error.code === 'offense_not_alleged') return t('referrals.errors.offenseNotAlleged');
   return error.message;
 }

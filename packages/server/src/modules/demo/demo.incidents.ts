@@ -19,14 +19,18 @@ import { TransparencyAccumulator, refreshDistrictYears } from '../transparency/t
 import { snapshotEnrollmentYears } from '../transparency/transparency.enrollment.js';
 import { HISTORY_INCIDENTS, type HistorySchool, historyIncidents, historyYears } from './demo.history.js';
 import { demoRoster, demoRosterRest, type DemoRosterSchool, SMALL_SCHOOL_INDEX } from './demo.roster.js';
-import { SCENARIOS } from './demo.scenarios.js';
+import { SCENARIOS, principal911Input } from './demo.scenarios.js';
 
 type Rnd = ReturnType<typeof seededRandom>;
 
 /** The scenario incidents, spread over the last five months, written through the incident service. */
 export const SCENARIO_INCIDENTS = 36;
-/** Every incident the demo logs: the scenarios and the history of the last school years (demo.history.ts). */
-export const DEMO_INCIDENTS = SCENARIO_INCIDENTS + HISTORY_INCIDENTS;
+/** Incidents logged by school staff with police outside Forefront (issue 12): the principal's 911 call. */
+const OUTSIDE_REFERRAL_INCIDENTS = 1;
+/** Every incident the demo logs: the scenarios, the 911 call and the history of the last school years (demo.history.ts). */
+export const DEMO_INCIDENTS = SCENARIO_INCIDENTS + OUTSIDE_REFERRAL_INCIDENTS + HISTORY_INCIDENTS;
+/** The scenarios' spacing over SPAN_DAYS, unchanged by the 911 incident so their dates stay as they were. */
+const SPACED_INCIDENTS = SCENARIO_INCIDENTS + HISTORY_INCIDENTS;
 const SPAN_DAYS = 150;
 
 export interface IncidentLogPeople {
@@ -116,7 +120,7 @@ export async function loadIncidentLogDemo(
       students[(first + 1 + rnd.int(0, students.length - 2)) % students.length]!.id,
     ];
     // School hours in Virginia (13:00-19:30 UTC), on a weekday.
-    let daysAgo = 1 + Math.floor((i * SPAN_DAYS) / DEMO_INCIDENTS) + rnd.int(0, 2);
+    let daysAgo = 1 + Math.floor((i * SPAN_DAYS) / SPACED_INCIDENTS) + rnd.int(0, 2);
     const weekday = new Date(midnight - daysAgo * DAY_MS).getUTCDay();
     if (weekday === 0) daysAgo += 2;
     if (weekday === 6) daysAgo += 1;
@@ -151,6 +155,23 @@ export async function loadIncidentLogDemo(
   }
   // After the scenarios, so their students and ids stay what they were.
   await loadHistory(trx, ctx, rnd, district, schools, people, today, day(SPAN_DAYS + 30));
+
+  // Last, and without the seeded random, so everything above stays exactly as it was.
+  const principalSchool = people.principal.schoolIds[0]!;
+  const [first, second] = bySchool(principalSchool);
+  const start = midnight - 3 * DAY_MS + 17 * 3_600_000;
+  const call = await createIncidentIn(
+    trx,
+    ctx,
+    people.principal,
+    district.id,
+    principal911Input(
+      { students: [first!.id, second!.id], at: (m) => new Date(start + m * 60_000).toISOString() },
+      principalSchool,
+      people.principal.userId,
+    ),
+  );
+  await transitionIncidentIn(trx, ctx, people.principal, call.id, 'submitted');
   return { mouId };
 }
 

@@ -118,7 +118,8 @@ export const SCENARIOS: Scenario[] = [
       description:
         'Student shouting and refusing to leave class. Removed the student and arrested for disorderly behavior.',
       weapon: 'none',
-      offenseAlleged: false,
+      // The officer alleged disorderly conduct: an arrest needs an alleged offense (issue 12).
+      offenseAlleged: true,
       nibrsCodes: [],
       students: [{ studentId: a.students[0], role: 'offender' }],
       contacts: [
@@ -142,7 +143,7 @@ export const SCENARIOS: Scenario[] = [
       behaviors: ['tobacco_or_vaping'],
       description: 'Student vaping in the restroom; citation issued.',
       weapon: 'none',
-      offenseAlleged: false,
+      offenseAlleged: true,
       nibrsCodes: [],
       students: [{ studentId: a.students[0], role: 'offender' }],
       contacts: [
@@ -286,3 +287,41 @@ export const SCENARIOS: Scenario[] = [
     }),
   },
 ];
+
+/**
+ * Issue 12: a principal calls 911 about a fight and a patrol officer of the city police (not an
+ * SRO, no Forefront account) takes the referral. CRDC counts it as a referral to law enforcement.
+ */
+export function principal911Input(
+  a: Pick<ScenarioArgs, 'students' | 'at'>,
+  schoolId: string,
+  principalId: string,
+): IncidentInput {
+  return {
+    schoolId,
+    occurredAt: a.at(0),
+    location: 'cafeteria',
+    behaviors: ['fight_without_weapon'],
+    description: 'Fight at lunch; one student hurt. The principal called 911 and a patrol officer took the report.',
+    weapon: 'none',
+    offenseAlleged: true,
+    nibrsCodes: ['13B'],
+    students: [
+      { studentId: a.students[0], role: 'offender' },
+      { studentId: a.students[1], role: 'victim' },
+    ],
+    contacts: [],
+    outsideReferrals: [
+      {
+        kind: 'referral',
+        studentId: a.students[0],
+        referredBy: principalId,
+        officerName: 'Officer Dana Morales',
+        agency: 'Riverside Police Department (patrol)',
+        badgeNumber: '4471',
+        at: a.at(5),
+        behavior: 'fight_without_weapon',
+      },
+    ],
+  };
+}

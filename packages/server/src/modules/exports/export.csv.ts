@@ -1,5 +1,10 @@
 import { EXPORT_ONLY_COLUMNS, INCIDENT_COLUMNS } from '../incident-import/import.columns.js';
-import type { IncidentReviewTable, IncidentStudentTable, SroActionTable } from '../incidents/incident.table.js';
+import type {
+  IncidentReviewTable,
+  IncidentStudentTable,
+  OutsideReferralTable,
+  SroActionTable,
+} from '../incidents/incident.table.js';
 import type { ExportIncident, ExportNames } from './export.query.js';
 
 /** The import's columns, then the derived ones: an export can be imported again as it is. */
@@ -82,6 +87,18 @@ export function incidentCsvRows(inc: ExportIncident, names: ExportNames): string
         }
       : {};
 
+  const outsideCols = (r: OutsideReferralTable | undefined): Row =>
+    r
+      ? {
+          outside_kind: r.kind,
+          outside_officer: r.officerName,
+          outside_agency: r.agency,
+          outside_badge: r.badgeNumber ?? '',
+          referred_by_email: r.referredBy ? (names.userEmail.get(r.referredBy) ?? '') : '',
+          outside_at: r.at,
+        }
+      : {};
+
   const rows: Row[] = [];
   const contactsUsed = new Set<string>();
   const studentIds = [null, ...inc.students.map((s) => s.studentId)];
@@ -102,6 +119,14 @@ export function incidentCsvRows(inc: ExportIncident, names: ExportNames): string
         ? Object.assign(mine[i]!, reviewCols(r))
         : mine.push({ ...base, ...studentCols(s), ...reviewCols(r) }),
     );
+    // Referrals and arrests by police outside Forefront ride on the student's rows too, as reviews do.
+    inc.outsideReferrals
+      .filter((r) => r.studentId === studentId)
+      .forEach((r, i) =>
+        i < mine.length
+          ? Object.assign(mine[i]!, outsideCols(r))
+          : mine.push({ ...base, ...studentCols(s), ...outsideCols(r) }),
+      );
     rows.push(...mine);
   }
   for (const c of inc.contacts)

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type {
   IncidentFlagTable,
+  OutsideReferralTable,
   IncidentReviewTable,
   IncidentStudentTable,
   SroActionTable,
@@ -34,6 +35,7 @@ export interface ExportIncident {
   contacts: (SroContactTable & { actions: SroActionTable[] })[];
   reviews: IncidentReviewTable[];
   flags: IncidentFlagTable[];
+  outsideReferrals: OutsideReferralTable[];
 }
 
 /** Names the exports print instead of internal ids. */
@@ -94,7 +96,7 @@ export async function* incidentBatches(db: Db, scope: ExportScope): AsyncGenerat
     const incidents = await q.execute();
     if (incidents.length === 0) return;
     const ids = incidents.map((i) => i.id);
-    const [students, contacts, actions, reviews, flags] = await Promise.all([
+    const [students, contacts, actions, reviews, flags, outside] = await Promise.all([
       db.selectFrom('incidentStudents').selectAll().where('incidentId', 'in', ids).orderBy('role').execute(),
       db
         .selectFrom('sroContacts')
@@ -118,12 +120,14 @@ export async function* incidentBatches(db: Db, scope: ExportScope): AsyncGenerat
         .orderBy('kind')
         .orderBy('action')
         .execute(),
+      db.selectFrom('outsideReferrals').selectAll().where('incidentId', 'in', ids).orderBy('id').execute(),
     ]);
     const s = groupBy(students);
     const c = groupBy(contacts);
     const a = groupBy(actions);
     const r = groupBy(reviews);
     const f = groupBy(flags);
+    const o = groupBy(outside);
     yield incidents.map((i) => ({
       id: i.id,
       number: i.number,
@@ -146,6 +150,7 @@ export async function* incidentBatches(db: Db, scope: ExportScope): AsyncGenerat
       })),
       reviews: r.get(i.id) ?? [],
       flags: f.get(i.id) ?? [],
+      outsideReferrals: o.get(i.id) ?? [],
     }));
     const last = incidents[incidents.length - 1]!;
     after = { occurredAt: last.occurredAt, id: last.id };

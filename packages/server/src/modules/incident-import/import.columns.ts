@@ -28,6 +28,13 @@ export const INCIDENT_COLUMNS = [
   'reviewed_at',
   'reviewer_email',
   'review_note',
+  // Issue 12: a referral to, or an arrest by, law enforcement outside Forefront, toward the row's student.
+  'outside_kind',
+  'outside_officer',
+  'outside_agency',
+  'outside_badge',
+  'referred_by_email',
+  'outside_at',
 ] as const;
 export type IncidentColumn = (typeof INCIDENT_COLUMNS)[number];
 

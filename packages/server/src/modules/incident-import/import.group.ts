@@ -23,6 +23,7 @@ export interface AssembledIncident {
 const MAX_STUDENTS = 100;
 const MAX_CONTACTS = 20;
 const MAX_ACTIONS = 50;
+const MAX_OUTSIDE = 50;
 
 /**
  * Collects the consecutive rows of one incident_ref. Rows repeat the incident's own columns (they
@@ -83,6 +84,7 @@ export class IncidentAssembler {
     const contacts = new Map<string, IncidentInput['contacts'][number]>();
     const actionKeys = new Set<string>();
     const reviews = new Map<string, ImportedReview>();
+    const outside = new Map<string, NonNullable<IncidentInput['outsideReferrals']>[number]>();
     for (const r of rows) {
       const studentId = r.student?.ref.id ?? null;
       if (r.student && !roles.has(r.student.ref.id)) {
@@ -103,6 +105,11 @@ export class IncidentAssembler {
           c.actions.push({ ...a, studentId });
         }
       }
+      if (r.outside && studentId) {
+        // Rows repeated for a second review or officer repeat the referral: count it once.
+        const o = { ...r.outside, studentId };
+        outside.set(JSON.stringify(o), o);
+      }
       if (r.review) {
         const rv = { studentId, ...r.review };
         reviews.set(JSON.stringify(rv), rv);
@@ -112,6 +119,7 @@ export class IncidentAssembler {
     const limit = (column: string, reason: string) =>
       errors.push({ row: first.row, column, reason: `incident_ref "${first.ref}": ${reason}` });
     if (students.size > MAX_STUDENTS) limit('student_local_id', `more than ${MAX_STUDENTS} students`);
+    if (outside.size > MAX_OUTSIDE) limit('outside_kind', `more than ${MAX_OUTSIDE} referrals or arrests`);
     if (contacts.size > MAX_CONTACTS) limit('officer_email', `more than ${MAX_CONTACTS} officer contacts`);
     for (const c of contacts.values())
       if (c.actions.length > MAX_ACTIONS) limit('actions', `more than ${MAX_ACTIONS} actions in one contact`);
@@ -124,6 +132,7 @@ export class IncidentAssembler {
           ...first.incident,
           students: [...roles].map(([studentId, role]) => ({ studentId, role })),
           contacts: [...contacts.values()],
+          outsideReferrals: [...outside.values()],
         },
         students,
         reviews: [...reviews.values()],

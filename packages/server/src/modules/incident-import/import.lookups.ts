@@ -24,6 +24,8 @@ export interface ImportLookups {
   officersByEmail: Map<string, string>;
   /** Active district and school administrators (who may record a review) by lower-cased email. */
   reviewersByEmail: Map<string, string>;
+  /** Every active account: the staff member who made a referral to police may hold any role. */
+  staffByEmail: Map<string, string>;
   /** The MOU in force on a date; `db` is the import's transaction (SQLite has one connection). */
   mouOn(db: Db, isoDate: string): Promise<MouInForce | null>;
   /** The same, when that day was looked up before (undefined otherwise): no await per incident. */
@@ -86,6 +88,7 @@ export async function loadLookups(db: Db, districtId: string): Promise<ImportLoo
     studentsByLocalId,
     officersByEmail: emailsOf(['sro']),
     reviewersByEmail: emailsOf(['district_admin', 'school_admin']),
+    staffByEmail: new Map(active.map((u) => [u.email.toLowerCase(), u.id])),
     mouOn(trx, isoDate) {
       const day = isoDate.slice(0, 10);
       let p = mouByDay.get(day);

@@ -6,8 +6,10 @@ import {
   INVOLVEMENTS,
   type Involvement,
   LOCATIONS,
+  type IncidentInput,
   type IncidentLocation,
   NIBRS_CODES,
+  OFFENSE_ACTIONS,
   SRO_ACTIONS,
   STUDENT_ROLES,
   type SroAction,
@@ -51,6 +53,8 @@ export interface ParsedRow {
     parentNotified: boolean;
   }[];
   review: { reviewerId: string; reviewedAt: string; decision: 'approved' | 'declined'; note: string } | null;
+  /** A referral to, or arrest by, law enforcement outside Forefront, toward the row's student. */
+  outside: Omit<NonNullable<IncidentInput['outsideReferrals']>[number], 'studentId'> | null;
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -247,6 +251,37 @@ export function parseRow(
       review = { reviewerId, reviewedAt, decision, note };
   }
 
+  let outside: ParsedRow['outside'] = null;
+  const outsideCells = (
+    ['outside_kind', 'outside_officer', 'outside_agency', 'outside_badge', 'referred_by_email', 'outside_at'] as const
+  ).filter((c) => get(c) !== '');
+  if (outsideCells.length > 0) {
+    const kind = get('outside_kind');
+    if (kind !== 'referral' && kind !== 'arrest')
+      fail('outside_kind', kind === '' ? 'Required for a referral or arrest' : `Use referral or arrest, not "${kind}"`);
+    if (!student) fail('outside_kind', "A referral or arrest needs the row's student_local_id");
+    const officerName = get('outside_officer');
+    const agency = get('outside_agency');
+    if (officerName === '') fail('outside_officer', 'Required for a referral or arrest');
+    if (agency === '') fail('outside_agency', 'Required for a referral or arrest');
+    if (officerName.length > 200) fail('outside_officer', 'Longer than 200 characters');
+    if (agency.length > 200) fail('outside_agency', 'Longer than 200 characters');
+    const badge = get('outside_badge');
+    if (badge.length > 50) fail('outside_badge', 'Longer than 50 characters');
+    const staffEmail = get('referred_by_email').toLowerCase();
+    const referredBy = staffEmail === '' ? null : (lk.staffByEmail.get(staffEmail) ?? null);
+    if (staffEmail !== '' && !referredBy)
+      fail('referred_by_email', `Unknown staff member: no active account of this district has email "${staffEmail}"`);
+    if (staffEmail === '' && kind === 'referral') fail('referred_by_email', 'Required for a referral');
+    const at = get('outside_at') === '' ? occurredAt : date('outside_at', false);
+    future('outside_at', at);
+    if (kind === 'arrest' && !offenseAlleged) fail('outside_kind', OFFENSE_REASON);
+    if ((kind === 'referral' || kind === 'arrest') && at)
+      outside = { kind, referredBy, officerName, agency, badgeNumber: badge || null, at, behavior: null };
+  }
+  // As the API (incident.validate.ts): a citation or arrest stands on an alleged offense.
+  if (!offenseAlleged && actions.some((a) => OFFENSE_ACTIONS.includes(a.action))) fail('actions', OFFENSE_REASON);
+
   if (errors.length > 0) return errors;
   return {
     row: rowNumber,
@@ -266,5 +301,8 @@ export function parseRow(
     contact,
     actions,
     review,
+    outside,
   };
 }
+
+const OFFENSE_REASON = 'A citation or arrest needs offense_alleged = true';

@@ -81,6 +81,21 @@ export const IMPORT_TABLES = {
     'emergency_reason',
     'parent_notified',
   ],
+  outside_referrals: [
+    'id',
+    'district_id',
+    'incident_id',
+    'school_id',
+    'month',
+    'kind',
+    'student_id',
+    'referred_by',
+    'officer_name',
+    'agency',
+    'badge_number',
+    'at',
+    'behavior',
+  ],
   incident_reviews: [
     'id',
     'district_id',
@@ -114,6 +129,7 @@ export const TABLE_ORDER: ImportTable[] = [
   'incident_students',
   'sro_contacts',
   'sro_actions',
+  'outside_referrals',
   'incident_reviews',
   'incident_flags',
 ];
@@ -153,6 +169,7 @@ export function emitIncident(
       behaviors: input.behaviors,
       contacts: input.contacts,
       reviews: inc.reviews.map((r) => ({ studentId: r.studentId, decision: r.decision, reviewedAt: r.reviewedAt })),
+      referrals: input.outsideReferrals,
     },
     mou?.rules ?? null,
   );
@@ -232,9 +249,27 @@ export function emitIncident(
       ]),
     );
   });
+  const month = monthOf(input.occurredAt);
+  // Ids as the service writes them (incident.save.ts, childRows).
+  (input.outsideReferrals ?? []).forEach((r, i) =>
+    sink('outside_referrals', [
+      `${id}-r${pad(i, 2)}`,
+      d,
+      id,
+      input.schoolId,
+      month,
+      r.kind,
+      r.studentId,
+      r.referredBy,
+      r.officerName,
+      r.agency,
+      r.badgeNumber,
+      r.at,
+      r.behavior,
+    ]),
+  );
   for (const r of inc.reviews)
     sink('incident_reviews', [newId(), d, id, r.studentId, r.reviewerId, r.reviewedAt, r.decision, r.note, run.now]);
-  const month = monthOf(input.occurredAt);
   flags.forEach((f, i) =>
     sink('incident_flags', [
       `${id}-f${pad(i, 3)}`,

@@ -1,4 +1,5 @@
 import { type SqlBool, sql } from 'kysely';
+import { STAFF_FLAG_KINDS } from '@forefront/contract';
 import type { Db } from '../../db/database.js';
 
 /**
@@ -44,6 +45,50 @@ export async function findFlagKindTotals(
     .where(inSchools(schoolIds));
   if (schoolIds?.length) q = q.where('schoolId', 'in', schoolIds);
   return (await q.groupBy('kind').execute()).map((r) => ({ kind: r.kind, count: Number(r.n) }));
+}
+
+/**
+ * Referrals to and arrests by law enforcement outside Forefront, by month, and the staff referrals
+ * flagged for school discipline: shown apart from the SROs' counts. Read from outside_referrals
+ * and incident_flags by (district, month), which carry the incident's school and month.
+ */
+export async function findOutsideRows(
+  db: Db,
+  districtId: string,
+  from: string,
+  to: string,
+  schoolIds?: readonly string[],
+) {
+  let refs = db
+    .selectFrom('outsideReferrals')
+    .select([
+      'month',
+      sql<string>`sum(case when referred_by is not null then 1 else 0 end)`.as('staffReferrals'),
+      sql<string>`sum(case when kind = 'arrest' then 1 else 0 end)`.as('outsideArrests'),
+    ])
+    .where('districtId', '=', districtId)
+    .where('month', '>=', from)
+    .where('month', '<=', to)
+    .where(inSchools(schoolIds));
+  if (schoolIds?.length) refs = refs.where('schoolId', 'in', schoolIds);
+  let flags = db
+    .selectFrom('incidentFlags')
+    .select(['month', sql<string>`count(*)`.as('n')])
+    .where('districtId', '=', districtId)
+    .where('kind', 'in', [...STAFF_FLAG_KINDS])
+    .where('month', '>=', from)
+    .where('month', '<=', to)
+    .where(inSchools(schoolIds));
+  if (schoolIds?.length) flags = flags.where('schoolId', 'in', schoolIds);
+  const [r, f] = await Promise.all([refs.groupBy('month').execute(), flags.groupBy('month').execute()]);
+  return {
+    referrals: r.map((x) => ({
+      month: x.month,
+      staffReferrals: Number(x.staffReferrals),
+      outsideArrests: Number(x.outsideArrests),
+    })),
+    flagged: f.map((x) => ({ month: x.month, count: Number(x.n) })),
+  };
 }
 
 /** SRO accounts not disabled, optionally only those assigned to one of `schoolIds`. */

@@ -59,9 +59,10 @@ export async function readRoleDrift(
       { path: 'querystring.from', message: 'Range too long' },
     ]);
 
-  const [rows, kinds] = await Promise.all([
+  const [rows, kinds, outsideRows] = await Promise.all([
     repo.findDriftRows(ctx.db, d.id, from, to, schoolIds),
     repo.findFlagKindTotals(ctx.db, d.id, from, to, schoolIds),
+    repo.findOutsideRows(ctx.db, d.id, from, to, schoolIds),
   ]);
   const totals = zero();
   const byMonth = new Map<string, Counts>();
@@ -85,6 +86,7 @@ export async function readRoleDrift(
   const byKind = Object.fromEntries(FLAG_KINDS.map((k) => [k, 0])) as Record<FlagKind, number>;
   for (const k of kinds) if (k.kind in byKind) byKind[k.kind as FlagKind] = k.count;
 
+  const outside = outsideByMonth(from, to, outsideRows);
   const names = await repo.findNames(ctx.db, d.id, [...byOfficer.keys()]);
   return {
     districtId: d.id,
@@ -98,7 +100,37 @@ export async function readRoleDrift(
     byOfficer: [...byOfficer]
       .map(([officerId, c]) => ({ officerId, officerName: names.officers.get(officerId) ?? '', ...c }))
       .sort((a, b) => a.officerName.localeCompare(b.officerName)),
+    outside,
     classroomResponse: await classroomResponse(ctx, d.id, now, schoolIds),
+  };
+}
+
+type OutsideCounts = RoleDrift['outside']['byMonth'][number];
+
+/** Outside law enforcement by month and in total, every month of the range present (as byMonth). */
+function outsideByMonth(
+  from: string,
+  to: string,
+  rows: Awaited<ReturnType<typeof repo.findOutsideRows>>,
+): RoleDrift['outside'] {
+  const byMonth = new Map<string, OutsideCounts>();
+  for (let i = monthIndex(from); i <= monthIndex(to); i++)
+    byMonth.set(monthAt(i), { month: monthAt(i), staffReferrals: 0, outsideArrests: 0, flagged: 0 });
+  for (const r of rows.referrals) {
+    const m = byMonth.get(r.month);
+    if (m) Object.assign(m, { staffReferrals: r.staffReferrals, outsideArrests: r.outsideArrests });
+  }
+  for (const f of rows.flagged) {
+    const m = byMonth.get(f.month);
+    if (m) m.flagged = f.count;
+  }
+  const months = [...byMonth.values()];
+  const sum = (k: 'staffReferrals' | 'outsideArrests' | 'flagged') => months.reduce((n, m) => n + m[k], 0);
+  return {
+    staffReferrals: sum('staffReferrals'),
+    outsideArrests: sum('outsideArrests'),
+    flagged: sum('flagged'),
+    byMonth: months,
   };
 }
 

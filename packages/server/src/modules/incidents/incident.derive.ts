@@ -4,6 +4,7 @@ import {
   REFERRAL_ACTIONS,
   type RecordClass,
   type Role,
+  STAFF_FLAG_KINDS,
   schoolYearOf,
 } from '@forefront/contract';
 import type { RoleDriftMonthlyTable } from './incident.table.js';
@@ -31,11 +32,21 @@ export function deriveRecordClass(
     : 'education';
 }
 
-/** Per student, the CRDC outcomes: referred (citations and arrests count) and arrested. */
+/**
+ * Per student, the CRDC outcomes: referred (citations and arrests count) and arrested. CRDC counts
+ * a referral to any law-enforcement agency or official and an arrest by any officer, so referrals
+ * and arrests by people outside Forefront count as an SRO's do.
+ */
 export function studentOutcomes(
-  incident: Pick<IncidentInput, 'contacts'>,
+  incident: Pick<IncidentInput, 'contacts'> & Partial<Pick<IncidentInput, 'outsideReferrals'>>,
 ): Map<string, { referred: boolean; arrested: boolean }> {
   const out = new Map<string, { referred: boolean; arrested: boolean }>();
+  for (const r of incident.outsideReferrals ?? []) {
+    const o = out.get(r.studentId) ?? { referred: false, arrested: false };
+    o.referred = true;
+    if (r.kind === 'arrest') o.arrested = true;
+    out.set(r.studentId, o);
+  }
   for (const c of incident.contacts)
     for (const a of c.actions) {
       if (!a.studentId) continue;
@@ -101,6 +112,8 @@ export function driftContribution(
   }
   const counts = new Map<string, { schoolId: string; officerId: string; month: string; kind: string; count: number }>();
   for (const f of flags) {
+    // A staff member's referral is not an SRO's action: the dashboard shows it apart (outside_referrals).
+    if (STAFF_FLAG_KINDS.includes(f.kind)) continue;
     row(f.officerId).violations += 1;
     const key = `${f.officerId}|${f.kind}`;
     const c =

@@ -62,6 +62,15 @@ export async function findIncidentPage(
               .whereRef('xa.incidentId', '=', 'i.id')
               .where('xa.action', '=', 'arrested'),
           )
+          .or(
+            eb.exists(
+              eb
+                .selectFrom('outsideReferrals as xo')
+                .select('xo.id')
+                .whereRef('xo.incidentId', '=', 'i.id')
+                .where('xo.kind', '=', 'arrest'),
+            ),
+          )
           .as('arrest'),
         eb
           .exists(
@@ -71,6 +80,7 @@ export async function findIncidentPage(
               .whereRef('xr.incidentId', '=', 'i.id')
               .where('xr.action', 'in', [...REFERRAL_ACTIONS]),
           )
+          .or(eb.exists(eb.selectFrom('outsideReferrals as xp').select('xp.id').whereRef('xp.incidentId', '=', 'i.id')))
           .as('referral'),
       ])
       .orderBy('i.occurredAt', 'desc')

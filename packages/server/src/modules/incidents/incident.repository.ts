@@ -6,6 +6,7 @@ import type {
   IncidentStudentTable,
   IncidentTable,
   IncidentVersionTable,
+  OutsideReferralTable,
   SroActionTable,
   SroContactTable,
 } from './incident.table.js';
@@ -95,6 +96,16 @@ export const findContactRows = (db: Db, incidentId: string) =>
 export const findActionRows = (db: Db, incidentId: string) =>
   db.selectFrom('sroActions').selectAll().where('incidentId', '=', incidentId).orderBy('id').execute();
 
+export const findOutsideReferralRows = (db: Db, incidentId: string) =>
+  db
+    .selectFrom('outsideReferrals as r')
+    .leftJoin('users as u', 'u.id', 'r.referredBy')
+    .selectAll('r')
+    .select('u.displayName as referredByName')
+    .where('r.incidentId', '=', incidentId)
+    .orderBy('r.id')
+    .execute();
+
 export const findReviewRows = (db: Db, incidentId: string) =>
   db
     .selectFrom('incidentReviews as r')
@@ -116,8 +127,9 @@ export const findFlagRows = (db: Db, incidentId: string) =>
     .orderBy('f.id')
     .execute();
 
-/** Removes the rows a save rewrites whole (students, contacts, actions); reviews and versions stay. */
+/** Removes the rows a save rewrites whole (students, contacts, actions, outside referrals); reviews and versions stay. */
 export async function deleteIncidentChildren(db: Db, incidentId: string) {
+  await db.deleteFrom('outsideReferrals').where('incidentId', '=', incidentId).execute();
   await db.deleteFrom('sroActions').where('incidentId', '=', incidentId).execute();
   await db.deleteFrom('sroContacts').where('incidentId', '=', incidentId).execute();
   await db.deleteFrom('incidentStudents').where('incidentId', '=', incidentId).execute();
@@ -128,11 +140,27 @@ export async function insertChildren(
   students: IncidentStudentTable[],
   contacts: SroContactTable[],
   actions: SroActionTable[],
+  outside: OutsideReferralTable[] = [],
 ) {
   if (students.length) await db.insertInto('incidentStudents').values(students).execute();
   if (contacts.length) await db.insertInto('sroContacts').values(contacts).execute();
   if (actions.length) await db.insertInto('sroActions').values(actions).execute();
+  if (outside.length) await db.insertInto('outsideReferrals').values(outside).execute();
 }
+
+/** Active accounts of the district among `ids`: the staff members who may have made a referral. */
+export const findActiveUserIds = async (db: Db, districtId: string, ids: readonly string[]) => {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Set<string>();
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('districtId', '=', districtId)
+    .where('disabled', '=', 0)
+    .where('id', 'in', unique)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+};
 
 export async function replaceFlags(db: Db, incidentId: string, flags: IncidentFlagTable[]) {
   await db.deleteFrom('incidentFlags').where('incidentId', '=', incidentId).execute();

@@ -1,4 +1,12 @@
-import { type Flag, type FlagKind, type IncidentInput, type ReviewInput, evaluateIncident } from '@forefront/contract';
+import {
+  type Behavior,
+  type Flag,
+  type FlagKind,
+  type IncidentInput,
+  type OutsideLeKind,
+  type ReviewInput,
+  evaluateIncident,
+} from '@forefront/contract';
 import type { Db } from '../../db/database.js';
 import { findMouInForce } from '../mous/mou.in-force.js';
 import type { SnapshotWithSchool } from '../students/student.snapshot.js';
@@ -12,7 +20,13 @@ import {
   studentOutcomes,
 } from './incident.derive.js';
 import * as repo from './incident.repository.js';
-import type { IncidentRow, IncidentStudentTable, SroActionTable, SroContactTable } from './incident.table.js';
+import type {
+  IncidentRow,
+  IncidentStudentTable,
+  OutsideReferralTable,
+  SroActionTable,
+  SroContactTable,
+} from './incident.table.js';
 
 /**
  * The parts of saving an incident that every write shares (create, edit, review): child rows,
@@ -85,18 +99,35 @@ export function childRows(
         emergency: a.emergency ? 1 : 0,
         emergencyReason: a.emergency ? a.emergencyReason : null,
         parentNotified: a.parentNotified ? 1 : 0,
+        behavior: a.behavior ?? null,
       }),
     );
   });
-  return { students, contacts, actions };
+  const month = monthOf(input.occurredAt);
+  const outside: OutsideReferralTable[] = (input.outsideReferrals ?? []).map((r, i) => ({
+    ...base,
+    id: `${incident.id}-r${pad(i, 2)}`,
+    schoolId: input.schoolId,
+    month,
+    kind: r.kind,
+    studentId: r.studentId,
+    referredBy: r.referredBy,
+    officerName: r.officerName,
+    agency: r.agency,
+    badgeNumber: r.badgeNumber || null,
+    at: r.at,
+    behavior: r.behavior,
+  }));
+  return { students, contacts, actions, outside };
 }
 
 /** The incident as the officer entered it, read back from its rows (for versions, reviews and aggregates). */
 export async function loadIncidentInput(db: Db, row: IncidentRow): Promise<IncidentInput> {
-  const [students, contacts, actions] = await Promise.all([
+  const [students, contacts, actions, outside] = await Promise.all([
     repo.findStudentRows(db, row.id),
     repo.findContactRows(db, row.id),
     repo.findActionRows(db, row.id),
+    repo.findOutsideReferralRows(db, row.id),
   ]);
   return {
     schoolId: row.schoolId,
@@ -126,7 +157,18 @@ export async function loadIncidentInput(db: Db, row: IncidentRow): Promise<Incid
           emergency: a.emergency === 1,
           emergencyReason: a.emergencyReason,
           parentNotified: a.parentNotified === 1,
+          behavior: a.behavior as Behavior | null,
         })),
+    })),
+    outsideReferrals: outside.map((r) => ({
+      kind: r.kind as OutsideLeKind,
+      studentId: r.studentId,
+      referredBy: r.referredBy,
+      officerName: r.officerName,
+      agency: r.agency,
+      badgeNumber: r.badgeNumber,
+      at: r.at,
+      behavior: r.behavior as Behavior | null,
     })),
   };
 }
@@ -145,7 +187,7 @@ export async function writeChildren(
 ) {
   if (replacing) await repo.deleteIncidentChildren(db, incident.id);
   const rows = childRows(incident, input, snapshots);
-  await repo.insertChildren(db, rows.students, rows.contacts, rows.actions);
+  await repo.insertChildren(db, rows.students, rows.contacts, rows.actions, rows.outside);
 }
 
 /**
@@ -165,7 +207,10 @@ export async function refreshFlags(
     reviewedAt: r.reviewedAt,
   }));
   const mou = await findMouInForce(db, incident.districtId, input.occurredAt);
-  const flags = evaluateIncident({ behaviors: input.behaviors, contacts: input.contacts, reviews }, mou?.rules ?? null);
+  const flags = evaluateIncident(
+    { behaviors: input.behaviors, contacts: input.contacts, reviews, referrals: input.outsideReferrals },
+    mou?.rules ?? null,
+  );
   const month = monthOf(input.occurredAt);
   await repo.replaceFlags(
     db,

@@ -89,6 +89,27 @@ export interface SroActionTable {
   emergency: number;
   emergencyReason: string | null;
   parentNotified: number;
+  /** The incident behavior the action addresses; null: judged against the governing one. */
+  behavior: string | null;
+}
+
+/** A referral to, or arrest by, law enforcement outside Forefront (issue 12). */
+export interface OutsideReferralTable {
+  id: string;
+  districtId: string;
+  incidentId: string;
+  /** The incident's school and month (YYYY-MM), for the role-drift dashboard. */
+  schoolId: string;
+  month: string;
+  kind: string;
+  studentId: string;
+  /** The staff member (user) who referred; null for an arrest nobody at school asked for. */
+  referredBy: string | null;
+  officerName: string;
+  agency: string;
+  badgeNumber: string | null;
+  at: string;
+  behavior: string | null;
 }
 
 export interface IncidentReviewTable {

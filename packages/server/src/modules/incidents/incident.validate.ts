@@ -1,8 +1,8 @@
-import { BEHAVIORS, type IncidentInput } from '@forefront/contract';
+import { BEHAVIORS, type IncidentInput, OFFENSE_ACTIONS } from '@forefront/contract';
 import type { Db } from '../../db/database.js';
-import { ValidationError } from '../../shared/errors.js';
+import { AppError, ValidationError } from '../../shared/errors.js';
 import { type SnapshotWithSchool, demographicSnapshots } from '../students/student.snapshot.js';
-import { findActiveOfficerIds } from './incident.repository.js';
+import { findActiveOfficerIds, findActiveUserIds } from './incident.repository.js';
 
 type Issue = { path: string; message: string };
 
@@ -60,6 +60,10 @@ export async function validateIncidentInput(
       issues.push({ path: `contacts.${ci}.reportedAt`, message: 'This time cannot be in the future' });
     c.actions.forEach((a, ai) => {
       const path = `contacts.${ci}.actions.${ai}`;
+      if (a.behavior && !input.behaviors.includes(a.behavior))
+        issues.push({ path: `${path}.behavior`, message: 'Choose one of the incident’s behaviors' });
+      if (OFFENSE_ACTIONS.includes(a.action) && !input.offenseAlleged)
+        issues.push({ path: `${path}.action`, message: OFFENSE_MESSAGE });
       if (a.studentId !== null && !seen.has(a.studentId))
         issues.push({ path: `${path}.studentId`, message: 'Add this student to the incident first' });
       if (a.emergency && !a.emergencyReason)
@@ -68,6 +72,8 @@ export async function validateIncidentInput(
         issues.push({ path: `${path}.at`, message: 'This time cannot be in the future' });
     });
   });
+  issues.push(...(await outsideReferralIssues(db, districtId, input, seen, now)));
+
   if (opts.creatorSroId && !input.contacts.some((c) => c.officerId === opts.creatorSroId))
     issues.push({ path: 'contacts', message: 'Add your own contact with this incident' });
 
@@ -85,7 +91,50 @@ export async function validateIncidentInput(
   if (new Set(input.behaviors).size !== input.behaviors.length)
     issues.push({ path: 'behaviors', message: 'A behavior is listed twice' });
 
-  if (issues.length)
-    throw new ValidationError(issues.length === 1 ? issues[0]!.message : 'Some fields need attention', issues);
+  if (issues.length) {
+    const message = issues.length === 1 ? issues[0]!.message : 'Some fields need attention';
+    // Its own code, so the web app can say it in the reader's language.
+    if (issues.some((i) => i.message === OFFENSE_MESSAGE))
+      throw new AppError(400, 'offense_not_alleged', message, issues);
+    throw new ValidationError(message, issues);
+  }
   return snapshots;
+}
+
+const OFFENSE_MESSAGE = 'A citation or arrest needs an alleged offense: check "Offense alleged" or remove the action';
+
+/**
+ * Referrals to and arrests by law enforcement outside Forefront: the student is on the incident,
+ * a referral names the staff member who made it (an active account of the district), and an
+ * arrest, like an SRO's, stands on an alleged offense.
+ */
+async function outsideReferralIssues(
+  db: Db,
+  districtId: string,
+  input: IncidentInput,
+  studentIds: ReadonlySet<string>,
+  now: number,
+): Promise<Issue[]> {
+  const issues: Issue[] = [];
+  const refs = input.outsideReferrals ?? [];
+  const staff = await findActiveUserIds(
+    db,
+    districtId,
+    refs.flatMap((r) => (r.referredBy ? [r.referredBy] : [])),
+  );
+  refs.forEach((r, i) => {
+    const path = `outsideReferrals.${i}`;
+    if (!studentIds.has(r.studentId))
+      issues.push({ path: `${path}.studentId`, message: 'Add this student to the incident first' });
+    if (r.referredBy === null && r.kind === 'referral')
+      issues.push({ path: `${path}.referredBy`, message: 'Say which staff member made the referral' });
+    if (r.referredBy !== null && !staff.has(r.referredBy))
+      issues.push({ path: `${path}.referredBy`, message: 'Not an active staff member of this district' });
+    if (r.behavior && !input.behaviors.includes(r.behavior))
+      issues.push({ path: `${path}.behavior`, message: 'Choose one of the incident’s behaviors' });
+    if (r.kind === 'arrest' && !input.offenseAlleged) issues.push({ path: `${path}.kind`, message: OFFENSE_MESSAGE });
+    if (Date.parse(r.at) > now + FUTURE_SKEW_MS)
+      issues.push({ path: `${path}.at`, message: 'This time cannot be in the future' });
+  });
+  return issues;
 }

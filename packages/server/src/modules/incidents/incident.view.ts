@@ -9,7 +9,7 @@ import type { IncidentRow } from './incident.table.js';
 type D = IncidentDetail;
 
 export async function toIncidentDetail(db: Db, row: IncidentRow): Promise<IncidentDetail> {
-  const [input, school, students, contacts, actions, reviews, flags] = await Promise.all([
+  const [input, school, students, contacts, actions, reviews, flags, outside] = await Promise.all([
     loadIncidentInput(db, row),
     repo.findSchool(db, row.districtId, row.schoolId),
     repo.findStudentRows(db, row.id),
@@ -17,6 +17,7 @@ export async function toIncidentDetail(db: Db, row: IncidentRow): Promise<Incide
     repo.findActionRows(db, row.id),
     repo.findReviewRows(db, row.id),
     repo.findFlagRows(db, row.id),
+    repo.findOutsideReferralRows(db, row.id),
   ]);
   const names = await repo.findUserNames(db, [row.createdBy]);
   const titles = await repo.findClauseTitles(
@@ -26,8 +27,9 @@ export async function toIncidentDetail(db: Db, row: IncidentRow): Promise<Incide
   return {
     ...summaryFields(row, school?.name ?? ''),
     studentCount: students.length,
-    arrest: actions.some((a) => a.action === 'arrested'),
-    referral: actions.some((a) => REFERRAL_ACTIONS.includes(a.action as never)),
+    // Outside law enforcement counts as an SRO's would (CRDC: any agency, any officer).
+    arrest: actions.some((a) => a.action === 'arrested') || outside.some((r) => r.kind === 'arrest'),
+    referral: actions.some((a) => REFERRAL_ACTIONS.includes(a.action as never)) || outside.length > 0,
     description: row.description,
     weapon: input.weapon,
     offenseAlleged: input.offenseAlleged,
@@ -58,6 +60,11 @@ export async function toIncidentDetail(db: Db, row: IncidentRow): Promise<Incide
         ...a,
         id: actions.filter((x) => x.contactId === c.id)[ai]!.id,
       })),
+    })),
+    outsideReferrals: (input.outsideReferrals ?? []).map((r, i) => ({
+      ...r,
+      id: outside[i]!.id,
+      referredByName: outside[i]!.referredByName ?? null,
     })),
     reviews: reviews.map((r) => ({
       id: r.id,

@@ -64,6 +64,16 @@ export function plainRoleRules(rules: RoleRules): {
       { label: 'Mechanical restraint (handcuffs)', value: PERMISSION_TEXT[rules.mechanicalRestraint] },
       { label: 'Use of force', value: PERMISSION_TEXT[rules.useOfForce] },
       { label: 'What the SRO may see of school incidents', value: SHARING_TEXT[rules.informationSharing] },
+      {
+        label: 'Routine school discipline',
+        value: rules.routineDisciplineExcluded
+          ? 'Officers do not take part; a contact for routine discipline is flagged'
+          : 'Officers may help with routine discipline',
+      },
+      {
+        label: 'Staff referrals to police',
+        value: rules.flagStaffReferrals ? 'A referral for a matter left to school staff is flagged' : 'Not flagged',
+      },
     ],
   };
 }

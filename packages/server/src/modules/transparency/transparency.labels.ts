@@ -118,6 +118,18 @@ const FLAGS: Record<FlagKind, Pair> = {
     'Inmovilización mecánica que el MOU no permite',
   ],
   force_not_allowed: ['Use of force the MOU does not allow', 'Uso de la fuerza que el MOU no permite'],
+  questioned_on_school_matter: [
+    'Officer questioned a student about a school-rule matter',
+    'El agente interrogó a un estudiante sobre un asunto de normas escolares',
+  ],
+  routine_discipline_contact: [
+    'Officer contact for routine discipline',
+    'Intervención del agente en disciplina ordinaria',
+  ],
+  staff_referral_for_school_discipline: [
+    'Staff referral to police for a school-discipline matter',
+    'Remisión del personal a la policía por un asunto de disciplina escolar',
+  ],
 };
 /** The three actions counted under the `force` measure. */
 const FORCE = {

@@ -1,8 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { REVIEWABLE_ACTIONS, SRO_ACTIONS, type SroAction } from '@forefront/contract';
-import { TextField } from '../../components/form-fields';
+import { type Behavior, REVIEWABLE_ACTIONS, SRO_ACTIONS, type SroAction } from '@forefront/contract';
+import { SelectField, TextField } from '../../components/form-fields';
 import { Checkbox, NativeField } from './choice-fields';
 import type { ActionDraft, IncidentDraft } from './incident-draft';
+
+/** Actions toward a student say which behavior they address; general ones do not. */
+const studentId = (id: string) => id !== '';
 
 /** Actions that are about the situation rather than one student. */
 const GENERAL_ACTIONS: readonly SroAction[] = ['observed', 'de_escalated'];
@@ -31,7 +34,16 @@ export function ActionFields({ draft, onChange, problems }: ActionFieldsProps) {
       on
         ? [
             ...draft.actions,
-            { action, studentId, at: '', emergency: false, emergencyReason: '', parentNotified: false },
+            {
+              action,
+              studentId,
+              at: '',
+              emergency: false,
+              emergencyReason: '',
+              parentNotified: false,
+              // With one behavior there is nothing to choose; with several the officer says which.
+              behavior: draft.behaviors.length === 1 ? draft.behaviors[0]! : '',
+            },
           ]
         : draft.actions.filter((a) => !(a.studentId === studentId && a.action === action)),
     );
@@ -69,6 +81,17 @@ export function ActionFields({ draft, onChange, problems }: ActionFieldsProps) {
                         isOptional
                         value={chosen.at}
                         onChange={(v) => update(chosen, { at: v })}
+                      />
+                    )}
+                    {draft.behaviors.length > 1 && studentId(g.studentId) && (
+                      <SelectField
+                        id={`${id}-behavior`}
+                        label={t('referrals.form.actionBehavior')}
+                        isOptional
+                        placeholder={t('referrals.form.behaviorNotSaid')}
+                        value={chosen.behavior}
+                        onChange={(v) => update(chosen, { behavior: v as Behavior | '' })}
+                        options={draft.behaviors.map((b) => ({ value: b, label: t(`incidents.behaviors.${b}`) }))}
                       />
                     )}
                     {action === 'questioned' && (

@@ -11,6 +11,7 @@ import { QueryView } from '../../components/query-view';
 import { useCan } from '../staff/me-context';
 import { RecordClassBadge, StateTag } from './incident-badges';
 import { IncidentContacts, IncidentReviews, IncidentStudents } from './incident-sections';
+import { IncidentOutsideReferrals } from './outside-referrals-section';
 import { FlagList } from './incident-flags';
 import { IncidentHistory } from './incident-history';
 import { ReclassifyForm } from './incident-reclassify';
@@ -95,6 +96,7 @@ function IncidentView({ incident }: { incident: IncidentDetail }) {
       </dl>
       <IncidentStudents incident={incident} />
       <IncidentContacts incident={incident} />
+      <IncidentOutsideReferrals incident={incident} />
       <IncidentReviews incident={incident} />
       {can('incident.review') && incident.state !== 'closed' && <ReviewForm incident={incident} />}
       <IncidentHistory incident={incident} />

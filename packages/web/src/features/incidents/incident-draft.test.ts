@@ -16,7 +16,7 @@ import {
 import en from '../../i18n/en.json';
 import es from '../../i18n/es.json';
 import type { IncidentDetail } from '@forefront/contract';
-import { allowedNibrs, draftOf, newDraft, toInput } from './incident-draft';
+import { allowedNibrs, draftOf, extraProblems, newDraft, toInput } from './incident-draft';
 
 type Tree = { [key: string]: string | Tree };
 const lookup = (tree: Tree, path: string) =>
@@ -171,6 +171,20 @@ describe('editing a saved incident', () => {
         contact('c1', 'o1', [action('a1', 'st1', '2026-10-05T09:45:00.000Z')]),
         contact('c2', 'o2', [action('a2', null, at)]),
       ],
+      outsideReferrals: [
+        {
+          id: 'r1',
+          kind: 'arrest',
+          studentId: 'st1',
+          referredBy: null,
+          referredByName: null,
+          officerName: 'Deputy Lee',
+          agency: 'County Sheriff',
+          badgeNumber: null,
+          at: '2026-10-05T09:50:00.000Z',
+          behavior: 'fight_without_weapon',
+        },
+      ],
       reviews: [],
       flags: [],
       mouVersionId: null,
@@ -204,6 +218,72 @@ describe('editing a saved incident', () => {
       offenseAlleged: true,
       nibrsCodes: ['13B'],
       students: [{ studentId: 'st1', role: 'offender' }],
+      outsideReferrals: [
+        {
+          kind: 'arrest',
+          studentId: 'st1',
+          referredBy: null,
+          officerName: 'Deputy Lee',
+          agency: 'County Sheriff',
+          badgeNumber: null,
+          at: '2026-10-05T09:50:00.000Z',
+          behavior: 'fight_without_weapon',
+        },
+      ],
     });
+  });
+});
+
+describe('referrals and arrests by police outside Forefront (issue 12)', () => {
+  const base = () => ({
+    ...newDraft({ schoolId: 's1', officerId: null, now: new Date('2026-10-05T09:30:00Z') }),
+    location: 'classroom',
+    behaviors: ['dress_code' as const, 'drugs' as const],
+    students: [{ studentId: 'st1', name: 'A B', localId: '1', role: 'offender' as const }],
+  });
+  const referral = {
+    kind: 'referral' as const,
+    studentId: 'st1',
+    referredBy: 'principal1',
+    officerName: 'Officer Dana Morales',
+    agency: 'Riverside Police Department',
+    badgeNumber: ' ',
+    at: '',
+    behavior: 'dress_code' as const,
+  };
+
+  it("sends a principal's 911 referral with the staff member, the incident time by default and no empty badge", () => {
+    const input = toInput({ ...base(), outsideReferrals: [referral] });
+    expect(input.contacts).toEqual([]);
+    expect(input.outsideReferrals).toEqual([
+      { ...referral, badgeNumber: null, at: input.occurredAt, behavior: 'dress_code' },
+    ]);
+  });
+
+  it('asks for an alleged offense before a citation or arrest is sent, and for who made a referral', () => {
+    const arrest = { ...base(), outsideReferrals: [{ ...referral, kind: 'arrest' as const, referredBy: '' }] };
+    expect(extraProblems(arrest)).toEqual([{ path: 'offenseAlleged', key: 'referrals.errors.offenseNotAlleged' }]);
+    expect(extraProblems({ ...arrest, offenseAlleged: true })).toEqual([]);
+    expect(extraProblems({ ...base(), outsideReferrals: [{ ...referral, referredBy: '' }] })).toEqual([
+      { path: 'outsideReferrals.0.referredBy', key: 'referrals.errors.referredByRequired' },
+    ]);
+    const cited = {
+      ...base(),
+      officerInvolved: true,
+      officerId: 'o1',
+      actions: [
+        {
+          action: 'cited' as const,
+          studentId: 'st1',
+          at: '',
+          emergency: false,
+          emergencyReason: '',
+          parentNotified: false,
+          behavior: 'dress_code' as const,
+        },
+      ],
+    };
+    expect(extraProblems(cited).map((p) => p.key)).toEqual(['referrals.errors.offenseNotAlleged']);
+    expect(toInput(cited).contacts[0]!.actions[0]!.behavior).toBe('dress_code');
   });
 });

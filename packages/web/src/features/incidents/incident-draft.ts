@@ -5,6 +5,8 @@ import {
   type IncidentDetail,
   type IncidentInput,
   type Involvement,
+  OFFENSE_ACTIONS,
+  type OutsideLeKind,
   type SroAction,
   type StudentRole,
 } from '@forefront/contract';
@@ -29,6 +31,21 @@ export interface ActionDraft {
   emergency: boolean;
   emergencyReason: string;
   parentNotified: boolean;
+  /** Which of the incident's behaviors the action addresses; '' when not said. */
+  behavior: Behavior | '';
+}
+/** A referral to, or arrest by, law enforcement outside Forefront (a 911 call, a patrol officer). */
+export interface OutsideReferralDraft {
+  kind: OutsideLeKind;
+  studentId: string;
+  /** The staff member who referred; '' for an arrest nobody at school asked for. */
+  referredBy: string;
+  officerName: string;
+  agency: string;
+  badgeNumber: string;
+  /** Local date-time; '' means "when the incident happened". */
+  at: string;
+  behavior: Behavior | '';
 }
 export interface IncidentDraft {
   schoolId: string;
@@ -51,6 +68,7 @@ export interface IncidentDraft {
   actions: ActionDraft[];
   /** Further officers' contacts on an incident being edited: the form edits the first, and keeps these as saved. */
   otherContacts: IncidentInput['contacts'];
+  outsideReferrals: OutsideReferralDraft[];
 }
 
 /** "2026-11-27T09:05" in the browser's time zone, what datetime-local shows and returns. */
@@ -85,6 +103,7 @@ export function newDraft(opts: { schoolId: string; officerId: string | null; now
     arrivedAt: '',
     actions: [],
     otherContacts: [],
+    outsideReferrals: [],
   };
 }
 
@@ -119,6 +138,17 @@ export function draftOf(incident: IncidentDetail): IncidentDraft {
       emergency: a.emergency,
       emergencyReason: a.emergencyReason ?? '',
       parentNotified: a.parentNotified,
+      behavior: a.behavior ?? '',
+    })),
+    outsideReferrals: incident.outsideReferrals.map((r) => ({
+      kind: r.kind,
+      studentId: r.studentId,
+      referredBy: r.referredBy ?? '',
+      officerName: r.officerName,
+      agency: r.agency,
+      badgeNumber: r.badgeNumber ?? '',
+      at: r.at === incident.occurredAt ? '' : fromIso(r.at),
+      behavior: r.behavior ?? '',
     })),
     otherContacts: incident.contacts
       .slice(1)
@@ -128,13 +158,14 @@ export function draftOf(incident: IncidentDetail): IncidentDraft {
         involvement,
         reportedAt,
         arrivedAt,
-        actions: actions.map(({ action, studentId, at, emergency, emergencyReason, parentNotified }) => ({
+        actions: actions.map(({ action, studentId, at, emergency, emergencyReason, parentNotified, behavior }) => ({
           action,
           studentId,
           at,
           emergency,
           emergencyReason,
           parentNotified,
+          behavior,
         })),
       })),
   };
@@ -182,17 +213,43 @@ export function toInput(d: IncidentDraft): IncidentInput {
                 emergency: a.emergency,
                 emergencyReason: a.emergency ? a.emergencyReason.trim() || null : null,
                 parentNotified: a.action === 'questioned' ? a.parentNotified : false,
+                // Said only when chosen; a behavior removed from the incident no longer names it.
+                ...(a.behavior && d.behaviors.includes(a.behavior) && { behavior: a.behavior }),
               })),
           },
           ...d.otherContacts,
         ]
       : d.otherContacts,
+    outsideReferrals: d.outsideReferrals
+      .filter((r) => studentIds.has(r.studentId) || r.studentId === '')
+      .map((r) => ({
+        kind: r.kind,
+        studentId: r.studentId,
+        referredBy: r.referredBy || null,
+        officerName: r.officerName,
+        agency: r.agency,
+        badgeNumber: r.badgeNumber.trim() || null,
+        at: r.at ? toIso(r.at) : occurredAt,
+        behavior: r.behavior && d.behaviors.includes(r.behavior) ? r.behavior : null,
+      })),
   };
 }
 
-/** Problems the schema cannot see: an emergency needs its reason. */
+/**
+ * Problems the schema cannot see: an emergency needs its reason; a citation or arrest needs an
+ * alleged offense (the server refuses it too, as `offense_not_alleged`); a referral names the
+ * staff member who made it.
+ */
 export function extraProblems(d: IncidentDraft): { path: string; key: string }[] {
   const out: { path: string; key: string }[] = [];
+  const enforcement =
+    (d.officerInvolved && d.actions.some((a) => OFFENSE_ACTIONS.includes(a.action))) ||
+    d.outsideReferrals.some((r) => r.kind === 'arrest');
+  if (enforcement && !d.offenseAlleged) out.push({ path: 'offenseAlleged', key: 'referrals.errors.offenseNotAlleged' });
+  d.outsideReferrals.forEach((r, i) => {
+    if (r.kind === 'referral' && !r.referredBy)
+      out.push({ path: `outsideReferrals.${i}.referredBy`, key: 'referrals.errors.referredByRequired' });
+  });
   d.actions.forEach((a) => {
     if (a.emergency && !a.emergencyReason.trim())
       out.push({

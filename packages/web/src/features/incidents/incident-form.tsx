@@ -12,7 +12,9 @@ import { BehaviorPicker } from './behavior-picker';
 import { Checkbox, NativeField } from './choice-fields';
 import { ContactFields } from './contact-fields';
 import { allowedNibrs, extraProblems, toInput, type IncidentDraft } from './incident-draft';
-import { useSaveIncident } from './incidents.api';
+import { useSaveIncident, useStaffChoices } from './incidents.api';
+import { OutsideReferralFields } from './outside-referral-fields';
+import { useCan, useCurrentMe } from '../staff/me-context';
 import { RolePreview } from './role-preview';
 import { StudentPicker } from './student-picker';
 
@@ -49,6 +51,10 @@ export function IncidentForm({ districtId, incident, initial, schools, officers,
   const [invalid, setInvalid] = useState<ApiError | null>(null);
   const [problems, setProblems] = useState<{ path: string; key: string }[]>([]);
   const save = useSaveIncident(districtId, incident?.id ?? null);
+  const me = useCurrentMe();
+  const can = useCan();
+  const mayListStaff = me.user.role !== 'sro' && can('user.list');
+  const staff = useStaffChoices(districtId, mayListStaff);
   const form = useRef<HTMLFormElement>(null);
   const error = invalid ?? save.error;
   useFocusFirstError(form, error);
@@ -143,6 +149,11 @@ export function IncidentForm({ districtId, incident, initial, schools, officers,
             onChange={(e) => set('description', e.target.value)}
           />
         </FormGroup>
+        {offenseProblem(problems, error) && (
+          <span className="usa-error-message" id="incident-offense-error" role="alert">
+            {t('referrals.errors.offenseNotAlleged')}
+          </span>
+        )}
         <Checkbox
           id="incident-offense"
           label={t('incidents.fields.offenseAlleged')}
@@ -182,6 +193,15 @@ export function IncidentForm({ districtId, incident, initial, schools, officers,
           <ActionFields draft={draft} onChange={(v) => set('actions', v)} problems={problems} />
         )}
 
+        <OutsideReferralFields
+          draft={draft}
+          onChange={(v) => set('outsideReferrals', v)}
+          staff={mayListStaff ? (staff.data ?? []) : null}
+          self={{ id: me.user.id, name: me.user.displayName }}
+          problems={problems}
+          error={error}
+        />
+
         <RolePreview districtId={districtId} draft={draft} />
         <div className="margin-top-3">
           {isDraft ? (
@@ -202,5 +222,13 @@ export function IncidentForm({ districtId, incident, initial, schools, officers,
         {save.isPending && <p role="status">{t('incidents.form.saving')}</p>}
       </Form>
     </>
+  );
+}
+
+/** A citation or arrest without an alleged offense: found before sending, or refused by the server. */
+function offenseProblem(problems: { path: string }[], error: unknown) {
+  return (
+    problems.some((p) => p.path === 'offenseAlleged') ||
+    (error instanceof ApiError && error.code === 'offense_not_alleged')
   );
 }

@@ -96,6 +96,9 @@ export function IncidentContacts({ incident }: { incident: IncidentDetail }) {
                     </>
                   )}
                   {a.emergency && <>; {t('incidents.detail.emergency', { reason: a.emergencyReason ?? '' })}</>}
+                  {a.behavior && (
+                    <>; {t('referrals.detail.about', { behavior: t(`incidents.behaviors.${a.behavior}`) })}</>
+                  )}
                 </li>
               ))}
             </ul>

@@ -136,3 +136,14 @@ export function useOfficerChoices(districtId: string, enabled: boolean) {
     enabled,
   });
 }
+
+/** The district's active staff, for naming who made a referral to police (issue 12). */
+export function useStaffChoices(districtId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['districts', districtId, 'users', 'staff'],
+    queryFn: ({ signal }) =>
+      api.get(`${districtPath(districtId)}/users`, UserPageSchema, { limit: 200, offset: 0 }, signal),
+    select: (page) => page.items.filter((u) => !u.disabled).map((u) => ({ id: u.id, displayName: u.displayName })),
+    enabled,
+  });
+}

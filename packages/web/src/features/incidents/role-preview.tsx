@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { PublicMouSchema, evaluateIncident, type ContactPurpose, type Involvement } from '@forefront/contract';
+import { PublicMouSchema, evaluateIncident } from '@forefront/contract';
 import { api } from '../../api/client';
 import { toIso, type IncidentDraft } from './incident-draft';
 
@@ -24,28 +24,38 @@ export function RolePreview({ districtId, draft }: { districtId: string; draft: 
   const { t } = useTranslation();
   const mou = useMouInForce(districtId);
   const rules = mou.data?.mou?.roleRules;
-  if (!rules || !draft.officerInvolved || !draft.officerId)
+  const officer = draft.officerInvolved && draft.officerId !== '';
+  if (!rules || (!officer && draft.outsideReferrals.length === 0))
     return <p className="usa-hint">{t('incidents.form.flagsAfterSave')}</p>;
   const occurredAt = toIso(draft.occurredAt);
   const flags = evaluateIncident(
     {
       behaviors: draft.behaviors,
       reviews: [],
-      contacts: [
-        {
-          officerId: draft.officerId,
-          purpose: draft.purpose || 'other',
-          involvement: draft.involvement || 'assisted_on_request',
-          actions: draft.actions.map((a) => ({
-            action: a.action,
-            studentId: a.studentId || null,
-            at: a.at ? toIso(a.at) : occurredAt,
-            emergency: a.emergency,
-            emergencyReason: a.emergencyReason || null,
-            parentNotified: a.parentNotified,
-          })),
-        },
-      ],
+      referrals: draft.outsideReferrals.map((r) => ({
+        kind: r.kind,
+        referredBy: r.referredBy || null,
+        studentId: r.studentId,
+        behavior: r.behavior || null,
+      })),
+      contacts: officer
+        ? [
+            {
+              officerId: draft.officerId,
+              purpose: draft.purpose || 'other',
+              involvement: draft.involvement || 'assisted_on_request',
+              actions: draft.actions.map((a) => ({
+                action: a.action,
+                studentId: a.studentId || null,
+                at: a.at ? toIso(a.at) : occurredAt,
+                emergency: a.emergency,
+                emergencyReason: a.emergencyReason || null,
+                parentNotified: a.parentNotified,
+                behavior: a.behavior || null,
+              })),
+            },
+          ]
+        : [],
     },
     rules,
   );

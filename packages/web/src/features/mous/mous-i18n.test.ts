@@ -33,6 +33,8 @@ const dynamicKeys = [
     'mechanicalRestraint',
     'useOfForce',
     'informationSharing',
+    'routineDisciplineExcluded',
+    'flagStaffReferrals',
     'effectiveDate',
     'reviewDate',
   ].map((r) => `mous.ruleNames.${r}`),

@@ -99,6 +99,27 @@ export function RoleRulesEditor({ rules, onChange }: { rules: RoleRules; onChang
           { value: 'none', label: t('mous.rules.noParentNotice') },
         ]}
       />
+      <SelectField
+        id="rule-routine"
+        label={t('referrals.rules.routineDiscipline')}
+        value={rules.routineDisciplineExcluded ? 'excluded' : 'allowed'}
+        onChange={(v) => onChange({ ...rules, routineDisciplineExcluded: v === 'excluded' })}
+        options={[
+          { value: 'excluded', label: t('referrals.rules.routineExcluded') },
+          { value: 'allowed', label: t('referrals.rules.routineAllowed') },
+        ]}
+      />
+      <SelectField
+        id="rule-staff-referrals"
+        label={t('referrals.rules.staffReferrals')}
+        hint={t('referrals.rules.staffReferralsHint')}
+        value={rules.flagStaffReferrals ? 'flag' : 'none'}
+        onChange={(v) => onChange({ ...rules, flagStaffReferrals: v === 'flag' })}
+        options={[
+          { value: 'flag', label: t('referrals.rules.flagStaffReferrals') },
+          { value: 'none', label: t('referrals.rules.noFlagStaffReferrals') },
+        ]}
+      />
       {permission('physicalRestraint', t('mous.rules.physicalRestraint'))}
       {permission('mechanicalRestraint', t('mous.rules.mechanicalRestraint'))}
       {permission('useOfForce', t('mous.rules.useOfForce'))}

@@ -46,6 +46,16 @@ export function RoleRulesView({ rules, idPrefix }: { rules: RoleRules; idPrefix:
         <dd>
           {rules.questioningRequiresParentNotice ? t('mous.rules.parentNoticeFirst') : t('mous.rules.noParentNotice')}
         </dd>
+        <dt>{t('referrals.rules.routineDiscipline')}</dt>
+        <dd>
+          {rules.routineDisciplineExcluded ? t('referrals.rules.routineExcluded') : t('referrals.rules.routineAllowed')}
+        </dd>
+        <dt>{t('referrals.rules.staffReferrals')}</dt>
+        <dd>
+          {rules.flagStaffReferrals
+            ? t('referrals.rules.flagStaffReferrals')
+            : t('referrals.rules.noFlagStaffReferrals')}
+        </dd>
         <dt>{t('mous.rules.physicalRestraint')}</dt>
         <dd>{t(`mous.permissions.${rules.physicalRestraint}`)}</dd>
         <dt>{t('mous.rules.mechanicalRestraint')}</dt>

@@ -6,6 +6,7 @@ import { PAGE_SIZE_MAX, type RoleDrift } from '@forefront/contract';
 import { issueOf } from '../../api/client';
 import { formatDate, formatNumber } from '../../components/format';
 import { SelectField } from '../../components/form-fields';
+import { OutsideSummary } from './outside-summary';
 import { PageTitle } from '../../components/page-title';
 import { QueryView } from '../../components/query-view';
 import { useSchools } from '../schools/schools.api';
@@ -170,6 +171,8 @@ function DriftView({ data }: { data: RoleDrift }) {
           </div>
         </div>
       </section>
+
+      <OutsideSummary outside={data.outside} />
 
       <section aria-labelledby="drift-month-heading">
         <h2 id="drift-month-heading">{t('drift.byMonth')}</h2>
