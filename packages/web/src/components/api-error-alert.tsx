@@ -41,5 +41,7 @@ function messageFor(error: ApiError, t: (key: string) => string): string {
   if (error.code === 'network_error') return t('errors.network');
   if (error.code === 'invalid_response') return t('errors.invalidResponse');
   if (error.code === 'client_validation') return t('errors.checkFields');
+  // The server refuses NUL bytes and broken surrogates anywhere (plugins/input-text.ts): say it in the reader's language.
+  if (error.code === 'invalid_characters') return t('hardening.errors.invalidCharacters');
   return error.message;
 }
