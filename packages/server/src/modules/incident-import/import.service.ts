@@ -7,6 +7,7 @@ import { authorize } from '../../shared/authorize.js';
 import type { AppContext } from '../../shared/context.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { INVALID_CHARACTERS_MESSAGE, isStorableText } from '../../shared/text.js';
+import { unneutralise } from '../exports/export.csv.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { findDistrict } from '../districts/district.repository.js';
 import { TransparencyAccumulator, refreshDistrictYears } from '../transparency/transparency.aggregates.js';
@@ -244,7 +245,8 @@ async function streamRows(
         error({ row: rowNumber, column: headerNames[bad] ?? null, reason: INVALID_CHARACTERS_MESSAGE });
         continue;
       }
-      const parsed = parseRow(cells, index, rowNumber, lk);
+      // A cell our export neutralised against CSV injection ('=...) is read back as it was written.
+      const parsed = parseRow(cells.map(unneutralise), index, rowNumber, lk);
       if (Array.isArray(parsed)) {
         parsed.forEach(error);
         continue;
