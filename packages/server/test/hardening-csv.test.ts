@@ -12,8 +12,7 @@ import { type ImportWorld, buildImportWorld, toCsv } from './incident-import.fix
  * return is written with a leading apostrophe, so a spreadsheet shows it as text instead of running
  * it; numbers stay numbers. Each test reads the file back with a CSV parser.
  */
-const readRows = (text: string) =>
-  parse(text, { columns: true, bom: true, relax_quotes: false }) as Record<string, string>[];
+const readRows = (text: string) => parse<Record<string, string>>(text, { columns: true, bom: true });
 
 /**
  * Free text an officer or clerk might type, each starting with a character a spreadsheet runs (the
