@@ -87,18 +87,16 @@ async function buildWorld(app: Parameters<typeof signIn>[0], ctx: AppContext): P
   const uC = await staff(dC, c1);
 
   const invite = (d: { id: string }) =>
-    ctx.db
-      .transaction()
-      .execute((trx) =>
-        createInvitationIn(trx, ctx, null, d.id, {
-          email: `invitee-${newId()}@example.test`,
-          displayName: 'Invitee',
-          role: 'auditor',
-          profession: null,
-          schoolIds: [],
-          accessExpiresAt: '2099-01-01',
-        }),
-      );
+    ctx.db.transaction().execute((trx) =>
+      createInvitationIn(trx, ctx, null, d.id, {
+        email: `invitee-${newId()}@example.test`,
+        displayName: 'Invitee',
+        role: 'auditor',
+        profession: null,
+        schoolIds: [],
+        accessExpiresAt: '2099-01-01',
+      }),
+    );
   const [iA, iB, iC] = [await invite(dA), await invite(dB), await invite(dC)];
 
   const actors = {} as World['actors'];
@@ -412,18 +410,16 @@ const db = () => ctxRef!.db;
 async function freshInvitationToken() {
   const ctx = ctxRef!;
   const d = await ctx.db.selectFrom('districts').select('id').orderBy('createdAt').executeTakeFirstOrThrow();
-  const { token } = await ctx.db
-    .transaction()
-    .execute((trx) =>
-      createInvitationIn(trx, ctx, null, d.id, {
-        email: `public-${newId()}@example.test`,
-        displayName: 'Public invitee',
-        role: 'district_admin',
-        profession: null,
-        schoolIds: [],
-        accessExpiresAt: null,
-      }),
-    );
+  const { token } = await ctx.db.transaction().execute((trx) =>
+    createInvitationIn(trx, ctx, null, d.id, {
+      email: `public-${newId()}@example.test`,
+      displayName: 'Public invitee',
+      role: 'district_admin',
+      profession: null,
+      schoolIds: [],
+      accessExpiresAt: null,
+    }),
+  );
   return token;
 }
 
@@ -444,6 +440,13 @@ function expectedOutcome(actor: PolicyActor, spec: ActionSpec, target: Target | 
     return can(actor, spec.action, { districtId: resource.districtId, state: resource.state }) ? 'allowed' : 403;
   }
   return can(actor, spec.action, resource) ? 'allowed' : 403;
+}
+
+/** Passing the second step or finishing enrolment answers with a new session: take it over. */
+function renewFrom(session: Session, res: { cookies: { name: string; value: string }[]; json(): unknown }) {
+  session.cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  session.csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+  session.headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
 }
 
 describe(`policy matrix on ${TEST_DIALECT}`, () => {
@@ -624,6 +627,8 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
         const res = await inject(method, url, session, r.payload);
         expect(res.statusCode, `${key}: ${res.body.slice(0, 300)}`).toBe(r.expect);
         if (key === 'POST /api/auth/mfa/enrol') enrolSecret = (res.json() as { secret: string }).secret;
+        // Finishing enrolment renews the session: go on with the new cookie and CSRF token.
+        if (key === 'POST /api/auth/mfa/enrol/confirm') renewFrom(session, res);
       }
       // Signed out: the same cookie is now no session at all.
       expect((await inject('GET', '/api/me', session)).statusCode).toBe(401);
@@ -650,6 +655,9 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
       const r = await OPEN_SPECS['POST /api/auth/mfa/verify']!.request(w, session);
       const v = await inject('POST', '/api/auth/mfa/verify', session, r.payload);
       expect(v.statusCode, v.body).toBe(r.expect);
+      // The half-signed-in session is gone; the renewed one is signed in.
+      expect((await inject('GET', `/api/schools/${w.schools.a1}`, session)).statusCode).toBe(401);
+      renewFrom(session, v);
       expect((await inject('GET', `/api/schools/${w.schools.a1}`, session)).statusCode).toBe(200);
     });
   });
