@@ -16,6 +16,8 @@ export function InvitationSent({ invitation }: { invitation: InvitationCreated }
     return <Alert type="success" heading={t('people.invited', { email: invitation.email })} live slim />;
   const link = invitation.link;
   const copy = () => {
+    // No clipboard API outside a secure context (plain HTTP): say so, the link can still be selected.
+    if (!window.isSecureContext || !('clipboard' in navigator)) return setCopied('failed');
     navigator.clipboard.writeText(link).then(
       () => setCopied('yes'),
       () => setCopied('failed'),
