@@ -32,15 +32,17 @@ const s = await app.inject({
   url: '/api/auth/sign-in',
   payload: { email: data.admin.email, password: data.admin.password },
 });
-const cookie = s.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+const halfCookie = s.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 const { csrfToken } = s.json() as { csrfToken: string };
 const v = await app.inject({
   method: 'POST',
   url: '/api/auth/mfa/verify',
-  headers: { cookie, 'x-csrf-token': csrfToken },
+  headers: { cookie: halfCookie, 'x-csrf-token': csrfToken },
   payload: { code: currentTotp(data.admin.totpSecret) },
 });
 if (v.statusCode !== 200) throw new Error(v.body);
+// The second step renews the session: its cookie is the one that is signed in.
+const cookie = v.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 const url =
   process.env.PROBE_URL === 'district'
     ? `/api/districts/${data.districtId}`

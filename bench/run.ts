@@ -150,17 +150,22 @@ try {
     body: JSON.stringify({ email: data.admin.email, password: data.admin.password }),
   });
   if (signIn.status !== 200) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
-  const cookie = signIn.headers
+  const halfCookie = signIn.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
   const { csrfToken } = (await signIn.json()) as { csrfToken: string };
   const mfa = await fetch(`${base}/api/auth/mfa/verify`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    headers: { 'content-type': 'application/json', cookie: halfCookie, 'x-csrf-token': csrfToken },
     body: JSON.stringify({ code: currentTotp(data.admin.totpSecret) }),
   });
   if (mfa.status !== 200) throw new Error(`MFA failed: ${mfa.status} ${await mfa.text()}`);
+  // The second step renews the session: its cookie is the one that is signed in.
+  const cookie = mfa.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 
   const isDistrict = args.endpoint === 'district' || args.endpoint === 'public';
   const isPublic = args.endpoint === 'public' || args.path !== undefined;

@@ -13,7 +13,8 @@ export default defineConfig({
     emptyOutDir: true,
     // The server serves these files with long cache lifetimes; hashed names make that safe.
     assetsDir: 'assets',
-    sourcemap: true,
+    // Hidden: made for error reports, referenced by no bundle and never served (server plugins/web.ts).
+    sourcemap: 'hidden',
     // Read by scripts/chunk-report.mjs to report what each area of the app downloads.
     manifest: true,
     rolldownOptions: {

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { DbHandle } from './db/database.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
+import { registerInputTextCheck } from './plugins/input-text.js';
 import { OneLinePerRequest, loggerOptions } from './plugins/logging.js';
 import { registerSecurity } from './plugins/security.js';
 import { registerWeb } from './plugins/web.js';
@@ -45,7 +46,9 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   const app = Fastify({
     logger: loggerOptions(config, opts.logStream),
     logController: new OneLinePerRequest(),
-    trustProxy: true,
+    // Only the proxies the operator names may set the client address and protocol (X-Forwarded-*):
+    // trusting any sender would let a client pick its own rate-limit bucket and the cookie's Secure flag.
+    trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'],
     bodyLimit: 1_048_576,
   });
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
@@ -62,6 +65,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   app.addHook('onClose', async () => ctx.mailer.close());
 
   registerErrorHandling(app);
+  registerInputTextCheck(app);
   await registerSecurity(app);
   await app.register(swagger, {
     openapi: {

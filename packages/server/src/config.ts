@@ -27,6 +27,16 @@ const EnvSchema = z.object({
    * Server processes sharing the port (Node's cluster module): a number, or "auto" for one per
    * CPU core. One process uses one core; docs/operations.md says when to raise it.
    */
+  /**
+   * The reverse proxies in front of Forefront, whose X-Forwarded-For / -Proto are believed: a hop
+   * count ("1") or comma-separated addresses or CIDR ranges ("10.0.0.5,192.168.1.0/24"). Unset: none
+   * are believed, and the client address is the TCP peer.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(|\d{1,2}|[0-9A-Fa-f:./]+(\s*,\s*[0-9A-Fa-f:./]+)*)$/, 'a hop count or comma-separated addresses')
+    .optional(),
   WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
   /**
    * Keys kept outside the database (src/keys/): each is 32 bytes in base64. Unset, each is read
@@ -57,6 +67,8 @@ export interface Config {
   keys: { dir: string; env: { data?: string; auditAnchor?: string } };
   /** Signed audit anchors written by `forefront serve` (modules/audit/audit.anchor.ts); every 0 minutes: off. */
   auditAnchor: { intervalMinutes: number; dir: string };
+  /** Fastify's trustProxy: false, a hop count or the proxies' addresses (TRUST_PROXY). */
+  trustProxy: false | number | string[];
   /** Rate limits are per IP; tests raise them so one process can play many users. */
   rateLimit: { authPerMinute: number };
 }
@@ -91,7 +103,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       intervalMinutes: e.AUDIT_ANCHOR_INTERVAL,
       dir: resolve(e.AUDIT_ANCHOR_DIR ?? resolve(dataDir, 'anchors')),
     },
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     rateLimit: { authPerMinute: 20 },
     ...overrides,
   };
+}
+
+function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  if (!value) return false;
+  if (/^\d+$/.test(value)) return Number(value) === 0 ? false : Number(value);
+  return value.split(',').map((a) => a.trim());
 }

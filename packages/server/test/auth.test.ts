@@ -195,9 +195,11 @@ describe(`sign-in, lockout and MFA on ${TEST_DIALECT}`, () => {
       const v = await call(t.app, s, 'POST', '/api/auth/mfa/verify', { code: currentTotp(admin.mfaSecret!) });
       expect(v.statusCode, v.body).toBe(200);
       expect(v.json().status).toBe('signed_in');
-      const after = await call(t.app, s, 'GET', `/api/districts/${districtId}`);
+      // The second step renews the session (hardening-session.test.ts): carry on with the new one.
+      const signedIn = sessionFrom(v);
+      const after = await call(t.app, signedIn, 'GET', `/api/districts/${districtId}`);
       expect(after.statusCode).toBe(200);
-      expect((await call(t.app, s, 'GET', '/api/me')).json()).toMatchObject({
+      expect((await call(t.app, signedIn, 'GET', '/api/me')).json()).toMatchObject({
         mfaPending: false,
         allowedActions: expect.arrayContaining(['user.invite']),
       });
@@ -243,9 +245,10 @@ describe(`sign-in, lockout and MFA on ${TEST_DIALECT}`, () => {
       expect(stored).toHaveLength(RECOVERY_CODE_COUNT);
       for (const r of stored) expect(codes).not.toContain(r.codeHash);
 
-      // This session is now complete, and enrolment cannot be restarted to swap the secret.
-      expect((await call(t.app, s, 'GET', `/api/schools/${schoolId}`)).statusCode).toBe(200);
-      expectError(await call(t.app, s, 'POST', '/api/auth/mfa/enrol'), 409, 'conflict');
+      // The renewed session is complete, and enrolment cannot be restarted to swap the secret.
+      const renewed = sessionFrom(done);
+      expect((await call(t.app, renewed, 'GET', `/api/schools/${schoolId}`)).statusCode).toBe(200);
+      expectError(await call(t.app, renewed, 'POST', '/api/auth/mfa/enrol'), 409, 'conflict');
       const kinds = (await auditEvents(t.ctx, districtId)).filter((e) => e.actorId === user.id).map((e) => e.kind);
       expect(kinds).toEqual(expect.arrayContaining(['auth.mfa_enrolled', 'auth.signed_in']));
 
@@ -267,7 +270,7 @@ describe(`sign-in, lockout and MFA on ${TEST_DIALECT}`, () => {
       const ok = await call(t.app, s1, 'POST', '/api/auth/mfa/verify', { code: code.toUpperCase() });
       expect(ok.statusCode, ok.body).toBe(200);
       expect(ok.json().status).toBe('signed_in');
-      expect((await call(t.app, s1, 'GET', `/api/schools/${schoolId}`)).statusCode).toBe(200);
+      expect((await call(t.app, sessionFrom(ok), 'GET', `/api/schools/${schoolId}`)).statusCode).toBe(200);
       const kinds = (await auditEvents(t.ctx, districtId)).filter((e) => e.actorId === user.id).map((e) => e.kind);
       expect(kinds).toContain('auth.recovery_code_used');
 

@@ -164,6 +164,10 @@ export async function signIn(
       payload: { code: currentTotp(user.mfaSecret!) },
     });
     if (v.statusCode !== 200) throw new Error(`mfa failed: ${v.statusCode} ${v.body}`);
+    // Passing the second step renews the session: the new cookie and CSRF token replace the first.
+    const renewed = v.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const csrfToken = v.json<{ csrfToken: string }>().csrfToken;
+    return { cookie: renewed, csrfToken, headers: { cookie: renewed, 'x-csrf-token': csrfToken } };
   }
   return { cookie, csrfToken: body.csrfToken, headers };
 }

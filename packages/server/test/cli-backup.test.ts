@@ -126,6 +126,19 @@ describe.runIf(TEST_DIALECT === 'sqlite')('forefront backup and restore on SQLit
     expect(r.stderr).toContain('already exists');
   });
 
+  it('refuses to restore while the server uses the database, and records no restore (issue 12 item 8)', async () => {
+    expect(server).toBeDefined(); // still running from the backup test
+    const before = await dumpDatabase(target.database);
+    const r = await runCli(['restore', backupFile], target);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/in use by a running Forefront server/);
+    // Nothing restored, and no database.restored event for a restore that did not happen.
+    expect(await dumpDatabase(target.database)).toEqual(before);
+    expect(before.audit_events!.some((row) => row.includes('database.restored'))).toBe(false);
+    // The server is unharmed and still answers.
+    expect((await api(server!.url, session, 'GET', `/api/districts/${demo.districtId}`)).status).toBe(200);
+  }, 60_000);
+
   it('restores exactly the backed-up state after later changes, and the trail still verifies', async () => {
     const renamed = await api(server!.url, session, 'PATCH', `/api/districts/${demo.districtId}`, {
       name: 'Renamed after the backup',

@@ -222,8 +222,18 @@ export async function signInHttp(
   const session = { cookie, csrfToken: body.csrfToken };
   if (body.status === 'mfa_required') {
     if (!code) throw new Error(`${email} needs a two-step verification code`);
-    const v = await api(url, session, 'POST', '/api/auth/mfa/verify', { code: await code() });
-    if (v.status !== 200) throw new Error(`MFA of ${email} failed: ${v.status} ${JSON.stringify(v.body)}`);
+    const v = await fetch(`${url}/api/auth/mfa/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': body.csrfToken },
+      body: JSON.stringify({ code: await code() }),
+    });
+    if (v.status !== 200) throw new Error(`MFA of ${email} failed: ${v.status} ${await v.text()}`);
+    // Passing the second step renews the session: its new cookie and CSRF token replace the first.
+    const renewed = v.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    return { cookie: renewed, csrfToken: ((await v.json()) as { csrfToken: string }).csrfToken };
   }
   return session;
 }

@@ -170,10 +170,12 @@ describe(`invitations on ${TEST_DIALECT}`, () => {
       // A fresh sign-in: password, then the code from the authenticator.
       const step1 = await passwordSignIn(t.app, email, password);
       expect(step1.json().status).toBe('mfa_required');
-      const s = sessionFrom(step1);
-      // The enrolment code was used up (no replay): the phone's next code signs in.
-      const step2 = await call(t.app, s, 'POST', '/api/auth/mfa/verify', { code: currentTotp(secret, 1) });
+      // The enrolment code was used up (no replay): the phone's next code signs in, in a renewed session.
+      const step2 = await call(t.app, sessionFrom(step1), 'POST', '/api/auth/mfa/verify', {
+        code: currentTotp(secret, 1),
+      });
       expect(step2.json().status).toBe('signed_in');
+      const s = sessionFrom(step2);
       const me = await call(t.app, s, 'GET', '/api/me');
       expect(me.statusCode).toBe(200);
       expect(me.json()).toMatchObject({

@@ -177,7 +177,7 @@ describe(`forefront mou reminders on ${TEST_DIALECT}`, () => {
         dialect: target.dialect,
         config: testConfig(target.database),
         log,
-        mailer: { send: async () => true, close: () => undefined },
+        mailer: { configured: true, send: async () => true, close: () => undefined },
       } as unknown as AppContext;
       return (await districtWithMouInForce(ctx, 50)).d;
     });

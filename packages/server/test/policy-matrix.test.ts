@@ -459,6 +459,13 @@ function expectedOutcome(actor: PolicyActor, spec: ActionSpec, target: Target | 
   return can(actor, spec.action, resource) ? 'allowed' : 403;
 }
 
+/** Passing the second step or finishing enrolment answers with a new session: take it over. */
+function renewFrom(session: Session, res: { cookies: { name: string; value: string }[]; json(): unknown }) {
+  session.cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  session.csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+  session.headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
+}
+
 describe(`policy matrix on ${TEST_DIALECT}`, () => {
   let t: Awaited<ReturnType<typeof createRecordingApp>>;
   let w: World;
@@ -642,6 +649,8 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
         const res = await inject(method, url, session, r.payload);
         expect(res.statusCode, `${key}: ${res.body.slice(0, 300)}`).toBe(r.expect);
         if (key === 'POST /api/auth/mfa/enrol') enrolSecret = (res.json() as { secret: string }).secret;
+        // Finishing enrolment renews the session: go on with the new cookie and CSRF token.
+        if (key === 'POST /api/auth/mfa/enrol/confirm') renewFrom(session, res);
       }
       // Signed out: the same cookie is now no session at all.
       expect((await inject('GET', '/api/me', session)).statusCode).toBe(401);
@@ -668,6 +677,9 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
       const r = await OPEN_SPECS['POST /api/auth/mfa/verify']!.request(w, session);
       const v = await inject('POST', '/api/auth/mfa/verify', session, r.payload);
       expect(v.statusCode, v.body).toBe(r.expect);
+      // The half-signed-in session is gone; the renewed one is signed in.
+      expect((await inject('GET', `/api/schools/${w.schools.a1}`, session)).statusCode).toBe(401);
+      renewFrom(session, v);
       expect((await inject('GET', `/api/schools/${w.schools.a1}`, session)).statusCode).toBe(200);
     });
   });

@@ -129,10 +129,10 @@ describe(`first-run setup on ${TEST_DIALECT}`, () => {
     expectError(await call(t.app, s, 'GET', `/api/districts/${me.user.districtId}`), 401, 'mfa_required');
 
     const { secret } = (await call(t.app, s, 'POST', '/api/auth/mfa/enrol')).json() as { secret: string };
-    expect(
-      (await call(t.app, s, 'POST', '/api/auth/mfa/enrol/confirm', { code: currentTotp(secret) })).statusCode,
-    ).toBe(200);
-    const district = await call(t.app, s, 'GET', `/api/districts/${me.user.districtId}`);
+    const confirmed = await call(t.app, s, 'POST', '/api/auth/mfa/enrol/confirm', { code: currentTotp(secret) });
+    expect(confirmed.statusCode).toBe(200);
+    // Enrolment renews the session: the new cookie is the signed-in one.
+    const district = await call(t.app, sessionFrom(confirmed), 'GET', `/api/districts/${me.user.districtId}`);
     expect(district.statusCode).toBe(200);
     expect(district.json()).toMatchObject({ ncesLeaId: '0100005', name: 'Albertville City' });
   });

@@ -76,7 +76,9 @@ describe(`students API on ${TEST_DIALECT}`, () => {
   it('never answers 500 to bad input: garbage, broken CSV, a bad date, missing files', async () => {
     const before = await dumpStudentTables(t.ctx, r.district.id);
     const cases: [unknown, number][] = [
-      [{ users: '\u0000\u0001\u0002binary', demographics: '"' }, 422],
+      // A NUL byte is refused at the door on both databases (plugins/input-text.ts), before the import.
+      [{ users: '\u0000\u0001\u0002binary', demographics: '"' }, 400],
+      [{ users: '\u0001\u0002binary', demographics: '"' }, 422],
       [{ users: 'a,b\n"1,2', demographics: 'x\n' }, 422],
       [{ users: r.files.users, demographics: r.files.demographics, asOf: '2026-02-30' }, 400],
       [{ users: r.files.users }, 400],
@@ -86,7 +88,7 @@ describe(`students API on ${TEST_DIALECT}`, () => {
     for (const [payload, status] of cases) {
       const res = await post(admin, payload);
       expect(res.statusCode, `${JSON.stringify(payload).slice(0, 80)}: ${res.body.slice(0, 200)}`).toBe(status);
-      expect(res.json().error.code).toMatch(/import_rejected|invalid_request/);
+      expect(res.json().error.code).toMatch(/import_rejected|invalid_request|invalid_characters/);
     }
     expect(await dumpStudentTables(t.ctx, r.district.id)).toEqual(before);
   });

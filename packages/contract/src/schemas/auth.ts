@@ -26,7 +26,8 @@ export const MfaCodeInputSchema = z.object({
 });
 
 export const MfaEnrolmentSchema = z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() });
-export const MfaEnrolmentDoneSchema = z.object({ recoveryCodes: z.array(z.string()) });
+/** The session is renewed when enrolment completes: `csrfToken` is the new session's. */
+export const MfaEnrolmentDoneSchema = z.object({ recoveryCodes: z.array(z.string()), csrfToken: z.string() });
 
 export const MeSchema = z.object({
   user: UserSchema,

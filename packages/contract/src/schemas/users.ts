@@ -85,3 +85,15 @@ export const InvitationSchema = z.object({
   createdAt: z.string(),
 });
 export type Invitation = z.infer<typeof InvitationSchema>;
+
+/**
+ * `POST /api/districts/:id/invitations`: the invitation, and what became of its e-mail. When it was
+ * not sent (no mail server set up, or delivery failed) the inviting administrator gets the one-time
+ * link to pass on; when it was sent, the link went to the invitee alone and is not shown.
+ */
+export const InvitationMailSchema = z.enum(['sent', 'not_configured', 'failed']);
+export const InvitationCreatedSchema = InvitationSchema.extend({
+  mail: InvitationMailSchema,
+  link: z.string().nullable(),
+});
+export type InvitationCreated = z.infer<typeof InvitationCreatedSchema>;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 
 /**
@@ -10,7 +11,7 @@ export function registerBackupCommands(program: Command) {
     .command('backup <file>')
     .description('Copy the embedded SQLite database to <file>, consistently, even while the server runs')
     .action(async (file: string) => {
-      const { closeSync, existsSync, openSync } = await import('node:fs');
+      const { closeSync, openSync } = await import('node:fs');
       const { resolve } = await import('node:path');
       const { default: SQLite } = await import('better-sqlite3');
       const { loadConfig } = await import('../config.js');
@@ -51,6 +52,10 @@ export function registerBackupCommands(program: Command) {
       const config = loadConfig();
       if (config.database.dialect !== 'sqlite')
         throw new Error('DATABASE_URL is set: restore PostgreSQL with pg_restore (see docs/operations.md)');
+      // Before anything is read or written: a restore under a running server would be overwritten
+      // by its next checkpoint, or mix two databases, and its audit event would record a restore
+      // that did not happen.
+      refuseIfInUse(SQLite, config.database.file);
       const backup = new SQLite(resolve(file), { readonly: true, fileMustExist: true });
       try {
         const check = backup.pragma('integrity_check', { simple: true });
@@ -81,4 +86,32 @@ export function registerBackupCommands(program: Command) {
       }, config);
       console.log(`Restored ${config.database.file} from ${resolve(file)}`);
     });
+}
+
+/**
+ * Refuses while any process (a `forefront serve` worker, another command) has the database open.
+ * Every open connection to a WAL database holds a shared lock on its shared-memory index, which the
+ * operating system drops when the process ends, even on kill -9; so taking SQLite's exclusive lock
+ * succeeds exactly when no one else has the file open. A stale lock file or the access-epoch file
+ * could not say that. (A server started in the few milliseconds between this check and the copy
+ * is not caught; the copy itself then fails or the server finds the restored file.)
+ */
+function refuseIfInUse(SQLite: typeof import('better-sqlite3'), file: string) {
+  if (!existsSync(file)) return;
+  const probe = new SQLite(file, { fileMustExist: true });
+  try {
+    probe.pragma('busy_timeout = 0');
+    probe.pragma('locking_mode = EXCLUSIVE');
+    probe.exec('begin exclusive');
+    probe.exec('commit');
+  } catch (err) {
+    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY'))
+      throw new Error(
+        `${file} is in use by a running Forefront server or another command: stop it first (docs/operations.md), then restore. Nothing was changed.`,
+        { cause: err },
+      );
+    throw err;
+  } finally {
+    probe.close();
+  }
 }

@@ -1,5 +1,5 @@
 import type { AuditEventTable, AuditHeadTable } from '../modules/audit/audit.table.js';
-import type { RecoveryCodeTable, SessionTable } from '../modules/auth/auth.table.js';
+import type { RecoveryCodeTable, SessionTable, UnknownSignInFailureTable } from '../modules/auth/auth.table.js';
 import type { DistrictTable, SchoolTable } from '../modules/districts/district.table.js';
 import type { CrdcSchoolTable } from '../modules/crdc/crdc.table.js';
 import type { MailOutboxTable } from '../modules/mail/mail.table.js';
@@ -45,6 +45,7 @@ export interface Database {
   invitations: InvitationTable;
   sessions: SessionTable;
   recoveryCodes: RecoveryCodeTable;
+  unknownSignInFailures: UnknownSignInFailureTable;
   auditEvents: AuditEventTable;
   auditHeads: AuditHeadTable;
   mailOutbox: MailOutboxTable;

@@ -47,9 +47,6 @@ export const insertSession = (db: Db, s: SessionTable) => db.insertInto('session
 export const touchSession = (db: Db, id: string, at: string) =>
   db.updateTable('sessions').set({ lastSeenAt: at }).where('id', '=', id).where('lastSeenAt', '<', at).execute();
 
-export const markSessionMfaVerified = (db: Db, id: string) =>
-  db.updateTable('sessions').set({ mfaVerified: 1 }).where('id', '=', id).execute();
-
 export const deleteSession = (db: Db, id: string) => db.deleteFrom('sessions').where('id', '=', id).execute();
 
 export const deleteUserSessions = (db: Db, userId: string) =>
@@ -131,3 +128,32 @@ export async function claimTotpStep(db: Db, userId: string, step: number): Promi
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+export const findUnknownFailures = (db: Db, emailHash: string) =>
+  db.selectFrom('unknownSignInFailures').selectAll().where('emailHash', '=', emailHash).executeTakeFirst();
+
+/** Counts one more failure for an address with no account; returns the count since the last lock. */
+export async function incrementUnknownFailures(db: Db, emailHash: string, at: string): Promise<number> {
+  const r = await db
+    .insertInto('unknownSignInFailures')
+    .values({ emailHash, failures: 1, lockedUntil: null, updatedAt: at })
+    .onConflict((oc) =>
+      oc
+        .column('emailHash')
+        .doUpdateSet((eb) => ({ failures: eb('unknownSignInFailures.failures', '+', 1), updatedAt: at })),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  return Number(r.failures);
+}
+
+export const lockUnknown = (db: Db, emailHash: string, lockedUntil: string) =>
+  db
+    .updateTable('unknownSignInFailures')
+    .set({ failures: 0, lockedUntil })
+    .where('emailHash', '=', emailHash)
+    .execute();
+
+/** Forgets failures nobody has repeated for a day (the lock is shorter): the table stays small. */
+export const forgetUnknownFailuresBefore = (db: Db, before: string) =>
+  db.deleteFrom('unknownSignInFailures').where('updatedAt', '<', before).execute();

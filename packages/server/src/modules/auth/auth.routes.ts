@@ -37,9 +37,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { policy: 'session', rateLimit },
         schema: { tags: ['auth'], body: MfaCodeInputSchema, response: { 200: SignInResultSchema } },
       },
-      async (req) => {
-        const r = await service.verifyMfa(ctx, req.actor!, req.body.code);
-        return { ...r, csrfToken: req.csrfToken! };
+      async (req, reply) => {
+        const { token, result } = await service.verifyMfa(ctx, req.actor!, req.body.code);
+        setSessionCookie(ctx, req, reply, token);
+        return result;
       },
     );
     app.post(
@@ -53,7 +54,11 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { policy: 'session', rateLimit },
         schema: { tags: ['auth'], body: MfaCodeInputSchema, response: { 200: MfaEnrolmentDoneSchema } },
       },
-      (req) => service.confirmEnrolment(ctx, req.actor!, req.body.code),
+      async (req, reply) => {
+        const { token, result } = await service.confirmEnrolment(ctx, req.actor!, req.body.code);
+        setSessionCookie(ctx, req, reply, token);
+        return result;
+      },
     );
     app.post(
       '/api/auth/sign-out',

@@ -5,11 +5,11 @@ import {
   type SignInResult,
   isMfaRequired,
 } from '@forefront/contract';
-import { nowIso } from '../../db/database.js';
+import { type Db, nowIso } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
 import type { AppContext } from '../../shared/context.js';
 import { ConflictError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../../shared/errors.js';
-import { newId } from '../../shared/ids.js';
+import { newId, sha256Hex } from '../../shared/ids.js';
 import { appendAudit } from '../audit/audit.service.js';
 import * as repo from './auth.repository.js';
 import { burnPasswordCheck, checkPasswordRules, hashPassword, verifyPassword } from './password.js';
@@ -31,21 +31,18 @@ export function statusFor(role: Role, mfaEnabled: boolean, mfaVerified: boolean)
   return mfaEnabled ? 'mfa_required' : 'mfa_enrolment_required';
 }
 
+const LOCKED = 'Too many failed attempts. This account is locked for a few minutes; try again later.';
+const isLocked = (lockedUntil: string | null) => lockedUntil !== null && Date.parse(lockedUntil) > Date.now();
+
 export async function signIn(ctx: AppContext, email: string, password: string): Promise<NewSession> {
   const user = await repo.findUserByEmail(ctx.db, email);
-  if (!user || !user.passwordHash) {
-    await burnPasswordCheck(ctx.config, password);
-    throw new UnauthorizedError(INVALID, 'invalid_credentials');
-  }
+  if (!user || !user.passwordHash) return refuseUnknown(ctx, email, password);
   const audit = {
     dialect: ctx.dialect,
     actor: { userId: user.id, role: user.role as Role },
     districtId: user.districtId,
   };
-  if (user.lockedUntil && Date.parse(user.lockedUntil) > Date.now())
-    throw new TooManyRequestsError(
-      'Too many failed attempts. This account is locked for a few minutes; try again later.',
-    );
+  if (isLocked(user.lockedUntil)) throw new TooManyRequestsError(LOCKED);
   const ok = await verifyPassword(user.passwordHash, password);
   if (!ok) {
     await recordFailedAttempt(ctx, user.id, audit, 'password');
@@ -62,6 +59,27 @@ export async function signIn(ctx: AppContext, email: string, password: string): 
     const s = await createSession(trx, user, false);
     return { token: s.token, result: { status, csrfToken: s.csrfToken } };
   });
+}
+
+/**
+ * An address with no account (or no password yet) answers exactly as an account does: the same
+ * 401 after the same password-hashing work, and the same 429 once the same number of failures has
+ * locked it, so neither the answers nor the lockout tell an attacker which addresses exist.
+ */
+async function refuseUnknown(ctx: AppContext, email: string, password: string): Promise<never> {
+  const key = sha256Hex(email.toLowerCase());
+  const known = await repo.findUnknownFailures(ctx.db, key);
+  if (isLocked(known?.lockedUntil ?? null)) throw new TooManyRequestsError(LOCKED);
+  await burnPasswordCheck(ctx.config, password);
+  await ctx.db.transaction().execute(async (trx) => {
+    const now = new Date();
+    const failures = await repo.incrementUnknownFailures(trx, key, now.toISOString());
+    if (failures >= SIGN_IN_MAX_FAILURES) {
+      await repo.lockUnknown(trx, key, new Date(now.getTime() + SIGN_IN_LOCK_MINUTES * 60_000).toISOString());
+      await repo.forgetUnknownFailuresBefore(trx, new Date(now.getTime() - 86_400_000).toISOString());
+    }
+  });
+  throw new UnauthorizedError(INVALID, 'invalid_credentials');
 }
 
 /** Counts a failed password or code; the fifth in a row locks the account for a while. */
@@ -81,15 +99,22 @@ async function recordFailedAttempt(
   });
 }
 
-/** Second step of sign-in: a TOTP code or a single-use recovery code. */
-export async function verifyMfa(ctx: AppContext, actor: Actor, code: string): Promise<SignInResult> {
+/**
+ * Passing the second step starts a new session (OWASP Session Management: renew the session id on
+ * any privilege change). The half-signed-in session is deleted: a session id planted or seen before
+ * the code was entered is worth nothing after it.
+ */
+async function renewSession(trx: Db, actor: Actor, user: { id: string; districtId: string | null }) {
+  await repo.deleteSession(trx, actor.sessionId);
+  return createSession(trx, user, true);
+}
+
+/** Second step of sign-in: a TOTP code or a single-use recovery code. Answers with the new session. */
+export async function verifyMfa(ctx: AppContext, actor: Actor, code: string): Promise<NewSession> {
   const user = await repo.findUserById(ctx.db, actor.userId);
   if (!user?.mfaEnabled || !user.mfaSecret) throw new ConflictError('Set up your authenticator app first');
   const audit = { dialect: ctx.dialect, actor, districtId: user.districtId };
-  if (user.lockedUntil && Date.parse(user.lockedUntil) > Date.now())
-    throw new TooManyRequestsError(
-      'Too many failed attempts. This account is locked for a few minutes; try again later.',
-    );
+  if (isLocked(user.lockedUntil)) throw new TooManyRequestsError(LOCKED);
   const isRecovery = code.includes('-');
   return ctx.db
     .transaction()
@@ -100,11 +125,11 @@ export async function verifyMfa(ctx: AppContext, actor: Actor, code: string): Pr
         ? await repo.useRecoveryCode(trx, user.id, hashRecoveryCode(code), now)
         : step !== null && (await repo.claimTotpStep(trx, user.id, step));
       if (!ok) return null;
-      await repo.markSessionMfaVerified(trx, actor.sessionId);
+      const session = await renewSession(trx, actor, user);
       await repo.recordSuccess(trx, user.id, now);
       if (isRecovery) await appendAudit(trx, audit, { kind: 'auth.recovery_code_used', userId: user.id });
       await appendAudit(trx, audit, { kind: 'auth.signed_in', userId: user.id });
-      return { status: 'signed_in' as const, csrfToken: '' };
+      return { token: session.token, result: { status: 'signed_in' as const, csrfToken: session.csrfToken } };
     })
     .then(async (r) => {
       if (r) return r;
@@ -132,7 +157,7 @@ export async function confirmEnrolment(ctx: AppContext, actor: Actor, code: stri
       { path: 'code', message: 'Code not accepted' },
     ]);
   const codes = newRecoveryCodes();
-  await ctx.db.transaction().execute(async (trx) => {
+  const session = await ctx.db.transaction().execute(async (trx) => {
     const now = nowIso();
     await repo.setMfaSecret(trx, user.id, user.mfaSecret, true, now);
     await repo.claimTotpStep(trx, user.id, step);
@@ -142,13 +167,14 @@ export async function confirmEnrolment(ctx: AppContext, actor: Actor, code: stri
       user.districtId,
       codes.map((c) => ({ id: newId(), codeHash: hashRecoveryCode(c) })),
     );
-    await repo.markSessionMfaVerified(trx, actor.sessionId);
+    const renewed = await renewSession(trx, actor, user);
     await repo.recordSuccess(trx, user.id, now);
     const audit = { dialect: ctx.dialect, actor, districtId: user.districtId };
     await appendAudit(trx, audit, { kind: 'auth.mfa_enrolled', userId: user.id });
     await appendAudit(trx, audit, { kind: 'auth.signed_in', userId: user.id });
+    return renewed;
   });
-  return { recoveryCodes: codes };
+  return { token: session.token, result: { recoveryCodes: codes, csrfToken: session.csrfToken } };
 }
 
 export async function signOut(ctx: AppContext, actor: Actor) {
@@ -173,10 +199,21 @@ export async function changePassword(
   // be enough to replace the password and end the owner's other sessions: finish MFA first.
   if (mfaPending) throw new UnauthorizedError('Finish two-step verification to continue', 'mfa_required');
   const user = await repo.findUserById(ctx.db, actor.userId);
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current)))
+  if (!user?.passwordHash) throw new UnauthorizedError();
+  // Whoever holds a signed-in session must not get unlimited guesses at its password here: wrong
+  // current passwords count toward the same lockout as failed sign-ins, and a lock refuses this too.
+  if (isLocked(user.lockedUntil)) throw new TooManyRequestsError(LOCKED);
+  if (!(await verifyPassword(user.passwordHash, current))) {
+    await recordFailedAttempt(
+      ctx,
+      user.id,
+      { dialect: ctx.dialect, actor, districtId: user.districtId },
+      'current_password',
+    );
     throw new ValidationError('Your current password is not correct', [
       { path: 'currentPassword', message: 'Not correct' },
     ]);
+  }
   checkPasswordRules(next, actor.role, user.email);
   const hash = await hashPassword(ctx.config, next);
   await ctx.db.transaction().execute(async (trx) => {

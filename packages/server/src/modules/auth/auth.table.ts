@@ -21,3 +21,12 @@ export interface RecoveryCodeTable {
   codeHash: string;
   usedAt: string | null;
 }
+
+/** Failed sign-ins to addresses with no account, counted like an account's (auth.service.ts). */
+export interface UnknownSignInFailureTable {
+  /** SHA-256 (hex) of the lower-cased address. */
+  emailHash: string;
+  failures: number;
+  lockedUntil: string | null;
+  updatedAt: string;
+}

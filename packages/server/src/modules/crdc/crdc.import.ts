@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { parse } from 'csv-parse';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { INVALID_CHARACTERS_MESSAGE, isStorableText } from '../../shared/text.js';
 import { ValidationError } from '../../shared/errors.js';
 import { CRDC_ID_COLUMNS, CRDC_VALUE_COLUMNS, type CrdcColumn } from './crdc.columns.js';
 
@@ -88,6 +89,8 @@ export async function importCrdcFile(
         }
         rows++;
         const line = rows + 1;
+        if (!rec.every(isStorableText))
+          throw new ValidationError(`${name} line ${line}: ${INVALID_CHARACTERS_MESSAGE}`);
         const at = (i: number) => rec[i] ?? '';
         const combokey = at(index.id.COMBOKEY);
         if (!/^[0-9A-Z]{12}$/.test(combokey))

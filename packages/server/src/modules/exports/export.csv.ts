@@ -11,8 +11,25 @@ import type { ExportIncident, ExportNames } from './export.query.js';
 export const EXPORT_COLUMNS = [...INCIDENT_COLUMNS, ...EXPORT_ONLY_COLUMNS] as const;
 type Row = Partial<Record<(typeof EXPORT_COLUMNS)[number], string>>;
 
-export const csvCell = (v: string) => (/[",\n\r]/.test(v) || /^[=+\-@\t]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-export const csvLine = (cells: readonly string[]) => `${cells.map(csvCell).join(',')}\r\n`;
+/**
+ * CSV injection (OWASP "CSV Injection"): a spreadsheet runs a text cell that starts with =, +, -, @,
+ * tab or carriage return as a formula. Such a text cell gets a leading apostrophe, which spreadsheets
+ * show as text and do not print. Apostrophes already in front of such a character get one more, so
+ * the importer (`unneutralise`) gives back exactly the text that was exported. Numbers are passed as
+ * numbers and never changed: -3 stays a number (docs/transparency.md, docs/incident-csv.md).
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+export const neutralise = (v: string) => (FORMULA_START.test(v) ? `'${v}` : v);
+/** The importer's inverse of `neutralise`, so an export can be imported again as it is. */
+export const unneutralise = (v: string) => (v.startsWith("'") && FORMULA_START.test(v) ? v.slice(1) : v);
+
+/** A text cell, neutralised, then quoted when it holds a quote, comma or line break; a number as it is. */
+export const csvCell = (v: string | number) => {
+  if (typeof v === 'number') return String(v);
+  const text = neutralise(v);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+export const csvLine = (cells: readonly (string | number)[]) => `${cells.map(csvCell).join(',')}\r\n`;
 export const csvHeader = () => csvLine(EXPORT_COLUMNS);
 
 const bool = (v: unknown) => (Number(v) === 1 || v === true ? 'true' : 'false');

@@ -78,9 +78,32 @@ export const list = (cell: string) =>
         .map((s) => s.trim())
         .filter((s) => s !== '');
 
-/** ISO 8601 with an offset, normalised to UTC like every stored timestamp; null when invalid. */
+/**
+ * Whether the date and time in the cell exist on the calendar and clock. Date.parse rolls an
+ * impossible day over (2026-02-30 becomes 2 March) where the API's schema refuses it: the import
+ * must refuse it too rather than store a different day than the file says.
+ */
+function existsOnCalendar(cell: string): boolean {
+  const n = (at: number, length = 2) => Number(cell.slice(at, at + length));
+  const [year, month, day, hour, minute] = [n(0, 4), n(5), n(8), n(11), n(14)];
+  const second = cell[16] === ':' ? n(17) : 0;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(cell);
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    (!offset || (Number(offset[2]) <= 23 && Number(offset[3]) <= 59))
+  );
+}
+
+/** ISO 8601 with an offset, normalised to UTC like every stored timestamp; null when invalid or impossible. */
 export function isoOrNull(cell: string): string | null {
-  if (!ISO.test(cell)) return null;
+  if (!ISO.test(cell) || !existsOnCalendar(cell)) return null;
   const t = Date.parse(cell);
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }

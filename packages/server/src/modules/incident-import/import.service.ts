@@ -6,6 +6,8 @@ import type { Actor, AuditActor } from '../../shared/actor.js';
 import { authorize } from '../../shared/authorize.js';
 import type { AppContext } from '../../shared/context.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
+import { INVALID_CHARACTERS_MESSAGE, isStorableText } from '../../shared/text.js';
+import { unneutralise } from '../exports/export.csv.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { findDistrict } from '../districts/district.repository.js';
 import { TransparencyAccumulator, refreshDistrictYears } from '../transparency/transparency.aggregates.js';
@@ -201,6 +203,7 @@ async function streamRows(
   source.stream.on('error', (e) => parser.destroy(e));
   let index: Map<string, number> | null = null;
   let width = 0;
+  let headerNames: readonly string[] = [];
   let rowNumber = 0;
   const seen = new Set<string>();
   const assembler = new IncidentAssembler();
@@ -227,6 +230,7 @@ async function streamRows(
         if (h.errors.length > 0) return;
         index = h.index;
         width = cells.length;
+        headerNames = cells;
         continue;
       }
       report.rows += 1;
@@ -236,7 +240,13 @@ async function streamRows(
         error({ row: rowNumber, column: null, reason: `Has ${cells.length} cells; the header has ${width}` });
         continue;
       }
-      const parsed = parseRow(cells, index, rowNumber, lk);
+      const bad = cells.findIndex((c) => !isStorableText(c));
+      if (bad >= 0) {
+        error({ row: rowNumber, column: headerNames[bad] ?? null, reason: INVALID_CHARACTERS_MESSAGE });
+        continue;
+      }
+      // A cell our export neutralised against CSV injection ('=...) is read back as it was written.
+      const parsed = parseRow(cells.map(unneutralise), index, rowNumber, lk);
       if (Array.isArray(parsed)) {
         parsed.forEach(error);
         continue;

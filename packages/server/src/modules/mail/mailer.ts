@@ -13,6 +13,11 @@ export interface Mail {
 }
 
 export interface Mailer {
+  /**
+   * Whether SMTP is set up. Without it nothing leaves the server (the outbox and the console keep
+   * the message), and a page must say so rather than claim an e-mail was sent.
+   */
+  readonly configured: boolean;
   /** Resolves false when delivery failed; the failure is logged and kept in the outbox. */
   send(mail: Mail): Promise<boolean>;
   close(): void;
@@ -33,6 +38,7 @@ export function createMailer(config: Config, db: Db, log: FastifyBaseLogger): Ma
       })
     : null;
   return {
+    configured: transport !== null,
     async send(mail) {
       const row = {
         id: newId(),

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { ImportRowError, StudentImportFile } from '@forefront/contract';
+import { INVALID_CHARACTERS_MESSAGE, isStorableText } from '../../shared/text.js';
 
 /** A CSV source: a file stream (CLI) or the text of an uploaded file (API). */
 export type CsvSource = Readable | string;
@@ -63,6 +64,11 @@ export async function* readCsv(
           column: null,
           reason: `The row has ${record.length} fields; the header has ${header.length}`,
         });
+        continue;
+      }
+      const bad = record.findIndex((c) => !isStorableText(c));
+      if (bad >= 0) {
+        onError({ file, row: info.lines, column: header[bad] ?? null, reason: INVALID_CHARACTERS_MESSAGE });
         continue;
       }
       const values = record;

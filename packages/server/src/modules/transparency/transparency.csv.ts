@@ -47,16 +47,17 @@ export function tableFile(report: TransparencyReport, table: PublicTable): Trans
   };
 }
 
-const text = (c: Cell | undefined): string => {
+// Figures stay numbers (csvLine writes a number as it is, a negative one too); only text is neutralised.
+const text = (c: Cell | undefined): string | number => {
   if (c === undefined || c === null) return '';
   if (c === SUPPRESSED) return SUPPRESSED;
-  if (typeof c === 'number') return String(c);
-  return String(c.estimate);
+  if (typeof c === 'number') return c;
+  return c.estimate;
 };
-const bound = (c: Cell | undefined, which: 'low' | 'high'): string => {
+const bound = (c: Cell | undefined, which: 'low' | 'high'): string | number => {
   if (c === undefined || c === null) return '';
   if (c === SUPPRESSED) return SUPPRESSED;
-  return typeof c === 'number' ? '' : String(c[which]);
+  return typeof c === 'number' ? '' : c[which];
 };
 
 export function tableCsv(report: TransparencyReport, table: PublicTable): string {
@@ -66,7 +67,14 @@ export function tableCsv(report: TransparencyReport, table: PublicTable): string
   const scopeId = report.school?.id ?? report.district.id;
   let out = csvLine(header);
   for (const row of table.rows) {
-    const cells = [report.scope, scopeId, report.year, row.dimension ?? '', row.key, row.label ?? ''];
+    const cells: (string | number)[] = [
+      report.scope,
+      scopeId,
+      report.year,
+      row.dimension ?? '',
+      row.key,
+      row.label ?? '',
+    ];
     for (const c of table.columns) {
       const v = row.cells[c.key];
       cells.push(...(c.kind === 'interval' ? [text(v), bound(v, 'low'), bound(v, 'high')] : [text(v)]));

@@ -1,6 +1,7 @@
 import {
   INVITATION_TTL_HOURS,
   type Invitation,
+  type InvitationCreated,
   type InviteUserInput,
   InviteUserInputSchema,
   type Role,
@@ -174,15 +175,18 @@ export async function inviteUser(
   actor: Actor,
   districtId: string,
   raw: InviteUserInput,
-): Promise<Invitation> {
+): Promise<InvitationCreated> {
   const d = await districtOrNotFound(ctx.db, districtId);
   authorize(actor, 'user.invite', { districtId: d.id, state: d.state }, 'District');
   const input = InviteUserInputSchema.parse(raw);
   const { invitation, token } = await ctx.db
     .transaction()
     .execute((trx) => createInvitationIn(trx, ctx, actor, d.id, input));
-  await sendInvitationMail(ctx, invitation, token, d.name);
-  return toInvitation(invitation);
+  const delivered = await sendInvitationMail(ctx, invitation, token, d.name);
+  const mail = !ctx.mailer.configured ? 'not_configured' : delivered ? 'sent' : 'failed';
+  // Not sent: the administrator is the only way the link reaches the invitee (it is also in the
+  // outbox and the server console). Sent: the link stays with the invitee.
+  return { ...toInvitation(invitation), mail, link: mail === 'sent' ? null : invitationLink(ctx, token) };
 }
 
 /** Shared by the API, the CLI and the demo: records the invitation and its audit event. */
@@ -193,7 +197,11 @@ export async function createInvitationIn(
   districtId: string,
   input: ReturnType<typeof InviteUserInputSchema.parse>,
 ) {
-  if (await repo.findUserByEmail(trx, input.email))
+  // An account in this district is listed on the inviter's own people page, so saying so tells
+  // them nothing new. An account elsewhere (another district, a state viewer) must not be revealed:
+  // the invitation is made as for anyone, and accepting it is refused (the address has an account).
+  const existing = await repo.findUserByEmail(trx, input.email);
+  if (existing && existing.districtId === districtId)
     throw new ConflictError('Someone with this e-mail address already has an account');
   await assertSchoolsInDistrict(trx, districtId, input.schoolIds);
   const token = newToken();
@@ -236,7 +244,7 @@ export async function sendInvitationMail(
   token: string,
   districtName: string,
 ) {
-  await ctx.mailer.send({
+  return ctx.mailer.send({
     to: invitation.email,
     districtId: invitation.districtId,
     subject: `You are invited to Forefront (${districtName})`,

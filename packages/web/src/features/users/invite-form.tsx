@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { InviteUserInputSchema, type InviteUserInput } from '@forefront/contract';
 import { issueOf } from '../../api/client';
 import { useClientValidation } from '../../api/validate';
-import { Alert } from '../../components/alert';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { TextField, useFocusFirstError } from '../../components/form-fields';
 import { RoleFields, roleAssignmentOf, type RoleDraft } from './role-fields';
+import { InvitationSent } from './invitation-sent';
 import { useInviteUser } from './users.api';
 
 const emptyRole: RoleDraft = { role: '', profession: '', schoolIds: [], accessExpiresAt: '' };
@@ -41,9 +41,7 @@ export function InviteForm({ districtId }: { districtId: string }) {
     <section aria-labelledby="invite-heading" className="margin-top-6">
       <h2 id="invite-heading">{t('people.inviteHeading')}</h2>
       <p>{t('people.inviteIntro')}</p>
-      {invite.isSuccess && !invalid && (
-        <Alert type="success" heading={t('people.invited', { email: invite.data.email })} live slim />
-      )}
+      {invite.isSuccess && !invalid && <InvitationSent invitation={invite.data} />}
       <ApiErrorAlert error={error} heading={t('people.inviteFailed')} shownFields={FIELDS} />
       <Form ref={form} onSubmit={submit} noValidate large>
         <TextField

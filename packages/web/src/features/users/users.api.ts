@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  InvitationCreatedSchema,
   InvitationSchema,
   OkSchema,
   UserSchema,
@@ -61,7 +62,7 @@ export function useInviteUser(districtId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: InviteUserInput) =>
-      api.post(`${districtPath(districtId)}/invitations`, input, InvitationSchema),
+      api.post(`${districtPath(districtId)}/invitations`, input, InvitationCreatedSchema),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.invitations(districtId) }),
   });
 }
