@@ -87,18 +87,16 @@ async function buildWorld(app: Parameters<typeof signIn>[0], ctx: AppContext): P
   const uC = await staff(dC, c1);
 
   const invite = (d: { id: string }) =>
-    ctx.db
-      .transaction()
-      .execute((trx) =>
-        createInvitationIn(trx, ctx, null, d.id, {
-          email: `invitee-${newId()}@example.test`,
-          displayName: 'Invitee',
-          role: 'auditor',
-          profession: null,
-          schoolIds: [],
-          accessExpiresAt: '2099-01-01',
-        }),
-      );
+    ctx.db.transaction().execute((trx) =>
+      createInvitationIn(trx, ctx, null, d.id, {
+        email: `invitee-${newId()}@example.test`,
+        displayName: 'Invitee',
+        role: 'auditor',
+        profession: null,
+        schoolIds: [],
+        accessExpiresAt: '2099-01-01',
+      }),
+    );
   const [iA, iB, iC] = [await invite(dA), await invite(dB), await invite(dC)];
 
   const actors = {} as World['actors'];
@@ -306,7 +304,7 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
       return {
         payload: {
           token,
-          district: { ncesLeaId: '1234567', name: 'Second district', state: 'VA' },
+          district: { ncesLeaId: '1234567', name: 'Second district', state: 'VA', timeZone: 'America/New_York' },
           admin: {
             email: `setup-${newId()}@example.test`,
             displayName: 'Admin',
@@ -412,18 +410,16 @@ const db = () => ctxRef!.db;
 async function freshInvitationToken() {
   const ctx = ctxRef!;
   const d = await ctx.db.selectFrom('districts').select('id').orderBy('createdAt').executeTakeFirstOrThrow();
-  const { token } = await ctx.db
-    .transaction()
-    .execute((trx) =>
-      createInvitationIn(trx, ctx, null, d.id, {
-        email: `public-${newId()}@example.test`,
-        displayName: 'Public invitee',
-        role: 'district_admin',
-        profession: null,
-        schoolIds: [],
-        accessExpiresAt: null,
-      }),
-    );
+  const { token } = await ctx.db.transaction().execute((trx) =>
+    createInvitationIn(trx, ctx, null, d.id, {
+      email: `public-${newId()}@example.test`,
+      displayName: 'Public invitee',
+      role: 'district_admin',
+      profession: null,
+      schoolIds: [],
+      accessExpiresAt: null,
+    }),
+  );
   return token;
 }
 

@@ -8,7 +8,12 @@ const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
 
 const input = (token: string, over: { ncesLeaId?: string; email?: string; password?: string } = {}) => ({
   token,
-  district: { ncesLeaId: over.ncesLeaId ?? '0100005', name: 'Albertville City', state: 'AL' },
+  district: {
+    ncesLeaId: over.ncesLeaId ?? '0100005',
+    name: 'Albertville City',
+    state: 'AL',
+    timeZone: 'America/Chicago',
+  },
   admin: {
     email: over.email ?? 'Superintendent@Albertville.example',
     displayName: 'Dr. Jordan Pike',

@@ -1,4 +1,4 @@
-import { scopeOf } from '@forefront/contract';
+import { DEFAULT_SCHOOL_YEAR_START, scopeOf } from '@forefront/contract';
 import type {
   CreateDistrictInput,
   CreateSchoolInput,
@@ -14,6 +14,8 @@ import type { AppContext } from '../../shared/context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { type AuditContext, appendAudit } from '../audit/audit.service.js';
+import { clockKey, clockOf } from './district.clock.js';
+import { recomputeDistrictClock } from './district.recompute.js';
 import * as repo from './district.repository.js';
 import type { DistrictRow, SchoolRow } from './district.table.js';
 
@@ -42,6 +44,12 @@ export async function updateDistrict(
   const d = await repo.findDistrict(ctx.db, id);
   if (!d) throw new NotFoundError('District');
   authorize(actor, 'district.update', { districtId: d.id, state: d.state }, 'District');
+  const from = clockOf(d);
+  const to = {
+    timeZone: input.timeZone ?? from.timeZone,
+    schoolYearStart: input.schoolYearStart ?? from.schoolYearStart,
+  };
+  const clockMoved = clockKey(from) !== clockKey(to);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateDistrict(trx, id, { ...input, updatedAt: nowIso() });
     await appendAudit(trx, auditCtx(ctx, actor, id), {
@@ -49,7 +57,13 @@ export async function updateDistrict(
       districtId: id,
       fields: Object.keys(input),
     });
+    if (clockMoved)
+      await appendAudit(trx, auditCtx(ctx, actor, id), { kind: 'district.clock_changed', districtId: id, from, to });
   });
+  // Every school year, month and published figure moves with the clock. Until the jobs module
+  // (issue 12.6) runs this in the background it runs here; `clock_applied` lets a restart finish
+  // a recompute that was cut short (recomputePendingClocks).
+  if (clockMoved) await recomputeDistrictClock(ctx, id);
   return toDistrict((await repo.findDistrict(ctx.db, id))!);
 }
 
@@ -63,7 +77,16 @@ export async function createDistrictIn(
   if (await repo.findDistrictByLeaId(trx, input.ncesLeaId))
     throw new ConflictError(`A district with NCES LEA id ${input.ncesLeaId} already exists`);
   const now = nowIso();
-  const row = { id: newId(), ...input, suppressionMinN: 10, createdAt: now, updatedAt: now };
+  const clock = { timeZone: input.timeZone, schoolYearStart: input.schoolYearStart ?? DEFAULT_SCHOOL_YEAR_START };
+  const row = {
+    id: newId(),
+    ...input,
+    ...clock,
+    clockApplied: clockKey(clock),
+    suppressionMinN: 10,
+    createdAt: now,
+    updatedAt: now,
+  };
   await repo.insertDistrict(trx, row);
   await appendAudit(trx, auditCtx(ctx, actor, row.id), {
     kind: 'district.created',

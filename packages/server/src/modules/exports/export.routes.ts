@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParamsSchema, IdSchema, RACES, SchoolYearSchema, schoolYearOf } from '@forefront/contract';
+import { IdParamsSchema, IdSchema, RACES, SchoolYearSchema } from '@forefront/contract';
 import type { AppContext } from '../../shared/context.js';
 import { crdcExport, startIncidentExport } from './export.service.js';
 
@@ -115,13 +115,7 @@ export function exportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       // Without ?year: the current school year.
-      (req) =>
-        crdcExport(
-          ctx,
-          { actor: req.actor! },
-          req.params.id,
-          req.query.year ?? schoolYearOf(new Date().toISOString().slice(0, 10)),
-        ),
+      (req) => crdcExport(ctx, { actor: req.actor! }, req.params.id, req.query.year),
     );
   };
 }

@@ -18,6 +18,7 @@ import { newId } from '../../shared/ids.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { findDistrict } from '../districts/district.repository.js';
 import { type ActorLike, authorizeIncident, needToKnowFilter } from './incident.access.js';
+import { clockOf, loadClock } from '../districts/district.clock.js';
 import { deriveRecordClass, schoolYearOfIncident } from './incident.derive.js';
 import { findIncidentPage } from './incident.list.js';
 import * as repo from './incident.repository.js';
@@ -116,7 +117,7 @@ export async function createIncidentIn(
     schoolId: input.schoolId,
     number: await nextIncidentNumber(trx, d.id),
     occurredAt: input.occurredAt,
-    schoolYear: schoolYearOfIncident(input.occurredAt),
+    schoolYear: schoolYearOfIncident(input.occurredAt, clockOf(d)),
     location: input.location,
     behaviors: JSON.stringify(input.behaviors),
     description: input.description,
@@ -196,7 +197,7 @@ export async function updateIncidentIn(
   await repo.updateIncident(trx, row.id, {
     schoolId: input.schoolId,
     occurredAt: input.occurredAt,
-    schoolYear: schoolYearOfIncident(input.occurredAt),
+    schoolYear: schoolYearOfIncident(input.occurredAt, await loadClock(trx, row.districtId)),
     location: input.location,
     behaviors: JSON.stringify(input.behaviors),
     description: input.description,

@@ -44,6 +44,12 @@ export interface PublishOptions {
   year?: string;
   onProgress?: (p: PublishProgress) => void;
   now?: Date;
+  /**
+   * Publish again every year released before too, even one that has no figures now (they moved
+   * to another year when the district's clock changed): its public page then says so instead of
+   * keeping figures its incidents no longer make. Ignored with `year`.
+   */
+  republishReleased?: boolean;
 }
 
 export async function publishTransparency(
@@ -69,7 +75,9 @@ export async function publishTransparency(
     if (opts.year !== undefined && !withCounts.includes(opts.year))
       throw new NotFoundError('Figures', `No figures are recorded for ${opts.year} in this district`);
     const released = await yearsReleased(trx, districtId, datasetOf('referred'));
-    const toPublish = new Set(opts.year !== undefined ? [opts.year] : withCounts);
+    const toPublish = new Set(
+      opts.year !== undefined ? [opts.year] : [...withCounts, ...(opts.republishReleased ? released : [])],
+    );
     const schools = await findAllSchools(trx, districtId);
     const schoolIds = schools.map((s) => s.id);
 
