@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentInput, RoleDrift } from '@forefront/contract';
+import { recomputePendingClocks } from '../src/modules/districts/district.recompute.js';
 import { expectError } from './auth.helpers.js';
 import { TEST_DIALECT, type TestApp, createTestApp } from './harness.js';
 import { type IncidentWorld, buildIncidentWorld, buildStudent, req } from './incident.helpers.js';
@@ -174,6 +175,24 @@ describe(`the district's own clock on ${TEST_DIALECT}`, () => {
     expect(events.filter((e) => e.kind === 'district.clock_changed')).toHaveLength(5);
     expect(events.filter((e) => e.kind === 'district.clock_recomputed')).toHaveLength(5);
     expect(events.filter((e) => e.kind === 'district.clock_changed').every((e) => e.actorId === w.admin.id)).toBe(true);
+  });
+
+  it('recomputes at start a district whose figures were computed on another clock, once', async () => {
+    // As the migration leaves a district it gave a zone: its stored figures are on another clock.
+    await t.ctx.db
+      .updateTable('districts')
+      .set({ timeZone: 'UTC', clockApplied: 'America/New_York|07-01' })
+      .where('id', '=', w.district.id)
+      .execute();
+    expect(await schoolYearStored()).toBe('2024-25');
+    const done = await recomputePendingClocks(t.ctx);
+    expect(done.map((r) => [r.districtId, r.incidentsMoved])).toEqual([[w.district.id, 1]]);
+    expect(await schoolYearStored()).toBe('2025-26');
+    expect(await driftByMonth()).toEqual({ '2025-06': 0, '2025-07': 1 });
+    expect(await recomputePendingClocks(t.ctx)).toEqual([]);
+    // Back to New York through the API, as the last test expects.
+    expect((await patch({ timeZone: 'America/New_York' })).statusCode).toBe(200);
+    expect(await schoolYearStored()).toBe('2024-25');
   });
 
   it('refuses an unknown zone or day with a 400 and changes nothing; only the district administrator may change it', async () => {
