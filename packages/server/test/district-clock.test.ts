@@ -96,6 +96,14 @@ describe(`the district's own clock on ${TEST_DIALECT}`, () => {
     expect(await incidentCounts()).toEqual([['2024-25', 1]]);
     expect(await crdcArrests('2024-25')).toBe(1);
     expect(await crdcArrests('2025-26')).toBe(0);
+    // The incident list's days are the district's days too.
+    const listed = async (q: string) => {
+      const res = await req(t.app, w.sessions.admin, 'GET', district(`/incidents?${q}`));
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ total: number }>().total;
+    };
+    expect(await listed('from=2025-06-30&to=2025-06-30')).toBe(1);
+    expect(await listed('from=2025-07-01&to=2025-07-01')).toBe(0);
 
     const csv = await req(t.app, w.sessions.admin, 'GET', district('/exports/incidents.csv?year=2024-25'));
     expect(csv.statusCode, csv.body).toBe(200);

@@ -272,6 +272,7 @@ export async function listIncidents(
     const { items, total } = await findIncidentPage(trx, d.id, q, {
       ...(scope === 'school' && { schoolIds: actor.schoolIds }),
       needToKnow: await needToKnowFilter(trx, actor, d.id),
+      timeZone: d.timeZone,
     });
     await appendAudit(trx, audit(ctx, actor, d.id), {
       kind: 'incident.listed',

@@ -130,7 +130,13 @@ export async function publishTransparency(
 
     const published = [...years.keys()].sort().map((y) => new PublishedYear(y, years.get(y)!.n, years.get(y)!.fams));
     const rctx: ReportContext = {
-      district: { id: district.id, name: district.name, state: district.state, ncesLeaId: district.ncesLeaId },
+      district: {
+        id: district.id,
+        name: district.name,
+        state: district.state,
+        ncesLeaId: district.ncesLeaId,
+        timeZone: district.timeZone,
+      },
       schools: new Map(schools.map((s) => [s.id, { id: s.id, name: s.name, ncesSchoolId: s.ncesSchoolId }])),
       years: published,
       publishedAt,
