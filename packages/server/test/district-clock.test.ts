@@ -1,10 +1,14 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentInput, RoleDrift } from '@forefront/contract';
-import { recomputePendingClocks } from '../src/modules/districts/district.recompute.js';
+import {
+  isClockApplied,
+  recomputeDistrictClock,
+  recomputePendingClocks,
+} from '../src/modules/districts/district.recompute.js';
 import { expectError } from './auth.helpers.js';
 import { TEST_DIALECT, type TestApp, createTestApp } from './harness.js';
-import { type IncidentWorld, buildIncidentWorld, buildStudent, req } from './incident.helpers.js';
+import { type IncidentWorld, buildIncidentWorld, buildStudent, incidentInput, req } from './incident.helpers.js';
 
 /**
  * Issue 12.1, the test the issue names: an incident at 21:00 EDT on 30 June 2025 (01:00 UTC on
@@ -201,6 +205,40 @@ describe(`the district's own clock on ${TEST_DIALECT}`, () => {
     // Back to New York through the API, as the last test expects.
     expect((await patch({ timeZone: 'America/New_York' })).statusCode).toBe(200);
     expect(await schoolYearStored()).toBe('2024-25');
+  });
+
+  it('leaves every stored figure as a fresh recompute makes it when incidents are saved during a clock change', async () => {
+    const student = (await buildStudent(t.ctx, w.district.id, w.school)).id;
+    const at = (h: number) => new Date(Date.parse(JUNE_30_9PM_EDT) + h * 3_600_000).toISOString();
+    const create = (h: number) =>
+      req(t.app, w.sessions.sro, 'POST', district('/incidents'), {
+        ...incidentInput(w.school, w.sro.id, { occurredAt: at(h) }),
+        students: [{ studentId: student, role: 'offender' }],
+      });
+    const answers = await Promise.all([
+      create(-2),
+      patch({ timeZone: 'America/Los_Angeles' }),
+      create(2),
+      create(3.5),
+      patch({ timeZone: 'America/New_York' }),
+      create(-1),
+    ]);
+    expect(answers.map((r) => r.statusCode)).toEqual([201, 200, 201, 201, 200, 201]);
+    const stored = async () => ({
+      years: await t.ctx.db.selectFrom('incidents').select(['id', 'schoolYear']).orderBy('id').execute(),
+      links: await t.ctx.db.selectFrom('incidentStudents').select(['id', 'schoolYear']).orderBy('id').execute(),
+      flags: await t.ctx.db.selectFrom('incidentFlags').select(['id', 'month']).orderBy('id').execute(),
+      drift: await t.ctx.db
+        .selectFrom('roleDriftMonthly')
+        .select(['month', 'schoolId', 'officerId', 'contacts', 'routineContacts', 'classroomContacts', 'violations'])
+        .where((eb) => eb.or([eb('contacts', '<>', 0), eb('violations', '<>', 0)]))
+        .orderBy(['month', 'schoolId', 'officerId'])
+        .execute(),
+    });
+    const before = await stored();
+    await recomputeDistrictClock(t.ctx, w.district.id);
+    expect(await stored()).toEqual(before);
+    expect(await isClockApplied(t.ctx.db, w.district.id)).toBe(true);
   });
 
   it('refuses an unknown zone or day with a 400 and changes nothing; only the district administrator may change it', async () => {

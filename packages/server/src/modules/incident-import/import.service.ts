@@ -7,7 +7,7 @@ import { authorize } from '../../shared/authorize.js';
 import type { AppContext } from '../../shared/context.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { appendAudit } from '../audit/audit.service.js';
-import { loadClock } from '../districts/district.clock.js';
+import { loadClock, lockClock } from '../districts/district.clock.js';
 import { findDistrict } from '../districts/district.repository.js';
 import { TransparencyAccumulator, refreshDistrictYears } from '../transparency/transparency.aggregates.js';
 import { DriftAccumulator } from './import.aggregates.js';
@@ -123,6 +123,8 @@ async function runImport(
   };
   try {
     await ctx.db.transaction().execute(async (trx) => {
+      // The clock as it is while this transaction holds it (a clock change waits for the import).
+      run.clock = await lockClock(trx, ctx.dialect, districtId);
       const writer: BulkWriter =
         ctx.dialect === 'sqlite' && ctx.sqlite ? new SqliteBulkWriter(ctx.sqlite) : new KyselyBulkWriter(trx);
       const start = await readCounter(trx, districtId, run.now);
