@@ -1,4 +1,4 @@
-import { type PublishTransparencyResult, SchoolYearSchema } from '@forefront/contract';
+import { type PublishTransparencyResult, SchoolYearSchema, localDate } from '@forefront/contract';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
@@ -88,7 +88,7 @@ export async function publishTransparency(
       if (earlier) years.set(year, earlier);
       else toPublish.add(year);
     }
-    await ensureEnrollment(trx, districtId, [...toPublish]);
+    await ensureEnrollment(trx, districtId, [...toPublish], localDate(publishedAt, district.timeZone));
 
     const result: PublishTransparencyResult['years'] = [];
     for (const year of [...toPublish].sort()) {
