@@ -15,7 +15,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../shared/error
 import { newId } from '../../shared/ids.js';
 import { type AuditContext, appendAudit } from '../audit/audit.service.js';
 import { clockKey, clockOf } from './district.clock.js';
-import { recomputeDistrictClock } from './district.recompute.js';
+import { isClockApplied, recomputeDistrictClock } from './district.recompute.js';
 import * as repo from './district.repository.js';
 import type { DistrictRow, SchoolRow } from './district.table.js';
 
@@ -44,26 +44,34 @@ export async function updateDistrict(
   const d = await repo.findDistrict(ctx.db, id);
   if (!d) throw new NotFoundError('District');
   authorize(actor, 'district.update', { districtId: d.id, state: d.state }, 'District');
-  const from = clockOf(d);
-  const to = {
-    timeZone: input.timeZone ?? from.timeZone,
-    schoolYearStart: input.schoolYearStart ?? from.schoolYearStart,
-  };
-  const clockMoved = clockKey(from) !== clockKey(to);
   await ctx.db.transaction().execute(async (trx) => {
+    // The clock as it is now, read under the row lock: two settings changes at once must each see
+    // the other's committed zone, or one could think nothing moved.
+    const current = await trx
+      .selectFrom('districts')
+      .select(['timeZone', 'schoolYearStart'])
+      .where('id', '=', id)
+      .$if(ctx.dialect === 'postgres', (q) => q.forUpdate())
+      .executeTakeFirstOrThrow();
+    const from = clockOf(current);
+    const to = {
+      timeZone: input.timeZone ?? from.timeZone,
+      schoolYearStart: input.schoolYearStart ?? from.schoolYearStart,
+    };
     await repo.updateDistrict(trx, id, { ...input, updatedAt: nowIso() });
     await appendAudit(trx, auditCtx(ctx, actor, id), {
       kind: 'district.updated',
       districtId: id,
       fields: Object.keys(input),
     });
-    if (clockMoved)
+    if (clockKey(from) !== clockKey(to))
       await appendAudit(trx, auditCtx(ctx, actor, id), { kind: 'district.clock_changed', districtId: id, from, to });
   });
   // Every school year, month and published figure moves with the clock. Until the jobs module
   // (issue 12.6) runs this in the background it runs here; `clock_applied` lets a restart finish
   // a recompute that was cut short (recomputePendingClocks).
-  if (clockMoved) await recomputeDistrictClock(ctx, id);
+  if ((input.timeZone !== undefined || input.schoolYearStart !== undefined) && !(await isClockApplied(ctx.db, id)))
+    await recomputeDistrictClock(ctx, id);
   return toDistrict((await repo.findDistrict(ctx.db, id))!);
 }
 
