@@ -12,6 +12,21 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('setup.completed'), districtId: Id, adminUserId: Id }),
   z.object({ kind: z.literal('district.created'), districtId: Id, ncesLeaId: z.string() }),
   z.object({ kind: z.literal('district.updated'), districtId: Id, fields: z.array(z.string()) }),
+  // Issue 12.1: the district's clock moved; every date-derived figure is recomputed after it.
+  z.object({
+    kind: z.literal('district.clock_changed'),
+    districtId: Id,
+    from: z.object({ timeZone: z.string(), schoolYearStart: z.string() }),
+    to: z.object({ timeZone: z.string(), schoolYearStart: z.string() }),
+  }),
+  z.object({
+    kind: z.literal('district.clock_recomputed'),
+    districtId: Id,
+    timeZone: z.string(),
+    schoolYearStart: z.string(),
+    incidentsMoved: z.number().int(),
+    republished: z.boolean(),
+  }),
   z.object({ kind: z.literal('school.created'), schoolId: Id, ncesSchoolId: z.string() }),
   z.object({ kind: z.literal('school.updated'), schoolId: Id, fields: z.array(z.string()) }),
   z.object({ kind: z.literal('user.invited'), invitationId: Id, role: RoleSchema, schoolIds: z.array(Id) }),

@@ -8,6 +8,7 @@ export * from './schemas/users.js';
 export * from './schemas/auth.js';
 export * from './schemas/audit.js';
 export * from './taxonomy.js';
+export * from './district-clock.js';
 export * from './mou-rules.js';
 export * from './role-clarity.js';
 export * from './schemas/incidents.js';

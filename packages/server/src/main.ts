@@ -8,6 +8,7 @@ import { BatchedLogDestination } from './plugins/log-destination.js';
 import { isSetupNeeded, issueSetupLink } from './modules/setup/setup.service.js';
 import { scheduleMouReminders } from './modules/mous/mou.reminders.js';
 import { scheduleAuditAnchors } from './modules/audit/audit.anchor.file.js';
+import { recomputePendingClocks } from './modules/districts/district.recompute.js';
 import { WORKER_INDEX_ENV, superviseWorkers } from './cluster.js';
 
 /**
@@ -92,6 +93,16 @@ async function serveProcess(config: Config, opts: { migrate: boolean; singletons
   }
 
   await app.listen({ port: config.port, host: config.host });
+  // Districts whose figures were computed on another clock (the migration's stated zones, or a
+  // settings change whose recompute was cut short) are recomputed after start, one by one.
+  if (opts.singletons)
+    void recomputePendingClocks(ctx).then(
+      (done) => {
+        for (const r of done)
+          app.log.info({ districtId: r.districtId, ...r.clock, moved: r.incidentsMoved }, 'district clock recomputed');
+      },
+      (err: unknown) => app.log.error({ err }, 'district clock recompute failed; it is retried at the next start'),
+    );
   if (opts.singletons && (await isSetupNeeded(ctx))) {
     const link = await issueSetupLink(ctx);
     console.log(

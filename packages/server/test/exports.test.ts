@@ -145,6 +145,8 @@ describe(`incident exports and FERPA disclosure records on ${TEST_DIALECT}`, () 
       behaviors: [{ behaviorDescriptor: 'uri://forefront.org/BehaviorDescriptor#threat_with_weapon' }],
       weapons: [{ weaponDescriptor: 'uri://ed-fi.org/WeaponDescriptor#Knife' }],
       reportedToLawEnforcement: expect.any(Boolean),
+      // The fixture district has no zone of its own (UTC, the column default): the local time is UTC.
+      _ext: { forefront: { timeZone: 'UTC', utcOffset: '+00:00' } },
     });
     const assoc = doc.studentDisciplineIncidentBehaviorAssociations;
     expect(assoc.length).toBeGreaterThan(0);

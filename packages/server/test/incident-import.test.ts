@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type ContactPurpose, type Involvement, type SroAction, evaluateIncident } from '@forefront/contract';
+import {
+  type ContactPurpose,
+  type Involvement,
+  type SroAction,
+  UTC_CLOCK,
+  evaluateIncident,
+} from '@forefront/contract';
 import { driftContribution, studentOutcomes } from '../src/modules/incidents/incident.derive.js';
 import { INCIDENT_COLUMNS } from '../src/modules/incident-import/import.columns.js';
 import { findMouInForce } from '../src/modules/mous/mou.in-force.js';
@@ -245,7 +251,8 @@ describe(`incident CSV import on ${TEST_DIALECT}`, () => {
           outcomes.get(s.studentId) ?? { referred: false, arrested: false },
         );
       }
-      const d = driftContribution(input, flags);
+      // The fixture district is written without a zone: UTC, its column default.
+      const d = driftContribution(input, flags, UTC_CLOCK);
       for (const r of d.rows) {
         const k = `${r.month}|${r.schoolId}|${r.officerId}`;
         const acc = driftExpected.get(k) ?? [0, 0, 0, 0, 0, 0];

@@ -304,7 +304,7 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
       return {
         payload: {
           token,
-          district: { ncesLeaId: '1234567', name: 'Second district', state: 'VA' },
+          district: { ncesLeaId: '1234567', name: 'Second district', state: 'VA', timeZone: 'America/New_York' },
           admin: {
             email: `setup-${newId()}@example.test`,
             displayName: 'Admin',

@@ -8,7 +8,12 @@ const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
 
 const input = (token: string, over: { ncesLeaId?: string; email?: string; password?: string } = {}) => ({
   token,
-  district: { ncesLeaId: over.ncesLeaId ?? '0100005', name: 'Albertville City', state: 'AL' },
+  district: {
+    ncesLeaId: over.ncesLeaId ?? '0100005',
+    name: 'Albertville City',
+    state: 'AL',
+    timeZone: 'America/Chicago',
+  },
   admin: {
     email: over.email ?? 'Superintendent@Albertville.example',
     displayName: 'Dr. Jordan Pike',
@@ -65,6 +70,19 @@ describe(`first-run setup on ${TEST_DIALECT}`, () => {
     expect((await t.app.inject('/api/setup/status')).json()).toEqual({ needed: true });
   });
 
+  it('asks for the time zone: none or an unknown one is refused with a 400 naming the field, and creates nothing', async () => {
+    const token = tokenOf(await issueSetupLink(t.ctx));
+    const base = input(token);
+    for (const timeZone of [undefined, 'Mars/Olympus_Mons', 'America/New York']) {
+      const res = await setup({ ...base, district: { ...base.district, timeZone } });
+      expectError(res, 400, 'invalid_request');
+      expect(res.json<{ error: { issues: { path: string }[] } }>().error.issues.map((i) => i.path)).toEqual([
+        'body.district.timeZone',
+      ]);
+    }
+    expect(await snapshot()).toEqual(empty);
+  });
+
   it('a valid link creates the district and its administrator, once', async () => {
     const token = tokenOf(await issueSetupLink(t.ctx));
     const res = await setup(input(token));
@@ -84,6 +102,10 @@ describe(`first-run setup on ${TEST_DIALECT}`, () => {
       name: 'Albertville City',
       state: 'AL',
       suppressionMinN: 10,
+      // The zone the person chose; the school year starts on 1 July unless they said otherwise.
+      timeZone: 'America/Chicago',
+      schoolYearStart: '07-01',
+      clockApplied: 'America/Chicago|07-01',
     });
     const admin = await t.ctx.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
     expect(admin).toMatchObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SchoolYearStartSchema, TimeZoneSchema } from '../district-clock.js';
 import { IdSchema, NcesLeaIdSchema, NcesSchoolIdSchema, StateCodeSchema } from './common.js';
 
 export const GRADES = ['PK', 'KG', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] as const;
@@ -11,6 +12,10 @@ export const DistrictSchema = z.object({
   state: z.string(),
   /** Minimum published cell size (DOMAIN.md section 9): 5 to 30, default 10. */
   suppressionMinN: z.number().int(),
+  /** IANA zone of the district's wall clock: school years, months and exported dates are read on it. */
+  timeZone: z.string(),
+  /** First day of the school year, MM-DD (default 07-01). */
+  schoolYearStart: z.string(),
   createdAt: z.string(),
 });
 export type District = z.infer<typeof DistrictSchema>;
@@ -19,6 +24,9 @@ export const CreateDistrictInputSchema = z.object({
   ncesLeaId: NcesLeaIdSchema,
   name: z.string().trim().min(2).max(200),
   state: StateCodeSchema,
+  /** Asked at setup (the state's most common zone preselected), never guessed silently. */
+  timeZone: TimeZoneSchema,
+  schoolYearStart: SchoolYearStartSchema.optional(),
 });
 export type CreateDistrictInput = z.infer<typeof CreateDistrictInputSchema>;
 
@@ -26,6 +34,8 @@ export const UpdateDistrictInputSchema = z
   .object({
     name: z.string().trim().min(2).max(200),
     suppressionMinN: z.number().int().min(5).max(30),
+    timeZone: TimeZoneSchema,
+    schoolYearStart: SchoolYearStartSchema,
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'Nothing to update');

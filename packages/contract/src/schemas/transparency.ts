@@ -79,7 +79,14 @@ export const TransparencyScopeSchema = z.enum(['district', 'school']);
 
 export const TransparencyReportSchema = z.object({
   scope: TransparencyScopeSchema,
-  district: z.object({ id: IdSchema, name: z.string(), state: z.string(), ncesLeaId: z.string() }),
+  district: z.object({
+    id: IdSchema,
+    name: z.string(),
+    state: z.string(),
+    ncesLeaId: z.string(),
+    /** The district's zone: the report's dates are its calendar days. Absent in pages published before issue 12. */
+    timeZone: z.string().optional(),
+  }),
   school: z.object({ id: IdSchema, name: z.string(), ncesSchoolId: z.string() }).nullable(),
   /** The school year of the figures, e.g. 2025-26. */
   year: z.string(),

@@ -8,6 +8,7 @@ import * as m0005 from './migrations/20261128T0005_crdc.js';
 import * as m0006 from './migrations/20261128T0006_release_ledger.js';
 import * as m0007 from './migrations/20261128T0007_transparency.js';
 import * as m0008 from './migrations/20261128T0008_page_etag.js';
+import * as m0101 from './migrations/20261207T0101_district_clock.js';
 import * as m0201 from './migrations/20261207T0201_outside_referrals.js';
 import * as m0301 from './migrations/20261207T0301_crdc_offenses_restraint.js';
 import * as m0401 from './migrations/20261207T0401_mou_signature_methods.js';
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128T0006_release_ledger': m0006,
   '20261128T0007_transparency': m0007,
   '20261128T0008_page_etag': m0008,
+  '20261207T0101_district_clock': m0101,
   '20261207T0201_outside_referrals': m0201,
   '20261207T0301_crdc_offenses_restraint': m0301,
   '20261207T0401_mou_signature_methods': m0401,

@@ -24,12 +24,15 @@ export function formatDateTime(iso: string | null, lang: string): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
-/** Dates without a time (YYYY-MM-DD) are calendar days: format them in UTC so they never shift a day. */
-export function formatDate(iso: string | null, lang: string): string {
+/**
+ * Dates without a time (YYYY-MM-DD) are calendar days: format them in UTC so they never shift a day.
+ * An instant is shown on `timeZone`'s calendar when given (a district's report), else the reader's.
+ */
+export function formatDate(iso: string | null, lang: string, timeZone?: string): string {
   if (!iso) return '—';
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: iso.length === 10 ? 'UTC' : undefined }).format(
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: iso.length === 10 ? 'UTC' : timeZone }).format(
     date,
   );
 }

@@ -1,8 +1,9 @@
-import type { IncidentInput } from '@forefront/contract';
+import { type IncidentInput, localDate } from '@forefront/contract';
 import { type Db, nowIso } from '../../db/database.js';
 import type { AppContext } from '../../shared/context.js';
 import type { seededRandom } from '../../shared/random.js';
 import { appendAudit } from '../audit/audit.service.js';
+import { loadClock } from '../districts/district.clock.js';
 import { DriftAccumulator } from '../incident-import/import.aggregates.js';
 import { loadLookups } from '../incident-import/import.lookups.js';
 import { incidentNumber, readCounter, reserveNumbers } from '../incident-import/import.numbers.js';
@@ -212,16 +213,21 @@ async function loadHistory(
   const now = nowIso();
   const writer: BulkWriter =
     ctx.dialect === 'sqlite' && ctx.sqlite ? new SqliteBulkWriter(ctx.sqlite) : new KyselyBulkWriter(trx);
+  const clock = await loadClock(trx, district.id);
   const drift = new DriftAccumulator();
   const figures = new TransparencyAccumulator();
   const start = await readCounter(trx, district.id, now);
   let n = start;
   const byState = new Map<string, string[]>();
   for (const h of incidents) {
-    const run = { districtId: district.id, createdBy: h.officerId, creatorRole: 'sro' as const, now };
+    const run = { districtId: district.id, createdBy: h.officerId, creatorRole: 'sro' as const, now, clock };
     const number = incidentNumber(now, ++n);
-    const out = emitIncident(run, h.incident, number, await lookups.mouOn(trx, h.incident.input.occurredAt), (t, r) =>
-      writer.add(t, r),
+    const out = emitIncident(
+      run,
+      h.incident,
+      number,
+      await lookups.mouOn(trx, localDate(h.incident.input.occurredAt, clock.timeZone)),
+      (t, r) => writer.add(t, r),
     );
     drift.add(out.drift);
     figures.add(out.transparency);

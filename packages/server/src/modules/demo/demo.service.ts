@@ -1,4 +1,5 @@
-import type { Role, SupportProfession } from '@forefront/contract';
+import { DEFAULT_SCHOOL_YEAR_START, type Role, type SupportProfession, stateTimeZone } from '@forefront/contract';
+import { clockKey } from '../districts/district.clock.js';
 import { type Db, nowIso } from '../../db/database.js';
 import type { AppContext } from '../../shared/context.js';
 import { seededRandom } from '../../shared/random.js';
@@ -230,6 +231,10 @@ async function insertDistrict(
       name: d.name,
       state: d.state,
       suppressionMinN: 10,
+      // A demo district keeps the time of its state, as setup preselects it.
+      timeZone: stateTimeZone(d.state),
+      schoolYearStart: DEFAULT_SCHOOL_YEAR_START,
+      clockApplied: clockKey({ timeZone: stateTimeZone(d.state), schoolYearStart: DEFAULT_SCHOOL_YEAR_START }),
       createdAt: now,
       updatedAt: now,
     })

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Insertable, type Updateable, sql } from 'kysely';
 import { compiledQuery } from '../../db/compiled.js';
 import type { Db } from '../../db/database.js';
 import { epochCacheOf } from '../../db/epoch-cache.js';
@@ -34,9 +34,10 @@ export const countDistricts = async (db: Db) =>
     ).n,
   );
 
-export const insertDistrict = (db: Db, row: DistrictTable) => db.insertInto('districts').values(row).execute();
+export const insertDistrict = (db: Db, row: Insertable<DistrictTable>) =>
+  db.insertInto('districts').values(row).execute();
 
-export const updateDistrict = (db: Db, id: string, patch: Partial<DistrictTable>) =>
+export const updateDistrict = (db: Db, id: string, patch: Updateable<DistrictTable>) =>
   db.updateTable('districts').set(patch).where('id', '=', id).execute();
 
 export async function findDistrictsInState(db: Db, state: string, limit: number, offset: number) {

@@ -1,4 +1,4 @@
-import { scopeOf } from '@forefront/contract';
+import { DEFAULT_SCHOOL_YEAR_START, scopeOf } from '@forefront/contract';
 import type {
   CreateDistrictInput,
   CreateSchoolInput,
@@ -14,6 +14,8 @@ import type { AppContext } from '../../shared/context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { type AuditContext, appendAudit } from '../audit/audit.service.js';
+import { clockKey, clockOf } from './district.clock.js';
+import { isClockApplied, recomputeDistrictClock } from './district.recompute.js';
 import * as repo from './district.repository.js';
 import type { DistrictRow, SchoolRow } from './district.table.js';
 
@@ -43,13 +45,33 @@ export async function updateDistrict(
   if (!d) throw new NotFoundError('District');
   authorize(actor, 'district.update', { districtId: d.id, state: d.state }, 'District');
   await ctx.db.transaction().execute(async (trx) => {
+    // The clock as it is now, read under the row lock: two settings changes at once must each see
+    // the other's committed zone, or one could think nothing moved.
+    const current = await trx
+      .selectFrom('districts')
+      .select(['timeZone', 'schoolYearStart'])
+      .where('id', '=', id)
+      .$if(ctx.dialect === 'postgres', (q) => q.forUpdate())
+      .executeTakeFirstOrThrow();
+    const from = clockOf(current);
+    const to = {
+      timeZone: input.timeZone ?? from.timeZone,
+      schoolYearStart: input.schoolYearStart ?? from.schoolYearStart,
+    };
     await repo.updateDistrict(trx, id, { ...input, updatedAt: nowIso() });
     await appendAudit(trx, auditCtx(ctx, actor, id), {
       kind: 'district.updated',
       districtId: id,
       fields: Object.keys(input),
     });
+    if (clockKey(from) !== clockKey(to))
+      await appendAudit(trx, auditCtx(ctx, actor, id), { kind: 'district.clock_changed', districtId: id, from, to });
   });
+  // Every school year, month and published figure moves with the clock. Until the jobs module
+  // (issue 12.6) runs this in the background it runs here; `clock_applied` lets a restart finish
+  // a recompute that was cut short (recomputePendingClocks).
+  if ((input.timeZone !== undefined || input.schoolYearStart !== undefined) && !(await isClockApplied(ctx.db, id)))
+    await recomputeDistrictClock(ctx, id);
   return toDistrict((await repo.findDistrict(ctx.db, id))!);
 }
 
@@ -63,7 +85,16 @@ export async function createDistrictIn(
   if (await repo.findDistrictByLeaId(trx, input.ncesLeaId))
     throw new ConflictError(`A district with NCES LEA id ${input.ncesLeaId} already exists`);
   const now = nowIso();
-  const row = { id: newId(), ...input, suppressionMinN: 10, createdAt: now, updatedAt: now };
+  const clock = { timeZone: input.timeZone, schoolYearStart: input.schoolYearStart ?? DEFAULT_SCHOOL_YEAR_START };
+  const row = {
+    id: newId(),
+    ...input,
+    ...clock,
+    clockApplied: clockKey(clock),
+    suppressionMinN: 10,
+    createdAt: now,
+    updatedAt: now,
+  };
   await repo.insertDistrict(trx, row);
   await appendAudit(trx, auditCtx(ctx, actor, row.id), {
     kind: 'district.created',

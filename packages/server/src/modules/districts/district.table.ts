@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { ColumnType, Selectable } from 'kysely';
 import type { School } from '@forefront/contract';
 
 export interface DistrictTable {
@@ -7,6 +7,12 @@ export interface DistrictTable {
   name: string;
   state: string;
   suppressionMinN: number;
+  /** IANA zone (contract/district-clock.ts); UTC for a row written without one. */
+  timeZone: ColumnType<string, string | undefined, string>;
+  /** MM-DD. */
+  schoolYearStart: ColumnType<string, string | undefined, string>;
+  /** "zone|MM-DD" the stored school years and months were computed on; null: UTC|07-01. */
+  clockApplied: ColumnType<string | null, string | null | undefined, string | null>;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,3 +1,4 @@
+import { localParts } from '@forefront/contract';
 import { EXPORT_ONLY_COLUMNS, INCIDENT_COLUMNS } from '../incident-import/import.columns.js';
 import type {
   IncidentReviewTable,
@@ -47,6 +48,7 @@ function actionToken(a: SroActionTable) {
  * whole incident.
  */
 export function incidentCsvRows(inc: ExportIncident, names: ExportNames): string[][] {
+  const local = localParts(inc.occurredAt, names.timeZone);
   const base: Row = {
     incident_ref: inc.number,
     school_nces_id: names.schoolNces.get(inc.schoolId) ?? '',
@@ -62,6 +64,10 @@ export function incidentCsvRows(inc: ExportIncident, names: ExportNames): string
     state: inc.state,
     record_class: inc.recordClass,
     mou_version_id: inc.mouVersionId ?? '',
+    occurred_local_date: local.date,
+    occurred_local_time: local.time,
+    utc_offset: local.offset,
+    time_zone: names.timeZone,
   };
   const flagsFor = (studentId: string | null) =>
     inc.flags

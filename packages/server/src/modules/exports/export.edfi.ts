@@ -1,4 +1,4 @@
-import { REFERRAL_ACTIONS, type SroAction } from '@forefront/contract';
+import { REFERRAL_ACTIONS, type SroAction, localParts } from '@forefront/contract';
 import type { ExportIncident, ExportNames } from './export.query.js';
 
 /**
@@ -50,6 +50,8 @@ export interface EdFiDisciplineIncident {
   behaviors: { behaviorDescriptor: string }[];
   weapons: { weaponDescriptor: string }[];
   reportedToLawEnforcement: boolean;
+  /** incidentDate and incidentTime are the district's wall clock; this says which one. */
+  _ext: { forefront: { timeZone: string; utcOffset: string } };
 }
 
 export interface EdFiStudentBehaviorAssociation {
@@ -65,16 +67,19 @@ export const behaviorDescriptor = (b: string) => `${OURS}/BehaviorDescriptor#${b
 export function toEdFiIncident(inc: ExportIncident, names: ExportNames): EdFiDisciplineIncident {
   const weapon = WEAPON[inc.weapon] ?? null;
   const actions = inc.contacts.flatMap((c) => c.actions.map((a) => a.action as SroAction));
+  const local = localParts(inc.occurredAt, names.timeZone);
   return {
     incidentIdentifier: inc.number,
     schoolReference: { schoolId: names.schoolNces.get(inc.schoolId) ?? '' },
-    incidentDate: inc.occurredAt.slice(0, 10),
-    incidentTime: inc.occurredAt.slice(11, 19),
+    // Ed-Fi's incidentDate and incidentTime are the school's calendar and clock, not UTC.
+    incidentDate: local.date,
+    incidentTime: local.time,
     incidentLocationDescriptor: `${EDFI}/IncidentLocationDescriptor#${LOCATION[inc.location] ?? 'Unknown'}`,
     incidentDescription: inc.description,
     behaviors: inc.behaviors.map((b) => ({ behaviorDescriptor: behaviorDescriptor(b) })),
     weapons: weapon ? [{ weaponDescriptor: `${EDFI}/WeaponDescriptor#${weapon}` }] : [],
     reportedToLawEnforcement: actions.some((a) => REFERRAL_ACTIONS.includes(a)),
+    _ext: { forefront: { timeZone: names.timeZone, utcOffset: local.offset } },
   };
 }
 

@@ -43,10 +43,13 @@ export interface ExportNames {
   schoolNces: Map<string, string>;
   userEmail: Map<string, string>;
   studentLocalId: Map<string, string>;
+  /** The district's IANA zone: exported local dates are on its clock, with the zone and offset beside them. */
+  timeZone: string;
 }
 
 export async function loadNames(db: Db, districtId: string): Promise<ExportNames> {
-  const [schools, users, students] = await Promise.all([
+  const [district, schools, users, students] = await Promise.all([
+    db.selectFrom('districts').select('timeZone').where('id', '=', districtId).executeTakeFirst(),
     db.selectFrom('schools').select(['id', 'ncesSchoolId']).where('districtId', '=', districtId).execute(),
     db.selectFrom('users').select(['id', 'email']).where('districtId', '=', districtId).execute(),
     db.selectFrom('students').select(['id', 'localId']).where('districtId', '=', districtId).execute(),
@@ -55,6 +58,7 @@ export async function loadNames(db: Db, districtId: string): Promise<ExportNames
     schoolNces: new Map(schools.map((s) => [s.id, s.ncesSchoolId])),
     userEmail: new Map(users.map((u) => [u.id, u.email])),
     studentLocalId: new Map(students.map((s) => [s.id, s.localId])),
+    timeZone: district?.timeZone ?? 'UTC',
   };
 }
 

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CrdcReportSchema, IdParamsSchema, SchoolYearSchema, schoolYearOf } from '@forefront/contract';
+import { CrdcReportSchema, IdParamsSchema, IdSchema, RACES, SchoolYearSchema, schoolYearOf } from '@forefront/contract';
 import type { AppContext } from '../../shared/context.js';
 import { crdcExport, startIncidentExport } from './export.service.js';
 
@@ -90,13 +90,7 @@ export function exportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       // Without ?year: the current school year.
-      (req) =>
-        crdcExport(
-          ctx,
-          { actor: req.actor! },
-          req.params.id,
-          req.query.year ?? schoolYearOf(new Date().toISOString().slice(0, 10)),
-        ),
+      (req) => crdcExport(ctx, { actor: req.actor! }, req.params.id, req.query.year),
     );
   };
 }

@@ -1,3 +1,4 @@
+import { schoolYearAt } from '@forefront/contract';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
@@ -6,6 +7,7 @@ import type { AppContext } from '../../shared/context.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { DEFAULT_DISCLOSURE, recordDisclosure } from '../disclosures/disclosure.service.js';
+import { clockOf } from '../districts/district.clock.js';
 import { findDistrict } from '../districts/district.repository.js';
 import { type CrdcReport, crdcCounts } from './crdc.js';
 import { crdcLayoutCsv, crdcLayoutRows } from './crdc.layout.js';
@@ -137,9 +139,11 @@ export async function crdcExport(
   ctx: AppContext,
   who: Requester,
   districtId: string,
-  schoolYear: string,
+  year: string | undefined,
 ): Promise<CrdcReport> {
-  await districtFor(ctx, who, districtId, 'crdc.export');
+  const d = await districtFor(ctx, who, districtId, 'crdc.export');
+  // Without a year: the school year it is now on the district's clock.
+  const schoolYear = year ?? schoolYearAt(new Date(), clockOf(d));
   return ctx.db.transaction().execute(async (trx) => {
     const report = await crdcCounts(trx, districtId, schoolYear);
     await appendAudit(

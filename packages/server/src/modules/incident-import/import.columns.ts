@@ -63,6 +63,11 @@ export const EXPORT_ONLY_COLUMNS = [
   'arrested',
   'mou_version_id',
   'flags',
+  // The incident's date and time on the district's clock, and which clock (occurred_at stays the UTC instant).
+  'occurred_local_date',
+  'occurred_local_time',
+  'utc_offset',
+  'time_zone',
 ] as const;
 
 /** The incident-level columns: every row of one incident must repeat the same values. */

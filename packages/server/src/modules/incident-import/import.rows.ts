@@ -1,4 +1,4 @@
-import { type Flag, type Role, evaluateIncident } from '@forefront/contract';
+import { type DistrictClock, type Flag, type Role, evaluateIncident, localDate } from '@forefront/contract';
 import type { MouInForce } from '../mous/mou.in-force.js';
 import {
   deriveRecordClass,
@@ -142,6 +142,8 @@ export interface ImportRun {
   createdBy: string;
   creatorRole: Role;
   now: string;
+  /** The district's clock: school years and months as the service computes them. */
+  clock: DistrictClock;
 }
 
 export const b = (v: boolean) => (v ? 1 : 0);
@@ -163,7 +165,7 @@ export function emitIncident(
   const { input } = inc;
   const id = newId();
   const d = run.districtId;
-  const schoolYear = schoolYearOfIncident(input.occurredAt);
+  const schoolYear = schoolYearOfIncident(input.occurredAt, run.clock);
   const flags = evaluateIncident(
     {
       behaviors: input.behaviors,
@@ -201,7 +203,7 @@ export function emitIncident(
   // Child ids and the student's school as the service writes them (incident.save.ts, childRows):
   // ids carry the incident id and the position; the school is the student's own as of the date.
   input.students.forEach((s, i) => {
-    const snap = snapshotOf(inc.students.get(s.studentId)!, input.occurredAt);
+    const snap = snapshotOf(inc.students.get(s.studentId)!, localDate(input.occurredAt, run.clock.timeZone));
     const o = outcomes.get(s.studentId);
     sink('incident_students', [
       `${id}-s${pad(i, 3)}`,
@@ -249,7 +251,7 @@ export function emitIncident(
       ]),
     );
   });
-  const month = monthOf(input.occurredAt);
+  const month = monthOf(input.occurredAt, run.clock);
   // Ids as the service writes them (incident.save.ts, childRows).
   (input.outsideReferrals ?? []).forEach((r, i) =>
     sink('outside_referrals', [
@@ -288,7 +290,7 @@ export function emitIncident(
   );
   return {
     flags,
-    drift: driftContribution(input, flags),
-    transparency: transparencyContribution(input, flags, 'submitted'),
+    drift: driftContribution(input, flags, run.clock),
+    transparency: transparencyContribution(input, flags, 'submitted', run.clock),
   };
 }

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import type { Role } from '@forefront/contract';
+import { type Role, localDate } from '@forefront/contract';
 import { nowIso } from '../../db/database.js';
 import type { Actor, AuditActor } from '../../shared/actor.js';
 import { authorize } from '../../shared/authorize.js';
@@ -9,6 +9,7 @@ import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { INVALID_CHARACTERS_MESSAGE, isStorableText } from '../../shared/text.js';
 import { unneutralise } from '../exports/export.csv.js';
 import { appendAudit } from '../audit/audit.service.js';
+import { loadClock, lockClock } from '../districts/district.clock.js';
 import { findDistrict } from '../districts/district.repository.js';
 import { TransparencyAccumulator, refreshDistrictYears } from '../transparency/transparency.aggregates.js';
 import { DriftAccumulator } from './import.aggregates.js';
@@ -115,9 +116,17 @@ async function runImport(
     errors: [],
     numbers: null,
   };
-  const run: ImportRun = { districtId, createdBy: creator.userId, creatorRole: creator.role, now: nowIso() };
+  const run: ImportRun = {
+    districtId,
+    createdBy: creator.userId,
+    creatorRole: creator.role,
+    now: nowIso(),
+    clock: await loadClock(ctx.db, districtId),
+  };
   try {
     await ctx.db.transaction().execute(async (trx) => {
+      // The clock as it is while this transaction holds it (a clock change waits for the import).
+      run.clock = await lockClock(trx, ctx.dialect, districtId);
       const writer: BulkWriter =
         ctx.dialect === 'sqlite' && ctx.sqlite ? new SqliteBulkWriter(ctx.sqlite) : new KyselyBulkWriter(trx);
       const start = await readCounter(trx, districtId, run.now);
@@ -148,10 +157,10 @@ async function runImport(
         lookups,
         report,
         (inc) => {
-          const mou = lookups.mouKnown(inc.input.occurredAt);
-          return mou !== undefined
-            ? write(inc, mou)
-            : lookups.mouOn(trx, inc.input.occurredAt).then((m) => write(inc, m));
+          // The MOU in force on the incident's day on the district's calendar.
+          const day = localDate(inc.input.occurredAt, run.clock.timeZone);
+          const mou = lookups.mouKnown(day);
+          return mou !== undefined ? write(inc, mou) : lookups.mouOn(trx, day).then((m) => write(inc, m));
         },
         () => writer.discard(),
       );

@@ -1,4 +1,13 @@
-import { FLAG_KINDS, type FlagKind, type RoleDrift, type RoleDriftQuerySchema } from '@forefront/contract';
+import {
+  FLAG_KINDS,
+  type FlagKind,
+  addDays,
+  localDate,
+  localMonth,
+  startOfLocalDay,
+  type RoleDrift,
+  type RoleDriftQuerySchema,
+} from '@forefront/contract';
 import type { z } from 'zod';
 import type { Actor } from '../../shared/actor.js';
 import { authorizeList } from '../../shared/authorize.js';
@@ -48,7 +57,8 @@ export async function readRoleDrift(
     schoolIds = [q.schoolId];
   }
   const now = new Date();
-  const to = q.to ?? now.toISOString().slice(0, 7);
+  // Months are the district's: "this month" and every bucket are read on its clock.
+  const to = q.to ?? localMonth(now, d.timeZone);
   const from = q.from ?? monthAt(monthIndex(to) - 11);
   if (from > to)
     throw new ValidationError('The first month must not be after the last', [
@@ -101,7 +111,7 @@ export async function readRoleDrift(
       .map(([officerId, c]) => ({ officerId, officerName: names.officers.get(officerId) ?? '', ...c }))
       .sort((a, b) => a.officerName.localeCompare(b.officerName)),
     outside,
-    classroomResponse: await classroomResponse(ctx, d.id, now, schoolIds),
+    classroomResponse: await classroomResponse(ctx, d.id, now, d.timeZone, schoolIds),
   };
 }
 
@@ -137,16 +147,18 @@ function outsideByMonth(
 /**
  * BJS measure: the share of active SROs (accounts not disabled; for a school view, those assigned
  * to the school) with at least one contact on an incident in a classroom in the 30 days before
- * today. Bounded to 30 days, so it reads few rows through the sro_contacts_officer index.
+ * today, days being the district's (from local midnight 30 days before today, on its clock).
+ * Bounded to 30 days, so it reads few rows through the sro_contacts_officer index.
  */
 export async function classroomResponse(
   ctx: Pick<AppContext, 'db'>,
   districtId: string,
   now: Date,
+  timeZone: string,
   schoolIds?: readonly string[],
 ) {
-  const today = now.toISOString().slice(0, 10);
-  const since = new Date(Date.parse(`${today}T00:00:00Z`) - BJS_WINDOW_DAYS * 86_400_000).toISOString();
+  const today = localDate(now, timeZone);
+  const since = startOfLocalDay(addDays(today, -BJS_WINDOW_DAYS), timeZone);
   const active = await repo.findActiveOfficerIds(ctx.db, districtId, schoolIds);
   const withResponse = await repo.findOfficersWithClassroomResponse(
     ctx.db,

@@ -1,8 +1,16 @@
-import { type Action, BEHAVIOR_KEYS, BEHAVIORS, type Behavior, type InformationSharing } from '@forefront/contract';
+import {
+  type Action,
+  BEHAVIOR_KEYS,
+  BEHAVIORS,
+  type Behavior,
+  type InformationSharing,
+  localDate,
+} from '@forefront/contract';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
 import { authorize } from '../../shared/authorize.js';
 import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
+import { loadClock } from '../districts/district.clock.js';
 import { findMouInForce } from '../mous/mou.in-force.js';
 import { isContact } from './incident.repository.js';
 import type { IncidentFilter } from './incident.list.js';
@@ -33,7 +41,9 @@ export const isSerious = (behaviors: readonly Behavior[]) =>
 /** The information-sharing clause of the MOU in force today (deny by default: none in force shares nothing). */
 export async function sharingToday(db: Db, districtId: string): Promise<InformationSharing> {
   return (
-    (await findMouInForce(db, districtId, new Date().toISOString()))?.rules.informationSharing ?? 'own_incidents_only'
+    // Today on the district's calendar: MOU effective dates are local days.
+    (await findMouInForce(db, districtId, localDate(new Date(), (await loadClock(db, districtId)).timeZone)))?.rules
+      .informationSharing ?? 'own_incidents_only'
   );
 }
 

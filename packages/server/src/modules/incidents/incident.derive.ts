@@ -1,4 +1,5 @@
 import {
+  type DistrictClock,
   type Flag,
   type IncidentInput,
   REFERRAL_ACTIONS,
@@ -6,6 +7,8 @@ import {
   type Role,
   STAFF_FLAG_KINDS,
   schoolYearOf,
+  localMonth,
+  schoolYearAt,
 } from '@forefront/contract';
 import type { RoleDriftMonthlyTable } from './incident.table.js';
 
@@ -64,9 +67,12 @@ export function responseSeconds(reportedAt: string, arrivedAt: string | null): n
   return s >= 0 ? s : null;
 }
 
-/** Month (YYYY-MM) and school year of the incident date, in UTC like every stored timestamp. */
-export const monthOf = (iso: string) => new Date(iso).toISOString().slice(0, 7);
-export const schoolYearOfIncident = (iso: string) => schoolYearOf(new Date(iso).toISOString().slice(0, 10));
+/**
+ * Month (YYYY-MM) and school year of the incident, on the district's wall clock: 21:00 EDT on
+ * 30 June is June and the school year ending that June, although it is 1 July in UTC.
+ */
+export const monthOf = (iso: string, clock: DistrictClock) => localMonth(iso, clock.timeZone);
+export const schoolYearOfIncident = (iso: string, clock: DistrictClock) => schoolYearAt(iso, clock);
 
 /** One officer's monthly counts at one school: a role_drift_monthly row without its district. */
 export type DriftRow = Omit<RoleDriftMonthlyTable, 'districtId'>;
@@ -78,12 +84,13 @@ export type DriftRow = Omit<RoleDriftMonthlyTable, 'districtId'>;
  */
 export function driftContribution(
   incident: Pick<IncidentInput, 'schoolId' | 'occurredAt' | 'location' | 'contacts'>,
-  flags: readonly Flag[],
+  flags: readonly Pick<Flag, 'officerId' | 'kind'>[],
+  clock: DistrictClock,
 ): {
   rows: DriftRow[];
   flagCounts: { schoolId: string; officerId: string; month: string; kind: string; count: number }[];
 } {
-  const month = monthOf(incident.occurredAt);
+  const month = monthOf(incident.occurredAt, clock);
   const rows = new Map<string, DriftRow>();
   const row = (officerId: string) =>
     rows.get(officerId) ??

@@ -1,4 +1,4 @@
-import { type IncidentListQuerySchema, REFERRAL_ACTIONS } from '@forefront/contract';
+import { type IncidentListQuerySchema, REFERRAL_ACTIONS, addDays, startOfLocalDay } from '@forefront/contract';
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
@@ -9,9 +9,6 @@ export type IncidentFilter = (
   eb: ExpressionBuilder<Database & { i: Database['incidents'] }, 'i'>,
 ) => Expression<SqlBool>;
 
-/** The day after an ISO date, so `to` includes the whole day whatever the time of the incident. */
-const dayAfter = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString();
-
 /**
  * One page of a district's incidents with the list's filters. `schoolIds` narrows a school-scoped
  * actor to their schools; `needToKnow` applies the MOU's information-sharing clause and FERPA 99.8.
@@ -20,15 +17,16 @@ export async function findIncidentPage(
   db: Db,
   districtId: string,
   q: IncidentListQuery,
-  opts: { schoolIds?: readonly string[]; needToKnow: IncidentFilter | null },
+  opts: { schoolIds?: readonly string[]; needToKnow: IncidentFilter | null; timeZone: string },
 ) {
   let base = db.selectFrom('incidents as i').where('i.districtId', '=', districtId);
   if (opts.schoolIds)
     base = opts.schoolIds.length ? base.where('i.schoolId', 'in', opts.schoolIds) : base.where(sql<SqlBool>`1 = 0`);
   if (q.schoolId) base = base.where('i.schoolId', '=', q.schoolId);
   if (q.state) base = base.where('i.state', '=', q.state);
-  if (q.from) base = base.where('i.occurredAt', '>=', `${q.from}T00:00:00.000Z`);
-  if (q.to) base = base.where('i.occurredAt', '<', dayAfter(q.to));
+  // From and to are the district's calendar days: from its midnight to the midnight after `to`.
+  if (q.from) base = base.where('i.occurredAt', '>=', startOfLocalDay(q.from, opts.timeZone));
+  if (q.to) base = base.where('i.occurredAt', '<', startOfLocalDay(addDays(q.to, 1), opts.timeZone));
   if (q.behavior) base = base.where('i.behaviors', 'like', `%"${q.behavior}"%`);
   if (q.flagged) base = base.where('i.flagCount', q.flagged === 'true' ? '>' : '=', 0);
   const officerId = q.officerId;

@@ -1,13 +1,16 @@
 import {
   type Behavior,
+  type DistrictClock,
   type Flag,
   type FlagKind,
+  localDate,
   type IncidentInput,
   type OutsideLeKind,
   type ReviewInput,
   evaluateIncident,
 } from '@forefront/contract';
 import type { Db } from '../../db/database.js';
+import { loadClock } from '../districts/district.clock.js';
 import { findMouInForce } from '../mous/mou.in-force.js';
 import type { SnapshotWithSchool } from '../students/student.snapshot.js';
 import { applyIncidentTransparency } from '../transparency/transparency.aggregates.js';
@@ -49,9 +52,10 @@ export function childRows(
   incident: Pick<IncidentRow, 'id' | 'districtId' | 'occurredAt'>,
   input: IncidentInput,
   snapshots: Map<string, SnapshotWithSchool>,
+  clock: DistrictClock,
 ) {
   const outcomes = studentOutcomes(input);
-  const schoolYear = schoolYearOfIncident(input.occurredAt);
+  const schoolYear = schoolYearOfIncident(input.occurredAt, clock);
   const base = { districtId: incident.districtId, incidentId: incident.id };
   const students: IncidentStudentTable[] = input.students.map((s, i) => {
     const snap = snapshots.get(s.studentId)!;
@@ -103,7 +107,7 @@ export function childRows(
       }),
     );
   });
-  const month = monthOf(input.occurredAt);
+  const month = monthOf(input.occurredAt, clock);
   const outside: OutsideReferralTable[] = (input.outsideReferrals ?? []).map((r, i) => ({
     ...base,
     id: `${incident.id}-r${pad(i, 2)}`,
@@ -186,7 +190,7 @@ export async function writeChildren(
   replacing: boolean,
 ) {
   if (replacing) await repo.deleteIncidentChildren(db, incident.id);
-  const rows = childRows(incident, input, snapshots);
+  const rows = childRows(incident, input, snapshots, await loadClock(db, incident.districtId));
   await repo.insertChildren(db, rows.students, rows.contacts, rows.actions, rows.outside);
 }
 
@@ -206,12 +210,14 @@ export async function refreshFlags(
     decision: r.decision as ReviewInput['decision'],
     reviewedAt: r.reviewedAt,
   }));
-  const mou = await findMouInForce(db, incident.districtId, input.occurredAt);
+  const clock = await loadClock(db, incident.districtId);
+  // The MOU in force on the incident's day on the district's calendar (effective dates are local).
+  const mou = await findMouInForce(db, incident.districtId, localDate(input.occurredAt, clock.timeZone));
   const flags = evaluateIncident(
     { behaviors: input.behaviors, contacts: input.contacts, reviews, referrals: input.outsideReferrals },
     mou?.rules ?? null,
   );
-  const month = monthOf(input.occurredAt);
+  const month = monthOf(input.occurredAt, clock);
   await repo.replaceFlags(
     db,
     incident.id,
@@ -231,12 +237,18 @@ export async function refreshFlags(
     })),
   );
   await repo.updateIncident(db, incident.id, { flagCount: flags.length, mouVersionId: mou?.mouVersionId ?? null });
-  const before = previous ? driftContribution(previous.input, previous.flags as Flag[]) : null;
-  await applyDriftChange(db, incident.districtId, before, driftContribution(input, flags));
-  await applyIncidentTransparency(db, incident.districtId, previous && { ...previous, state: incident.state }, {
-    input,
-    flags,
-    state: incident.state,
-  });
+  const before = previous ? driftContribution(previous.input, previous.flags, clock) : null;
+  await applyDriftChange(db, incident.districtId, before, driftContribution(input, flags, clock));
+  await applyIncidentTransparency(
+    db,
+    incident.districtId,
+    previous && { ...previous, state: incident.state },
+    {
+      input,
+      flags,
+      state: incident.state,
+    },
+    clock,
+  );
   return flags;
 }

@@ -18,6 +18,7 @@ import { newId } from '../../shared/ids.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { findDistrict } from '../districts/district.repository.js';
 import { type ActorLike, authorizeIncident, needToKnowFilter } from './incident.access.js';
+import { loadClock, lockClock } from '../districts/district.clock.js';
 import { deriveRecordClass, schoolYearOfIncident } from './incident.derive.js';
 import { findIncidentPage } from './incident.list.js';
 import * as repo from './incident.repository.js';
@@ -46,6 +47,11 @@ export async function districtOrNotFound(db: Db, id: string) {
 
 /** The incident and its district; a missing one answers exactly like one the actor may not see. */
 export async function loadIncident(db: Db, id: string, lockFor?: Dialect) {
+  if (lockFor === 'postgres') {
+    // The district's clock first, then the incident: the order a clock recompute takes them in.
+    const found = await repo.findIncident(db, id);
+    if (found) await lockClock(db, lockFor, found.districtId);
+  }
   const row = lockFor ? await repo.lockIncident(db, lockFor, id) : await repo.findIncident(db, id);
   const district = row ? await findDistrict(db, row.districtId) : undefined;
   if (!row || !district) throw new NotFoundError('Incident');
@@ -106,6 +112,7 @@ export async function createIncidentIn(
   if (scopeOf(actor.role, 'incident.create') === 'none') throw new ForbiddenError();
   const input = normalizeTimes(IncidentInputSchema.parse(raw));
   await authorizeSchool(trx, actor, 'incident.create', d, input.schoolId);
+  const clock = await lockClock(trx, ctx.dialect, d.id);
   const snapshots = await validateIncidentInput(trx, d.id, input, {
     creatorSroId: actor.role === 'sro' ? actor.userId : null,
   });
@@ -116,7 +123,7 @@ export async function createIncidentIn(
     schoolId: input.schoolId,
     number: await nextIncidentNumber(trx, d.id),
     occurredAt: input.occurredAt,
-    schoolYear: schoolYearOfIncident(input.occurredAt),
+    schoolYear: schoolYearOfIncident(input.occurredAt, clock),
     location: input.location,
     behaviors: JSON.stringify(input.behaviors),
     description: input.description,
@@ -196,7 +203,7 @@ export async function updateIncidentIn(
   await repo.updateIncident(trx, row.id, {
     schoolId: input.schoolId,
     occurredAt: input.occurredAt,
-    schoolYear: schoolYearOfIncident(input.occurredAt),
+    schoolYear: schoolYearOfIncident(input.occurredAt, await loadClock(trx, row.districtId)),
     location: input.location,
     behaviors: JSON.stringify(input.behaviors),
     description: input.description,
@@ -271,6 +278,7 @@ export async function listIncidents(
     const { items, total } = await findIncidentPage(trx, d.id, q, {
       ...(scope === 'school' && { schoolIds: actor.schoolIds }),
       needToKnow: await needToKnowFilter(trx, actor, d.id),
+      timeZone: d.timeZone,
     });
     await appendAudit(trx, audit(ctx, actor, d.id), {
       kind: 'incident.listed',

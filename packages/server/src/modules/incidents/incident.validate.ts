@@ -1,6 +1,7 @@
-import { BEHAVIORS, type IncidentInput, OFFENSE_ACTIONS } from '@forefront/contract';
+import { BEHAVIORS, type IncidentInput, OFFENSE_ACTIONS, localDate } from '@forefront/contract';
 import type { Db } from '../../db/database.js';
 import { AppError, ValidationError } from '../../shared/errors.js';
+import { loadClock } from '../districts/district.clock.js';
 import { type SnapshotWithSchool, demographicSnapshots } from '../students/student.snapshot.js';
 import { findActiveOfficerIds, findActiveUserIds } from './incident.repository.js';
 
@@ -33,7 +34,9 @@ export async function validateIncidentInput(
       issues.push({ path: `students.${i}.studentId`, message: 'This student is listed twice' });
     seen.add(s.studentId);
   });
-  const snapshots = await demographicSnapshots(db, districtId, studentIds, input.occurredAt);
+  // As of the incident's day on the district's calendar (roster dates are local dates).
+  const day = localDate(input.occurredAt, (await loadClock(db, districtId)).timeZone);
+  const snapshots = await demographicSnapshots(db, districtId, studentIds, day);
   input.students.forEach((s, i) => {
     if (!snapshots.has(s.studentId))
       issues.push({ path: `students.${i}.studentId`, message: 'This student is not on the district roster' });

@@ -6,6 +6,7 @@ import {
   ReviewInputSchema,
 } from '@forefront/contract';
 import { type Db, nowIso } from '../../db/database.js';
+import { clockOf } from '../districts/district.clock.js';
 import type { Actor } from '../../shared/actor.js';
 import type { AppContext } from '../../shared/context.js';
 import { ConflictError, ValidationError } from '../../shared/errors.js';
@@ -55,7 +56,13 @@ export async function transitionIncidentIn(
   // Leaving draft puts the incident into the public figures.
   if (countsPublicly(from) !== countsPublicly(to)) {
     const stored = await loadStoredState(trx, row);
-    await applyIncidentTransparency(trx, district.id, { ...stored, state: from }, { ...stored, state: to });
+    await applyIncidentTransparency(
+      trx,
+      district.id,
+      { ...stored, state: from },
+      { ...stored, state: to },
+      clockOf(district),
+    );
   }
   await appendAudit(
     trx,

@@ -1,4 +1,4 @@
-import { MouSignatureMethodSchema, type PublicMou } from '@forefront/contract';
+import { MouSignatureMethodSchema, type PublicMou, localDate } from '@forefront/contract';
 import type { AppContext } from '../../shared/context.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { findDistrict } from '../districts/district.repository.js';
@@ -6,16 +6,17 @@ import { findMouInForce } from './mou.in-force.js';
 import { plainRoleRules } from './mou.plain.js';
 import * as repo from './mou.repository.js';
 import { userNames } from './mou.signing.repository.js';
-import { todayIso } from './mou.status.js';
 import { parseVersion } from './mou.view.js';
 
 /**
  * The signed MOU in force today, for the district's public page (anyone, no sign-in). Drafts and
  * unsigned versions stay internal; signatory e-mail addresses are never published.
  */
-export async function readPublicMou(ctx: AppContext, districtId: string, today = todayIso()): Promise<PublicMou> {
+export async function readPublicMou(ctx: AppContext, districtId: string, day?: string): Promise<PublicMou> {
   const district = await findDistrict(ctx.db, districtId);
   if (!district) throw new NotFoundError('District');
+  // Today on the district's calendar, unless a test names the day.
+  const today = day ?? localDate(new Date(), district.timeZone);
   const inForce = await findMouInForce(ctx.db, district.id, today);
   if (!inForce) return { districtId: district.id, mou: null };
   const mou = (await repo.findMou(ctx.db, inForce.mouId))!;

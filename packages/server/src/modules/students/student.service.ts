@@ -3,7 +3,8 @@ import {
   type StudentImportInput,
   type StudentImportReport,
   type StudentListQuery,
-  schoolYearOf,
+  localDate,
+  schoolYearOfDate,
 } from '@forefront/contract';
 import type { Db } from '../../db/database.js';
 import type { Actor, AuditActor } from '../../shared/actor.js';
@@ -15,7 +16,8 @@ import * as districts from '../districts/district.repository.js';
 import { type Progress, type RosterFiles, readRoster } from './student.oneroster.js';
 import * as repo from './student.repository.js';
 import type { StudentRow } from './student.table.js';
-import { snapshotEnrollment } from '../transparency/transparency.enrollment.js';
+import { enrollmentDate, snapshotEnrollment } from '../transparency/transparency.enrollment.js';
+import { loadClock } from '../districts/district.clock.js';
 import { upsertStudentsIn } from './student.upsert.js';
 
 export function toStudent(r: StudentRow): Student {
@@ -75,8 +77,6 @@ export async function readStudent(ctx: AppContext, actor: Actor, id: string): Pr
   });
 }
 
-export const todayIso = () => new Date().toISOString().slice(0, 10);
-
 export interface ImportOptions {
   asOf?: string;
   deactivateMissing?: boolean;
@@ -96,7 +96,10 @@ export async function importRoster(
   files: RosterFiles,
   opts: ImportOptions,
 ): Promise<StudentImportReport> {
-  const asOf = opts.asOf ?? todayIso();
+  // Today and the current school year on the district's clock.
+  const clock = await loadClock(ctx.db, districtId);
+  const today = localDate(new Date(), clock.timeZone);
+  const asOf = opts.asOf ?? today;
   const schools = await districts.findAllSchools(ctx.db, districtId);
   const read = await readRoster(files, schools, opts.onProgress);
   const base = {
@@ -117,7 +120,12 @@ export async function importRoster(
         deactivateMissing: opts.deactivateMissing,
       });
       // The public figures' denominators follow the roster of the current school year.
-      await snapshotEnrollment(trx, districtId, schoolYearOf(todayIso()));
+      await snapshotEnrollment(
+        trx,
+        districtId,
+        schoolYearOfDate(today, clock.schoolYearStart),
+        enrollmentDate(schoolYearOfDate(today, clock.schoolYearStart), today),
+      );
       return c;
     });
     return { accepted: true, ...base, ...counts };

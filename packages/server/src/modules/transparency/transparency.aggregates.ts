@@ -1,6 +1,6 @@
 import { PostgresAdapter, type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { Flag, IncidentInput } from '@forefront/contract';
+import type { DistrictClock, Flag, IncidentInput } from '@forefront/contract';
 import { type CountDelta, studentYearKeys, transparencyContribution } from './transparency.derive.js';
 
 /**
@@ -30,12 +30,18 @@ export async function applyIncidentTransparency(
   districtId: string,
   before: IncidentFigures | null,
   after: IncidentFigures,
+  clock: DistrictClock,
 ): Promise<void> {
-  const was = before ? transparencyContribution(before.input, before.flags, before.state) : null;
-  await applyTransparencyChange(db, districtId, was, transparencyContribution(after.input, after.flags, after.state));
+  const was = before ? transparencyContribution(before.input, before.flags, before.state, clock) : null;
+  await applyTransparencyChange(
+    db,
+    districtId,
+    was,
+    transparencyContribution(after.input, after.flags, after.state, clock),
+  );
   await refreshStudentYears(db, districtId, [
-    ...(before ? studentYearKeys(before.input, before.state) : []),
-    ...studentYearKeys(after.input, after.state),
+    ...(before ? studentYearKeys(before.input, before.state, clock) : []),
+    ...studentYearKeys(after.input, after.state, clock),
   ]);
 }
 

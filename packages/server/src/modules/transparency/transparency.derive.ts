@@ -1,11 +1,17 @@
-import { type Flag, type IncidentInput, type IncidentState, RESPONSE_BUCKETS } from '@forefront/contract';
+import {
+  type DistrictClock,
+  type Flag,
+  type IncidentInput,
+  type IncidentState,
+  RESPONSE_BUCKETS,
+} from '@forefront/contract';
 import { responseSeconds, schoolYearOfIncident } from '../incidents/incident.derive.js';
 
 /**
  * The transparency figures (issue 4; docs/transparency.md), stored in `transparency_counts` per
  * (district, school_year, school_id) as (measure, key) -> value. The school is always a school;
  * a district figure is the sum over its schools. A missing row means 0. Drafts never count: only
- * submitted, reviewed and closed incidents do. The school year is schoolYearOfIncident(occurred_at).
+ * submitted, reviewed and closed incidents do. The school year is schoolYearOfIncident(occurred_at) on the district's clock.
  *
  * Incident measures (this file, one incident at a time; at the incident's own school):
  * - `incidents` `*`: incidents.
@@ -88,9 +94,10 @@ export function transparencyContribution(
   incident: Pick<IncidentInput, 'schoolId' | 'occurredAt' | 'location' | 'behaviors' | 'contacts'>,
   flags: readonly Pick<Flag, 'kind'>[],
   state: string,
+  clock: DistrictClock,
 ): CountDelta[] {
   if (!countsPublicly(state)) return [];
-  const schoolYear = schoolYearOfIncident(incident.occurredAt);
+  const schoolYear = schoolYearOfIncident(incident.occurredAt, clock);
   const out = new Map<string, CountDelta>();
   const add = (measure: TransparencyMeasure, key: string, n = 1) => {
     const k = `${measure}|${key}`;
@@ -115,8 +122,9 @@ export function transparencyContribution(
 export function studentYearKeys(
   incident: Pick<IncidentInput, 'occurredAt' | 'students'>,
   state: string,
+  clock: DistrictClock,
 ): { studentId: string; schoolYear: string }[] {
   if (!countsPublicly(state)) return [];
-  const schoolYear = schoolYearOfIncident(incident.occurredAt);
+  const schoolYear = schoolYearOfIncident(incident.occurredAt, clock);
   return incident.students.map((s) => ({ studentId: s.studentId, schoolYear }));
 }

@@ -74,14 +74,27 @@ export async function snapshotEnrollment(
 }
 
 /** The same for several school years, each as of its own count date, reading the roster once. */
-export async function snapshotEnrollmentYears(db: Db, districtId: string, years: readonly string[]): Promise<void> {
+export async function snapshotEnrollmentYears(
+  db: Db,
+  districtId: string,
+  years: readonly string[],
+  today?: string,
+): Promise<void> {
   if (years.length === 0) return;
   const roster = await loadRoster(db, districtId);
-  for (const y of years) await writeSnapshot(db, districtId, roster, y, enrollmentDate(y));
+  for (const y of years) await writeSnapshot(db, districtId, roster, y, enrollmentDate(y, today));
 }
 
-/** Snapshots each of these school years that has no `enrolled` rows yet (before a publication). */
-export async function ensureEnrollment(db: Db, districtId: string, years: readonly string[]): Promise<string[]> {
+/**
+ * Snapshots each of these school years that has no `enrolled` rows yet (before a publication);
+ * `today` is the district's calendar day (a year's count date is never after it).
+ */
+export async function ensureEnrollment(
+  db: Db,
+  districtId: string,
+  years: readonly string[],
+  today?: string,
+): Promise<string[]> {
   if (years.length === 0) return [];
   const have = new Set(
     (
@@ -96,6 +109,6 @@ export async function ensureEnrollment(db: Db, districtId: string, years: readon
     ).map((r) => r.schoolYear),
   );
   const missing = [...new Set(years)].filter((y) => !have.has(y)).sort();
-  await snapshotEnrollmentYears(db, districtId, missing);
+  await snapshotEnrollmentYears(db, districtId, missing, today);
   return missing;
 }

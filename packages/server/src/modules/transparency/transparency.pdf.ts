@@ -81,7 +81,8 @@ export function chartOf(table: PublicTable) {
 const valueOf = (c: Cell | undefined) => (typeof c === 'number' ? c : c && typeof c === 'object' ? c.estimate : null);
 
 export function renderTransparencyPdf(report: TransparencyReport, lang: Lang): Promise<Buffer> {
-  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(
+  // The publication date on the district's calendar (UTC for pages published before districts had zones).
+  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: report.district.timeZone ?? 'UTC' }).format(
     new Date(report.publishedAt),
   );
   const name = report.school ? `${report.school.name}, ${report.district.name}` : report.district.name;

@@ -1,4 +1,4 @@
-import { type PublishTransparencyResult, SchoolYearSchema } from '@forefront/contract';
+import { type PublishTransparencyResult, SchoolYearSchema, localDate } from '@forefront/contract';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
@@ -44,6 +44,12 @@ export interface PublishOptions {
   year?: string;
   onProgress?: (p: PublishProgress) => void;
   now?: Date;
+  /**
+   * Publish again every year released before too, even one that has no figures now (they moved
+   * to another year when the district's clock changed): its public page then says so instead of
+   * keeping figures its incidents no longer make. Ignored with `year`.
+   */
+  republishReleased?: boolean;
 }
 
 export async function publishTransparency(
@@ -69,7 +75,9 @@ export async function publishTransparency(
     if (opts.year !== undefined && !withCounts.includes(opts.year))
       throw new NotFoundError('Figures', `No figures are recorded for ${opts.year} in this district`);
     const released = await yearsReleased(trx, districtId, datasetOf('referred'));
-    const toPublish = new Set(opts.year !== undefined ? [opts.year] : withCounts);
+    const toPublish = new Set(
+      opts.year !== undefined ? [opts.year] : [...withCounts, ...(opts.republishReleased ? released : [])],
+    );
     const schools = await findAllSchools(trx, districtId);
     const schoolIds = schools.map((s) => s.id);
 
@@ -80,7 +88,7 @@ export async function publishTransparency(
       if (earlier) years.set(year, earlier);
       else toPublish.add(year);
     }
-    await ensureEnrollment(trx, districtId, [...toPublish]);
+    await ensureEnrollment(trx, districtId, [...toPublish], localDate(publishedAt, district.timeZone));
 
     const result: PublishTransparencyResult['years'] = [];
     for (const year of [...toPublish].sort()) {
@@ -122,7 +130,13 @@ export async function publishTransparency(
 
     const published = [...years.keys()].sort().map((y) => new PublishedYear(y, years.get(y)!.n, years.get(y)!.fams));
     const rctx: ReportContext = {
-      district: { id: district.id, name: district.name, state: district.state, ncesLeaId: district.ncesLeaId },
+      district: {
+        id: district.id,
+        name: district.name,
+        state: district.state,
+        ncesLeaId: district.ncesLeaId,
+        timeZone: district.timeZone,
+      },
       schools: new Map(schools.map((s) => [s.id, { id: s.id, name: s.name, ncesSchoolId: s.ncesSchoolId }])),
       years: published,
       publishedAt,

@@ -2,19 +2,21 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Button, Fieldset, Form, Grid } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH_WITH_MFA, SetupInputSchema, type SetupInput } from '@forefront/contract';
+import { PASSWORD_MIN_LENGTH_WITH_MFA, SetupInputSchema, type SetupInput, stateTimeZone } from '@forefront/contract';
 import { issueOf } from '../../api/client';
 import { useClientValidation } from '../../api/validate';
 import { Alert } from '../../components/alert';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { TextField, useFocusFirstError } from '../../components/form-fields';
 import { PageTitle } from '../../components/page-title';
+import { TimeZoneField } from '../districts/clock-fields';
 import { useSetup, useSetupStatus } from './auth.api';
 
 const FIELDS = [
   'district.ncesLeaId',
   'district.name',
   'district.state',
+  'district.timeZone',
   'admin.email',
   'admin.displayName',
   'admin.password',
@@ -32,10 +34,20 @@ export function SetupPage() {
     'district.ncesLeaId': '',
     'district.name': '',
     'district.state': '',
+    'district.timeZone': '',
     'admin.email': '',
     'admin.displayName': '',
     'admin.password': '',
   });
+  // The zone follows the state (its most common zone) until the person picks one themselves.
+  const [zoneChosen, setZoneChosen] = useState(false);
+  const setState = (state: string) =>
+    setValues((v) => ({
+      ...v,
+      'district.state': state,
+      ...(!zoneChosen &&
+        /^[A-Za-z]{2}$/.test(state.trim()) && { 'district.timeZone': stateTimeZone(state.trim().toUpperCase()) }),
+    }));
   const { invalid, check } = useClientValidation();
   const error = invalid ?? setup.error;
   useFocusFirstError(form, error);
@@ -56,6 +68,7 @@ export function SetupPage() {
         ncesLeaId: values['district.ncesLeaId'].trim(),
         name: values['district.name'],
         state: values['district.state'].trim().toUpperCase(),
+        timeZone: values['district.timeZone'],
       },
       admin: {
         email: values['admin.email'],
@@ -104,11 +117,21 @@ export function SetupPage() {
                   <TextField {...field('district.name')} label={t('fields.districtName')} autoComplete="organization" />
                   <TextField
                     {...field('district.state')}
+                    onChange={(e) => setState(e.target.value)}
                     label={t('fields.state')}
                     hint={t('hints.state')}
                     maxLength={2}
                     autoCapitalize="characters"
                     inputSize="small"
+                  />
+                  <TimeZoneField
+                    id="district-timeZone"
+                    value={values['district.timeZone']}
+                    onChange={(zone) => {
+                      setZoneChosen(true);
+                      setValues((v) => ({ ...v, 'district.timeZone': zone }));
+                    }}
+                    error={issueOf(error, 'district.timeZone') && t('clock.invalidTimeZone')}
                   />
                 </Fieldset>
                 <Fieldset legend={t('setup.adminLegend')} legendStyle="large">

@@ -11,7 +11,13 @@ import { TextField, useFocusFirstError } from '../../components/form-fields';
 import { PageTitle } from '../../components/page-title';
 import { QueryView } from '../../components/query-view';
 import { useCan, useCurrentMe } from '../staff/me-context';
+import { SchoolYearStartField, TimeZoneField } from './clock-fields';
 import { useDistrict, useUpdateDistrict } from './districts.api';
+
+const formatMonthDay = (mmdd: string, lang: string) =>
+  new Intl.DateTimeFormat(lang, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(2001, Number(mmdd.slice(0, 2)) - 1, Number(mmdd.slice(3, 5))),
+  );
 
 export function DistrictSettingsPage() {
   const { t } = useTranslation();
@@ -31,6 +37,8 @@ function DistrictSettings({ district }: { district: District }) {
   const update = useUpdateDistrict(district.id);
   const [name, setName] = useState(district.name);
   const [minN, setMinN] = useState(String(district.suppressionMinN));
+  const [timeZone, setTimeZone] = useState(district.timeZone);
+  const [yearStart, setYearStart] = useState(district.schoolYearStart);
   const form = useRef<HTMLFormElement>(null);
   const { invalid, check } = useClientValidation();
   const error = invalid ?? update.error;
@@ -56,6 +64,10 @@ function DistrictSettings({ district }: { district: District }) {
           <dd>{district.name}</dd>
           <dt>{t('fields.suppressionMinN')}</dt>
           <dd>{district.suppressionMinN}</dd>
+          <dt>{t('clock.timeZone')}</dt>
+          <dd>{district.timeZone}</dd>
+          <dt>{t('clock.schoolYearStart')}</dt>
+          <dd>{formatMonthDay(district.schoolYearStart, i18n.language)}</dd>
         </dl>
       </>
     );
@@ -68,6 +80,8 @@ function DistrictSettings({ district }: { district: District }) {
     const n = Number(minN);
     if (minN.trim() !== '' && n !== district.suppressionMinN)
       input.suppressionMinN = Number.isInteger(n) ? n : Number.NaN;
+    if (timeZone !== district.timeZone) input.timeZone = timeZone;
+    if (yearStart !== district.schoolYearStart) input.schoolYearStart = yearStart;
     if (Object.keys(input).length === 0) return;
     if (check(UpdateDistrictInputSchema, input)) update.mutate(input);
   };
@@ -76,7 +90,7 @@ function DistrictSettings({ district }: { district: District }) {
     <>
       {facts}
       {update.isSuccess && <Alert type="success" heading={t('districtSettings.saved')} live slim />}
-      <ApiErrorAlert error={error} shownFields={['name', 'suppressionMinN']} />
+      <ApiErrorAlert error={error} shownFields={['name', 'suppressionMinN', 'timeZone', 'schoolYearStart']} />
       <Form ref={form} onSubmit={submit} noValidate large>
         <TextField
           id="name"
@@ -97,6 +111,19 @@ function DistrictSettings({ district }: { district: District }) {
           onChange={(e) => setMinN(e.target.value)}
           error={issueOf(error, 'suppressionMinN')}
         />
+        <TimeZoneField
+          id="timeZone"
+          value={timeZone}
+          onChange={setTimeZone}
+          error={issueOf(error, 'timeZone') && t('clock.invalidTimeZone')}
+        />
+        <SchoolYearStartField
+          id="schoolYearStart"
+          value={yearStart}
+          onChange={setYearStart}
+          error={issueOf(error, 'schoolYearStart') && t('clock.invalidSchoolYearStart')}
+        />
+        <p className="usa-hint">{t('clock.recomputeNote')}</p>
         <Button type="submit" disabled={update.isPending}>
           {update.isPending ? t('common.saving') : t('common.save')}
         </Button>

@@ -25,7 +25,7 @@ export function RoleDriftPage() {
   const { t } = useTranslation();
   const district = useCurrentMe().district!;
   const [search, setSearch] = useSearchParams();
-  const fallback = defaultRange();
+  const fallback = defaultRange(district.timeZone);
   const range: DriftRange = {
     from: search.get('from') ?? fallback.from,
     to: search.get('to') ?? fallback.to,

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { RoleDriftSchema } from '@forefront/contract';
+import { RoleDriftSchema, localMonth } from '@forefront/contract';
 import { api } from '../../api/client';
 
 export interface DriftRange {
@@ -17,11 +17,9 @@ export function useRoleDrift(districtId: string, range: DriftRange) {
   });
 }
 
-/** YYYY-MM of a date, in UTC like the server's monthly aggregates. */
-export const monthOf = (d: Date) => d.toISOString().slice(0, 7);
-
-/** The default window: this month and the five before it. */
-export function defaultRange(now = new Date()): DriftRange {
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 5, 1));
-  return { from: monthOf(start), to: monthOf(now) };
+/** The default window: this month on the district's clock (as the server's monthly aggregates) and the five before it. */
+export function defaultRange(timeZone: string, now = new Date()): DriftRange {
+  const to = localMonth(now, timeZone);
+  const first = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7)) - 1 - 5;
+  return { from: `${Math.floor(first / 12)}-${String((first % 12) + 1).padStart(2, '0')}`, to };
 }

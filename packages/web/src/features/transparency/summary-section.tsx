@@ -20,7 +20,10 @@ export function SummarySection({ def, report }: SectionProps) {
         ))}
       </dl>
       <p className="font-body-2xs">
-        {t('transparency.publishedOn', { date: formatDate(report.publishedAt, i18n.language), year: report.year })}{' '}
+        {t('transparency.publishedOn', {
+          date: formatDate(report.publishedAt, i18n.language, report.district.timeZone),
+          year: report.year,
+        })}{' '}
         {t('transparency.minNNote', { n: report.minN })}
       </p>
     </SectionFrame>
