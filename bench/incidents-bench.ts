@@ -19,6 +19,7 @@ import {
   TABLE_ORDER,
   emitIncident,
 } from '../packages/server/src/modules/incident-import/import.rows.js';
+import { loadClock } from '../packages/server/src/modules/districts/district.clock.js';
 import { findMouInForce } from '../packages/server/src/modules/mous/mou.in-force.js';
 import {
   ADMIN_EMAIL,
@@ -91,6 +92,7 @@ async function main() {
     createdBy: world.adminId,
     creatorRole: 'district_admin' as const,
     now: BENCH_NOW,
+    clock: await loadClock(raw.db, world.districtId),
   };
   const gen = makeIncidentGenerator(world);
   const csvFile = join(dir, 'incidents.csv');
