@@ -117,7 +117,7 @@ describe(`the district's own clock on ${TEST_DIALECT}`, () => {
       occurred_at: JUNE_30_9PM_EDT,
       occurred_local_date: '2025-06-30',
       occurred_local_time: '21:00:00',
-      utc_offset: '-04:00',
+      utc_offset: 'UTC-04:00',
       time_zone: 'America/New_York',
       school_year: '2024-25',
     });

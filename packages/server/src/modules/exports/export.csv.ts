@@ -66,7 +66,8 @@ export function incidentCsvRows(inc: ExportIncident, names: ExportNames): string
     mou_version_id: inc.mouVersionId ?? '',
     occurred_local_date: local.date,
     occurred_local_time: local.time,
-    utc_offset: local.offset,
+    // `UTC-04:00`, not `-04:00`: a cell starting with a sign would be neutralised as a formula.
+    utc_offset: `UTC${local.offset}`,
     time_zone: names.timeZone,
   };
   const flagsFor = (studentId: string | null) =>
