@@ -164,7 +164,7 @@ async function main() {
     payload: { email: ADMIN_EMAIL, password: PASSWORD },
   });
   const cookie = signIn.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const csrf = (signIn.json() as { csrfToken: string }).csrfToken;
+  const csrf = signIn.json<{ csrfToken: string }>().csrfToken;
   const mfa = await app.inject({
     method: 'POST',
     url: '/api/auth/mfa/verify',

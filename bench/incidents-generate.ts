@@ -146,20 +146,18 @@ export async function seedWorld(db: Db, w: IncidentWorld, passwordHash: string, 
       await trx
         .insertInto('students')
         .values(
-          w.students
-            .slice(i, i + 2000)
-            .map((s) => ({
-              id: s.id,
-              districtId: w.districtId,
-              localId: s.localId,
-              sourceId: null,
-              givenName: 'Bench',
-              familyName: s.localId,
-              active: 1,
-              createdAt: now,
-              updatedAt: now,
-              ...s.ref.roster,
-            })),
+          w.students.slice(i, i + 2000).map((s) => ({
+            id: s.id,
+            districtId: w.districtId,
+            localId: s.localId,
+            sourceId: null,
+            givenName: 'Bench',
+            familyName: s.localId,
+            active: 1,
+            createdAt: now,
+            updatedAt: now,
+            ...s.ref.roster,
+          })),
         )
         .execute();
     const mouId = `${w.mouVersionId}-mou`;

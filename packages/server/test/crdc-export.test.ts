@@ -22,7 +22,7 @@ type Counts = {
  * "without disabilities" table; 504-only (504 and not IDEA) and English learners counted besides.
  */
 function countFromCsv(csv: string, year: string) {
-  const rows = parse(csv, { columns: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(csv, { columns: true });
   const students = new Map<
     string,
     { school: string; arrested: boolean; race: string; sex: string; idea: boolean; s504: boolean; el: boolean }
@@ -100,10 +100,10 @@ describe(`CRDC export on ${TEST_DIALECT}`, () => {
       headers: admin.headers,
     });
     expect(res.statusCode).toBe(200);
-    const report = res.json() as {
+    const report = res.json<{
       schoolYear: string;
       schools: { ncesSchoolId: string; referred: Counts; arrested: Counts }[];
-    };
+    }>();
     expect(report.schoolYear).toBe('2024-25');
     expect(report.schools).toHaveLength(2);
     for (const s of report.schools) {
@@ -112,7 +112,7 @@ describe(`CRDC export on ${TEST_DIALECT}`, () => {
       expect(s.referred.total).toBeLessThanOrEqual(30);
       expect(s.arrested.total).toBeLessThanOrEqual(s.referred.total);
     }
-    const referralRows = (parse(csv.body, { columns: true }) as Record<string, string>[]).filter(
+    const referralRows = parse<Record<string, string>>(csv.body, { columns: true }).filter(
       (r) => r.referred === 'true' && r.school_year === '2024-25',
     ).length;
     const total = report.schools.reduce((n, s) => n + s.referred.total, 0);

@@ -48,7 +48,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'forefront-test-'));
   return {
     database: { dialect: 'sqlite', file: join(dir, 'test.sqlite') },
-    drop: async () => rmSync(dir, { recursive: true, force: true }),
+    drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
   };
 }
 

@@ -84,7 +84,7 @@ describe(`MOU review reminders on ${TEST_DIALECT}`, () => {
 
     // The list shows the reminder too.
     const session = await signIn(t.app, admin);
-    const list = (await call(t.app, session, 'GET', `/api/districts/${d.id}/mous`)).json() as { items: MouSummary[] };
+    const list = (await call(t.app, session, 'GET', `/api/districts/${d.id}/mous`)).json<{ items: MouSummary[] }>();
     expect(list.items[0]!.reminder).toEqual({ kind: 'review_due_60', reviewDate: dayFromToday(45), version: 1 });
 
     expect((await mine(dayFromToday(20))).map((s) => s.kind)).toEqual(['review_due_30']);
@@ -102,24 +102,22 @@ describe(`MOU review reminders on ${TEST_DIALECT}`, () => {
     // A draft with a review date next week is not an agreement in force: no reminder.
     const d = await buildDistrict(t.ctx);
     const admin = await buildUser(t.ctx, { role: 'district_admin', districtId: d.id });
-    await t.ctx.db
-      .transaction()
-      .execute((trx) =>
-        createMouIn(
-          trx,
-          t.ctx,
-          null,
-          d.id,
-          {
-            title: 'Draft agreement',
-            agencyName: 'County Sheriff',
-            template: 'secure',
-            effectiveDate: dayFromToday(-300),
-            reviewDate: dayFromToday(7),
-          },
-          admin.id,
-        ),
-      );
+    await t.ctx.db.transaction().execute((trx) =>
+      createMouIn(
+        trx,
+        t.ctx,
+        null,
+        d.id,
+        {
+          title: 'Draft agreement',
+          agencyName: 'County Sheriff',
+          template: 'secure',
+          effectiveDate: dayFromToday(-300),
+          reviewDate: dayFromToday(7),
+        },
+        admin.id,
+      ),
+    );
     expect((await sendDueReminders(t.ctx)).filter((s) => s.districtId === d.id)).toEqual([]);
   });
 
@@ -171,7 +169,7 @@ describe(`forefront mou reminders on ${TEST_DIALECT}`, () => {
         dialect: target.dialect,
         config: testConfig(target.database),
         log,
-        mailer: { send: async () => true, close: () => undefined },
+        mailer: { send: () => Promise.resolve(true), close: () => undefined },
       } as unknown as AppContext;
       return (await districtWithMouInForce(ctx, 50)).d;
     });

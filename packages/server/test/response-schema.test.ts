@@ -80,7 +80,8 @@ function inputProblems(r: RouteOptions): string[] {
   const src = r.handler.toString();
   const urlParams = [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1]!).sort();
   if (urlParams.length) {
-    if (!isZod(schema.params)) problems.push(`${routeKey(r)}: path params ${urlParams} without a params schema`);
+    if (!isZod(schema.params))
+      problems.push(`${routeKey(r)}: path params ${urlParams.join(', ')} without a params schema`);
     else if (JSON.stringify(Object.keys(schema.params.shape).sort()) !== JSON.stringify(urlParams))
       problems.push(`${routeKey(r)}: params schema does not match the path`);
   } else if (schema.params) problems.push(`${routeKey(r)}: params schema on a path without params`);
@@ -102,6 +103,7 @@ describe(`response schemas on ${TEST_DIALECT} (${VERSIONS})`, () => {
   beforeAll(async () => {
     t = await createRecordingApp((app) => {
       // A synthetic route whose handler returns more than its schema allows.
+      // eslint-disable-next-line @typescript-eslint/require-await -- a Fastify plugin is async by contract
       const leaky: FastifyPluginAsyncZod = async (a) => {
         a.get(
           '/api/test/leak',
@@ -206,18 +208,16 @@ describe(`response schemas on ${TEST_DIALECT} (${VERSIONS})`, () => {
     const ctx: AppContext = t.ctx;
     // The services spread whole rows: the fields are there before serialization ...
     expect(await readDistrict(ctx, actor, districtId)).toHaveProperty('updatedAt');
-    await ctx.db
-      .transaction()
-      .execute((trx) =>
-        createInvitationIn(trx, ctx, null, districtId, {
-          email: `leak-${newId()}@example.test`,
-          displayName: 'Leak check',
-          role: 'auditor',
-          profession: null,
-          schoolIds: [],
-          accessExpiresAt: '2099-01-01',
-        }),
-      );
+    await ctx.db.transaction().execute((trx) =>
+      createInvitationIn(trx, ctx, null, districtId, {
+        email: `leak-${newId()}@example.test`,
+        displayName: 'Leak check',
+        role: 'auditor',
+        profession: null,
+        schoolIds: [],
+        accessExpiresAt: '2099-01-01',
+      }),
+    );
     const fromService = await listInvitations(ctx, actor, districtId, { limit: 50, offset: 0 });
     expect(fromService.items[0]).toHaveProperty('tokenHash');
     // ... and gone after it.

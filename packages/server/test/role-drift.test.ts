@@ -86,7 +86,7 @@ describe(`role clarity and the role-drift dashboard on ${TEST_DIALECT}`, () => {
     const before = await dashboard();
     const created = await req(t.app, w.sessions.sro, 'POST', `/api/districts/${w.district.id}/incidents`, arrest());
     expect(created.statusCode, created.body).toBe(201);
-    const incident = created.json() as IncidentDetail;
+    const incident = created.json<IncidentDetail>();
     expect(incident.mouVersionId).toBe(mouVersionId);
     expect(kinds(incident)).toEqual([
       'enforcement_in_school_staff_category',
@@ -123,7 +123,7 @@ describe(`role clarity and the role-drift dashboard on ${TEST_DIALECT}`, () => {
     });
     expect(early.statusCode, early.body).toBe(201);
     expect(kinds(early.json())).toEqual(['enforcement_in_school_staff_category', 'led_school_staff_category']);
-    const read = (await req(t.app, w.sessions.sro, 'GET', `/api/incidents/${incident.id}`)).json() as IncidentDetail;
+    const read = (await req(t.app, w.sessions.sro, 'GET', `/api/incidents/${incident.id}`)).json<IncidentDetail>();
     expect(read.flagCount).toBe(2);
 
     const after = await dashboard();
@@ -154,7 +154,7 @@ describe(`role clarity and the role-drift dashboard on ${TEST_DIALECT}`, () => {
     const withReason = { emergency: true, emergencyReason: 'The student was about to hit a teacher.' };
     const d = (
       await req(t.app, w.sessions.sro, 'POST', `/api/districts/${w.district.id}/incidents`, arrest(withReason))
-    ).json() as IncidentDetail;
+    ).json<IncidentDetail>();
     expect(kinds(d)).toEqual(['enforcement_in_school_staff_category', 'led_school_staff_category']);
     // In a category the SRO leads, an emergency arrest with physical restraint raises nothing.
     const serious: IncidentInput = {
@@ -189,7 +189,7 @@ describe(`role clarity and the role-drift dashboard on ${TEST_DIALECT}`, () => {
     };
     const s = (
       await req(t.app, w.sessions.sro, 'POST', `/api/districts/${w.district.id}/incidents`, serious)
-    ).json() as IncidentDetail;
+    ).json<IncidentDetail>();
     expect(s.flags).toEqual([]);
     // The same arrest without the emergency needs the review and forbids the restraint.
     const calm = {
@@ -203,7 +203,7 @@ describe(`role clarity and the role-drift dashboard on ${TEST_DIALECT}`, () => {
     };
     const c = (
       await req(t.app, w.sessions.sro, 'POST', `/api/districts/${w.district.id}/incidents`, calm)
-    ).json() as IncidentDetail;
+    ).json<IncidentDetail>();
     expect(kinds(c)).toEqual(['physical_restraint_not_allowed', 'review_missing']);
   });
 
@@ -218,7 +218,7 @@ describe(`role clarity and the role-drift dashboard on ${TEST_DIALECT}`, () => {
     ];
     const res = await req(t.app, other.sessions.sro, 'POST', `/api/districts/${other.district.id}/incidents`, body);
     expect(res.statusCode, res.body).toBe(201);
-    const d = res.json() as IncidentDetail;
+    const d = res.json<IncidentDetail>();
     expect(d.mouVersionId).toBeNull();
     expect(d.flags.map((f) => [f.kind, f.officerId, f.clause])).toEqual([
       ['no_mou_in_force', other.sro.id, null],
@@ -226,7 +226,7 @@ describe(`role clarity and the role-drift dashboard on ${TEST_DIALECT}`, () => {
     ]);
     const dash = (
       await req(t.app, other.sessions.admin, 'GET', `/api/districts/${other.district.id}/role-drift`)
-    ).json() as RoleDrift;
+    ).json<RoleDrift>();
     expect(dash.totals.byKind.no_mou_in_force).toBe(2);
   });
 

@@ -63,16 +63,14 @@ describe(`transparency figures from bulk imports and rosters on ${TEST_DIALECT}`
             involvement: 'led',
             reportedAt: at,
             arrivedAt: at,
-            actions: w.students
-              .slice(0, 3)
-              .map((s) => ({
-                action: 'arrested' as const,
-                studentId: s.id,
-                at,
-                emergency: true,
-                emergencyReason: 'Danger.',
-                parentNotified: false,
-              })),
+            actions: w.students.slice(0, 3).map((s) => ({
+              action: 'arrested' as const,
+              studentId: s.id,
+              at,
+              emergency: true,
+              emergencyReason: 'Danger.',
+              parentNotified: false,
+            })),
           },
         ],
       });

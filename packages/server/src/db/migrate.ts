@@ -21,7 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128T0008_page_etag': m0008,
 };
 
-const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
 
 const migratorOf = (db: Db) =>
   new Migrator({
@@ -41,6 +41,6 @@ export async function migrateTo(db: Db, name: keyof typeof MIGRATIONS): Promise<
 }
 
 function check({ error, results }: Awaited<ReturnType<Migrator['migrateToLatest']>>): string[] {
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

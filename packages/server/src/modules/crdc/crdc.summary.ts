@@ -1,5 +1,4 @@
 import { type RawBuilder, sql } from 'kysely';
-import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { CRDC_RACES, type CrdcRace, sqlName } from './crdc.columns.js';
 

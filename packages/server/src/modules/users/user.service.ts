@@ -222,7 +222,7 @@ export async function createInvitationIn(
       kind: 'user.invited',
       invitationId: invitation.id,
       role: input.role,
-      schoolIds: JSON.parse(invitation.schoolIds),
+      schoolIds: JSON.parse(invitation.schoolIds) as string[],
     },
   );
   return { invitation, token };

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { PublicMouSchema, evaluateIncident, type ContactPurpose, type Involvement } from '@forefront/contract';
+import { PublicMouSchema, evaluateIncident } from '@forefront/contract';
 import { api } from '../../api/client';
 import { toIso, type IncidentDraft } from './incident-draft';
 
