@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
@@ -10,7 +9,7 @@ import type { Config } from '../src/config.js';
 import { type DbHandle, openDatabase } from '../src/db/database.js';
 import type { AppContext } from '../src/shared/context.js';
 import { currentTotp } from '../src/modules/auth/totp.js';
-import { TEST_DIALECT, createTestDatabase } from './harness.js';
+import { TEST_DIALECT, createTempDir, createTestDatabase } from './harness.js';
 
 /**
  * Helpers for the CLI tests: they run the real `forefront` command as a child process (node on
@@ -35,7 +34,7 @@ export interface CliTarget {
  * bench/) and quiet logs; nothing from the parent environment can redirect them to another database.
  */
 export async function createCliTarget(dialect: 'sqlite' | 'postgres' = TEST_DIALECT): Promise<CliTarget> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'forefront-cli-'));
+  const dataDir = createTempDir('cli');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     FOREFRONT_DATA_DIR: dataDir,
