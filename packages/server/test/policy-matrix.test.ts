@@ -20,6 +20,7 @@ import { newId } from '../src/shared/ids.js';
 import type { AppContext } from '../src/shared/context.js';
 import { type Session, TEST_PASSWORD, buildDistrict, buildSchool, buildUser, signIn } from './builders.js';
 import { TEST_DIALECT, createTestApp, createTestDatabase, testConfig } from './harness.js';
+import { EXPECTED_SCOPES, expectedScope } from './matrix/expected-scopes.js';
 import { MATRIX_MODULES } from './matrix/index.js';
 import type { ActionSpec, Item, Method, Target, World } from './matrix/types.js';
 
@@ -432,6 +433,19 @@ function expectedOutcome(actor: PolicyActor, spec: ActionSpec, target: Target | 
   }
   return can(actor, spec.action, resource) ? 'allowed' : 403;
 }
+
+describe('the policy table', () => {
+  // The route matrix below takes its expectations from POLICY, so it cannot see a wrong row there:
+  // this pins every row against the table written by hand in matrix/expected-scopes.ts.
+  it('lists exactly the actions of the table written by hand', () => {
+    expect([...ACTIONS].sort()).toEqual(Object.keys(EXPECTED_SCOPES).sort());
+  });
+  it.each([...ACTIONS])('%s: each role has the scope written by hand', (action) => {
+    const actual = Object.fromEntries(ROLES.map((role) => [role, scopeOf(role, action)]));
+    const expected = Object.fromEntries(ROLES.map((role) => [role, expectedScope(action, role)]));
+    expect(actual).toEqual(expected);
+  });
+});
 
 describe(`policy matrix on ${TEST_DIALECT}`, () => {
   let t: Awaited<ReturnType<typeof createRecordingApp>>;
