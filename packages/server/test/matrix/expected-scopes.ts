@@ -53,7 +53,7 @@ const COLUMNS: readonly Role[] = ['district_admin', 'school_admin', 'sro', 'supp
 const LETTERS: Record<string, Scope> = { D: 'district', S: 'school', T: 'state', '-': 'none' };
 
 /** The hand-written scope of `role` for `action`, or undefined when the table has no such row. */
-export function expectedScope(action: Action | string, role: Role): Scope | undefined {
+export function expectedScope(action: Action, role: Role): Scope | undefined {
   const row = (EXPECTED_SCOPES as Record<string, string>)[action];
   if (row === undefined) return undefined;
   const letter = row.split(/\s+/)[COLUMNS.indexOf(role)];
