@@ -12,8 +12,9 @@ import {
 } from '@forefront/contract';
 import { type Db, nowIso } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
-import { authorize, authorizeList } from '../../shared/authorize.js';
+import { authorize } from '../../shared/authorize.js';
 import type { AppContext } from '../../shared/context.js';
+import { districtOrNotFound, loadDistrictFor, loadDistrictForList } from '../../shared/load-district.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { newId, newToken, sha256Hex } from '../../shared/ids.js';
 import { appendAudit } from '../audit/audit.service.js';
@@ -48,12 +49,6 @@ const toInvitation = (r: InvitationRow): Invitation => ({
   schoolIds: JSON.parse(r.schoolIds) as string[],
 });
 
-async function districtOrNotFound(db: Db, id: string) {
-  const d = await districts.findDistrict(db, id);
-  if (!d) throw new NotFoundError('District');
-  return d;
-}
-
 async function assertSchoolsInDistrict(db: Db, districtId: string, schoolIds: readonly string[]) {
   const unique = [...new Set(schoolIds)];
   if ((await districts.countSchoolsIn(db, districtId, unique)) !== unique.length)
@@ -68,8 +63,7 @@ export async function listUsers(
   districtId: string,
   page: { limit: number; offset: number },
 ) {
-  const d = await districtOrNotFound(ctx.db, districtId);
-  const scope = authorizeList(actor, 'user.list', { districtId: d.id, state: d.state });
+  const { scope } = await loadDistrictForList(ctx.db, actor, 'user.list', districtId);
   const { items, total } = await repo.findUsers(
     ctx.db,
     districtId,
@@ -175,8 +169,7 @@ export async function inviteUser(
   districtId: string,
   raw: InviteUserInput,
 ): Promise<Invitation> {
-  const d = await districtOrNotFound(ctx.db, districtId);
-  authorize(actor, 'user.invite', { districtId: d.id, state: d.state }, 'District');
+  const d = await loadDistrictFor(ctx.db, actor, 'user.invite', districtId);
   const input = InviteUserInputSchema.parse(raw);
   const { invitation, token } = await ctx.db
     .transaction()
@@ -193,6 +186,8 @@ export async function createInvitationIn(
   districtId: string,
   input: ReturnType<typeof InviteUserInputSchema.parse>,
 ) {
+  // The ...In rule (docs/ARCHITECTURE.md): a given actor is authorized here; null is a trusted operator path.
+  if (actor) await loadDistrictFor(trx, actor, 'user.invite', districtId);
   if (await repo.findUserByEmail(trx, input.email))
     throw new ConflictError('Someone with this e-mail address already has an account');
   await assertSchoolsInDistrict(trx, districtId, input.schoolIds);
@@ -250,15 +245,13 @@ export async function listInvitations(
   districtId: string,
   page: { limit: number; offset: number },
 ) {
-  const d = await districtOrNotFound(ctx.db, districtId);
-  authorize(actor, 'invitation.list', { districtId: d.id, state: d.state }, 'District');
+  await loadDistrictFor(ctx.db, actor, 'invitation.list', districtId);
   const { items, total } = await repo.findInvitations(ctx.db, districtId, page);
   return { items: items.map(toInvitation), total, ...page };
 }
 
 export async function revokeInvitation(ctx: AppContext, actor: Actor, districtId: string, id: string) {
-  const d = await districtOrNotFound(ctx.db, districtId);
-  authorize(actor, 'invitation.revoke', { districtId: d.id, state: d.state }, 'District');
+  const d = await loadDistrictFor(ctx.db, actor, 'invitation.revoke', districtId);
   const inv = await repo.findInvitation(ctx.db, id);
   if (!inv || inv.districtId !== d.id) throw new NotFoundError('Invitation');
   if (inv.acceptedAt) throw new ConflictError('This invitation was already accepted');
