@@ -5,7 +5,7 @@ import Fastify from 'fastify';
  * Started as its own process by bench/run.ts, exactly like the real app, on 127.0.0.1 only.
  */
 const app = Fastify({ logger: false });
-app.get('/', async () => ({ hello: 'world' }));
+app.get('/', () => ({ hello: 'world' }));
 const port = Number(process.env.PORT ?? 0);
 await app.listen({ port, host: '127.0.0.1' });
 process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));

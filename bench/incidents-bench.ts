@@ -172,7 +172,7 @@ async function main() {
     payload: { email: ADMIN_EMAIL, password: PASSWORD },
   });
   const halfCookie = signIn.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const csrf = (signIn.json() as { csrfToken: string }).csrfToken;
+  const csrf = signIn.json<{ csrfToken: string }>().csrfToken;
   const mfa = await app.inject({
     method: 'POST',
     url: '/api/auth/mfa/verify',

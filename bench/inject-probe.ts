@@ -33,7 +33,7 @@ const s = await app.inject({
   payload: { email: data.admin.email, password: data.admin.password },
 });
 const halfCookie = s.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-const { csrfToken } = s.json() as { csrfToken: string };
+const { csrfToken } = s.json<{ csrfToken: string }>();
 const v = await app.inject({
   method: 'POST',
   url: '/api/auth/mfa/verify',

@@ -188,7 +188,7 @@ async function main() {
   const connections = Number(values.connections);
   const durationS = Number(values.duration);
   const warmupS = Number(values.warmup);
-  let wire = { bytes: 0, encoding: '' };
+  let wire: { bytes: number; encoding: string };
   try {
     const barePort = await freePort();
     const bare = await startProcess(process.execPath, ['--import', 'tsx', join(root, 'bench/bare-server.ts')], {

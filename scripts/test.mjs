@@ -1,4 +1,4 @@
-// `npm test`: type-check, unit and integration tests on SQLite, again on PostgreSQL when
+// `npm test`: format check, lint, type-check, unit and integration tests on SQLite, again on PostgreSQL when
 // TEST_DATABASE_URL is set, then the browser tests in Debian's Chromium. Ends with one
 // "N passed, N failed" line summing every runner.
 import { spawnSync } from 'node:child_process';
@@ -52,6 +52,9 @@ function vitest(name, project, env = {}) {
   } else failedSteps.push(`${name} (no report)`);
 }
 
+// Fast checks first: a format or lint error fails `npm test` like a failing test does.
+run('Format check (Prettier)', 'npm', ['run', 'format:check']);
+run('Lint (typescript-eslint)', 'npm', ['run', 'lint']);
 run('Type check', 'npm', ['run', 'typecheck']);
 vitest('Contract and web unit tests', 'packages/web');
 vitest('Server on SQLite', 'packages/server', { FOREFRONT_TEST_DIALECT: 'sqlite' });

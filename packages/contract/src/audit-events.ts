@@ -99,4 +99,4 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
 ]);
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export type AuditEventKind = AuditEvent['kind'];
-export const AUDIT_EVENT_KINDS = AuditEventSchema.options.map((o) => o.shape.kind.value) as AuditEventKind[];
+export const AUDIT_EVENT_KINDS = AuditEventSchema.options.map<AuditEventKind>((o) => o.shape.kind.value);

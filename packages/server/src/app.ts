@@ -62,7 +62,10 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
     log: app.log,
     mailer: createMailer(config, handle.db, app.log),
   };
-  app.addHook('onClose', async () => ctx.mailer.close());
+  app.addHook('onClose', (_app, done) => {
+    ctx.mailer.close();
+    done();
+  });
 
   registerErrorHandling(app);
   registerInputTextCheck(app);

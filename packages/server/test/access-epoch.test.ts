@@ -1,6 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { get } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_NEUTRAL_SQL, ACCESS_TABLES, changesAccess, openAccessEpoch } from '../src/db/access-epoch.js';
@@ -21,7 +20,7 @@ import {
   totpOf,
   withDb,
 } from './cli-helpers.js';
-import { TEST_DIALECT } from './harness.js';
+import { TEST_DIALECT, createTempDir } from './harness.js';
 
 /**
  * The access epoch (db/access-epoch.ts) is what lets a process keep copies of sessions and
@@ -57,7 +56,7 @@ describe('which statements change access', () => {
 describe.runIf(TEST_DIALECT === 'sqlite')('the access epoch on SQLite', () => {
   let dir: string;
   const file = () => join(dir, 'forefront.sqlite');
-  beforeAll(() => void (dir = mkdtempSync(join(tmpdir(), 'forefront-epoch-'))));
+  beforeAll(() => void (dir = createTempDir('epoch')));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is shared by every handle on the same file, as it is by every process', () => {

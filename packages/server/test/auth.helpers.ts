@@ -24,7 +24,7 @@ export function call(app: FastifyInstance, session: Session | null, method: Meth
 /** Cookie header and CSRF token from a sign-in or invitation-acceptance answer. */
 export function sessionFrom(res: LightMyRequestResponse): Session {
   const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+  const csrfToken = res.json<{ csrfToken: string }>().csrfToken;
   return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
 }
 
@@ -43,7 +43,7 @@ export function wrongTotp(secret: string): string {
 /** The one error shape, with the expected status and code. */
 export function expectError(res: LightMyRequestResponse, status: number, code: string) {
   expect(res.statusCode, res.body).toBe(status);
-  const body = res.json() as { error: { code: string; message: string } };
+  const body = res.json<{ error: { code: string; message: string } }>();
   expect(body.error.code).toBe(code);
   expect(typeof body.error.message).toBe('string');
   expect(body.error.message.length).toBeGreaterThan(0);
@@ -100,14 +100,14 @@ export async function inviteViaOutbox(
     .orderBy('createdAt', 'desc')
     .executeTakeFirstOrThrow();
   return {
-    invitation: res.json() as {
+    invitation: res.json<{
       id: string;
       email: string;
       role: string;
       schoolIds: string[];
       expiresAt: string;
       createdAt: string;
-    },
+    }>(),
     token: tokenFromLink(mail.textBody),
   };
 }

@@ -216,7 +216,7 @@ describe(`sign-in, lockout and MFA on ${TEST_DIALECT}`, () => {
 
       const enrol = await call(t.app, s, 'POST', '/api/auth/mfa/enrol');
       expect(enrol.statusCode, enrol.body).toBe(200);
-      const { secret, otpauthUrl, qrSvg } = enrol.json() as { secret: string; otpauthUrl: string; qrSvg: string };
+      const { secret, otpauthUrl, qrSvg } = enrol.json<{ secret: string; otpauthUrl: string; qrSvg: string }>();
       expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
       expect(otpauthUrl).toMatch(/^otpauth:\/\/totp\/Forefront:/);
       expect(otpauthUrl).toContain(`secret=${secret}`);
@@ -232,7 +232,7 @@ describe(`sign-in, lockout and MFA on ${TEST_DIALECT}`, () => {
 
       const done = await call(t.app, s, 'POST', '/api/auth/mfa/enrol/confirm', { code: currentTotp(secret) });
       expect(done.statusCode, done.body).toBe(200);
-      const codes = (done.json() as { recoveryCodes: string[] }).recoveryCodes;
+      const codes = done.json<{ recoveryCodes: string[] }>().recoveryCodes;
       expect(codes).toHaveLength(RECOVERY_CODE_COUNT);
       expect(new Set(codes).size).toBe(RECOVERY_CODE_COUNT);
       for (const c of codes) expect(c).toMatch(/^[a-z0-9]{4}-[a-z0-9]{4}$/);
@@ -260,10 +260,10 @@ describe(`sign-in, lockout and MFA on ${TEST_DIALECT}`, () => {
     it('a recovery code works once and only once', async () => {
       const user = await buildUser(t.ctx, { role: 'school_admin', districtId, schoolIds: [schoolId], mfa: false });
       const first = sessionFrom(await passwordSignIn(t.app, user.email, user.password));
-      const { secret } = (await call(t.app, first, 'POST', '/api/auth/mfa/enrol')).json() as { secret: string };
+      const { secret } = (await call(t.app, first, 'POST', '/api/auth/mfa/enrol')).json<{ secret: string }>();
       const { recoveryCodes } = (
         await call(t.app, first, 'POST', '/api/auth/mfa/enrol/confirm', { code: currentTotp(secret) })
-      ).json() as { recoveryCodes: string[] };
+      ).json<{ recoveryCodes: string[] }>();
       const code = recoveryCodes[3]!;
 
       const s1 = sessionFrom(await passwordSignIn(t.app, user.email, user.password));

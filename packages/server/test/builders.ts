@@ -145,7 +145,7 @@ export async function signIn(
   });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const body = res.json() as { status: string; csrfToken: string };
+  const body = res.json<{ status: string; csrfToken: string }>();
   const headers = { cookie, 'x-csrf-token': body.csrfToken };
   if (body.status === 'mfa_required') {
     // Fixtures sign the same account in many times within one 30-second step; a real code works

@@ -1,5 +1,4 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +17,7 @@ import {
   streamSchoolWrites,
   totpOf,
 } from './cli-helpers.js';
-import { TEST_DIALECT } from './harness.js';
+import { TEST_DIALECT, createTempDir } from './harness.js';
 
 describe.runIf(TEST_DIALECT === 'postgres')('forefront backup and restore on PostgreSQL', () => {
   let target: CliTarget;
@@ -44,7 +43,7 @@ describe.runIf(TEST_DIALECT === 'sqlite')('forefront backup and restore on SQLit
   let target: CliTarget;
   let server: RunningServer | undefined;
   let demo: DemoResult;
-  const scratch = mkdtempSync(join(tmpdir(), 'forefront-backup-'));
+  const scratch = createTempDir('backup');
   const backupFile = join(scratch, 'snapshot.sqlite');
   let backupDump: Record<string, string[]>;
   // One sign-in for the whole file: a TOTP code (one 30-second step) is accepted only once.

@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
@@ -10,7 +9,7 @@ import type { Config } from '../src/config.js';
 import { type DbHandle, openDatabase } from '../src/db/database.js';
 import type { AppContext } from '../src/shared/context.js';
 import { currentTotp } from '../src/modules/auth/totp.js';
-import { TEST_DIALECT, createTestDatabase } from './harness.js';
+import { TEST_DIALECT, createTempDir, createTestDatabase } from './harness.js';
 
 /**
  * Helpers for the CLI tests: they run the real `forefront` command as a child process (node on
@@ -35,7 +34,7 @@ export interface CliTarget {
  * bench/) and quiet logs; nothing from the parent environment can redirect them to another database.
  */
 export async function createCliTarget(dialect: 'sqlite' | 'postgres' = TEST_DIALECT): Promise<CliTarget> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'forefront-cli-'));
+  const dataDir = createTempDir('cli');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     FOREFRONT_DATA_DIR: dataDir,
@@ -76,7 +75,7 @@ export async function createCliTarget(dialect: 'sqlite' | 'postgres' = TEST_DIAL
     dataDir,
     database: { dialect: 'sqlite', file: join(dataDir, 'forefront.sqlite') },
     env,
-    drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    drop: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
   };
 }
 
@@ -247,6 +246,7 @@ export async function api(
   method: string,
   path: string,
   body?: unknown,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read JSON answers field by field, as from res.json()
 ): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = {};
   if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrfToken });
@@ -257,7 +257,7 @@ export async function api(
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  let parsed: unknown = null;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : null;
   } catch {

@@ -1,12 +1,11 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importCrdcFiles } from '../src/modules/crdc/crdc.import.js';
 import { crdcDistrictBenchmark } from '../src/modules/crdc/crdc.benchmarks.js';
 import { crdcSummary } from '../src/modules/crdc/crdc.summary.js';
 import { buildDistrict, buildSchool } from './builders.js';
-import { type TestApp, createTestApp } from './harness.js';
+import { type TestApp, createTempDir, createTestApp } from './harness.js';
 
 /**
  * Six real New Hampshire rows cut from OCR's 2020-21 school file (all 1,733 columns, values unchanged):
@@ -134,7 +133,7 @@ describe('CRDC import from the committed fixture', () => {
   });
 
   it('rejects a file that is not a CRDC school file, changing nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'crdc-bad-'));
+    const dir = createTempDir('crdc-bad');
     const bad = join(dir, 'CRDC_2020-21_XX.csv');
     writeFileSync(bad, 'A,B\n1,2\n');
     await expect(importCrdcFiles(t.ctx.db, [bad])).rejects.toThrow(/not a CRDC school-level file: missing LEA_STATE/);

@@ -7,7 +7,7 @@ import { TEST_DIALECT, type TestApp, createTestApp } from './harness.js';
 import { type ImportWorld, buildImportWorld, generateIncidentRows, toCsv } from './incident-import.fixtures.js';
 
 type CsvRow = Record<(typeof EXPORT_COLUMNS)[number], string>;
-const readCsv = (text: string) => parse(text, { columns: true, bom: true }) as CsvRow[];
+const readCsv = (text: string) => parse<CsvRow>(text, { columns: true, bom: true });
 
 describe(`incident exports and FERPA disclosure records on ${TEST_DIALECT}`, () => {
   let t: TestApp;

@@ -61,7 +61,7 @@ describe.each(Object.keys(VISIBLE) as (InformationSharing | 'none')[])(
       const make = async (who: keyof IncidentWorld['sessions'], body: IncidentInput) => {
         const res = await req(t.app, w.sessions[who], 'POST', `/api/districts/${w.district.id}/incidents`, body);
         expect(res.statusCode, res.body).toBe(201);
-        return res.json() as IncidentDetail;
+        return res.json<IncidentDetail>();
       };
       const serious = (officer: string): IncidentInput => ({
         ...incidentInput(w.school, officer, {
@@ -119,7 +119,7 @@ describe.each(Object.keys(VISIBLE) as (InformationSharing | 'none')[])(
       expect(res.statusCode).toBe(VISIBLE[sharing].sro.includes('serious') ? 403 : 404);
       const unchanged = (
         await req(t.app, w.sessions.admin, 'GET', `/api/incidents/${ids.serious}`)
-      ).json() as IncidentDetail;
+      ).json<IncidentDetail>();
       expect(unchanged.description).not.toBe('Edited.');
     });
   },

@@ -34,7 +34,7 @@ describe(`incidents on ${TEST_DIALECT}`, () => {
   const create = async (s: keyof IncidentWorld['sessions'], body: unknown, status = 201) => {
     const res = await req(t.app, w.sessions[s], 'POST', `/api/districts/${w.district.id}/incidents`, body);
     expect(res.statusCode, res.body).toBe(status);
-    return res.json() as IncidentDetail;
+    return res.json<IncidentDetail>();
   };
   const withStudent = (over: Partial<IncidentInput> = {}): IncidentInput => {
     const base = incidentInput(w.school, w.sro.id, { students: [{ studentId: st1, role: 'offender' }] });
@@ -211,16 +211,16 @@ describe(`incidents on ${TEST_DIALECT}`, () => {
     const a = await create('sro', withStudent());
     const edit = (description: string) =>
       req(t.app, w.sessions.sro, 'PUT', `/api/incidents/${a.id}`, withStudent({ description }));
-    const d1 = (await edit('First correction.')).json() as IncidentDetail;
+    const d1 = (await edit('First correction.')).json<IncidentDetail>();
     expect(d1).toMatchObject({ version: 1, description: 'First correction.', state: 'draft' });
     const history = async () =>
-      (await req(t.app, w.sessions.sro, 'GET', `/api/incidents/${a.id}/versions`)).json() as IncidentHistory;
+      (await req(t.app, w.sessions.sro, 'GET', `/api/incidents/${a.id}/versions`)).json<IncidentHistory>();
     expect((await history()).versions).toEqual([]);
     expect(
       (await req(t.app, w.sessions.sro, 'POST', `/api/incidents/${a.id}/transition`, { to: 'submitted' })).statusCode,
     ).toBe(200);
-    expect(((await edit('Second correction.')).json() as IncidentDetail).version).toBe(2);
-    const d3 = (await edit('Third correction.')).json() as IncidentDetail;
+    expect((await edit('Second correction.')).json<IncidentDetail>().version).toBe(2);
+    const d3 = (await edit('Third correction.')).json<IncidentDetail>();
     expect(d3).toMatchObject({ version: 3, description: 'Third correction.', state: 'submitted' });
     const h = await history();
     expect(h).toMatchObject({ id: a.id, number: a.number, version: 3 });
@@ -305,7 +305,7 @@ describe(`incidents on ${TEST_DIALECT}`, () => {
     );
     const res = await req(t.app, w.sessions.principal, 'POST', `/api/incidents/${a.id}/reviews`, review);
     expect(res.statusCode, res.body).toBe(201);
-    expect((res.json() as IncidentDetail).reviews).toEqual([
+    expect(res.json<IncidentDetail>().reviews).toEqual([
       expect.objectContaining({
         studentId: st1,
         reviewerId: w.principal.id,
@@ -349,9 +349,7 @@ describe(`incidents on ${TEST_DIALECT}`, () => {
       409,
       'conflict',
     );
-    const h = (
-      await req(t.app, w.sessions.admin, 'GET', `/api/incidents/${leu.id}/versions`)
-    ).json() as IncidentHistory;
+    const h = (await req(t.app, w.sessions.admin, 'GET', `/api/incidents/${leu.id}/versions`)).json<IncidentHistory>();
     expect(h.versions[0]).toMatchObject({
       version: 1,
       changedBy: w.admin.id,
@@ -385,10 +383,10 @@ describe(`incidents on ${TEST_DIALECT}`, () => {
       `/api/districts/${w.district.id}/incidents?flagged=true&behavior=classroom_disruption&limit=5`,
     );
     expect(flagged.statusCode, flagged.body).toBe(200);
-    const page = flagged.json() as {
+    const page = flagged.json<{
       items: { id: string; flagCount: number; behaviors: string[]; schoolName: string; studentCount: number }[];
       total: number;
-    };
+    }>();
     expect(page.items.length).toBe(5);
     expect(page.total).toBeGreaterThan(5);
     for (const i of page.items) {

@@ -161,7 +161,7 @@ describe(`invitations on ${TEST_DIALECT}`, () => {
 
       const enrol = await call(t.app, first, 'POST', '/api/auth/mfa/enrol');
       expect(enrol.statusCode, enrol.body).toBe(200);
-      const { secret, qrSvg } = enrol.json() as { secret: string; qrSvg: string };
+      const { secret, qrSvg } = enrol.json<{ secret: string; qrSvg: string }>();
       expect(qrSvg).toContain('<svg');
       const confirmed = await call(t.app, first, 'POST', '/api/auth/mfa/enrol/confirm', { code: currentTotp(secret) });
       expect(confirmed.statusCode, confirmed.body).toBe(200);

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BatchedLogDestination } from '../src/plugins/log-destination.js';
+import { createTempDir } from './harness.js';
 
 const MODULE = fileURLToPath(new URL('../src/plugins/log-destination.ts', import.meta.url));
 
@@ -22,7 +22,7 @@ describe('the serving process writes its log in batches (BatchedLogDestination)'
       .map((l) => JSON.parse(l) as { level: number; msg: string });
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'forefront-log-'));
+    dir = createTempDir('log');
     file = join(dir, 'out.log');
     fd = openSync(file, 'w');
   });

@@ -23,15 +23,15 @@ async function createLoggingApp() {
       logStream: { write: (line) => void lines.push(line) },
       beforeReady: (app) => {
         // Test-only routes: a crash whose message holds SQL, and code that logs a student row.
-        app.get('/api/test/crash', { config: { policy: 'public' } }, async () => {
+        app.get('/api/test/crash', { config: { policy: 'public' } }, () => {
           throw new Error(SQL_ERROR);
         });
-        app.get('/api/test/crash-with-row', { config: { policy: 'public' } }, async () => {
+        app.get('/api/test/crash-with-row', { config: { policy: 'public' } }, () => {
           throw Object.assign(new Error('insert failed: constraint'), {
             row: { ...STUDENT, password: 'row-password-123' },
           });
         });
-        app.get('/api/test/log-student', { config: { policy: 'public' } }, async (req) => {
+        app.get('/api/test/log-student', { config: { policy: 'public' } }, (req) => {
           req.log.info(
             {
               ...STUDENT,
@@ -127,7 +127,7 @@ describe(`logging on ${TEST_DIALECT}`, () => {
     });
     expect(accept.statusCode, accept.body).toBe(200);
     secrets.newCookie = sessionToken(accept)!;
-    secrets.newCsrf = (accept.json() as { csrfToken: string }).csrfToken;
+    secrets.newCsrf = accept.json<{ csrfToken: string }>().csrfToken;
     expect(secrets.newCookie).toBeTruthy();
 
     // The log did record these requests (so the absence below means something) ...
@@ -173,9 +173,9 @@ describe(`logging on ${TEST_DIALECT}`, () => {
       payload: { email: 'not-an-address', password: '' },
     });
     expect(res.statusCode, res.body).toBe(400);
-    const body = res.json() as {
+    const body = res.json<{
       error: { code: string; message: string; issues: { path: string; message: string }[] };
-    };
+    }>();
     expect(Object.keys(body)).toEqual(['error']);
     expect(body.error.code).toBe('invalid_request');
     expect(body.error.issues.map((i) => i.path).sort()).toEqual(['body.email', 'body.password']);
@@ -223,7 +223,7 @@ describe('the request line', () => {
       logger: loggerOptions(config, { write: (l) => void lines.push(l) }),
       logController: new OneLinePerRequest(),
     });
-    app.get('/api/invitations/:token', async () => ({ ok: true }));
+    app.get('/api/invitations/:token', () => ({ ok: true }));
     await app.ready();
     const res = await app.inject({ url: '/api/invitations/secret-token-abc?x=%22quoted%22&token=t0k3n' });
     expect(res.statusCode).toBe(200);
@@ -233,16 +233,14 @@ describe('the request line', () => {
     expect(line).not.toContain('t0k3n');
 
     lines.length = 0;
-    app.log
-      .child({ reqId: ours.reqId })
-      .info(
-        {
-          req: { method: 'GET', url: '/api/invitations/secret-token-abc?x=%22quoted%22&token=t0k3n', id: ours.reqId },
-          res: { statusCode: 200 },
-          responseTime: ours.responseTime,
-        },
-        'request completed',
-      );
+    app.log.child({ reqId: ours.reqId }).info(
+      {
+        req: { method: 'GET', url: '/api/invitations/secret-token-abc?x=%22quoted%22&token=t0k3n', id: ours.reqId },
+        res: { statusCode: 200 },
+        responseTime: ours.responseTime,
+      },
+      'request completed',
+    );
     const pinos = JSON.parse(lines[0]!) as Record<string, unknown>;
     expect(Object.keys(ours)).toEqual(Object.keys(pinos));
     expect({ ...ours, time: 0 }).toEqual({ ...pinos, time: 0 });

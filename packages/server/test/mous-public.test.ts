@@ -13,7 +13,7 @@ describe(`public MOU on ${TEST_DIALECT}`, () => {
   const publicMou = async (districtId: string) => {
     const res = await t.app.inject({ method: 'GET', url: `/api/public/districts/${districtId}/mou` });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as PublicMou;
+    return res.json<PublicMou>();
   };
 
   it('shows anyone the signed version in force, with plain-language rules and signature dates, and never a draft', async () => {
@@ -29,9 +29,9 @@ describe(`public MOU on ${TEST_DIALECT}`, () => {
       title: 'Chief of Police',
       email: 'chief@riverbend-pd.example',
     });
-    const chiefId = (chief.json() as { signatories: { id: string; name: string }[] }).signatories.find(
-      (s) => s.name === 'Marcus Ortega',
-    )!;
+    const chiefId = chief
+      .json<{ signatories: { id: string; name: string }[] }>()
+      .signatories.find((s) => s.name === 'Marcus Ortega')!;
     // A draft, or a version signed by only one party, is not public.
     expect((await publicMou(d.id)).mou).toBeNull();
     await sign(t.app, admin, mou.id, sup, 1);

@@ -92,7 +92,7 @@ describe(`MOU review reminders on ${TEST_DIALECT}`, () => {
 
     // The list shows the reminder too.
     const session = await signIn(t.app, admin);
-    const list = (await call(t.app, session, 'GET', `/api/districts/${d.id}/mous`)).json() as { items: MouSummary[] };
+    const list = (await call(t.app, session, 'GET', `/api/districts/${d.id}/mous`)).json<{ items: MouSummary[] }>();
     expect(list.items[0]!.reminder).toEqual({ kind: 'review_due_60', reviewDate: dayFromToday(45), version: 1 });
 
     expect((await mine(dayFromToday(20))).map((s) => s.kind)).toEqual(['review_due_30']);
@@ -177,7 +177,7 @@ describe(`forefront mou reminders on ${TEST_DIALECT}`, () => {
         dialect: target.dialect,
         config: testConfig(target.database),
         log,
-        mailer: { configured: true, send: async () => true, close: () => undefined },
+        mailer: { configured: true, send: () => Promise.resolve(true), close: () => undefined },
       } as unknown as AppContext;
       return (await districtWithMouInForce(ctx, 50)).d;
     });

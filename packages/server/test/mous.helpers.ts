@@ -25,7 +25,7 @@ export async function createMou(
     ...over,
   });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as MouDetail;
+  return res.json<MouDetail>();
 }
 
 export async function addSignatory(
@@ -43,7 +43,7 @@ export async function addSignatory(
     email,
   });
   expect(res.statusCode, res.body).toBe(201);
-  const mou = res.json() as MouDetail;
+  const mou = res.json<MouDetail>();
   return mou.signatories.find((s) => s.name === name)!;
 }
 

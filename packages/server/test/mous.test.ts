@@ -27,7 +27,7 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
     return { d, admin };
   }
   const read = async (admin: Session, id: string) =>
-    (await call(t.app, admin, 'GET', `/api/mous/${id}`)).json() as MouDetail;
+    (await call(t.app, admin, 'GET', `/api/mous/${id}`)).json<MouDetail>();
 
   it('creates an MOU whose version 1 holds the template clauses, the default role rules, and a review date one year out', async () => {
     const { d, admin } = await district();
@@ -48,7 +48,7 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
     const kinds = (await auditEvents(t.ctx, d.id)).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['mou.created', 'mou.version_created']));
 
-    const list = (await call(t.app, admin, 'GET', `/api/districts/${d.id}/mous`)).json() as { items: MouSummary[] };
+    const list = (await call(t.app, admin, 'GET', `/api/districts/${d.id}/mous`)).json<{ items: MouSummary[] }>();
     expect(list.items).toHaveLength(1);
     expect(list.items[0]).toMatchObject({
       id: mou.id,
@@ -69,12 +69,12 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
       v.clauses.push({ key: 'crisis_planning', title: 'Crisis planning', text: 'Drills every term.' });
     });
     expect(res.statusCode, res.body).toBe(201);
-    const v2 = (res.json() as MouDetail).versions[0]!;
+    const v2 = res.json<MouDetail>().versions[0]!;
     expect(v2.completeness.required).toEqual([...MOU_TEMPLATES.cops_minimum]);
     expect(v2.completeness.missing).toEqual(['information_sharing', 'supervision_and_chain_of_command']);
     expect(v2.completeness.present).toEqual(['purpose', 'roles_and_responsibilities', 'signatures']);
     expect(v2.completeness.complete).toBe(false);
-    const list = (await call(t.app, admin, 'GET', `/api/districts/${d.id}/mous`)).json() as { items: MouSummary[] };
+    const list = (await call(t.app, admin, 'GET', `/api/districts/${d.id}/mous`)).json<{ items: MouSummary[] }>();
     expect(list.items[0]!.completeness.missing).toEqual(['information_sharing', 'supervision_and_chain_of_command']);
   });
 
@@ -90,7 +90,7 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
     expect(await findMouInForce(t.ctx.db, d.id, dayFromToday(0))).toBeNull();
     const signed = await sign(t.app, admin, mou.id, chief, 1);
     expect(signed.statusCode, signed.body).toBe(201);
-    const after = signed.json() as MouDetail;
+    const after = signed.json<MouDetail>();
     expect(after.status).toBe('in_force');
     expect(after.signatures.map((s) => s.contentHash)).toEqual([
       after.versions[0]!.contentHash,
@@ -108,7 +108,7 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
       v.roleRules.categories.defiance.handler = 'sro_assists_on_request';
     });
     expect(v2res.statusCode, v2res.body).toBe(201);
-    const withV2 = v2res.json() as MouDetail;
+    const withV2 = v2res.json<MouDetail>();
     expect(withV2.versions.map((v) => [v.version, v.status])).toEqual([
       [2, 'draft'],
       [1, 'in_force'],
@@ -146,9 +146,7 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
     expect((await findMouInForce(t.ctx.db, d.id, dayFromToday(0)))?.version).toBe(1);
     expect((await read(admin, mou.id)).versions[0]!.status).toBe('in_force');
 
-    const v2 = (
-      await newVersion(t.app, admin, await read(admin, mou.id), (v) => void (v.effectiveDate = dayFromToday(0)))
-    ).json() as MouDetail;
+    await newVersion(t.app, admin, await read(admin, mou.id), (v) => void (v.effectiveDate = dayFromToday(0)));
     await sign(t.app, admin, mou.id, sup, 2);
     await sign(t.app, admin, mou.id, chief, 2);
     expect((await findMouInForce(t.ctx.db, d.id, dayFromToday(0)))?.version, 'version 2 still lacks the newcomer').toBe(
@@ -163,7 +161,7 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
     const mou = await createMou(t.app, admin, d.id, { effectiveDate: dayFromToday(10) });
     const s = await addSignatory(t.app, admin, mou.id, 'Dana Whitfield');
     const res = await sign(t.app, admin, mou.id, s, 1);
-    expect((res.json() as MouDetail).versions[0]!.status).toBe('signed');
+    expect(res.json<MouDetail>().versions[0]!.status).toBe('signed');
     expect(await findMouInForce(t.ctx.db, d.id, dayFromToday(0))).toBeNull();
     expect((await findMouInForce(t.ctx.db, d.id, dayFromToday(10)))?.version).toBe(1);
   });
@@ -213,7 +211,7 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
     const off = await call(t.app, admin, 'PATCH', `/api/mous/${mou.id}/signatories/${other.id}`, { active: false });
     expect(off.statusCode, off.body).toBe(200);
     // With the other signatory inactive, the one signature now completes the version.
-    expect((off.json() as MouDetail).status).toBe('in_force');
+    expect(off.json<MouDetail>().status).toBe('in_force');
     expectError(await sign(t.app, admin, mou.id, other, 1), 409, 'conflict');
     expect((await auditEvents(t.ctx, d.id)).filter((e) => e.kind === 'mou.signatory_changed')).toHaveLength(3);
   });
@@ -285,7 +283,7 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
       v.reviewDate = '2099-01-01';
     });
     expect(res.statusCode, res.body).toBe(201);
-    const diff = (await call(t.app, admin, 'GET', `/api/mous/${mou.id}/diff?from=1&to=2`)).json() as MouDiff;
+    const diff = (await call(t.app, admin, 'GET', `/api/mous/${mou.id}/diff?from=1&to=2`)).json<MouDiff>();
     expect(diff).toMatchObject({ id: mou.id, from: 1, to: 2 });
     const purpose = diff.clauses.find((c) => c.key === 'purpose')!;
     expect(purpose.change).toBe('changed');
@@ -295,8 +293,8 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
       { op: 'delete', text: 'routine ' },
     ]);
     // The parts rebuild both texts exactly.
-    expect(await diffText(purpose.parts, 'delete')).toBe(res.json().versions[0].clauses[0].text);
-    expect(await diffText(purpose.parts, 'insert')).toBe(mou.versions[0]!.clauses[0]!.text);
+    expect(diffText(purpose.parts, 'delete')).toBe(res.json().versions[0].clauses[0].text);
+    expect(diffText(purpose.parts, 'insert')).toBe(mou.versions[0]!.clauses[0]!.text);
     expect(diff.clauses.find((c) => c.key === 'signatures')).toMatchObject({ change: 'removed' });
     expect(diff.clauses.find((c) => c.key === 'complaint_process')).toMatchObject({
       change: 'added',
@@ -309,7 +307,7 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
     ]);
     expect(diff.dateChanges).toEqual([{ rule: 'reviewDate', from: mou.versions[0]!.reviewDate, to: '2099-01-01' }]);
     // Without a query: the latest version against the one before it.
-    expect((await call(t.app, admin, 'GET', `/api/mous/${mou.id}/diff`)).json() as MouDiff).toMatchObject({
+    expect((await call(t.app, admin, 'GET', `/api/mous/${mou.id}/diff`)).json<MouDiff>()).toMatchObject({
       from: 1,
       to: 2,
     });
@@ -354,7 +352,7 @@ describe(`MOUs on ${TEST_DIALECT}`, () => {
 });
 
 /** The text on one side of a diff: drop the parts of the other side. */
-async function diffText(parts: { op: string; text: string }[], drop: 'insert' | 'delete') {
+function diffText(parts: { op: string; text: string }[], drop: 'insert' | 'delete') {
   return parts
     .filter((p) => p.op !== drop)
     .map((p) => p.text)

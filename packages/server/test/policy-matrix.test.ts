@@ -2,12 +2,9 @@ import type { RouteOptions } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ACTIONS,
-  type Action,
   type PolicyActor,
   type PolicyResource,
   ROLES,
-  type Role,
-  type RoutePolicy,
   can,
   canSeeDistrict,
   isSchoolScoped,
@@ -21,16 +18,9 @@ import { issueSetupLink } from '../src/modules/setup/setup.service.js';
 import { createInvitationIn } from '../src/modules/users/user.service.js';
 import { newId } from '../src/shared/ids.js';
 import type { AppContext } from '../src/shared/context.js';
-import {
-  type BuiltUser,
-  type Session,
-  TEST_PASSWORD,
-  buildDistrict,
-  buildSchool,
-  buildUser,
-  signIn,
-} from './builders.js';
+import { type Session, TEST_PASSWORD, buildDistrict, buildSchool, buildUser, signIn } from './builders.js';
 import { TEST_DIALECT, createTestApp, createTestDatabase, testConfig } from './harness.js';
+import { EXPECTED_SCOPES, expectedScope } from './matrix/expected-scopes.js';
 import { MATRIX_MODULES } from './matrix/index.js';
 import { type ActionSpec, type Item, type Method, RawBody, type Target, type World } from './matrix/types.js';
 
@@ -285,17 +275,19 @@ const ACTION_SPECS: Record<string, ActionSpec> = {
   ...Object.assign({}, ...MATRIX_MODULES.map((m) => m.specs)),
 };
 
+type OpenRequest = { payload?: unknown; url?: string; expect: number };
+
 /** Public routes: called with no session at all; each must reach its handler and answer `status`. */
 interface OpenSpec {
   policy: 'public' | 'session';
   /** Builds the request; for session routes, run with a session made for it. */
-  request: (w: World, session: Session | null) => Promise<{ payload?: unknown; url?: string; expect: number }>;
+  request: (w: World, session: Session | null) => OpenRequest | Promise<OpenRequest>;
 }
 
 const OPEN_SPECS: Record<string, OpenSpec> = {
-  'GET /api/health': { policy: 'public', request: async () => ({ expect: 200 }) },
-  'GET /api/openapi.json': { policy: 'public', request: async () => ({ expect: 200 }) },
-  'GET /api/setup/status': { policy: 'public', request: async () => ({ expect: 200 }) },
+  'GET /api/health': { policy: 'public', request: () => ({ expect: 200 }) },
+  'GET /api/openapi.json': { policy: 'public', request: () => ({ expect: 200 }) },
+  'GET /api/setup/status': { policy: 'public', request: () => ({ expect: 200 }) },
   // A valid setup link on an already set-up server: the handler is reached and refuses with 409.
   'POST /api/setup': {
     policy: 'public',
@@ -317,7 +309,7 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
   },
   'POST /api/auth/sign-in': {
     policy: 'public',
-    request: async (w) => ({
+    request: (w) => ({
       payload: { email: w.actors.state_viewer.user.email, password: TEST_PASSWORD },
       expect: 200,
     }),
@@ -334,10 +326,10 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
       expect: 200,
     }),
   },
-  'GET /api/public/districts': { policy: 'public', request: async () => ({ expect: 200 }) },
+  'GET /api/public/districts': { policy: 'public', request: () => ({ expect: 200 }) },
   'GET /api/public/districts/:id': {
     policy: 'public',
-    request: async (w) => ({ url: `/api/public/districts/${w.dA.id}`, expect: 200 }),
+    request: (w) => ({ url: `/api/public/districts/${w.dA.id}`, expect: 200 }),
   },
   // Signing links: an unknown token reaches the handler without a session and answers 410.
   ...Object.fromEntries(
@@ -352,24 +344,25 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
       `${method} /api/public/mou-signing/:token${tail}`,
       {
         policy: 'public' as const,
-        request: async () => ({ url: `/api/public/mou-signing/${'x'.repeat(43)}${tail}`, payload, expect: 410 }),
+        request: () =>
+          Promise.resolve({ url: `/api/public/mou-signing/${'x'.repeat(43)}${tail}`, payload, expect: 410 }),
       },
     ]),
   ),
   'GET /api/public/districts/:id/mou': {
     policy: 'public',
-    request: async (w) => ({ url: `/api/public/districts/${w.dA.id}/mou`, expect: 200 }),
+    request: (w) => ({ url: `/api/public/districts/${w.dA.id}/mou`, expect: 200 }),
   },
   // No CRDC rows in the matrix world: the route is reached and answers its own 404 (crdc.test.ts covers 200).
   'GET /api/public/crdc/:state/:year': {
     policy: 'public',
-    request: async () => ({ url: '/api/public/crdc/VA/2020-21', expect: 404 }),
+    request: () => ({ url: '/api/public/crdc/VA/2020-21', expect: 404 }),
   },
-  'GET /api/public/benchmarks/cpi-2017-18': { policy: 'public', request: async () => ({ expect: 200 }) },
+  'GET /api/public/benchmarks/cpi-2017-18': { policy: 'public', request: () => ({ expect: 200 }) },
   // Transparency report: a year never published (the publish route may publish the world's own), so the report routes answer their own 404 (transparency-api.test.ts covers 200).
   'GET /api/public/districts/:id/transparency': {
     policy: 'public',
-    request: async (w) => ({ url: `/api/public/districts/${w.dA.id}/transparency`, expect: 200 }),
+    request: (w) => ({ url: `/api/public/districts/${w.dA.id}/transparency`, expect: 200 }),
   },
   ...Object.fromEntries(
     (['districts', 'schools'] as const).flatMap((scope) =>
@@ -377,7 +370,7 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
         `GET /api/public/${scope}/:id/transparency/:year${tail}`,
         {
           policy: 'public',
-          request: async (w) => ({
+          request: (w) => ({
             url: `/api/public/${scope}/${scope === 'districts' ? w.dA.id : w.schools.a1}/transparency/1999-00${tail.replace(':file', 'trend.csv')}`,
             expect: 404,
           }),
@@ -388,27 +381,27 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
   // Same: the district's benchmark route answers its own 404 (crdc-benchmark-route.test.ts covers 200).
   'GET /api/public/districts/:id/benchmarks/:year': {
     policy: 'public',
-    request: async (w) => ({ url: `/api/public/districts/${w.dA.id}/benchmarks/2020-21`, expect: 404 }),
+    request: (w) => ({ url: `/api/public/districts/${w.dA.id}/benchmarks/2020-21`, expect: 404 }),
   },
   // Session routes: these run in order on one throwaway account (see the session test).
-  'GET /api/me': { policy: 'session', request: async () => ({ expect: 200 }) },
-  'POST /api/auth/mfa/enrol': { policy: 'session', request: async () => ({ expect: 200 }) },
+  'GET /api/me': { policy: 'session', request: () => ({ expect: 200 }) },
+  'POST /api/auth/mfa/enrol': { policy: 'session', request: () => ({ expect: 200 }) },
   'POST /api/auth/mfa/enrol/confirm': {
     policy: 'session',
-    request: async () => ({ payload: { code: currentTotp(enrolSecret!) }, expect: 200 }),
+    request: () => ({ payload: { code: currentTotp(enrolSecret!) }, expect: 200 }),
   },
   'POST /api/me/password': {
     policy: 'session',
-    request: async () => ({
+    request: () => ({
       payload: { currentPassword: TEST_PASSWORD, newPassword: 'a different long passphrase 5512' },
       expect: 200,
     }),
   },
-  'POST /api/auth/sign-out': { policy: 'session', request: async () => ({ expect: 200 }) },
+  'POST /api/auth/sign-out': { policy: 'session', request: () => ({ expect: 200 }) },
   // Needs a half-signed-in session: made separately in the session test.
   'POST /api/auth/mfa/verify': {
     policy: 'session',
-    request: async () => ({ payload: { code: currentTotp(mfaVerifySecret!) }, expect: 200 }),
+    request: () => ({ payload: { code: currentTotp(mfaVerifySecret!) }, expect: 200 }),
   },
 };
 const SESSION_ORDER = [
@@ -460,11 +453,24 @@ function expectedOutcome(actor: PolicyActor, spec: ActionSpec, target: Target | 
 }
 
 /** Passing the second step or finishing enrolment answers with a new session: take it over. */
-function renewFrom(session: Session, res: { cookies: { name: string; value: string }[]; json(): unknown }) {
+function renewFrom(session: Session, res: { cookies: { name: string; value: string }[]; json<T>(): T }) {
   session.cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  session.csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+  session.csrfToken = res.json<{ csrfToken: string }>().csrfToken;
   session.headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
 }
+
+describe('the policy table', () => {
+  // The route matrix below takes its expectations from POLICY, so it cannot see a wrong row there:
+  // this pins every row against the table written by hand in matrix/expected-scopes.ts.
+  it('lists exactly the actions of the table written by hand', () => {
+    expect([...ACTIONS].sort()).toEqual(Object.keys(EXPECTED_SCOPES).sort());
+  });
+  it.each([...ACTIONS])('%s: each role has the scope written by hand', (action) => {
+    const actual = Object.fromEntries(ROLES.map((role) => [role, scopeOf(role, action)]));
+    const expected = Object.fromEntries(ROLES.map((role) => [role, expectedScope(action, role)]));
+    expect(actual).toEqual(expected);
+  });
+});
 
 describe(`policy matrix on ${TEST_DIALECT}`, () => {
   let t: Awaited<ReturnType<typeof createRecordingApp>>;
@@ -563,7 +569,7 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
             expect(String(res.headers['content-type']), what).toContain(spec.contentType);
             continue;
           }
-          const body = res.json() as Item & { items?: Item[] };
+          const body = res.json<Item & { items?: Item[] }>();
           if (spec.kind === 'item' && method === 'GET') expect(body.id, what).toBe(target!.ids.id);
           if (spec.kind !== 'item') {
             expect(body.items!.length, `${what}: an allowed list must not be empty in this world`).toBeGreaterThan(0);
@@ -648,7 +654,7 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
         const r = await OPEN_SPECS[key]!.request(w, session);
         const res = await inject(method, url, session, r.payload);
         expect(res.statusCode, `${key}: ${res.body.slice(0, 300)}`).toBe(r.expect);
-        if (key === 'POST /api/auth/mfa/enrol') enrolSecret = (res.json() as { secret: string }).secret;
+        if (key === 'POST /api/auth/mfa/enrol') enrolSecret = res.json<{ secret: string }>().secret;
         // Finishing enrolment renews the session: go on with the new cookie and CSRF token.
         if (key === 'POST /api/auth/mfa/enrol/confirm') renewFrom(session, res);
       }

@@ -250,34 +250,32 @@ describe(`role-drift aggregates on ${TEST_DIALECT}`, () => {
     ).id;
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        t.ctx.db
-          .transaction()
-          .execute((trx) =>
-            i % 3 === 2
-              ? addReviewIn(trx, t.ctx, admin, id, {
-                  studentId: null,
-                  reviewedAt: '2025-01-01T00:00:00.000Z',
-                  decision: 'approved',
-                  note: '',
-                })
-              : updateIncidentIn(
-                  trx,
-                  t.ctx,
-                  admin,
-                  id,
-                  toInput({
-                    ...sample(100 + i),
-                    contacts: [
-                      {
-                        officer: i % 3,
-                        purpose: 'routine_discipline',
-                        involvement: 'led',
-                        actions: [{ action: 'arrested', student: false, emergency: false }],
-                      },
-                    ],
-                  }),
-                ),
-          ),
+        t.ctx.db.transaction().execute((trx) =>
+          i % 3 === 2
+            ? addReviewIn(trx, t.ctx, admin, id, {
+                studentId: null,
+                reviewedAt: '2025-01-01T00:00:00.000Z',
+                decision: 'approved',
+                note: '',
+              })
+            : updateIncidentIn(
+                trx,
+                t.ctx,
+                admin,
+                id,
+                toInput({
+                  ...sample(100 + i),
+                  contacts: [
+                    {
+                      officer: i % 3,
+                      purpose: 'routine_discipline',
+                      involvement: 'led',
+                      actions: [{ action: 'arrested', student: false, emergency: false }],
+                    },
+                  ],
+                }),
+              ),
+        ),
       ),
     );
     const [a, b] = [await stored(), await recount()];

@@ -86,7 +86,7 @@ describe(`role clarity and the role-drift dashboard on ${TEST_DIALECT}`, () => {
     const before = await dashboard();
     const created = await req(t.app, w.sessions.sro, 'POST', `/api/districts/${w.district.id}/incidents`, arrest());
     expect(created.statusCode, created.body).toBe(201);
-    const incident = created.json() as IncidentDetail;
+    const incident = created.json<IncidentDetail>();
     expect(incident.mouVersionId).toBe(mouVersionId);
     // The officer marked the contact as routine discipline, which the MOU excludes (issue 12).
     expect(kinds(incident)).toEqual([
@@ -129,7 +129,7 @@ describe(`role clarity and the role-drift dashboard on ${TEST_DIALECT}`, () => {
       'led_school_staff_category',
       'routine_discipline_contact',
     ]);
-    const read = (await req(t.app, w.sessions.sro, 'GET', `/api/incidents/${incident.id}`)).json() as IncidentDetail;
+    const read = (await req(t.app, w.sessions.sro, 'GET', `/api/incidents/${incident.id}`)).json<IncidentDetail>();
     expect(read.flagCount).toBe(3);
 
     const after = await dashboard();
@@ -160,7 +160,7 @@ describe(`role clarity and the role-drift dashboard on ${TEST_DIALECT}`, () => {
     const withReason = { emergency: true, emergencyReason: 'The student was about to hit a teacher.' };
     const d = (
       await req(t.app, w.sessions.sro, 'POST', `/api/districts/${w.district.id}/incidents`, arrest(withReason))
-    ).json() as IncidentDetail;
+    ).json<IncidentDetail>();
     expect(kinds(d)).toEqual([
       'enforcement_in_school_staff_category',
       'led_school_staff_category',
@@ -199,7 +199,7 @@ describe(`role clarity and the role-drift dashboard on ${TEST_DIALECT}`, () => {
     };
     const s = (
       await req(t.app, w.sessions.sro, 'POST', `/api/districts/${w.district.id}/incidents`, serious)
-    ).json() as IncidentDetail;
+    ).json<IncidentDetail>();
     expect(s.flags).toEqual([]);
     // The same arrest without the emergency needs the review and forbids the restraint.
     const calm = {
@@ -213,7 +213,7 @@ describe(`role clarity and the role-drift dashboard on ${TEST_DIALECT}`, () => {
     };
     const c = (
       await req(t.app, w.sessions.sro, 'POST', `/api/districts/${w.district.id}/incidents`, calm)
-    ).json() as IncidentDetail;
+    ).json<IncidentDetail>();
     expect(kinds(c)).toEqual(['physical_restraint_not_allowed', 'review_missing']);
   });
 
@@ -228,7 +228,7 @@ describe(`role clarity and the role-drift dashboard on ${TEST_DIALECT}`, () => {
     ];
     const res = await req(t.app, other.sessions.sro, 'POST', `/api/districts/${other.district.id}/incidents`, body);
     expect(res.statusCode, res.body).toBe(201);
-    const d = res.json() as IncidentDetail;
+    const d = res.json<IncidentDetail>();
     expect(d.mouVersionId).toBeNull();
     expect(d.flags.map((f) => [f.kind, f.officerId, f.clause])).toEqual([
       ['no_mou_in_force', other.sro.id, null],
@@ -236,7 +236,7 @@ describe(`role clarity and the role-drift dashboard on ${TEST_DIALECT}`, () => {
     ]);
     const dash = (
       await req(t.app, other.sessions.admin, 'GET', `/api/districts/${other.district.id}/role-drift`)
-    ).json() as RoleDrift;
+    ).json<RoleDrift>();
     expect(dash.totals.byKind.no_mou_in_force).toBe(2);
   });
 

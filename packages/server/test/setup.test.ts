@@ -87,7 +87,7 @@ describe(`first-run setup on ${TEST_DIALECT}`, () => {
     const token = tokenOf(await issueSetupLink(t.ctx));
     const res = await setup(input(token));
     expect(res.statusCode, res.body).toBe(201);
-    const { districtId, mfaRequired } = res.json() as { districtId: string; mfaRequired: boolean };
+    const { districtId, mfaRequired } = res.json<{ districtId: string; mfaRequired: boolean }>();
     expect(mfaRequired).toBe(true);
 
     expect((await t.app.inject('/api/setup/status')).json()).toEqual({ needed: false });
@@ -150,7 +150,7 @@ describe(`first-run setup on ${TEST_DIALECT}`, () => {
     });
     expectError(await call(t.app, s, 'GET', `/api/districts/${me.user.districtId}`), 401, 'mfa_required');
 
-    const { secret } = (await call(t.app, s, 'POST', '/api/auth/mfa/enrol')).json() as { secret: string };
+    const { secret } = (await call(t.app, s, 'POST', '/api/auth/mfa/enrol')).json<{ secret: string }>();
     const confirmed = await call(t.app, s, 'POST', '/api/auth/mfa/enrol/confirm', { code: currentTotp(secret) });
     expect(confirmed.statusCode).toBe(200);
     // Enrolment renews the session: the new cookie is the signed-in one.

@@ -328,15 +328,13 @@ describe(`student roster import on ${TEST_DIALECT}`, () => {
       idea: true,
     };
     const write = (rows: (typeof row & { section504?: boolean })[]) =>
-      t.ctx.db
-        .transaction()
-        .execute((trx) =>
-          upsertStudentsIn(trx, r.district.id, rows, '2026-08-15', {
-            dialect: t.ctx.dialect,
-            actor: null,
-            source: 'demo',
-          }),
-        );
+      t.ctx.db.transaction().execute((trx) =>
+        upsertStudentsIn(trx, r.district.id, rows, '2026-08-15', {
+          dialect: t.ctx.dialect,
+          actor: null,
+          source: 'demo',
+        }),
+      );
     expect(await write([row])).toMatchObject({ created: 1, demographicChanges: 1 });
     await expect(write([{ ...row, localId: 'syn-2', section504: true }])).rejects.toMatchObject({ statusCode: 400 });
     await expect(write([{ ...row, localId: 'syn-3', schoolId: other.id }])).rejects.toMatchObject({ statusCode: 400 });

@@ -44,8 +44,7 @@ export function exhaustiveRanges(
       return known(id) ? v[r]![c]! : null;
     }),
   );
-  for (const [r, row] of t.rows.entries())
-    for (const [c, col] of t.cols.entries()) if (grid[r]![c] === null) ids.push(`${r},${c}`);
+  for (const r of t.rows.keys()) for (const c of t.cols.keys()) if (grid[r]![c] === null) ids.push(`${r},${c}`);
   const ranges = new Map<string, Range>();
   const note = (id: string, x: number) => {
     const g = ranges.get(id);

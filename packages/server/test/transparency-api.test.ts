@@ -383,7 +383,7 @@ describe(`transparency report API on ${TEST_DIALECT}`, async () => {
   it('serves a publication made by this process from the very next request', async () => {
     const url = `/api/public/districts/${d.id}/transparency/${YEAR}`;
     const before = await get(url);
-    const incidentsBefore = (before.json() as TransparencyReport).highlights.incidents;
+    const incidentsBefore = before.json<TransparencyReport>().highlights.incidents;
     const more = (db: typeof t.ctx.db, by: number) =>
       db
         .updateTable('transparencyCounts')
@@ -403,7 +403,7 @@ describe(`transparency report API on ${TEST_DIALECT}`, async () => {
       expect(res.json().years[0]).toMatchObject({ year: YEAR, changed: true });
       const after = await get(url);
       expect(after.headers.etag).not.toBe(before.headers.etag);
-      expect((after.json() as TransparencyReport).highlights.incidents).toBe(Number(incidentsBefore) + 7);
+      expect(after.json<TransparencyReport>().highlights.incidents).toBe(Number(incidentsBefore) + 7);
     } finally {
       await more(t.ctx.db, -7);
       await t.app.inject({

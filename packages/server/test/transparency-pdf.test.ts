@@ -6,9 +6,9 @@ import {
   type TransparencyReport,
   TransparencyReportSchema,
 } from '@forefront/contract';
-import { formatCell, rowLabel } from '../src/modules/transparency/transparency.labels.js';
+import { formatCell } from '../src/modules/transparency/transparency.labels.js';
 import { type Extracted, expectCharts, expectTables, extract } from './transparency-pdf.helpers.js';
-import { chartOf, pdfSafe, renderTransparencyPdf } from '../src/modules/transparency/transparency.pdf.js';
+import { pdfSafe, renderTransparencyPdf } from '../src/modules/transparency/transparency.pdf.js';
 
 /**
  * The annual PDF prints the same figures as the page: a published report (schema-valid, with

@@ -148,7 +148,7 @@ test('a parent reads the district’s figures by year, sees a small school’s c
     const students = header!.indexOf('students');
     expect(header!.slice(0, 6)).toEqual(['scope', 'scope_id', 'year', 'dimension', 'key', 'label']);
     const all = lines.find((l) => l[3] === 'all');
-    expect(all?.[students]).toBe(String(total));
+    expect(Number(all?.[students])).toBe(total);
     // The browser saves it as a file too.
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);

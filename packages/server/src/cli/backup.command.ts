@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 
 /**
@@ -12,7 +13,6 @@ export function registerBackupCommands(program: Command) {
     .description('Copy the embedded SQLite database to <file>, consistently, even while the server runs')
     .action(async (file: string) => {
       const { closeSync, openSync } = await import('node:fs');
-      const { resolve } = await import('node:path');
       const { default: SQLite } = await import('better-sqlite3');
       const { loadConfig } = await import('../config.js');
       const config = loadConfig();
@@ -44,7 +44,6 @@ export function registerBackupCommands(program: Command) {
     )
     .action(async (file: string) => {
       const { mkdirSync } = await import('node:fs');
-      const { dirname, resolve } = await import('node:path');
       const { default: SQLite } = await import('better-sqlite3');
       const { loadConfig } = await import('../config.js');
       const { withContext } = await import('./context.js');

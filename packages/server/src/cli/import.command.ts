@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 
 // Imports happen inside the action so `forefront --help` stays fast (see audit.command.ts).
@@ -38,7 +39,6 @@ export function registerImportCommands(program: Command) {
     .option('--json', 'print the report as JSON')
     .action(async (opts: { district: string; file: string; as?: string; json?: boolean }) => {
       const { createReadStream, statSync } = await import('node:fs');
-      const { basename } = await import('node:path');
       const { withContext } = await import('./context.js');
       const { importIncidentsCli } = await import('../modules/incident-import/import.service.js');
       let size: number;

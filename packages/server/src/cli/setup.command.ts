@@ -6,7 +6,7 @@ export function registerSetupCommands(program: Command) {
     .description('Apply database migrations (SQLite, or PostgreSQL when DATABASE_URL is set)')
     .action(async () => {
       const { withContext } = await import('./context.js');
-      await withContext(async () => console.log('Database is up to date.'));
+      await withContext(() => Promise.resolve(console.log('Database is up to date.')));
     });
   program
     .command('setup')

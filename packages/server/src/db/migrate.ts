@@ -31,7 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T0701_unknown_sign_in_failures': m0701,
 };
 
-const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
 
 const migratorOf = (db: Db) =>
   new Migrator({
@@ -51,6 +51,6 @@ export async function migrateTo(db: Db, name: keyof typeof MIGRATIONS): Promise<
 }
 
 function check({ error, results }: Awaited<ReturnType<Migrator['migrateToLatest']>>): string[] {
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

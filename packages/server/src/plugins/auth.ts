@@ -45,7 +45,7 @@ export async function registerAuth(app: FastifyInstance, ctx: AppContext) {
     const policy = route.config?.policy;
     if (!policy || !KNOWN_POLICIES.has(policy))
       throw new Error(
-        `Route ${route.method} ${route.url} has no policy: every API route must name one (packages/contract/src/policy.ts)`,
+        `Route ${String(route.method)} ${route.url} has no policy: every API route must name one (packages/contract/src/policy.ts)`,
       );
   });
 

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifySchemaValidationError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../shared/errors.js';
 
@@ -12,7 +12,10 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       // fastify-type-provider-zod 6 gives each zod issue as { instancePath: '/a/0/b', message }.
-      const issues: Issue[] = err.validation.map((v) => ({
+      // The provider's declaration imports 'fastify/types/schema' without an extension, which NodeNext
+      // resolution cannot follow, so its element type is named here from fastify's own export.
+      const validation = err.validation as unknown as FastifySchemaValidationError[];
+      const issues: Issue[] = validation.map((v) => ({
         path: [err.validationContext, ...v.instancePath.split('/')].filter(Boolean).join('.'),
         message: v.message ?? 'Not valid',
       }));
@@ -59,11 +62,9 @@ export function registerErrorHandling(app: FastifyInstance) {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply
-      .code(404)
-      .send({
-        error: { code: 'not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` },
-      });
+    reply.code(404).send({
+      error: { code: 'not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` },
+    });
   });
 }
 

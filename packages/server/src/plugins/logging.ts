@@ -44,7 +44,7 @@ export function redactDeep(value: unknown, depth = 0): unknown {
     return items.some((v, i) => v !== value[i]) ? items : value;
   }
   // Only plain data: class instances (requests, buffers, dates) go through their serializers.
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value;
   let out: Record<string, unknown> | null = null;
   for (const [k, v] of Object.entries(value)) {

@@ -73,8 +73,10 @@ function helmetHeaders(options: HelmetOptions): Record<string, string> {
       void (headers[name] = Array.isArray(value) ? value.join(', ') : String(value)),
     removeHeader: (name: string) => void delete headers[name],
   };
-  let failed: unknown;
-  helmet(options)({} as never, res as never, (err?: unknown) => void (failed = err));
+  let failed: Error | undefined;
+  helmet(options)({} as never, res as never, (err?: unknown) => {
+    if (err) failed = err instanceof Error ? err : new Error('helmet refused its options', { cause: err });
+  });
   if (failed) throw failed;
   return headers;
 }

@@ -1,5 +1,12 @@
-import { type Action, type PolicyResource, type Scope, can, canSeeDistrict, scopeOf } from '@forefront/contract';
-import type { Actor } from './actor.js';
+import {
+  type Action,
+  type PolicyActor,
+  type PolicyResource,
+  type Scope,
+  can,
+  canSeeDistrict,
+  scopeOf,
+} from '@forefront/contract';
 import { ForbiddenError, NotFoundError } from './errors.js';
 
 /**
@@ -7,7 +14,7 @@ import { ForbiddenError, NotFoundError } from './errors.js';
  * district the actor cannot see answers 404, exactly like an id that does not exist, so ids never
  * confirm that another district's records exist.
  */
-export function authorize(actor: Actor, action: Action, resource: PolicyResource, what = 'Resource'): void {
+export function authorize(actor: PolicyActor, action: Action, resource: PolicyResource, what = 'Resource'): void {
   if (!canSeeDistrict(actor, resource)) throw new NotFoundError(what);
   if (!can(actor, action, resource)) throw new ForbiddenError(undefined, resource.districtId);
 }
@@ -17,7 +24,7 @@ export function authorize(actor: Actor, action: Action, resource: PolicyResource
  * schools when the scope is `school`.
  */
 export function authorizeList(
-  actor: Actor,
+  actor: PolicyActor,
   action: Action,
   district: Pick<PolicyResource, 'districtId' | 'state'>,
   what = 'District',

@@ -23,20 +23,18 @@ export const exportsMatrix: MatrixModule = {
       if (!ncesByDistrict.has(s.districtId)) ncesByDistrict.set(s.districtId, s.ncesSchoolId);
     }
     for (const t of w.districtTargets)
-      await ctx.db
-        .transaction()
-        .execute((trx) =>
-          recordDisclosure(trx, {
-            districtId: t.resource.districtId,
-            party: 'Matrix party',
-            purpose: 'Matrix purpose',
-            legalBasis: 'Matrix basis',
-            format: 'csv',
-            recordCount: 0,
-            studentIds: [],
-            disclosedBy: null,
-          }),
-        );
+      await ctx.db.transaction().execute((trx) =>
+        recordDisclosure(trx, {
+          districtId: t.resource.districtId,
+          party: 'Matrix party',
+          purpose: 'Matrix purpose',
+          legalBasis: 'Matrix basis',
+          format: 'csv',
+          recordCount: 0,
+          studentIds: [],
+          disclosedBy: null,
+        }),
+      );
   },
   specs: {
     'POST /api/districts/:id/incidents/import': {

@@ -4,12 +4,13 @@ import { ApiError, api, getCsrfToken, setCsrfToken } from './client';
 import { validateInput } from './validate';
 
 function answer(status: number, body: unknown) {
-  return vi.fn(
-    async (_url: string, _init?: RequestInit) =>
+  return vi.fn((_url: string, _init?: RequestInit) =>
+    Promise.resolve(
       new Response(body === undefined ? null : JSON.stringify(body), {
         status,
         headers: { 'content-type': 'application/json' },
       }),
+    ),
   );
 }
 
@@ -75,7 +76,9 @@ describe('api client', () => {
     expect(((await api.get('/api/me', OkSchema).catch((e: unknown) => e)) as ApiError).code).toBe('network_error');
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' })),
+      vi.fn(() =>
+        Promise.resolve(new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' })),
+      ),
     );
     const error = (await api.get('/api/me', OkSchema).catch((e: unknown) => e)) as ApiError;
     expect([error.status, error.code]).toEqual([502, 'http_error']);

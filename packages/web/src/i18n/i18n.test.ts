@@ -27,7 +27,7 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const languages = { en: flatten(en as Tree), es: flatten(es as Tree) };
+const languages = { en: flatten(en), es: flatten(es) };
 
 // Every component and module, as source text. Vite's glob works under vitest, so no Node file
 // APIs are needed.

@@ -71,7 +71,7 @@ const STATE_ZONES: Record<string, string> = {
 };
 
 // A migration sees the schema as it was then, not today's Database type.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('districts')
@@ -95,7 +95,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('districts').dropColumn('clock_applied').execute();
   await db.schema.alterTable('districts').dropColumn('school_year_start').execute();

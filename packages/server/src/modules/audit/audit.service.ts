@@ -2,10 +2,8 @@ import { type AuditEvent, AuditEventSchema, type AuditQuery, type AuditVerifyRes
 import type { Db, Dialect } from '../../db/database.js';
 import { nowIso } from '../../db/database.js';
 import type { Actor, AuditActor } from '../../shared/actor.js';
-import { authorize } from '../../shared/authorize.js';
 import type { AppContext } from '../../shared/context.js';
-import { NotFoundError } from '../../shared/errors.js';
-import { findDistrict } from '../districts/district.repository.js';
+import { loadDistrictFor } from '../../shared/load-district.js';
 import { ChainVerifier, GENESIS_HASH, canonicalJson, eventHash } from './audit.chain.js';
 import * as repo from './audit.repository.js';
 import { type AuditAnchor, checkAgainstAnchor, readHeads, signAnchor } from './audit.anchor.js';
@@ -115,12 +113,8 @@ export async function makeAnchor(ctx: Pick<AppContext, 'db' | 'dialect' | 'confi
   return signAnchor(ctx.config, await withReadSnapshot(ctx, readHeads));
 }
 
-async function districtFor(ctx: AppContext, actor: Actor, action: 'audit.list' | 'audit.verify', districtId: string) {
-  const d = await findDistrict(ctx.db, districtId);
-  if (!d) throw new NotFoundError('District');
-  authorize(actor, action, { districtId: d.id, state: d.state }, 'District');
-  return d;
-}
+const districtFor = (ctx: AppContext, actor: Actor, action: 'audit.list' | 'audit.verify', districtId: string) =>
+  loadDistrictFor(ctx.db, actor, action, districtId);
 
 /** An auditor's or administrator's view of the log; looking is itself recorded (who watched the watchers). */
 export async function browseAuditLog(ctx: AppContext, actor: Actor, districtId: string, q: AuditQuery) {

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
 
 /**
  * The Center for Public Integrity's 2017-18 national and state tables (assets/cpi-crdc-2017-18),
@@ -114,11 +113,11 @@ function toRow(rec: Record<string, string>, name: string): CpiRow {
 }
 
 const read = (file: string) =>
-  parse(readFileSync(new URL(`../../../assets/cpi-crdc-2017-18/${file}`, import.meta.url)), {
+  parse<Record<string, string>>(readFileSync(new URL(`../../../assets/cpi-crdc-2017-18/${file}`, import.meta.url)), {
     columns: true,
     bom: true,
     skip_empty_lines: true,
-  }) as Record<string, string>[];
+  });
 
 let cached: CpiTable | null = null;
 export function loadCpiTable(): CpiTable {

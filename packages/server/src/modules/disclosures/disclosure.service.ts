@@ -1,10 +1,8 @@
 import { type Db, nowIso } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
-import { authorizeList } from '../../shared/authorize.js';
 import type { AppContext } from '../../shared/context.js';
-import { NotFoundError } from '../../shared/errors.js';
+import { loadDistrictForList } from '../../shared/load-district.js';
 import { newId } from '../../shared/ids.js';
-import { findDistrict } from '../districts/district.repository.js';
 import * as repo from './disclosure.repository.js';
 import { appendAudit } from '../audit/audit.service.js';
 
@@ -61,9 +59,7 @@ export async function listDisclosures(
   districtId: string,
   q: { limit: number; offset: number; studentId?: string },
 ) {
-  const d = await findDistrict(ctx.db, districtId);
-  if (!d) throw new NotFoundError('District');
-  authorizeList(actor, 'audit.list', { districtId: d.id, state: d.state });
+  const { district: d } = await loadDistrictForList(ctx.db, actor, 'audit.list', districtId);
   const { items, total } = await repo.findDisclosures(ctx.db, districtId, q);
   // Looking at whose records went where is itself on the record, like browsing the audit log.
   await ctx.db

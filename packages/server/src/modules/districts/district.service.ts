@@ -9,8 +9,9 @@ import type {
 } from '@forefront/contract';
 import { type Db, nowIso } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
-import { authorize, authorizeList } from '../../shared/authorize.js';
+import { authorize } from '../../shared/authorize.js';
 import type { AppContext } from '../../shared/context.js';
+import { districtOrNotFound, loadDistrictFor, loadDistrictForList } from '../../shared/load-district.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { type AuditContext, appendAudit } from '../audit/audit.service.js';
@@ -29,9 +30,7 @@ const auditCtx = (ctx: AppContext, actor: Actor | null, districtId: string): Aud
 });
 
 export async function readDistrict(ctx: AppContext, actor: Actor, id: string): Promise<District> {
-  const d = await repo.findDistrict(ctx.db, id);
-  if (!d) throw new NotFoundError('District');
-  authorize(actor, 'district.read', { districtId: d.id, state: d.state }, 'District');
+  const d = await loadDistrictFor(ctx.db, actor, 'district.read', id);
   return toDistrict(d);
 }
 
@@ -41,9 +40,7 @@ export async function updateDistrict(
   id: string,
   input: UpdateDistrictInput,
 ): Promise<District> {
-  const d = await repo.findDistrict(ctx.db, id);
-  if (!d) throw new NotFoundError('District');
-  authorize(actor, 'district.update', { districtId: d.id, state: d.state }, 'District');
+  await loadDistrictFor(ctx.db, actor, 'district.update', id);
   await ctx.db.transaction().execute(async (trx) => {
     // The clock as it is now, read under the row lock: two settings changes at once must each see
     // the other's committed zone, or one could think nothing moved.
@@ -75,11 +72,14 @@ export async function updateDistrict(
   return toDistrict((await repo.findDistrict(ctx.db, id))!);
 }
 
-/** Used by setup and the CLI (no actor yet): creates a district inside the caller's transaction. */
+/**
+ * Used by setup and the CLI (no actor yet): creates a district inside the caller's transaction. No
+ * account may create a district, so there is no actor to authorize (the ...In rule).
+ */
 export async function createDistrictIn(
   trx: Db,
   ctx: AppContext,
-  actor: Actor | null,
+  actor: null,
   input: CreateDistrictInput,
 ): Promise<DistrictRow> {
   if (await repo.findDistrictByLeaId(trx, input.ncesLeaId))
@@ -110,9 +110,7 @@ export async function listSchools(
   districtId: string,
   page: { limit: number; offset: number },
 ) {
-  const d = await repo.findDistrict(ctx.db, districtId);
-  if (!d) throw new NotFoundError('District');
-  const scope = authorizeList(actor, 'school.list', { districtId: d.id, state: d.state });
+  const { scope } = await loadDistrictForList(ctx.db, actor, 'school.list', districtId);
   const { items, total } = await repo.findSchools(
     ctx.db,
     districtId,
@@ -141,9 +139,7 @@ export async function createSchool(
   districtId: string,
   input: CreateSchoolInput,
 ): Promise<School> {
-  const d = await repo.findDistrict(ctx.db, districtId);
-  if (!d) throw new NotFoundError('District');
-  authorize(actor, 'school.create', { districtId: d.id, state: d.state }, 'District');
+  await loadDistrictFor(ctx.db, actor, 'school.create', districtId);
   return toSchool(await ctx.db.transaction().execute((trx) => createSchoolIn(trx, ctx, actor, districtId, input)));
 }
 
@@ -154,6 +150,8 @@ export async function createSchoolIn(
   districtId: string,
   input: CreateSchoolInput,
 ): Promise<SchoolRow> {
+  // The ...In rule (docs/ARCHITECTURE.md): a given actor is authorized here; null is a trusted operator path.
+  if (actor) await loadDistrictFor(trx, actor, 'school.create', districtId);
   if (await repo.findSchoolByNcesId(trx, input.ncesSchoolId))
     throw new ConflictError(`A school with NCES id ${input.ncesSchoolId} already exists`);
   const now = nowIso();
@@ -195,8 +193,7 @@ export async function listStateDistricts(ctx: AppContext, actor: Actor, page: { 
 
 /** The public district page: no sign-in, so only what is safe for anyone to see. */
 export async function readPublicDistrict(ctx: AppContext, id: string) {
-  const d = await repo.findDistrict(ctx.db, id);
-  if (!d) throw new NotFoundError('District');
+  const d = await districtOrNotFound(ctx.db, id);
   const schools = await repo.findAllSchools(ctx.db, id);
   return {
     id: d.id,

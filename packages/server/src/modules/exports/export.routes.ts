@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CrdcReportSchema, IdParamsSchema, IdSchema, RACES, SchoolYearSchema, schoolYearOf } from '@forefront/contract';
+import { CrdcReportSchema, IdParamsSchema, SchoolYearSchema } from '@forefront/contract';
 import type { AppContext } from '../../shared/context.js';
 import { crdcExport, startIncidentExport } from './export.service.js';
 

@@ -2,13 +2,11 @@ import { schoolYearAt } from '@forefront/contract';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
-import { authorize } from '../../shared/authorize.js';
 import type { AppContext } from '../../shared/context.js';
-import { NotFoundError } from '../../shared/errors.js';
+import { districtOrNotFound, loadDistrictFor } from '../../shared/load-district.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { DEFAULT_DISCLOSURE, recordDisclosure } from '../disclosures/disclosure.service.js';
 import { clockOf } from '../districts/district.clock.js';
-import { findDistrict } from '../districts/district.repository.js';
 import { type CrdcReport, crdcCounts } from './crdc.js';
 import { crdcLayoutCsv, crdcLayoutRows } from './crdc.layout.js';
 import { csvHeader, csvLine, incidentCsvRows } from './export.csv.js';
@@ -34,10 +32,10 @@ async function districtFor(
   districtId: string,
   action: 'incident.export' | 'crdc.export',
 ) {
-  const d = await findDistrict(ctx.db, districtId);
-  if (!d) throw new NotFoundError('District');
-  if ('actor' in who) authorize(who.actor, action, { districtId: d.id, state: d.state }, 'District');
-  return d;
+  // A CLI operator (no actor) is trusted; a person is authorized.
+  return 'actor' in who
+    ? loadDistrictFor(ctx.db, who.actor, action, districtId)
+    : districtOrNotFound(ctx.db, districtId);
 }
 
 const auditActor = (who: Requester) => ('actor' in who ? { userId: who.actor.userId, role: who.actor.role } : null);

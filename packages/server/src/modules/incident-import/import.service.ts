@@ -3,14 +3,13 @@ import { parse } from 'csv-parse';
 import { type Role, localDate } from '@forefront/contract';
 import { nowIso } from '../../db/database.js';
 import type { Actor, AuditActor } from '../../shared/actor.js';
-import { authorize } from '../../shared/authorize.js';
 import type { AppContext } from '../../shared/context.js';
-import { NotFoundError, ValidationError } from '../../shared/errors.js';
+import { ValidationError } from '../../shared/errors.js';
+import { districtOrNotFound, loadDistrictFor } from '../../shared/load-district.js';
 import { INVALID_CHARACTERS_MESSAGE, isStorableText } from '../../shared/text.js';
 import { unneutralise } from '../exports/export.csv.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { loadClock, lockClock } from '../districts/district.clock.js';
-import { findDistrict } from '../districts/district.repository.js';
 import { TransparencyAccumulator, refreshDistrictYears } from '../transparency/transparency.aggregates.js';
 import { DriftAccumulator } from './import.aggregates.js';
 import { type RowError, mapHeader } from './import.columns.js';
@@ -56,9 +55,7 @@ export async function importIncidentsAs(
   districtId: string,
   source: ImportSource,
 ): Promise<ImportReport> {
-  const d = await findDistrict(ctx.db, districtId);
-  if (!d) throw new NotFoundError('District');
-  authorize(actor, 'incident.import', { districtId: d.id, state: d.state }, 'District');
+  await loadDistrictFor(ctx.db, actor, 'incident.import', districtId);
   return runImport(ctx, districtId, { userId: actor.userId, role: actor.role }, source);
 }
 
@@ -69,8 +66,7 @@ export async function importIncidentsCli(
   asEmail: string | undefined,
   source: ImportSource,
 ): Promise<ImportReport> {
-  const d = await findDistrict(ctx.db, districtId);
-  if (!d) throw new NotFoundError('District');
+  await districtOrNotFound(ctx.db, districtId);
   let q = ctx.db
     .selectFrom('users')
     .select(['id', 'role'])

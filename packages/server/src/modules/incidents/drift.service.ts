@@ -10,12 +10,11 @@ import {
 } from '@forefront/contract';
 import type { z } from 'zod';
 import type { Actor } from '../../shared/actor.js';
-import { authorizeList } from '../../shared/authorize.js';
 import type { AppContext } from '../../shared/context.js';
+import { loadDistrictForList } from '../../shared/load-district.js';
 import { ForbiddenError, ValidationError } from '../../shared/errors.js';
 import * as repo from './drift.repository.js';
 import { findSchool } from './incident.repository.js';
-import { districtOrNotFound } from './incident.service.js';
 
 /** The longest range one request may ask for (ten years of months), so a typo cannot ask for millennia. */
 const MAX_MONTHS = 120;
@@ -45,8 +44,7 @@ export async function readRoleDrift(
   districtId: string,
   q: z.infer<typeof RoleDriftQuerySchema>,
 ): Promise<RoleDrift> {
-  const d = await districtOrNotFound(ctx.db, districtId);
-  const scope = authorizeList(actor, 'drift.read', { districtId: d.id, state: d.state });
+  const { district: d, scope } = await loadDistrictForList(ctx.db, actor, 'drift.read', districtId);
   let schoolIds: readonly string[] | undefined = scope === 'school' ? actor.schoolIds : undefined;
   if (q.schoolId) {
     if (!(await findSchool(ctx.db, d.id, q.schoolId)))

@@ -61,7 +61,7 @@ export async function authorizeIncident(
   district: { id: string; state: string },
 ): Promise<void> {
   const resource = { districtId: district.id, state: district.state, schoolIds: [incident.schoolId] };
-  authorize(actor as Actor, 'incident.read', resource, 'Incident');
+  authorize(actor, 'incident.read', resource, 'Incident');
   let partOf = true;
   if (actor.role === 'sro') {
     partOf = incident.createdBy === actor.userId || (await isContact(db, incident.id, actor.userId));
@@ -78,7 +78,7 @@ export async function authorizeIncident(
     (await sharingToday(db, district.id)) !== 'all_school_incidents'
   )
     throw new NotFoundError('Incident');
-  if (action !== 'incident.read') authorize(actor as Actor, action, resource, 'Incident');
+  if (action !== 'incident.read') authorize(actor, action, resource, 'Incident');
   if (!partOf && WRITES.includes(action)) throw new ForbiddenError('Only the officers on this incident can change it');
 }
 

@@ -6,7 +6,6 @@ import {
   type RecordClass,
   type Role,
   STAFF_FLAG_KINDS,
-  schoolYearOf,
   localMonth,
   schoolYearAt,
 } from '@forefront/contract';

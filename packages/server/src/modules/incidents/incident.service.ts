@@ -11,8 +11,9 @@ import {
 import type { z } from 'zod';
 import { type Db, type Dialect, nowIso } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
-import { authorize, authorizeList } from '../../shared/authorize.js';
+import { authorize } from '../../shared/authorize.js';
 import type { AppContext } from '../../shared/context.js';
+import { districtOrNotFound, loadDistrictForList } from '../../shared/load-district.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { appendAudit } from '../audit/audit.service.js';
@@ -38,12 +39,6 @@ const audit = (ctx: Pick<AppContext, 'dialect'>, actor: ActorLike, districtId: s
   actor,
   districtId,
 });
-
-export async function districtOrNotFound(db: Db, id: string) {
-  const d = await findDistrict(db, id);
-  if (!d) throw new NotFoundError('District');
-  return d;
-}
 
 /** The incident and its district; a missing one answers exactly like one the actor may not see. */
 export async function loadIncident(db: Db, id: string, lockFor?: Dialect) {
@@ -84,12 +79,7 @@ async function authorizeSchool(
 ) {
   if (!(await repo.findSchool(db, district.id, schoolId)))
     throw new ValidationError('This school is not in the district', [{ path: 'schoolId', message: 'Unknown school' }]);
-  authorize(
-    actor as Actor,
-    action,
-    { districtId: district.id, state: district.state, schoolIds: [schoolId] },
-    'District',
-  );
+  authorize(actor, action, { districtId: district.id, state: district.state, schoolIds: [schoolId] }, 'District');
 }
 
 const pad6 = (n: number) => String(n).padStart(6, '0');
@@ -272,8 +262,7 @@ export async function listIncidents(
   q: z.infer<typeof IncidentListQuerySchema>,
 ) {
   return ctx.db.transaction().execute(async (trx) => {
-    const d = await districtOrNotFound(trx, districtId);
-    const scope = authorizeList(actor, 'incident.list', { districtId: d.id, state: d.state });
+    const { district: d, scope } = await loadDistrictForList(trx, actor, 'incident.list', districtId);
     if (q.schoolId && scope === 'school' && !actor.schoolIds.includes(q.schoolId)) throw new ForbiddenError();
     const { items, total } = await findIncidentPage(trx, d.id, q, {
       ...(scope === 'school' && { schoolIds: actor.schoolIds }),

@@ -94,6 +94,14 @@ export function diffClauses(from: readonly Clause[], to: readonly Clause[]): Cla
   });
 }
 
+/** A leaf as shown in a change: absent is empty; an object met opposite a scalar is shown as JSON. */
+const leafText = (v: unknown): string =>
+  v === undefined
+    ? ''
+    : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+      ? String(v)
+      : JSON.stringify(v);
+
 /** Every leaf of the role rules that differs, as `path: from -> to`. */
 export function diffRoleRules(from: RoleRules, to: RoleRules): RuleChange[] {
   const changes: RuleChange[] = [];
@@ -103,7 +111,7 @@ export function diffRoleRules(from: RoleRules, to: RoleRules): RuleChange[] {
       for (const k of keys)
         walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
     } else if (a !== b) {
-      changes.push({ rule: path, from: a === undefined ? '' : String(a), to: b === undefined ? '' : String(b) });
+      changes.push({ rule: path, from: leafText(a), to: leafText(b) });
     }
   };
   walk(from, to, '');

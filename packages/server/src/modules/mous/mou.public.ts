@@ -1,7 +1,6 @@
 import { MouSignatureMethodSchema, type PublicMou, localDate } from '@forefront/contract';
 import type { AppContext } from '../../shared/context.js';
-import { NotFoundError } from '../../shared/errors.js';
-import { findDistrict } from '../districts/district.repository.js';
+import { districtOrNotFound } from '../../shared/load-district.js';
 import { findMouInForce } from './mou.in-force.js';
 import { plainRoleRules } from './mou.plain.js';
 import * as repo from './mou.repository.js';
@@ -13,8 +12,7 @@ import { parseVersion } from './mou.view.js';
  * unsigned versions stay internal; signatory e-mail addresses are never published.
  */
 export async function readPublicMou(ctx: AppContext, districtId: string, day?: string): Promise<PublicMou> {
-  const district = await findDistrict(ctx.db, districtId);
-  if (!district) throw new NotFoundError('District');
+  const district = await districtOrNotFound(ctx.db, districtId);
   // Today on the district's calendar, unless a test names the day.
   const today = day ?? localDate(new Date(), district.timeZone);
   const inForce = await findMouInForce(ctx.db, district.id, today);

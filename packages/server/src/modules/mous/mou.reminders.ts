@@ -97,13 +97,14 @@ export function scheduleMouReminders(
       .catch((err: Error) => ctx.log.error({ err: { message: err.message } }, 'MOU review reminders failed'))
       .finally(() => (running = null));
   };
-  app.addHook('onReady', async () => {
+  app.addHook('onReady', (done) => {
     timer = setTimeout(function tick() {
       run();
       timer = setTimeout(tick, opts.everyMs ?? DAY_MS);
       timer.unref();
     }, opts.firstRunMs ?? 60_000);
     timer.unref();
+    done();
   });
   app.addHook('onClose', async () => {
     if (timer) clearTimeout(timer);

@@ -9,8 +9,9 @@ import {
 } from '@forefront/contract';
 import { type Db, nowIso } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
-import { authorize, authorizeList } from '../../shared/authorize.js';
+import { authorize } from '../../shared/authorize.js';
 import type { AppContext } from '../../shared/context.js';
+import { districtOrNotFound, loadDistrictFor, loadDistrictForList } from '../../shared/load-district.js';
 import { AppError, NotFoundError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { type AuditContext, appendAudit } from '../audit/audit.service.js';
@@ -36,15 +37,8 @@ export async function loadMou(db: Db, id: string) {
   return { mou, district, resource: { districtId: district.id, state: district.state } };
 }
 
-async function loadDistrict(db: Db, id: string) {
-  const d = await findDistrict(db, id);
-  if (!d) throw new NotFoundError('District');
-  return d;
-}
-
 export async function listMous(ctx: AppContext, actor: Actor, districtId: string) {
-  const d = await loadDistrict(ctx.db, districtId);
-  authorizeList(actor, 'mou.list', { districtId: d.id, state: d.state });
+  const { district: d } = await loadDistrictForList(ctx.db, actor, 'mou.list', districtId);
   const today = todayIso();
   const bundles = await loadBundles(ctx.db, await repo.findMousOfDistrict(ctx.db, d.id), today);
   return { items: bundles.map((b) => toSummary(b, today)) };
@@ -63,8 +57,7 @@ export async function createMou(
   districtId: string,
   input: CreateMouInput,
 ): Promise<MouDetail> {
-  const d = await loadDistrict(ctx.db, districtId);
-  authorize(actor, 'mou.write', { districtId: d.id, state: d.state }, 'District');
+  const d = await loadDistrictFor(ctx.db, actor, 'mou.write', districtId);
   const { mouId } = await ctx.db.transaction().execute((trx) => createMouIn(trx, ctx, actor, d.id, input));
   return readMou(ctx, actor, mouId);
 }
@@ -84,7 +77,10 @@ export async function createMouIn(
 ) {
   if (!recordedBy) throw new Error('createMouIn needs an actor or a recordedBy user id');
   const input = CreateMouInputSchema.parse(raw);
-  const district = await loadDistrict(trx, districtId);
+  // The ...In rule (docs/ARCHITECTURE.md): a given actor is authorized here; null is a trusted operator path.
+  const district = actor
+    ? await loadDistrictFor(trx, actor, 'mou.write', districtId)
+    : await districtOrNotFound(trx, districtId);
   const now = nowIso();
   const mou = {
     id: newId(),
@@ -136,6 +132,8 @@ export async function createVersionIn(
   recordedBy = actor?.userId,
 ) {
   if (!recordedBy) throw new Error('createVersionIn needs an actor or a recordedBy user id');
+  // The ...In rule (docs/ARCHITECTURE.md): a given actor is authorized here; null is a trusted operator path.
+  if (actor) await loadDistrictFor(trx, actor, 'mou.write', mou.districtId);
   const input = CreateMouVersionInputSchema.parse(raw);
   const now = nowIso();
   await repo.touchMou(trx, mou.id, now);

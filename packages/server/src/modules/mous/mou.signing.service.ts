@@ -11,6 +11,7 @@ import { type Db, nowIso } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
 import { authorize } from '../../shared/authorize.js';
 import type { AppContext } from '../../shared/context.js';
+import { loadDistrictFor } from '../../shared/load-district.js';
 import { AppError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { appendAudit } from '../audit/audit.service.js';
@@ -43,6 +44,8 @@ export async function addSignatoryIn(
   mou: { id: string; districtId: string },
   raw: SignatoryInput,
 ) {
+  // The ...In rule (docs/ARCHITECTURE.md): a given actor is authorized here; null is a trusted operator path.
+  if (actor) await loadDistrictFor(trx, actor, 'mou.write', mou.districtId);
   const input = SignatoryInputSchema.parse(raw);
   const now = nowIso();
   await repo.touchMou(trx, mou.id, now);
@@ -165,6 +168,9 @@ export async function signVersionIn(
   raw: SignInput,
   origin: SignatureOrigin,
 ) {
+  // The ...In rule (docs/ARCHITECTURE.md): a given actor is authorized here; null is a trusted path
+  // (a signing link whose token and address code were checked, or the demo).
+  if (actor) await loadDistrictFor(trx, actor, 'mou.sign', mou.districtId);
   const input = SignInputSchema.parse(raw);
   const now = nowIso();
   await repo.touchMou(trx, mou.id, now);

@@ -17,13 +17,11 @@ export function setupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (_req, reply) => {
         const reachable = await isReachable(ctx.db);
-        return reply
-          .code(reachable ? 200 : 503)
-          .send({
-            status: reachable ? 'ok' : 'degraded',
-            database: { reachable, dialect: ctx.dialect },
-            version: '0.1.0',
-          });
+        return reply.code(reachable ? 200 : 503).send({
+          status: reachable ? 'ok' : 'degraded',
+          database: { reachable, dialect: ctx.dialect },
+          version: '0.1.0',
+        });
       },
     );
     app.get(

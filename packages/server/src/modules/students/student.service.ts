@@ -6,10 +6,10 @@ import {
   localDate,
   schoolYearOfDate,
 } from '@forefront/contract';
-import type { Db } from '../../db/database.js';
 import type { Actor, AuditActor } from '../../shared/actor.js';
-import { authorize, authorizeList } from '../../shared/authorize.js';
+import { authorize } from '../../shared/authorize.js';
 import type { AppContext } from '../../shared/context.js';
+import { loadDistrictFor, loadDistrictForList } from '../../shared/load-district.js';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { appendAudit } from '../audit/audit.service.js';
 import * as districts from '../districts/district.repository.js';
@@ -39,16 +39,9 @@ export function toStudent(r: StudentRow): Student {
   };
 }
 
-async function districtOrNotFound(db: Db, id: string) {
-  const d = await districts.findDistrict(db, id);
-  if (!d) throw new NotFoundError('District');
-  return d;
-}
-
 /** A page of the roster; the school scope narrows it to the actor's schools. The read is audited with the ids returned. */
 export async function listStudents(ctx: AppContext, actor: Actor, districtId: string, q: StudentListQuery) {
-  const d = await districtOrNotFound(ctx.db, districtId);
-  const scope = authorizeList(actor, 'student.list', { districtId: d.id, state: d.state });
+  const { district: d, scope } = await loadDistrictForList(ctx.db, actor, 'student.list', districtId);
   return ctx.db.transaction().execute(async (trx) => {
     const { items, total } = await repo.findStudentPage(trx, d.id, q, scope === 'school' ? actor.schoolIds : undefined);
     await appendAudit(
@@ -144,8 +137,7 @@ export async function importStudents(
   districtId: string,
   input: StudentImportInput,
 ): Promise<StudentImportReport> {
-  const d = await districtOrNotFound(ctx.db, districtId);
-  authorize(actor, 'student.import', { districtId: d.id, state: d.state }, 'District');
+  const d = await loadDistrictFor(ctx.db, actor, 'student.import', districtId);
   const files: RosterFiles = {
     users: input.users,
     demographics: input.demographics,

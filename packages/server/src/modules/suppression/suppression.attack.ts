@@ -64,7 +64,7 @@ export function attack(input: AttackInput, need?: ReadonlyMap<string, number>): 
   const { lo, hi } = variableBounds(
     { vars, rows },
     targets,
-    enough && [...enough, ...new Array(vars - ids.length).fill(Infinity)],
+    enough && [...enough, ...new Array<number>(vars - ids.length).fill(Infinity)],
   );
   ids.forEach((id, j) => {
     result.set(id, {

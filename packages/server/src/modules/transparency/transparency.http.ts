@@ -46,7 +46,7 @@ export const pageEtag = (payload: string): string => hash('sha256', payload, 'ba
 
 function cacheOf(db: Db): Map<string, WirePage> {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  if (!cache) caches.set(db, (cache = new Map<string, WirePage>()));
   return cache;
 }
 

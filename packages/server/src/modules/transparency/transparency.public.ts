@@ -5,8 +5,8 @@ import {
   type TransparencyTableKey,
 } from '@forefront/contract';
 import type { AppContext } from '../../shared/context.js';
+import { districtOrNotFound } from '../../shared/load-district.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
-import { findDistrict } from '../districts/district.repository.js';
 import { RECHECK_MS, type WirePage, cachedWirePage, keepWirePage } from './transparency.http.js';
 import { findPage, findPageVersion, publishedYears } from './transparency.repository.js';
 
@@ -104,7 +104,7 @@ export async function readPublishedReport(
 }
 
 export async function transparencyIndex(ctx: Pick<AppContext, 'db'>, districtId: string): Promise<TransparencyIndex> {
-  if (!(await findDistrict(ctx.db, districtId))) throw new NotFoundError('District');
+  await districtOrNotFound(ctx.db, districtId);
   const years = (await publishedYears(ctx.db, districtId)).map((r) => r.schoolYear);
   return { districtId, years, latestYear: years[0] ?? null };
 }

@@ -2,11 +2,11 @@ import { type PublishTransparencyResult, SchoolYearSchema, localDate } from '@fo
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
-import { authorize } from '../../shared/authorize.js';
 import type { AppContext } from '../../shared/context.js';
+import { districtOrNotFound, loadDistrictFor } from '../../shared/load-district.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { appendAudit } from '../audit/audit.service.js';
-import { findAllSchools, findDistrict } from '../districts/district.repository.js';
+import { findAllSchools } from '../districts/district.repository.js';
 import { latestReleaseInput, releasePublication } from '../suppression/suppression.ledger.js';
 import type { Publication, SuppressionResult } from '../suppression/suppression.types.js';
 import { ensureEnrollment } from './transparency.enrollment.js';
@@ -58,10 +58,10 @@ export async function publishTransparency(
   districtId: string,
   opts: PublishOptions = {},
 ): Promise<PublishTransparencyResult> {
-  const district = await findDistrict(ctx.db, districtId);
-  if (!district) throw new NotFoundError('District');
   // A null actor is the operator at the CLI (or the demo loader): no policy, recorded as the system.
-  if (actor) authorize(actor, 'transparency.publish', { districtId: district.id, state: district.state }, 'District');
+  const district = actor
+    ? await loadDistrictFor(ctx.db, actor, 'transparency.publish', districtId)
+    : await districtOrNotFound(ctx.db, districtId);
   if (opts.year !== undefined && !SchoolYearSchema.safeParse(opts.year).success)
     throw new ValidationError('year must be a school year like 2025-26');
   const publishedAt = (opts.now ?? new Date()).toISOString();
@@ -204,9 +204,7 @@ async function earlierReleases(
 
 /** When each year was last published (district administrator, auditor). */
 export async function transparencyStatus(ctx: AppContext, actor: Actor, districtId: string) {
-  const district = await findDistrict(ctx.db, districtId);
-  if (!district) throw new NotFoundError('District');
-  authorize(actor, 'transparency.status', { districtId: district.id, state: district.state }, 'District');
+  const district = await loadDistrictFor(ctx.db, actor, 'transparency.status', districtId);
   const rows = await ctx.db
     .selectFrom('transparencyPages')
     .select(['schoolYear', 'publishedAt'])

@@ -71,8 +71,14 @@ export async function loadOfficerCounts(db: Db, districtId: string, schoolYear: 
   const classroom = new Set<string>();
   for (const r of rows) {
     const s = bySchool.get(r.schoolId) ?? bySchool.set(r.schoolId, { any: 0, classroom: 0 }).get(r.schoolId)!;
-    if (Number(r.contacts) > 0) (s.any++, any.add(r.officerId));
-    if (Number(r.classroom) > 0) (s.classroom++, classroom.add(r.officerId));
+    if (Number(r.contacts) > 0) {
+      s.any++;
+      any.add(r.officerId);
+    }
+    if (Number(r.classroom) > 0) {
+      s.classroom++;
+      classroom.add(r.officerId);
+    }
   }
   return { bySchool, district: { any: any.size, classroom: classroom.size } };
 }

@@ -39,7 +39,7 @@ import { publishTransparency, transparencyStatus } from './transparency.publish.
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Sends stored JSON text unchanged (typed as the schema's object for the zod type provider). */
-const sendStored = <T>(reply: FastifyReply, payload: string) => reply.header('content-type', JSON_TYPE).send(payload);
+const sendStored = (reply: FastifyReply, payload: string) => reply.header('content-type', JSON_TYPE).send(payload);
 
 const attachment = (reply: FastifyReply, name: string) =>
   reply.header('content-disposition', `attachment; filename="${name}"`);

@@ -13,8 +13,9 @@ import {
 } from '@forefront/contract';
 import { type Db, nowIso } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
-import { authorize, authorizeList } from '../../shared/authorize.js';
+import { authorize } from '../../shared/authorize.js';
 import type { AppContext } from '../../shared/context.js';
+import { districtOrNotFound, loadDistrictFor, loadDistrictForList } from '../../shared/load-district.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { newId, newToken, sha256Hex } from '../../shared/ids.js';
 import { appendAudit } from '../audit/audit.service.js';
@@ -49,12 +50,6 @@ const toInvitation = (r: InvitationRow): Invitation => ({
   schoolIds: JSON.parse(r.schoolIds) as string[],
 });
 
-async function districtOrNotFound(db: Db, id: string) {
-  const d = await districts.findDistrict(db, id);
-  if (!d) throw new NotFoundError('District');
-  return d;
-}
-
 async function assertSchoolsInDistrict(db: Db, districtId: string, schoolIds: readonly string[]) {
   const unique = [...new Set(schoolIds)];
   if ((await districts.countSchoolsIn(db, districtId, unique)) !== unique.length)
@@ -69,8 +64,7 @@ export async function listUsers(
   districtId: string,
   page: { limit: number; offset: number },
 ) {
-  const d = await districtOrNotFound(ctx.db, districtId);
-  const scope = authorizeList(actor, 'user.list', { districtId: d.id, state: d.state });
+  const { scope } = await loadDistrictForList(ctx.db, actor, 'user.list', districtId);
   const { items, total } = await repo.findUsers(
     ctx.db,
     districtId,
@@ -176,8 +170,7 @@ export async function inviteUser(
   districtId: string,
   raw: InviteUserInput,
 ): Promise<InvitationCreated> {
-  const d = await districtOrNotFound(ctx.db, districtId);
-  authorize(actor, 'user.invite', { districtId: d.id, state: d.state }, 'District');
+  const d = await loadDistrictFor(ctx.db, actor, 'user.invite', districtId);
   const input = InviteUserInputSchema.parse(raw);
   const { invitation, token } = await ctx.db
     .transaction()
@@ -197,6 +190,8 @@ export async function createInvitationIn(
   districtId: string,
   input: ReturnType<typeof InviteUserInputSchema.parse>,
 ) {
+  // The ...In rule (docs/ARCHITECTURE.md): a given actor is authorized here; null is a trusted operator path.
+  if (actor) await loadDistrictFor(trx, actor, 'user.invite', districtId);
   // An account in this district is listed on the inviter's own people page, so saying so tells
   // them nothing new. An account elsewhere (another district, a state viewer) must not be revealed:
   // the invitation is made as for anyone, and accepting it is refused (the address has an account).
@@ -230,7 +225,7 @@ export async function createInvitationIn(
       kind: 'user.invited',
       invitationId: invitation.id,
       role: input.role,
-      schoolIds: JSON.parse(invitation.schoolIds),
+      schoolIds: JSON.parse(invitation.schoolIds) as string[],
     },
   );
   return { invitation, token };
@@ -258,15 +253,13 @@ export async function listInvitations(
   districtId: string,
   page: { limit: number; offset: number },
 ) {
-  const d = await districtOrNotFound(ctx.db, districtId);
-  authorize(actor, 'invitation.list', { districtId: d.id, state: d.state }, 'District');
+  await loadDistrictFor(ctx.db, actor, 'invitation.list', districtId);
   const { items, total } = await repo.findInvitations(ctx.db, districtId, page);
   return { items: items.map(toInvitation), total, ...page };
 }
 
 export async function revokeInvitation(ctx: AppContext, actor: Actor, districtId: string, id: string) {
-  const d = await districtOrNotFound(ctx.db, districtId);
-  authorize(actor, 'invitation.revoke', { districtId: d.id, state: d.state }, 'District');
+  const d = await loadDistrictFor(ctx.db, actor, 'invitation.revoke', districtId);
   const inv = await repo.findInvitation(ctx.db, id);
   if (!inv || inv.districtId !== d.id) throw new NotFoundError('Invitation');
   if (inv.acceptedAt) throw new ConflictError('This invitation was already accepted');

@@ -21,7 +21,7 @@ export function AuditPage() {
   const district = useCurrentMe().district!;
   const [search, setSearch] = useSearchParams();
   const filters: AuditFilters = Object.fromEntries(
-    FILTER_KEYS.map((k) => [k, search.get(k) ?? undefined]).filter(([, v]) => v),
+    FILTER_KEYS.map((k): [string, string | undefined] => [k, search.get(k) ?? undefined]).filter(([, v]) => v),
   );
   const events = useAuditEvents(district.id, filters, pageFromSearch(search, PAGE_SIZE_DEFAULT));
   const hasFilters = Object.keys(filters).length > 0;

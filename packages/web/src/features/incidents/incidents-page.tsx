@@ -21,7 +21,7 @@ export function IncidentsPage() {
   const district = useCurrentMe().district!;
   const [search, setSearch] = useSearchParams();
   const filters: IncidentFilters = Object.fromEntries(
-    FILTER_KEYS.map((k) => [k, search.get(k) ?? undefined]).filter(([, v]) => v),
+    FILTER_KEYS.map((k): [string, string | undefined] => [k, search.get(k) ?? undefined]).filter(([, v]) => v),
   );
   const incidents = useIncidents(district.id, filters, pageFromSearch(search, PAGE_SIZE_DEFAULT));
   const schools = useSchools(district.id, { limit: PAGE_SIZE_MAX, offset: 0 });

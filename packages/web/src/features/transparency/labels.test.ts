@@ -16,7 +16,9 @@ const tWithVars: Translate = (key, options) =>
     : key === 'transparency.responseBuckets.5-10'
       ? '5 to 10 minutes'
       : t(key, options);
-const t: Translate = (key, options) => (known.has(key) ? `<${key}>` : String(options?.defaultValue ?? key));
+// The labels pass a string defaultValue; anything else means the key itself, as i18next would show it.
+const fallback = (key: string, d: unknown) => (typeof d === 'string' ? d : key);
+const t: Translate = (key, options) => (known.has(key) ? `<${key}>` : fallback(key, options?.defaultValue));
 
 describe('rowLabel', () => {
   it('names rows from the labels the staff pages already use', () => {

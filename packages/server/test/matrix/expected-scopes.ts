@@ -1,0 +1,61 @@
+import type { Action, Role, Scope } from '@forefront/contract';
+
+/**
+ * Who may do what, written out by hand a second time, independently of POLICY
+ * (packages/contract/src/policy.ts): policy-matrix.test.ts checks that every row of POLICY says
+ * exactly this, so a wrong row there fails a test instead of passing through a matrix that
+ * derives its expectations from POLICY itself. A new action fails until its row is written here.
+ *
+ * Columns: district admin, school admin, SRO, support staff, auditor, state viewer.
+ * D = own district, S = assigned schools only, T = districts of the state, - = denied.
+ */
+// The columns line up so the table reads as a grid.
+// prettier-ignore
+export const EXPECTED_SCOPES = {
+  //                         dist  sch   sro   supp  aud   state
+  'district.read':          'D     D     D     D     D     T',
+  'district.update':        'D     -     -     -     -     -',
+  'school.list':            'D     S     S     S     D     T',
+  'school.read':            'D     S     S     S     D     T',
+  'school.create':          'D     -     -     -     -     -',
+  'school.update':          'D     S     -     -     -     -',
+  'user.list':              'D     S     -     -     D     -',
+  'user.read':              'D     S     -     -     D     -',
+  'user.invite':            'D     -     -     -     -     -',
+  'user.update':            'D     -     -     -     -     -',
+  'invitation.list':        'D     -     -     -     D     -',
+  'invitation.revoke':      'D     -     -     -     -     -',
+  'audit.list':             'D     -     -     -     D     -',
+  'audit.verify':           'D     -     -     -     D     -',
+  'state.district.list':    '-     -     -     -     -     T',
+  'mou.list':               'D     D     D     D     D     T',
+  'mou.read':               'D     D     D     D     D     T',
+  'mou.write':              'D     -     -     -     -     -',
+  'mou.sign':               'D     -     -     -     -     -',
+  'student.list':           'D     S     S     -     D     -',
+  'student.read':           'D     S     S     -     D     -',
+  'student.import':         'D     -     -     -     -     -',
+  'incident.list':          'D     S     S     -     D     -',
+  'incident.read':          'D     S     S     -     D     -',
+  'incident.create':        'D     S     S     -     -     -',
+  'incident.update':        'D     S     S     -     -     -',
+  'incident.review':        'D     S     -     -     -     -',
+  'incident.reclassify':    'D     -     -     -     -     -',
+  'incident.import':        'D     -     -     -     -     -',
+  'incident.export':        'D     -     -     -     D     -',
+  'crdc.export':            'D     -     -     -     D     -',
+  'drift.read':             'D     S     -     -     D     -',
+  'transparency.publish':   'D     -     -     -     -     -',
+  'transparency.status':    'D     -     -     -     D     -',
+} as const satisfies Record<string, string>;
+
+const COLUMNS: readonly Role[] = ['district_admin', 'school_admin', 'sro', 'support_staff', 'auditor', 'state_viewer'];
+const LETTERS: Record<string, Scope> = { D: 'district', S: 'school', T: 'state', '-': 'none' };
+
+/** The hand-written scope of `role` for `action`, or undefined when the table has no such row. */
+export function expectedScope(action: Action, role: Role): Scope | undefined {
+  const row = (EXPECTED_SCOPES as Record<string, string>)[action];
+  if (row === undefined) return undefined;
+  const letter = row.split(/\s+/)[COLUMNS.indexOf(role)];
+  return letter === undefined ? undefined : LETTERS[letter];
+}
