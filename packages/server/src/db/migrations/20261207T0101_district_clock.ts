@@ -71,7 +71,6 @@ const STATE_ZONES: Record<string, string> = {
 };
 
 // A migration sees the schema as it was then, not today's Database type.
-
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('districts')
