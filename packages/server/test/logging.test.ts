@@ -186,7 +186,7 @@ describe(`logging on ${TEST_DIALECT}`, () => {
       url: '/api/setup',
       payload: {
         token: 'x',
-        district: { ncesLeaId: '12', name: 'Some district', state: 'VA' },
+        district: { ncesLeaId: '12', name: 'Some district', state: 'VA', timeZone: 'America/New_York' },
         admin: { email: 'a@example.test', displayName: 'A', password: 'p' },
       },
     });
