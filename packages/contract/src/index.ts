@@ -15,3 +15,4 @@ export * from './schemas/students.js';
 export * from './schemas/mous.js';
 export * from './schemas/transparency.js';
 export * from './schemas/crdc.js';
+export * from './schemas/jobs.js';

@@ -23,6 +23,7 @@ import { setupRoutes } from './modules/setup/setup.routes.js';
 import { studentRoutes } from './modules/students/student.routes.js';
 import { transparencyRoutes } from './modules/transparency/transparency.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
+import { jobRoutes } from './modules/jobs/job.routes.js';
 import type { AppContext } from './shared/context.js';
 
 export interface BuiltApp {
@@ -90,6 +91,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(mouRoutes(ctx));
   await app.register(studentRoutes(ctx));
   await app.register(transparencyRoutes(ctx));
+  await app.register(jobRoutes(ctx));
   if (opts.serveWeb !== false) await registerWeb(app);
   return { app, ctx };
 }

@@ -28,6 +28,8 @@ const EnvSchema = z.object({
    * CPU core. One process uses one core; docs/operations.md says when to raise it.
    */
   WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
+  /** Worker threads per server process that run jobs (imports, exports, publishing; modules/jobs). */
+  JOB_THREADS: z.coerce.number().int().min(1).max(16).default(1),
 });
 
 export interface Config {
@@ -43,6 +45,8 @@ export interface Config {
   argon2: { memoryCost: number; timeCost: number };
   /** Processes `forefront serve` runs (1: no cluster). */
   workers: number;
+  /** Worker threads per process for jobs (JOB_THREADS). */
+  jobThreads: number;
   /** Rate limits are per IP; tests raise them so one process can play many users. */
   rateLimit: { authPerMinute: number };
 }
@@ -69,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST },
     workers: e.WORKERS === 'auto' ? availableParallelism() : e.WORKERS,
+    jobThreads: e.JOB_THREADS,
     rateLimit: { authPerMinute: 20 },
     ...overrides,
   };

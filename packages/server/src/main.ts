@@ -6,6 +6,7 @@ import { buildApp } from './app.js';
 import { BatchedLogDestination } from './plugins/log-destination.js';
 import { isSetupNeeded, issueSetupLink } from './modules/setup/setup.service.js';
 import { scheduleMouReminders } from './modules/mous/mou.reminders.js';
+import { failInterruptedJobs } from './modules/jobs/job.service.js';
 import { WORKER_INDEX_ENV, superviseWorkers } from './cluster.js';
 
 /**
@@ -34,7 +35,11 @@ export async function serve(): Promise<void> {
  */
 async function serveProcess(config: Config, opts: { migrate: boolean; singletons: boolean }): Promise<void> {
   const handle = openDatabase(config.database);
-  if (opts.migrate) await migrateToLatest(handle.db);
+  if (opts.migrate) {
+    await migrateToLatest(handle.db);
+    // Nothing runs yet: jobs left queued or running were interrupted (modules/jobs).
+    await failInterruptedJobs(handle.db);
+  }
   // Standard output in batches, warnings and errors at once (plugins/log-destination.ts).
   const { app, ctx } = await buildApp(config, handle, { logStream: new BatchedLogDestination(1) });
   if (opts.singletons) scheduleMouReminders(app, ctx); // daily annual-review reminders; cleared on close

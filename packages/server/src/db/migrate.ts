@@ -8,6 +8,7 @@ import * as m0005 from './migrations/20261128T0005_crdc.js';
 import * as m0006 from './migrations/20261128T0006_release_ledger.js';
 import * as m0007 from './migrations/20261128T0007_transparency.js';
 import * as m0008 from './migrations/20261128T0008_page_etag.js';
+import * as m0501 from './migrations/20261207T0501_jobs.js';
 
 /** Migrations are listed explicitly (no directory scanning), in order, for both databases. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128T0006_release_ledger': m0006,
   '20261128T0007_transparency': m0007,
   '20261128T0008_page_etag': m0008,
+  '20261207T0501_jobs': m0501,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
