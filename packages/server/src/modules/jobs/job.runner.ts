@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.js';
@@ -8,9 +10,12 @@ import { finishJob } from './job.repository.js';
 /**
  * The worker threads that run jobs (piscina), one pool per server process, started on the first
  * job. The server runs its TypeScript through tsx, so each thread loads tsx first
- * (`--import tsx`), then job.worker.ts. JOB_THREADS threads (default 1: on a small machine one
+ * (`--import` tsx's loader), then job.worker.ts. JOB_THREADS threads (default 1: on a small machine one
  * core stays with the event loop); further jobs wait in the pool's queue with status `queued`.
  */
+/** tsx's loader by path: a bare `--import tsx` would resolve from the working directory, wherever `forefront` was started. */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
 export class JobRunner {
   private pool: Piscina | null = null;
   private readonly running = new Set<Promise<unknown>>();
@@ -24,7 +29,7 @@ export class JobRunner {
   dispatch(jobId: string): void {
     this.pool ??= new Piscina({
       filename: new URL('./job.worker.ts', import.meta.url).href,
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', TSX_LOADER],
       minThreads: 0,
       maxThreads: this.config.jobThreads,
       idleTimeout: 60_000,
