@@ -12,7 +12,7 @@ const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>()
  */
 export function writeWithoutWaiting(sqlite: SQLite.Database, text: string, params: unknown[]): boolean {
   let cache = statements.get(sqlite);
-  if (!cache) statements.set(sqlite, (cache = new Map()));
+  if (!cache) statements.set(sqlite, (cache = new Map<string, SQLite.Statement>()));
   let stmt = cache.get(text);
   if (!stmt) cache.set(text, (stmt = sqlite.prepare(text)));
   const wait = sqlite.pragma('busy_timeout', { simple: true }) as number;
