@@ -62,7 +62,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   app.addHook('onClose', async () => ctx.mailer.close());
 
   registerErrorHandling(app);
-  await registerSecurity(app);
+  await registerSecurity(app, config);
   await app.register(swagger, {
     openapi: {
       info: {

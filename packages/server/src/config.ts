@@ -29,6 +29,12 @@ const EnvSchema = z.object({
    */
   WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
   /** Worker threads per server process that run jobs (imports, exports, publishing; modules/jobs). */
+  /**
+   * Requests per minute each client may make to the public API (/api/public), per process; 0 turns
+   * the limit off (load benchmarks from one address). Clients are told apart by a salted hash of
+   * their address, kept in memory only.
+   */
+  PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
   JOB_THREADS: z.coerce.number().int().min(1).max(16).default(1),
 });
 
@@ -48,7 +54,7 @@ export interface Config {
   /** Worker threads per process for jobs (JOB_THREADS). */
   jobThreads: number;
   /** Rate limits are per IP; tests raise them so one process can play many users. */
-  rateLimit: { authPerMinute: number };
+  rateLimit: { authPerMinute: number; publicPerMinute?: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -74,7 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST },
     workers: e.WORKERS === 'auto' ? availableParallelism() : e.WORKERS,
     jobThreads: e.JOB_THREADS,
-    rateLimit: { authPerMinute: 20 },
+    rateLimit: { authPerMinute: 20, publicPerMinute: e.PUBLIC_RATE_LIMIT },
     ...overrides,
   };
 }
