@@ -58,6 +58,28 @@ export async function listJobs(db: Db, districtId: string, kinds: string[], stat
   return q.orderBy('jobs.createdAt', 'desc').orderBy('jobs.id').limit(limit).execute();
 }
 
+/**
+ * A new job with the input of `row.rerunOf`, copied by the database (an import's input is its
+ * whole CSV: read into the server and written back, it would hold the event loop for seconds).
+ */
+export async function insertRerun(db: Db, row: Omit<Insertable<JobTable>, 'input'> & { rerunOf: string }) {
+  const cols = Object.keys(row) as (keyof typeof row)[];
+  await db
+    .insertInto('jobs')
+    .columns([...cols, 'input'])
+    .expression((eb) =>
+      eb
+        .selectFrom('jobs')
+        .select([...cols.map((c) => eb.val(row[c]).as(c)), 'input'])
+        .where('id', '=', row.rerunOf),
+    )
+    .execute();
+}
+
+export const hasInput = async (db: Db, id: string) =>
+  (await db.selectFrom('jobs').select('id').where('id', '=', id).where('input', 'is not', null).executeTakeFirst()) !==
+  undefined;
+
 export const jobInput = (db: Db, id: string) =>
   db.selectFrom('jobs').select('input').where('id', '=', id).executeTakeFirst();
 

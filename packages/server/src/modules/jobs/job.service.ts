@@ -61,25 +61,27 @@ async function createJob(
   actor: Actor,
   districtId: string,
   kindName: string,
-  inputJson: string,
-  rerunOf: string | null,
+  /** The input as JSON, or the job whose input to copy (in SQL: an import's CSV never passes through here). */
+  input: { json: string } | { rerunOf: string },
 ): Promise<Job> {
   const id = newId();
   const at = nowIso();
+  const rerunOf = 'rerunOf' in input ? input.rerunOf : null;
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertJob(trx, {
+    const row = {
       id,
       kind: kindName,
       districtId,
       requestedBy: actor.userId,
-      status: 'queued',
+      status: 'queued' as const,
       percent: 0,
       cancelRequested: 0,
-      input: inputJson,
       rerunOf,
       createdAt: at,
       updatedAt: at,
-    });
+    };
+    if ('json' in input) await repo.insertJob(trx, { ...row, input: input.json });
+    else await repo.insertRerun(trx, { ...row, rerunOf: input.rerunOf });
     await appendAudit(
       trx,
       { dialect: ctx.dialect, actor, districtId },
@@ -110,7 +112,7 @@ export async function startJob(
       'The job input is invalid',
       parsed.error.issues.map((i) => ({ path: ['input', ...i.path].join('.'), message: i.message })),
     );
-  return createJob(ctx, runner, actor, d.id, kindName, JSON.stringify(parsed.data), null);
+  return createJob(ctx, runner, actor, d.id, kindName, { json: JSON.stringify(parsed.data) });
 }
 
 export async function listJobsOf(
@@ -169,11 +171,10 @@ export async function rerunJob(ctx: AppContext, runner: JobRunner, actor: Actor,
   const row = await visibleJob(ctx, actor, id, 'job.cancel');
   if (row.status !== 'failed' && row.status !== 'cancelled')
     throw new ConflictError('Only a failed or cancelled job can be run again');
-  const input = await repo.jobInput(ctx.db, id);
-  if (input?.input == null) throw new ConflictError('This job kept no input to run again');
+  if (!(await repo.hasInput(ctx.db, id))) throw new ConflictError('This job kept no input to run again');
   const d = await districtOf(ctx.db, row.districtId);
   authorize(actor, 'job.start', { districtId: d.id, state: d.state }, 'Job');
-  return createJob(ctx, runner, actor, d.id, row.kind, input.input, id);
+  return createJob(ctx, runner, actor, d.id, row.kind, { rerunOf: id });
 }
 
 /** An export's file: audited as a read of what it holds (its disclosure was recorded when it ran). */
