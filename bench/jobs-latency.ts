@@ -137,6 +137,7 @@ function sampler(url: string, headers: Record<string, string>) {
     }
   })();
   return {
+    snapshot: () => ({ times: [...times], errors }),
     async stop() {
       stop = true;
       await done;
@@ -156,7 +157,12 @@ async function measure(label: string, base: string, pagePath: string, cookie: st
   const health = sampler(`${base}/api/health`, {});
   const page = sampler(base + pagePath, { cookie });
   const s = performance.now();
-  await work();
+  // A line a minute while it runs, so a long run leaves figures even if it is stopped.
+  const interim = setInterval(() => {
+    const at = ((performance.now() - s) / 1000).toFixed(0);
+    log(`  [${at} s] ${summary('health so far', health.snapshot())}; ${summary('page so far', page.snapshot())}`);
+  }, 60_000);
+  await work().finally(() => clearInterval(interim));
   const ms = performance.now() - s;
   const [h, p] = [await health.stop(), await page.stop()];
   log(`${label} (${(ms / 1000).toFixed(1)} s)`);
