@@ -79,12 +79,15 @@ async function prepare(): Promise<{ districtId: string; jobId: string; mb: numbe
       status: 'failed',
       percent: 0,
       cancelRequested: 0,
-      input: JSON.stringify({ csv, fileName: `bench-${N}.csv` }),
       errorCode: 'job_interrupted',
       errorMessage: 'seeded by the benchmark',
       createdAt: at,
       updatedAt: at,
     })
+    .execute();
+  await handle.db
+    .insertInto('jobInputs')
+    .values({ jobId, input: JSON.stringify({ csv, fileName: `bench-${N}.csv` }) })
     .execute();
   await handle.close();
   return { districtId: world.districtId, jobId, mb: Buffer.byteLength(csv) / 1e6 };

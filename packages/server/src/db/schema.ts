@@ -31,7 +31,7 @@ import type {
   TransparencyPagesTable,
   TransparencyStudentsTable,
 } from '../modules/transparency/transparency.table.js';
-import type { JobFileTable, JobTable, TransparencyReportFileTable } from '../modules/jobs/job.table.js';
+import type { JobFileTable, JobInputTable, JobTable, TransparencyReportFileTable } from '../modules/jobs/job.table.js';
 import type { InvitationTable, UserSchoolTable, UserTable } from '../modules/users/user.table.js';
 
 /** The whole database as Kysely sees it (camelCase; CamelCasePlugin maps to snake_case SQL). */
@@ -72,6 +72,7 @@ export interface Database {
   transparencyCounts: TransparencyCountsTable;
   transparencyPages: TransparencyPagesTable;
   jobs: JobTable;
+  jobInputs: JobInputTable;
   jobFiles: JobFileTable;
   transparencyReportFiles: TransparencyReportFileTable;
 }

@@ -26,13 +26,13 @@ export const jobsMatrix: MatrixModule = {
             status,
             percent: status === 'done' ? 100 : 0,
             cancelRequested: 0,
-            input: '{}',
             result: status === 'done' ? '{}' : null,
             errorCode: status === 'failed' ? 'job_interrupted' : null,
             createdAt: at,
             updatedAt: at,
           })
           .execute();
+        await ctx.db.insertInto('jobInputs').values({ jobId: id, input: '{}' }).execute();
         if (status === 'done')
           await ctx.db
             .insertInto('jobFiles')

@@ -42,7 +42,6 @@ export interface JobKind<I = unknown> {
 
 const kind = <I>(k: JobKind<I>): JobKind => k;
 
-
 const ExportInput = z.object({
   year: SchoolYearSchema.optional(),
   party: z.string().trim().min(1).max(200).optional(),

@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../db/database.js';
@@ -65,7 +66,7 @@ export function poolProgressChannel(db: Db): ProgressChannel {
 }
 
 /** The `progress` function a job kind calls: cheap enough to call per row (it writes twice a second). */
-export function progressReporter(channel: ProgressChannel, jobId: string) {
+export function progressReporter(channel: ProgressChannel, jobId: string, port?: Pick<MessagePort, 'postMessage'>) {
   let last = 0;
   let lastPhase = '';
   let cancelled = false;
@@ -76,8 +77,10 @@ export function progressReporter(channel: ProgressChannel, jobId: string) {
     if (pending || (phase === lastPhase && now - last < PROGRESS_EVERY_MS)) return;
     last = now;
     lastPhase = phase;
+    const pct = Math.max(0, Math.min(100, Math.round(percent)));
+    port?.postMessage({ phase: phase.slice(0, 100), percent: pct });
     pending = channel
-      .write(jobId, phase.slice(0, 100), Math.max(0, Math.min(100, Math.round(percent))))
+      .write(jobId, phase.slice(0, 100), pct)
       .then((c) => {
         if (c) cancelled = true;
       })

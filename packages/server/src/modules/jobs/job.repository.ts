@@ -2,9 +2,8 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { JobFileTable, JobTable } from './job.table.js';
 
-export type JobRow = Omit<Selectable<JobTable>, 'input'>;
+export type JobRow = Selectable<JobTable>;
 
-/** Every column but `input` (an import's whole CSV): listing jobs must not read it. */
 const COLUMNS = [
   'jobs.id',
   'jobs.kind',
@@ -24,7 +23,10 @@ const COLUMNS = [
   'jobs.updatedAt',
 ] as const;
 
-export const insertJob = (db: Db, row: Insertable<JobTable>) => db.insertInto('jobs').values(row).execute();
+export async function insertJob(db: Db, row: Insertable<JobTable>, input: string) {
+  await db.insertInto('jobs').values(row).execute();
+  await db.insertInto('jobInputs').values({ jobId: row.id, input }).execute();
+}
 
 export async function findJob(db: Db, id: string) {
   return db
@@ -62,26 +64,27 @@ export async function listJobs(db: Db, districtId: string, kinds: string[], stat
  * A new job with the input of `row.rerunOf`, copied by the database (an import's input is its
  * whole CSV: read into the server and written back, it would hold the event loop for seconds).
  */
-export async function insertRerun(db: Db, row: Omit<Insertable<JobTable>, 'input'> & { rerunOf: string }) {
-  const cols = Object.keys(row) as (keyof typeof row)[];
+export async function insertRerun(db: Db, row: Insertable<JobTable> & { rerunOf: string }) {
+  await db.insertInto('jobs').values(row).execute();
   await db
-    .insertInto('jobs')
-    .columns([...cols, 'input'])
+    .insertInto('jobInputs')
+    .columns(['jobId', 'input'])
     .expression((eb) =>
       eb
-        .selectFrom('jobs')
-        .select([...cols.map((c) => eb.val(row[c]).as(c)), 'input'])
-        .where('id', '=', row.rerunOf),
+        .selectFrom('jobInputs')
+        .select([eb.val(row.id).as('jobId'), 'input'])
+        .where('jobId', '=', row.rerunOf),
     )
     .execute();
 }
 
 export const hasInput = async (db: Db, id: string) =>
-  (await db.selectFrom('jobs').select('id').where('id', '=', id).where('input', 'is not', null).executeTakeFirst()) !==
-  undefined;
+  (await db.selectFrom('jobInputs').select('jobId').where('jobId', '=', id).executeTakeFirst()) !== undefined;
 
 export const jobInput = (db: Db, id: string) =>
-  db.selectFrom('jobs').select('input').where('id', '=', id).executeTakeFirst();
+  db.selectFrom('jobInputs').select('input').where('jobId', '=', id).executeTakeFirst();
+
+export const deleteJobInput = (db: Db, id: string) => db.deleteFrom('jobInputs').where('jobId', '=', id).execute();
 
 export const jobFile = (db: Db, id: string) =>
   db.selectFrom('jobFiles').selectAll().where('jobId', '=', id).executeTakeFirst();

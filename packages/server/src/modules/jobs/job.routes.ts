@@ -47,7 +47,7 @@ export function jobRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: JobListSchema },
         },
       },
-      (req) => service.listJobsOf(ctx, req.actor!, req.params.id, req.query),
+      (req) => service.listJobsOf(ctx, runner, req.actor!, req.params.id, req.query),
     );
     app.get(
       '/api/jobs/:id',
@@ -55,7 +55,7 @@ export function jobRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { policy: 'job.list' },
         schema: { tags: ['jobs'], params: IdParamsSchema, response: { 200: JobSchema } },
       },
-      (req) => service.readJob(ctx, req.actor!, req.params.id),
+      (req) => service.readJob(ctx, runner, req.actor!, req.params.id),
     );
     app.post(
       '/api/jobs/:id/cancel',

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.js';
@@ -19,6 +20,11 @@ const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).
 export class JobRunner {
   private pool: Piscina | null = null;
   private readonly running = new Set<Promise<unknown>>();
+  /**
+   * The latest phase and percent of each job this process runs, as its thread reports them: on
+   * SQLite an import's transaction holds the write lock, so the row cannot take its progress.
+   */
+  readonly live = new Map<string, { phase: string; percent: number }>();
 
   constructor(
     private readonly config: Config,
@@ -34,9 +40,12 @@ export class JobRunner {
       maxThreads: this.config.jobThreads,
       idleTimeout: 60_000,
     });
-    const task: JobTask = { jobId, config: this.config };
+    const { port1, port2 } = new MessageChannel();
+    port1.on('message', (m: { phase: string; percent: number }) => this.live.set(jobId, m));
+    port1.unref();
+    const task: JobTask = { jobId, config: this.config, port: port2 };
     const p = this.pool
-      .run(task)
+      .run(task, { transferList: [port2] })
       .catch(async (err: unknown) => {
         // The thread died (out of memory, terminated at shutdown): the job did not finish.
         this.log.error({ err, jobId }, 'job worker failed');
@@ -47,7 +56,11 @@ export class JobRunner {
           finishedAt: nowIso(),
         }).catch(() => undefined);
       })
-      .finally(() => this.running.delete(p));
+      .finally(() => {
+        port1.close();
+        this.live.delete(jobId);
+        this.running.delete(p);
+      });
     this.running.add(p);
   }
 

@@ -23,15 +23,17 @@ async function districtOf(db: Db, id: string) {
   return d;
 }
 
-function toJob(r: repo.JobWithFile): Job {
+function toJob(r: repo.JobWithFile, runner?: JobRunner): Job {
+  // A job this process runs: its thread's latest report, newer than the row's on SQLite (job.runner.ts).
+  const live = r.status === 'running' ? runner?.live.get(r.id) : undefined;
   return {
     id: r.id,
     kind: r.kind,
     districtId: r.districtId,
     requestedBy: r.requestedBy,
     status: r.status,
-    phase: r.phase,
-    percent: r.percent,
+    phase: live?.phase ?? r.phase,
+    percent: live?.percent ?? r.percent,
     cancelRequested: r.cancelRequested === 1,
     result: r.result === null ? null : (JSON.parse(r.result) as unknown),
     resultFile: r.fileName ? { name: r.fileName, contentType: r.fileType!, bytes: Number(r.fileBytes) } : null,
@@ -80,7 +82,7 @@ async function createJob(
       createdAt: at,
       updatedAt: at,
     };
-    if ('json' in input) await repo.insertJob(trx, { ...row, input: input.json });
+    if ('json' in input) await repo.insertJob(trx, row, input.json);
     else await repo.insertRerun(trx, { ...row, rerunOf: input.rerunOf });
     await appendAudit(
       trx,
@@ -117,6 +119,7 @@ export async function startJob(
 
 export async function listJobsOf(
   ctx: AppContext,
+  runner: JobRunner,
   actor: Actor,
   districtId: string,
   q: { status?: Job['status']; limit: number },
@@ -127,11 +130,11 @@ export async function listJobsOf(
   const kinds = Object.entries(JOB_KINDS)
     .filter(([, k]) => scopeOf(actor.role, k.action) !== 'none' && can(actor, k.action, resource))
     .map(([name]) => name);
-  return { items: (await repo.listJobs(ctx.db, d.id, kinds, q.status, q.limit)).map(toJob) };
+  return { items: (await repo.listJobs(ctx.db, d.id, kinds, q.status, q.limit)).map((r) => toJob(r, runner)) };
 }
 
-export async function readJob(ctx: AppContext, actor: Actor, id: string): Promise<Job> {
-  return toJob(await visibleJob(ctx, actor, id, 'job.list'));
+export async function readJob(ctx: AppContext, runner: JobRunner, actor: Actor, id: string): Promise<Job> {
+  return toJob(await visibleJob(ctx, actor, id, 'job.list'), runner);
 }
 
 /**

@@ -11,8 +11,6 @@ export interface JobTable {
   percent: number;
   /** 1 once someone asked to cancel a running job; the worker stops at its next progress point. */
   cancelRequested: number;
-  /** JSON of the kind's input; cleared when the job succeeds (kept for a rerun otherwise). */
-  input: string | null;
   /** JSON summary of a finished job. */
   result: string | null;
   errorCode: string | null;
@@ -22,6 +20,12 @@ export interface JobTable {
   startedAt: string | null;
   finishedAt: string | null;
   updatedAt: string;
+}
+
+/** JSON of a job's input; deleted when the job succeeds (kept for a rerun otherwise). */
+export interface JobInputTable {
+  jobId: string;
+  input: string;
 }
 
 export interface JobFileTable {

@@ -1,4 +1,5 @@
 import { setPriority } from 'node:os';
+import type { MessagePort } from 'node:worker_threads';
 import pino from 'pino';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Role } from '@forefront/contract';
@@ -16,7 +17,7 @@ import {
   progressReporter,
   sqliteProgressChannel,
 } from './job.progress.js';
-import { claimJob, finishJob, insertJobFile, jobInput } from './job.repository.js';
+import { claimJob, deleteJobInput, finishJob, insertJobFile, jobInput } from './job.repository.js';
 
 /**
  * The piscina worker: runs one job in a worker thread, off the server's event loop. It opens its
@@ -40,6 +41,8 @@ try {
 export interface JobTask {
   jobId: string;
   config: Config;
+  /** Progress for the starting process as well (job.runner.ts): seen even while the database cannot take it. */
+  port?: MessagePort;
 }
 
 interface WorkerDb {
@@ -101,7 +104,7 @@ export default async function runJob(task: JobTask): Promise<string> {
     .select(['kind', 'districtId', 'requestedBy'])
     .where('id', '=', task.jobId)
     .executeTakeFirstOrThrow();
-  const progress = progressReporter(channel, task.jobId);
+  const progress = progressReporter(channel, task.jobId, task.port);
   try {
     const kind = jobKindOf(job.kind);
     if (!kind) throw new AppError(400, 'job_kind_unknown', `No job kind ${job.kind}`);
@@ -119,12 +122,12 @@ export default async function runJob(task: JobTask): Promise<string> {
           bytes: Buffer.byteLength(out.file.content),
           content: out.file.content,
         });
+      await deleteJobInput(trx, task.jobId); // done: the input (an import's file) is not kept
       await finishJob(trx, task.jobId, {
         status: 'done',
         phase: null,
         percent: 100,
         result: JSON.stringify(out.result ?? null),
-        input: null, // done: the input (an import's file) is not kept
         finishedAt: at,
       });
     });
