@@ -60,21 +60,23 @@ export async function listJobs(db: Db, districtId: string, kinds: string[], stat
   return q.orderBy('jobs.createdAt', 'desc').orderBy('jobs.id').limit(limit).execute();
 }
 
+export const insertJobRow = (db: Db, row: Insertable<JobTable>) => db.insertInto('jobs').values(row).execute();
+
 /**
- * A new job with the input of `row.rerunOf`, copied by the database (an import's input is its
- * whole CSV: read into the server and written back, it would hold the event loop for seconds).
+ * A rerun's input, copied from the job it reruns by the database, in the job's thread (an
+ * import's input is its whole CSV: copied on the event loop, better-sqlite3 would hold it seconds).
  */
-export async function insertRerun(db: Db, row: Insertable<JobTable> & { rerunOf: string }) {
-  await db.insertInto('jobs').values(row).execute();
+export async function copyInput(db: Db, id: string, from: string) {
   await db
     .insertInto('jobInputs')
     .columns(['jobId', 'input'])
     .expression((eb) =>
       eb
         .selectFrom('jobInputs')
-        .select([eb.val(row.id).as('jobId'), 'input'])
-        .where('jobId', '=', row.rerunOf),
+        .select([eb.val(id).as('jobId'), 'input'])
+        .where('jobId', '=', from),
     )
+    .onConflict((oc) => oc.column('jobId').doNothing())
     .execute();
 }
 

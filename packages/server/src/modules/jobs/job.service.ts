@@ -63,7 +63,7 @@ async function createJob(
   actor: Actor,
   districtId: string,
   kindName: string,
-  /** The input as JSON, or the job whose input to copy (in SQL: an import's CSV never passes through here). */
+  /** The input as JSON, or the job whose input the job's thread copies (an import's CSV never passes through here). */
   input: { json: string } | { rerunOf: string },
 ): Promise<Job> {
   const id = newId();
@@ -83,7 +83,7 @@ async function createJob(
       updatedAt: at,
     };
     if ('json' in input) await repo.insertJob(trx, row, input.json);
-    else await repo.insertRerun(trx, { ...row, rerunOf: input.rerunOf });
+    else await repo.insertJobRow(trx, { ...row, rerunOf: input.rerunOf });
     await appendAudit(
       trx,
       { dialect: ctx.dialect, actor, districtId },
@@ -174,10 +174,16 @@ export async function rerunJob(ctx: AppContext, runner: JobRunner, actor: Actor,
   const row = await visibleJob(ctx, actor, id, 'job.cancel');
   if (row.status !== 'failed' && row.status !== 'cancelled')
     throw new ConflictError('Only a failed or cancelled job can be run again');
-  if (!(await repo.hasInput(ctx.db, id))) throw new ConflictError('This job kept no input to run again');
+  // The job whose input to use: this one, or (a rerun cancelled before it started) the job it reran.
+  const source = (await repo.hasInput(ctx.db, id))
+    ? id
+    : row.rerunOf && (await repo.hasInput(ctx.db, row.rerunOf))
+      ? row.rerunOf
+      : null;
+  if (!source) throw new ConflictError('This job kept no input to run again');
   const d = await districtOf(ctx.db, row.districtId);
   authorize(actor, 'job.start', { districtId: d.id, state: d.state }, 'Job');
-  return createJob(ctx, runner, actor, d.id, row.kind, { rerunOf: id });
+  return createJob(ctx, runner, actor, d.id, row.kind, { rerunOf: source });
 }
 
 /** An export's file: audited as a read of what it holds (its disclosure was recorded when it ran). */

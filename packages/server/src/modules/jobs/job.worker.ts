@@ -17,7 +17,7 @@ import {
   progressReporter,
   sqliteProgressChannel,
 } from './job.progress.js';
-import { claimJob, deleteJobInput, finishJob, insertJobFile, jobInput } from './job.repository.js';
+import { claimJob, copyInput, deleteJobInput, finishJob, insertJobFile, jobInput } from './job.repository.js';
 
 /**
  * The piscina worker: runs one job in a worker thread, off the server's event loop. It opens its
@@ -101,7 +101,7 @@ export default async function runJob(task: JobTask): Promise<string> {
   if (!(await claimJob(db, task.jobId, nowIso()))) return 'skipped';
   const job = await db
     .selectFrom('jobs')
-    .select(['kind', 'districtId', 'requestedBy'])
+    .select(['kind', 'districtId', 'requestedBy', 'rerunOf'])
     .where('id', '=', task.jobId)
     .executeTakeFirstOrThrow();
   const progress = progressReporter(channel, task.jobId, task.port);
@@ -109,6 +109,7 @@ export default async function runJob(task: JobTask): Promise<string> {
     const kind = jobKindOf(job.kind);
     if (!kind) throw new AppError(400, 'job_kind_unknown', `No job kind ${job.kind}`);
     const actor = await actorOf(ctx, job.requestedBy, task.jobId);
+    if (job.rerunOf) await copyInput(db, task.jobId, job.rerunOf);
     const input = kind.input.parse(JSON.parse((await jobInput(db, task.jobId))?.input ?? '{}'));
     const out = await kind.run({ ctx, actor, districtId: job.districtId, input, progress: progress.report });
     await progress.settle().catch(() => undefined); // finished anyway: a late cancel changes nothing
