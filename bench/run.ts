@@ -117,6 +117,8 @@ try {
     WORKERS: args.workers,
     COOKIE_SECURE: 'false',
     NODE_ENV: 'production',
+    // One load generator is one client: the public API's per-client limit would refuse it.
+    PUBLIC_RATE_LIMIT: '0',
   };
   delete appEnv.DATABASE_URL;
   const profileArgs = args['app-profile'] ? ['--cpu-prof', `--cpu-prof-dir=${args['app-profile']}`] : [];

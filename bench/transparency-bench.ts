@@ -208,6 +208,8 @@ async function main() {
       WORKERS: values.workers,
       COOKIE_SECURE: 'false',
       NODE_ENV: 'production',
+      // One load generator is one client: the public API's per-client limit would refuse it.
+      PUBLIC_RATE_LIMIT: '0',
     };
     delete appEnv.DATABASE_URL;
     const app = await startProcess(process.execPath, [join(root, 'packages/server/bin/forefront.js'), 'serve'], {

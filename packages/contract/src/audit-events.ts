@@ -96,6 +96,10 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
     changed: z.array(z.string()),
     minN: z.number(),
   }),
+  // Issue 12.6: long work as jobs (starting one is audited; its own work audits what it does).
+  z.object({ kind: z.literal('job.started'), jobId: Id, jobKind: z.string(), rerunOf: Id.nullable() }),
+  z.object({ kind: z.literal('job.cancelled'), jobId: Id }),
+  z.object({ kind: z.literal('job.result_downloaded'), jobId: Id, jobKind: z.string() }),
 ]);
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export type AuditEventKind = AuditEvent['kind'];

@@ -18,3 +18,4 @@ export * from './schemas/transparency.js';
 export * from './schemas/crdc.js';
 export * from './schemas/crdc-export.js';
 export * from './schemas/mou-signing.js';
+export * from './schemas/jobs.js';

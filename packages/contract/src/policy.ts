@@ -51,6 +51,10 @@ export const ACTIONS = [
   // Issue 4: publishing the public transparency report (reading it is public).
   'transparency.publish',
   'transparency.status',
+  // Issue 12.6: long work runs as jobs. Seeing or cancelling one also needs the policy of its kind.
+  'job.start',
+  'job.list',
+  'job.cancel',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -138,6 +142,9 @@ export const POLICY: Record<Action, PolicyRow> = {
   // independent auditor sees when each year was last published.
   'transparency.publish': { district_admin: 'district' },
   'transparency.status': { district_admin: 'district', auditor: 'district' },
+  'job.start': { district_admin: 'district', auditor: 'district' },
+  'job.list': { district_admin: 'district', auditor: 'district' },
+  'job.cancel': { district_admin: 'district' },
 };
 
 /**

@@ -25,6 +25,7 @@ import { setupRoutes } from './modules/setup/setup.routes.js';
 import { studentRoutes } from './modules/students/student.routes.js';
 import { transparencyRoutes } from './modules/transparency/transparency.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
+import { jobRoutes } from './modules/jobs/job.routes.js';
 import type { AppContext } from './shared/context.js';
 
 export interface BuiltApp {
@@ -69,7 +70,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
 
   registerErrorHandling(app);
   registerInputTextCheck(app);
-  await registerSecurity(app);
+  await registerSecurity(app, config);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -99,6 +100,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(mouRoutes(ctx));
   await app.register(studentRoutes(ctx));
   await app.register(transparencyRoutes(ctx));
+  await app.register(jobRoutes(ctx));
   if (opts.serveWeb !== false) await registerWeb(app);
   return { app, ctx };
 }

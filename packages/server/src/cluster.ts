@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { sealPlainTotpSecrets } from './modules/auth/totp.secret.js';
+import { failInterruptedJobs } from './modules/jobs/job.service.js';
 
 /** Tells a worker its stable number (0..n-1), which survives restarts; worker 0 runs the singletons. */
 export const WORKER_INDEX_ENV = 'FOREFRONT_WORKER_INDEX';
@@ -35,6 +36,8 @@ export async function superviseWorkers(config: Config, graceMs: number): Promise
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db);
   await sealPlainTotpSecrets(handle.db, config);
+  // Before any worker serves: jobs left queued or running were interrupted (modules/jobs).
+  await failInterruptedJobs(handle.db);
   await handle.close();
 
   const live = new Map<Worker, number>();

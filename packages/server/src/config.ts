@@ -48,6 +48,14 @@ const EnvSchema = z.object({
   /** Minutes between the signed audit anchors `forefront serve` writes; 0 turns them off. */
   AUDIT_ANCHOR_INTERVAL: z.coerce.number().int().min(0).max(525_600).default(60),
   AUDIT_ANCHOR_DIR: z.string().optional(),
+  /**
+   * Requests per minute each client may make to the public API (/api/public), per process; 0 turns
+   * the limit off (load benchmarks from one address). Clients are told apart by a salted hash of
+   * their address, kept in memory only.
+   */
+  PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  /** Worker threads per server process that run jobs (imports, exports, publishing; modules/jobs). */
+  JOB_THREADS: z.coerce.number().int().min(1).max(16).default(1),
 });
 
 export interface Config {
@@ -69,8 +77,10 @@ export interface Config {
   auditAnchor: { intervalMinutes: number; dir: string };
   /** Fastify's trustProxy: false, a hop count or the proxies' addresses (TRUST_PROXY). */
   trustProxy: false | number | string[];
+  /** Worker threads per process for jobs (JOB_THREADS). */
+  jobThreads: number;
   /** Rate limits are per IP; tests raise them so one process can play many users. */
-  rateLimit: { authPerMinute: number };
+  rateLimit: { authPerMinute: number; publicPerMinute?: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -104,7 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       dir: resolve(e.AUDIT_ANCHOR_DIR ?? resolve(dataDir, 'anchors')),
     },
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
-    rateLimit: { authPerMinute: 20 },
+    jobThreads: e.JOB_THREADS,
+    rateLimit: { authPerMinute: 20, publicPerMinute: e.PUBLIC_RATE_LIMIT },
     ...overrides,
   };
 }

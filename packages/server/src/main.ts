@@ -9,6 +9,7 @@ import { isSetupNeeded, issueSetupLink } from './modules/setup/setup.service.js'
 import { scheduleMouReminders } from './modules/mous/mou.reminders.js';
 import { scheduleAuditAnchors } from './modules/audit/audit.anchor.file.js';
 import { recomputePendingClocks } from './modules/districts/district.recompute.js';
+import { failInterruptedJobs } from './modules/jobs/job.service.js';
 import { WORKER_INDEX_ENV, superviseWorkers } from './cluster.js';
 
 /**
@@ -40,6 +41,8 @@ async function serveProcess(config: Config, opts: { migrate: boolean; singletons
   if (opts.migrate) {
     await migrateToLatest(handle.db);
     await sealPlainTotpSecrets(handle.db, config);
+    // Nothing runs yet: jobs left queued or running were interrupted (modules/jobs).
+    await failInterruptedJobs(handle.db);
   }
   // Standard output in batches, warnings and errors at once (plugins/log-destination.ts).
   const { app, ctx } = await buildApp(config, handle, { logStream: new BatchedLogDestination(1) });

@@ -12,6 +12,7 @@ import * as m0101 from './migrations/20261207T0101_district_clock.js';
 import * as m0201 from './migrations/20261207T0201_outside_referrals.js';
 import * as m0301 from './migrations/20261207T0301_crdc_offenses_restraint.js';
 import * as m0401 from './migrations/20261207T0401_mou_signature_methods.js';
+import * as m0501 from './migrations/20261207T0501_jobs.js';
 import * as m0701 from './migrations/20261207T0701_unknown_sign_in_failures.js';
 
 /** Migrations are listed explicitly (no directory scanning), in order, for both databases. */
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T0201_outside_referrals': m0201,
   '20261207T0301_crdc_offenses_restraint': m0301,
   '20261207T0401_mou_signature_methods': m0401,
+  '20261207T0501_jobs': m0501,
   '20261207T0701_unknown_sign_in_failures': m0701,
 };
 

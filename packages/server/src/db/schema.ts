@@ -34,6 +34,7 @@ import type {
   TransparencyPagesTable,
   TransparencyStudentsTable,
 } from '../modules/transparency/transparency.table.js';
+import type { JobFileTable, JobInputTable, JobTable, TransparencyReportFileTable } from '../modules/jobs/job.table.js';
 import type { InvitationTable, UserSchoolTable, UserTable } from '../modules/users/user.table.js';
 
 /** The whole database as Kysely sees it (camelCase; CamelCasePlugin maps to snake_case SQL). */
@@ -77,4 +78,8 @@ export interface Database {
   transparencyStudents: TransparencyStudentsTable;
   transparencyCounts: TransparencyCountsTable;
   transparencyPages: TransparencyPagesTable;
+  jobs: JobTable;
+  jobInputs: JobInputTable;
+  jobFiles: JobFileTable;
+  transparencyReportFiles: TransparencyReportFileTable;
 }

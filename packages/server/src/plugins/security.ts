@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from '../config.js';
@@ -29,7 +30,7 @@ const isApi = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/
  * request, so both are computed once at start-up (running helmet per request re-parsed the CSP
  * on every answer: docs/benchmarks.md).
  */
-export async function registerSecurity(app: FastifyInstance) {
+export async function registerSecurity(app: FastifyInstance, config?: Pick<Config, 'rateLimit' | 'workers'>) {
   const documentHeaders = helmetHeaders({
     contentSecurityPolicy: {
       directives: {
@@ -53,7 +54,34 @@ export async function registerSecurity(app: FastifyInstance) {
     reply.headers(isApi(request.url) ? API_HEADERS : documentHeaders);
     done();
   });
+  if (config) limitPublicApi(app, config);
   await app.register(rateLimit, { global: false });
+}
+
+/** A random salt per process: the rate limiter's keys are hashes that no one can turn back into addresses. */
+const CLIENT_SALT = randomBytes(16);
+const clientKey = (request: FastifyRequest) =>
+  createHash('sha256').update(CLIENT_SALT).update(request.ip).digest('base64url').slice(0, 22);
+
+/**
+ * Issue 12.6: every /api/public route gets a per-client limit (PUBLIC_RATE_LIMIT a minute, per
+ * process like authRateLimit). The counts live in this process's memory (the plugin's LRU store)
+ * under a salted hash of the address, so no address is kept, on disk or off. Added as each route
+ * is declared, before the rate-limit plugin reads the route's config.
+ */
+function limitPublicApi(app: FastifyInstance, config: Pick<Config, 'rateLimit' | 'workers'>) {
+  const perMinute = config.rateLimit.publicPerMinute ?? 0;
+  if (perMinute <= 0) return;
+  const limit = {
+    max: Math.max(1, Math.floor(perMinute / config.workers)),
+    timeWindow: '1 minute',
+    keyGenerator: clientKey,
+  };
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/public/')) return;
+    const own = route.config as { rateLimit?: unknown } | undefined;
+    if (own?.rateLimit === undefined) route.config = { ...route.config, rateLimit: limit };
+  });
 }
 
 /**

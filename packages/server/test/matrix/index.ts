@@ -1,5 +1,6 @@
 import { exportsMatrix } from './exports.js';
 import { incidentsMatrix } from './incidents.js';
+import { jobsMatrix } from './jobs.js';
 import { mousMatrix } from './mous.js';
 import { studentsMatrix } from './students.js';
 import { transparencyMatrix } from './transparency.js';
@@ -12,4 +13,5 @@ export const MATRIX_MODULES: MatrixModule[] = [
   incidentsMatrix,
   exportsMatrix,
   transparencyMatrix,
+  jobsMatrix,
 ];

@@ -1,5 +1,6 @@
 import { compiledQuery } from '../../db/compiled.js';
-import type { Db } from '../../db/database.js';
+import { type Db, sqliteHandleOf } from '../../db/database.js';
+import { writeWithoutWaiting } from '../../db/no-wait.js';
 import type { SessionTable } from './auth.table.js';
 
 /**
@@ -44,8 +45,18 @@ export async function findSessionWithUser(db: Db, sessionId: string) {
 export const insertSession = (db: Db, s: SessionTable) => db.insertInto('sessions').values(s).execute();
 
 /** Only ever forward: a session's last activity never moves back (db/access-epoch.ts counts on it). */
-export const touchSession = (db: Db, id: string, at: string) =>
-  db.updateTable('sessions').set({ lastSeenAt: at }).where('id', '=', id).where('lastSeenAt', '<', at).execute();
+/**
+ * The once-a-minute touch. On SQLite it never waits for the write lock (db/no-wait.ts): while a
+ * job holds it, the touch is skipped and tried again on the next request.
+ */
+export async function touchSession(db: Db, id: string, at: string): Promise<void> {
+  const sqlite = sqliteHandleOf(db);
+  if (sqlite && !sqlite.inTransaction) {
+    writeWithoutWaiting(sqlite, 'update sessions set last_seen_at = ? where id = ? and last_seen_at < ?', [at, id, at]);
+    return;
+  }
+  await db.updateTable('sessions').set({ lastSeenAt: at }).where('id', '=', id).where('lastSeenAt', '<', at).execute();
+}
 
 export const deleteSession = (db: Db, id: string) => db.deleteFrom('sessions').where('id', '=', id).execute();
 

@@ -26,7 +26,7 @@ import {
   transparencyIndex,
 } from './transparency.public.js';
 import { sendWirePage } from './transparency.http.js';
-import { renderTransparencyPdf } from './transparency.pdf.js';
+import { transparencyPdf } from './transparency.pdf-store.js';
 import { publishTransparency, transparencyStatus } from './transparency.publish.js';
 
 /**
@@ -117,9 +117,8 @@ export function transparencyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           },
         },
         async (req, reply) => {
-          const report = await readPublishedReport(ctx, scope, req.params.id, req.params.year);
-          const pdf = await renderTransparencyPdf(report, req.query.lang);
-          const name = fileName(report, `report-${req.query.lang}`, 'pdf');
+          // Made once per publication and language, then served from storage (transparency.pdf-store.ts).
+          const { pdf, name } = await transparencyPdf(ctx, scope, req.params.id, req.params.year, req.query.lang);
           return reply
             .header('content-type', 'application/pdf')
             .header('content-disposition', `inline; filename="${name}"`)

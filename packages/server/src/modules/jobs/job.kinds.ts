@@ -1,0 +1,146 @@
+import { Readable } from 'node:stream';
+import { z } from 'zod';
+import { type Action, SchoolYearSchema, StudentImportInputSchema, schoolYearOf } from '@forefront/contract';
+import type { Actor } from '../../shared/actor.js';
+import type { AppContext } from '../../shared/context.js';
+import { authorize } from '../../shared/authorize.js';
+import { NotFoundError } from '../../shared/errors.js';
+import { findDistrict } from '../districts/district.repository.js';
+import { crdcExport, startIncidentExport } from '../exports/export.service.js';
+import { importIncidentsAs } from '../incident-import/import.service.js';
+import { importStudents } from '../students/student.service.js';
+import { publishTransparency } from '../transparency/transparency.publish.js';
+import { rebuildTransparency } from '../transparency/transparency.rebuild.js';
+
+/**
+ * THE list of job kinds. Adding a kind is one entry here: the policy action that may start it
+ * (and see, download and cancel it), the zod schema of its input, and `run`, which calls the
+ * module's ordinary service (the service authorizes again, opens its transaction and audits, as
+ * for a request). `run` executes in a worker thread (job.worker.ts) with its own database handle.
+ */
+export interface JobRun<I> {
+  ctx: AppContext;
+  actor: Actor;
+  districtId: string;
+  input: I;
+  /** Records what the job is doing; throws JobCancelled once a cancel was asked for (job.progress.ts). */
+  progress: (phase: string, percent: number) => void;
+}
+
+export interface JobOutput {
+  /** A JSON summary shown with the job (never student records). */
+  result: unknown;
+  /** A downloadable result (an export), kept in job_files. */
+  file?: { name: string; contentType: string; content: string };
+}
+
+export interface JobKind<I = unknown> {
+  action: Action;
+  input: z.ZodType<I>;
+  run(job: JobRun<I>): Promise<JobOutput>;
+}
+
+const kind = <I>(k: JobKind<I>): JobKind => k;
+
+const ExportInput = z.object({
+  year: SchoolYearSchema.optional(),
+  party: z.string().trim().min(1).max(200).optional(),
+  purpose: z.string().trim().min(1).max(500).optional(),
+  legalBasis: z.string().trim().min(1).max(300).optional(),
+});
+
+const collect = async (parts: AsyncIterable<string>) => {
+  const all: string[] = [];
+  for await (const p of parts) all.push(p);
+  return all.join('');
+};
+
+function incidentExport(format: 'csv' | 'edfi'): JobKind {
+  return kind({
+    action: 'incident.export',
+    input: ExportInput,
+    async run({ ctx, actor, districtId, input, progress }) {
+      progress('recording disclosure', 0);
+      const out = await startIncidentExport(
+        ctx,
+        { actor },
+        { districtId, schoolYear: input.year ?? null, ...input },
+        format,
+      );
+      progress('writing', 10);
+      const content = await collect(out.text);
+      const name = `incidents${input.year ? `-${input.year}` : ''}.${format === 'csv' ? 'csv' : 'edfi.json'}`;
+      const contentType = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8';
+      return { result: { records: out.records, disclosureId: out.disclosureId }, file: { name, contentType, content } };
+    },
+  });
+}
+
+export const JOB_KINDS: Record<string, JobKind> = {
+  'incident.import': kind({
+    action: 'incident.import',
+    // No length limit here: an upload is bounded by the start route's body limit (job.routes.ts).
+    input: z.object({ csv: z.string().min(1), fileName: z.string().trim().max(200).optional() }),
+    async run({ ctx, actor, districtId, input, progress }) {
+      const total = Buffer.byteLength(input.csv);
+      const report = await importIncidentsAs(ctx, actor, districtId, {
+        stream: Readable.from([input.csv]),
+        file: input.fileName ?? 'upload.csv',
+        // Reading and writing happen together (one pass); the last percent is the aggregates.
+        onProgress: ({ bytes }) => progress('importing', Math.min(99, Math.floor((bytes / total) * 99))),
+      });
+      return { result: report };
+    },
+  }),
+  'student.import': kind({
+    action: 'student.import',
+    input: StudentImportInputSchema,
+    async run({ ctx, actor, districtId, input, progress }) {
+      progress('reading', 0);
+      return { result: await importStudents(ctx, actor, districtId, input) };
+    },
+  }),
+  'incident.export.csv': incidentExport('csv'),
+  'incident.export.edfi': incidentExport('edfi'),
+  'crdc.export': kind({
+    action: 'crdc.export',
+    input: z.object({ year: SchoolYearSchema.optional() }),
+    async run({ ctx, actor, districtId, input }) {
+      const year = input.year ?? schoolYearOf(new Date().toISOString().slice(0, 10));
+      const report = await crdcExport(ctx, { actor }, districtId, year);
+      const content = JSON.stringify(report);
+      return {
+        result: { schoolYear: year, schools: report.schools.length },
+        file: { name: `crdc-${year}.json`, contentType: 'application/json; charset=utf-8', content },
+      };
+    },
+  }),
+  'transparency.publish': kind({
+    action: 'transparency.publish',
+    input: z.object({ year: SchoolYearSchema.optional() }),
+    async run({ ctx, actor, districtId, input, progress }) {
+      progress('publishing', 0);
+      let steps = 0;
+      const result = await publishTransparency(ctx, actor, districtId, {
+        ...(input.year !== undefined && { year: input.year }),
+        // Years x families are not known up front: the percent creeps toward 99 as each is released.
+        onProgress: (p) => progress(`publishing ${p.year}`, Math.min(99, Math.round(100 * (1 - 0.9 ** ++steps)))),
+      });
+      return { result };
+    },
+  }),
+  'transparency.rebuild': kind({
+    action: 'transparency.publish',
+    input: z.object({}),
+    async run({ ctx, actor, districtId, progress }) {
+      const d = await findDistrict(ctx.db, districtId);
+      if (!d) throw new NotFoundError('District');
+      authorize(actor, 'transparency.publish', { districtId: d.id, state: d.state }, 'District');
+      progress('recomputing', 0);
+      return { result: await ctx.db.transaction().execute((trx) => rebuildTransparency(trx, districtId)) };
+    },
+  }),
+};
+
+export const jobKindOf = (name: string): JobKind | undefined =>
+  Object.prototype.hasOwnProperty.call(JOB_KINDS, name) ? JOB_KINDS[name] : undefined;
