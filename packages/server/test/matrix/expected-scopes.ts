@@ -47,6 +47,10 @@ export const EXPECTED_SCOPES = {
   'drift.read':             'D     S     -     -     D     -',
   'transparency.publish':   'D     -     -     -     -     -',
   'transparency.status':    'D     -     -     -     D     -',
+  // Jobs: who may start one also needs the kind's own action (an auditor can start only exports).
+  'job.start':              'D     -     -     -     D     -',
+  'job.list':               'D     -     -     -     D     -',
+  'job.cancel':             'D     -     -     -     -     -',
 } as const satisfies Record<string, string>;
 
 const COLUMNS: readonly Role[] = ['district_admin', 'school_admin', 'sro', 'support_staff', 'auditor', 'state_viewer'];
