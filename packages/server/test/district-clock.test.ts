@@ -6,6 +6,7 @@ import {
   recomputeDistrictClock,
   recomputePendingClocks,
 } from '../src/modules/districts/district.recompute.js';
+import { runners } from '../src/modules/jobs/job.routes.js';
 import { expectError } from './auth.helpers.js';
 import { TEST_DIALECT, type TestApp, createTestApp } from './harness.js';
 import { type IncidentWorld, buildIncidentWorld, buildStudent, incidentInput, req } from './incident.helpers.js';
@@ -24,8 +25,17 @@ describe(`the district's own clock on ${TEST_DIALECT}`, () => {
   let incidentId: string;
 
   const district = (path = '') => `/api/districts/${w.district.id}${path}`;
-  const patch = (payload: unknown, session = w.sessions.admin) =>
-    t.app.inject({ method: 'PATCH', url: district(), headers: session.headers, payload: payload as object });
+  // A clock change starts a recompute job: the figures are read once it has finished.
+  const patch = async (payload: unknown, session = w.sessions.admin) => {
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: district(),
+      headers: session.headers,
+      payload: payload as object,
+    });
+    await runners.get(t.ctx)!.idle();
+    return res;
+  };
   const schoolYearStored = async () =>
     (await t.ctx.db.selectFrom('incidents').select('schoolYear').where('id', '=', incidentId).executeTakeFirstOrThrow())
       .schoolYear;
@@ -55,6 +65,12 @@ describe(`the district's own clock on ${TEST_DIALECT}`, () => {
     const student = (await buildStudent(t.ctx, w.district.id, w.school)).id;
     const moved = await patch({ timeZone: 'America/New_York' });
     expect(moved.statusCode, moved.body).toBe(200);
+    // The recompute ran as a background job, which the jobs page lists as done.
+    const jobs = await req(t.app, w.sessions.admin, 'GET', district('/jobs'));
+    expect(jobs.statusCode, jobs.body).toBe(200);
+    expect(jobs.json<{ items: { kind: string; status: string }[] }>().items).toContainEqual(
+      expect.objectContaining({ kind: 'district.clock.recompute', status: 'done' }),
+    );
     const input: IncidentInput = {
       schoolId: w.school,
       occurredAt: JUNE_30_9PM_EDT,

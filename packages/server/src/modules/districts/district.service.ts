@@ -18,6 +18,8 @@ import { type AuditContext, appendAudit } from '../audit/audit.service.js';
 import { clockKey, clockOf } from './district.clock.js';
 import { isClockApplied, recomputeDistrictClock } from './district.recompute.js';
 import * as repo from './district.repository.js';
+import { runners } from '../jobs/job.routes.js';
+import { startJob } from '../jobs/job.service.js';
 import type { DistrictRow, SchoolRow } from './district.table.js';
 
 export const toDistrict = (r: DistrictRow): District => ({ ...r, suppressionMinN: Number(r.suppressionMinN) });
@@ -64,11 +66,14 @@ export async function updateDistrict(
     if (clockKey(from) !== clockKey(to))
       await appendAudit(trx, auditCtx(ctx, actor, id), { kind: 'district.clock_changed', districtId: id, from, to });
   });
-  // Every school year, month and published figure moves with the clock. Until the jobs module
-  // (issue 12.6) runs this in the background it runs here; `clock_applied` lets a restart finish
-  // a recompute that was cut short (recomputePendingClocks).
-  if ((input.timeZone !== undefined || input.schoolYearStart !== undefined) && !(await isClockApplied(ctx.db, id)))
-    await recomputeDistrictClock(ctx, id);
+  // Every school year, month and published figure moves with the clock: a job recomputes them in
+  // a worker thread (job kind district.clock.recompute); `clock_applied` lets a restart finish a
+  // recompute that was cut short (recomputePendingClocks). Without a job runner (the CLI) it runs here.
+  if ((input.timeZone !== undefined || input.schoolYearStart !== undefined) && !(await isClockApplied(ctx.db, id))) {
+    const runner = runners.get(ctx);
+    if (runner) await startJob(ctx, runner, actor, id, 'district.clock.recompute', {});
+    else await recomputeDistrictClock(ctx, id);
+  }
   return toDistrict((await repo.findDistrict(ctx.db, id))!);
 }
 

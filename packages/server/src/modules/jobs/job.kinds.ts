@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { type Action, SchoolYearSchema, StudentImportInputSchema, schoolYearOf } from '@forefront/contract';
+import { type Action, SchoolYearSchema, StudentImportInputSchema, schoolYearAt } from '@forefront/contract';
 import type { Actor } from '../../shared/actor.js';
 import type { AppContext } from '../../shared/context.js';
-import { authorize } from '../../shared/authorize.js';
-import { NotFoundError } from '../../shared/errors.js';
-import { findDistrict } from '../districts/district.repository.js';
+import { loadDistrictFor } from '../../shared/load-district.js';
+import { loadClock } from '../districts/district.clock.js';
+import { recomputeDistrictClock } from '../districts/district.recompute.js';
 import { crdcExport, startIncidentExport } from '../exports/export.service.js';
 import { importIncidentsAs } from '../incident-import/import.service.js';
 import { importStudents } from '../students/student.service.js';
@@ -106,7 +106,8 @@ export const JOB_KINDS: Record<string, JobKind> = {
     action: 'crdc.export',
     input: z.object({ year: SchoolYearSchema.optional() }),
     async run({ ctx, actor, districtId, input }) {
-      const year = input.year ?? schoolYearOf(new Date().toISOString().slice(0, 10));
+      // The current school year on the district's own clock (issue 12.1).
+      const year = input.year ?? schoolYearAt(new Date(), await loadClock(ctx.db, districtId));
       const report = await crdcExport(ctx, { actor }, districtId, year);
       const content = JSON.stringify(report);
       return {
@@ -129,13 +130,21 @@ export const JOB_KINDS: Record<string, JobKind> = {
       return { result };
     },
   }),
+  // A district's new time zone or school-year start moves every school year, month and public figure.
+  'district.clock.recompute': kind({
+    action: 'district.update',
+    input: z.object({}),
+    async run({ ctx, actor, districtId, progress }) {
+      await loadDistrictFor(ctx.db, actor, 'district.update', districtId);
+      progress('recomputing', 0);
+      return { result: await recomputeDistrictClock(ctx, districtId) };
+    },
+  }),
   'transparency.rebuild': kind({
     action: 'transparency.publish',
     input: z.object({}),
     async run({ ctx, actor, districtId, progress }) {
-      const d = await findDistrict(ctx.db, districtId);
-      if (!d) throw new NotFoundError('District');
-      authorize(actor, 'transparency.publish', { districtId: d.id, state: d.state }, 'District');
+      await loadDistrictFor(ctx.db, actor, 'transparency.publish', districtId);
       progress('recomputing', 0);
       return { result: await ctx.db.transaction().execute((trx) => rebuildTransparency(trx, districtId)) };
     },
