@@ -1,51 +1,20 @@
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventHash } from '../src/modules/audit/audit.chain.js';
 import { appendAudit } from '../src/modules/audit/audit.service.js';
 import { newId } from '../src/shared/ids.js';
-import { type CliTarget, cliOk, createCliTarget, runCli, startServer, withContext } from './cli-helpers.js';
+import {
+  type AuditEventRow,
+  type CliTarget,
+  cliOk,
+  createCliTarget,
+  rawSql,
+  runCli,
+  startServer,
+  withContext,
+} from './cli-helpers.js';
 import { TEST_DIALECT } from './harness.js';
-
-/**
- * `forefront audit anchor` and `audit verify --anchor`. Each tampering is one an attacker with the
- * database (and the hash function, which is public) can make so that the chain stays consistent in
- * itself: the plain verify passes, and only the signed anchor, kept outside the database, shows it.
- * Tampering goes around Forefront, through the raw driver; each case puts the original back.
- */
-async function rawSql<T = Record<string, unknown>>(target: CliTarget, text: string, params: unknown[] = []) {
-  if (target.database.dialect === 'sqlite') {
-    const db = new SQLite(target.database.file);
-    try {
-      const stmt = db.prepare(text.replace(/\$\d+/g, '?'));
-      return stmt.reader ? (stmt.all(...params) as T[]) : (stmt.run(...params), [] as T[]);
-    } finally {
-      db.close();
-    }
-  }
-  const c = new pg.Client({ connectionString: target.database.url });
-  await c.connect();
-  try {
-    return (await c.query(text, params)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
-
-interface EventRow {
-  chain: string;
-  seq: number;
-  district_id: string | null;
-  at: string;
-  actor_id: string | null;
-  actor_role: string | null;
-  kind: string;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
 
 const EVENTS = 30;
 const mode = (file: string) => (statSync(file).mode & 0o777).toString(8);
@@ -56,13 +25,15 @@ describe(`forefront audit anchor on ${TEST_DIALECT}`, () => {
   let anchorFile: string;
 
   const chainRows = async (chain: string) =>
-    (await rawSql<EventRow>(target, 'select * from audit_events where chain = $1 order by seq', [chain])).map((e) => ({
-      ...e,
-      seq: Number(e.seq),
-    }));
+    (await rawSql<AuditEventRow>(target, 'select * from audit_events where chain = $1 order by seq', [chain])).map(
+      (e) => ({
+        ...e,
+        seq: Number(e.seq),
+      }),
+    );
 
   /** Puts a chain back exactly as it was: its events and its head. */
-  const restore = async (chain: string, rows: EventRow[]) => {
+  const restore = async (chain: string, rows: AuditEventRow[]) => {
     await rawSql(target, 'delete from audit_events where chain = $1', [chain]);
     for (const e of rows)
       await rawSql(

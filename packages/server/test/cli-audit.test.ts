@@ -1,67 +1,25 @@
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoResult } from '../src/modules/demo/demo.service.js';
-import { type CliTarget, cliOk, createCliTarget, runCli } from './cli-helpers.js';
+import { type AuditEventRow, type CliTarget, cliOk, createCliTarget, rawSql, runCli } from './cli-helpers.js';
 import { TEST_DIALECT } from './harness.js';
-
-/**
- * Tampering goes around Forefront entirely, as an attacker with the database file (or a
- * PostgreSQL superuser) would: better-sqlite3 on the file, or a plain pg client.
- */
-async function rawSql<T = Record<string, unknown>>(
-  target: CliTarget,
-  text: string,
-  params: unknown[] = [],
-): Promise<T[]> {
-  if (target.database.dialect === 'sqlite') {
-    const db = new SQLite(target.database.file);
-    try {
-      const stmt = db.prepare(text.replace(/\$\d+/g, '?'));
-      return stmt.reader ? (stmt.all(...params) as T[]) : (stmt.run(...params), []);
-    } finally {
-      db.close();
-    }
-  }
-  const c = new pg.Client({ connectionString: target.database.url });
-  await c.connect();
-  try {
-    return (await c.query(text, params)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
-
-interface EventRow {
-  chain: string;
-  seq: number;
-  district_id: string | null;
-  at: string;
-  actor_id: string | null;
-  actor_role: string | null;
-  kind: string;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
 
 const verify = (target: CliTarget, ...args: string[]) => runCli(['audit', 'verify', ...args], target);
 
 describe(`forefront audit verify on ${TEST_DIALECT}`, () => {
   let target: CliTarget;
   let demo: DemoResult;
-  let events: EventRow[];
+  let events: AuditEventRow[];
 
   beforeAll(async () => {
     target = await createCliTarget();
     demo = JSON.parse(await cliOk(['demo', '--json'], target)) as DemoResult;
     events = (
-      await rawSql<EventRow>(target, 'select * from audit_events where chain = $1 order by seq', [demo.districtId])
+      await rawSql<AuditEventRow>(target, 'select * from audit_events where chain = $1 order by seq', [demo.districtId])
     ).map((e) => ({ ...e, seq: Number(e.seq) }));
   });
   afterAll(() => target?.drop());
 
-  const reinsert = (e: EventRow) =>
+  const reinsert = (e: AuditEventRow) =>
     rawSql(
       target,
       'insert into audit_events (chain, seq, district_id, at, actor_id, actor_role, kind, payload, prev_hash, hash) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',

@@ -418,3 +418,44 @@ export function streamSchoolWrites(opts: {
       acked.length >= n ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ n, resolve })),
   };
 }
+
+/**
+ * SQL straight through the driver, as someone with the database file or a PostgreSQL superuser
+ * would (tampering tests go around Forefront): better-sqlite3 on the file, or a plain pg client.
+ */
+export async function rawSql<T = Record<string, unknown>>(
+  target: Pick<CliTarget, 'database'>,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  if (target.database.dialect === 'sqlite') {
+    const db = new SQLite(target.database.file);
+    try {
+      const stmt = db.prepare(text.replace(/\$\d+/g, '?'));
+      return stmt.reader ? (stmt.all(...params) as T[]) : (stmt.run(...params), []);
+    } finally {
+      db.close();
+    }
+  }
+  const c = new pg.Client({ connectionString: target.database.url });
+  await c.connect();
+  try {
+    return (await c.query(text, params)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+/** One audit_events row as the drivers return it. */
+export interface AuditEventRow {
+  chain: string;
+  seq: number;
+  district_id: string | null;
+  at: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  kind: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}

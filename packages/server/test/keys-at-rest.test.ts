@@ -1,13 +1,12 @@
 import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotp } from '../src/modules/auth/totp.js';
 import { unseal } from '../src/keys/seal.js';
 import { newId } from '../src/shared/ids.js';
 import { buildDistrict, buildUser, signIn } from './builders.js';
-import { type CliTarget, cliOk, createCliTarget, runCli, startServer } from './cli-helpers.js';
+import { type CliTarget, cliOk, createCliTarget, rawSql, runCli, startServer } from './cli-helpers.js';
 import { TEST_DIALECT, type TestApp, createTestApp } from './harness.js';
 
 /**
@@ -16,25 +15,6 @@ import { TEST_DIALECT, type TestApp, createTestApp } from './harness.js';
  */
 const mode = (file: string) => (statSync(file).mode & 0o777).toString(8);
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-
-async function rawSql<T>(target: CliTarget, text: string, params: unknown[] = []): Promise<T[]> {
-  if (target.database.dialect === 'sqlite') {
-    const db = new SQLite(target.database.file);
-    try {
-      const stmt = db.prepare(text.replace(/\$\d+/g, '?'));
-      return stmt.reader ? (stmt.all(...params) as T[]) : (stmt.run(...params), []);
-    } finally {
-      db.close();
-    }
-  }
-  const c = new pg.Client({ connectionString: target.database.url });
-  await c.connect();
-  try {
-    return (await c.query(text, params)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
 
 describe(`TOTP secrets sealed under the data key on ${TEST_DIALECT}`, () => {
   let target: CliTarget;

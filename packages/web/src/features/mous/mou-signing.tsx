@@ -1,3 +1,4 @@
+import { Checkbox } from '@trussworks/react-uswds';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MouDetail, MouParty, MouSignatory } from '@forefront/contract';
@@ -179,18 +180,14 @@ function SignForm({ mou, signatory, onDone }: { mou: MouDetail; signatory: MouSi
         error={issueOf(sign.error, 'signedName')}
         autoComplete="off"
       />
-      <div className="usa-checkbox margin-y-2">
-        <input
-          className="usa-checkbox__input"
-          id="sign-confirm"
-          type="checkbox"
-          checked={confirmed}
-          onChange={(e) => setConfirmed(e.target.checked)}
-        />
-        <label className="usa-checkbox__label" htmlFor="sign-confirm">
-          {t('mous.signing.confirm', { name: signatory.name, version, agency: mou.agencyName })}
-        </label>
-      </div>
+      <Checkbox
+        id="sign-confirm"
+        name="confirm"
+        className="margin-y-2"
+        label={t('mous.signing.confirm', { name: signatory.name, version, agency: mou.agencyName })}
+        checked={confirmed}
+        onChange={(e) => setConfirmed(e.target.checked)}
+      />
       {!confirmed && typed && (
         <Alert type="info" slim>
           {t('mous.signing.confirmFirst')}

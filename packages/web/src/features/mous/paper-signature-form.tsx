@@ -1,3 +1,4 @@
+import { Checkbox } from '@trussworks/react-uswds';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type MouDetail, type MouSignatory, SIGNATURE_SCAN_MAX_BYTES } from '@forefront/contract';
@@ -63,18 +64,14 @@ export function PaperSignatureForm({
           onChange={(e) => setScan(e.target.files?.[0] ?? null)}
         />
       </div>
-      <div className="usa-checkbox margin-y-2">
-        <input
-          className="usa-checkbox__input"
-          id="paper-confirm"
-          type="checkbox"
-          checked={confirmed}
-          onChange={(e) => setConfirmed(e.target.checked)}
-        />
-        <label className="usa-checkbox__label" htmlFor="paper-confirm">
-          {t('signatures.paperConfirm', { name: signatory.name, version })}
-        </label>
-      </div>
+      <Checkbox
+        id="paper-confirm"
+        name="confirm"
+        className="margin-y-2"
+        label={t('signatures.paperConfirm', { name: signatory.name, version })}
+        checked={confirmed}
+        onChange={(e) => setConfirmed(e.target.checked)}
+      />
       <button type="submit" className="usa-button" disabled={!confirmed || record.isPending}>
         {t('signatures.paperSubmit')}
       </button>

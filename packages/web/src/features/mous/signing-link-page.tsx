@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
-import { Grid } from '@trussworks/react-uswds';
+import { Checkbox, Grid } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
 import type { SigningDocument, SigningLinkView } from '@forefront/contract';
 import { isApiError, issueOf } from '../../api/client';
@@ -228,22 +228,18 @@ function ReadAndSign({
           error={issueOf(sign.error, 'signedName')}
           autoComplete="off"
         />
-        <div className="usa-checkbox margin-y-2">
-          <input
-            className="usa-checkbox__input"
-            id="link-sign-confirm"
-            type="checkbox"
-            checked={confirmed}
-            onChange={(e) => setConfirmed(e.target.checked)}
-          />
-          <label className="usa-checkbox__label" htmlFor="link-sign-confirm">
-            {t('signatures.link.confirm', {
-              name: view.signatoryName,
-              version: doc.version,
-              hash: doc.contentHash.slice(0, 16),
-            })}
-          </label>
-        </div>
+        <Checkbox
+          id="link-sign-confirm"
+          name="confirm"
+          className="margin-y-2"
+          label={t('signatures.link.confirm', {
+            name: view.signatoryName,
+            version: doc.version,
+            hash: doc.contentHash.slice(0, 16),
+          })}
+          checked={confirmed}
+          onChange={(e) => setConfirmed(e.target.checked)}
+        />
         <button type="submit" className="usa-button" disabled={!confirmed || sign.isPending}>
           {t('mous.signing.submit')}
         </button>
