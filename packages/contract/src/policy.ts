@@ -52,6 +52,7 @@ export const ACTIONS = [
   'transparency.publish',
   'transparency.status',
   // Issue 12.6: long work runs as jobs. Seeing or cancelling one also needs the policy of its kind.
+  'crdc.import',
   'job.start',
   'job.list',
   'job.cancel',
@@ -142,6 +143,8 @@ export const POLICY: Record<Action, PolicyRow> = {
   // independent auditor sees when each year was last published.
   'transparency.publish': { district_admin: 'district' },
   'transparency.status': { district_admin: 'district', auditor: 'district' },
+  // OCR's public-use file of the district's own state (the benchmarks its public page compares with).
+  'crdc.import': { district_admin: 'district' },
   'job.start': { district_admin: 'district', auditor: 'district' },
   'job.list': { district_admin: 'district', auditor: 'district' },
   'job.cancel': { district_admin: 'district' },

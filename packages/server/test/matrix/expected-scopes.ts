@@ -47,6 +47,7 @@ export const EXPECTED_SCOPES = {
   'drift.read':             'D     S     -     -     D     -',
   'transparency.publish':   'D     -     -     -     -     -',
   'transparency.status':    'D     -     -     -     D     -',
+  'crdc.import':            'D     -     -     -     -     -',
   // Jobs: who may start one also needs the kind's own action (an auditor can start only exports).
   'job.start':              'D     -     -     -     D     -',
   'job.list':               'D     -     -     -     D     -',

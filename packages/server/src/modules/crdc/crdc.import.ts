@@ -58,7 +58,12 @@ function valueOf(raw: string, col: CrdcColumn, where: () => string): number | nu
 export async function importCrdcFile(
   db: Db,
   file: string,
-  opts: { year?: string; onRows?: (rows: number, bytes: number) => void } = {},
+  opts: {
+    year?: string;
+    onRows?: (rows: number, bytes: number) => void;
+    /** Only rows of this state (a district loading its own state's file from the app); any other refuses the file. */
+    onlyState?: string;
+  } = {},
 ): Promise<CrdcFileReport> {
   const year = yearOf(file, opts.year);
   const name = basename(file);
@@ -98,6 +103,10 @@ export async function importCrdcFile(
             `${name} line ${line}: COMBOKEY "${combokey}" is not the 12-character CRDC school id`,
           );
         const state = at(index.id.LEA_STATE);
+        if (opts.onlyState !== undefined && state !== opts.onlyState)
+          throw new ValidationError(
+            `${name} line ${line}: a school in ${state || 'no state'}; this district loads only ${opts.onlyState}'s file`,
+          );
         states.add(state);
         const row: Record<string, unknown> = {
           year,

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { type Action, SchoolYearSchema, StudentImportInputSchema, schoolYearAt } from '@forefront/contract';
@@ -6,6 +9,7 @@ import type { AppContext } from '../../shared/context.js';
 import { loadDistrictFor } from '../../shared/load-district.js';
 import { loadClock } from '../districts/district.clock.js';
 import { recomputeDistrictClock } from '../districts/district.recompute.js';
+import { importCrdcFile } from '../crdc/crdc.import.js';
 import { crdcExport, startIncidentExport } from '../exports/export.service.js';
 import { importIncidentsAs } from '../incident-import/import.service.js';
 import { importStudents } from '../students/student.service.js';
@@ -114,6 +118,35 @@ export const JOB_KINDS: Record<string, JobKind> = {
         result: { schoolYear: year, schools: report.schools.length },
         file: { name: `crdc-${year}.json`, contentType: 'application/json; charset=utf-8', content },
       };
+    },
+  }),
+  // OCR's public-use school file of the district's own state, sent from the app: written to a
+  // private temporary file, then read by the same streaming import as `forefront crdc import`.
+  'crdc.import': kind({
+    action: 'crdc.import',
+    input: z.object({
+      csv: z.string().min(1),
+      fileName: z.string().trim().min(1).max(200),
+      year: SchoolYearSchema.optional(),
+    }),
+    async run({ ctx, actor, districtId, input, progress }) {
+      const d = await loadDistrictFor(ctx.db, actor, 'crdc.import', districtId);
+      const dir = await mkdtemp(join(tmpdir(), 'forefront-crdc-'));
+      try {
+        // The name carries OCR's collection year (CRDC_2020-21_NH.csv); nothing else of it is used.
+        const file = join(dir, basename(input.fileName).replace(/[^\w.-]/g, '_'));
+        await writeFile(file, input.csv, { mode: 0o600 });
+        const total = Buffer.byteLength(input.csv);
+        progress('importing', 0);
+        const report = await importCrdcFile(ctx.db, file, {
+          ...(input.year !== undefined && { year: input.year }),
+          onlyState: d.state,
+          onRows: (_rows, bytes) => progress('importing', Math.min(99, Math.floor((bytes / total) * 99))),
+        });
+        return { result: report };
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     },
   }),
   'transparency.publish': kind({
