@@ -82,6 +82,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
       try {
+        // pg's Pool.end() resolves before its clients' sockets have closed: a forced drop at once
+        // kills those sessions mid-goodbye, and their FATAL 57P01 surfaces as an uncaught error in
+        // the test file. Wait (up to 10 s) until no session is left, then drop (forced only past that).
+        for (let i = 0; i < 100; i++) {
+          const { rows } = await c.query<{ n: number }>(
+            'select count(*)::int as n from pg_stat_activity where datname = $1',
+            [name],
+          );
+          if (rows[0]!.n === 0) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
         await c.query(`drop database if exists ${name} with (force)`);
       } finally {
         await c.end();

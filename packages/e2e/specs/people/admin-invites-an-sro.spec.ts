@@ -104,7 +104,7 @@ test('the district administrator invites a new SRO, who accepts, sets up two-ste
       await expect(keyLine).toHaveText(/Setup key:\s*[A-Z2-7 ]{16,}/);
       sro.totpSecret = (await keyLine.innerText()).replace('Setup key:', '').replace(/\s+/g, '');
       await expectAccessible(sroPage);
-      await sroPage.getByLabel('Verification code').fill(totp(sro.totpSecret));
+      await sroPage.getByLabel('Verification code').fill(await totp(sro.totpSecret));
       await sroPage.getByRole('button', { name: 'Confirm' }).click();
     });
 
