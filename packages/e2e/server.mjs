@@ -11,6 +11,8 @@ import { RUN_DIR, E2E_PORT, SMTP_PORT } from './env.mjs';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 rmSync(RUN_DIR, { recursive: true, force: true });
 mkdirSync(join(RUN_DIR, 'mail'), { recursive: true });
+// Playwright stops this process at the end of the run: nothing of the run (database, keys, mail) stays behind.
+process.on('exit', () => rmSync(RUN_DIR, { recursive: true, force: true }));
 
 let n = 0;
 const smtp = new SMTPServer({
