@@ -43,7 +43,7 @@ export function MousPage() {
                 <tr key={m.id}>
                   <th scope="row">
                     <Link to={`/app/mous/${m.id}`}>{m.title}</Link>
-                    <div className="font-body-3xs text-base">{m.agencyName}</div>
+                    <div className="font-body-3xs text-base-dark">{m.agencyName}</div>
                   </th>
                   <td>
                     <MouStatusTag status={m.status} />
