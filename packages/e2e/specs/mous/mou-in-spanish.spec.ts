@@ -97,6 +97,13 @@ test('a district administrator reads the MOU in Spanish, told which language was
     await expect(purpose.getByRole('heading', { level: 3 })).toHaveText('1. Propósito');
     await expect(purpose.locator('p[lang="es"]')).toContainText('Este acuerdo entre');
     await expectAccessible(page);
+    // Its editor says the next version is written, and signed, in Spanish too.
+    await page.goto(`/app/mous/${spanish.id}/edit`);
+    await expect(page.getByTestId('mou-signed-language')).toHaveText(
+      'Redacte las cláusulas en español: la nueva versión se firma en español, como la anterior.',
+    );
+    await expect(page.locator('#clause-text-purpose')).toHaveAttribute('lang', 'es');
+    await page.goto(`/app/mous/${spanish.id}`);
 
     await page.getByRole('button', { name: 'English' }).click();
     await expect(html).toHaveAttribute('lang', 'en');
