@@ -19,3 +19,5 @@ export * from './schemas/crdc.js';
 export * from './schemas/crdc-export.js';
 export * from './schemas/mou-signing.js';
 export * from './schemas/jobs.js';
+export * from './labels.js';
+export * from './mou-clauses.js';

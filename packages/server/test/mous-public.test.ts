@@ -53,7 +53,10 @@ describe(`public MOU on ${TEST_DIALECT}`, () => {
     expect(shown.signatories.every((s) => /^\d{4}-\d{2}-\d{2}T/.test(s.signedAt))).toBe(true);
     // E-mail addresses of signatories are not published.
     expect(JSON.stringify(shown)).not.toContain('chief@riverbend-pd.example');
-    expect(shown.roleRulesPlain.categories.find((c) => c.label === 'Defiance')).toMatchObject({
+    // Behaviors are named with the contract's labels, the incident form's words (issue 13).
+    expect(
+      shown.roleRulesPlain.categories.find((c) => c.label === 'Defiance or not following directions'),
+    ).toMatchObject({
       value: 'School staff only',
     });
     expect(shown.roleRulesPlain.general.find((g) => g.label === 'Use of force')).toMatchObject({

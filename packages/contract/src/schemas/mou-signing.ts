@@ -65,7 +65,10 @@ export const SigningDocumentSchema = z.object({
   contentHash: z.string(),
   effectiveDate: z.string(),
   reviewDate: z.string(),
+  /** The language the text is written in: what the signatory signs (issue 13). */
+  language: z.enum(['en', 'es']),
   clauses: z.array(ClauseSchema),
+  /** The role rules in plain words, in the reader's language (Accept-Language). */
   roleRulesPlain: z.object({
     categories: z.array(z.object({ label: z.string(), value: z.string(), review: z.string() })),
     general: z.array(z.object({ label: z.string(), value: z.string() })),

@@ -1,10 +1,18 @@
 import { z } from 'zod';
 import { CLAUSE_KEYS, ClauseKeySchema, MouTemplateSchema, RoleRulesSchema } from '../mou-rules.js';
 import { IdSchema } from './common.js';
+import { LANGS } from '../labels.js';
 
 /** MOU API schemas (issue 3 item 1). The rules themselves live in mou-rules.ts. */
 
 const MouDateSchema = z.iso.date();
+
+/**
+ * The language a version's text is written, and so signed, in (issue 13). The signed text is the
+ * authoritative one; a reader of the other language sees the library's translation, marked as such.
+ */
+export const MouLanguageSchema = z.enum(LANGS);
+export type MouLanguage = z.infer<typeof MouLanguageSchema>;
 const TrimmedText = (max: number) => z.string().trim().max(max);
 
 export const ClauseSchema = z.object({
@@ -50,6 +58,8 @@ export const CreateMouInputSchema = z
     effectiveDate: MouDateSchema,
     /** Defaults to one year after the effective date (the annual review). */
     reviewDate: MouDateSchema.optional(),
+    /** The language of version 1's library text (English when left out). */
+    language: MouLanguageSchema.optional(),
   })
   .refine((v) => !v.reviewDate || v.reviewDate > v.effectiveDate, {
     path: ['reviewDate'],
@@ -68,6 +78,8 @@ export const CreateMouVersionInputSchema = z
     effectiveDate: MouDateSchema,
     reviewDate: MouDateSchema,
     changeNote: z.string().trim().min(1, 'Say what changed').max(2000),
+    /** The language the clauses are written in; the previous version's when left out. */
+    language: MouLanguageSchema.optional(),
   })
   .refine((v) => v.reviewDate > v.effectiveDate, {
     path: ['reviewDate'],
@@ -161,6 +173,8 @@ export const MouVersionSchema = z.object({
   changeNote: z.string(),
   contentHash: z.string(),
   createdAt: z.string(),
+  /** The language the version was written and signed in. */
+  language: MouLanguageSchema,
   status: MouVersionStatusSchema,
   completeness: CompletenessSchema,
 });
@@ -187,6 +201,8 @@ export type MouSummary = z.infer<typeof MouSummarySchema>;
 export const MouListSchema = z.object({ items: z.array(MouSummarySchema) });
 
 export const MouDetailSchema = MouSummarySchema.extend({
+  /** The district's name, as the library text fills it in (for showing a clause's translation). */
+  districtName: z.string(),
   versions: z.array(MouVersionSchema),
   signatories: z.array(MouSignatorySchema),
   signatures: z.array(MouSignatureSchema),
@@ -231,6 +247,8 @@ export const PublicMouSchema = z.object({
       version: z.number().int(),
       effectiveDate: z.string(),
       reviewDate: z.string(),
+      /** The language the version was written and signed in. */
+      language: MouLanguageSchema,
       clauses: z.array(ClauseSchema),
       roleRules: RoleRulesSchema,
       /** The same rules in plain English, for readers of the API (the web app translates them). */

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setRequestLanguage } from '../api/client';
+import { contractLabels } from './contract-labels';
 
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -44,6 +45,8 @@ async function ensureLoaded(lang: LanguageCode): Promise<void> {
   if (i18next.hasResourceBundle(lang, 'translation')) return;
   const { default: resources } = await loaders[lang]();
   i18next.addResourceBundle(lang, 'translation', resources, true, true);
+  // Behavior, action, purpose, location, flag and clause names come from the contract.
+  i18next.addResourceBundle(lang, 'translation', contractLabels(lang), true, true);
 }
 
 function applyToDocument(lang: LanguageCode): void {

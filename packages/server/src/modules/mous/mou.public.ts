@@ -38,6 +38,7 @@ export async function readPublicMou(ctx: AppContext, districtId: string, day?: s
       version: version.version,
       effectiveDate: version.effectiveDate,
       reviewDate: version.reviewDate,
+      language: version.language,
       clauses: version.clauses,
       roleRules: version.roleRules,
       roleRulesPlain: plainRoleRules(version.roleRules),

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { MouLanguageSchema } from '@forefront/contract';
 import type { Db } from '../../db/database.js';
 import type { MouReminderTable, MouSignatoryTable, MouSignatureTable, MouTable, MouVersionTable } from './mou.table.js';
 
@@ -113,3 +114,14 @@ export const findRemindersOf = (db: Db, versionIds: readonly string[]) =>
   versionIds.length === 0
     ? Promise.resolve([])
     : db.selectFrom('mouReminders').selectAll().where('mouVersionId', 'in', versionIds).execute();
+
+/** The language a version's text is written in (undefined when there is no such version). */
+export const versionLanguage = async (db: Db, mouId: string, version: number) => {
+  const row = await db
+    .selectFrom('mouVersions')
+    .select('language')
+    .where('mouId', '=', mouId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row ? MouLanguageSchema.catch('en').parse(row.language) : undefined;
+};

@@ -6,8 +6,10 @@ import {
   IdParamsSchema,
   IdSchema,
   MouDetailSchema,
+  pickLang,
   MouDiffQuerySchema,
   MouDiffSchema,
+  MouLanguageSchema,
   MouListSchema,
   PublicMouSchema,
   SignInputSchema,
@@ -24,6 +26,8 @@ const SignatoryParams = z.object({ id: IdSchema, signatoryId: IdSchema });
 // The version stays text here: a version that does not exist answers 404 from the service, the
 // same as an MOU the caller may not see.
 const VersionParams = z.object({ id: IdSchema, version: z.string().min(1).max(64) });
+/** The PDF's language: `lang` when given (the web passes the UI language), else the Accept-Language header. */
+const PdfQuery = z.object({ lang: MouLanguageSchema.optional() });
 
 export function mouRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -65,11 +69,16 @@ export function mouRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/mous/:id/versions/:version/pdf',
-      { config: { policy: 'mou.read' }, schema: { tags, params: VersionParams, produces: ['application/pdf'] } },
+      {
+        config: { policy: 'mou.read' },
+        schema: { tags, params: VersionParams, querystring: PdfQuery, produces: ['application/pdf'] },
+      },
       async (req, reply) => {
-        const { pdf, filename } = await service.versionPdf(ctx, req.actor!, req.params.id, req.params.version);
+        const lang = pickLang(req.query.lang, req.headers['accept-language']);
+        const { pdf, filename } = await service.versionPdf(ctx, req.actor!, req.params.id, req.params.version, lang);
         return reply
           .type('application/pdf')
+          .header('content-language', lang)
           .header('content-disposition', `attachment; filename="${filename}"`)
           .send(pdf);
       },

@@ -4,6 +4,7 @@ import {
   type CreateMouVersionInput,
   CreateMouVersionInputSchema,
   type MouDetail,
+  type Lang,
   type MouDiff,
   defaultRoleRules,
 } from '@forefront/contract';
@@ -99,7 +100,12 @@ export async function createMouIn(
     actor,
     mou,
     {
-      clauses: templateClauses(input.template, { district: district.name, agency: input.agencyName }),
+      clauses: templateClauses(
+        input.template,
+        { district: district.name, agency: input.agencyName },
+        input.language ?? 'en',
+      ),
+      language: input.language ?? 'en',
       roleRules: defaultRoleRules(),
       effectiveDate: input.effectiveDate,
       reviewDate: input.reviewDate ?? oneYearAfter(input.effectiveDate),
@@ -138,6 +144,8 @@ export async function createVersionIn(
   const now = nowIso();
   await repo.touchMou(trx, mou.id, now);
   const version = (await repo.latestVersionNumber(trx, mou.id)) + 1;
+  // A new version is written in the language of the one before it unless it says otherwise.
+  const language = input.language ?? (await repo.versionLanguage(trx, mou.id, version - 1)) ?? 'en';
   const row = {
     id: newId(),
     districtId: mou.districtId,
@@ -148,7 +156,8 @@ export async function createVersionIn(
     effectiveDate: input.effectiveDate,
     reviewDate: input.reviewDate,
     changeNote: input.changeNote,
-    contentHash: contentHash(input),
+    contentHash: contentHash({ ...input, language }),
+    language,
     createdBy: recordedBy,
     createdAt: now,
   };
@@ -205,6 +214,7 @@ export async function versionPdf(
   actor: Actor,
   id: string,
   version: string,
+  lang: Lang = 'en',
 ): Promise<{ pdf: Buffer; filename: string }> {
   const { mou, district, resource } = await loadMou(ctx.db, id);
   authorize(actor, 'mou.read', resource, 'MOU');
@@ -216,6 +226,7 @@ export async function versionPdf(
     version: v,
     districtName: district.name,
     status: b.standing.statuses.get(v.id)!,
+    lang,
   });
   const slug =
     mou.title
@@ -223,7 +234,7 @@ export async function versionPdf(
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')
       .slice(0, 60) || 'mou';
-  return { pdf, filename: `${slug}-v${v.version}.pdf` };
+  return { pdf, filename: `${slug}-v${v.version}${lang === 'en' ? '' : `-${lang}`}.pdf` };
 }
 
 /** A unique-key race that slipped past the checks: answer 409, never 500. */

@@ -1,5 +1,6 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import {
+  type Lang,
   type LinkSignInput,
   type LinkSigned,
   SIGNING_CODE_MAX_ATTEMPTS,
@@ -242,7 +243,12 @@ async function checkCode(ctx: AppContext, link: MouSigningLinkRow, code: string)
 }
 
 /** After a right code: the exact version to sign, with its fingerprint. */
-export async function verifySigningCode(ctx: AppContext, token: string, code: string): Promise<SigningDocument> {
+export async function verifySigningCode(
+  ctx: AppContext,
+  token: string,
+  code: string,
+  lang: Lang = 'en',
+): Promise<SigningDocument> {
   const link = await usableLink(ctx.db, token);
   await checkCode(ctx, link, code);
   return ctx.db.transaction().execute(async (trx) => {
@@ -259,8 +265,9 @@ export async function verifySigningCode(ctx: AppContext, token: string, code: st
       contentHash: v.contentHash,
       effectiveDate: v.effectiveDate,
       reviewDate: v.reviewDate,
+      language: v.language,
       clauses: v.clauses,
-      roleRulesPlain: plainRoleRules(v.roleRules),
+      roleRulesPlain: plainRoleRules(v.roleRules, lang),
     };
   });
 }

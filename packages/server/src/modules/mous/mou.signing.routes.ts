@@ -14,6 +14,7 @@ import {
   SigningLinkSentSchema,
   SigningLinkViewSchema,
   SigningTokenParamsSchema,
+  pickLang,
 } from '@forefront/contract';
 import { authRateLimit } from '../../plugins/security.js';
 import type { AppContext } from '../../shared/context.js';
@@ -127,7 +128,7 @@ export function mouSigningRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: SigningDocumentSchema },
         },
       },
-      (req) => link.verifySigningCode(ctx, req.params.token, req.body.code),
+      (req) => link.verifySigningCode(ctx, req.params.token, req.body.code, pickLang(req.headers['accept-language'])),
     );
     app.post(
       '/api/public/mou-signing/:token/sign',

@@ -25,6 +25,8 @@ export interface MouVersionTable {
   changeNote: string;
   /** SHA-256 of the canonical clauses, rules and dates: what a signature covers. */
   contentHash: string;
+  /** The language the text was written, and so signed, in ('en' | 'es'; migration 20261208T0701). */
+  language: Generated<string>;
   createdBy: string;
   createdAt: string;
 }

@@ -1,9 +1,12 @@
 import {
   type Clause,
+  CLAUSE_TITLES,
+  type Lang,
   type MouDetail,
   type MouSummary,
   type MouTemplate,
   type MouVersion,
+  MouLanguageSchema,
   MouSignatureMethodSchema,
   MouTemplateSchema,
   type RoleRules,
@@ -12,18 +15,23 @@ import {
 import type { Db } from '../../db/database.js';
 import { canonicalJson } from '../audit/audit.chain.js';
 import { sha256Hex } from '../../shared/ids.js';
-import { CLAUSE_LIBRARY, completeness } from './mou.clauses.js';
+import { CLAUSE_LIBRARY, completeness, libraryText } from './mou.clauses.js';
 import * as repo from './mou.repository.js';
 import * as links from './mou.signing.repository.js';
 import { type MouStanding, reminderKind, standing } from './mou.status.js';
 import type { MouVersionRow } from './mou.table.js';
 
-/** What a signature covers: the canonical JSON of the clauses, the role rules and both dates. */
+/**
+ * What a signature covers: the canonical JSON of the clauses, the role rules and both dates, and the
+ * language the text is in when it is not English (so every English version, written before versions
+ * had a language, keeps the fingerprint it was signed with).
+ */
 export function contentHash(v: {
   clauses: readonly Clause[];
   roleRules: RoleRules;
   effectiveDate: string;
   reviewDate: string;
+  language?: Lang | undefined;
 }): string {
   return sha256Hex(
     canonicalJson({
@@ -31,16 +39,19 @@ export function contentHash(v: {
       roleRules: v.roleRules,
       effectiveDate: v.effectiveDate,
       reviewDate: v.reviewDate,
+      ...(v.language && v.language !== 'en' ? { language: v.language } : {}),
     }),
   );
 }
 
-export interface ParsedVersion extends Omit<MouVersionRow, 'clauses' | 'roleRules'> {
+export interface ParsedVersion extends Omit<MouVersionRow, 'clauses' | 'roleRules' | 'language'> {
   clauses: Clause[];
   roleRules: RoleRules;
+  language: Lang;
 }
 export const parseVersion = (r: MouVersionRow): ParsedVersion => ({
   ...r,
+  language: MouLanguageSchema.catch('en').parse(r.language),
   version: Number(r.version),
   clauses: JSON.parse(r.clauses) as Clause[],
   roleRules: RoleRulesSchema.parse(JSON.parse(r.roleRules)),
@@ -134,6 +145,7 @@ export function toVersion(b: MouBundle, v: ParsedVersion): MouVersion {
     changeNote: v.changeNote,
     contentHash: v.contentHash,
     createdAt: v.createdAt,
+    language: v.language,
     status: b.standing.statuses.get(v.id)!,
     completeness: completeness(b.template, v.clauses),
   };
@@ -141,8 +153,12 @@ export function toVersion(b: MouBundle, v: ParsedVersion): MouVersion {
 
 export function toDetail(b: MouBundle, today: string, districtName: string): MouDetail {
   const versionNo = new Map(b.versions.map((v) => [v.id, v]));
+  // The library is offered in the language the latest version is written in.
+  const lang = [...b.versions].sort((x, y) => y.version - x.version)[0]!.language;
+  const names = { district: districtName, agency: b.mou.agencyName };
   return {
     ...toSummary(b, today),
+    districtName,
     versions: [...b.versions].sort((x, y) => y.version - x.version).map((v) => toVersion(b, v)),
     signatories: b.signatories.map((s) => ({
       id: s.id,
@@ -168,33 +184,54 @@ export function toDetail(b: MouBundle, today: string, districtName: string): Mou
         hasScan: b.scanned.has(s.id),
       };
     }),
-    library: Object.entries(CLAUSE_LIBRARY).map(([key, c]) => ({
-      key: key as keyof typeof CLAUSE_LIBRARY,
-      title: c.title,
-      source: c.source,
-      text: c.text.replaceAll('{district}', districtName).replaceAll('{agency}', b.mou.agencyName),
+    library: (Object.keys(CLAUSE_LIBRARY) as (keyof typeof CLAUSE_LIBRARY)[]).map((key) => ({
+      key,
+      title: CLAUSE_TITLES[key][lang],
+      source: CLAUSE_LIBRARY[key].source,
+      text: libraryText(key, lang, names),
     })),
   };
 }
 
 /**
- * Who signed and how, in one English sentence (the PDF; the web pages translate the same facts):
- * electronic by the signatory, or recorded from paper (or typed in, before issue 12) by whom.
+ * Who signed and how, in one sentence in English or Spanish (the PDF; the web pages translate the
+ * same facts): electronic by the signatory, or recorded from paper (or typed in, before issue 12) by whom.
  */
 export function signatureHow(
   sig: { method: string; signedName: string; signedAt: string; signerEmail: string | null },
   recordedByName: string | null,
+  lang: Lang = 'en',
 ): string {
   const on = sig.signedAt.slice(0, 10);
+  const name = sig.signedName;
+  if (lang === 'es') {
+    const by = recordedByName ?? 'un miembro del personal';
+    switch (sig.method) {
+      case 'electronic_account':
+        return (
+          `Firmado electrónicamente por ${name}, con su propia cuenta de Forefront ` +
+          `(${sig.signerEmail ?? 'dirección no registrada'}), el ${on}`
+        );
+      case 'electronic_link':
+        return (
+          `Firmado electrónicamente por ${name} mediante un enlace de firma de un solo uso, tras confirmar ` +
+          `${sig.signerEmail ?? 'su dirección'} con un código enviado por correo, el ${on}`
+        );
+      case 'paper':
+        return `Firmado en papel (tinta) por ${name}; escaneo registrado por ${by} el ${on}`;
+      default:
+        return `Ingresado por ${by} como "${name}" el ${on}; no lo firmó el firmante en Forefront`;
+    }
+  }
   const by = recordedByName ?? 'a staff member';
   switch (sig.method) {
     case 'electronic_account':
-      return `Signed electronically by ${sig.signedName}, signed in to their own Forefront account (${sig.signerEmail ?? 'address not recorded'}), on ${on}`;
+      return `Signed electronically by ${name}, signed in to their own Forefront account (${sig.signerEmail ?? 'address not recorded'}), on ${on}`;
     case 'electronic_link':
-      return `Signed electronically by ${sig.signedName} through a one-time signing link, after confirming ${sig.signerEmail ?? 'their address'} with a mailed code, on ${on}`;
+      return `Signed electronically by ${name} through a one-time signing link, after confirming ${sig.signerEmail ?? 'their address'} with a mailed code, on ${on}`;
     case 'paper':
-      return `Signed on paper (wet ink) by ${sig.signedName}; scan recorded by ${by} on ${on}`;
+      return `Signed on paper (wet ink) by ${name}; scan recorded by ${by} on ${on}`;
     default:
-      return `Entered by ${by} as "${sig.signedName}" on ${on}; not signed by the signatory in Forefront`;
+      return `Entered by ${by} as "${name}" on ${on}; not signed by the signatory in Forefront`;
   }
 }

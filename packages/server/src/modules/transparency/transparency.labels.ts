@@ -1,13 +1,15 @@
 import {
-  type Behavior,
+  BEHAVIOR_LABELS,
+  CONTACT_PURPOSE_LABELS,
   type Cell,
-  type ContactPurpose,
   DISABILITY_GROUPS,
   ENGLISH_LEARNER_GROUPS,
-  type FlagKind,
+  FLAG_KIND_LABELS,
+  type Label,
   type PublicTable,
   type Race,
   RESPONSE_BUCKETS,
+  SRO_ACTION_LABELS,
   STUDENT_DIMENSIONS,
   SUPPRESSED,
   type Sex,
@@ -17,7 +19,8 @@ import {
 
 /**
  * English and Spanish labels for the printed transparency report (the web app has its own in
- * en.json/es.json; taxonomy wording is the same as the incident form's). Typed as complete records
+ * en.json/es.json); taxonomy codes are named by the contract's labels (labels.ts), the one source the
+ * web app's words come from too. Typed as complete records
  * over the contract's lists, so a new behavior, flag kind or table fails the typecheck until it has
  * both labels.
  */
@@ -55,88 +58,14 @@ export const DIMENSIONS: Record<(typeof STUDENT_DIMENSIONS)[number], Pair> = {
   disability: ['Disability', 'Discapacidad'],
   english_learner: ['English learner status', 'Aprendizaje del inglés'],
 };
-const BEHAVIORS: Record<Behavior, Pair> = {
-  classroom_disruption: ['Disrupting class', 'Interrumpir la clase'],
-  defiance: ['Defiance or not following directions', 'Desafío o no seguir instrucciones'],
-  disrespect_or_profanity: ['Disrespect or profanity', 'Falta de respeto o groserías'],
-  dress_code: ['Dress code', 'Código de vestimenta'],
-  tardiness_or_truancy: ['Late or skipping school', 'Llegar tarde o faltar a clase'],
-  tobacco_or_vaping: ['Tobacco or vaping', 'Tabaco o vapeo'],
-  cell_phone: ['Cell phone', 'Teléfono celular'],
-  minor_physical_contact: ['Minor pushing or shoving', 'Empujones leves'],
-  bullying_or_harassment: ['Bullying or harassment', 'Acoso escolar u hostigamiento'],
-  theft: ['Theft', 'Robo sin violencia (hurto)'],
-  vandalism: ['Vandalism', 'Vandalismo'],
-  trespass: ['Trespassing', 'Entrada sin autorización'],
-  disorderly_conduct: ['Disorderly conduct', 'Alteración del orden'],
-  alcohol: ['Alcohol', 'Alcohol'],
-  drugs: ['Drugs', 'Drogas'],
-  fight_without_weapon: ['Fight or attack, no weapon', 'Pelea o agresión sin arma'],
-  attack_with_weapon: ['Attack with a weapon', 'Agresión con arma'],
-  attack_with_firearm: ['Attack with a firearm', 'Agresión con arma de fuego'],
-  threat_without_weapon: ['Threat, no weapon', 'Amenaza sin arma'],
-  threat_with_weapon: ['Threat with a weapon', 'Amenaza con arma'],
-  threat_with_firearm: ['Threat with a firearm', 'Amenaza con arma de fuego'],
-  robbery_without_weapon: ['Robbery, no weapon', 'Asalto sin arma'],
-  robbery_with_weapon: ['Robbery with a weapon', 'Asalto con arma'],
-  robbery_with_firearm: ['Robbery with a firearm', 'Asalto con arma de fuego'],
-  sexual_assault: ['Sexual assault', 'Agresión sexual'],
-  rape_or_attempted_rape: ['Rape or attempted rape', 'Violación o intento de violación'],
-  weapon_possession: ['Has a weapon (not a firearm)', 'Tiene un arma (no de fuego)'],
-  firearm_or_explosive_possession: ['Has a firearm or explosive', 'Tiene un arma de fuego o explosivo'],
-};
-const PURPOSES: Record<ContactPurpose, Pair> = {
-  serious_threat_or_crime: ['A serious threat or crime', 'Una amenaza grave o un delito'],
-  routine_discipline: ['Routine discipline', 'Disciplina ordinaria'],
-  mentoring_or_teaching: ['Mentoring or teaching', 'Mentoría o enseñanza'],
-  emergency_response: ['Emergency response', 'Respuesta a una emergencia'],
-  other: ['Something else', 'Otro motivo'],
-};
-const FLAGS: Record<FlagKind, Pair> = {
-  no_mou_in_force: ['No signed MOU was in force', 'No había un MOU firmado vigente'],
-  led_school_staff_category: [
-    'Officer led in a matter for school staff',
-    'El agente dirigió un asunto del personal escolar',
-  ],
-  led_assist_only_category: [
-    'Officer led where the MOU allows only assisting',
-    'El agente dirigió donde el MOU solo permite ayudar',
-  ],
-  enforcement_in_school_staff_category: [
-    'Enforcement in a matter for school staff',
-    'Medida policial en un asunto del personal escolar',
-  ],
-  review_missing: ['No administrator review before the action', 'Sin revisión de un administrador antes de la medida'],
-  search_not_allowed: ['Search the MOU does not allow', 'Registro que el MOU no permite'],
-  questioning_without_parent_notice: ['Questioned without notifying a parent', 'Interrogatorio sin avisar a un padre'],
-  physical_restraint_not_allowed: [
-    'Physical restraint the MOU does not allow',
-    'Inmovilización física que el MOU no permite',
-  ],
-  mechanical_restraint_not_allowed: [
-    'Mechanical restraint the MOU does not allow',
-    'Inmovilización mecánica que el MOU no permite',
-  ],
-  force_not_allowed: ['Use of force the MOU does not allow', 'Uso de la fuerza que el MOU no permite'],
-  questioned_on_school_matter: [
-    'Officer questioned a student about a school-rule matter',
-    'El agente interrogó a un estudiante sobre un asunto de normas escolares',
-  ],
-  routine_discipline_contact: [
-    'Officer contact for routine discipline',
-    'Intervención del agente en disciplina ordinaria',
-  ],
-  staff_referral_for_school_discipline: [
-    'Staff referral to police for a school-discipline matter',
-    'Remisión del personal a la policía por un asunto de disciplina escolar',
-  ],
-};
-/** The three actions counted under the `force` measure. */
-const FORCE = {
-  restrained_physical: ['Physical restraint', 'Inmovilización física'],
-  restrained_mechanical: ['Mechanical restraint (handcuffs)', 'Inmovilización mecánica (esposas)'],
-  used_force: ['Use of force', 'Uso de la fuerza'],
-} as const satisfies Record<string, Pair>;
+/** Behaviors, purposes, flag kinds and actions: the contract's labels, the same words as the web app. */
+const pairs = <K extends string>(labels: Record<K, Label>): Record<K, Pair> =>
+  Object.fromEntries(Object.entries<Label>(labels).map(([k, l]) => [k, [l.en, l.es] as const])) as Record<K, Pair>;
+const BEHAVIORS = pairs(BEHAVIOR_LABELS);
+const PURPOSES = pairs(CONTACT_PURPOSE_LABELS);
+const FLAGS = pairs(FLAG_KIND_LABELS);
+/** The rows of the `force` measure are keyed by the action counted. */
+const FORCE = pairs(SRO_ACTION_LABELS);
 /** The two rows of the classroom-response table (transparency.report.ts), each a count `of` a total. */
 const CLASSROOM_ROWS: Record<string, Pair> = {
   contacts: ['Officer contacts in classrooms, of all contacts', 'Intervenciones en aulas, del total de intervenciones'],

@@ -1,15 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import type { IncidentDetail } from '@forefront/contract';
+import { type IncidentDetail, clauseTitleFor, pickLang } from '@forefront/contract';
 import { Alert } from '../../components/alert';
 
 type Flag = IncidentDetail['flags'][number];
 
 /**
  * Each role-clarity flag in plain words: what the officer did, which MOU clause it falls outside
- * of (by the title that clause has in the signed version), and what would have been in line.
+ * of (in the reader's language: the library's title for it, or the district's own title as signed),
+ * and what would have been in line.
  */
 export function FlagList({ incident }: { incident: IncidentDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = pickLang(i18n.language);
   const studentName = (id: string | null) =>
     incident.students.find((s) => s.studentId === id)?.name ?? t('incidents.flags.noStudent');
   if (incident.flags.length === 0)
@@ -33,7 +35,9 @@ export function FlagList({ incident }: { incident: IncidentDetail }) {
             >
               <strong>{t(`incidents.flagKinds.${f.kind}`)}</strong>
               <br />
-              {f.clause && <span>{t('incidents.flags.clause', { title: f.clauseTitle ?? f.clause })}</span>}
+              {f.clause && (
+                <span>{t('incidents.flags.clause', { title: clauseTitleFor(f.clause, f.clauseTitle, lang) })}</span>
+              )}
               <br />
               <span>{explain(f, t, studentName)}</span>
             </li>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { PublicMouSchema, evaluateIncident } from '@forefront/contract';
+import { PublicMouSchema, clauseTitleFor, evaluateIncident, pickLang } from '@forefront/contract';
 import { api } from '../../api/client';
 import { toIso, type IncidentDraft } from './incident-draft';
 
@@ -21,7 +21,7 @@ function useMouInForce(districtId: string) {
  * with the reviews recorded by then; that is the result that counts.
  */
 export function RolePreview({ districtId, draft }: { districtId: string; draft: IncidentDraft }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const mou = useMouInForce(districtId);
   const rules = mou.data?.mou?.roleRules;
   const officer = draft.officerInvolved && draft.officerId !== '';
@@ -78,7 +78,10 @@ export function RolePreview({ districtId, draft }: { districtId: string; draft: 
                 {f.clause && (
                   <span className="text-base-dark">
                     {' '}
-                    — {t('incidents.flags.clause', { title: titles.get(f.clause) ?? f.clause })}
+                    —{' '}
+                    {t('incidents.flags.clause', {
+                      title: clauseTitleFor(f.clause, titles.get(f.clause), pickLang(i18n.language)),
+                    })}
                   </span>
                 )}
               </li>

@@ -59,6 +59,9 @@ function MouEditor({ mou }: { mou: MouDetail }) {
     <form ref={form} className="usa-form usa-form--large maxw-full" onSubmit={submit} noValidate>
       <PageTitle>{t('mous.editor.title', { title: mou.title })}</PageTitle>
       <p className="usa-intro">{t('mous.editor.intro', { version: latest.version + 1 })}</p>
+      <p className="text-bold" data-testid="mou-signed-language">
+        {t('mouLanguage.editorLanguage', { language: t(`mouLanguage.languages.${latest.language}`) })}
+      </p>
       {save.isError && <ApiErrorAlert error={save.error} />}
 
       <h2 id="checklist-heading">
@@ -97,6 +100,7 @@ function MouEditor({ mou }: { mou: MouDetail }) {
             id={`clause-text-${c.key}`}
             className="usa-textarea maxw-full"
             rows={6}
+            lang={latest.language}
             value={c.text}
             onChange={(e) => setClause(c.key, { text: e.target.value })}
           />

@@ -9,6 +9,7 @@ import { QueryView } from '../../components/query-view';
 import { useCan } from '../staff/me-context';
 import { CompletenessText, MouStatusTag, ReminderText } from './mou-badges';
 import { MouSigning } from './mou-signing';
+import { MouClausesView, useReaderLang } from './mou-clauses-view';
 import { RoleRulesView } from './role-rules-view';
 import { mouPdfUrl, useMou } from './mous.api';
 
@@ -29,6 +30,7 @@ function MouView({ mou }: { mou: MouDetail }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const latest = mou.versions[0]!;
+  const reader = useReaderLang();
   const date = (d: string) => formatDate(d, i18n.language);
   return (
     <>
@@ -54,7 +56,7 @@ function MouView({ mou }: { mou: MouDetail }) {
             {t('mous.editNewVersion')}
           </Link>
         )}
-        <a className="usa-button usa-button--outline" href={mouPdfUrl(mou.id, latest.version)} download>
+        <a className="usa-button usa-button--outline" href={mouPdfUrl(mou.id, latest.version, reader)} download>
           {t('mous.downloadPdf', { version: latest.version })}
         </a>
       </div>
@@ -84,7 +86,11 @@ function MouView({ mou }: { mou: MouDetail }) {
                 <CompletenessText completeness={v.completeness} />
               </td>
               <td>
-                <a href={mouPdfUrl(mou.id, v.version)} download aria-label={t('mous.pdfOf', { version: v.version })}>
+                <a
+                  href={mouPdfUrl(mou.id, v.version, reader)}
+                  download
+                  aria-label={t('mous.pdfOf', { version: v.version })}
+                >
                   {t('mous.pdf')}
                 </a>
                 {v.version > 1 && (
@@ -107,16 +113,12 @@ function MouView({ mou }: { mou: MouDetail }) {
       <MouSigning mou={mou} />
 
       <h2>{t('mous.textHeading', { version: latest.version })}</h2>
-      {latest.clauses.map((c, i) => (
-        <section key={c.key} className="margin-bottom-3" aria-labelledby={`clause-${c.key}`}>
-          <h3 id={`clause-${c.key}`}>
-            {i + 1}. {c.title}
-          </h3>
-          <p className="measure-6" style={{ whiteSpace: 'pre-line' }}>
-            {c.text || <em>{t('mous.emptyClause')}</em>}
-          </p>
-        </section>
-      ))}
+      <MouClausesView
+        clauses={latest.clauses}
+        language={latest.language}
+        names={{ district: mou.districtName, agency: mou.agencyName }}
+        idPrefix="clause"
+      />
       <h2>{t('mous.rulesHeading')}</h2>
       <p>{t('mous.rulesIntro')}</p>
       <RoleRulesView rules={latest.roleRules} idPrefix="mou-rules" />

@@ -1,7 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { MOU_TEMPLATES, type MouTemplate } from '@forefront/contract';
+import { LANGS, MOU_TEMPLATES, type MouLanguage, type MouTemplate, pickLang } from '@forefront/contract';
 import { issueOf } from '../../api/client';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { DataTable } from '../../components/data-table';
@@ -43,7 +43,7 @@ export function MousPage() {
                 <tr key={m.id}>
                   <th scope="row">
                     <Link to={`/app/mous/${m.id}`}>{m.title}</Link>
-                    <div className="font-body-3xs text-base">{m.agencyName}</div>
+                    <div className="font-body-3xs text-base-dark">{m.agencyName}</div>
                   </th>
                   <td>
                     <MouStatusTag status={m.status} />
@@ -76,13 +76,15 @@ export function MousPage() {
 }
 
 function CreateMouForm({ districtId }: { districtId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateMou(districtId);
   const form = useRef<HTMLFormElement>(null);
   const [title, setTitle] = useState('');
   const [agencyName, setAgencyName] = useState('');
   const [template, setTemplate] = useState<MouTemplate>('comprehensive');
+  // The agreement starts in the language the person reads the app in; they may choose the other.
+  const [language, setLanguage] = useState<MouLanguage>(pickLang(i18n.language));
   const [effectiveDate, setEffectiveDate] = useState('');
   const [reviewDate, setReviewDate] = useState('');
   useFocusFirstError(form, create.error);
@@ -91,7 +93,7 @@ function CreateMouForm({ districtId }: { districtId: string }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate(
-      { title, agencyName, template, effectiveDate, ...(reviewDate && { reviewDate }) },
+      { title, agencyName, template, effectiveDate, language, ...(reviewDate && { reviewDate }) },
       { onSuccess: (mou) => void navigate(`/app/mous/${mou.id}`) },
     );
   };
@@ -126,6 +128,15 @@ function CreateMouForm({ districtId }: { districtId: string }) {
           label: t(`mous.templates.${k}`, { count: MOU_TEMPLATES[k].length }),
         }))}
         error={err('template')}
+      />
+      <SelectField
+        id="mou-language"
+        label={t('mouLanguage.fieldLabel')}
+        hint={t('mouLanguage.fieldHint')}
+        value={language}
+        onChange={(v) => setLanguage(pickLang(v))}
+        options={LANGS.map((l) => ({ value: l, label: t(`mouLanguage.options.${l}`) }))}
+        error={err('language')}
       />
       <DateField
         id="mou-effective"

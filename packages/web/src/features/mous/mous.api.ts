@@ -22,7 +22,9 @@ export const mouKeys = {
 
 const enc = encodeURIComponent;
 
-export const mouPdfUrl = (id: string, version: number) => `/api/mous/${enc(id)}/versions/${version}/pdf`;
+/** The PDF in the reader's language (the UI language); the server says in it which language was signed. */
+export const mouPdfUrl = (id: string, version: number, lang: string) =>
+  `/api/mous/${enc(id)}/versions/${version}/pdf?lang=${enc(lang)}`;
 
 export function useMous(districtId: string) {
   return useQuery({

@@ -168,13 +168,16 @@ function ReadAndSign({
         <dt>{t('mous.fields.reviewDate')}</dt>
         <dd>{formatDate(doc.reviewDate, i18n.language)}</dd>
       </dl>
-      {i18n.language !== 'en' && <p className="font-body-3xs">{t('signatures.link.originalLanguage')}</p>}
+      <p className="text-bold" data-testid="mou-signed-language">
+        {t('mouLanguage.signedIn', { language: t(`mouLanguage.languages.${doc.language}`) })}
+      </p>
+      {i18n.language !== doc.language && <p className="font-body-3xs">{t('signatures.link.originalLanguage')}</p>}
       {doc.clauses.map((c, i) => (
         <section key={c.key} aria-labelledby={`clause-${c.key}`}>
           <h3 id={`clause-${c.key}`}>
             {i + 1}. {c.title}
           </h3>
-          <p className="measure-6" style={{ whiteSpace: 'pre-line' }}>
+          <p className="measure-6" style={{ whiteSpace: 'pre-line' }} lang={doc.language}>
             {c.text}
           </p>
         </section>

@@ -2,15 +2,17 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/loading';
+import { MouClausesView } from '../mous/mou-clauses-view';
 import { RoleRulesView } from '../mous/role-rules-view';
 import { SignatureHow } from '../mous/signature-how';
 import { usePublicMou } from '../mous/mous.api';
 
 /**
- * The signed MOU in force today, on the district's public page. The interface is translated; the
- * clauses are the district's own text, shown as signed.
+ * The signed MOU in force today, on the district's public page, in the reader's language: the page
+ * says which language was signed (the authoritative text); clauses kept as the library wrote them
+ * are shown in the library's translation, marked; the district's own words as signed.
  */
-export function DistrictMou({ districtId }: { districtId: string }) {
+export function DistrictMou({ districtId, districtName }: { districtId: string; districtName: string }) {
   const { t, i18n } = useTranslation();
   const q = usePublicMou(districtId);
   if (q.isPending) return <Loading label={t('mous.public.loading')} />;
@@ -42,17 +44,13 @@ export function DistrictMou({ districtId }: { districtId: string }) {
       <p>{t('mous.public.rulesIntro')}</p>
       <RoleRulesView rules={mou.roleRules} idPrefix="public-mou-rules" />
       <h3>{t('mous.public.clausesHeading')}</h3>
-      {i18n.language !== 'en' && <p className="font-body-3xs">{t('mous.public.originalLanguage')}</p>}
-      {mou.clauses.map((c, i) => (
-        <details key={c.key} className="margin-bottom-1">
-          <summary className="text-bold">
-            {i + 1}. {c.title}
-          </summary>
-          <p className="measure-6" style={{ whiteSpace: 'pre-line' }}>
-            {c.text}
-          </p>
-        </details>
-      ))}
+      <MouClausesView
+        clauses={mou.clauses}
+        language={mou.language}
+        names={{ district: districtName, agency: mou.agencyName }}
+        collapsible
+        idPrefix="public-clause"
+      />
     </>
   );
 }

@@ -100,7 +100,7 @@ function DistrictView({ district }: { district: PublicDistrict }) {
       </DistrictSection>
 
       <DistrictSection id="mou" title={t('mous.public.heading')}>
-        <DistrictMou districtId={district.id} />
+        <DistrictMou districtId={district.id} districtName={district.name} />
       </DistrictSection>
 
       <BenchmarkSection districtId={district.id} state={district.state} />
