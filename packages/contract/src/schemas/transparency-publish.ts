@@ -86,6 +86,8 @@ export type TransparencyRelease = z.infer<typeof TransparencyReleaseSchema>;
 
 /** GET /api/districts/:id/transparency/releases (district administrator, auditor). */
 export const TransparencyReleasesSchema = z.object({
+  /** The district's id. */
+  id: IdSchema,
   /** School years with figures from incidents: the years that can be previewed and published. */
   yearsWithFigures: z.array(z.string()),
   minN: z.number().int(),

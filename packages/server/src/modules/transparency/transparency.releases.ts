@@ -29,6 +29,7 @@ export async function transparencyReleases(
     .limit(HISTORY_LIMIT)
     .execute();
   return {
+    id: districtId,
     yearsWithFigures: await yearsWithCounts(ctx.db, districtId),
     minN: district.suppressionMinN,
     releases: rows.map((r) => {
