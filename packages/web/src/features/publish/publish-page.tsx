@@ -259,8 +259,8 @@ function PreviewView({
       </div>
       <PreviewChanges scope={scope} name={name} />
       <ReasonsUsed scope={scope} name={name} minN={preview.minN} />
-      <div className="pub-preview border-top-1px border-base-lighter padding-top-3" aria-labelledby="preview-heading">
-        <p className="usa-tag bg-accent-warm-dark">{t('publish.previewTag', { name })}</p>
+      <div className="pub-preview border-top-1px border-base-lighter padding-top-3">
+        <p className="usa-tag">{t('publish.previewTag', { name })}</p>
         <CellNotesContext.Provider value={notes}>
           {sectionsFor(report.school ? 'school' : 'district').map((def) => {
             const Section = SECTION_COMPONENTS[def.kind];

@@ -30,7 +30,7 @@ export function ReleaseHistory({ releases }: { releases: TransparencyRelease[] }
                 <td>
                   {r.by ? (
                     <>
-                      {r.by.name} <span className="text-base">({t(`roles.${r.by.role}`)})</span>
+                      {r.by.name} <span className="text-base-dark">({t(`roles.${r.by.role}`)})</span>
                     </>
                   ) : (
                     t('publish.history.operator')
