@@ -44,6 +44,7 @@ describe(`transparency preview and release history on ${TEST_DIALECT}`, async ()
   let auditor: Session;
   let principal: Session;
   let otherAdmin: Session;
+  let otherId: string;
 
   const startJob = (kind: string, input: unknown, session = admin, districtId = d.id) =>
     t.app.inject({
@@ -103,6 +104,7 @@ describe(`transparency preview and release history on ${TEST_DIALECT}`, async ()
       await buildUser(t.ctx, { role: 'school_admin', districtId: d.id, schoolIds: [small.id] }),
     );
     const other = await buildDistrict(t.ctx);
+    otherId = other.id;
     otherAdmin = await signIn(t.app, await buildUser(t.ctx, { role: 'district_admin', districtId: other.id }));
   });
 
@@ -234,5 +236,9 @@ describe(`transparency preview and release history on ${TEST_DIALECT}`, async ()
     expect(none).toMatchObject({ status: 'failed', error: { code: 'not_found' } });
     expectError(await releases(principal), 403, 'forbidden');
     expectError(await releases(otherAdmin), 404, 'not_found');
+    // A district with no incidents yet has nothing to preview: the page says what to do instead.
+    const empty = await releases(otherAdmin, otherId);
+    expect(empty.statusCode, empty.body).toBe(200);
+    expect(empty.json()).toMatchObject({ yearsWithFigures: [], releases: [] });
   });
 });

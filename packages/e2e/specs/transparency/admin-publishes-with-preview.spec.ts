@@ -80,6 +80,7 @@ test('the district administrator previews a year with withheld figures explained
     const bar = page.getByRole('progressbar', { name: new RegExp(`Publishing ${year}`) });
     await expect(bar).toBeVisible();
     await expect(bar).toHaveAttribute('aria-valuenow', '100', { timeout: 60_000 });
+    await expect(page.getByText(`Publishing ${year}: Done (100%)`)).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: `${year} is published` })).toBeVisible();
     const newest = page
       .getByRole('table', { name: /Every publication of the public report/ })
@@ -105,6 +106,7 @@ test('the district administrator previews a year with withheld figures explained
       'aria-valuenow',
       '100',
     );
+    await expect(page.getByText(`Publicando ${year}: Terminado (100%)`)).toBeVisible();
     await expectAccessible(page);
   });
 });

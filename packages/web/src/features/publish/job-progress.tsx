@@ -8,7 +8,7 @@ import type { Job } from '@forefront/contract';
 export function JobProgress({ job, label }: { job: Job; label: string }) {
   const { t } = useTranslation();
   const percent = job.status === 'done' ? 100 : job.percent;
-  const state = t(`publish.jobStatus.${job.status}`);
+  const state = t(`jobs.statuses.${job.status}`);
   return (
     <div className="margin-y-2">
       <p className="margin-bottom-1" id={`progress-${job.id}`}>
