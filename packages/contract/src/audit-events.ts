@@ -95,7 +95,11 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
     years: z.array(z.string()),
     changed: z.array(z.string()),
     minN: z.number(),
+    /** How many schools' reports were published beside the district's (absent in events before issue 13). */
+    schools: z.number().optional(),
   }),
+  // Issue 13: a district administrator previewed a year's figures before publishing (nothing released).
+  z.object({ kind: z.literal('transparency.previewed'), year: z.string(), minN: z.number() }),
   // Issue 12.6: long work as jobs (starting one is audited; its own work audits what it does).
   z.object({ kind: z.literal('job.started'), jobId: Id, jobKind: z.string(), rerunOf: Id.nullable() }),
   z.object({ kind: z.literal('job.cancelled'), jobId: Id }),

@@ -21,3 +21,4 @@ export * from './schemas/mou-signing.js';
 export * from './schemas/jobs.js';
 export * from './labels.js';
 export * from './mou-clauses.js';
+export * from './schemas/transparency-publish.js';

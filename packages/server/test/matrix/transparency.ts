@@ -21,5 +21,12 @@ export const transparencyMatrix: MatrixModule = {
       targets: (w) => w.districtTargets,
       success: 200,
     },
+    // Issue 13: the release history and the years that can be published, beside the status.
+    'GET /api/districts/:id/transparency/releases': {
+      action: 'transparency.status',
+      kind: 'item',
+      targets: (w) => w.districtTargets,
+      success: 200,
+    },
   },
 };

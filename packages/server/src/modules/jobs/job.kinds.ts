@@ -13,6 +13,7 @@ import { importCrdcFile } from '../crdc/crdc.import.js';
 import { crdcExport, startIncidentExport } from '../exports/export.service.js';
 import { importIncidentsAs } from '../incident-import/import.service.js';
 import { importStudents } from '../students/student.service.js';
+import { previewTransparency } from '../transparency/transparency.preview.js';
 import { publishTransparency } from '../transparency/transparency.publish.js';
 import { rebuildTransparency } from '../transparency/transparency.rebuild.js';
 
@@ -160,6 +161,19 @@ export const JOB_KINDS: Record<string, JobKind> = {
         // Years x families are not known up front: the percent creeps toward 99 as each is released.
         onProgress: (p) => progress(`publishing ${p.year}`, Math.min(99, Math.round(100 * (1 - 0.9 ** ++steps)))),
       });
+      return { result };
+    },
+  }),
+  // Issue 13: what publishing a year would show, with every withheld figure's reason; nothing released.
+  'transparency.preview': kind({
+    action: 'transparency.publish',
+    input: z.object({ year: SchoolYearSchema }),
+    async run({ ctx, actor, districtId, input, progress }) {
+      progress('previewing', 0);
+      let steps = 0;
+      const result = await previewTransparency(ctx, actor, districtId, input.year, () =>
+        progress(`previewing ${input.year}`, Math.min(99, Math.round(100 * (1 - 0.8 ** ++steps)))),
+      );
       return { result };
     },
   }),

@@ -8,6 +8,7 @@ import {
   TransparencyIndexSchema,
   TransparencyPdfQuerySchema,
   type TransparencyReport,
+  TransparencyReleasesSchema,
   TransparencyReportSchema,
   TransparencyStatusSchema,
   TransparencyTableParamsSchema,
@@ -28,6 +29,7 @@ import {
 import { sendWirePage } from './transparency.http.js';
 import { transparencyPdf } from './transparency.pdf-store.js';
 import { publishTransparency, transparencyStatus } from './transparency.publish.js';
+import { transparencyReleases } from './transparency.releases.js';
 
 /**
  * The public transparency report (docs/transparency.md, "API"). The report routes are the hot
@@ -175,6 +177,19 @@ export function transparencyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       (req) => transparencyStatus(ctx, req.actor!, req.params.id),
+    );
+    app.get(
+      '/api/districts/:id/transparency/releases',
+      {
+        config: { policy: 'transparency.status' },
+        schema: {
+          tags: ['transparency'],
+          summary: 'Who published the report, when and which school years; the years that can be published',
+          params: IdParamsSchema,
+          response: { 200: TransparencyReleasesSchema },
+        },
+      },
+      (req) => transparencyReleases(ctx, req.actor!, req.params.id),
     );
   };
 }

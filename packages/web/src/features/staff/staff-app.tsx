@@ -15,6 +15,7 @@ import { SchoolsPage } from '../schools/schools-page';
 import { StateDistrictsPage } from '../state/state-districts-page';
 import { StudentImportPage } from '../students/student-import-page';
 import { StudentsPage } from '../students/students-page';
+import { PublishPage } from '../publish/publish-page';
 import { PeoplePage } from '../users/people-page';
 import { PersonPage } from '../users/person-page';
 import { DashboardPage } from './dashboard-page';
@@ -114,6 +115,14 @@ export default function StaffApp() {
             element={
               <RequireAction action="audit.list" needsDistrict>
                 <AuditPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="publish"
+            element={
+              <RequireAction action="transparency.publish" needsDistrict>
+                <PublishPage />
               </RequireAction>
             }
           />

@@ -39,6 +39,12 @@ export function useStaffNav(): NavItem[] {
     hasDistrict &&
       can('user.list') && { to: '/app/people', label: t('nav.people'), description: t('dashboard.describePeople') },
     hasDistrict &&
+      can('transparency.publish') && {
+        to: '/app/publish',
+        label: t('publish.nav'),
+        description: t('publish.navDescription'),
+      },
+    hasDistrict &&
       can('audit.list') && { to: '/app/audit', label: t('nav.audit'), description: t('dashboard.describeAudit') },
     hasDistrict &&
       can('district.update') && {

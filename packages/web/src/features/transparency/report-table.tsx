@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicTable } from '@forefront/contract';
 import { DataTable } from '../../components/data-table';
+import { CellReason } from './cell-notes';
 import { CellText } from './cell-text';
 import { rowsByDimension, type TableRow } from './cells';
 import { columnLabel, dimensionLabel, rowLabel } from './labels';
@@ -30,6 +31,7 @@ export function ReportTable({ table, caption, captionId, rowHeading, grouped, re
         {table.columns.map((c) => (
           <td key={c.key} className="text-right text-no-wrap">
             <CellText cell={r.cells[c.key]} kind={c.kind} />
+            <CellReason table={table.key} row={r.key} dimension={r.dimension} column={c.key} />
           </td>
         ))}
       </tr>

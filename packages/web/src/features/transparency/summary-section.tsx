@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../components/format';
+import { CellReason } from './cell-notes';
 import { CellText } from './cell-text';
 import { HIGHLIGHTS } from './section-defs';
 import { SectionFrame, type SectionProps } from './section-frame';
@@ -15,6 +16,7 @@ export function SummarySection({ def, report }: SectionProps) {
             <dt className="tp-card__label">{t(`transparency.highlights.${key}`)}</dt>
             <dd className="tp-card__value">
               <CellText cell={report.highlights[key]} kind={kind} />
+              <CellReason table="highlights" row={key} column={key} />
             </dd>
           </div>
         ))}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PublicTable } from '@forefront/contract';
+import { useCellNotes } from './cell-notes';
 import { hasMissing, hasSuppressed } from './cells';
 import { tableFileUrl, type Scope } from './transparency.api';
 
@@ -39,6 +40,8 @@ export function TableDownloads({
   title: string;
 }) {
   const { t } = useTranslation();
+  // A staff preview: the public files are last year's release, not these figures.
+  if (useCellNotes()) return null;
   return (
     <p className="font-body-2xs site-no-print">
       {t('transparency.downloadTable')}{' '}

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PublicTable } from '@forefront/contract';
 import { BarChart, hasBars, type BarRow } from './bar-chart';
+import { useCellNotes } from './cell-notes';
 import { barValue, cellView, chartColumn, findTable } from './cells';
 import { columnLabel, isChartedRow, rowLabel } from './labels';
 import { ReportTable } from './report-table';
@@ -43,6 +44,7 @@ function TableBody({ def, report, scope, districtId, table }: SectionProps & { t
   const column = chartColumn(table, def.chart);
   const bars = useBarRows(table, column?.key ?? '');
   const isSchools = def.kind === 'schools';
+  const notes = useCellNotes();
   return (
     <>
       {def.id === 'contacts' && <DriftRate report={report} />}
@@ -68,7 +70,11 @@ function TableBody({ def, report, scope, districtId, table }: SectionProps & { t
               isSchools
                 ? (row, label) => (
                     <Link
-                      to={`/districts/${encodeURIComponent(districtId)}/schools/${encodeURIComponent(row.key)}?year=${encodeURIComponent(report.year)}`}
+                      to={
+                        notes
+                          ? notes.schoolHref(row.key)
+                          : `/districts/${encodeURIComponent(districtId)}/schools/${encodeURIComponent(row.key)}?year=${encodeURIComponent(report.year)}`
+                      }
                     >
                       {label}
                     </Link>
