@@ -209,13 +209,16 @@ describe(`dashboard to-dos on ${TEST_DIALECT}`, () => {
         failed,
         rerun,
         job('student.import', 'done', rerun.id),
+        // An import that ended refusing its file (a wrong value: nothing imported) waits too.
+        { ...job('incident.import', 'done'), result: JSON.stringify({ accepted: false, errorCount: 2 }) },
+        { ...job('incident.import', 'done'), result: JSON.stringify({ accepted: true, errorCount: 0 }) },
         // An export that failed is not an import.
         job('crdc.export', 'failed'),
         // A month and more ago: no longer a to-do.
         { ...job('incident.import', 'failed'), createdAt: '2020-01-01T00:00:00.000Z' },
       ])
       .execute();
-    expect(item(await todos(w.sessions.admin), 'failed_imports')?.count).toBe(1);
+    expect(item(await todos(w.sessions.admin), 'failed_imports')?.count).toBe(2);
     // The auditor sees export jobs only: no failed import is theirs to see.
     expect(item(await todos(w.sessions.auditor), 'failed_imports')).toBeUndefined();
   });
@@ -223,7 +226,7 @@ describe(`dashboard to-dos on ${TEST_DIALECT}`, () => {
   it('answers 404 for another district and an empty list to a state viewer of its state', async () => {
     const other = await buildDistrict(t.ctx, { state: 'MD' });
     expectError(await req(t.app, w.sessions.admin, 'GET', `/api/districts/${other.id}/todos`), 404, 'not_found');
-    expect(await todos(stateViewer)).toEqual({ items: [], gettingStarted: null });
+    expect(await todos(stateViewer)).toEqual({ id: w.district.id, items: [], gettingStarted: null });
     expectError(await req(t.app, stateViewer, 'GET', `/api/districts/${other.id}/todos`), 404, 'not_found');
     expectError(await req(t.app, null, 'GET', `/api/districts/${w.district.id}/todos`), 401, 'unauthorized');
   });

@@ -37,6 +37,8 @@ export const GettingStartedStepSchema = z.enum(GETTING_STARTED_STEPS);
 export type GettingStartedStep = z.infer<typeof GettingStartedStepSchema>;
 
 export const TodoListSchema = z.object({
+  /** The district's id. */
+  id: IdSchema,
   items: z.array(TodoSchema),
   /**
    * A new district's first steps, each ticked off from the data; null for people who do not set the

@@ -106,7 +106,13 @@ async function failedImports(db: Db, actor: Actor, resource: Resource, now: Date
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('j.districtId', '=', resource.districtId)
       .where('j.kind', 'in', kinds)
-      .where('j.status', '=', 'failed')
+      // Failed, or ended refusing its file (an import is all or nothing: a wrong value imports nothing).
+      .where((eb) =>
+        eb.or([
+          eb('j.status', '=', 'failed'),
+          eb.and([eb('j.status', '=', 'done'), eb('j.result', 'like', '%"accepted":false%')]),
+        ]),
+      )
       .where('j.createdAt', '>=', since)
       // Run again (whatever became of the rerun): no longer waiting for anyone.
       .where((eb) => eb.not(eb.exists(eb.selectFrom('jobs as r').select('r.id').whereRef('r.rerunOf', '=', 'j.id'))))
@@ -153,7 +159,7 @@ export async function listTodos(ctx: AppContext, actor: Actor, districtId: strin
   // A state viewer reads the district from outside: no district work is theirs.
   const inDistrict = actor.districtId === d.id;
   const items: Todo[] = [];
-  if (!inDistrict) return { items, gettingStarted: null };
+  if (!inDistrict) return { id: d.id, items, gettingStarted: null };
 
   if (can(actor, 'mou.write', resource)) items.push(...(await mouReviews(db, d.id, today)));
   if (scopeOf(actor.role, 'incident.review') !== 'none') {
@@ -189,6 +195,7 @@ export async function listTodos(ctx: AppContext, actor: Actor, districtId: strin
     if (count) items.push({ kind: 'failed_imports', count });
   }
   return {
+    id: d.id,
     items,
     gettingStarted: can(actor, 'district.update', resource) ? await gettingStarted(db, d.id, today) : null,
   };
