@@ -1,4 +1,5 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { Button, Form } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +14,7 @@ import { QueryView } from '../../components/query-view';
 import { useCan, useCurrentMe } from '../staff/me-context';
 import { JobProgress } from './job-progress';
 import { jobKindLabel, jobResultSummary, jobWentWrong } from './job-text';
-import { jobResultHref, useJobs } from './jobs.api';
+import { jobKeys, jobResultHref, useJobs } from './jobs.api';
 
 const PAGE_SIZE = 20;
 const ENDED: JobStatus[] = JOB_STATUSES.filter((s) => s !== 'queued' && s !== 'running');
@@ -28,6 +29,14 @@ function RunningJobs({ districtId }: { districtId: string }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const running = useJobs(districtId, { finished: 'false' }, { limit: 50, offset: 0 });
+  // A job that leaves this list has ended: the finished list below gets it at once.
+  const queryClient = useQueryClient();
+  const count = running.data?.items.length ?? 0;
+  const last = useRef(count);
+  useEffect(() => {
+    if (count < last.current) void queryClient.invalidateQueries({ queryKey: jobKeys.ofDistrict(districtId) });
+    last.current = count;
+  }, [count, districtId, queryClient]);
   return (
     <section aria-labelledby="jobs-running">
       <h2 id="jobs-running">{t('jobsPage.running')}</h2>
