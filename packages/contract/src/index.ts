@@ -22,3 +22,4 @@ export * from './schemas/jobs.js';
 export * from './labels.js';
 export * from './mou-clauses.js';
 export * from './schemas/transparency-publish.js';
+export * from './schemas/todos.js';

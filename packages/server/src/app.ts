@@ -26,6 +26,7 @@ import { studentRoutes } from './modules/students/student.routes.js';
 import { transparencyRoutes } from './modules/transparency/transparency.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
 import { jobRoutes } from './modules/jobs/job.routes.js';
+import { dashboardRoutes } from './modules/dashboard/todo.routes.js';
 import type { AppContext } from './shared/context.js';
 
 export interface BuiltApp {
@@ -101,6 +102,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(studentRoutes(ctx));
   await app.register(transparencyRoutes(ctx));
   await app.register(jobRoutes(ctx));
+  await app.register(dashboardRoutes(ctx));
   if (opts.serveWeb !== false) await registerWeb(app);
   return { app, ctx };
 }

@@ -98,7 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       ? { dialect: 'postgres', url: e.DATABASE_URL }
       : { dialect: 'sqlite', file: resolve(dataDir, 'forefront.sqlite') },
     dataDir,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl: (e.PUBLIC_URL ?? localUrl(e.HOST, e.PORT)).replace(/\/$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
@@ -118,6 +118,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rateLimit: { authPerMinute: 20, publicPerMinute: e.PUBLIC_RATE_LIMIT },
     ...overrides,
   };
+}
+
+/**
+ * The address a person on this machine opens when no PUBLIC_URL is set: the configured host and
+ * port, with a listen-everywhere host (0.0.0.0, ::) shown as localhost and an IPv6 address bracketed.
+ */
+export function localUrl(host: string, port: number): string {
+  const h = host.trim();
+  const shown = h === '' || h === '0.0.0.0' || h === '::' || h === '[::]' ? 'localhost' : h;
+  return `http://${shown.includes(':') && !shown.startsWith('[') ? `[${shown}]` : shown}:${port}`;
 }
 
 function parseTrustProxy(value: string | undefined): Config['trustProxy'] {

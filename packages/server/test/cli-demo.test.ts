@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role, scopeOf } from '@forefront/contract';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { demoConfig } from '../src/cli/demo.command.js';
+import { nowIso } from '../src/db/database.js';
 import type { DemoResult } from '../src/modules/demo/demo.service.js';
 import {
   type CliTarget,
@@ -8,9 +12,11 @@ import {
   cliOk,
   createCliTarget,
   dumpDatabase,
+  runCli,
   signInHttp,
   startServer,
   totpOf,
+  withDb,
 } from './cli-helpers.js';
 import { TEST_DIALECT } from './harness.js';
 
@@ -193,4 +199,75 @@ describe(`forefront demo on ${TEST_DIALECT}`, () => {
     // Everything above was recorded properly: the chains still verify.
     expect(JSON.parse(await cliOk(['audit', 'verify', '--json'], a))).toMatchObject({ ok: true, firstBroken: null });
   }, 60_000);
+
+  it('prints the sign-in address on the configured host and port', { timeout: 180_000 }, async () => {
+    const on = (env: Record<string, string>) => cliOk(['demo'], { env: { ...a.env, ...env } }, { timeoutMs: 120_000 });
+    expect(await on({ HOST: '127.0.0.1', PORT: '4567' })).toContain('Open http://127.0.0.1:4567/sign-in');
+    // Listening everywhere: the address a person on this machine opens.
+    expect(await on({ HOST: '0.0.0.0', PORT: '4568' })).toContain('Open http://localhost:4568/sign-in');
+    expect(await on({ HOST: '::1', PORT: '4569' })).toContain('Open http://[::1]:4569/sign-in');
+    // PUBLIC_URL, when set, is the address.
+    expect(await on({ PUBLIC_URL: 'https://sro.example.org/' })).toContain('Open https://sro.example.org/sign-in');
+  });
+
+  it('refuses to add the demo to a database holding a real district unless --force, and says why', async () => {
+    const c = await createCliTarget();
+    try {
+      await cliOk(['migrate'], c);
+      const districts = () =>
+        withDb(c.database, (db) => db.selectFrom('districts').select(['name', 'ncesLeaId']).orderBy('name').execute());
+      const at = nowIso();
+      await withDb(c.database, (db) =>
+        db
+          .insertInto('districts')
+          .values({
+            id: 'real-district',
+            ncesLeaId: '5100001',
+            name: 'Real County Public Schools',
+            state: 'VA',
+            suppressionMinN: 10,
+            timeZone: 'America/New_York',
+            schoolYearStart: '07-01',
+            clockApplied: 'America/New_York|07-01',
+            createdAt: at,
+            updatedAt: at,
+          })
+          .execute(),
+      );
+      const refused = await runCli(['demo'], c, { timeoutMs: 120_000 });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('real district, Real County Public Schools (NCES LEA id 5100001)');
+      expect(refused.stderr).toContain('--force');
+      expect(await districts()).toEqual([{ name: 'Real County Public Schools', ncesLeaId: '5100001' }]);
+
+      const forced = JSON.parse(await cliOk(['demo', '--force', '--json'], c, { timeoutMs: 150_000 })) as DemoResult;
+      expect(forced.alreadyLoaded).toBe(false);
+      expect((await districts()).map((d) => d.ncesLeaId).sort()).toEqual(['5100001', '9900001', '9900002']);
+      // Loaded once, a second run (without --force) only says so.
+      expect(JSON.parse(await cliOk(['demo', '--json'], c))).toMatchObject({ alreadyLoaded: true });
+    } finally {
+      await c.drop();
+    }
+  }, 180_000);
+
+  it('looks for the demo where `demo` loaded it, wherever `demo code` is run from', async () => {
+    const root = fileURLToPath(new URL('../../..', import.meta.url));
+    // No data directory given: the Forefront folder's `data`, as `npm run demo` (run at the root) uses.
+    expect(demoConfig({}).dataDir).toBe(join(root, 'data'));
+    expect(demoConfig({ FOREFRONT_DATA_DIR: '/srv/ff' }).dataDir).toBe('/srv/ff');
+    expect(demoConfig({ DATABASE_URL: 'postgres://u@h/db' }).database).toEqual({
+      dialect: 'postgres',
+      url: 'postgres://u@h/db',
+    });
+    // Not found: the message names where it looked.
+    const c = await createCliTarget();
+    try {
+      const r = await runCli(['demo', 'code', 'admin@demo.forefront.test'], c);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('is not a demo account in the ');
+      if (c.dialect === 'sqlite') expect(r.stderr).toContain(c.dataDir);
+    } finally {
+      await c.drop();
+    }
+  });
 });

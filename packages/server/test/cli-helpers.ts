@@ -112,8 +112,12 @@ export function runCli(
 }
 
 /** Run a command that must succeed; its stdout. */
-export async function cliOk(args: string[], target: Pick<CliTarget, 'env'>): Promise<string> {
-  const r = await runCli(args, target);
+export async function cliOk(
+  args: string[],
+  target: Pick<CliTarget, 'env'>,
+  opts: { timeoutMs?: number } = {},
+): Promise<string> {
+  const r = await runCli(args, target, opts);
   if (r.code !== 0)
     throw new Error(`forefront ${args.join(' ')} exited ${r.code ?? r.signal}:\n${r.stderr}\n${r.stdout}`);
   return r.stdout;

@@ -17,6 +17,8 @@ export const JobSchema = z.object({
   kind: z.string(),
   districtId: IdSchema,
   requestedBy: IdSchema.nullable(),
+  /** The name of who started it (the jobs page says who, not an id); null for the system or a removed account. */
+  requestedByName: z.string().nullable(),
   status: JobStatusSchema,
   /** What the job is doing now (e.g. "reading", "writing", "publishing 2025-26"), and how far along (0-100). */
   phase: z.string().nullable(),
@@ -35,11 +37,20 @@ export const JobSchema = z.object({
 });
 export type Job = z.infer<typeof JobSchema>;
 
-export const JobListSchema = z.object({ items: z.array(JobSchema) });
+/** Newest first; `total` counts every job the query matches (for the jobs page's pager). */
+export const JobListSchema = z.object({
+  items: z.array(JobSchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
 
 export const JobListQuerySchema = z.object({
   status: JobStatusSchema.optional(),
+  /** true: only jobs that ended (done, failed, cancelled); false: only queued and running ones. */
+  finished: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
 export const StartJobInputSchema = z.object({

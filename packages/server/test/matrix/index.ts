@@ -1,3 +1,4 @@
+import { dashboardMatrix } from './dashboard.js';
 import { exportsMatrix } from './exports.js';
 import { incidentsMatrix } from './incidents.js';
 import { jobsMatrix } from './jobs.js';
@@ -14,4 +15,5 @@ export const MATRIX_MODULES: MatrixModule[] = [
   exportsMatrix,
   transparencyMatrix,
   jobsMatrix,
+  dashboardMatrix,
 ];

@@ -54,8 +54,29 @@ export interface DemoResult {
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-/** Loads the demo (deterministic for a seed); a second call changes nothing and reports the same accounts. */
-export async function loadDemo(ctx: AppContext, seed = DEMO_SEED): Promise<DemoResult> {
+/**
+ * Refused: the database holds a district that is not the demo's. Made-up districts, people and
+ * incidents next to a real district would show in its state's views and comparisons, and the demo's
+ * well-known password would open accounts on a real installation.
+ */
+export class DemoRefused extends Error {
+  constructor(readonly district: { name: string; ncesLeaId: string }) {
+    super(
+      `This database holds a real district, ${district.name} (NCES LEA id ${district.ncesLeaId}), so the demo was not loaded: ` +
+        'its made-up districts, people and incidents would sit next to real ones, and every demo account shares one published password. ' +
+        'Load the demo into a fresh data directory (FOREFRONT_DATA_DIR=./demo-data npx forefront demo), ' +
+        'or add --force if you really mean to add it to this database.',
+    );
+    this.name = 'DemoRefused';
+  }
+}
+
+/**
+ * Loads the demo (deterministic for a seed); a second call changes nothing and reports the same
+ * accounts. Refuses (DemoRefused) when the database holds a district that is not the demo's,
+ * unless `force`.
+ */
+export async function loadDemo(ctx: AppContext, seed = DEMO_SEED, opts: { force?: boolean } = {}): Promise<DemoResult> {
   const rnd = seededRandom(seed);
   const plan = DISTRICTS.map((d) => ({
     ...d,
@@ -134,6 +155,19 @@ export async function loadDemo(ctx: AppContext, seed = DEMO_SEED): Promise<DemoR
     throw new Error(
       `A demo district made with another seed is already loaded in this database (NCES LEA id ${existing[0]!.ncesLeaId}); use a fresh FOREFRONT_DATA_DIR for seed ${seed}`,
     );
+  }
+  if (!opts.force) {
+    const real = await ctx.db
+      .selectFrom('districts')
+      .select(['name', 'ncesLeaId'])
+      .where(
+        'ncesLeaId',
+        'not in',
+        DISTRICTS.map((d) => d.ncesLeaId),
+      )
+      .orderBy('createdAt')
+      .executeTakeFirst();
+    if (real) throw new DemoRefused(real);
   }
   const passwordHash = await hashPassword(ctx.config, DEMO_PASSWORD);
   await ctx.db.transaction().execute(async (trx) => {

@@ -28,36 +28,50 @@ export async function insertJob(db: Db, row: Insertable<JobTable>, input: string
   await db.insertInto('jobInputs').values({ jobId: row.id, input }).execute();
 }
 
-export async function findJob(db: Db, id: string) {
-  return db
+/** A job with its file's name and size and the name of who started it. */
+const withFile = (db: Db) =>
+  db
     .selectFrom('jobs')
     .leftJoin('jobFiles', 'jobFiles.jobId', 'jobs.id')
+    .leftJoin('users', 'users.id', 'jobs.requestedBy')
     .select([
       ...COLUMNS,
       'jobFiles.name as fileName',
       'jobFiles.contentType as fileType',
       'jobFiles.bytes as fileBytes',
-    ])
-    .where('jobs.id', '=', id)
-    .executeTakeFirst();
+      'users.displayName as requestedByName',
+    ]);
+
+export async function findJob(db: Db, id: string) {
+  return withFile(db).where('jobs.id', '=', id).executeTakeFirst();
 }
 export type JobWithFile = NonNullable<Awaited<ReturnType<typeof findJob>>>;
 
-export async function listJobs(db: Db, districtId: string, kinds: string[], status: string | undefined, limit: number) {
-  if (kinds.length === 0) return [];
-  let q = db
-    .selectFrom('jobs')
-    .leftJoin('jobFiles', 'jobFiles.jobId', 'jobs.id')
-    .select([
-      ...COLUMNS,
-      'jobFiles.name as fileName',
-      'jobFiles.contentType as fileType',
-      'jobFiles.bytes as fileBytes',
-    ])
-    .where('jobs.districtId', '=', districtId)
-    .where('jobs.kind', 'in', kinds);
-  if (status) q = q.where('jobs.status', '=', status as JobTable['status']);
-  return q.orderBy('jobs.createdAt', 'desc').orderBy('jobs.id').limit(limit).execute();
+const ENDED = ['done', 'failed', 'cancelled'] as const;
+
+export interface JobListFilter {
+  status?: JobTable['status'];
+  finished?: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** A page of a district's jobs of these kinds, newest first, and how many there are in all. */
+export async function listJobs(db: Db, districtId: string, kinds: string[], f: JobListFilter) {
+  if (kinds.length === 0) return { rows: [], total: 0 };
+  let base = db.selectFrom('jobs').where('jobs.districtId', '=', districtId).where('jobs.kind', 'in', kinds);
+  if (f.status) base = base.where('jobs.status', '=', f.status);
+  if (f.finished !== undefined) base = base.where('jobs.status', f.finished ? 'in' : 'not in', [...ENDED]);
+  const ids = base.select('jobs.id');
+  const rows = await withFile(db)
+    .where('jobs.id', 'in', ids)
+    .orderBy('jobs.createdAt', 'desc')
+    .orderBy('jobs.id')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  const total = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return { rows, total: Number(total.n) };
 }
 
 export const insertJobRow = (db: Db, row: Insertable<JobTable>) => db.insertInto('jobs').values(row).execute();

@@ -31,6 +31,7 @@ function toJob(r: repo.JobWithFile, runner?: JobRunner): Job {
     kind: r.kind,
     districtId: r.districtId,
     requestedBy: r.requestedBy,
+    requestedByName: r.requestedByName ?? null,
     status: r.status,
     phase: live?.phase ?? r.phase,
     percent: live?.percent ?? r.percent,
@@ -122,7 +123,7 @@ export async function listJobsOf(
   runner: JobRunner,
   actor: Actor,
   districtId: string,
-  q: { status?: Job['status']; limit: number },
+  q: { status?: Job['status']; finished?: 'true' | 'false'; limit: number; offset: number },
 ) {
   const d = await districtOf(ctx.db, districtId);
   const resource = { districtId: d.id, state: d.state };
@@ -130,7 +131,13 @@ export async function listJobsOf(
   const kinds = Object.entries(JOB_KINDS)
     .filter(([, k]) => scopeOf(actor.role, k.action) !== 'none' && can(actor, k.action, resource))
     .map(([name]) => name);
-  return { items: (await repo.listJobs(ctx.db, d.id, kinds, q.status, q.limit)).map((r) => toJob(r, runner)) };
+  const page = await repo.listJobs(ctx.db, d.id, kinds, {
+    ...(q.status && { status: q.status }),
+    ...(q.finished && { finished: q.finished === 'true' }),
+    limit: q.limit,
+    offset: q.offset,
+  });
+  return { items: page.rows.map((r) => toJob(r, runner)), total: page.total, limit: q.limit, offset: q.offset };
 }
 
 export async function readJob(ctx: AppContext, runner: JobRunner, actor: Actor, id: string): Promise<Job> {

@@ -1,16 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Button, Form } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
 import { PAGE_SIZE_MAX, type RoleDrift } from '@forefront/contract';
 import { issueOf } from '../../api/client';
+import { Alert } from '../../components/alert';
 import { formatDate, formatNumber } from '../../components/format';
 import { SelectField } from '../../components/form-fields';
 import { OutsideSummary } from './outside-summary';
 import { PageTitle } from '../../components/page-title';
 import { QueryView } from '../../components/query-view';
 import { useSchools } from '../schools/schools.api';
-import { useCurrentMe } from '../staff/me-context';
+import { useCan, useCurrentMe } from '../staff/me-context';
 import { NativeField } from '../incidents/choice-fields';
 import { BarChart } from './bar-chart';
 import { CountsTable, KindsTable, percent } from './drift-tables';
@@ -117,8 +118,38 @@ function RangeForm({
   );
 }
 
+/** Nothing happened in these months: no officer contact, no action, no referral or arrest from outside. */
+const isQuiet = (d: RoleDrift) =>
+  d.totals.contacts + d.totals.violations + d.totals.arrests + d.totals.referrals === 0 &&
+  d.outside.staffReferrals + d.outside.outsideArrests === 0;
+
+/** An empty dashboard says what to do next instead of zeros and an empty chart. */
+function DriftEmpty() {
+  const { t } = useTranslation();
+  const can = useCan();
+  return (
+    <Alert type="info" heading={t('todos.driftEmpty.heading')}>
+      <p className="margin-0">{t('todos.driftEmpty.body')}</p>
+      <ul className="margin-bottom-0">
+        {can('incident.create') && (
+          <li>
+            <Link to="/app/incidents/new">{t('todos.driftEmpty.logIncident')}</Link>
+          </li>
+        )}
+        {can('incident.list') && (
+          <li>
+            <Link to="/app/incidents">{t('todos.driftEmpty.seeIncidents')}</Link>
+          </li>
+        )}
+        <li>{t('todos.driftEmpty.otherMonths')}</li>
+      </ul>
+    </Alert>
+  );
+}
+
 function DriftView({ data }: { data: RoleDrift }) {
   const { t, i18n } = useTranslation();
+  if (isQuiet(data)) return <DriftEmpty />;
   const n = (v: number) => formatNumber(v, i18n.language);
   const months = data.byMonth.map((m) => ({ key: m.month, label: monthLabel(m.month, i18n.language) }));
   const byMonth = new Map(data.byMonth.map((m) => [m.month, m]));

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../components/format';
 import { PageTitle } from '../../components/page-title';
+import { DashboardTodos } from '../dashboard/todo-list';
 import { useCurrentMe } from './me-context';
 import { useStaffNav } from './staff-layout';
 
@@ -22,7 +23,8 @@ export function DashboardPage() {
       {me.user.accessExpiresAt && (
         <p>{t('dashboard.accessExpires', { date: formatDate(me.user.accessExpiresAt, i18n.language) })}</p>
       )}
-      <h2>{t('dashboard.quickLinks')}</h2>
+      <DashboardTodos />
+      <h2 className="margin-top-4">{t('dashboard.quickLinks')}</h2>
       {links.length === 0 ? (
         <p>{t('dashboard.noLinks')}</p>
       ) : (

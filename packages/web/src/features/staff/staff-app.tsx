@@ -8,6 +8,7 @@ import { AuditPage } from '../audit/audit-page';
 import { useMe } from '../auth/auth.api';
 import { DistrictSettingsPage } from '../districts/district-settings-page';
 import { incidentRoutes } from '../incidents/incident-routes';
+import { JobsPage } from '../jobs/jobs-page';
 import { mouRoutes } from '../mous/mou-routes';
 import { NotFoundPage } from '../public/not-found-page';
 import { SchoolEditPage } from '../schools/school-edit-page';
@@ -131,6 +132,14 @@ export default function StaffApp() {
             element={
               <RequireAction action="state.district.list">
                 <StateDistrictsPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="jobs"
+            element={
+              <RequireAction action="job.list" needsDistrict>
+                <JobsPage />
               </RequireAction>
             }
           />

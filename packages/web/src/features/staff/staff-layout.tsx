@@ -47,6 +47,8 @@ export function useStaffNav(): NavItem[] {
     hasDistrict &&
       can('audit.list') && { to: '/app/audit', label: t('nav.audit'), description: t('dashboard.describeAudit') },
     hasDistrict &&
+      can('job.list') && { to: '/app/jobs', label: t('jobsPage.nav'), description: t('jobsPage.navDescription') },
+    hasDistrict &&
       can('district.update') && {
         to: '/app/settings/district',
         label: t('nav.districtSettings'),
