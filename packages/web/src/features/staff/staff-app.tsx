@@ -6,7 +6,9 @@ import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { AuditPage } from '../audit/audit-page';
 import { useMe } from '../auth/auth.api';
+import { DisclosureLogPage } from '../disclosures/disclosure-log-page';
 import { DistrictSettingsPage } from '../districts/district-settings-page';
+import { ExportsPage } from '../exports/exports-page';
 import { incidentRoutes } from '../incidents/incident-routes';
 import { mouRoutes } from '../mous/mou-routes';
 import { NotFoundPage } from '../public/not-found-page';
@@ -114,6 +116,22 @@ export default function StaffApp() {
             element={
               <RequireAction action="audit.list" needsDistrict>
                 <AuditPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="disclosures"
+            element={
+              <RequireAction action="audit.list" needsDistrict>
+                <DisclosureLogPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="exports"
+            element={
+              <RequireAction action="incident.export" needsDistrict>
+                <ExportsPage />
               </RequireAction>
             }
           />
