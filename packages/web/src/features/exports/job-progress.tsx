@@ -50,7 +50,7 @@ function JobOutcome({ job }: { job: Job }) {
   if (job.status === 'failed')
     return (
       <Alert type="error" heading={t('exports.job.failed')} live>
-        {job.error?.message}
+        {job.error && t(`exports.job.errors.${job.error.code}`, { defaultValue: job.error.message })}
       </Alert>
     );
   if (job.status === 'cancelled') return <Alert type="warning" heading={t('exports.job.cancelled')} live />;
