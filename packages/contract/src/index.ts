@@ -23,3 +23,4 @@ export * from './labels.js';
 export * from './mou-clauses.js';
 export * from './schemas/transparency-publish.js';
 export * from './schemas/todos.js';
+export * from './schemas/disclosures.js';

@@ -84,7 +84,11 @@ describe(`jobs on ${TEST_DIALECT}`, () => {
   });
 
   it('exports to a stored file that those allowed download (audited); an auditor sees exports but not imports', async () => {
-    const res = await start('incident.export.csv', { year: '2024-25' }, auditor);
+    const res = await start(
+      'incident.export.csv',
+      { year: '2024-25', party: 'State auditor', purpose: 'Program audit', legalBasis: '99.31(a)(3)' },
+      auditor,
+    );
     expect(res.statusCode, res.body).toBe(202);
     const id = res.json<JobBody>().id;
     await settled();

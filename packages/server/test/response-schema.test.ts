@@ -58,6 +58,8 @@ const NO_RESPONSE_SCHEMA = new Set([
   // The annual transparency report: a PDF of a stored, schema-checked report (transparency-api.test.ts checks its figures).
   'GET /api/public/districts/:id/transparency/:year/report.pdf',
   'GET /api/public/schools/:id/transparency/:year/report.pdf',
+  // One student's record of disclosures: a PDF of schema-checked rows (disclosure-log.test.ts reads its text).
+  'GET /api/students/:id/disclosures.pdf',
 ]);
 
 const routeKey = (r: RouteOptions) => `${([] as string[]).concat(r.method).join(',')} ${r.url}`;

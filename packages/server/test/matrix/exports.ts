@@ -72,5 +72,13 @@ export const exportsMatrix: MatrixModule = {
       success: 200,
       itemAllowed: (item, t) => item.districtId === t!.resource.districtId,
     },
+    // One student's record of disclosures, printed: the log's policy on the student's district.
+    'GET /api/students/:id/disclosures.pdf': {
+      action: 'audit.list',
+      kind: 'item',
+      targets: (w) => w.extra.students!,
+      success: 200,
+      contentType: 'application/pdf',
+    },
   },
 };

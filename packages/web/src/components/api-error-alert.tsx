@@ -42,6 +42,8 @@ function messageFor(error: ApiError, t: (key: string) => string): string {
   if (error.code === 'invalid_response') return t('errors.invalidResponse');
   if (error.code === 'client_validation') return t('errors.checkFields');
   if (error.code === 'offense_not_alleged') return t('referrals.errors.offenseNotAlleged');
+  // An export of student records started without its FERPA 99.32 disclosure (job.service.ts).
+  if (error.code === 'disclosure_required') return t('exports.errors.disclosureRequired');
   // The server refuses NUL bytes and broken surrogates anywhere (plugins/input-text.ts): say it in the reader's language.
   if (error.code === 'invalid_characters') return t('hardening.errors.invalidCharacters');
   return error.message;

@@ -36,7 +36,9 @@ export async function findDisclosures(
     );
   }
   const items = await base
+    .leftJoin('users as u', 'u.id', 'd.disclosedBy')
     .selectAll('d')
+    .select(['u.displayName as disclosedByName', 'u.role as disclosedByRole'])
     .select((eb) =>
       eb
         .selectFrom('ferpaDisclosureStudents as s')
@@ -51,4 +53,13 @@ export async function findDisclosures(
     .execute();
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { items, total: Number(total.n) };
+}
+
+/** A student, for the disclosure record printed for them. */
+export function findStudent(db: Db, studentId: string) {
+  return db
+    .selectFrom('students')
+    .select(['id', 'districtId', 'givenName', 'familyName', 'localId'])
+    .where('id', '=', studentId)
+    .executeTakeFirst();
 }

@@ -1,22 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { IdParamsSchema, IdSchema, PageQuerySchema, pageOf } from '@forefront/contract';
+import {
+  DisclosurePageSchema,
+  DisclosurePdfQuerySchema,
+  IdParamsSchema,
+  IdSchema,
+  PageQuerySchema,
+} from '@forefront/contract';
 import type { AppContext } from '../../shared/context.js';
-import { listDisclosures } from './disclosure.service.js';
-
-export const DisclosureSchema = z.object({
-  id: IdSchema,
-  districtId: IdSchema,
-  party: z.string(),
-  purpose: z.string(),
-  legalBasis: z.string(),
-  format: z.string(),
-  recordCount: z.number().int(),
-  studentCount: z.number().int(),
-  emergencyThreat: z.string().nullable(),
-  disclosedBy: IdSchema.nullable(),
-  disclosedAt: z.string(),
-});
+import { disclosurePdfForStudent, listDisclosures } from './disclosure.service.js';
 
 export function disclosureRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -28,10 +19,31 @@ export function disclosureRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['exports'],
           params: IdParamsSchema,
           querystring: PageQuerySchema.extend({ studentId: IdSchema.optional() }),
-          response: { 200: pageOf(DisclosureSchema) },
+          response: { 200: DisclosurePageSchema },
         },
       },
       (req) => listDisclosures(ctx, req.actor!, req.params.id, req.query),
+    );
+    // A parent's request (FERPA 99.32(c)): one student's record of disclosures, printable, en or es.
+    app.get(
+      '/api/students/:id/disclosures.pdf',
+      {
+        config: { policy: 'audit.list' },
+        schema: {
+          tags: ['exports'],
+          summary: "One student's record of disclosures as a PDF (lang=en|es)",
+          params: IdParamsSchema,
+          querystring: DisclosurePdfQuerySchema,
+          produces: ['application/pdf'],
+        },
+      },
+      async (req, reply) => {
+        const { pdf, filename } = await disclosurePdfForStudent(ctx, req.actor!, req.params.id, req.query.lang);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `attachment; filename="${filename}"`)
+          .send(pdf);
+      },
     );
   };
 }

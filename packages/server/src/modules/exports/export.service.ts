@@ -21,6 +21,8 @@ export interface ExportRequest {
   party?: string;
   purpose?: string;
   legalBasis?: string;
+  /** FERPA 99.32(a)(5): the threat, for a health or safety emergency disclosure. */
+  emergencyThreat?: string;
 }
 
 /** Who asks: a signed-in user (authorized by policy) or the operator at the CLI (no policy, no user). */
@@ -64,6 +66,7 @@ export async function startIncidentExport(
       party: req.party ?? DEFAULT_DISCLOSURE.party,
       purpose: req.purpose ?? DEFAULT_DISCLOSURE.purpose,
       legalBasis: req.legalBasis ?? DEFAULT_DISCLOSURE.legalBasis,
+      emergencyThreat: req.emergencyThreat ?? null,
       format,
       recordCount: records,
       studentIds,

@@ -3,14 +3,20 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { type Action, SchoolYearSchema, StudentImportInputSchema, schoolYearAt } from '@forefront/contract';
+import {
+  type Action,
+  IncidentExportJobInputSchema,
+  SchoolYearSchema,
+  StudentImportInputSchema,
+  schoolYearAt,
+} from '@forefront/contract';
 import type { Actor } from '../../shared/actor.js';
 import type { AppContext } from '../../shared/context.js';
 import { loadDistrictFor } from '../../shared/load-district.js';
 import { loadClock } from '../districts/district.clock.js';
 import { recomputeDistrictClock } from '../districts/district.recompute.js';
 import { importCrdcFile } from '../crdc/crdc.import.js';
-import { crdcExport, startIncidentExport } from '../exports/export.service.js';
+import { crdcExport, crdcLayoutExport, startIncidentExport } from '../exports/export.service.js';
 import { importIncidentsAs } from '../incident-import/import.service.js';
 import { importStudents } from '../students/student.service.js';
 import { previewTransparency } from '../transparency/transparency.preview.js';
@@ -43,16 +49,14 @@ export interface JobKind<I = unknown> {
   action: Action;
   input: z.ZodType<I>;
   run(job: JobRun<I>): Promise<JobOutput>;
+  /**
+   * The job releases student records (FERPA 99.32): starting it without the recipient, the purpose
+   * and the legal basis is refused with `disclosure_required` (job.service.ts).
+   */
+  disclosure?: true;
 }
 
 const kind = <I>(k: JobKind<I>): JobKind => k;
-
-const ExportInput = z.object({
-  year: SchoolYearSchema.optional(),
-  party: z.string().trim().min(1).max(200).optional(),
-  purpose: z.string().trim().min(1).max(500).optional(),
-  legalBasis: z.string().trim().min(1).max(300).optional(),
-});
 
 const collect = async (parts: AsyncIterable<string>) => {
   const all: string[] = [];
@@ -63,7 +67,8 @@ const collect = async (parts: AsyncIterable<string>) => {
 function incidentExport(format: 'csv' | 'edfi'): JobKind {
   return kind({
     action: 'incident.export',
-    input: ExportInput,
+    input: IncidentExportJobInputSchema,
+    disclosure: true,
     async run({ ctx, actor, districtId, input, progress }) {
       progress('recording disclosure', 0);
       const out = await startIncidentExport(
@@ -118,6 +123,20 @@ export const JOB_KINDS: Record<string, JobKind> = {
       return {
         result: { schoolYear: year, schools: report.schools.length },
         file: { name: `crdc-${year}.json`, contentType: 'application/json; charset=utf-8', content },
+      };
+    },
+  }),
+  // The same counts in OCR's public-use file layout (crdc.layout.ts): aggregates, no disclosure.
+  'crdc.export.layout': kind({
+    action: 'crdc.export',
+    input: z.object({ year: SchoolYearSchema.optional() }),
+    async run({ ctx, actor, districtId, input, progress }) {
+      const year = input.year ?? schoolYearAt(new Date(), await loadClock(ctx.db, districtId));
+      progress('counting', 0);
+      const out = await crdcLayoutExport(ctx, { actor }, districtId, year);
+      return {
+        result: { schoolYear: year, schools: out.schools },
+        file: { name: `crdc-${year}-schools.csv`, contentType: 'text/csv; charset=utf-8', content: out.csv },
       };
     },
   }),

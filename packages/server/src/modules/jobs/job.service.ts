@@ -109,6 +109,7 @@ export async function startJob(
   const kind = jobKindOf(kindName);
   if (!kind) throw new AppError(400, 'job_kind_unknown', `There is no job kind "${kindName}"`);
   if (!can(actor, kind.action, resource)) throw new ForbiddenError();
+  if (kind.disclosure) refuseWithoutDisclosure(input);
   const parsed = kind.input.safeParse(input ?? {});
   if (!parsed.success)
     throw new ValidationError(
@@ -116,6 +117,24 @@ export async function startJob(
       parsed.error.issues.map((i) => ({ path: ['input', ...i.path].join('.'), message: i.message })),
     );
   return createJob(ctx, runner, actor, d.id, kindName, { json: JSON.stringify(parsed.data) });
+}
+
+const DISCLOSURE_FIELDS = ['party', 'purpose', 'legalBasis'] as const;
+
+/** FERPA 99.32(a): a release of student records names who receives them, why, and on what ground. */
+function refuseWithoutDisclosure(input: unknown): void {
+  const given = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const missing = DISCLOSURE_FIELDS.filter((k) => {
+    const v = given[k];
+    return typeof v !== 'string' || v.trim() === '';
+  });
+  if (missing.length > 0)
+    throw new AppError(
+      400,
+      'disclosure_required',
+      'An export of student records must name the recipient, the purpose and the legal basis (FERPA 99.32)',
+      missing.map((k) => ({ path: `input.${k}`, message: `The ${k} of the disclosure is required` })),
+    );
 }
 
 export async function listJobsOf(

@@ -6,7 +6,9 @@ import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { AuditPage } from '../audit/audit-page';
 import { useMe } from '../auth/auth.api';
+import { DisclosureLogPage } from '../disclosures/disclosure-log-page';
 import { DistrictSettingsPage } from '../districts/district-settings-page';
+import { ExportsPage } from '../exports/exports-page';
 import { incidentRoutes } from '../incidents/incident-routes';
 import { JobsPage } from '../jobs/jobs-page';
 import { mouRoutes } from '../mous/mou-routes';
@@ -124,6 +126,22 @@ export default function StaffApp() {
             element={
               <RequireAction action="transparency.publish" needsDistrict>
                 <PublishPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="disclosures"
+            element={
+              <RequireAction action="audit.list" needsDistrict>
+                <DisclosureLogPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="exports"
+            element={
+              <RequireAction action="incident.export" needsDistrict>
+                <ExportsPage />
               </RequireAction>
             }
           />

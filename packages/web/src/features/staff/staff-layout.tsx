@@ -49,6 +49,18 @@ export function useStaffNav(): NavItem[] {
     hasDistrict &&
       can('job.list') && { to: '/app/jobs', label: t('jobsPage.nav'), description: t('jobsPage.navDescription') },
     hasDistrict &&
+      can('audit.list') && {
+        to: '/app/disclosures',
+        label: t('disclosureLog.nav'),
+        description: t('disclosureLog.navDescription'),
+      },
+    hasDistrict &&
+      can('incident.export') && {
+        to: '/app/exports',
+        label: t('exports.nav'),
+        description: t('exports.navDescription'),
+      },
+    hasDistrict &&
       can('district.update') && {
         to: '/app/settings/district',
         label: t('nav.districtSettings'),
