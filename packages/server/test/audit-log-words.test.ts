@@ -174,4 +174,23 @@ describe(`the audit log in words on ${TEST_DIALECT}`, () => {
     const body = JSON.stringify(items);
     for (const word of ['Secret Stranger', 'Elsewhere', 'Student ']) expect(body).not.toContain(word);
   });
+
+  // Last: it breaks this district's chain on purpose.
+  it('says what kind of break verification found, as a code a page can put in words', async () => {
+    const url = `/api/districts/${w.district.id}/audit/verify`;
+    expect((await req(t.app, w.sessions.auditor, 'POST', url)).json()).toMatchObject({ ok: true, firstBroken: null });
+    const victim = (await log('&kind=incident.viewed')).items.at(-1)!;
+    await t.ctx.db
+      .updateTable('auditEvents')
+      .set({ payload: JSON.stringify({ incidentId: newId() }) })
+      .where('chain', '=', w.district.id)
+      .where('seq', '=', victim.seq)
+      .execute();
+    const res = await req(t.app, w.sessions.auditor, 'POST', url);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      ok: false,
+      firstBroken: { chain: w.district.id, seq: victim.seq, code: 'content_edited' },
+    });
+  });
 });

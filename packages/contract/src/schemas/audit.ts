@@ -31,11 +31,27 @@ export const AuditQuerySchema = PageQuerySchema.extend({
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
+/** What kind of break verification found, so a page can say it in the reader's language. */
+export const AUDIT_BREAK_CODES = [
+  'sequence_gap',
+  'previous_hash',
+  'content_edited',
+  'chain_deleted',
+  'head_missing',
+  'head_mismatch',
+  'anchor_chain_deleted',
+  'anchor_truncated',
+  'anchor_rewritten',
+] as const;
+export type AuditBreakCode = (typeof AUDIT_BREAK_CODES)[number];
+
 export const AuditVerifyResultSchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
-  /** The first broken link: where and why. */
-  firstBroken: z.object({ chain: z.string(), seq: z.number().int(), reason: z.string() }).nullable(),
+  /** The first broken link: where and why (`reason` in English for the command line, `code` for pages). */
+  firstBroken: z
+    .object({ chain: z.string(), seq: z.number().int(), code: z.enum(AUDIT_BREAK_CODES), reason: z.string() })
+    .nullable(),
 });
 export type AuditVerifyResult = z.infer<typeof AuditVerifyResultSchema>;
 
