@@ -131,6 +131,25 @@ describe('audit event sentences', () => {
     expect(auditSentence(viewed, t.es, 'es')).toBe('Maria Lopez consultó el registro de auditoría (sin filtros).');
   });
 
+  it('says codes of the server in words: changed fields, sign-in failures, job kinds', () => {
+    const changed = entry({ kind: 'user.updated', payload: { userId: 'u2', fields: ['role', 'schoolIds'] } });
+    expect(auditSentence({ ...changed, labels: { userId: 'Ana Ruiz' } }, t.es, 'es')).toBe(
+      'Maria Lopez cambió la cuenta de Ana Ruiz (rol, escuelas).',
+    );
+    const failed = entry({
+      kind: 'auth.sign_in_failed',
+      payload: { userId: 'u2', reason: 'totp' },
+      labels: { userId: 'Ana Ruiz' },
+    });
+    expect(auditSentence(failed, t.en, 'en')).toBe('A sign-in as Ana Ruiz failed (reason: wrong verification code).');
+    const job = entry({ kind: 'job.started', payload: { jobId: 'j', jobKind: 'incident.export.csv', rerunOf: null } });
+    expect(auditSentence(job, t.es, 'es')).toBe('Maria Lopez inició una tarea: exportación de incidentes (CSV).');
+    // A kind of job this version does not know yet is named by its code rather than dropped.
+    expect(auditSentence({ ...job, payload: { ...job.payload, jobKind: 'new.kind' } }, t.en, 'en')).toBe(
+      'Maria Lopez started a job: new.kind.',
+    );
+  });
+
   it('renders every kind without a placeholder left over, in both languages', () => {
     for (const kind of AUDIT_EVENT_KINDS)
       for (const lang of ['en', 'es'] as const) {

@@ -33,6 +33,15 @@ const ID_KEYS = new Set([
   'resourceId',
 ]);
 
+/** Payload keys whose values are codes with words under auditLog.<vocabulary> (dots and dashes as _). */
+const VOCABULARY: Record<string, string> = {
+  reason: 'signInReasons',
+  source: 'sources',
+  format: 'formats',
+  jobKind: 'jobKinds',
+  action: 'actions',
+};
+
 const shortId = (id: string) => `#${id.slice(0, 8)}`;
 
 /** Who did it: a person of the district by name, else by role, else the system itself. */
@@ -51,6 +60,9 @@ function valueOf(key: string, value: unknown, entry: AuditEntry, t: TFunction, l
     if (key === 'until') return formatDateTime(value, lang);
     if (key === 'decision') return t(`incidents.review.decisions.${value}`, { defaultValue: value });
     if (key === 'method') return t(`auditLog.methods.${value}`, { defaultValue: value });
+    // Codes of the server's vocabulary in words; a code this app does not know yet is shown as is.
+    const vocabulary = VOCABULARY[key];
+    if (vocabulary) return t(`auditLog.${vocabulary}.${value.replace(/[.-]/g, '_')}`, { defaultValue: value });
     if (key === 'from' || key === 'to')
       return t(`incidents.states.${value}`, {
         defaultValue: t(`incidents.recordClasses.${value}`, { defaultValue: value }),
@@ -61,7 +73,9 @@ function valueOf(key: string, value: unknown, entry: AuditEntry, t: TFunction, l
   if (Array.isArray(value)) {
     // Lists of ids are counted (the count is what a reader needs; the raw record has the ids).
     if (key === 'schoolIds' || key === 'studentIds' || key === 'incidentIds') return formatNumber(value.length, lang);
-    return value.length ? value.join(', ') : t('auditLog.none');
+    const words =
+      key === 'fields' ? value.map((f) => t(`auditLog.fieldNames.${String(f)}`, { defaultValue: f })) : value;
+    return words.length ? words.join(', ') : t('auditLog.none');
   }
   return value; // objects (a clock's from/to) are reached by nested placeholders: {{from.timeZone}}
 }
