@@ -24,22 +24,30 @@ async function sidewaysScroll(page: Page) {
 test('the incident list shows status, students, outcome and flags without sideways scrolling, and cards on a phone', async ({
   browser,
 }) => {
-  await test.step('at 1280 px: one table, every column in view', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await signInThroughApi(page, withPassword(account('district_admin')));
-    await page.goto('/app/incidents');
-    await expect(pageHeading(page, 'Incidents')).toBeVisible();
-    const table = page.getByRole('table', { name: /^Incidents 1–\d+ of \d+$/ });
-    await expect(table).toBeVisible();
-    for (const column of ['Status', 'Students', 'Outcome', 'Role-clarity flags'])
-      await expect(table.getByRole('columnheader', { name: column })).toBeVisible();
-    expect(await sidewaysScroll(page)).toEqual({ page: 0, table: 0 });
-    // The cards are for narrow screens only.
-    await expect(page.getByRole('list', { name: /^Incidents 1–\d+ of \d+$/ })).toBeHidden();
-    await expectAccessible(page);
-    await context.close();
-  });
+  for (const lang of ['en', 'es'] as const)
+    await test.step(`at 1280 px (${lang}): one table, every column in view`, async () => {
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        locale: lang === 'es' ? 'es-ES' : 'en-US',
+      });
+      const page = await context.newPage();
+      await signInThroughApi(page, withPassword(account('district_admin')));
+      await page.goto('/app/incidents');
+      const words =
+        lang === 'es'
+          ? { heading: 'Incidentes', of: 'de', columns: ['Estado', 'Estudiantes', 'Resultado', 'Alertas de rol'] }
+          : { heading: 'Incidents', of: 'of', columns: ['Status', 'Students', 'Outcome', 'Role-clarity flags'] };
+      await expect(pageHeading(page, words.heading)).toBeVisible();
+      const caption = new RegExp(`^${words.heading} 1–\\d+ ${words.of} \\d+$`);
+      const table = page.getByRole('table', { name: caption });
+      await expect(table).toBeVisible();
+      for (const column of words.columns) await expect(table.getByRole('columnheader', { name: column })).toBeVisible();
+      expect(await sidewaysScroll(page)).toEqual({ page: 0, table: 0 });
+      // The cards are for narrow screens only.
+      await expect(page.getByRole('list', { name: caption })).toBeHidden();
+      await expectAccessible(page);
+      await context.close();
+    });
 
   for (const lang of ['en', 'es'] as const)
     await test.step(`at 390 px (${lang}): a list of cards, nothing wider than the phone`, async () => {
