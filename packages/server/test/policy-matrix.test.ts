@@ -267,6 +267,20 @@ const ACTION_SPECS: Record<string, ActionSpec> = {
     success: 200,
     itemAllowed: (item, t) => item.chain === t!.resource.districtId,
   },
+  'GET /api/districts/:id/audit/people': {
+    action: 'audit.list',
+    kind: 'list',
+    targets: (w) => w.districtTargets,
+    success: 200,
+    itemAllowed: async (item, t) =>
+      (
+        await db()
+          .selectFrom('users')
+          .select('districtId')
+          .where('id', '=', item.id as string)
+          .executeTakeFirst()
+      )?.districtId === t!.resource.districtId,
+  },
   'POST /api/districts/:id/audit/verify': {
     action: 'audit.verify',
     kind: 'item',

@@ -5,6 +5,7 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../db/database.js';
 import { KeyError, loadKey } from '../../keys/keys.js';
+import type { AuditBreakCode } from '@forefront/contract';
 import { type BrokenLink, canonicalJson } from './audit.chain.js';
 
 /**
@@ -119,7 +120,7 @@ export async function checkAgainstAnchor(db: Db, anchor: AuditAnchor): Promise<B
       .where('chain', '=', h.chain)
       .where('seq', '=', h.seq)
       .executeTakeFirst();
-    const at = (reason: string): BrokenLink => ({ chain: h.chain, seq: h.seq, reason });
+    const at = (code: AuditBreakCode, reason: string): BrokenLink => ({ chain: h.chain, seq: h.seq, code, reason });
     if (!e) {
       const left = await db
         .selectFrom('auditEvents')
@@ -127,13 +128,18 @@ export async function checkAgainstAnchor(db: Db, anchor: AuditAnchor): Promise<B
         .where('chain', '=', h.chain)
         .executeTakeFirstOrThrow();
       return Number(left.n) === 0
-        ? at(`the anchor of ${anchor.createdAt} records ${h.count} events in this chain; none are left (chain deleted)`)
+        ? at(
+            'anchor_chain_deleted',
+            `the anchor of ${anchor.createdAt} records ${h.count} events in this chain; none are left (chain deleted)`,
+          )
         : at(
+            'anchor_truncated',
             `the anchor of ${anchor.createdAt} records event #${h.seq}; the chain now holds ${Number(left.n)} events and not that one (truncated)`,
           );
     }
     if (e.hash !== h.hash)
       return at(
+        'anchor_rewritten',
         `event #${h.seq} differs from the anchor of ${anchor.createdAt} (hash ${e.hash.slice(0, 12)}…, anchored ${h.hash.slice(0, 12)}…): the chain was rewritten`,
       );
   }

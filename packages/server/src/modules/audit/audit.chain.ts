@@ -1,3 +1,4 @@
+import type { AuditBreakCode } from '@forefront/contract';
 import { sha256Hex } from '../../shared/ids.js';
 import type { AuditEventRow } from './audit.table.js';
 
@@ -37,6 +38,7 @@ export function eventHash(e: Hashed): string {
 export interface BrokenLink {
   chain: string;
   seq: number;
+  code: AuditBreakCode;
   reason: string;
 }
 
@@ -53,11 +55,12 @@ export class ChainVerifier {
 
   /** Returns the first problem with this event, or null. */
   next(e: AuditEventRow): BrokenLink | null {
-    const at = (reason: string) => ({ chain: this.chain, seq: Number(e.seq), reason });
+    const at = (code: AuditBreakCode, reason: string) => ({ chain: this.chain, seq: Number(e.seq), code, reason });
     if (Number(e.seq) !== this.expectedSeq)
-      return at(`expected event #${this.expectedSeq}, found #${e.seq} (missing or reordered events)`);
-    if (e.prevHash !== this.prevHash) return at('previous-hash link does not match the event before it');
-    if (eventHash(e) !== e.hash) return at('content does not match its hash (edited)');
+      return at('sequence_gap', `expected event #${this.expectedSeq}, found #${e.seq} (missing or reordered events)`);
+    if (e.prevHash !== this.prevHash)
+      return at('previous_hash', 'previous-hash link does not match the event before it');
+    if (eventHash(e) !== e.hash) return at('content_edited', 'content does not match its hash (edited)');
     this.prevHash = e.hash;
     this.expectedSeq += 1;
     this.checked += 1;
@@ -72,12 +75,17 @@ export class ChainVerifier {
    */
   finish(head: { seq: number; hash: string } | undefined, mustHaveEvents = false): BrokenLink | null {
     const lastSeq = this.expectedSeq - 1;
-    const end = (reason: string) => ({ chain: this.chain, seq: lastSeq + 1, reason });
-    if (lastSeq === 0 && mustHaveEvents) return end('no events recorded for this district (chain deleted)');
-    if (!head) return lastSeq === 0 ? null : end('chain has events but no recorded head (head deleted)');
+    const end = (code: AuditBreakCode, reason: string) => ({ chain: this.chain, seq: lastSeq + 1, code, reason });
+    if (lastSeq === 0 && mustHaveEvents)
+      return end('chain_deleted', 'no events recorded for this district (chain deleted)');
+    if (!head)
+      return lastSeq === 0 ? null : end('head_missing', 'chain has events but no recorded head (head deleted)');
     if (Number(head.seq) === 0 && lastSeq === 0) return null;
     if (Number(head.seq) !== lastSeq || head.hash !== this.prevHash)
-      return end(`head records event #${head.seq} but the chain ends at #${lastSeq} (truncated or altered)`);
+      return end(
+        'head_mismatch',
+        `head records event #${head.seq} but the chain ends at #${lastSeq} (truncated or altered)`,
+      );
     return null;
   }
 }

@@ -65,3 +65,14 @@ export async function findDistrictIds(db: Db): Promise<Set<string>> {
 export function findHead(db: Db, chain: string) {
   return db.selectFrom('auditHeads').selectAll().where('chain', '=', chain).executeTakeFirst();
 }
+
+/** Everyone whose account belongs to the district, by name. */
+export function findDistrictPeople(db: Db, districtId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'displayName', 'role', 'disabled'])
+    .where('districtId', '=', districtId)
+    .orderBy('displayName')
+    .orderBy('id')
+    .execute();
+}

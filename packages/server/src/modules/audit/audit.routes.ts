@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AuditEntrySchema,
+  AuditPeopleSchema,
   AuditQuerySchema,
   AuditVerifyResultSchema,
   IdParamsSchema,
   pageOf,
 } from '@forefront/contract';
 import type { AppContext } from '../../shared/context.js';
-import { browseAuditLog, verifyDistrictChain } from './audit.service.js';
+import { browseAuditLog, listAuditPeople, verifyDistrictChain } from './audit.service.js';
 
 export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -23,6 +24,14 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       (req) => browseAuditLog(ctx, req.actor!, req.params.id, req.query),
+    );
+    app.get(
+      '/api/districts/:id/audit/people',
+      {
+        config: { policy: 'audit.list' },
+        schema: { tags: ['audit'], params: IdParamsSchema, response: { 200: AuditPeopleSchema } },
+      },
+      (req) => listAuditPeople(ctx, req.actor!, req.params.id),
     );
     app.post(
       '/api/districts/:id/audit/verify',

@@ -1,9 +1,17 @@
-import { type AuditEvent, AuditEventSchema, type AuditQuery, type AuditVerifyResult } from '@forefront/contract';
+import {
+  type AuditEvent,
+  AuditEventSchema,
+  type AuditQuery,
+  type AuditVerifyResult,
+  type PolicyActor,
+  type Role,
+} from '@forefront/contract';
 import type { Db, Dialect } from '../../db/database.js';
 import { nowIso } from '../../db/database.js';
 import type { Actor, AuditActor } from '../../shared/actor.js';
 import type { AppContext } from '../../shared/context.js';
-import { loadDistrictFor } from '../../shared/load-district.js';
+import { type LoadedDistrict, loadDistrictFor } from '../../shared/load-district.js';
+import { resolveLabels } from './audit.labels.js';
 import { ChainVerifier, GENESIS_HASH, canonicalJson, eventHash } from './audit.chain.js';
 import * as repo from './audit.repository.js';
 import { type AuditAnchor, checkAgainstAnchor, readHeads, signAnchor } from './audit.anchor.js';
@@ -42,17 +50,22 @@ export async function appendAudit(trx: Db, ctx: AuditContext, event: AuditEvent)
   await repo.insertEvent(trx, { ...base, hash: eventHash(base) });
 }
 
-export async function listEvents(db: Db, districtId: string, q: AuditQuery) {
-  const { items, total } = await repo.findEvents(db, districtId, q);
+/** One page of a district's log, each entry with its actor's name and words for the ids it names. */
+export async function listEvents(db: Db, reader: PolicyActor, district: LoadedDistrict, q: AuditQuery) {
+  const { items, total } = await repo.findEvents(db, district.id, q);
+  const entries = items.map((r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> }));
+  const words = await resolveLabels(db, reader, district, entries);
   return {
-    items: items.map((r) => ({
+    items: entries.map((r) => ({
       seq: Number(r.seq),
       chain: r.chain,
       at: r.at,
       actorId: r.actorId,
       actorRole: r.actorRole,
+      actorName: words.actorName(r.actorId),
       kind: r.kind,
-      payload: JSON.parse(r.payload) as Record<string, unknown>,
+      payload: r.payload,
+      labels: words.labelsOf(r.payload),
       hash: r.hash,
     })),
     total,
@@ -130,7 +143,17 @@ export async function browseAuditLog(ctx: AppContext, actor: Actor, districtId: 
     .execute((trx) =>
       appendAudit(trx, { dialect: ctx.dialect, actor, districtId: d.id }, { kind: 'audit.viewed', filters: shown }),
     );
-  return listEvents(ctx.db, d.id, q);
+  return listEvents(ctx.db, actor, d, q);
+}
+
+/**
+ * The district's people, for the log's "by person" filter: everyone who could have acted in the
+ * district, disabled accounts included (their history stays in the log).
+ */
+export async function listAuditPeople(ctx: AppContext, actor: Actor, districtId: string) {
+  const d = await districtFor(ctx, actor, 'audit.list', districtId);
+  const rows = await repo.findDistrictPeople(ctx.db, d.id);
+  return { items: rows.map((r) => ({ id: r.id, name: r.displayName, role: r.role as Role, disabled: !!r.disabled })) };
 }
 
 /** Verify one district's chain from the web app; the check and its result go on the record. */

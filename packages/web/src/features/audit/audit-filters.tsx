@@ -1,19 +1,32 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Form } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_EVENT_KINDS } from '@forefront/contract';
+import { AUDIT_EVENT_KINDS, type AuditPerson } from '@forefront/contract';
 import { issueOf } from '../../api/client';
-import { DateField, SelectField, TextField } from '../../components/form-fields';
+import { DateField, SelectField } from '../../components/form-fields';
 import type { AuditFilters } from './audit.api';
 
 interface AuditFiltersFormProps {
   value: AuditFilters;
   onApply: (filters: AuditFilters) => void;
   error: unknown;
+  /** The district's people; a person chosen in the address but not listed is kept as an option. */
+  people: AuditPerson[];
 }
 
-export function AuditFiltersForm({ value, onApply, error }: AuditFiltersFormProps) {
+export function AuditFiltersForm({ value, onApply, error, people }: AuditFiltersFormProps) {
   const { t } = useTranslation();
+  const personOptions = people.map((p) => {
+    const role = t(`roles.${p.role}`);
+    return {
+      value: p.id,
+      label: p.disabled
+        ? t('auditLog.disabled', { name: p.name, role })
+        : t('auditLog.personOption', { name: p.name, role }),
+    };
+  });
+  if (value.actorId && !people.some((p) => p.id === value.actorId))
+    personOptions.push({ value: value.actorId, label: value.actorId });
   const [draft, setDraft] = useState<Required<AuditFilters>>({
     kind: value.kind ?? '',
     actorId: value.actorId ?? '',
@@ -47,15 +60,14 @@ export function AuditFiltersForm({ value, onApply, error }: AuditFiltersFormProp
           />
         </div>
         <div className="tablet:grid-col-6 desktop:grid-col-3">
-          <TextField
+          <SelectField
             id="audit-actorId"
-            label={t('audit.actorId')}
-            hint={t('audit.actorIdHint')}
+            label={t('auditLog.person')}
             isOptional
-            autoComplete="off"
-            spellCheck={false}
+            placeholder={t('auditLog.allPeople')}
+            options={personOptions}
             value={draft.actorId}
-            onChange={(e) => set('actorId')(e.target.value.trim())}
+            onChange={set('actorId')}
             error={issueOf(error, 'querystring.actorId')}
           />
         </div>

@@ -11,7 +11,8 @@ import { PageOutOfRange, Pager, pageFromSearch } from '../../components/pager';
 import { QueryView } from '../../components/query-view';
 import { useCan, useCurrentMe } from '../staff/me-context';
 import { AuditFiltersForm } from './audit-filters';
-import { useAuditEvents, useVerifyAudit, type AuditFilters } from './audit.api';
+import { useAuditEvents, useAuditPeople, useVerifyAudit, type AuditFilters } from './audit.api';
+import { actorOf, auditSentence } from './audit-sentence';
 
 const FILTER_KEYS = ['kind', 'actorId', 'from', 'to'] as const;
 
@@ -25,6 +26,7 @@ export function AuditPage() {
   );
   const events = useAuditEvents(district.id, filters, pageFromSearch(search, PAGE_SIZE_DEFAULT));
   const hasFilters = Object.keys(filters).length > 0;
+  const people = useAuditPeople(district.id);
 
   const apply = (next: AuditFilters) => {
     const params = new URLSearchParams();
@@ -38,7 +40,14 @@ export function AuditPage() {
       <p className="usa-intro">{t('audit.intro')}</p>
       {can('audit.verify') && <VerifyChain districtId={district.id} />}
       <h2>{t('audit.filtersHeading')}</h2>
-      <AuditFiltersForm key={search.toString()} value={filters} onApply={apply} error={events.error} />
+      {people.isError && <Alert type="warning">{t('auditLog.peopleError')}</Alert>}
+      <AuditFiltersForm
+        key={`${search.toString()}:${people.data ? 'people' : ''}`}
+        value={filters}
+        onApply={apply}
+        error={events.error}
+        people={people.data?.items ?? []}
+      />
       <h2>{t('audit.eventsHeading')}</h2>
       <QueryView
         query={events}
@@ -88,10 +97,9 @@ function VerifyChain({ districtId }: { districtId: string }) {
       {result && !result.ok && (
         <Alert type="error" heading={t('audit.verifyBroken')} live>
           {result.firstBroken
-            ? t('audit.verifyBrokenAt', {
-                chain: result.firstBroken.chain,
+            ? t('auditLog.verifyBrokenAt', {
                 seq: result.firstBroken.seq,
-                reason: result.firstBroken.reason,
+                what: t(`auditLog.breaks.${result.firstBroken.code}`),
                 checked: formatNumber(result.checked, i18n.language),
               })
             : t('audit.verifyBrokenUnknown')}
@@ -105,17 +113,16 @@ function AuditTable({ entries, caption }: { entries: AuditEntry[]; caption: stri
   const { t, i18n } = useTranslation();
   const kindLabel = (kind: string) =>
     (AUDIT_EVENT_KINDS as string[]).includes(kind) ? t(`audit.kinds.${kind}`) : kind;
-  const roleLabel = (role: string | null) => (role ? t(`roles.${role}`, { defaultValue: role }) : t('audit.system'));
+  const roleLabel = (role: string | null) => (role ? t(`roles.${role}`, { defaultValue: role }) : null);
   return (
     <DataTable captionId="audit-caption" caption={caption}>
       <thead>
         <tr>
           <th scope="col">{t('audit.seq')}</th>
           <th scope="col">{t('audit.at')}</th>
-          <th scope="col">{t('audit.event')}</th>
-          <th scope="col">{t('audit.actor')}</th>
-          <th scope="col">{t('audit.details')}</th>
-          <th scope="col">{t('audit.hash')}</th>
+          <th scope="col">{t('auditLog.whatHappened')}</th>
+          <th scope="col">{t('auditLog.who')}</th>
+          <th scope="col">{t('auditLog.record')}</th>
         </tr>
       </thead>
       <tbody>
@@ -123,20 +130,31 @@ function AuditTable({ entries, caption }: { entries: AuditEntry[]; caption: stri
           <tr key={`${e.chain}:${e.seq}`}>
             <td>{e.seq}</td>
             <td className="text-no-wrap">{formatDateTime(e.at, i18n.language)}</td>
-            <th scope="row">{kindLabel(e.kind)}</th>
+            <th scope="row">
+              <span className="display-block">{auditSentence(e, t, i18n.language)}</span>
+              <span className="display-block font-sans-3xs text-base-dark">{kindLabel(e.kind)}</span>
+            </th>
             <td>
-              {roleLabel(e.actorRole)}
-              {e.actorId && <div className="font-mono-3xs text-base-dark">{e.actorId}</div>}
+              <span className="display-block">{actorOf(e, t)}</span>
+              {e.actorName && (
+                <span className="display-block font-sans-3xs text-base-dark">{roleLabel(e.actorRole)}</span>
+              )}
             </td>
-            <td>
-              <code className="font-mono-3xs site-payload">{JSON.stringify(e.payload)}</code>
-            </td>
-            <td>
-              <code className="font-mono-3xs">{e.hash.slice(0, 12)}…</code>
+            <td className="site-audit-record">
+              <details>
+                <summary aria-label={t('auditLog.rawRecordOf', { seq: e.seq })}>{t('auditLog.rawRecord')}</summary>
+                <pre className="font-mono-3xs site-payload">{rawRecord(e)}</pre>
+              </details>
             </td>
           </tr>
         ))}
       </tbody>
     </DataTable>
   );
+}
+
+/** The entry as stored in the chain: ids, not names (the words above are looked up when read). */
+function rawRecord(e: AuditEntry): string {
+  const { seq, chain, at, actorId, actorRole, kind, payload, hash } = e;
+  return JSON.stringify({ seq, chain, at, actorId, actorRole, kind, payload, hash }, null, 2);
 }

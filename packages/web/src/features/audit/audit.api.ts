@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { AuditEntrySchema, AuditVerifyResultSchema, pageOf } from '@forefront/contract';
+import { AuditEntrySchema, AuditPeopleSchema, AuditVerifyResultSchema, pageOf } from '@forefront/contract';
 import { api } from '../../api/client';
 
 const AuditPageSchema = pageOf(AuditEntrySchema);
@@ -27,5 +27,15 @@ export function useVerifyAudit(districtId: string) {
   return useMutation({
     mutationFn: () =>
       api.post(`/api/districts/${encodeURIComponent(districtId)}/audit/verify`, undefined, AuditVerifyResultSchema),
+  });
+}
+
+/** The district's people, for the "by person" filter (names and roles, disabled accounts too). */
+export function useAuditPeople(districtId: string) {
+  return useQuery({
+    queryKey: ['districts', districtId, 'audit', 'people'],
+    queryFn: ({ signal }) =>
+      api.get(`/api/districts/${encodeURIComponent(districtId)}/audit/people`, AuditPeopleSchema, undefined, signal),
+    staleTime: 60_000,
   });
 }

@@ -1,4 +1,6 @@
+import './incidents.css';
 import { Link, useSearchParams } from 'react-router';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, type IncidentSummary } from '@forefront/contract';
 import { Alert } from '../../components/alert';
@@ -63,58 +65,114 @@ export function IncidentsPage() {
           )
         }
       >
-        {(p) => (
-          <>
-            <IncidentTable
-              items={p.items}
-              caption={t('incidents.list.caption', {
-                from: p.offset + 1,
-                to: p.offset + p.items.length,
-                total: p.total,
-              })}
-            />
-            <Pager total={p.total} limit={p.limit} offset={p.offset} label={t('incidents.list.pagerLabel')} />
-          </>
-        )}
+        {(p) => {
+          const caption = t('incidents.list.caption', {
+            from: p.offset + 1,
+            to: p.offset + p.items.length,
+            total: p.total,
+          });
+          return (
+            <>
+              <IncidentTable items={p.items} caption={caption} />
+              <IncidentCards items={p.items} label={caption} />
+              <Pager total={p.total} limit={p.limit} offset={p.offset} label={t('incidents.list.pagerLabel')} />
+            </>
+          );
+        }}
       </QueryView>
     </section>
   );
 }
 
+const outcomeOf = (i: IncidentSummary, t: TFunction) =>
+  i.arrest ? t('incidents.list.arrest') : i.referral ? t('incidents.list.referral') : '—';
+
+function FlagCount({ count }: { count: number }) {
+  return count > 0 ? <span className="usa-tag bg-secondary-dark">{count}</span> : <>0</>;
+}
+
+/**
+ * Wide screens: a table whose every column fits at 1280 px (number and time share the first
+ * column; long words wrap). Narrow screens get the cards below instead (incidents.css).
+ */
 function IncidentTable({ items, caption }: { items: IncidentSummary[]; caption: string }) {
   const { t, i18n } = useTranslation();
   return (
-    <DataTable captionId="incidents-caption" caption={caption}>
-      <thead>
-        <tr>
-          <th scope="col">{t('incidents.fields.number')}</th>
-          <th scope="col">{t('incidents.fields.occurredAt')}</th>
-          <th scope="col">{t('incidents.fields.school')}</th>
-          <th scope="col">{t('incidents.fields.behaviors')}</th>
-          <th scope="col">{t('incidents.fields.state')}</th>
-          <th scope="col">{t('incidents.list.students')}</th>
-          <th scope="col">{t('incidents.list.outcome')}</th>
-          <th scope="col">{t('incidents.list.flags')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((i) => (
-          <tr key={i.id}>
-            <th scope="row">
-              <Link to={`/app/incidents/${encodeURIComponent(i.id)}`}>{i.number}</Link>
-            </th>
-            <td>{formatDateTime(i.occurredAt, i18n.language)}</td>
-            <td>{i.schoolName}</td>
-            <td>{i.behaviors.map((b) => t(`incidents.behaviors.${b}`)).join(', ') || '—'}</td>
-            <td>
-              <StateTag state={i.state} />
-            </td>
-            <td>{i.studentCount}</td>
-            <td>{i.arrest ? t('incidents.list.arrest') : i.referral ? t('incidents.list.referral') : '—'}</td>
-            <td>{i.flagCount > 0 ? <span className="usa-tag bg-secondary-dark">{i.flagCount}</span> : '0'}</td>
+    <div className="site-incident-table">
+      <DataTable captionId="incidents-caption" caption={caption}>
+        <thead>
+          <tr>
+            <th scope="col">{t('incidents.fields.number')}</th>
+            <th scope="col">{t('incidents.fields.school')}</th>
+            <th scope="col">{t('incidents.fields.behaviors')}</th>
+            <th scope="col">{t('incidents.fields.state')}</th>
+            <th scope="col">{t('incidents.list.students')}</th>
+            <th scope="col">{t('incidents.list.outcome')}</th>
+            <th scope="col">{t('incidents.list.flags')}</th>
           </tr>
-        ))}
-      </tbody>
-    </DataTable>
+        </thead>
+        <tbody>
+          {items.map((i) => (
+            <tr key={i.id}>
+              <th scope="row">
+                <Link to={`/app/incidents/${encodeURIComponent(i.id)}`}>{i.number}</Link>
+                <span className="display-block font-sans-3xs text-normal">
+                  {formatDateTime(i.occurredAt, i18n.language)}
+                </span>
+              </th>
+              <td>{i.schoolName}</td>
+              <td>{i.behaviors.map((b) => t(`incidents.behaviors.${b}`)).join(', ') || '—'}</td>
+              <td>
+                <StateTag state={i.state} />
+              </td>
+              <td>{i.studentCount}</td>
+              <td>{outcomeOf(i, t)}</td>
+              <td>
+                <FlagCount count={i.flagCount} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+    </div>
+  );
+}
+
+/** Phones: the same incidents as a list of cards, each with what the table's columns say. */
+function IncidentCards({ items, label }: { items: IncidentSummary[]; label: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <ul className="usa-card-group site-incident-cards" aria-label={label}>
+      {items.map((i) => (
+        <li key={i.id} className="usa-card">
+          <div className="usa-card__container">
+            <div className="usa-card__header">
+              <h2 className="usa-card__heading">
+                <Link to={`/app/incidents/${encodeURIComponent(i.id)}`}>{i.number}</Link>
+              </h2>
+              <p className="margin-y-05 font-sans-3xs">
+                {formatDateTime(i.occurredAt, i18n.language)} · {i.schoolName}
+              </p>
+            </div>
+            <div className="usa-card__body">
+              <p className="margin-top-0">
+                <StateTag state={i.state} />
+              </p>
+              <p>{i.behaviors.map((b) => t(`incidents.behaviors.${b}`)).join(', ') || '—'}</p>
+              <dl className="site-incident-card__facts">
+                <dt>{t('incidents.list.students')}</dt>
+                <dd>{i.studentCount}</dd>
+                <dt>{t('incidents.list.outcome')}</dt>
+                <dd>{outcomeOf(i, t)}</dd>
+                <dt>{t('incidents.list.flags')}</dt>
+                <dd>
+                  <FlagCount count={i.flagCount} />
+                </dd>
+              </dl>
+            </div>
+          </div>
+        </li>
+      ))}
+    </ul>
   );
 }
