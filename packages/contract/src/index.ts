@@ -19,3 +19,4 @@ export * from './schemas/crdc.js';
 export * from './schemas/crdc-export.js';
 export * from './schemas/mou-signing.js';
 export * from './schemas/jobs.js';
+export * from './schemas/incident-import.js';

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { type Action, SchoolYearSchema, StudentImportInputSchema, schoolYearAt } from '@forefront/contract';
+import {
+  type Action,
+  IncidentImportJobInputSchema,
+  SchoolYearSchema,
+  StudentImportInputSchema,
+  schoolYearAt,
+} from '@forefront/contract';
 import type { Actor } from '../../shared/actor.js';
 import type { AppContext } from '../../shared/context.js';
 import { loadDistrictFor } from '../../shared/load-district.js';
@@ -84,12 +90,14 @@ export const JOB_KINDS: Record<string, JobKind> = {
   'incident.import': kind({
     action: 'incident.import',
     // No length limit here: an upload is bounded by the start route's body limit (job.routes.ts).
-    input: z.object({ csv: z.string().min(1), fileName: z.string().trim().max(200).optional() }),
+    // `dryRun` (issue 13): the same checks, nothing written; the report is the job's result either way.
+    input: IncidentImportJobInputSchema,
     async run({ ctx, actor, districtId, input, progress }) {
       const total = Buffer.byteLength(input.csv);
       const report = await importIncidentsAs(ctx, actor, districtId, {
         stream: Readable.from([input.csv]),
         file: input.fileName ?? 'upload.csv',
+        dryRun: input.dryRun === true,
         // Reading and writing happen together (one pass); the last percent is the aggregates.
         onProgress: ({ bytes }) => progress('importing', Math.min(99, Math.floor((bytes / total) * 99))),
       });
