@@ -28,6 +28,12 @@ export function useStaffNav(): NavItem[] {
         description: t('incidents.navDescription'),
       },
     hasDistrict &&
+      can('incident.import') && {
+        to: '/app/incidents/import',
+        label: t('incidentImport.nav'),
+        description: t('incidentImport.navDescription'),
+      },
+    hasDistrict &&
       can('drift.read') && { to: '/app/role-drift', label: t('drift.nav'), description: t('drift.navDescription') },
     hasDistrict &&
       can('student.list') && {
