@@ -15,7 +15,9 @@ export const JobKindNameSchema = z
 export const JobSchema = z.object({
   id: IdSchema,
   kind: z.string(),
-  districtId: IdSchema,
+  /** The district whose job it is; null for a state's job (a state viewer's CRDC load), which names `state`. */
+  districtId: IdSchema.nullable(),
+  state: z.string().nullable(),
   requestedBy: IdSchema.nullable(),
   status: JobStatusSchema,
   /** What the job is doing now (e.g. "reading", "writing", "publishing 2025-26"), and how far along (0-100). */
