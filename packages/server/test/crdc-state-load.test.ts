@@ -71,6 +71,8 @@ describe(`CRDC files loaded by a state viewer on ${TEST_DIALECT}`, () => {
     await runners.get(t.ctx)!.idle();
     const job = (await read(res.json<JobBody>().id, vaViewer)).json<JobBody>();
     expect(job.status).toBe('failed');
+    // A code the page translates, not only an English message.
+    expect(job.error?.code).toBe('crdc_wrong_state');
     expect(await loaded()).toEqual([{ state: 'NH', year: '2020-21', schools: fixtureRows }]);
     // A district administrator may not start a state's job (their own path is the district's crdc.import).
     const admin = await start(nhAdmin);

@@ -72,49 +72,58 @@ describe(`incident import dry run on ${TEST_DIALECT}`, () => {
     admin = await signIn(t.app, w.admin);
   });
 
-  it('a dry run of a good file reports what the import would do and writes nothing; the import then writes it', async () => {
-    const csv = toCsv(INCIDENT_COLUMNS, generateIncidentRows(w, 25, 7));
-    const before = await snapshot();
-    const dry = await runJob({ csv, fileName: 'good.csv', dryRun: true });
-    expect(dry.status).toBe('done');
-    expect(dry.result).toMatchObject({ accepted: true, dryRun: true, incidents: 25, errorCount: 0, errors: [] });
-    expect(await snapshot()).toEqual(before);
-    // The roster was read to check the file: that read is on the audit trail.
-    const events = await auditEvents(t.ctx, w.district.id);
-    expect(events).toContainEqual(
-      expect.objectContaining({ kind: 'incident.import_checked', payload: expect.objectContaining({ errors: 0 }) }),
-    );
-    expect(events.some((e) => e.kind === 'incident.imported')).toBe(false);
+  // Four whole-database dumps and two jobs: slow on PostgreSQL on a shared two-core machine.
+  it(
+    'a dry run of a good file reports what the import would do and writes nothing; the import then writes it',
+    { timeout: 120_000 },
+    async () => {
+      const csv = toCsv(INCIDENT_COLUMNS, generateIncidentRows(w, 25, 7));
+      const before = await snapshot();
+      const dry = await runJob({ csv, fileName: 'good.csv', dryRun: true });
+      expect(dry.status).toBe('done');
+      expect(dry.result).toMatchObject({ accepted: true, dryRun: true, incidents: 25, errorCount: 0, errors: [] });
+      expect(await snapshot()).toEqual(before);
+      // The roster was read to check the file: that read is on the audit trail.
+      const events = await auditEvents(t.ctx, w.district.id);
+      expect(events).toContainEqual(
+        expect.objectContaining({ kind: 'incident.import_checked', payload: expect.objectContaining({ errors: 0 }) }),
+      );
+      expect(events.some((e) => e.kind === 'incident.imported')).toBe(false);
 
-    const real = await runJob({ csv, fileName: 'good.csv' });
-    expect(real.result).toMatchObject({ accepted: true, dryRun: false, incidents: 25 });
-    // The same counts as the dry run announced, flags included (the same checks and the same MOU rules).
-    expect(real.result!.flags).toBe(dry.result!.flags);
-    expect(real.result!.rows).toBe(dry.result!.rows);
-    expect(await snapshot()).not.toEqual(before);
-  });
+      const real = await runJob({ csv, fileName: 'good.csv' });
+      expect(real.result).toMatchObject({ accepted: true, dryRun: false, incidents: 25 });
+      // The same counts as the dry run announced, flags included (the same checks and the same MOU rules).
+      expect(real.result!.flags).toBe(dry.result!.flags);
+      expect(real.result!.rows).toBe(dry.result!.rows);
+      expect(await snapshot()).not.toEqual(before);
+    },
+  );
 
-  it('a dry run of a bad file lists each wrong cell with its code and parameters, and every valid value once', async () => {
-    const before = await snapshot();
-    const dry = await runJob({ csv: toCsv(INCIDENT_COLUMNS, badRows()), fileName: 'bad.csv', dryRun: true });
-    expect(dry.status).toBe('done');
-    const report = dry.result!;
-    expect(report).toMatchObject({ accepted: false, dryRun: true, incidents: 0, errorCount: 4 });
-    expect(report.errors).toEqual([
-      expect.objectContaining({ row: 2, column: 'behaviors', code: 'unknown_value', params: { value: 'shouting' } }),
-      expect.objectContaining({ row: 3, column: 'location', code: 'unknown_value', params: { value: 'moon' } }),
-      expect.objectContaining({ row: 4, column: 'location', code: 'unknown_value', params: { value: 'roof' } }),
-      expect.objectContaining({ row: 5, column: 'description', code: 'too_long', params: { max: 4000 } }),
-    ]);
-    // Written out by hand from the taxonomy's size, not from the code under test's own list.
-    expect(Object.keys(report.validValues).sort()).toEqual(['behaviors', 'location']);
-    expect(report.validValues.location).toEqual([...LOCATIONS]);
-    expect(report.validValues.behaviors).toContain('classroom_disruption');
-    expect(report.validValues.behaviors).toHaveLength(BEHAVIOR_KEYS.length);
-    expect(await snapshot()).toEqual(before);
-  });
+  it(
+    'a dry run of a bad file lists each wrong cell with its code and parameters, and every valid value once',
+    { timeout: 120_000 },
+    async () => {
+      const before = await snapshot();
+      const dry = await runJob({ csv: toCsv(INCIDENT_COLUMNS, badRows()), fileName: 'bad.csv', dryRun: true });
+      expect(dry.status).toBe('done');
+      const report = dry.result!;
+      expect(report).toMatchObject({ accepted: false, dryRun: true, incidents: 0, errorCount: 4 });
+      expect(report.errors).toEqual([
+        expect.objectContaining({ row: 2, column: 'behaviors', code: 'unknown_value', params: { value: 'shouting' } }),
+        expect.objectContaining({ row: 3, column: 'location', code: 'unknown_value', params: { value: 'moon' } }),
+        expect.objectContaining({ row: 4, column: 'location', code: 'unknown_value', params: { value: 'roof' } }),
+        expect.objectContaining({ row: 5, column: 'description', code: 'too_long', params: { max: 4000 } }),
+      ]);
+      // Written out by hand from the taxonomy's size, not from the code under test's own list.
+      expect(Object.keys(report.validValues).sort()).toEqual(['behaviors', 'location']);
+      expect(report.validValues.location).toEqual([...LOCATIONS]);
+      expect(report.validValues.behaviors).toContain('classroom_disruption');
+      expect(report.validValues.behaviors).toHaveLength(BEHAVIOR_KEYS.length);
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 
-  it('the synchronous route takes dryRun too: 200 with the report, nothing written', async () => {
+  it('the synchronous route takes dryRun too: 200 with the report, nothing written', { timeout: 120_000 }, async () => {
     const before = await snapshot();
     const res = await t.app.inject({
       method: 'POST',

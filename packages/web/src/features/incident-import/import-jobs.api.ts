@@ -15,11 +15,10 @@ export function useStartJob(districtId: string) {
   });
 }
 
-/** Starts a job of the viewer's state (POST /api/states/:state/jobs): CRDC files for a state viewer. */
-export function useStartStateJob(state: string) {
+/** Starts a job of the viewer's own state (POST /api/state/jobs): CRDC files for a state viewer. */
+export function useStartStateJob() {
   return useMutation({
-    mutationFn: (body: { kind: string; input: unknown }) =>
-      api.post(`/api/states/${encodeURIComponent(state)}/jobs`, body, JobSchema),
+    mutationFn: (body: { kind: string; input: unknown }) => api.post('/api/state/jobs', body, JobSchema),
   });
 }
 

@@ -5,6 +5,7 @@ import { ApiErrorAlert } from '../../components/api-error-alert';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { AuditPage } from '../audit/audit-page';
+import { CrdcFilesRoute } from '../crdc/crdc-files-page';
 import { useMe } from '../auth/auth.api';
 import { DistrictSettingsPage } from '../districts/district-settings-page';
 import { incidentRoutes } from '../incidents/incident-routes';
@@ -125,6 +126,7 @@ export default function StaffApp() {
               </RequireAction>
             }
           />
+          <Route path="crdc" element={<CrdcFilesRoute />} />
           {incidentRoutes()}
           {mouRoutes()}
           <Route path="*" element={<NotFoundPage homeTo="/app" />} />

@@ -52,6 +52,12 @@ export function useStaffNav(): NavItem[] {
         label: t('nav.districtSettings'),
         description: t('dashboard.describeSettings'),
       },
+    // CRDC files: the district administrator for the district's state, the state viewer for theirs.
+    ((hasDistrict && can('crdc.import')) || can('crdc.import.state')) && {
+      to: '/app/crdc',
+      label: t('crdcFiles.nav'),
+      description: t('crdcFiles.navDescription'),
+    },
     can('state.district.list') && {
       to: '/app/state',
       label: t('nav.stateDistricts'),
