@@ -223,20 +223,18 @@ async function dryRun(
   );
   if (report.rows === 0 && report.errorCount === 0)
     addError(report, { row: 1, column: null, code: 'no_data_rows', reason: 'The file has no data rows' });
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      appendAudit(
-        trx,
-        { dialect: ctx.dialect, actor: creator, districtId: run.districtId },
-        {
-          kind: 'incident.import_checked',
-          rows: report.rows,
-          errors: report.errorCount,
-          file: source.file.slice(0, 200),
-        },
-      ),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    appendAudit(
+      trx,
+      { dialect: ctx.dialect, actor: creator, districtId: run.districtId },
+      {
+        kind: 'incident.import_checked',
+        rows: report.rows,
+        errors: report.errorCount,
+        file: source.file.slice(0, 200),
+      },
+    ),
+  );
   report.accepted = report.errorCount === 0;
   if (!report.accepted) Object.assign(report, { incidents: 0, studentLinks: 0, flags: 0 });
   return report;
