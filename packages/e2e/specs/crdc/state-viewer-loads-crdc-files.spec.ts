@@ -63,3 +63,17 @@ test('a state viewer loads the CRDC file of their state with progress; another s
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
+
+test('a district administrator finds the CRDC files page of their state, with what is loaded', async ({ page }) => {
+  await signInThroughApi(page, withPassword(account('district_admin')));
+  await page.goto('/app');
+  await primaryNav(page).getByRole('link', { name: 'CRDC files' }).click();
+  await expect(pageHeading(page, 'CRDC files')).toBeVisible();
+  await expect(page.getByText('Load the file of VA: rows of another state are refused.')).toBeVisible();
+  await expect(page.getByLabel('CRDC school-level CSV file')).toBeVisible();
+  // Without a file, the form says what is missing instead of starting a job.
+  await page.getByRole('button', { name: 'Load the file' }).click();
+  await expect(page.getByText('Choose the CRDC file to load.')).toBeVisible();
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  await expectAccessible(page);
+});
