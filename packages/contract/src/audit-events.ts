@@ -82,6 +82,13 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('incident.viewed'), incidentId: Id }),
   z.object({ kind: z.literal('incident.listed'), count: z.number(), incidentIds: z.array(Id) }),
   z.object({ kind: z.literal('incident.imported'), rows: z.number(), incidents: z.number(), file: z.string() }),
+  // Issue 13: a dry run of an import read the roster to check a file and wrote nothing else.
+  z.object({
+    kind: z.literal('incident.import_checked'),
+    rows: z.number(),
+    errors: z.number(),
+    file: z.string(),
+  }),
   // Exports and FERPA 99.32 disclosures
   z.object({ kind: z.literal('export.created'), format: z.string(), disclosureId: Id.nullable(), records: z.number() }),
   z.object({ kind: z.literal('database.restored'), file: z.string() }),

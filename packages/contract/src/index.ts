@@ -24,3 +24,4 @@ export * from './mou-clauses.js';
 export * from './schemas/transparency-publish.js';
 export * from './schemas/todos.js';
 export * from './schemas/disclosures.js';
+export * from './schemas/incident-import.js';

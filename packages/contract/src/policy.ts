@@ -56,6 +56,8 @@ export const ACTIONS = [
   'job.start',
   'job.list',
   'job.cancel',
+  // Issue 13: a state viewer loads the CRDC files of their state from the browser (a state's job).
+  'crdc.import.state',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -148,6 +150,9 @@ export const POLICY: Record<Action, PolicyRow> = {
   'job.start': { district_admin: 'district', auditor: 'district' },
   'job.list': { district_admin: 'district', auditor: 'district' },
   'job.cancel': { district_admin: 'district' },
+  // Public federal data of the viewer's own state: the state-wide figures the district pages compare
+  // with. Starting, following and running the load all check it (a state's job, POST /api/state/jobs).
+  'crdc.import.state': { state_viewer: 'state' },
 };
 
 /**

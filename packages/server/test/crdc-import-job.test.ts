@@ -68,7 +68,7 @@ describe(`CRDC import as a job on ${TEST_DIALECT}`, () => {
     expect(res.statusCode, res.body).toBe(202);
     const job = await finished(res.json<JobBody>().id, vaAdmin);
     expect(job.status).toBe('failed');
-    expect(job.error?.code).toBe('invalid_request');
+    expect(job.error?.code).toBe('crdc_wrong_state');
     expect(job.error?.message).toMatch(/NH.*only VA/);
     expect(await storedRows()).toBe(0);
   });

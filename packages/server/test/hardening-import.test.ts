@@ -71,7 +71,9 @@ describe(`incident import hardening on ${TEST_DIALECT}`, () => {
       { row: 8, column: 'occurred_at' },
     ];
     for (const e of expected)
-      expect(report.errors).toContainEqual({ ...e, reason: expect.stringMatching(/ISO 8601/) as unknown });
+      expect(report.errors).toContainEqual(
+        expect.objectContaining({ ...e, code: 'not_datetime', reason: expect.stringMatching(/ISO 8601/) as unknown }),
+      );
     expect(report.errorCount).toBe(expected.length);
     expect(await dumpDatabase(t.config.database)).toEqual(before);
   });
@@ -100,7 +102,9 @@ describe(`incident import hardening on ${TEST_DIALECT}`, () => {
       file: 'incidents.csv',
     });
     expect(report.accepted).toBe(false);
-    expect(report.errors).toEqual([{ row: 2, column: 'description', reason: expect.stringMatching(/NUL/) as unknown }]);
+    expect(report.errors).toEqual([
+      { row: 2, column: 'description', code: 'invalid_characters', reason: expect.stringMatching(/NUL/) as unknown },
+    ]);
     expect(await dumpDatabase(t.config.database)).toEqual(before);
   });
 });

@@ -88,20 +88,27 @@ describe(`incident CSV import on ${TEST_DIALECT}`, () => {
     expect(report.incidents).toBe(0);
     const at = (n: number) => n + good + 1; // the header is row 1
     const expected = [
-      { row: at(1), column: 'school_nces_id', reason: /Unknown school/ },
-      { row: at(2), column: 'student_local_id', reason: /Unknown student/ },
-      { row: at(3), column: 'officer_email', reason: /Unknown officer/ },
-      { row: at(4), column: 'location', reason: /Unknown location "moon"/ },
-      { row: at(5), column: 'occurred_at', reason: /ISO 8601/ },
-      { row: at(6), column: 'nibrs_codes', reason: /offense_alleged/ },
-      { row: at(7), column: 'emergency_reason', reason: /emergency/ },
+      { row: at(1), column: 'school_nces_id', reason: /Unknown school/, code: 'unknown_school' },
+      { row: at(2), column: 'student_local_id', reason: /Unknown student/, code: 'unknown_student' },
+      { row: at(3), column: 'officer_email', reason: /Unknown officer/, code: 'unknown_officer' },
+      { row: at(4), column: 'location', reason: /Unknown location "moon"/, code: 'unknown_value' },
+      { row: at(5), column: 'occurred_at', reason: /ISO 8601/, code: 'not_datetime' },
+      { row: at(6), column: 'nibrs_codes', reason: /offense_alleged/, code: 'needs_offense_alleged' },
+      { row: at(7), column: 'emergency_reason', reason: /emergency/, code: 'emergency_without_reason' },
       // Issue 12: an arrest with no offense alleged is refused, as the API refuses it.
-      { row: at(7), column: 'actions', reason: /offense_alleged = true/ },
-      { row: at(9), column: 'location', reason: /Differs from row/ },
-      { row: at(10), column: 'incident_ref', reason: /appeared earlier/ },
+      { row: at(7), column: 'actions', reason: /offense_alleged = true/, code: 'needs_offense_alleged' },
+      { row: at(9), column: 'location', reason: /Differs from row/, code: 'differs_in_incident' },
+      { row: at(10), column: 'incident_ref', reason: /appeared earlier/, code: 'ref_not_together' },
     ];
     for (const e of expected)
-      expect(report.errors).toContainEqual({ row: e.row, column: e.column, reason: expect.stringMatching(e.reason) });
+      expect(report.errors).toContainEqual(
+        expect.objectContaining({
+          row: e.row,
+          column: e.column,
+          code: e.code,
+          reason: expect.stringMatching(e.reason),
+        }),
+      );
     expect(report.errorCount).toBe(expected.length);
     expect(await dumpDatabase(t.config.database)).toEqual(before);
   });
@@ -112,8 +119,14 @@ describe(`incident CSV import on ${TEST_DIALECT}`, () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors).toEqual(
       expect.arrayContaining([
-        { row: 1, column: 'occured_at', reason: expect.stringMatching(/Unknown column/) },
-        { row: 1, column: 'occurred_at', reason: 'Required column is missing' },
+        {
+          row: 1,
+          column: 'occured_at',
+          code: 'unknown_column',
+          params: { value: 'occured_at' },
+          reason: expect.stringMatching(/Unknown column/),
+        },
+        { row: 1, column: 'occurred_at', code: 'missing_column', reason: 'Required column is missing' },
       ]),
     );
     const empty = await importCsv(`${INCIDENT_COLUMNS.join(',')}\n`);

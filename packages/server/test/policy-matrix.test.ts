@@ -374,6 +374,7 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
     request: () => ({ url: '/api/public/crdc/VA/2020-21', expect: 404 }),
   },
   'GET /api/public/benchmarks/cpi-2017-18': { policy: 'public', request: () => ({ expect: 200 }) },
+  'GET /api/public/crdc': { policy: 'public', request: () => ({ expect: 200 }) },
   // Transparency report: a year never published (the publish route may publish the world's own), so the report routes answer their own 404 (transparency-api.test.ts covers 200).
   'GET /api/public/districts/:id/transparency': {
     policy: 'public',
@@ -454,7 +455,8 @@ type Expected = 'allowed' | 403 | 404;
 
 /** What the contract says should happen; the server must agree. */
 function expectedOutcome(actor: PolicyActor, spec: ActionSpec, target: Target | null): Expected {
-  if (spec.kind === 'state-list') return scopeOf(actor.role, spec.action) === 'state' && actor.state ? 'allowed' : 403;
+  if (spec.kind === 'state-list' || spec.kind === 'state-item')
+    return scopeOf(actor.role, spec.action) === 'state' && actor.state ? 'allowed' : 403;
   const resource = target!.resource;
   if (!canSeeDistrict(actor, resource)) return 404;
   if (spec.kind === 'list') {
@@ -576,7 +578,8 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
 
     it.each(ROLES)('answers %s as the policy table says, for every kind of resource', async (role) => {
       const { policy: actor, session } = w.actors[role];
-      const targets: (Target | null)[] = spec.kind === 'state-list' ? [null] : spec.targets(w);
+      const targets: (Target | null)[] =
+        spec.kind === 'state-list' || spec.kind === 'state-item' ? [null] : spec.targets(w);
       let randomBody: unknown;
       for (const target of targets) {
         const expected = expectedOutcome(actor, spec, target);
@@ -590,7 +593,7 @@ describe(`policy matrix on ${TEST_DIALECT}`, () => {
           }
           const body = res.json<Item & { items?: Item[] }>();
           if (spec.kind === 'item' && method === 'GET') expect(body.id, what).toBe(target!.ids.id);
-          if (spec.kind !== 'item') {
+          if (spec.kind === 'list' || spec.kind === 'state-list') {
             expect(body.items!.length, `${what}: an allowed list must not be empty in this world`).toBeGreaterThan(0);
             for (const item of body.items!)
               expect(

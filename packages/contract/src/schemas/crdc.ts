@@ -133,3 +133,9 @@ export const CpiTableSchema = z.object({
   states: z.array(CpiRowSchema),
 });
 export type CpiTable = z.infer<typeof CpiTableSchema>;
+
+/** Issue 13: which CRDC collections are loaded (public federal data): state, collection year, schools (rows). */
+export const CrdcLoadedSchema = z.object({
+  items: z.array(z.object({ state: z.string(), year: z.string(), schools: z.number().int() })),
+});
+export type CrdcLoaded = z.infer<typeof CrdcLoadedSchema>;

@@ -15,7 +15,9 @@ export const JobKindNameSchema = z
 export const JobSchema = z.object({
   id: IdSchema,
   kind: z.string(),
-  districtId: IdSchema,
+  /** The district whose job it is; null for a state's job (a state viewer's CRDC load), which names `state`. */
+  districtId: IdSchema.nullable(),
+  state: z.string().nullable(),
   requestedBy: IdSchema.nullable(),
   /** The name of who started it (the jobs page says who, not an id); null for the system or a removed account. */
   requestedByName: z.string().nullable(),

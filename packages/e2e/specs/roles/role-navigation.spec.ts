@@ -24,6 +24,7 @@ const ROLES = [
       'Dashboard',
       'Schools',
       'Incidents',
+      'Import incidents',
       'Role drift',
       'Students',
       'Agreements (MOUs)',
@@ -32,6 +33,7 @@ const ROLES = [
       'Disclosure log',
       'Exports',
       'District settings',
+      'CRDC files',
     ],
     refused: '/app/state',
   },
@@ -78,7 +80,7 @@ const ROLES = [
     role: 'state_viewer',
     who: 'a state viewer',
     label: 'State viewer',
-    nav: ['Dashboard', 'Districts in my state'],
+    nav: ['Dashboard', 'CRDC files', 'Districts in my state'],
     refused: '/app/people',
   },
 ] as const;
@@ -87,6 +89,7 @@ const ALL_SECTIONS = [
   'Dashboard',
   'Schools',
   'Incidents',
+  'Import incidents',
   'Role drift',
   'Students',
   'Agreements (MOUs)',
@@ -95,6 +98,7 @@ const ALL_SECTIONS = [
   'Disclosure log',
   'Exports',
   'District settings',
+  'CRDC files',
   'Districts in my state',
 ];
 

@@ -52,6 +52,7 @@ export const EXPECTED_SCOPES = {
   'job.start':              'D     -     -     -     D     -',
   'job.list':               'D     -     -     -     D     -',
   'job.cancel':             'D     -     -     -     -     -',
+  'crdc.import.state':      '-     -     -     -     -     T',
 } as const satisfies Record<string, string>;
 
 const COLUMNS: readonly Role[] = ['district_admin', 'school_admin', 'sro', 'support_staff', 'auditor', 'state_viewer'];

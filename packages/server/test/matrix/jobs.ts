@@ -50,6 +50,14 @@ export const jobsMatrix: MatrixModule = {
       payload: () => ({ kind: 'crdc.export', input: {} }),
       success: 202,
     },
+    // Issue 13: a state's job, in the actor's own state (the file's rows are checked when it runs).
+    'POST /api/state/jobs': {
+      action: 'crdc.import.state',
+      kind: 'state-item',
+      targets: () => [],
+      payload: () => ({ kind: 'crdc.import.state', input: { csv: 'x', fileName: 'CRDC_2020-21_VA.csv' } }),
+      success: 202,
+    },
     'GET /api/districts/:id/jobs': {
       action: 'job.list',
       kind: 'list',

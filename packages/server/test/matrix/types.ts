@@ -30,8 +30,11 @@ export type Item = Record<string, unknown>;
 
 export interface ActionSpec {
   action: Action;
-  /** `item`: one resource; `list`: a district's collection (school scope narrows it); `state-list`: no id, the actor's state. */
-  kind: 'item' | 'list' | 'state-list';
+  /**
+   * `item`: one resource; `list`: a district's collection (school scope narrows it); `state-list`: no id,
+   * the actor's state; `state-item`: no id, one thing made in the actor's state (a state's job).
+   */
+  kind: 'item' | 'list' | 'state-list' | 'state-item';
   targets: (w: World) => Target[];
   /** The request body; gets the target so a body can name the target's school (e.g. creating an incident there). */
   payload?: (target: Target | null) => unknown;

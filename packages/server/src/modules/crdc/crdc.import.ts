@@ -4,7 +4,7 @@ import { parse } from 'csv-parse';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { INVALID_CHARACTERS_MESSAGE, isStorableText } from '../../shared/text.js';
-import { ValidationError } from '../../shared/errors.js';
+import { AppError, ValidationError } from '../../shared/errors.js';
 import { CRDC_ID_COLUMNS, CRDC_VALUE_COLUMNS, type CrdcColumn } from './crdc.columns.js';
 
 export interface CrdcImportProgress {
@@ -23,11 +23,23 @@ export interface CrdcFileReport {
   linked: number;
 }
 
+/**
+ * Why a CRDC file is refused, as a code the web translates (issue 13): crdc_no_year, crdc_bad_value,
+ * crdc_wrong_state, crdc_not_crdc_file. A 400 like any ValidationError; the message stays English
+ * for the command line.
+ */
+export class CrdcFileError extends AppError {
+  constructor(code: 'crdc_no_year' | 'crdc_bad_value' | 'crdc_wrong_state' | 'crdc_not_crdc_file', message: string) {
+    super(400, code, message);
+  }
+}
+
 /** 2020-21 from `CRDC_2020-21_AK.csv`: OCR's files carry no year column, so the name or --year must. */
 export function yearOf(file: string, given?: string): string {
   const year = given ?? /(\d{4}-\d{2})/.exec(basename(file))?.[1];
   if (!year || !/^\d{4}-\d{2}$/.test(year))
-    throw new ValidationError(
+    throw new CrdcFileError(
+      'crdc_no_year',
       `cannot tell the collection year of ${basename(file)}: name it like CRDC_2020-21_XX.csv or pass --year 2020-21`,
     );
   return year;
@@ -44,7 +56,8 @@ function valueOf(raw: string, col: CrdcColumn, where: () => string): number | nu
   if (raw === '') return null;
   const n = Number(raw);
   if (!Number.isFinite(n) || (col.kind === 'count' && !Number.isInteger(n)))
-    throw new ValidationError(
+    throw new CrdcFileError(
+      'crdc_bad_value',
       `${where()}, ${col.csv}: "${raw}" is not a ${col.kind === 'count' ? 'whole number' : 'number'}`,
     );
   return n < 0 ? null : n;
@@ -104,7 +117,8 @@ export async function importCrdcFile(
           );
         const state = at(index.id.LEA_STATE);
         if (opts.onlyState !== undefined && state !== opts.onlyState)
-          throw new ValidationError(
+          throw new CrdcFileError(
+            'crdc_wrong_state',
             `${name} line ${line}: a school in ${state || 'no state'}; this district loads only ${opts.onlyState}'s file`,
           );
         states.add(state);
@@ -167,7 +181,8 @@ function headerIndex(header: string[], name: string) {
   const pos = new Map(header.map((h, i) => [h.trim(), i]));
   const missing = [...CRDC_ID_COLUMNS, ...CRDC_VALUE_COLUMNS.map((c) => c.csv)].filter((c) => !pos.has(c));
   if (missing.length)
-    throw new ValidationError(
+    throw new CrdcFileError(
+      'crdc_not_crdc_file',
       `${name} is not a CRDC school-level file: missing ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ` and ${missing.length - 8} more` : ''}`,
     );
   return {

@@ -4,18 +4,25 @@ import type { AppContext } from '../../shared/context.js';
 import {
   CpiTableSchema,
   CrdcDistrictBenchmarkSchema,
+  CrdcLoadedSchema,
   PublicCrdcSummarySchema,
   TransparencyYearParamsSchema,
 } from '@forefront/contract';
 import { loadCpiTable } from './cpi.js';
 import { crdcDistrictBenchmark } from './crdc.benchmarks.js';
-import { CRDC_SOURCE, readStateSummary } from './crdc.service.js';
+import { CRDC_SOURCE, listLoaded, readStateSummary } from './crdc.service.js';
 
 // Loose shapes here, checked in the service, so a bad value answers our own clear 400 message.
 const StateYearParams = z.object({ state: z.string().max(8), year: z.string().max(16) });
 
 export function crdcRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    // What is loaded, for the CRDC files page and the public pages (published federal data, no tenant).
+    app.get(
+      '/api/public/crdc',
+      { config: { policy: 'public' }, schema: { tags: ['public'], response: { 200: CrdcLoadedSchema } } },
+      async () => ({ items: await listLoaded(ctx) }),
+    );
     app.get(
       '/api/public/crdc/:state/:year',
       {

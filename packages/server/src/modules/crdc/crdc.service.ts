@@ -25,3 +25,15 @@ export async function readStateSummary(ctx: AppContext, state: string, year: str
     throw new NotFoundError('CRDC data', `No CRDC data imported for ${state} ${year} (forefront crdc import <files>)`);
   return summary;
 }
+
+/** Each loaded collection: state, year and its number of schools (one row each), newest year first. */
+export async function listLoaded(ctx: AppContext) {
+  const rows = await ctx.db
+    .selectFrom('crdcSchools')
+    .select(['state', 'year', (eb) => eb.fn.countAll<string | number>().as('schools')])
+    .groupBy(['state', 'year'])
+    .orderBy('year', 'desc')
+    .orderBy('state')
+    .execute();
+  return rows.map((r) => ({ state: r.state, year: r.year, schools: Number(r.schools) }));
+}

@@ -44,7 +44,13 @@ export class IncidentAssembler {
     if (first) {
       INCIDENT_LEVEL_COLUMNS.forEach((c, i) => {
         if (r.incidentCells[i] !== first.incidentCells[i])
-          errors.push({ row: r.row, column: c, reason: `Differs from row ${first.row} of the same incident_ref` });
+          errors.push({
+            row: r.row,
+            column: c,
+            code: 'differs_in_incident',
+            params: { row: first.row },
+            reason: `Differs from row ${first.row} of the same incident_ref`,
+          });
       });
       if (r.student) {
         const other = this.rows.find(
@@ -54,6 +60,8 @@ export class IncidentAssembler {
           errors.push({
             row: r.row,
             column: 'student_role',
+            code: 'student_role_conflict',
+            params: { value: other.student!.role, row: other.row },
             reason: `The same student has role "${other.student!.role}" in row ${other.row}`,
           });
       }
@@ -65,6 +73,8 @@ export class IncidentAssembler {
           errors.push({
             row: r.row,
             column: 'purpose',
+            code: 'contact_conflict',
+            params: { row: other.row },
             reason: `The same officer contact (email and reported_at) has another purpose, involvement or arrived_at in row ${other.row}`,
           });
       }
@@ -116,13 +126,21 @@ export class IncidentAssembler {
       }
     }
     const errors: RowError[] = [];
-    const limit = (column: string, reason: string) =>
-      errors.push({ row: first.row, column, reason: `incident_ref "${first.ref}": ${reason}` });
-    if (students.size > MAX_STUDENTS) limit('student_local_id', `more than ${MAX_STUDENTS} students`);
-    if (outside.size > MAX_OUTSIDE) limit('outside_kind', `more than ${MAX_OUTSIDE} referrals or arrests`);
-    if (contacts.size > MAX_CONTACTS) limit('officer_email', `more than ${MAX_CONTACTS} officer contacts`);
+    const limit = (column: string, max: number, reason: string) =>
+      errors.push({
+        row: first.row,
+        column,
+        code: 'incident_limit',
+        params: { value: first.ref, max },
+        reason: `incident_ref "${first.ref}": ${reason}`,
+      });
+    if (students.size > MAX_STUDENTS) limit('student_local_id', MAX_STUDENTS, `more than ${MAX_STUDENTS} students`);
+    if (outside.size > MAX_OUTSIDE) limit('outside_kind', MAX_OUTSIDE, `more than ${MAX_OUTSIDE} referrals or arrests`);
+    if (contacts.size > MAX_CONTACTS)
+      limit('officer_email', MAX_CONTACTS, `more than ${MAX_CONTACTS} officer contacts`);
     for (const c of contacts.values())
-      if (c.actions.length > MAX_ACTIONS) limit('actions', `more than ${MAX_ACTIONS} actions in one contact`);
+      if (c.actions.length > MAX_ACTIONS)
+        limit('actions', MAX_ACTIONS, `more than ${MAX_ACTIONS} actions in one contact`);
     if (errors.length > 0) return { incident: null, errors };
     return {
       incident: {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParamsSchema } from '@forefront/contract';
+import { IdParamsSchema, IncidentImportReportSchema } from '@forefront/contract';
 import type { AppContext } from '../../shared/context.js';
 import { importIncidentsAs } from './import.service.js';
 
@@ -11,23 +11,15 @@ export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
 export const ImportBodySchema = z.object({
   csv: z.string().min(1).max(IMPORT_BODY_LIMIT),
   fileName: z.string().trim().max(200).optional(),
+  /** Check every row and write nothing (issue 13): 200 with the report either way. */
+  dryRun: z.boolean().optional(),
 });
 
-export const ImportReportSchema = z.object({
-  accepted: z.boolean(),
-  file: z.string(),
-  rows: z.number().int(),
-  incidents: z.number().int(),
-  studentLinks: z.number().int(),
-  flags: z.number().int(),
-  errorCount: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), column: z.string().nullable(), reason: z.string() })),
-  numbers: z.object({ first: z.string(), last: z.string() }).nullable(),
-});
+export const ImportReportSchema = IncidentImportReportSchema;
 
 export function incidentImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    // 422 with the per-row report when the file is rejected (nothing was written).
+    // 422 with the per-row report when the file is rejected (nothing was written); a dry run answers 200.
     app.post(
       '/api/districts/:id/incidents/import',
       {
@@ -44,8 +36,9 @@ export function incidentImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const report = await importIncidentsAs(ctx, req.actor!, req.params.id, {
           stream: Readable.from([req.body.csv]),
           file: req.body.fileName ?? 'upload.csv',
+          dryRun: req.body.dryRun === true,
         });
-        return reply.code(report.accepted ? 200 : 422).send(report);
+        return reply.code(report.accepted || report.dryRun ? 200 : 422).send(report);
       },
     );
   };

@@ -16,7 +16,13 @@ import {
   type StudentRole,
   WEAPONS,
 } from '@forefront/contract';
-import { INCIDENT_LEVEL_COLUMNS, type IncidentColumn, type RowError } from './import.columns.js';
+import {
+  INCIDENT_LEVEL_COLUMNS,
+  type IncidentColumn,
+  type RowError,
+  type RowErrorCode,
+  type RowErrorParams,
+} from './import.columns.js';
 import type { ImportLookups, StudentRef } from './import.lookups.js';
 
 /** One valid CSV row, resolved to ids. */
@@ -123,57 +129,70 @@ export function parseRow(
     const i = index.get(c);
     return i === undefined ? '' : (cells[i] ?? '').trim();
   };
-  const fail = (column: IncidentColumn, reason: string) => void errors.push({ row: rowNumber, column, reason });
+  const fail = (column: IncidentColumn, reason: string, code: RowErrorCode, params?: RowErrorParams) =>
+    void errors.push({ row: rowNumber, column, reason, code, ...(params && { params }) });
+  // A coded cell holding no valid code: the report lists the column's valid values (validValuesOf).
+  const unknown = (c: IncidentColumn, value: string, reason: string) => fail(c, reason, 'unknown_value', { value });
+  const oneOf = (c: IncidentColumn, value: string, reason: string) =>
+    value === '' ? fail(c, 'Required', 'required') : unknown(c, value, reason);
   const date = (c: IncidentColumn, required: boolean) => {
     const v = get(c);
     if (v === '') {
-      if (required) fail(c, 'Required');
+      if (required) fail(c, 'Required', 'required');
       return null;
     }
     const iso = isoOrNull(v);
-    if (!iso) fail(c, `Not an ISO 8601 date-time with offset (e.g. 2026-03-04T10:15:00Z): "${v}"`);
+    if (!iso)
+      fail(c, `Not an ISO 8601 date-time with offset (e.g. 2026-03-04T10:15:00Z): "${v}"`, 'not_datetime', {
+        value: v,
+      });
     return iso;
   };
   const bool = (c: IncidentColumn) => {
     const v = get(c).toLowerCase();
     if (TRUE.has(v)) return true;
-    if (!FALSE.has(v)) fail(c, `Use true or false, not "${get(c)}"`);
+    if (!FALSE.has(v)) fail(c, `Use true or false, not "${get(c)}"`, 'not_boolean', { value: get(c) });
     return false;
   };
 
   const ref = get('incident_ref');
-  if (ref === '') fail('incident_ref', 'Required');
-  else if (ref.length > 64) fail('incident_ref', 'Longer than 64 characters');
+  if (ref === '') fail('incident_ref', 'Required', 'required');
+  else if (ref.length > 64) fail('incident_ref', 'Longer than 64 characters', 'too_long', { max: 64 });
   const nces = get('school_nces_id');
   const schoolId = lk.schoolsByNces.get(nces);
-  if (nces === '') fail('school_nces_id', 'Required');
-  else if (!schoolId) fail('school_nces_id', `Unknown school: no school in this district has NCES id "${nces}"`);
+  if (nces === '') fail('school_nces_id', 'Required', 'required');
+  else if (!schoolId)
+    fail('school_nces_id', `Unknown school: no school in this district has NCES id "${nces}"`, 'unknown_school', {
+      value: nces,
+    });
   const occurredAt = date('occurred_at', true);
   const location = get('location');
-  if (!LOCATION_SET.has(location)) fail('location', location === '' ? 'Required' : `Unknown location "${location}"`);
+  if (!LOCATION_SET.has(location)) oneOf('location', location, `Unknown location "${location}"`);
   const behaviors = list(get('behaviors'));
-  for (const b of behaviors) if (!(b in BEHAVIORS)) fail('behaviors', `Unknown behavior "${b}"`);
-  if (new Set(behaviors).size !== behaviors.length) fail('behaviors', 'A behavior is listed twice');
-  if (behaviors.length > 20) fail('behaviors', 'More than 20 behaviors');
+  for (const b of behaviors) if (!(b in BEHAVIORS)) unknown('behaviors', b, `Unknown behavior "${b}"`);
+  if (new Set(behaviors).size !== behaviors.length) fail('behaviors', 'A behavior is listed twice', 'listed_twice');
+  if (behaviors.length > 20) fail('behaviors', 'More than 20 behaviors', 'too_many', { max: 20 });
   const description = get('description');
-  if (description.length > 4000) fail('description', 'Longer than 4000 characters');
+  if (description.length > 4000) fail('description', 'Longer than 4000 characters', 'too_long', { max: 4000 });
   const weapon = get('weapon') || 'none';
-  if (!WEAPON_SET.has(weapon)) fail('weapon', `Unknown weapon "${weapon}"`);
+  if (!WEAPON_SET.has(weapon)) unknown('weapon', weapon, `Unknown weapon "${weapon}"`);
   const offenseAlleged = bool('offense_alleged');
   const nibrsCodes = list(get('nibrs_codes'));
-  for (const c of nibrsCodes) if (!NIBRS_SET.has(c)) fail('nibrs_codes', `Unknown NIBRS code "${c}"`);
+  for (const c of nibrsCodes) if (!NIBRS_SET.has(c)) unknown('nibrs_codes', c, `Unknown NIBRS code "${c}"`);
   // Routine misbehavior must never be coded as a crime: codes only where an offense is alleged,
   // and only codes of the chosen behaviors (the same rules as incident.validate.ts).
-  if (nibrsCodes.length > 0 && !offenseAlleged) fail('nibrs_codes', 'NIBRS codes need offense_alleged = true');
+  if (nibrsCodes.length > 0 && !offenseAlleged)
+    fail('nibrs_codes', 'NIBRS codes need offense_alleged = true', 'needs_offense_alleged');
   else {
     const allowed = new Set(
       behaviors.flatMap((x) => (x in BEHAVIORS ? (BEHAVIORS[x as Behavior].nibrs as readonly string[]) : [])),
     );
     for (const c of nibrsCodes)
-      if (NIBRS_SET.has(c) && !allowed.has(c)) fail('nibrs_codes', `${c} is not a NIBRS code of the chosen behaviors`);
+      if (NIBRS_SET.has(c) && !allowed.has(c))
+        fail('nibrs_codes', `${c} is not a NIBRS code of the chosen behaviors`, 'nibrs_not_of_behaviors', { value: c });
   }
   const future = (c: IncidentColumn, iso: string | null) => {
-    if (iso && Date.parse(iso) > Date.now() + FUTURE_SKEW_MS) fail(c, 'This time is in the future');
+    if (iso && Date.parse(iso) > Date.now() + FUTURE_SKEW_MS) fail(c, 'This time is in the future', 'future_time');
   };
   future('occurred_at', occurredAt);
 
@@ -182,11 +201,20 @@ export function parseRow(
   const role = get('student_role');
   if (localId !== '') {
     const ref = lk.studentsByLocalId.get(localId);
-    if (!ref) fail('student_local_id', `Unknown student: no student in this district has local id "${localId}"`);
+    if (!ref)
+      fail(
+        'student_local_id',
+        `Unknown student: no student in this district has local id "${localId}"`,
+        'unknown_student',
+        { value: localId },
+      );
     if (!ROLE_SET.has(role))
-      fail('student_role', role === '' ? 'Required when a student is named' : `Unknown role "${role}"`);
+      if (role === '')
+        fail('student_role', 'Required when a student is named', 'required_with', { other: 'student_local_id' });
+      else unknown('student_role', role, `Unknown role "${role}"`);
     if (ref && ROLE_SET.has(role)) student = { ref, role: role as StudentRole };
-  } else if (role !== '') fail('student_role', 'A role without student_local_id');
+  } else if (role !== '')
+    fail('student_role', 'A role without student_local_id', 'given_without', { other: 'student_local_id' });
 
   let contact: ParsedRow['contact'] = null;
   const actions: ParsedRow['actions'] = [];
@@ -197,34 +225,57 @@ export function parseRow(
   if (email !== '') {
     const officerId = lk.officersByEmail.get(email);
     if (!officerId)
-      fail('officer_email', `Unknown officer: no active SRO of this district has email "${get('officer_email')}"`);
+      fail(
+        'officer_email',
+        `Unknown officer: no active SRO of this district has email "${get('officer_email')}"`,
+        'unknown_officer',
+        { value: get('officer_email') },
+      );
     const purpose = get('purpose');
     if (!PURPOSE_SET.has(purpose))
-      fail('purpose', purpose === '' ? 'Required when an officer is named' : `Unknown purpose "${purpose}"`);
+      if (purpose === '')
+        fail('purpose', 'Required when an officer is named', 'required_with', { other: 'officer_email' });
+      else unknown('purpose', purpose, `Unknown purpose "${purpose}"`);
     const involvement = get('involvement');
     if (!INVOLVEMENT_SET.has(involvement))
-      fail(
-        'involvement',
-        involvement === '' ? 'Required when an officer is named' : `Unknown involvement "${involvement}"`,
-      );
+      if (involvement === '')
+        fail('involvement', 'Required when an officer is named', 'required_with', { other: 'officer_email' });
+      else unknown('involvement', involvement, `Unknown involvement "${involvement}"`);
     const reportedAt = date('reported_at', true);
     const arrivedAt = date('arrived_at', false);
     future('reported_at', reportedAt);
     if (reportedAt && arrivedAt && Date.parse(arrivedAt) < Date.parse(reportedAt))
-      fail('arrived_at', 'The officer cannot arrive before the call was reported');
+      fail('arrived_at', 'The officer cannot arrive before the call was reported', 'arrived_before_reported');
     const emergencyReason = get('emergency_reason') || null;
-    if (emergencyReason && emergencyReason.length > 1000) fail('emergency_reason', 'Longer than 1000 characters');
+    if (emergencyReason && emergencyReason.length > 1000)
+      fail('emergency_reason', 'Longer than 1000 characters', 'too_long', { max: 1000 });
     for (const token of list(get('actions'))) {
       const [head, atCell] = token.split('@') as [string, string | undefined];
       const [action, ...mods] = head.split(':').map((s) => s.trim());
-      if (!action || !ACTION_SET.has(action)) fail('actions', `Unknown action "${action ?? ''}"`);
+      if (!action || !ACTION_SET.has(action)) unknown('actions', action ?? '', `Unknown action "${action ?? ''}"`);
       const badMod = mods.find((m) => m !== 'emergency' && m !== 'parent_notified');
-      if (badMod) fail('actions', `Unknown action modifier "${badMod}" (use :emergency or :parent_notified)`);
+      if (badMod)
+        fail(
+          'actions',
+          `Unknown action modifier "${badMod}" (use :emergency or :parent_notified)`,
+          'unknown_modifier',
+          {
+            value: badMod,
+          },
+        );
       const emergency = mods.includes('emergency');
       if (emergency && !emergencyReason)
-        fail('emergency_reason', `Action "${action}" is marked :emergency but no emergency_reason is given`);
+        fail(
+          'emergency_reason',
+          `Action "${action}" is marked :emergency but no emergency_reason is given`,
+          'emergency_without_reason',
+          { value: action ?? '' },
+        );
       const at = atCell === undefined ? (arrivedAt ?? reportedAt) : isoOrNull(atCell.trim());
-      if (atCell !== undefined && !at) fail('actions', `Action time after @ is not an ISO 8601 date-time: "${atCell}"`);
+      if (atCell !== undefined && !at)
+        fail('actions', `Action time after @ is not an ISO 8601 date-time: "${atCell}"`, 'not_datetime', {
+          value: atCell,
+        });
       if (atCell !== undefined) future('actions', at);
       if (action && ACTION_SET.has(action) && at)
         actions.push({
@@ -245,7 +296,8 @@ export function parseRow(
         reportedAt,
         arrivedAt,
       };
-  } else for (const c of contactCells) fail(c, 'Given without officer_email');
+  } else
+    for (const c of contactCells) fail(c, 'Given without officer_email', 'given_without', { other: 'officer_email' });
 
   let review: ParsedRow['review'] = null;
   const reviewCells = (['review_decision', 'reviewed_at', 'reviewer_email', 'review_note'] as const).filter(
@@ -254,22 +306,22 @@ export function parseRow(
   if (reviewCells.length > 0) {
     const decision = get('review_decision');
     if (decision !== 'approved' && decision !== 'declined')
-      fail(
-        'review_decision',
-        decision === '' ? 'Required for a review' : `Use approved or declined, not "${decision}"`,
-      );
+      if (decision === '') fail('review_decision', 'Required for a review', 'required_for_review');
+      else unknown('review_decision', decision, `Use approved or declined, not "${decision}"`);
     const reviewedAt = date('reviewed_at', true);
     const reviewerEmail = get('reviewer_email').toLowerCase();
     const reviewerId = lk.reviewersByEmail.get(reviewerEmail);
     if (!reviewerId)
-      fail(
-        'reviewer_email',
-        reviewerEmail === ''
-          ? 'Required for a review'
-          : `Unknown reviewer: no active administrator of this district has email "${get('reviewer_email')}"`,
-      );
+      if (reviewerEmail === '') fail('reviewer_email', 'Required for a review', 'required_for_review');
+      else
+        fail(
+          'reviewer_email',
+          `Unknown reviewer: no active administrator of this district has email "${get('reviewer_email')}"`,
+          'unknown_reviewer',
+          { value: get('reviewer_email') },
+        );
     const note = get('review_note');
-    if (note.length > 2000) fail('review_note', 'Longer than 2000 characters');
+    if (note.length > 2000) fail('review_note', 'Longer than 2000 characters', 'too_long', { max: 2000 });
     if (reviewerId && reviewedAt && (decision === 'approved' || decision === 'declined'))
       review = { reviewerId, reviewedAt, decision, note };
   }
@@ -281,29 +333,38 @@ export function parseRow(
   if (outsideCells.length > 0) {
     const kind = get('outside_kind');
     if (kind !== 'referral' && kind !== 'arrest')
-      fail('outside_kind', kind === '' ? 'Required for a referral or arrest' : `Use referral or arrest, not "${kind}"`);
-    if (!student) fail('outside_kind', "A referral or arrest needs the row's student_local_id");
+      if (kind === '') fail('outside_kind', 'Required for a referral or arrest', 'required_for_outside');
+      else unknown('outside_kind', kind, `Use referral or arrest, not "${kind}"`);
+    if (!student)
+      fail('outside_kind', "A referral or arrest needs the row's student_local_id", 'outside_needs_student');
     const officerName = get('outside_officer');
     const agency = get('outside_agency');
-    if (officerName === '') fail('outside_officer', 'Required for a referral or arrest');
-    if (agency === '') fail('outside_agency', 'Required for a referral or arrest');
-    if (officerName.length > 200) fail('outside_officer', 'Longer than 200 characters');
-    if (agency.length > 200) fail('outside_agency', 'Longer than 200 characters');
+    if (officerName === '') fail('outside_officer', 'Required for a referral or arrest', 'required_for_outside');
+    if (agency === '') fail('outside_agency', 'Required for a referral or arrest', 'required_for_outside');
+    if (officerName.length > 200) fail('outside_officer', 'Longer than 200 characters', 'too_long', { max: 200 });
+    if (agency.length > 200) fail('outside_agency', 'Longer than 200 characters', 'too_long', { max: 200 });
     const badge = get('outside_badge');
-    if (badge.length > 50) fail('outside_badge', 'Longer than 50 characters');
+    if (badge.length > 50) fail('outside_badge', 'Longer than 50 characters', 'too_long', { max: 50 });
     const staffEmail = get('referred_by_email').toLowerCase();
     const referredBy = staffEmail === '' ? null : (lk.staffByEmail.get(staffEmail) ?? null);
     if (staffEmail !== '' && !referredBy)
-      fail('referred_by_email', `Unknown staff member: no active account of this district has email "${staffEmail}"`);
-    if (staffEmail === '' && kind === 'referral') fail('referred_by_email', 'Required for a referral');
+      fail(
+        'referred_by_email',
+        `Unknown staff member: no active account of this district has email "${staffEmail}"`,
+        'unknown_staff',
+        { value: staffEmail },
+      );
+    if (staffEmail === '' && kind === 'referral')
+      fail('referred_by_email', 'Required for a referral', 'required_for_outside');
     const at = get('outside_at') === '' ? occurredAt : date('outside_at', false);
     future('outside_at', at);
-    if (kind === 'arrest' && !offenseAlleged) fail('outside_kind', OFFENSE_REASON);
+    if (kind === 'arrest' && !offenseAlleged) fail('outside_kind', OFFENSE_REASON, 'needs_offense_alleged');
     if ((kind === 'referral' || kind === 'arrest') && at)
       outside = { kind, referredBy, officerName, agency, badgeNumber: badge || null, at, behavior: null };
   }
   // As the API (incident.validate.ts): a citation or arrest stands on an alleged offense.
-  if (!offenseAlleged && actions.some((a) => OFFENSE_ACTIONS.includes(a.action))) fail('actions', OFFENSE_REASON);
+  if (!offenseAlleged && actions.some((a) => OFFENSE_ACTIONS.includes(a.action)))
+    fail('actions', OFFENSE_REASON, 'needs_offense_alleged');
 
   if (errors.length > 0) return errors;
   return {

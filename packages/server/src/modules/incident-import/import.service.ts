@@ -1,6 +1,12 @@
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { type Role, localDate } from '@forefront/contract';
+import {
+  INCIDENT_COLUMN_VALUES,
+  type IncidentImportReport,
+  type Role,
+  isCodedIncidentColumn,
+  localDate,
+} from '@forefront/contract';
 import { nowIso } from '../../db/database.js';
 import type { Actor, AuditActor } from '../../shared/actor.js';
 import type { AppContext } from '../../shared/context.js';
@@ -24,19 +30,8 @@ import { type BulkWriter, KyselyBulkWriter, SqliteBulkWriter } from './import.wr
 /** Errors kept for the report; the rest are counted. Enough to fix a file, small enough to return. */
 const MAX_REPORTED_ERRORS = 1000;
 
-export interface ImportReport {
-  accepted: boolean;
-  file: string;
-  /** Data rows read (the header not counted). */
-  rows: number;
-  incidents: number;
-  studentLinks: number;
-  flags: number;
-  errorCount: number;
-  errors: RowError[];
-  /** Numbers given to the imported incidents (first and last), when accepted. */
-  numbers: { first: string; last: string } | null;
-}
+/** Data rows are counted without the header; `numbers` are the first and last given, when accepted. */
+export type ImportReport = IncidentImportReport;
 
 export interface ImportSource {
   /** The CSV; read once. */
@@ -44,6 +39,8 @@ export interface ImportSource {
   /** A name for the audit trail and the report (file name, or "upload"). */
   file: string;
   onProgress?: (p: { rows: number; bytes: number }) => void;
+  /** Check every row exactly as an import does, and write nothing (issue 13). */
+  dryRun?: boolean;
 }
 
 class Rejected extends Error {}
@@ -103,6 +100,8 @@ async function runImport(
   const lookups = await loadLookups(ctx.db, districtId);
   const report: ImportReport = {
     accepted: false,
+    dryRun: source.dryRun === true,
+    validValues: {},
     file: source.file,
     rows: 0,
     incidents: 0,
@@ -119,6 +118,7 @@ async function runImport(
     now: nowIso(),
     clock: await loadClock(ctx.db, districtId),
   };
+  if (source.dryRun) return dryRun(ctx, creator, source, lookups, run, report);
   try {
     await ctx.db.transaction().execute(async (trx) => {
       // The clock as it is while this transaction holds it (a clock change waits for the import).
@@ -162,7 +162,7 @@ async function runImport(
       );
       if (report.errorCount > 0 || report.rows === 0) {
         if (report.rows === 0 && report.errorCount === 0)
-          addError(report, { row: 1, column: null, reason: 'The file has no data rows' });
+          addError(report, { row: 1, column: null, code: 'no_data_rows', reason: 'The file has no data rows' });
         throw new Rejected();
       }
       await writer.flush();
@@ -187,9 +187,65 @@ async function runImport(
   return report;
 }
 
+/**
+ * The dry run: the same stream, the same checks of each row and of each incident's rows, the same
+ * MOU in force and role-clarity flags as an import, with nothing written: no transaction, the
+ * incidents' rows handed to a sink that drops them. Only the audit trail records that the roster
+ * was read to check the file.
+ */
+async function dryRun(
+  ctx: AppContext,
+  creator: NonNullable<AuditActor>,
+  source: ImportSource,
+  lookups: ImportLookups,
+  run: ImportRun,
+  report: ImportReport,
+): Promise<ImportReport> {
+  const drop = () => undefined;
+  let next = 0;
+  const count = (inc: AssembledIncident, mou: MouInForce | null) => {
+    next += 1;
+    const { flags } = emitIncident(run, inc, incidentNumber(run.now, next), mou, drop);
+    report.incidents += 1;
+    report.studentLinks += inc.input.students.length;
+    report.flags += flags.length;
+  };
+  await streamRows(
+    source,
+    lookups,
+    report,
+    (inc) => {
+      const day = localDate(inc.input.occurredAt, run.clock.timeZone);
+      const mou = lookups.mouKnown(day);
+      return mou !== undefined ? count(inc, mou) : lookups.mouOn(ctx.db, day).then((m) => count(inc, m));
+    },
+    () => undefined,
+  );
+  if (report.rows === 0 && report.errorCount === 0)
+    addError(report, { row: 1, column: null, code: 'no_data_rows', reason: 'The file has no data rows' });
+  await ctx.db.transaction().execute((trx) =>
+    appendAudit(
+      trx,
+      { dialect: ctx.dialect, actor: creator, districtId: run.districtId },
+      {
+        kind: 'incident.import_checked',
+        rows: report.rows,
+        errors: report.errorCount,
+        file: source.file.slice(0, 200),
+      },
+    ),
+  );
+  report.accepted = report.errorCount === 0;
+  if (!report.accepted) Object.assign(report, { incidents: 0, studentLinks: 0, flags: 0 });
+  return report;
+}
+
 function addError(report: ImportReport, e: RowError) {
   report.errorCount += 1;
   if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(e);
+  // A wrong code: the report carries the column's valid values once, however many rows have one.
+  if (e.code === 'unknown_value' && isCodedIncidentColumn(e.column))
+    report.validValues[e.column] ??= [...INCIDENT_COLUMN_VALUES[e.column]];
 }
 
 /**
@@ -242,12 +298,23 @@ async function streamRows(
       if (source.onProgress && (report.rows & 0x3fff) === 0)
         source.onProgress({ rows: report.rows, bytes: parser.info.bytes });
       if (cells.length !== width) {
-        error({ row: rowNumber, column: null, reason: `Has ${cells.length} cells; the header has ${width}` });
+        error({
+          row: rowNumber,
+          column: null,
+          code: 'cell_count',
+          params: { cells: cells.length, width },
+          reason: `Has ${cells.length} cells; the header has ${width}`,
+        });
         continue;
       }
       const bad = cells.findIndex((c) => !isStorableText(c));
       if (bad >= 0) {
-        error({ row: rowNumber, column: headerNames[bad] ?? null, reason: INVALID_CHARACTERS_MESSAGE });
+        error({
+          row: rowNumber,
+          column: headerNames[bad] ?? null,
+          code: 'invalid_characters',
+          reason: INVALID_CHARACTERS_MESSAGE,
+        });
         continue;
       }
       // A cell our export neutralised against CSV injection ('=...) is read back as it was written.
@@ -263,6 +330,8 @@ async function streamRows(
           error({
             row: rowNumber,
             column: 'incident_ref',
+            code: 'ref_not_together',
+            params: { value: parsed.ref },
             reason: `incident_ref "${parsed.ref}" appeared earlier, separated by other incidents; keep an incident's rows together`,
           });
           continue;
@@ -275,7 +344,13 @@ async function streamRows(
   } catch (err) {
     const e = err as { code?: string; lines?: number; message?: string };
     if (!e.code?.startsWith('CSV_')) throw err;
-    error({ row: e.lines ?? rowNumber + 1, column: null, reason: `Not readable as CSV: ${e.message ?? e.code}` });
+    error({
+      row: e.lines ?? rowNumber + 1,
+      column: null,
+      code: 'not_csv',
+      params: { value: e.message ?? e.code },
+      reason: `Not readable as CSV: ${e.message ?? e.code}`,
+    });
   } finally {
     source.onProgress?.({ rows: report.rows, bytes: parser.info.bytes });
   }

@@ -6,12 +6,15 @@ import { z } from 'zod';
 import {
   type Action,
   IncidentExportJobInputSchema,
+  IncidentImportJobInputSchema,
   SchoolYearSchema,
   StudentImportInputSchema,
+  can,
   schoolYearAt,
 } from '@forefront/contract';
 import type { Actor } from '../../shared/actor.js';
 import type { AppContext } from '../../shared/context.js';
+import { ForbiddenError } from '../../shared/errors.js';
 import { loadDistrictFor } from '../../shared/load-district.js';
 import { loadClock } from '../districts/district.clock.js';
 import { recomputeDistrictClock } from '../districts/district.recompute.js';
@@ -48,6 +51,8 @@ export interface JobOutput {
 export interface JobKind<I = unknown> {
   action: Action;
   input: z.ZodType<I>;
+  /** A district's job (started at POST /api/districts/:id/jobs), the default. */
+  scope?: 'district';
   run(job: JobRun<I>): Promise<JobOutput>;
   /**
    * The job releases student records (FERPA 99.32): starting it without the recipient, the purpose
@@ -56,7 +61,53 @@ export interface JobKind<I = unknown> {
   disclosure?: true;
 }
 
+/** A state's job (started at POST /api/state/jobs by a state viewer, for the viewer's own state). */
+export interface StateJobRun<I> extends Omit<JobRun<I>, 'districtId'> {
+  state: string;
+}
+export interface StateJobKind<I = unknown> {
+  action: Action;
+  input: z.ZodType<I>;
+  scope: 'state';
+  run(job: StateJobRun<I>): Promise<JobOutput>;
+}
+
 const kind = <I>(k: JobKind<I>): JobKind => k;
+const stateKind = <I>(k: StateJobKind<I>): StateJobKind => k;
+
+const CrdcImportInput = z.object({
+  csv: z.string().min(1),
+  fileName: z.string().trim().min(1).max(200),
+  year: SchoolYearSchema.optional(),
+});
+
+/**
+ * OCR's public-use school file, sent from the app: written to a private temporary file, then read
+ * by the same streaming import as `forefront crdc import`, keeping only the rows of `state`.
+ */
+async function loadCrdcFile(
+  ctx: AppContext,
+  state: string,
+  input: z.infer<typeof CrdcImportInput>,
+  progress: JobRun<unknown>['progress'],
+) {
+  const dir = await mkdtemp(join(tmpdir(), 'forefront-crdc-'));
+  try {
+    // The name carries OCR's collection year (CRDC_2020-21_NH.csv); nothing else of it is used.
+    const file = join(dir, basename(input.fileName).replace(/[^\w.-]/g, '_'));
+    await writeFile(file, input.csv, { mode: 0o600 });
+    const total = Buffer.byteLength(input.csv);
+    progress('importing', 0);
+    const report = await importCrdcFile(ctx.db, file, {
+      ...(input.year !== undefined && { year: input.year }),
+      onlyState: state,
+      onRows: (_rows, bytes) => progress('importing', Math.min(99, Math.floor((bytes / total) * 99))),
+    });
+    return { result: report };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 const collect = async (parts: AsyncIterable<string>) => {
   const all: string[] = [];
@@ -86,16 +137,18 @@ function incidentExport(format: 'csv' | 'edfi'): JobKind {
   });
 }
 
-export const JOB_KINDS: Record<string, JobKind> = {
+export const JOB_KINDS: Record<string, JobKind | StateJobKind> = {
   'incident.import': kind({
     action: 'incident.import',
     // No length limit here: an upload is bounded by the start route's body limit (job.routes.ts).
-    input: z.object({ csv: z.string().min(1), fileName: z.string().trim().max(200).optional() }),
+    // `dryRun` (issue 13): the same checks, nothing written; the report is the job's result either way.
+    input: IncidentImportJobInputSchema,
     async run({ ctx, actor, districtId, input, progress }) {
       const total = Buffer.byteLength(input.csv);
       const report = await importIncidentsAs(ctx, actor, districtId, {
         stream: Readable.from([input.csv]),
         file: input.fileName ?? 'upload.csv',
+        dryRun: input.dryRun === true,
         // Reading and writing happen together (one pass); the last percent is the aggregates.
         onProgress: ({ bytes }) => progress('importing', Math.min(99, Math.floor((bytes / total) * 99))),
       });
@@ -140,33 +193,13 @@ export const JOB_KINDS: Record<string, JobKind> = {
       };
     },
   }),
-  // OCR's public-use school file of the district's own state, sent from the app: written to a
-  // private temporary file, then read by the same streaming import as `forefront crdc import`.
+  // The public-use file of the district's own state; another state's rows refuse the file.
   'crdc.import': kind({
     action: 'crdc.import',
-    input: z.object({
-      csv: z.string().min(1),
-      fileName: z.string().trim().min(1).max(200),
-      year: SchoolYearSchema.optional(),
-    }),
+    input: CrdcImportInput,
     async run({ ctx, actor, districtId, input, progress }) {
       const d = await loadDistrictFor(ctx.db, actor, 'crdc.import', districtId);
-      const dir = await mkdtemp(join(tmpdir(), 'forefront-crdc-'));
-      try {
-        // The name carries OCR's collection year (CRDC_2020-21_NH.csv); nothing else of it is used.
-        const file = join(dir, basename(input.fileName).replace(/[^\w.-]/g, '_'));
-        await writeFile(file, input.csv, { mode: 0o600 });
-        const total = Buffer.byteLength(input.csv);
-        progress('importing', 0);
-        const report = await importCrdcFile(ctx.db, file, {
-          ...(input.year !== undefined && { year: input.year }),
-          onlyState: d.state,
-          onRows: (_rows, bytes) => progress('importing', Math.min(99, Math.floor((bytes / total) * 99))),
-        });
-        return { result: report };
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+      return loadCrdcFile(ctx, d.state, input, progress);
     },
   }),
   'transparency.publish': kind({
@@ -215,7 +248,17 @@ export const JOB_KINDS: Record<string, JobKind> = {
       return { result: await ctx.db.transaction().execute((trx) => rebuildTransparency(trx, districtId)) };
     },
   }),
+  // Issue 13: a state viewer loads the public-use file of their own state (public federal data).
+  'crdc.import.state': stateKind({
+    action: 'crdc.import.state',
+    scope: 'state',
+    input: CrdcImportInput,
+    async run({ ctx, actor, state, input, progress }) {
+      if (!can(actor, 'crdc.import.state', { districtId: '', state })) throw new ForbiddenError();
+      return loadCrdcFile(ctx, state, input, progress);
+    },
+  }),
 };
 
-export const jobKindOf = (name: string): JobKind | undefined =>
+export const jobKindOf = (name: string): JobKind | StateJobKind | undefined =>
   Object.prototype.hasOwnProperty.call(JOB_KINDS, name) ? JOB_KINDS[name] : undefined;

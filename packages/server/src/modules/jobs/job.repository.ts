@@ -8,6 +8,7 @@ const COLUMNS = [
   'jobs.id',
   'jobs.kind',
   'jobs.districtId',
+  'jobs.state',
   'jobs.requestedBy',
   'jobs.status',
   'jobs.phase',

@@ -36,6 +36,22 @@ export function jobRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .code(202)
           .send(await service.startJob(ctx, runner, req.actor!, req.params.id, req.body.kind, req.body.input)),
     );
+    // Issue 13: a state's job, for the signed-in state viewer's own state (CRDC files); followed the same way.
+    app.post(
+      '/api/state/jobs',
+      {
+        bodyLimit: START_BODY_LIMIT,
+        config: { policy: 'crdc.import.state' },
+        schema: {
+          tags: ['jobs'],
+          summary: "Start a job of the viewer's own state: loading a CRDC public-use file (crdc.import.state)",
+          body: StartJobInputSchema,
+          response: { 202: JobSchema },
+        },
+      },
+      async (req, reply) =>
+        reply.code(202).send(await service.startStateJob(ctx, runner, req.actor!, req.body.kind, req.body.input)),
+    );
     app.get(
       '/api/districts/:id/jobs',
       {

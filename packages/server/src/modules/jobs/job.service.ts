@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { type Job, can, scopeOf } from '@forefront/contract';
 import { type Db, nowIso } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
@@ -30,6 +31,7 @@ function toJob(r: repo.JobWithFile, runner?: JobRunner): Job {
     id: r.id,
     kind: r.kind,
     districtId: r.districtId,
+    state: r.state,
     requestedBy: r.requestedBy,
     requestedByName: r.requestedByName ?? null,
     status: r.status,
@@ -50,6 +52,13 @@ function toJob(r: repo.JobWithFile, runner?: JobRunner): Job {
 async function visibleJob(ctx: AppContext, actor: Actor, id: string, action: 'job.list' | 'job.cancel') {
   const row = await repo.findJob(ctx.db, id);
   if (!row) throw new NotFoundError('Job');
+  if (row.districtId === null) {
+    // A state's job: seen by those its kind's action allows in that state; to others it does not exist.
+    const kind = jobKindOf(row.kind);
+    if (!kind || row.state === null || !can(actor, kind.action, { districtId: '', state: row.state }))
+      throw new NotFoundError('Job');
+    return row;
+  }
   const d = await districtOf(ctx.db, row.districtId);
   const resource = { districtId: d.id, state: d.state };
   authorize(actor, action, resource, 'Job');
@@ -62,7 +71,8 @@ async function createJob(
   ctx: AppContext,
   runner: JobRunner,
   actor: Actor,
-  districtId: string,
+  /** A district's job, or a state's (districtId null). */
+  owner: { districtId: string; state: null } | { districtId: null; state: string },
   kindName: string,
   /** The input as JSON, or the job whose input the job's thread copies (an import's CSV never passes through here). */
   input: { json: string } | { rerunOf: string },
@@ -74,7 +84,8 @@ async function createJob(
     const row = {
       id,
       kind: kindName,
-      districtId,
+      districtId: owner.districtId,
+      state: owner.state,
       requestedBy: actor.userId,
       status: 'queued' as const,
       percent: 0,
@@ -87,7 +98,8 @@ async function createJob(
     else await repo.insertJobRow(trx, { ...row, rerunOf: input.rerunOf });
     await appendAudit(
       trx,
-      { dialect: ctx.dialect, actor, districtId },
+      // A state's job is recorded in the system chain, like other events outside any district.
+      { dialect: ctx.dialect, actor, districtId: owner.districtId },
       { kind: 'job.started', jobId: id, jobKind: kindName, rerunOf },
     );
   });
@@ -107,16 +119,44 @@ export async function startJob(
   const resource = { districtId: d.id, state: d.state };
   authorize(actor, 'job.start', resource, 'District');
   const kind = jobKindOf(kindName);
-  if (!kind) throw new AppError(400, 'job_kind_unknown', `There is no job kind "${kindName}"`);
+  if (!kind || kind.scope === 'state')
+    throw new AppError(400, 'job_kind_unknown', `There is no job kind "${kindName}"`);
   if (!can(actor, kind.action, resource)) throw new ForbiddenError();
   if (kind.disclosure) refuseWithoutDisclosure(input);
+  return createJob(ctx, runner, actor, { districtId: d.id, state: null }, kindName, {
+    json: JSON.stringify(parseInput(kind, input)),
+  });
+}
+
+function parseInput(kind: { input: z.ZodType }, input: unknown): unknown {
   const parsed = kind.input.safeParse(input ?? {});
   if (!parsed.success)
     throw new ValidationError(
       'The job input is invalid',
       parsed.error.issues.map((i) => ({ path: ['input', ...i.path].join('.'), message: i.message })),
     );
-  return createJob(ctx, runner, actor, d.id, kindName, { json: JSON.stringify(parsed.data) });
+  return parsed.data;
+}
+
+/**
+ * Issue 13: a state's job, for the actor's own state (a state viewer loading CRDC files). Only
+ * kinds declared for a state; the kind's action decides, in the actor's state.
+ */
+export async function startStateJob(
+  ctx: AppContext,
+  runner: JobRunner,
+  actor: Actor,
+  kindName: string,
+  input: unknown,
+): Promise<Job> {
+  const kind = jobKindOf(kindName);
+  if (!kind || kind.scope !== 'state')
+    throw new AppError(400, 'job_kind_unknown', `There is no job kind "${kindName}" for a state`);
+  if (actor.state === null || !can(actor, kind.action, { districtId: '', state: actor.state }))
+    throw new ForbiddenError();
+  return createJob(ctx, runner, actor, { districtId: null, state: actor.state }, kindName, {
+    json: JSON.stringify(parseInput(kind, input)),
+  });
 }
 
 const DISCLOSURE_FIELDS = ['party', 'purpose', 'legalBasis'] as const;
@@ -148,6 +188,7 @@ export async function listJobsOf(
   const resource = { districtId: d.id, state: d.state };
   authorizeList(actor, 'job.list', resource);
   const kinds = Object.entries(JOB_KINDS)
+    .filter(([, k]) => k.scope !== 'state')
     .filter(([, k]) => scopeOf(actor.role, k.action) !== 'none' && can(actor, k.action, resource))
     .map(([name]) => name);
   const page = await repo.listJobs(ctx.db, d.id, kinds, {
@@ -207,9 +248,12 @@ export async function rerunJob(ctx: AppContext, runner: JobRunner, actor: Actor,
       ? row.rerunOf
       : null;
   if (!source) throw new ConflictError('This job kept no input to run again');
+  // A state's job was allowed by visibleJob (its kind's action in its state).
+  if (row.districtId === null)
+    return createJob(ctx, runner, actor, { districtId: null, state: row.state! }, row.kind, { rerunOf: source });
   const d = await districtOf(ctx.db, row.districtId);
   authorize(actor, 'job.start', { districtId: d.id, state: d.state }, 'Job');
-  return createJob(ctx, runner, actor, d.id, row.kind, { rerunOf: source });
+  return createJob(ctx, runner, actor, { districtId: d.id, state: null }, row.kind, { rerunOf: source });
 }
 
 /** An export's file: audited as a read of what it holds (its disclosure was recorded when it ran). */

@@ -4,7 +4,10 @@ import type { JobStatus } from '@forefront/contract';
 export interface JobTable {
   id: string;
   kind: string;
-  districtId: string;
+  /** The district whose job it is; null for a state's job (migration 20261208T0201_state_jobs). */
+  districtId: string | null;
+  /** The state (two-letter code) of a state's job: a state viewer loading CRDC files; null otherwise. */
+  state: string | null;
   requestedBy: string | null;
   status: JobStatus;
   phase: string | null;

@@ -80,7 +80,7 @@ async function actorOf(ctx: AppContext, userId: string | null, jobId: string): P
     .selectFrom('users as u')
     .leftJoin('districts as d', 'd.id', 'u.districtId')
     .leftJoin('userSchools as us', 'us.userId', 'u.id')
-    .select(['u.id', 'u.role', 'u.districtId', 'u.disabled', 'd.state', 'us.schoolId'])
+    .select(['u.id', 'u.role', 'u.districtId', 'u.disabled', 'u.state as ownState', 'd.state', 'us.schoolId'])
     .where('u.id', '=', userId)
     .execute();
   const u = rows[0];
@@ -89,7 +89,8 @@ async function actorOf(ctx: AppContext, userId: string | null, jobId: string): P
     userId: u.id,
     role: u.role as Role,
     districtId: u.districtId,
-    state: u.state ?? null,
+    // A state viewer's state is their account's; anyone else's is their district's.
+    state: u.ownState ?? u.state ?? null,
     schoolIds: rows.flatMap((r) => (r.schoolId ? [r.schoolId] : [])),
     sessionId: `job:${jobId}`,
   };
@@ -101,7 +102,7 @@ export default async function runJob(task: JobTask): Promise<string> {
   if (!(await claimJob(db, task.jobId, nowIso()))) return 'skipped';
   const job = await db
     .selectFrom('jobs')
-    .select(['kind', 'districtId', 'requestedBy', 'rerunOf'])
+    .select(['kind', 'districtId', 'state', 'requestedBy', 'rerunOf'])
     .where('id', '=', task.jobId)
     .executeTakeFirstOrThrow();
   const progress = progressReporter(channel, task.jobId, task.port);
@@ -111,7 +112,11 @@ export default async function runJob(task: JobTask): Promise<string> {
     const actor = await actorOf(ctx, job.requestedBy, task.jobId);
     if (job.rerunOf) await copyInput(db, task.jobId, job.rerunOf);
     const input = kind.input.parse(JSON.parse((await jobInput(db, task.jobId))?.input ?? '{}'));
-    const out = await kind.run({ ctx, actor, districtId: job.districtId, input, progress: progress.report });
+    const base = { ctx, actor, input, progress: progress.report };
+    const out =
+      kind.scope === 'state'
+        ? await kind.run({ ...base, state: job.state! })
+        : await kind.run({ ...base, districtId: job.districtId! });
     await progress.settle().catch(() => undefined); // finished anyway: a late cancel changes nothing
     const at = nowIso();
     await db.transaction().execute(async (trx) => {

@@ -1,4 +1,6 @@
 import { Route } from 'react-router';
+import { IncidentColumnsPage } from '../incident-import/incident-columns-page';
+import { IncidentImportPage } from '../incident-import/incident-import-page';
 import { RoleDriftPage } from '../role-drift/role-drift-page';
 import { RequireAction } from '../staff/require-action';
 import { IncidentDetailPage } from './incident-detail-page';
@@ -25,6 +27,15 @@ export function incidentRoutes() {
           </RequireAction>
         }
       />
+      <Route
+        path="incidents/import"
+        element={
+          <RequireAction action="incident.import" needsDistrict>
+            <IncidentImportPage />
+          </RequireAction>
+        }
+      />
+      <Route path="incidents/import/columns" element={<IncidentColumnsPage />} />
       <Route
         path="incidents/:id"
         element={

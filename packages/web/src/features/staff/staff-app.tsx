@@ -5,6 +5,7 @@ import { ApiErrorAlert } from '../../components/api-error-alert';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { AuditPage } from '../audit/audit-page';
+import { CrdcFilesRoute } from '../crdc/crdc-files-page';
 import { useMe } from '../auth/auth.api';
 import { DisclosureLogPage } from '../disclosures/disclosure-log-page';
 import { DistrictSettingsPage } from '../districts/district-settings-page';
@@ -161,6 +162,7 @@ export default function StaffApp() {
               </RequireAction>
             }
           />
+          <Route path="crdc" element={<CrdcFilesRoute />} />
           {incidentRoutes()}
           {mouRoutes()}
           <Route path="*" element={<NotFoundPage homeTo="/app" />} />

@@ -28,6 +28,12 @@ export function useStaffNav(): NavItem[] {
         description: t('incidents.navDescription'),
       },
     hasDistrict &&
+      can('incident.import') && {
+        to: '/app/incidents/import',
+        label: t('incidentImport.nav'),
+        description: t('incidentImport.navDescription'),
+      },
+    hasDistrict &&
       can('drift.read') && { to: '/app/role-drift', label: t('drift.nav'), description: t('drift.navDescription') },
     hasDistrict &&
       can('student.list') && {
@@ -66,6 +72,12 @@ export function useStaffNav(): NavItem[] {
         label: t('nav.districtSettings'),
         description: t('dashboard.describeSettings'),
       },
+    // CRDC files: the district administrator for the district's state, the state viewer for theirs.
+    ((hasDistrict && can('crdc.import')) || can('crdc.import.state')) && {
+      to: '/app/crdc',
+      label: t('crdcFiles.nav'),
+      description: t('crdcFiles.navDescription'),
+    },
     can('state.district.list') && {
       to: '/app/state',
       label: t('nav.stateDistricts'),
