@@ -52,7 +52,8 @@ export function useCancelJob() {
     mutationFn: (jobId: string) => api.post(`/api/jobs/${encodeURIComponent(jobId)}/cancel`, undefined, JobSchema),
     onSuccess: (job) => {
       queryClient.setQueryData(jobKeys.one(job.id), job);
-      void queryClient.invalidateQueries({ queryKey: jobKeys.ofDistrict(job.districtId) });
+      // A state's job (a state viewer's CRDC load) belongs to no district's list.
+      if (job.districtId) void queryClient.invalidateQueries({ queryKey: jobKeys.ofDistrict(job.districtId) });
     },
   });
 }
