@@ -44,7 +44,8 @@ export async function crdcExposure(
   year: string,
   where: { state?: string; leaIds?: string[] },
 ): Promise<CrdcExposureRow[]> {
-  const enr = (stem: string) => sql`coalesce(${sql.raw(`enr_${stem}_m`)}, 0) + coalesce(${sql.raw(`enr_${stem}_f`)}, 0)`;
+  const enr = (stem: string) =>
+    sql`coalesce(${sql.raw(`enr_${stem}_m`)}, 0) + coalesce(${sql.raw(`enr_${stem}_f`)}, 0)`;
   const groups = [['all', 'tot'], ...CRDC_RACES.map((r) => [r, r.toLowerCase()])] as const;
   const selections = groups.flatMap(([, stem]) => [
     sql`coalesce(sum(${enr(stem)}), 0) as ${sql.raw(`e${stem}`)}`,

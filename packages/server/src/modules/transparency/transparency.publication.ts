@@ -172,7 +172,11 @@ function families(counts: YearCounts) {
       cells: (raw: Raw): CellDef[] => [
         { key: '*', value: raw('incidents', '*') },
         // Incidents with a weapon offense (each once), among all incidents.
-        { key: 'weapon', value: raw('weapon_incidents', '*'), ...over(raw('incidents', '*'), raw('weapon_incidents', '*')) },
+        {
+          key: 'weapon',
+          value: raw('weapon_incidents', '*'),
+          ...over(raw('incidents', '*'), raw('weapon_incidents', '*')),
+        },
         ...behaviors.map((b) => ({
           key: `type:${b}`,
           value: raw('incident_type', b),
@@ -255,7 +259,8 @@ function officersPublication(schoolIds: readonly string[], officers: OfficerCoun
 }
 
 /** Whether a school had a sworn officer in the year: an officer logged a contact there. */
-export const hasOfficer = (officers: OfficerCounts, schoolId: string) => (officers.bySchool.get(schoolId)?.any ?? 0) > 0;
+export const hasOfficer = (officers: OfficerCounts, schoolId: string) =>
+  (officers.bySchool.get(schoolId)?.any ?? 0) > 0;
 
 /**
  * Exposure to police by group (issue 13): per race, the students enrolled in schools with a sworn
