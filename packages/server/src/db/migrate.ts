@@ -14,6 +14,7 @@ import * as m0301 from './migrations/20261207T0301_crdc_offenses_restraint.js';
 import * as m0401 from './migrations/20261207T0401_mou_signature_methods.js';
 import * as m0501 from './migrations/20261207T0501_jobs.js';
 import * as m0701 from './migrations/20261207T0701_unknown_sign_in_failures.js';
+import * as m0801 from './migrations/20261208T0801_weapon_incidents.js';
 
 /** Migrations are listed explicitly (no directory scanning), in order, for both databases. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T0401_mou_signature_methods': m0401,
   '20261207T0501_jobs': m0501,
   '20261207T0701_unknown_sign_in_failures': m0701,
+  '20261208T0801_weapon_incidents': m0801,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
