@@ -37,9 +37,9 @@ async function expectNoSidewaysScroll(page: Page) {
   const { scroll, client, wide } = await page.evaluate(() => {
     const client = document.documentElement.clientWidth;
     // The innermost elements that reach past the window's right edge, to say what overflows.
-    const wide = [...document.body.querySelectorAll<HTMLElement>('*')]
+    const wide = Array.from(document.body.querySelectorAll<HTMLElement>('*'))
       .filter((el) => el.getBoundingClientRect().right > client + 0.5)
-      .filter((el) => ![...el.children].some((c) => c.getBoundingClientRect().right > client + 0.5))
+      .filter((el) => !Array.from(el.children).some((c) => c.getBoundingClientRect().right > client + 0.5))
       .slice(0, 5)
       .map((el) => `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').slice(0, 40)}"`);
     return { scroll: document.documentElement.scrollWidth, client, wide };
@@ -52,9 +52,9 @@ async function smallestChartText(page: Page): Promise<{ count: number; min: numb
   return page.evaluate(() => {
     let min = Infinity;
     let count = 0;
-    for (const svg of document.querySelectorAll<SVGSVGElement>('svg.tp-chart')) {
+    for (const svg of Array.from(document.querySelectorAll<SVGSVGElement>('svg.tp-chart'))) {
       const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-      for (const text of svg.querySelectorAll('text')) {
+      for (const text of Array.from(svg.querySelectorAll('text'))) {
         if (!text.textContent?.trim()) continue;
         count++;
         min = Math.min(min, parseFloat(getComputedStyle(text).fontSize) * scale);
