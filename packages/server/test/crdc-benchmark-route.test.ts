@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CrdcDistrictBenchmarkSchema } from '@forefront/contract';
+import { CrdcDistrictBenchmarkAnswerSchema } from '@forefront/contract';
 import { importCrdcFiles } from '../src/modules/crdc/crdc.import.js';
 import { CRDC_SOURCE } from '../src/modules/crdc/crdc.service.js';
 import { buildDistrict, buildSchool } from './builders.js';
@@ -41,7 +41,8 @@ describe('public district benchmark route', () => {
   it('answers without signing in, with the source, the district, its state and similar districts', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/public/districts/${claremont}/benchmarks/2020-21` });
     expect(res.statusCode).toBe(200);
-    const body = CrdcDistrictBenchmarkSchema.parse(res.json());
+    const body = CrdcDistrictBenchmarkAnswerSchema.parse(res.json());
+    if (!body.available) throw new Error('expected Claremont to be covered');
     expect(body.year).toBe('2020-21');
     expect(body.source).toEqual(CRDC_SOURCE);
     expect(body.district.leaId).toBe('3302340');
@@ -90,16 +91,39 @@ describe('public district benchmark route', () => {
     expect(body.similar.leaIds).toEqual(['3300003']); // John Stark, 619 students
   });
 
-  it('answers 404 for an unknown district, a district without CRDC rows, or a year not imported', async () => {
-    for (const url of [
-      '/api/public/districts/no-such-district/benchmarks/2020-21',
-      `/api/public/districts/${noCrdc}/benchmarks/2020-21`,
-      `/api/public/districts/${claremont}/benchmarks/2017-18`,
-    ]) {
+  it('answers 404 for an unknown district', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/public/districts/no-such-district/benchmarks/2020-21' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+  });
+
+  it('answers 200 "not available" for a district without CRDC rows or a year not imported (no failed request)', async () => {
+    for (const [url, year] of [
+      [`/api/public/districts/${noCrdc}/benchmarks/2020-21`, '2020-21'],
+      [`/api/public/districts/${claremont}/benchmarks/2017-18`, '2017-18'],
+    ] as const) {
       const res = await t.app.inject({ method: 'GET', url });
-      expect(res.statusCode, url).toBe(404);
-      expect(res.json().error.code).toBe('not_found');
+      expect(res.statusCode, url).toBe(200);
+      expect(res.json()).toEqual({ available: false, year, source: CRDC_SOURCE });
     }
+  });
+
+  it('gives the exposure to police by group for the state and the district, added up by hand', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/public/districts/${claremont}/benchmarks/2020-21` });
+    const body = CrdcDistrictBenchmarkAnswerSchema.parse(res.json());
+    if (!body.available) throw new Error('expected Claremont to be covered');
+    const row = (rows: typeof body.exposure.state, group: string) => rows.find((r) => r.group === group);
+    // NH fixture: sworn officer (LEO FTE > 0) at Prospect Mountain (441 students), Disnard (240) and
+    // Claremont Preschool (53); none at John Stark (619), Rundlett (903), French Pond (11).
+    expect(row(body.exposure.state, 'all')).toEqual({ group: 'all', enrolled: 2267, withOfficer: 734, share: 0.3238 });
+    // Black students: 1 + 4 + 2 + 3 + 84 + 0 = 94, of whom 4 + 2 + 3 = 9 with an officer.
+    expect(row(body.exposure.state, 'BL')).toEqual({ group: 'BL', enrolled: 94, withOfficer: 9, share: 0.0957 });
+    // Hispanic students: 19 + 10 + 8 + 1 + 40 + 0 = 78, of whom 10 + 8 + 1 = 19.
+    expect(row(body.exposure.state, 'HI')).toEqual({ group: 'HI', enrolled: 78, withOfficer: 19, share: 0.2436 });
+    expect(row(body.exposure.state, 'WH')).toEqual({ group: 'WH', enrolled: 1974, withOfficer: 671, share: 0.3399 });
+    // Claremont: both schools have an officer.
+    expect(row(body.exposure.district, 'all')).toEqual({ group: 'all', enrolled: 293, withOfficer: 293, share: 1 });
+    expect(body.exposure.state.map((r) => r.group)).toEqual(['all', 'HI', 'AM', 'AS', 'HP', 'BL', 'WH', 'TR']);
   });
 
   it('answers 400 for a malformed year, before looking anything up', async () => {

@@ -156,6 +156,7 @@ describe('CRDC import from the committed fixture', () => {
 
   it('builds the district benchmark: own figures, state, schools with an officer but no counselor, staff ratios', async () => {
     const b = await crdcDistrictBenchmark(t.ctx.db, districtId, '2020-21');
+    if (!b.available) throw new Error('expected the CRDC benchmark of a covered district');
     // Concord (LEA 3302460) has only Rundlett Middle School in the fixture.
     expect(b.district.summary.schools).toBe(1);
     expect(b.district.summary.enrollment).toBe(903);

@@ -22,7 +22,14 @@ const DATES = [
   '2025-02-28T15:00:00.000Z',
   '2025-09-10T13:30:00.000Z',
 ];
-const BEHAVIORS: Behavior[] = ['classroom_disruption', 'fight_without_weapon', 'drugs', 'threat_with_weapon'];
+const BEHAVIORS: Behavior[] = [
+  'classroom_disruption',
+  'fight_without_weapon',
+  'drugs',
+  'threat_with_weapon',
+  // A second weapon behavior: an incident with both counts once in the weapon-offense measure (rebuild oracle).
+  'weapon_possession',
+];
 const ACTIONS: SroAction[] = [
   'observed',
   'questioned',

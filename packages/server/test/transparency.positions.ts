@@ -69,6 +69,8 @@ export function positionsOf(family: string, id: string, year: string): Position[
           : highlight(scope, 'studentsArrested', ['arrestedPer1000']),
       );
       out.push(at(scope, 'trend', year, `students_${family}`, { derived: [`${family}_per1000`] }));
+      if (family === 'referred')
+        out.push(at(scope, 'weapon_trend', year, 'students_referred', { derived: ['referred_per1000'] }));
       alsoSchoolsRow(`students_${family}`, [`${family}_per1000`]);
     } else out.push(at(scope, table, g, 'students', { dimension: dim, derived: derivedCols }));
   } else if (family === 'incidents') {
@@ -79,7 +81,9 @@ export function positionsOf(family: string, id: string, year: string): Position[
         at(scope, 'trend', year, 'incidents'),
       );
       alsoSchoolsRow('incidents');
-    } else out.push(at(scope, 'incident_types', key.slice('type:'.length), 'incidents', { derived: ['share'] }));
+    } else if (key === 'weapon')
+      out.push(at(scope, 'weapon_trend', year, 'weapon_incidents', { derived: ['weapon_per1000'] }));
+    else out.push(at(scope, 'incident_types', key.slice('type:'.length), 'incidents', { derived: ['share'] }));
   } else if (family === 'contacts') {
     if (key === '*')
       out.push(
@@ -102,6 +106,13 @@ export function positionsOf(family: string, id: string, year: string): Position[
     else out.push(at(scope, 'mou_violations', key.slice('kind:'.length), 'violations'));
   } else if (family === 'force') {
     out.push(at(scope, 'restraint_and_force', key === '*' ? 'all' : key.slice('action:'.length), 'actions'));
+  } else if (family === 'exposure') {
+    // District cells `<group>:with|without|*` (group `all` or `race:<r>`); a school's enrollment cells are not shown.
+    const m = /^(all|race:(\w+)):(with|without|\*)$/.exec(key);
+    if (!isSchool && m && m[3] !== 'without') {
+      const opts = { dimension: m[2] ? 'race' : 'all', derived: ['share'] };
+      out.push(at(scope, 'exposure', m[2] ?? 'all', m[3] === 'with' ? 'with_officer' : 'enrolled', opts));
+    }
   } else if (family === 'officers') {
     out.push(at(scope, 'classroom_response', 'officers', key === 'any' ? 'of' : 'count', { derived: ['share'] }));
   }

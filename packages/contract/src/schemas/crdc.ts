@@ -103,6 +103,34 @@ export const CrdcDistrictBenchmarkSchema = z.object({
 });
 export type CrdcDistrictBenchmark = z.infer<typeof CrdcDistrictBenchmarkSchema>;
 
+/**
+ * Exposure to police by group (issue 13): per race (and `all`), the students enrolled in schools
+ * whose sworn-officer FTE is published (`enrolled`), those in schools with a sworn officer
+ * (FTE > 0, `withOfficer`) and the share (null without students). Schools with a reserve-coded FTE
+ * count in neither. Published federal figures, shown as published.
+ */
+export const CrdcExposureRowSchema = z.object({
+  group: z.string(),
+  enrolled: z.number().int(),
+  withOfficer: z.number().int(),
+  share: z.number().nullable(),
+});
+export type CrdcExposureRow = z.infer<typeof CrdcExposureRowSchema>;
+
+/**
+ * GET /api/public/districts/:id/benchmarks/:year: the benchmark with the exposure to police by
+ * group for the state (and the district in the same files); or, for a district the CRDC files do
+ * not cover that year, `available: false` (a 200: the page shows a sentence, not a failed request).
+ */
+export const CrdcDistrictBenchmarkAnswerSchema = z.union([
+  CrdcDistrictBenchmarkSchema.extend({
+    available: z.literal(true),
+    exposure: z.object({ district: z.array(CrdcExposureRowSchema), state: z.array(CrdcExposureRowSchema) }),
+  }),
+  z.object({ available: z.literal(false), year: z.string(), source: CrdcSourceSchema }),
+]);
+export type CrdcDistrictBenchmarkAnswer = z.infer<typeof CrdcDistrictBenchmarkAnswerSchema>;
+
 const cpiByRace = z.object(
   Object.fromEntries(RACES.map((r) => [r, z.number().nullable()])) as Record<Race, z.ZodNullable<z.ZodNumber>>,
 );

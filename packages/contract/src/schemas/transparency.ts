@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from './common.js';
+import type { Behavior } from '../taxonomy.js';
 
 /**
  * The public transparency report (issue 4; docs/transparency.md): what a district's and each
@@ -46,6 +47,8 @@ export const TRANSPARENCY_TABLES = [
   'response_times',
   'trend',
   'schools',
+  'weapon_trend',
+  'exposure',
 ] as const;
 export const TransparencyTableKeySchema = z.enum(TRANSPARENCY_TABLES);
 export type TransparencyTableKey = (typeof TRANSPARENCY_TABLES)[number];
@@ -54,6 +57,21 @@ export const STUDENT_DIMENSIONS = ['all', 'race', 'sex', 'disability', 'english_
 /** Disability groups are disjoint, as in the CRDC: IDEA, Section 504 only, neither. */
 export const DISABILITY_GROUPS = ['idea', 'section504_only', 'no_disability'] as const;
 export const ENGLISH_LEARNER_GROUPS = ['english_learner', 'not_english_learner'] as const;
+
+/**
+ * Behaviors that are weapon offenses (a weapon or firearm used, shown or possessed): an incident
+ * with any of them counts once in the weapon-offense trend (`weapon_incidents`).
+ */
+export const WEAPON_BEHAVIORS = [
+  'attack_with_weapon',
+  'attack_with_firearm',
+  'threat_with_weapon',
+  'threat_with_firearm',
+  'robbery_with_weapon',
+  'robbery_with_firearm',
+  'weapon_possession',
+  'firearm_or_explosive_possession',
+] as const satisfies readonly Behavior[];
 
 /** Response-time buckets, minutes from the report to the officer's arrival: [from, to). */
 export const RESPONSE_BUCKETS = ['0-2', '2-5', '5-10', '10-20', '20-60', '60+'] as const;

@@ -44,6 +44,8 @@ test('a parent reads the district’s figures by year, sees a small school’s c
   page,
   request,
 }) => {
+  // Four axe runs over the district page, which grew with issue 13's sections: three times the default minute.
+  test.slow();
   const districtId = demo().districtId;
   const index = await getJson<{ years: string[]; latestYear: string | null }>(
     request,

@@ -16,6 +16,7 @@ import * as m0501 from './migrations/20261207T0501_jobs.js';
 import * as m0701 from './migrations/20261207T0701_unknown_sign_in_failures.js';
 import * as m0201s from './migrations/20261208T0201_state_jobs.js';
 import * as mouLanguage from './migrations/20261208T0701_mou_language.js';
+import * as m0801 from './migrations/20261208T0801_weapon_incidents.js';
 
 /** Migrations are listed explicitly (no directory scanning), in order, for both databases. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207T0701_unknown_sign_in_failures': m0701,
   '20261208T0201_state_jobs': m0201s,
   '20261208T0701_mou_language': mouLanguage,
+  '20261208T0801_weapon_incidents': m0801,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../shared/context.js';
 import {
   CpiTableSchema,
-  CrdcDistrictBenchmarkSchema,
+  CrdcDistrictBenchmarkAnswerSchema,
   CrdcLoadedSchema,
   PublicCrdcSummarySchema,
   TransparencyYearParamsSchema,
@@ -47,7 +47,7 @@ export function crdcRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['public'],
           params: TransparencyYearParamsSchema,
-          response: { 200: CrdcDistrictBenchmarkSchema },
+          response: { 200: CrdcDistrictBenchmarkAnswerSchema },
         },
       },
       (req) => crdcDistrictBenchmark(ctx.db, req.params.id, req.params.year),

@@ -4,6 +4,7 @@ import {
   type IncidentInput,
   type IncidentState,
   RESPONSE_BUCKETS,
+  WEAPON_BEHAVIORS,
 } from '@forefront/contract';
 import { responseSeconds, schoolYearOfIncident } from '../incidents/incident.derive.js';
 
@@ -22,6 +23,7 @@ import { responseSeconds, schoolYearOfIncident } from '../incidents/incident.der
  * - `violations` <flag kind>: role-clarity flags against the MOU in force; the sum is all violations.
  * - `force` <action>: restrained_physical / restrained_mechanical / used_force actions.
  * - `response` <bucket>: contacts with an arrival time, by minutes from report to arrival, [from, to).
+ * - `weapon_incidents` `*`: incidents coded with at least one weapon offense (WEAPON_BEHAVIORS), once each.
  *
  * Student measures (distinct students; keys `all:*`, `race:<code>`, `sex:<M|F|X>`,
  * `disability:<idea|section504_only|no_disability>`, `english_learner:<english_learner|not_english_learner>`):
@@ -40,6 +42,7 @@ export const INCIDENT_MEASURES = [
   'violations',
   'force',
   'response',
+  'weapon_incidents',
 ] as const;
 export const STUDENT_MEASURES = ['enrolled', 'referred', 'arrested'] as const;
 export type TransparencyMeasure = (typeof INCIDENT_MEASURES)[number] | (typeof STUDENT_MEASURES)[number];
@@ -107,6 +110,7 @@ export function transparencyContribution(
   };
   add('incidents', '*');
   for (const b of new Set(incident.behaviors)) add('incident_type', b);
+  if (incident.behaviors.some((b) => (WEAPON_BEHAVIORS as readonly string[]).includes(b))) add('weapon_incidents', '*');
   for (const c of incident.contacts) {
     add('contacts', c.purpose);
     if (incident.location === 'classroom') add('classroom_contacts', '*');

@@ -91,6 +91,11 @@ export const TABLE_TITLES: Record<TransparencyTableKey, Pair> = {
   response_times: ['Officer response times', 'Tiempos de respuesta de los agentes'],
   trend: ['Trends across school years', 'Tendencias por año escolar'],
   schools: ['Schools', 'Escuelas'],
+  weapon_trend: ['Weapon offenses by school year', 'Delitos con armas por año escolar'],
+  exposure: [
+    'Students in a school with a sworn officer, by race',
+    'Estudiantes en una escuela con un agente juramentado, por raza',
+  ],
 };
 
 const DISPARITY: Pair = [
@@ -139,6 +144,14 @@ export const TABLE_EXPLANATIONS: Record<TransparencyTableKey, Pair> = {
     'The measures for each school. Small schools have more suppressed cells; the district totals still include every student.',
     'Las medidas de cada escuela. Las escuelas pequeñas tienen más celdas suprimidas; los totales del distrito siguen incluyendo a todos los estudiantes.',
   ],
+  weapon_trend: [
+    'Incidents with a weapon offense (a weapon or firearm used, shown or possessed), each counted once, and per 1,000 students enrolled, beside the students referred to law enforcement in the same years.',
+    'Incidentes con un delito con armas (un arma o arma de fuego usada, mostrada o portada), cada uno contado una vez, y por cada 1000 estudiantes inscritos, junto a los estudiantes remitidos a la policía en los mismos años.',
+  ],
+  exposure: [
+    'Of each group’s students, how many attend a school where a sworn officer logged at least one contact this school year. Nationally, schools with more Black and Latino students are more likely to have officers.',
+    'De los estudiantes de cada grupo, cuántos asisten a una escuela donde un agente juramentado registró al menos una intervención este año escolar. A nivel nacional, las escuelas con más estudiantes negros y latinos tienen más probabilidad de tener agentes.',
+  ],
 };
 
 /** Column headers; keys not listed are shown as written, underscores as spaces. */
@@ -165,6 +178,9 @@ const COLUMNS: Record<string, Pair> = {
   referred_per1000: ['Referred per 1,000', 'Remitidos por cada 1000'],
   arrested_per1000: ['Arrested per 1,000', 'Arrestados por cada 1000'],
   routine_share: ['Role-drift rate', 'Tasa de desvío de rol'],
+  weapon_incidents: ['Weapon-offense incidents', 'Incidentes con armas'],
+  weapon_per1000: ['Weapon offenses per 1,000', 'Delitos con armas por cada 1000'],
+  with_officer: ['In a school with an officer', 'En una escuela con agente'],
 };
 
 export const HIGHLIGHTS: Record<
@@ -209,6 +225,24 @@ const TEXT = {
     'Fuente: registros propios de {name} en Forefront, año escolar {year}, publicados el {date}; todas las cifras pasaron por la supresión (n = {n}).',
   ],
   page: ['Page {page} of {pages}', 'Página {page} de {pages}'],
+  summary: ['The year in brief', 'El año en resumen'],
+  summaryReferred: [
+    '{referred} students were referred to law enforcement ({per1000} per 1,000 enrolled) and {arrested} were arrested ({arrestedPer1000} per 1,000).',
+    '{referred} estudiantes fueron remitidos a la policía ({per1000} por cada 1000 inscritos) y {arrested} fueron arrestados ({arrestedPer1000} por cada 1000).',
+  ],
+  summaryContacts: [
+    '{incidents} incidents were recorded, with {contacts} officer contacts; {routine} of the contacts were for routine discipline (the role-drift rate), and {violations} officer actions went beyond the MOU.',
+    'Se registraron {incidents} incidentes, con {contacts} intervenciones de agentes; el {routine} de las intervenciones fue por disciplina ordinaria (la tasa de desvío de rol) y {violations} medidas de los agentes fueron más allá del MOU.',
+  ],
+  summaryWeapon: [
+    'Incidents with a weapon offense: {weapon} ({per1000} per 1,000 students).',
+    'Incidentes con un delito con armas: {weapon} ({per1000} por cada 1000 estudiantes).',
+  ],
+  summaryExposure: [
+    'Students in a school with a sworn officer: {all} of all students; {groups}.',
+    'Estudiantes en una escuela con un agente juramentado: {all} del total; {groups}.',
+  ],
+  contents: ['In this report', 'En este informe'],
 } as const satisfies Record<string, Pair>;
 
 export function text(key: keyof typeof TEXT, lang: Lang, vars: Record<string, string | number> = {}): string {
@@ -233,7 +267,7 @@ function bucketLabel(bucket: string, lang: Lang): string {
 /** A row's label: the key read by its table, or the name the report carries (schools). */
 export function rowLabel(table: PublicTable['key'], row: PublicTable['rows'][number], lang: Lang): string {
   const k = row.key;
-  if (table === 'students_referred' || table === 'students_arrested') {
+  if (table === 'students_referred' || table === 'students_arrested' || table === 'exposure') {
     const byDimension: Record<string, Record<string, Pair>> = {
       race: RACES,
       sex: SEXES,

@@ -54,15 +54,19 @@ const MAIN_COLUMN: Partial<Record<TransparencyTableKey, string>> = {
   classroom_response: 'share',
   trend: 'referred_per1000',
   schools: 'referred_per1000',
+  weapon_trend: 'weapon_per1000',
+  exposure: 'share',
 };
 const ROW_HEADER: Partial<Record<TransparencyTableKey, 'group' | 'year' | 'school'>> = {
   students_referred: 'group',
   students_arrested: 'group',
   trend: 'year',
   schools: 'school',
+  weapon_trend: 'year',
+  exposure: 'group',
 };
 const CHART_ROW = 13;
-const STUDENT_TABLES: readonly string[] = ['students_referred', 'students_arrested'];
+const STUDENT_TABLES: readonly string[] = ['students_referred', 'students_arrested', 'exposure'];
 
 /**
  * A table's chart: its main column, over the rows that have it, less a count table's total row
@@ -79,6 +83,47 @@ export function chartOf(table: PublicTable) {
   return { column, rows };
 }
 const valueOf = (c: Cell | undefined) => (typeof c === 'number' ? c : c && typeof c === 'object' ? c.estimate : null);
+
+/**
+ * The summary page's sentences, from the report's published cells only (a withheld figure reads as
+ * the suppressed word): referrals and arrests, incidents and contacts, weapon offenses this year,
+ * and the exposure to police by group (district report, groups with a published share).
+ */
+export function summarySentences(report: TransparencyReport, lang: Lang): string[] {
+  const h = report.highlights;
+  const f = (cell: Cell | undefined, kind: string) => formatCell(cell ?? null, kind, lang);
+  const out = [
+    text('summaryReferred', lang, {
+      referred: f(h.studentsReferred, 'count'),
+      per1000: f(h.referredPer1000, 'per1000'),
+      arrested: f(h.studentsArrested, 'count'),
+      arrestedPer1000: f(h.arrestedPer1000, 'per1000'),
+    }),
+    text('summaryContacts', lang, {
+      incidents: f(h.incidents, 'count'),
+      contacts: f(h.contacts, 'count'),
+      routine: f(h.routineShare, 'share'),
+      violations: f(h.mouViolations, 'count'),
+    }),
+  ];
+  const weapon = report.tables.find((t) => t.key === 'weapon_trend')?.rows.find((r) => r.key === report.year);
+  if (weapon)
+    out.push(
+      text('summaryWeapon', lang, {
+        weapon: f(weapon.cells.weapon_incidents, 'count'),
+        per1000: f(weapon.cells.weapon_per1000, 'per1000'),
+      }),
+    );
+  const exposure = report.tables.find((t) => t.key === 'exposure');
+  const all = exposure?.rows.find((r) => r.key === 'all');
+  if (exposure && all) {
+    const groups = exposure.rows
+      .filter((r) => r.dimension === 'race' && typeof r.cells.share === 'number')
+      .map((r) => `${rowLabel('exposure', r, lang)} ${f(r.cells.share, 'share')}`);
+    out.push(text('summaryExposure', lang, { all: f(all.cells.share, 'share'), groups: groups.join('; ') }));
+  }
+  return out;
+}
 
 export function renderTransparencyPdf(report: TransparencyReport, lang: Lang): Promise<Buffer> {
   // The publication date on the district's calendar (UTC for pages published before districts had zones).
@@ -170,6 +215,16 @@ export function renderTransparencyPdf(report: TransparencyReport, lang: Lang): P
     doc.x = left;
     doc.y = y + cardH + gap;
   }
+
+  // The first page is a summary: the year in sentences and what the following pages hold.
+  heading(text('summary', lang), 14);
+  for (const sentence of summarySentences(report, lang)) {
+    para(`•  ${sentence}`, 10);
+    doc.moveDown(0.2);
+  }
+  heading(text('contents', lang), 12);
+  for (const table of report.tables) para(`•  ${label(TABLE_TITLES[table.key], lang)}`, 9.5);
+  doc.addPage();
 
   for (const table of report.tables) {
     // A measure's title, explanation and chart start on one page.

@@ -19,7 +19,16 @@ import type { Publication, SuppressionCell, SuppressionLine } from '../suppressi
  */
 
 export const DISTRICT_SCOPE = 'district';
-export const FAMILIES = ['referred', 'arrested', 'incidents', 'contacts', 'violations', 'force', 'officers'] as const;
+export const FAMILIES = [
+  'referred',
+  'arrested',
+  'incidents',
+  'contacts',
+  'violations',
+  'force',
+  'officers',
+  'exposure',
+] as const;
 export type Family = (typeof FAMILIES)[number];
 export const datasetOf = (family: Family) => `transparency:${family}`;
 
@@ -162,6 +171,12 @@ function families(counts: YearCounts) {
     incidents: {
       cells: (raw: Raw): CellDef[] => [
         { key: '*', value: raw('incidents', '*') },
+        // Incidents with a weapon offense (each once), among all incidents.
+        {
+          key: 'weapon',
+          value: raw('weapon_incidents', '*'),
+          ...over(raw('incidents', '*'), raw('weapon_incidents', '*')),
+        },
         ...behaviors.map((b) => ({
           key: `type:${b}`,
           value: raw('incident_type', b),
@@ -243,6 +258,59 @@ function officersPublication(schoolIds: readonly string[], officers: OfficerCoun
   };
 }
 
+/** Whether a school had a sworn officer in the year: an officer logged a contact there. */
+export const hasOfficer = (officers: OfficerCounts, schoolId: string) =>
+  (officers.bySchool.get(schoolId)?.any ?? 0) > 0;
+
+/**
+ * Exposure to police by group (issue 13): per race, the students enrolled in schools with a sworn
+ * officer that year. Each school's enrollment by race (`<school>/race:<r>`, summing to
+ * `<school>/all`), and for the district per group g (`all` and every race): `g:with` (the sum over
+ * schools with an officer; a rate over the group), `g:without` (the other schools) and `g:*`
+ * (= with + without; the races sum to `all` in each column). Only when every school has a roster
+ * snapshot for the year (a school without one would be missing from both sides): else no cells.
+ */
+function exposurePublication(counts: YearCounts, officers: OfficerCounts): Publication {
+  const raws = counts.schoolIds.map((s) => [s, rawOf(counts, s)] as const);
+  if (raws.length === 0 || raws.some(([, r]) => r('enrolled', ALL) <= 0)) return { cells: [], lines: [] };
+  const races = studentGroups(counts).race!;
+  const groups = ['all', ...races.map((r) => `race:${r}`)];
+  const enrolledOf = (raw: Raw, g: string) =>
+    g === 'all'
+      ? raw('enrolled', ALL)
+      : g === `race:${UNKNOWN_GROUP}`
+        ? residualOf(raw, 'enrolled', 'race', races)
+        : raw('enrolled', g);
+  const cells: SuppressionCell[] = [];
+  const lines: SuppressionLine[] = [];
+  for (const [s, raw] of raws) {
+    for (const g of groups) cells.push({ id: `${s}/${g}`, value: enrolledOf(raw, g) });
+    lines.push({ total: `${s}/all`, parts: groups.slice(1).map((g) => `${s}/${g}`) });
+  }
+  const withIds = raws.filter(([s]) => hasOfficer(officers, s)).map(([s]) => s);
+  const withoutIds = raws.filter(([s]) => !hasOfficer(officers, s)).map(([s]) => s);
+  const d = (key: string) => `${DISTRICT_SCOPE}/${key}`;
+  for (const g of groups) {
+    const sum = (ids: string[]) => ids.reduce((t, s) => t + enrolledOf(rawOf(counts, s), g), 0);
+    const [w, wo] = [sum(withIds), sum(withoutIds)];
+    cells.push(
+      { id: d(`${g}:with`), value: w, ...over(w + wo, w) },
+      { id: d(`${g}:without`), value: wo },
+      { id: d(`${g}:*`), value: w + wo },
+    );
+    lines.push({ total: d(`${g}:*`), parts: [d(`${g}:with`), d(`${g}:without`)] });
+    for (const [side, ids] of [
+      ['with', withIds],
+      ['without', withoutIds],
+      ['*', raws.map(([s]) => s)],
+    ] as const)
+      if (ids.length > 0) lines.push({ total: d(`${g}:${side}`), parts: ids.map((s) => `${s}/${g}`) });
+  }
+  for (const side of ['with', 'without', '*'])
+    lines.push({ total: d(`all:${side}`), parts: groups.slice(1).map((g) => d(`${g}:${side}`)) });
+  return { cells, lines };
+}
+
 /** Every family's publication for one school year. */
 export function buildPublications(counts: YearCounts, officers: OfficerCounts): Record<Family, Publication> {
   const f = families(counts);
@@ -254,5 +322,6 @@ export function buildPublications(counts: YearCounts, officers: OfficerCounts): 
     violations: additive(counts, f.violations),
     force: additive(counts, f.force),
     officers: officersPublication(counts.schoolIds, officers),
+    exposure: exposurePublication(counts, officers),
   };
 }

@@ -1,5 +1,5 @@
 import { PostgresAdapter, type RawBuilder, sql } from 'kysely';
-import { RESPONSE_BUCKETS } from '@forefront/contract';
+import { RESPONSE_BUCKETS, WEAPON_BEHAVIORS } from '@forefront/contract';
 import type { Db } from '../../db/database.js';
 
 /**
@@ -12,6 +12,7 @@ import type { Db } from '../../db/database.js';
 
 const COUNTED = sql`('submitted', 'reviewed', 'closed')`;
 const FORCE = sql`('restrained_physical', 'restrained_mechanical', 'used_force')`;
+const WEAPONS = sql`(${sql.join(WEAPON_BEHAVIORS.map((b) => sql.lit(b)))})`;
 
 /** RESPONSE_BUCKETS ('0-2', '2-5', ..., '60+': minutes, [from, to)) as a CASE over seconds. */
 function responseCase(): RawBuilder<unknown> {
@@ -50,6 +51,8 @@ export async function rebuildTransparency(db: Db, districtId: string): Promise<R
       select i.school_year, i.school_id, 'incidents' as measure, '*' as k, count(*) as n from incidents i where ${counted} group by i.school_year, i.school_id
       union all
       select i.school_year, i.school_id, 'incident_type', b.value, count(distinct i.id) from incidents i ${behaviors} where ${counted} group by i.school_year, i.school_id, b.value
+      union all
+      select i.school_year, i.school_id, 'weapon_incidents', '*', count(distinct i.id) from incidents i ${behaviors} where ${counted} and b.value in ${WEAPONS} group by i.school_year, i.school_id
       union all
       select i.school_year, i.school_id, 'contacts', c.purpose, count(*) from incidents i join sro_contacts c on c.incident_id = i.id where ${counted} group by i.school_year, i.school_id, c.purpose
       union all

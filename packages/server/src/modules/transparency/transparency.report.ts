@@ -199,6 +199,57 @@ function trendTable(ctx: ReportContext, scope: string, upTo: string): PublicTabl
   };
 }
 
+/** Weapon-offense incidents by school year (count and per 1,000 enrolled), beside the referral trend. */
+function weaponTrendTable(ctx: ReportContext, scope: string, upTo: string): PublicTable {
+  const rows = ctx.years
+    .filter((y) => y.year <= upTo && y.has(scope))
+    .map((y): Row => {
+      const h = headline(y, scope);
+      const weapon = y.value('incidents', scope, 'weapon');
+      return {
+        key: y.year,
+        cells: {
+          weapon_incidents: weapon,
+          weapon_per1000: derive([weapon, h.enrolled], per1000),
+          students_referred: h.studentsReferred,
+          referred_per1000: h.referredPer1000,
+        },
+      };
+    });
+  return {
+    key: 'weapon_trend',
+    columns: [
+      col('weapon_incidents', 'count'),
+      col('weapon_per1000', 'per1000'),
+      col('students_referred', 'count'),
+      col('referred_per1000', 'per1000'),
+    ],
+    rows,
+  };
+}
+
+/**
+ * Exposure to police by group (district only): per race, the students in schools with a sworn
+ * officer that year of all the group's students, and the share. No rows without a roster snapshot.
+ */
+function exposureTable(y: PublishedYear): PublicTable {
+  const groups = y.keys('exposure', DISTRICT_SCOPE, '').filter((k) => k.endsWith(':*'));
+  return {
+    key: 'exposure',
+    columns: [col('enrolled', 'count'), col('with_officer', 'count'), col('share', 'share')],
+    rows: groups.map((k): Row => {
+      const g = k.slice(0, -2);
+      const enrolled = y.value('exposure', DISTRICT_SCOPE, `${g}:*`);
+      const withOfficer = y.value('exposure', DISTRICT_SCOPE, `${g}:with`);
+      return {
+        key: g === 'all' ? 'all' : g.slice('race:'.length),
+        dimension: g === 'all' ? 'all' : 'race',
+        cells: { enrolled, with_officer: withOfficer, share: derive([withOfficer, enrolled], share) },
+      };
+    }),
+  };
+}
+
 function schoolsTable(ctx: ReportContext, y: PublishedYear): PublicTable {
   return {
     key: 'schools',
@@ -267,6 +318,8 @@ export function renderReport(ctx: ReportContext, y: PublishedYear, scope: string
     responseTable(y, scope),
     trendTable(ctx, scope, y.year),
     ...(school === null ? [schoolsTable(ctx, y)] : []),
+    weaponTrendTable(ctx, scope, y.year),
+    ...(school === null ? [exposureTable(y)] : []),
   ];
   const report: TransparencyReport = {
     scope: school === null ? 'district' : 'school',

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { PublicDistrict } from '@forefront/contract';
+import { SUPPRESSED, type Cell, type PublicDistrict } from '@forefront/contract';
 import { isApiError } from '../../api/client';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { DataTable } from '../../components/data-table';
@@ -9,7 +9,11 @@ import { formatNumber, gradeRange } from '../../components/format';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { BenchmarkSection } from '../transparency/benchmark-section';
+import { sectionTextBase, sectionsFor } from '../transparency/section-defs';
+import { useTransparencyIndex, useTransparencyReport } from '../transparency/transparency.api';
 import { TransparencyView } from '../transparency/transparency-view';
+import { chooseYear } from '../transparency/year';
+import './public-extras.css';
 import { DistrictMou } from './district-mou';
 import { NotFoundPage } from './not-found-page';
 import { usePublicDistrict } from './public.api';
@@ -44,6 +48,12 @@ function DistrictView({ district }: { district: PublicDistrict }) {
   const schoolPath = (schoolId: string) =>
     `/districts/${encodeURIComponent(district.id)}/schools/${encodeURIComponent(schoolId)}${year ? `?year=${encodeURIComponent(year)}` : ''}`;
   const enrollment = district.schools.reduce((sum, s) => sum + s.enrollment, 0);
+  // The same queries as the figures below (shared by key): the table of contents lists the
+  // published sections only when they are shown, and "About" uses the published enrollment.
+  const index = useTransparencyIndex(district.id);
+  const shownYear = index.isSuccess ? chooseYear(index.data.years, year) : null;
+  const report = useTransparencyReport({ kind: 'district', id: district.id }, shownYear);
+  const published = report.isSuccess ? report.data : null;
   return (
     <div className="padding-bottom-6">
       <div className="usa-section padding-bottom-2">
@@ -51,60 +61,157 @@ function DistrictView({ district }: { district: PublicDistrict }) {
         <p className="usa-intro">{t('district.intro', { state: district.state })}</p>
       </div>
 
-      <DistrictSection id="about" title={t('district.aboutHeading')}>
-        <dl className="site-facts">
-          <dt>{t('district.state')}</dt>
-          <dd>{district.state}</dd>
-          <dt>{t('district.ncesLeaId')}</dt>
-          <dd>{district.ncesLeaId}</dd>
-          <dt>{t('district.schoolCount')}</dt>
-          <dd>{formatNumber(district.schools.length, i18n.language)}</dd>
-          <dt>{t('district.enrollment')}</dt>
-          <dd>{formatNumber(enrollment, i18n.language)}</dd>
-        </dl>
-      </DistrictSection>
+      <div className="grid-row grid-gap-lg">
+        <PageContents withFigures={published !== null} />
+        <div className="desktop:grid-col-9 ff-page-body">
+          <DistrictSection id="about" title={t('district.aboutHeading')}>
+            <AboutFacts
+              district={district}
+              schoolsTotal={enrollment}
+              year={published?.year ?? null}
+              published={published ? published.highlights.enrolled : undefined}
+            />
+          </DistrictSection>
 
-      <TransparencyView districtId={district.id} scope={{ kind: 'district', id: district.id }} />
+          <TransparencyView districtId={district.id} scope={{ kind: 'district', id: district.id }} />
 
-      <DistrictSection id="schools" title={t('district.schoolsHeading')}>
-        {district.schools.length === 0 ? (
-          <p>{t('district.schoolsEmpty')}</p>
-        ) : (
-          <DataTable captionId="schools-caption" caption={t('district.schoolsCaption', { district: district.name })}>
-            <thead>
-              <tr>
-                <th scope="col">{t('schools.name')}</th>
-                <th scope="col">{t('schools.ncesSchoolId')}</th>
-                <th scope="col">{t('schools.grades')}</th>
-                <th scope="col" className="text-right">
-                  {t('schools.enrollment')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...district.schools]
-                .sort((a, b) => a.name.localeCompare(b.name))
-                .map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">
-                      <Link to={schoolPath(s.id)}>{s.name}</Link>
+          <DistrictSection id="schools" title={t('district.schoolsHeading')}>
+            {district.schools.length === 0 ? (
+              <p>{t('district.schoolsEmpty')}</p>
+            ) : (
+              <DataTable
+                captionId="schools-caption"
+                caption={t('district.schoolsCaption', { district: district.name })}
+              >
+                <thead>
+                  <tr>
+                    <th scope="col">{t('schools.name')}</th>
+                    <th scope="col">{t('schools.ncesSchoolId')}</th>
+                    <th scope="col">{t('schools.grades')}</th>
+                    <th scope="col" className="text-right">
+                      {t('schools.enrollment')}
                     </th>
-                    <td className="font-mono-xs">{s.ncesSchoolId}</td>
-                    <td>{gradeRange(s.gradeLow, s.gradeHigh, t)}</td>
-                    <td className="text-right">{formatNumber(s.enrollment, i18n.language)}</td>
                   </tr>
-                ))}
-            </tbody>
-          </DataTable>
-        )}
-      </DistrictSection>
+                </thead>
+                <tbody>
+                  {[...district.schools]
+                    .sort((a, b) => a.name.localeCompare(b.name))
+                    .map((s) => (
+                      <tr key={s.id}>
+                        <th scope="row">
+                          <Link to={schoolPath(s.id)}>{s.name}</Link>
+                        </th>
+                        <td className="font-mono-xs">{s.ncesSchoolId}</td>
+                        <td>{gradeRange(s.gradeLow, s.gradeHigh, t)}</td>
+                        <td className="text-right">{formatNumber(s.enrollment, i18n.language)}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </DataTable>
+            )}
+          </DistrictSection>
 
-      <DistrictSection id="mou" title={t('mous.public.heading')}>
-        <DistrictMou districtId={district.id} districtName={district.name} />
-      </DistrictSection>
+          <DistrictSection id="mou" title={t('mous.public.heading')}>
+            <DistrictMou districtId={district.id} districtName={district.name} />
+          </DistrictSection>
 
-      <BenchmarkSection districtId={district.id} state={district.state} />
+          <BenchmarkSection districtId={district.id} state={district.state} />
+        </div>
+      </div>
     </div>
+  );
+}
+
+/**
+ * The page's table of contents: a column beside the sections on wide screens that stays in view
+ * while reading (sticky), a list above them on narrow ones. The published figures' sections are
+ * listed only when a report is shown.
+ */
+function PageContents({ withFigures }: { withFigures: boolean }) {
+  const { t } = useTranslation();
+  const items: [string, string][] = [
+    ['about-heading', t('district.aboutHeading')],
+    ['tp-figures', t('transparency.heading')],
+    ...(withFigures
+      ? sectionsFor('district').map((def): [string, string] => [`tp-${def.id}`, t(`${sectionTextBase(def)}.title`)])
+      : []),
+    ['schools-heading', t('district.schoolsHeading')],
+    ['mou-heading', t('mous.public.heading')],
+    ['benchmarks', t('benchmarks.heading')],
+  ];
+  return (
+    <nav className="desktop:grid-col-3 ff-toc site-no-print" aria-labelledby="ff-toc-heading">
+      <h2 id="ff-toc-heading" className="ff-toc__heading">
+        {t('publicExtras.toc.heading')}
+      </h2>
+      <ul className="usa-list usa-list--unstyled">
+        {items.map(([id, label]) => (
+          <li key={id}>
+            <a href={`#${id}`}>{label}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * The district's facts. Enrollment is the published figure of the year shown below (the roster on
+ * its snapshot date), so "About" and the year at a glance agree; when that figure is withheld or
+ * was not published, the schools' own total is shown with a sentence saying why, and when the
+ * schools report another total it is shown beside, named as such.
+ */
+function AboutFacts({
+  district,
+  schoolsTotal,
+  year,
+  published,
+}: {
+  district: PublicDistrict;
+  schoolsTotal: number;
+  year: string | null;
+  published: Cell | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const n = (v: number) => formatNumber(v, i18n.language);
+  const rosterCount = typeof published === 'number' ? published : null;
+  let note: string | null = null;
+  if (year !== null && rosterCount === null)
+    note =
+      published === SUPPRESSED
+        ? t('publicExtras.enrollment.withheld', { year })
+        : t('publicExtras.enrollment.notPublished', { year });
+  else if (year !== null && rosterCount !== null && rosterCount !== schoolsTotal && schoolsTotal > 0)
+    note = t('publicExtras.enrollment.differs', { year });
+  return (
+    <>
+      <dl className="site-facts">
+        <dt>{t('district.state')}</dt>
+        <dd>{district.state}</dd>
+        <dt>{t('district.ncesLeaId')}</dt>
+        <dd>{district.ncesLeaId}</dd>
+        <dt>{t('district.schoolCount')}</dt>
+        <dd>{n(district.schools.length)}</dd>
+        {rosterCount !== null ? (
+          <>
+            <dt>{t('publicExtras.enrollment.roster', { year })}</dt>
+            <dd data-testid="about-enrollment">{n(rosterCount)}</dd>
+            {rosterCount !== schoolsTotal && schoolsTotal > 0 && (
+              <>
+                <dt>{t('publicExtras.enrollment.schoolsReport')}</dt>
+                <dd>{n(schoolsTotal)}</dd>
+              </>
+            )}
+          </>
+        ) : (
+          <>
+            <dt>{year !== null ? t('publicExtras.enrollment.schoolsReport') : t('district.enrollment')}</dt>
+            <dd data-testid="about-enrollment">{n(schoolsTotal)}</dd>
+          </>
+        )}
+      </dl>
+      {note && <p className="measure-6 font-body-2xs">{note}</p>}
+    </>
   );
 }
 

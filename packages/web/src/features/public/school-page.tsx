@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/page-title';
 import { TransparencyView } from '../transparency/transparency-view';
 import { NotFoundPage } from './not-found-page';
 import { usePublicDistrict } from './public.api';
+import './public-extras.css';
 
 /**
  * One school's public page (/districts/:id/schools/:schoolId): the same published figures as the

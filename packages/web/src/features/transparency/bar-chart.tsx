@@ -1,4 +1,5 @@
 import { niceMax, wrapLabel } from './chart-scale';
+import { labelColumn, useChartWidth } from './chart-width';
 
 /**
  * Horizontal bars drawn by hand in SVG: no chart library, so the public pages stay small. The
@@ -32,13 +33,13 @@ export interface BarChartProps {
 /** Series colours from the USWDS palette, each at least 3:1 against white (WCAG 1.4.11). */
 export const SERIES_COLORS = ['#005ea2', '#c05600', '#565c65', '#4d8055'];
 
-const WIDTH = 640;
-const LABEL_W = 230;
-const VALUE_W = 110;
 const BAR_H = 14;
 const LINE_H = 14;
 
 export function BarChart({ title, label, rows, series = [''], reference, suppressedText, missingText }: BarChartProps) {
+  const { ref, width: WIDTH } = useChartWidth<HTMLElement>();
+  const { labelW: LABEL_W, chars } = labelColumn(WIDTH);
+  const VALUE_W = WIDTH < 480 ? 80 : 110;
   const numbers = rows.flatMap((r) => r.values.filter((v): v is number => typeof v === 'number'));
   const max = niceMax(Math.max(0, ...numbers, reference?.value ?? 0));
   const plotW = WIDTH - LABEL_W - VALUE_W;
@@ -52,7 +53,7 @@ export function BarChart({ title, label, rows, series = [''], reference, suppres
 
   let y = legendH + 6;
   const laidOut = rows.map((row) => {
-    const lines = wrapLabel(row.label, 34);
+    const lines = wrapLabel(row.label, chars);
     const h = Math.max(lines.length * LINE_H, series.length * (BAR_H + 2)) + 10;
     const top = y;
     y += h;
@@ -61,7 +62,7 @@ export function BarChart({ title, label, rows, series = [''], reference, suppres
   const height = y + (reference ? 22 : 6);
 
   return (
-    <figure className="tp-figure">
+    <figure className="tp-figure" ref={ref}>
       <figcaption className="tp-figure__title">{title}</figcaption>
       <svg
         className="tp-chart"

@@ -19,18 +19,20 @@ import { CRDC_YEAR, useDistrictBenchmark } from './transparency.api';
 export function BenchmarkSection({ districtId, state }: { districtId: string; state: string }) {
   const { t } = useTranslation();
   const bench = useDistrictBenchmark(districtId);
+  // A district the loaded CRDC files do not cover answers `available: false` (not a failed request).
+  const data = bench.isSuccess && bench.data.available ? bench.data : null;
   return (
     <section id="benchmarks" className="tp-section margin-bottom-5" aria-labelledby="benchmarks-heading">
       <h2 id="benchmarks-heading">{t('benchmarks.heading')}</h2>
       <p className="measure-6">{t('benchmarks.intro', { year: CRDC_YEAR })}</p>
       {bench.isPending ? (
         <Loading label={t('benchmarks.loading')} />
-      ) : isApiError(bench.error, 404) ? (
+      ) : isApiError(bench.error, 404) || (bench.isSuccess && !data) ? (
         <p>{t('benchmarks.unavailable', { year: CRDC_YEAR })}</p>
       ) : bench.isError ? (
         <ApiErrorAlert error={bench.error} heading={t('benchmarks.loadError')} />
       ) : (
-        <CrdcBenchmark bench={bench.data} districtId={districtId} />
+        data && <CrdcBenchmark bench={data} districtId={districtId} />
       )}
       <CpiBenchmark state={state} />
     </section>

@@ -1,5 +1,6 @@
 import type { Interval } from '@forefront/contract';
 import { ratioDomain, ratioPosition, wrapLabel } from './chart-scale';
+import { labelColumn, useChartWidth } from './chart-width';
 import { SERIES_COLORS } from './bar-chart';
 
 /**
@@ -24,8 +25,6 @@ interface IntervalChartProps {
   referenceLabel: string;
 }
 
-const WIDTH = 640;
-const LABEL_W = 230;
 const RIGHT = 24;
 const LINE_H = 14;
 
@@ -38,6 +37,8 @@ export function IntervalChart({
   missingText,
   referenceLabel,
 }: IntervalChartProps) {
+  const { ref, width: WIDTH } = useChartWidth<HTMLElement>();
+  const { labelW: LABEL_W, chars } = labelColumn(WIDTH);
   const intervals = rows.flatMap((r) =>
     typeof r.value === 'object' && r.value ? [r.value.low, r.value.high, r.value.estimate] : [],
   );
@@ -47,7 +48,7 @@ export function IntervalChart({
 
   let y = 8;
   const laidOut = rows.map((row) => {
-    const lines = wrapLabel(row.label, 34);
+    const lines = wrapLabel(row.label, chars);
     const h = lines.length * LINE_H + 12;
     const top = y;
     y += h;
@@ -56,7 +57,7 @@ export function IntervalChart({
   const height = y + 40;
 
   return (
-    <figure className="tp-figure">
+    <figure className="tp-figure" ref={ref}>
       <figcaption className="tp-figure__title">{title}</figcaption>
       <svg
         className="tp-chart"

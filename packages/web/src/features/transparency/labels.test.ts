@@ -9,6 +9,7 @@ const known = new Set([
   'transparency.rows.total',
   'transparency.columns.per1000',
   'transparency.groups.disability.idea',
+  'publicExtras.columns.with_officer',
 ]);
 const tWithVars: Translate = (key, options) =>
   key === 'transparency.rows.medianIn'
@@ -54,5 +55,20 @@ describe('response-time median and charts', () => {
     expect(isChartedRow('incident_types', { key: 'theft', cells: {} })).toBe(true);
     expect(isChartedRow('response_times', { key: 'median', cells: {} })).toBe(false);
     expect(isChartedRow('students_referred', { key: 'all', dimension: 'all', cells: {} })).toBe(true);
+  });
+});
+
+describe('the issue 13 tables', () => {
+  it('names weapon-trend rows by school year and exposure rows by race, with the column words under publicExtras', () => {
+    expect(rowLabel('weapon_trend', { key: '2024-25', cells: {} }, t)).toBe('2024-25');
+    expect(rowLabel('exposure', { key: 'BL', dimension: 'race', cells: {} }, t)).toBe('<incidents.races.BL>');
+    expect(rowLabel('exposure', { key: 'all', dimension: 'all', cells: {} }, t)).toBe('<transparency.groups.all>');
+    expect(columnLabel('with_officer', t)).toBe('<publicExtras.columns.with_officer>');
+    expect(columnLabel('per1000', t)).toBe('<transparency.columns.per1000>');
+  });
+
+  it("charts the exposure table's all-students share beside each race (the comparison the figure is for)", () => {
+    expect(isChartedRow('exposure', { key: 'all', dimension: 'all', cells: {} })).toBe(true);
+    expect(isChartedRow('incident_types', { key: 'all', cells: {} })).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ export const TOTAL_KEYS: ReadonlySet<string> = new Set(['*', 'all', 'total']);
 /** A row a chart leaves out: the total (it would dwarf its parts) and the response-time median. */
 export function isChartedRow(table: TransparencyTableKey, row: TableRow): boolean {
   if (TOTAL_KEYS.has(row.key) || row.dimension === 'all')
-    return table === 'students_referred' || table === 'students_arrested';
+    return table === 'students_referred' || table === 'students_arrested' || table === 'exposure';
   return !(table === 'response_times' && row.key === 'median');
 }
 
@@ -41,7 +41,7 @@ export function rowLabel(table: TransparencyTableKey, row: TableRow, t: Translat
     return range ? t('transparency.rows.medianIn', { range }) : t('transparency.rows.median');
   }
   if (row.label) return row.label;
-  if (table === 'trend' || table === 'schools') return row.key;
+  if (table === 'trend' || table === 'schools' || table === 'weapon_trend') return row.key;
   if (row.dimension === 'all') return t('transparency.groups.all');
   if (TOTAL_KEYS.has(row.key)) return t('transparency.rows.total');
   const prefix = row.dimension ? DIMENSION_PREFIX[row.dimension] : ROW_PREFIX[table];
@@ -55,5 +55,8 @@ export function dimensionLabel(dimension: string, t: Translate): string {
 
 /** Column headings; a column the server adds later reads as its key until it is translated. */
 export function columnLabel(key: string, t: Translate): string {
-  return t(`transparency.columns.${key}`, { defaultValue: key.replace(/_/g, ' ') });
+  // Columns added for issue 13 (weapon trend, exposure) have their words under publicExtras.
+  return t(`transparency.columns.${key}`, {
+    defaultValue: t(`publicExtras.columns.${key}`, { defaultValue: key.replace(/_/g, ' ') }),
+  });
 }

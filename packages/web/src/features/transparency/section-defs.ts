@@ -18,8 +18,13 @@ export interface SectionDef {
   /** Columns the chart may draw, first present wins. */
   chart: readonly string[];
   /** Which renderer: `table` is chart + table; the others are special layouts. */
-  kind: 'summary' | 'students' | 'table' | 'schools';
+  kind: 'summary' | 'students' | 'table' | 'schools' | 'exposure';
+  /** Where the section's words live, when not under `transparency.sections.<id>`. */
+  textBase?: string;
 }
+
+/** Where a section's words (title, what, why, how, caption, rowHeading) live in the translations. */
+export const sectionTextBase = (def: SectionDef) => def.textBase ?? `transparency.sections.${def.id}`;
 
 const both = ['district', 'school'] as const;
 
@@ -41,6 +46,22 @@ export const SECTION_DEFS: readonly SectionDef[] = [
     kind: 'table',
   },
   {
+    id: 'weaponTrend',
+    table: 'weapon_trend',
+    scopes: both,
+    chart: ['weapon_per1000'],
+    kind: 'table',
+    textBase: 'publicExtras.sections.weaponTrend',
+  },
+  {
+    id: 'exposure',
+    table: 'exposure',
+    scopes: ['district'],
+    chart: ['share'],
+    kind: 'exposure',
+    textBase: 'publicExtras.sections.exposure',
+  },
+  {
     id: 'schools',
     table: 'schools',
     scopes: ['district'],
@@ -56,7 +77,7 @@ export function sectionsFor(scope: ScopeKind): SectionDef[] {
 /** Every key a section reads, so the translation test can check both languages have them. */
 export function sectionTextKeys(def: SectionDef): string[] {
   const words = def.kind === 'summary' ? ['title', 'what'] : ['title', 'what', 'why', 'how', 'caption', 'rowHeading'];
-  return words.map((w) => `transparency.sections.${def.id}.${w}`);
+  return words.map((w) => `${sectionTextBase(def)}.${w}`);
 }
 
 /** The summary's headline figures in page order, each with how its number reads. */

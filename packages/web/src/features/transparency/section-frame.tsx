@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransparencyReport } from '@forefront/contract';
-import type { SectionDef } from './section-defs';
+import { type SectionDef, sectionTextBase } from './section-defs';
 import type { Scope } from './transparency.api';
 
 /** What every section receives: the report of the chosen year and where it came from. */
@@ -24,7 +24,7 @@ export function scopeName(report: TransparencyReport): string {
  */
 export function SectionFrame({ def, children }: { def: SectionDef; children: ReactNode }) {
   const { t } = useTranslation();
-  const base = `transparency.sections.${def.id}`;
+  const base = sectionTextBase(def);
   return (
     <section id={`tp-${def.id}`} className="tp-section margin-bottom-5" aria-labelledby={`tp-${def.id}-heading`}>
       <h2 id={`tp-${def.id}-heading`}>{t(`${base}.title`)}</h2>

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { SectionDef } from './section-defs';
 import type { SectionProps } from './section-frame';
+import { ExposureSection } from './exposure-section';
 import { StudentsSection } from './students-section';
 import { SummarySection } from './summary-section';
 import { TableSection } from './table-section';
@@ -11,4 +12,5 @@ export const SECTION_COMPONENTS: Record<SectionDef['kind'], ComponentType<Sectio
   students: StudentsSection,
   table: TableSection,
   schools: TableSection,
+  exposure: ExposureSection,
 };

@@ -5,6 +5,7 @@ import { findTable, hasColumn, isInterval } from './cells';
 import { IntervalChart } from './interval-chart';
 import { rowLabel } from './labels';
 import { ReportTable } from './report-table';
+import { sectionTextBase } from './section-defs';
 import { SectionFrame, scopeName, type SectionProps } from './section-frame';
 import { useBarRows } from './table-section';
 import { TableDownloads, TableNotes } from './table-notes';
@@ -26,7 +27,7 @@ export function StudentsSection(props: SectionProps) {
 
 function StudentsBody({ def, report, scope, table }: SectionProps & { table: PublicTable }) {
   const { t, i18n } = useTranslation();
-  const base = `transparency.sections.${def.id}`;
+  const base = sectionTextBase(def);
   const caption = t(`${base}.caption`, { name: scopeName(report), year: report.year });
   const bars = useBarRows(table, 'per1000');
   const ratioFormat = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });

@@ -6,6 +6,7 @@ import { useCellNotes } from './cell-notes';
 import { barValue, cellView, chartColumn, findTable } from './cells';
 import { columnLabel, isChartedRow, rowLabel } from './labels';
 import { ReportTable } from './report-table';
+import { sectionTextBase } from './section-defs';
 import { SectionFrame, scopeName, type SectionProps } from './section-frame';
 import { TableDownloads, TableNotes } from './table-notes';
 
@@ -37,9 +38,9 @@ export function TableSection(props: SectionProps) {
   );
 }
 
-function TableBody({ def, report, scope, districtId, table }: SectionProps & { table: PublicTable }) {
+export function TableBody({ def, report, scope, districtId, table }: SectionProps & { table: PublicTable }) {
   const { t } = useTranslation();
-  const base = `transparency.sections.${def.id}`;
+  const base = sectionTextBase(def);
   const caption = t(`${base}.caption`, { name: scopeName(report), year: report.year });
   const column = chartColumn(table, def.chart);
   const bars = useBarRows(table, column?.key ?? '');

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import {
   CpiTableSchema,
-  CrdcDistrictBenchmarkSchema,
+  CrdcDistrictBenchmarkAnswerSchema,
   TransparencyIndexSchema,
   TransparencyReportSchema,
   type TransparencyTableKey,
@@ -70,7 +70,7 @@ export function useDistrictBenchmark(districtId: string) {
     queryFn: ({ signal }) =>
       api.get(
         `/api/public/districts/${enc(districtId)}/benchmarks/${CRDC_YEAR}`,
-        CrdcDistrictBenchmarkSchema,
+        CrdcDistrictBenchmarkAnswerSchema,
         undefined,
         signal,
       ),
