@@ -1,3 +1,11 @@
+import type { ErrorCode, IssueCode, IssueParams } from '@forefront/contract';
+
+/**
+ * A field-level problem. `code` (the contract's ISSUE_CODES) and `params` let a page say it in the
+ * reader's language; without a code the error plugin sends "not_accepted". `message` is for API clients.
+ */
+export type Issue = { path: string; message: string; code?: IssueCode; params?: IssueParams };
+
 /**
  * Errors a service may throw on purpose. The error plugin turns each into the one JSON error
  * shape; anything else becomes a generic 500 with no stack trace or SQL.
@@ -5,9 +13,10 @@
 export class AppError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    /** One of the contract's ERROR_CODES: a test checks every code thrown is listed (and translated). */
+    readonly code: ErrorCode,
     message: string,
-    readonly issues?: { path: string; message: string }[],
+    readonly issues?: Issue[],
   ) {
     super(message);
   }
@@ -29,7 +38,7 @@ export class ForbiddenError extends AppError {
   }
 }
 export class UnauthorizedError extends AppError {
-  constructor(message = 'Sign in to continue', code = 'unauthorized') {
+  constructor(message = 'Sign in to continue', code: ErrorCode = 'unauthorized') {
     super(401, code, message);
   }
 }
@@ -39,7 +48,7 @@ export class ConflictError extends AppError {
   }
 }
 export class ValidationError extends AppError {
-  constructor(message: string, issues?: { path: string; message: string }[]) {
+  constructor(message: string, issues?: Issue[]) {
     super(400, 'invalid_request', message, issues);
   }
 }

@@ -154,7 +154,7 @@ export async function confirmEnrolment(ctx: AppContext, actor: Actor, code: stri
   const step = totpStep(openTotpSecret(ctx.config, user.id, user.mfaSecret), code);
   if (step === null)
     throw new ValidationError('That code is not correct; check the time on your phone and try again', [
-      { path: 'code', message: 'Code not accepted' },
+      { path: 'code', message: 'Code not accepted', code: 'not_correct' },
     ]);
   const codes = newRecoveryCodes();
   const session = await ctx.db.transaction().execute(async (trx) => {
@@ -211,7 +211,7 @@ export async function changePassword(
       'current_password',
     );
     throw new ValidationError('Your current password is not correct', [
-      { path: 'currentPassword', message: 'Not correct' },
+      { path: 'currentPassword', message: 'Not correct', code: 'not_correct' },
     ]);
   }
   checkPasswordRules(next, actor.role, user.email);

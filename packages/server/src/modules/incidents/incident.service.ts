@@ -78,7 +78,9 @@ async function authorizeSchool(
   schoolId: string,
 ) {
   if (!(await repo.findSchool(db, district.id, schoolId)))
-    throw new ValidationError('This school is not in the district', [{ path: 'schoolId', message: 'Unknown school' }]);
+    throw new ValidationError('This school is not in the district', [
+      { path: 'schoolId', message: 'Unknown school', code: 'unknown_school' },
+    ]);
   authorize(actor, action, { districtId: district.id, state: district.state, schoolIds: [schoolId] }, 'District');
 }
 

@@ -9,7 +9,7 @@ import { type Db, nowIso } from '../../db/database.js';
 import { clockOf } from '../districts/district.clock.js';
 import type { Actor } from '../../shared/actor.js';
 import type { AppContext } from '../../shared/context.js';
-import { ConflictError, ValidationError } from '../../shared/errors.js';
+import { ConflictError, type Issue, ValidationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { applyIncidentTransparency } from '../transparency/transparency.aggregates.js';
@@ -100,12 +100,12 @@ export async function addReviewIn(
   if (row.state === 'closed') throw new ConflictError('A closed incident cannot be reviewed');
   const input = ReviewInputSchema.parse(raw);
   const reviewedAt = new Date(input.reviewedAt).toISOString();
-  const issues: { path: string; message: string }[] = [];
+  const issues: Issue[] = [];
   if (Date.parse(reviewedAt) > Date.now() + 5 * 60_000)
-    issues.push({ path: 'reviewedAt', message: 'The review time cannot be in the future' });
+    issues.push({ path: 'reviewedAt', message: 'The review time cannot be in the future', code: 'in_future' });
   const previous = await loadStoredState(trx, row);
   if (input.studentId && !previous.input.students.some((s) => s.studentId === input.studentId))
-    issues.push({ path: 'studentId', message: 'This student is not on the incident' });
+    issues.push({ path: 'studentId', message: 'This student is not on the incident', code: 'student_not_on_incident' });
   if (issues.length) throw new ValidationError(issues[0]!.message, issues);
   const reviewId = newId();
   await repo.insertReview(trx, {

@@ -1,4 +1,4 @@
-import { type Job, can, scopeOf } from '@forefront/contract';
+import { type Job, can, issueParams, scopeOf } from '@forefront/contract';
 import { type Db, nowIso } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
 import { authorize, authorizeList } from '../../shared/authorize.js';
@@ -112,7 +112,12 @@ export async function startJob(
   if (!parsed.success)
     throw new ValidationError(
       'The job input is invalid',
-      parsed.error.issues.map((i) => ({ path: ['input', ...i.path].join('.'), message: i.message })),
+      parsed.error.issues.map((i) => ({
+        path: ['input', ...i.path].join('.'),
+        message: i.message,
+        code: i.code,
+        params: issueParams(i as unknown as Record<string, unknown>),
+      })),
     );
   return createJob(ctx, runner, actor, d.id, kindName, { json: JSON.stringify(parsed.data) });
 }

@@ -237,7 +237,7 @@ async function checkCode(ctx: AppContext, link: MouSigningLinkRow, code: string)
     }),
   );
   throw new AppError(400, 'signing_code_wrong', 'That code is not right. Check the latest message we sent you.', [
-    { path: 'code', message: 'That code is not right' },
+    { path: 'code', message: 'That code is not right', code: 'not_correct' },
   ]);
 }
 
@@ -276,7 +276,7 @@ export async function signByLink(ctx: AppContext, token: string, input: LinkSign
     const version = await latestVersion(trx, fresh.mouId);
     if (version.contentHash !== input.contentHash)
       throw new ValidationError('The fingerprint does not match the version you were asked to sign', [
-        { path: 'contentHash', message: 'Reload the page and read the agreement again' },
+        { path: 'contentHash', message: 'Reload the page and read the agreement again', code: 'text_changed' },
       ]);
     if (!(await links.markUsed(trx, fresh.id, nowIso()))) throw linkInvalid();
     const row = await signVersionIn(

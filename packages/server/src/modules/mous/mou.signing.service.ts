@@ -178,7 +178,7 @@ export async function signVersionIn(
   if (!signatory.active) throw conflict('This signatory is no longer active on this MOU');
   if (normalName(input.signedName) !== normalName(signatory.name))
     throw new ValidationError("Type the signatory's full name exactly as listed to sign", [
-      { path: 'signedName', message: `Type "${signatory.name}"` },
+      { path: 'signedName', message: `Type "${signatory.name}"`, code: 'type_name', params: { value: signatory.name } },
     ]);
   const latest = await repo.latestVersionNumber(trx, mou.id);
   if (input.version !== latest) {

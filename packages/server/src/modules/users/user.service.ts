@@ -54,7 +54,7 @@ async function assertSchoolsInDistrict(db: Db, districtId: string, schoolIds: re
   const unique = [...new Set(schoolIds)];
   if ((await districts.countSchoolsIn(db, districtId, unique)) !== unique.length)
     throw new ValidationError('Some chosen schools are not in this district', [
-      { path: 'schoolIds', message: 'Unknown school' },
+      { path: 'schoolIds', message: 'Unknown school', code: 'unknown_school' },
     ]);
 }
 
@@ -110,7 +110,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
   const nextSchools = [...new Set(input.schoolIds ?? (isSchoolScoped(role) ? schoolIds : []))];
   if (isSchoolScoped(role) && nextSchools.length === 0)
     throw new ValidationError('Choose at least one school for this role', [
-      { path: 'schoolIds', message: 'Required for this role' },
+      { path: 'schoolIds', message: 'Required for this role', code: 'required_for_role' },
     ]);
   // A profession belongs to support staff and an end date to auditors only: a role change drops
   // them (an administrator must not inherit an old auditor end date), and neither may be removed
@@ -121,19 +121,19 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
     role === 'auditor' ? (input.accessExpiresAt !== undefined ? input.accessExpiresAt : user.accessExpiresAt) : null;
   if (role === 'support_staff' && !profession)
     throw new ValidationError('Choose counselor, psychologist or social worker', [
-      { path: 'profession', message: 'Required for this role' },
+      { path: 'profession', message: 'Required for this role', code: 'required_for_role' },
     ]);
   if (input.profession && role !== 'support_staff')
     throw new ValidationError('Only support staff have a profession', [
-      { path: 'profession', message: 'Not for this role' },
+      { path: 'profession', message: 'Not for this role', code: 'not_for_role' },
     ]);
   if (role === 'auditor' && !accessExpiresAt)
     throw new ValidationError('An auditor needs an access end date', [
-      { path: 'accessExpiresAt', message: 'Required for this role' },
+      { path: 'accessExpiresAt', message: 'Required for this role', code: 'required_for_role' },
     ]);
   if (input.accessExpiresAt && role !== 'auditor')
     throw new ValidationError('Only auditors have an access end date', [
-      { path: 'accessExpiresAt', message: 'Not for this role' },
+      { path: 'accessExpiresAt', message: 'Not for this role', code: 'not_for_role' },
     ]);
   await assertSchoolsInDistrict(ctx.db, district.id, nextSchools);
   await ctx.db.transaction().execute(async (trx) => {
