@@ -43,6 +43,33 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
+ * Why a `conflict` (409) was refused, in `error.params.reason`: the code stays `conflict` for API
+ * clients, and a page says the reason in the reader's language (`validation.conflicts.<reason>`).
+ */
+export const CONFLICT_REASONS = [
+  'email_taken',
+  'invitation_accepted',
+  'mfa_not_set_up',
+  'mfa_already_set_up',
+  'mfa_not_started',
+  'incident_closed',
+  'incident_step',
+  'incident_already_kind',
+  'discipline_stays',
+  'signatory_inactive',
+  'already_signed',
+  'code_just_sent',
+  'version_replaced',
+  'roster_changed',
+  'district_exists',
+  'school_exists',
+  'already_set_up',
+  'job_not_rerunnable',
+  'job_no_input',
+] as const;
+export type ConflictReason = (typeof CONFLICT_REASONS)[number];
+
+/**
  * Every `issues[].code`: zod's own issue codes (a request that does not match its schema) and the
  * codes of the business rules a service checks after the schema. Each has a field message in
  * English and Spanish (`validation.issues.<code>`), built from the issue's `params`.
@@ -149,6 +176,8 @@ export function issueParams(issue: Record<string, unknown>): IssueParams {
     else if (typeof value === 'number' && Number.isFinite(value)) out[key] = value;
     else if (typeof value === 'bigint') out[key] = Number(value);
   }
+  // A pattern names which of the contract's formats (NCES id, state code...) the value missed.
+  if (source.format === 'regex' && typeof source.pattern === 'string') out.pattern = source.pattern;
   if (Array.isArray(source.values)) out.values = source.values.map((v) => String(v));
   if (Array.isArray(source.keys)) out.keys = source.keys.map((v) => String(v));
   return out;

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ERROR_CODES, ISSUE_CODES } from '@forefront/contract';
+import { CONFLICT_REASONS, ERROR_CODES, ISSUE_CODES } from '@forefront/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DIALECT, type TestApp } from './harness.js';
 import { buildDistrict, buildUser, signIn, type Session } from './builders.js';
@@ -94,6 +94,15 @@ describe(`validation issues carry a code and its params on ${TEST_DIALECT}`, () 
     expect(issues).toEqual([{ path: 'schoolIds', message: expect.any(String), code: 'unknown_school' }]);
   });
 
+  it('a conflict keeps its code and names its reason, with the value it is about', async () => {
+    const url = `/api/districts/${districtId}/schools`;
+    const body = school({ ncesSchoolId: '510000100777', name: 'Twice High' });
+    expect((await call(t.app, admin, 'POST', url, body)).statusCode).toBe(201);
+    const err = expectError(await call(t.app, admin, 'POST', url, body), 409, 'conflict');
+    expect(err).toMatchObject({ params: { reason: 'school_exists', value: '510000100777' } });
+    expect(CONFLICT_REASONS).toContain((err as { params?: { reason?: string } }).params?.reason);
+  });
+
   it('every issue code sent is one the contract lists (so the web has a message for it)', async () => {
     const res = await call(t.app, admin, 'PATCH', `/api/districts/${districtId}`, {
       suppressionMinN: 'x',
@@ -137,6 +146,14 @@ describe('error codes', () => {
     expect(found.size).toBeGreaterThan(20);
     const missing = [...found].filter(([code]) => !(ERROR_CODES as readonly string[]).includes(code));
     expect(missing).toEqual([]);
+  });
+
+  it('every conflict reason a service gives is in the contract list', () => {
+    const found = new Set<string>();
+    const re = /(?:new ConflictError|conflict)\(\s*(?:'[^']*'|`[^`]*`),\s*'([a-z_]+)'/g;
+    for (const { text } of src) for (const m of text.matchAll(re)) found.add(m[1]!);
+    expect(found.size).toBeGreaterThan(15);
+    expect([...found].filter((r) => !(CONFLICT_REASONS as readonly string[]).includes(r))).toEqual([]);
   });
 
   it('every issue code a service sets is in the contract list', () => {

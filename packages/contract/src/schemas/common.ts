@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../limits.js';
-import { ApiIssueSchema } from '../errors.js';
+import { ApiIssueSchema, IssueParamSchema } from '../errors.js';
 
 export const IdSchema = z.string().min(1).max(64);
 export const IdParamsSchema = z.object({ id: IdSchema });
@@ -26,6 +26,8 @@ export const ApiErrorSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
+    /** What the page needs to say it in the reader's language, e.g. a conflict's `reason`. */
+    params: z.record(z.string(), IssueParamSchema).optional(),
     /**
      * Field-level problems: path, a code with its params (contract/src/errors.ts) for the page to
      * say in the reader's language, and an English message for API clients; nothing internal.

@@ -26,7 +26,12 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (err instanceof AppError) {
       // An issue without its own code still has one, so a page never needs the English message.
       const issues = err.issues?.map((i) => ({ ...i, code: i.code ?? 'not_accepted' }));
-      const body = { code: err.code, message: err.message, ...(issues ? { issues } : {}) };
+      const body = {
+        code: err.code,
+        message: err.message,
+        ...(err.params ? { params: err.params } : {}),
+        ...(issues ? { issues } : {}),
+      };
       return reply.code(err.statusCode).send({ error: body });
     }
     if (isResponseSerializationError(err)) {

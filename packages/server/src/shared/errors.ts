@@ -1,4 +1,4 @@
-import type { ErrorCode, IssueCode, IssueParams } from '@forefront/contract';
+import type { ConflictReason, ErrorCode, IssueCode, IssueParams } from '@forefront/contract';
 
 /**
  * A field-level problem. `code` (the contract's ISSUE_CODES) and `params` let a page say it in the
@@ -17,6 +17,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: Issue[],
+    /** Sent as `error.params`: what a page needs to say this in the reader's language. */
+    readonly params?: IssueParams,
   ) {
     super(message);
   }
@@ -43,8 +45,9 @@ export class UnauthorizedError extends AppError {
   }
 }
 export class ConflictError extends AppError {
-  constructor(message: string) {
-    super(409, 'conflict', message);
+  /** `reason` (and its params) lets a page say why in the reader's language; `message` is for API clients. */
+  constructor(message: string, reason: ConflictReason, params: IssueParams = {}) {
+    super(409, 'conflict', message, undefined, { reason, ...params });
   }
 }
 export class ValidationError extends AppError {

@@ -46,7 +46,7 @@ export async function transitionIncidentIn(
   if (to === 'reviewed' || to === 'closed') await authorizeIncident(trx, actor, 'incident.review', row, district);
   const from = row.state as IncidentState;
   if (from === to) return row;
-  if (NEXT[from] !== to) throw new ConflictError(`An incident cannot go from ${from} to ${to}`);
+  if (NEXT[from] !== to) throw new ConflictError(`An incident cannot go from ${from} to ${to}`, 'incident_step');
   const now = nowIso();
   await repo.updateIncident(trx, row.id, {
     state: to,
@@ -97,7 +97,7 @@ export async function addReviewIn(
 ): Promise<IncidentRow> {
   const { row, district } = await loadIncident(trx, id, ctx.dialect);
   await authorizeIncident(trx, actor, 'incident.review', row, district);
-  if (row.state === 'closed') throw new ConflictError('A closed incident cannot be reviewed');
+  if (row.state === 'closed') throw new ConflictError('A closed incident cannot be reviewed', 'incident_closed');
   const input = ReviewInputSchema.parse(raw);
   const reviewedAt = new Date(input.reviewedAt).toISOString();
   const issues: Issue[] = [];
@@ -157,14 +157,15 @@ export async function reclassifyIncidentIn(
   const { row, district } = await loadIncident(trx, id, ctx.dialect);
   await authorizeIncident(trx, actor, 'incident.reclassify', row, district);
   const from = row.recordClass as RecordClass;
-  if (from === to) throw new ConflictError(`This incident is already a ${to.replaceAll('_', ' ')} record`);
+  if (from === to)
+    throw new ConflictError(`This incident is already a ${to.replaceAll('_', ' ')} record`, 'incident_already_kind');
   const previous = await loadStoredState(trx, row);
   const contacts = previous.input.contacts;
   if (
     to === 'law_enforcement_unit' &&
     (contacts.length === 0 || contacts.some((c) => c.purpose === 'routine_discipline'))
   )
-    throw new ConflictError('A discipline record stays an education record (FERPA 99.8(b)(2))');
+    throw new ConflictError('A discipline record stays an education record (FERPA 99.8(b)(2))', 'discipline_stays');
   const now = nowIso();
   await repo.insertVersion(trx, {
     id: newId(),

@@ -178,14 +178,14 @@ export async function cancelJob(ctx: AppContext, actor: Actor, id: string): Prom
 export async function rerunJob(ctx: AppContext, runner: JobRunner, actor: Actor, id: string): Promise<Job> {
   const row = await visibleJob(ctx, actor, id, 'job.cancel');
   if (row.status !== 'failed' && row.status !== 'cancelled')
-    throw new ConflictError('Only a failed or cancelled job can be run again');
+    throw new ConflictError('Only a failed or cancelled job can be run again', 'job_not_rerunnable');
   // The job whose input to use: this one, or (a rerun cancelled before it started) the job it reran.
   const source = (await repo.hasInput(ctx.db, id))
     ? id
     : row.rerunOf && (await repo.hasInput(ctx.db, row.rerunOf))
       ? row.rerunOf
       : null;
-  if (!source) throw new ConflictError('This job kept no input to run again');
+  if (!source) throw new ConflictError('This job kept no input to run again', 'job_no_input');
   const d = await districtOf(ctx.db, row.districtId);
   authorize(actor, 'job.start', { districtId: d.id, state: d.state }, 'Job');
   return createJob(ctx, runner, actor, d.id, row.kind, { rerunOf: source });

@@ -88,10 +88,10 @@ export async function sendSigningLink(
   const expiresAt = new Date(now.getTime() + SIGNING_LINK_TTL_HOURS * 3600_000).toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await repo.touchMou(trx, mou.id, now.toISOString());
-    if (!signatory.active) throw conflict('This signatory is no longer active on this MOU');
+    if (!signatory.active) throw conflict('This signatory is no longer active on this MOU', 'signatory_inactive');
     const latest = await latestVersion(trx, mou.id);
     if (await repo.findSignature(trx, latest.id, signatory.id))
-      throw conflict('This signatory has already signed the latest version');
+      throw conflict('This signatory has already signed the latest version', 'already_signed');
     // One open link per signatory: a new one replaces any sent before.
     for (const old of await links.findOpenLinks(trx, signatory.id)) {
       await links.revokeLink(trx, old.id, now.toISOString());
@@ -197,7 +197,7 @@ export async function sendSigningCode(ctx: AppContext, token: string): Promise<S
   const codeExpiresAt = new Date(Date.now() + SIGNING_CODE_TTL_MINUTES * 60_000).toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await links.setCode(trx, link.id, link.codesSent, { codeHash: codeHashOf(link.id, code), codeExpiresAt })))
-      throw conflict('Another code was just sent for this link; use the newest one');
+      throw conflict('Another code was just sent for this link; use the newest one', 'code_just_sent');
     await appendAudit(trx, auditCtx(ctx, null, link.districtId), {
       kind: 'mou.signing_code_sent',
       mouId: link.mouId,

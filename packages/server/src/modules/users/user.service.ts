@@ -197,7 +197,7 @@ export async function createInvitationIn(
   // the invitation is made as for anyone, and accepting it is refused (the address has an account).
   const existing = await repo.findUserByEmail(trx, input.email);
   if (existing && existing.districtId === districtId)
-    throw new ConflictError('Someone with this e-mail address already has an account');
+    throw new ConflictError('Someone with this e-mail address already has an account', 'email_taken');
   await assertSchoolsInDistrict(trx, districtId, input.schoolIds);
   const token = newToken();
   const now = new Date();
@@ -262,7 +262,7 @@ export async function revokeInvitation(ctx: AppContext, actor: Actor, districtId
   const d = await loadDistrictFor(ctx.db, actor, 'invitation.revoke', districtId);
   const inv = await repo.findInvitation(ctx.db, id);
   if (!inv || inv.districtId !== d.id) throw new NotFoundError('Invitation');
-  if (inv.acceptedAt) throw new ConflictError('This invitation was already accepted');
+  if (inv.acceptedAt) throw new ConflictError('This invitation was already accepted', 'invitation_accepted');
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateInvitation(trx, id, { revokedAt: nowIso() });
     await appendAudit(
@@ -319,7 +319,7 @@ export async function acceptInvitation(
         'This invitation link is not valid any more; ask your administrator for a new one',
       );
     if (await repo.findUserByEmail(trx, fresh.email))
-      throw new ConflictError('Someone with this e-mail address already has an account');
+      throw new ConflictError('Someone with this e-mail address already has an account', 'email_taken');
     const user: UserRow = {
       id: newId(),
       districtId: fresh.districtId,
