@@ -1,4 +1,10 @@
-import { type ErrorCode, type IssueParams, ERROR_CODES } from '@forefront/contract';
+import {
+  type ConflictReason,
+  type ErrorCode,
+  type IssueParams,
+  CONFLICT_REASONS,
+  ERROR_CODES,
+} from '@forefront/contract';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -111,8 +117,11 @@ function hasKey(t: Translate, key: string): boolean {
   return t(key) !== key;
 }
 
-/** The headline of a failed request, in the reader's language, from its code. */
-export function errorMessage(code: string, t: Translate): string {
+/** The headline of a failed request, in the reader's language, from its code (and a conflict's reason). */
+export function errorMessage(code: string, t: Translate, params: IssueParams = {}): string {
+  const reason = params.reason;
+  if (code === 'conflict' && typeof reason === 'string' && (CONFLICT_REASONS as readonly string[]).includes(reason))
+    return t(`validation.conflicts.${reason as ConflictReason}`, { ...params });
   if ((ERROR_CODES as readonly string[]).includes(code) || (CLIENT_ERROR_CODES as readonly string[]).includes(code))
     return t(`validation.errors.${code as ErrorCode}`);
   return t('errors.unexpected');
