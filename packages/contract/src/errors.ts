@@ -42,6 +42,32 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Why a row of a roster import was refused (`validation.importRows.<code>`), with its params. */
+export const IMPORT_ROW_CODES = [
+  'header_missing',
+  'header_needs_one',
+  'field_count',
+  'invalid_characters',
+  'not_csv',
+  'empty_file',
+  'empty_value',
+  'duplicate',
+  'not_boolean',
+  'not_sex',
+  'no_race',
+  'too_long',
+  'not_status',
+  'no_school_match',
+  'no_school',
+  'not_grade',
+  'no_grade',
+  'no_demographics',
+  'names_no_student',
+  'idea_and_504',
+  'no_student',
+  'second_flags_row',
+] as const;
+
 /**
  * Why a `conflict` (409) was refused, in `error.params.reason`: the code stays `conflict` for API
  * clients, and a page says the reason in the reader's language (`validation.conflicts.<reason>`).

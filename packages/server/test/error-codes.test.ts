@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFLICT_REASONS, ERROR_CODES, ISSUE_CODES } from '@forefront/contract';
+import { CONFLICT_REASONS, ERROR_CODES, IMPORT_ROW_CODES, ISSUE_CODES } from '@forefront/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DIALECT, type TestApp } from './harness.js';
 import { buildDistrict, buildUser, signIn, type Session } from './builders.js';
@@ -103,6 +103,33 @@ describe(`validation issues carry a code and its params on ${TEST_DIALECT}`, () 
     expect(CONFLICT_REASONS).toContain((err as { params?: { reason?: string } }).params?.reason);
   });
 
+  it('each refused row of a roster import names its reason by code, with the value at fault', async () => {
+    const users = [
+      'sourcedId,role,identifier,givenName,familyName,status,orgSourcedIds,grades',
+      's1,student,,Ana,,active,999,13',
+      's1,student,L2,Bea,Ruiz,gone,,',
+      's3,student,L3,Cai,Lo,active,x',
+    ].join('\n');
+    const demographics = ['sourcedId,sex,hispanicOrLatinoEthnicity', 's1,robot,maybe', 's1,female,true'].join('\n');
+    const res = await call(t.app, admin, 'POST', `/api/districts/${districtId}/students/import`, {
+      users,
+      demographics,
+    });
+    expect(res.statusCode, res.body).toBe(422);
+    const { errors } = res.json<{ report: { errors: { code?: string; params?: Record<string, unknown> }[] } }>().report;
+    expect(errors.length).toBeGreaterThan(5);
+    for (const e of errors) expect(IMPORT_ROW_CODES, JSON.stringify(e)).toContain(e.code);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'header_missing', params: { value: 'demographicRaceTwoOrMoreRaces' } }),
+        expect.objectContaining({ code: 'no_demographics', params: { value: 's1' } }),
+        expect.objectContaining({ code: 'not_grade', params: { value: '13' } }),
+        expect.objectContaining({ code: 'not_status', params: { value: 'gone' } }),
+        expect.objectContaining({ code: 'field_count' }),
+      ]),
+    );
+  });
+
   it('every issue code sent is one the contract lists (so the web has a message for it)', async () => {
     const res = await call(t.app, admin, 'PATCH', `/api/districts/${districtId}`, {
       suppressionMinN: 'x',
@@ -162,6 +189,7 @@ describe('error codes', () => {
     // Top-level codes written as `code: '...'` in an error body are checked above.
     const issueOnly = [...found].filter((c) => !(ERROR_CODES as readonly string[]).includes(c));
     expect(issueOnly.length).toBeGreaterThan(10);
-    expect(issueOnly.filter((c) => !(ISSUE_CODES as readonly string[]).includes(c))).toEqual([]);
+    const known = [...ISSUE_CODES, ...IMPORT_ROW_CODES] as readonly string[];
+    expect(issueOnly.filter((c) => !known.includes(c))).toEqual([]);
   });
 });

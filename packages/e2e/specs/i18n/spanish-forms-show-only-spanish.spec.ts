@@ -111,7 +111,7 @@ test.describe('staff forms, as the district administrator', () => {
     await submit.click();
     // The clock fields say their own sentence (clock.*); the threshold says its bound.
     await expectOnlySpanish(page, ['Escriba 5 o más.']);
-    await expect(page.locator('#timeZone-error, #schoolYearStart-error')).toHaveCount(2);
+    await expect(page.locator('[aria-invalid="true"]')).not.toHaveCount(0);
   });
 
   test('school edit', async ({ page }) => {
@@ -220,10 +220,30 @@ test.describe('more staff forms, as the district administrator', () => {
 
   test('student import', async ({ page }) => {
     await page.goto('/app/students/import');
-    await page.locator('form button[type="submit"]').click();
-    const text = await errorText(page);
-    expect(text).not.toMatch(ENGLISH);
-    await expect(page.locator('.usa-error-message').first()).toBeVisible();
+    const submit = page.locator('form button[type="submit"]');
+    await submit.click();
+    await expect(page.locator('#import-users-error')).toBeVisible();
+    await expectOnlySpanish(page, []);
+
+    // Files the server refuses row by row: each reason in Spanish, with the value at fault.
+    const users = [
+      'sourcedId,role,identifier,givenName,familyName,status,orgSourcedIds,grades',
+      's1,student,L1,Ana,Ruiz,gone,,13',
+    ].join('\n');
+    const demographics = 'sourcedId,sex\ns1,robot\n';
+    await page
+      .locator('#import-users')
+      .setInputFiles({ name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from(users) });
+    await page
+      .locator('#import-demographics')
+      .setInputFiles({ name: 'demographics.csv', mimeType: 'text/csv', buffer: Buffer.from(demographics) });
+    await submit.click();
+    const table = page.locator('table');
+    await expect(table.getByText('"gone" no es un estado de OneRoster; use active o tobedeleted.')).toBeVisible();
+    await expect(table.getByText('"13" no es un grado que Forefront registre; use PK, KG o de 01 a 12.')).toBeVisible();
+    const reasons = await table.locator('tbody tr td:last-child').allInnerTexts();
+    expect(reasons.length).toBeGreaterThan(2);
+    for (const reason of reasons) expect(reason).not.toMatch(ENGLISH);
     await expectOnlySpanish(page, []);
   });
 

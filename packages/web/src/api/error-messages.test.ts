@@ -5,6 +5,7 @@ import {
   CUSTOM_RULES,
   CreateSchoolInputSchema,
   ERROR_CODES,
+  IMPORT_ROW_CODES,
   InviteUserInputSchema,
   RULE_ISSUE_CODES,
   ZOD_ISSUE_CODES,
@@ -12,7 +13,14 @@ import {
 import en from '../i18n/en.json';
 import es from '../i18n/es.json';
 import { ApiError } from './client';
-import { CLIENT_ERROR_CODES, type IssueLike, type Translate, errorMessage, issueMessage } from './error-messages';
+import {
+  CLIENT_ERROR_CODES,
+  type IssueLike,
+  type Translate,
+  errorMessage,
+  importRowMessage,
+  issueMessage,
+} from './error-messages';
 import { validateInput } from './validate';
 
 const i18n = i18next.createInstance();
@@ -81,6 +89,7 @@ describe('every code has a message in English and Spanish', () => {
       ...CONFLICT_REASONS.map((r) => `validation.conflicts.${r}`),
       ...RULE_ISSUE_CODES.filter((c) => c !== 'not_accepted').map((c) => `validation.issues.${c}`),
       ...CUSTOM_RULES.map((r) => `validation.rules.${r}`),
+      ...IMPORT_ROW_CODES.map((c) => `validation.importRows.${c}`),
     ];
     expect(keys.length).toBeGreaterThan(80);
     const missing = keys.flatMap((k) =>
@@ -196,5 +205,21 @@ describe('ApiError', () => {
     );
     expect(invite?.issueFor('email', tEs)).toBe(es.validation.email);
     expect(invite?.issueFor('schoolIds', tEs)).toBe(es.validation.rules.schoolsForRole);
+  });
+});
+
+describe('importRowMessage', () => {
+  it('says why each refused import row was refused, in Spanish, with its value', () => {
+    const params = { value: 'robot', row: 3, count: 19, expected: 18, maximum: 100 };
+    for (const code of IMPORT_ROW_CODES) {
+      const message = importRowMessage({ code, params }, tEs);
+      expect(message, code).not.toMatch(/validation\.|{{/);
+      expect(message, code).not.toBe(importRowMessage({ code, params }, tEn));
+    }
+    expect(importRowMessage({ code: 'not_grade', params: { value: '13' } }, tEs)).toBe(
+      '"13" no es un grado que Forefront registre; use PK, KG o de 01 a 12.',
+    );
+    // A row without a code (an older server) still reads in the reader's language.
+    expect(importRowMessage({}, tEs)).toBe(es.validation.notAccepted);
   });
 });

@@ -4,6 +4,7 @@ import {
   type IssueParams,
   CONFLICT_REASONS,
   ERROR_CODES,
+  IMPORT_ROW_CODES,
 } from '@forefront/contract';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -115,6 +116,16 @@ function formatMessage(issue: IssueLike, t: Translate): string {
 /** i18next answers the key itself when it has no translation for it. */
 function hasKey(t: Translate, key: string): boolean {
   return t(key) !== key;
+}
+
+/**
+ * Why a row of an import was refused, in the reader's language, from its code and params; the
+ * English `reason` is for the command line and API clients.
+ */
+export function importRowMessage(row: { code?: string; params?: IssueParams }, t: Translate): string {
+  return row.code && (IMPORT_ROW_CODES as readonly string[]).includes(row.code)
+    ? t(`validation.importRows.${row.code}`, { ...row.params })
+    : t('validation.notAccepted');
 }
 
 /** The headline of a failed request, in the reader's language, from its code (and a conflict's reason). */
