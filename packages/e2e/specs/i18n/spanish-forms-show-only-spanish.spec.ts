@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Page, Request } from '@playwright/test';
 import {
   account,
@@ -19,6 +21,13 @@ import {
  * input the form would have stopped). Neither zod's English ("Too small: expected string...") nor
  * the server's English messages reach the page.
  */
+
+const spanish = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../../web/src/i18n/es.json', import.meta.url)), 'utf8'),
+) as Record<string, unknown>;
+/** A Spanish message of the web app, by its key. */
+const es = (key: string) =>
+  key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], spanish) as string;
 
 /** Words of zod's and the server's English messages. None is a Spanish word. */
 const ENGLISH =
@@ -87,6 +96,22 @@ test('the sign-in form says what is wrong in Spanish only', async ({ page }) => 
   });
 });
 
+test('the verification code step says a wrong code is wrong, in Spanish', async ({ page }) => {
+  const admin = withPassword(account('district_admin'));
+  await page.goto('/sign-in');
+  await page.locator('#email').fill(admin.email);
+  await page.locator('#password').fill(admin.password);
+  await page.locator('form button[type="submit"]').click();
+  const code = page.locator('form input[autocomplete="one-time-code"]');
+  await expect(code).toBeVisible();
+  await page.locator('form button[type="submit"]').click();
+  await expectOnlySpanish(page, [es('validation.mfaCode')]);
+  // A code in the right form that the server does not accept (one in a million is right: then sign-in passes).
+  await code.fill('000000');
+  await page.locator('form button[type="submit"]').click();
+  await expectOnlySpanish(page, [/Ese código no es correcto/]);
+});
+
 test.describe('staff forms, as the district administrator', () => {
   test.beforeEach(async ({ page }) => {
     await signInThroughApi(page, withPassword(account('district_admin')));
@@ -139,6 +164,26 @@ test.describe('staff forms, as the district administrator', () => {
     }));
     await form.locator('button[type="submit"]').click();
     await expectOnlySpanish(page, ['El grado más bajo no puede ser superior al más alto.']);
+  });
+
+  test("a person's page: change someone's role", async ({ page }) => {
+    const people = (await (
+      await page.request.get(`/api/districts/${demo().districtId}/users`, { params: { limit: 100 } })
+    ).json()) as { items: { id: string; email: string }[] };
+    const sro = people.items.find((p) => p.email === account('sro').email)!;
+    await page.goto(`/app/people/${sro.id}`);
+    const name = page.locator('#person-displayName');
+    await expect(name).toBeVisible();
+    const original = await name.inputValue();
+    await name.fill('');
+    await page.locator('form button[type="submit"]').first().click();
+    await expectOnlySpanish(page, ['Complete este campo.']);
+
+    // A change, so the form sends something; on its way out it becomes a school role without schools.
+    await name.fill(`${original} Prueba`);
+    await breakNextRequest(page, `**/api/users/${sro.id}`, 'PATCH', () => ({ role: 'school_admin', schoolIds: [] }));
+    await page.locator('form button[type="submit"]').first().click();
+    await expectOnlySpanish(page, ['Elija al menos una escuela para este rol.']);
   });
 
   test('people: invite someone', async ({ page }) => {
