@@ -128,18 +128,24 @@ export const TimeZoneSchema = z
   .trim()
   .min(1)
   .max(64)
-  .refine(isTimeZone, 'Unknown time zone: use an IANA name such as America/New_York');
+  .refine(isTimeZone, {
+    message: 'Unknown time zone: use an IANA name such as America/New_York',
+    params: { rule: 'timeZone' },
+  });
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** MM-DD; 29 February is refused, since most years have no such day to start on. */
 export const SchoolYearStartSchema = z
   .string()
   .regex(/^\d{2}-\d{2}$/, 'Use month and day as MM-DD, e.g. 07-01')
-  .refine((s) => {
-    const m = Number(s.slice(0, 2));
-    const d = Number(s.slice(3));
-    return m >= 1 && m <= 12 && d >= 1 && d <= DAYS_IN_MONTH[m - 1]!;
-  }, 'Not a day of the year');
+  .refine(
+    (s) => {
+      const m = Number(s.slice(0, 2));
+      const d = Number(s.slice(3));
+      return m >= 1 && m <= 12 && d >= 1 && d <= DAYS_IN_MONTH[m - 1]!;
+    },
+    { message: 'Not a day of the year', params: { rule: 'monthDay' } },
+  );
 
 // Every zone's offset changes only on a quarter hour, so one lookup per zone and quarter hour is
 // exact; the bulk import turns a million instants into local dates without a million Intl calls.

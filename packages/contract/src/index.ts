@@ -2,6 +2,7 @@ export * from './roles.js';
 export * from './limits.js';
 export * from './policy.js';
 export * from './audit-events.js';
+export * from './errors.js';
 export * from './schemas/common.js';
 export * from './schemas/districts.js';
 export * from './schemas/users.js';

@@ -184,7 +184,7 @@ export function schoolYearOf(isoDate: string): string {
 export const SchoolYearSchema = z
   .string()
   .regex(/^\d{4}-\d{2}$/, 'Use a school year like 2025-26')
-  .refine(
-    (s) => (Number(s.slice(0, 4)) + 1) % 100 === Number(s.slice(5)),
-    'The two years must follow each other, e.g. 2025-26',
-  );
+  .refine((s) => (Number(s.slice(0, 4)) + 1) % 100 === Number(s.slice(5)), {
+    message: 'The two years must follow each other, e.g. 2025-26',
+    params: { rule: 'schoolYear' },
+  });

@@ -119,8 +119,20 @@ describe('roster CSV reader', () => {
       rows.push(r.get('given_name'));
     expect(rows).toEqual(['Ana', 'Dee \u{1F600}']);
     expect(errors).toEqual([
-      { file: 'users.csv', row: 3, column: 'given_name', reason: expect.stringMatching(/NUL/) as unknown },
-      { file: 'users.csv', row: 4, column: 'given_name', reason: expect.stringMatching(/NUL/) as unknown },
+      {
+        file: 'users.csv',
+        row: 3,
+        column: 'given_name',
+        reason: expect.stringMatching(/NUL/) as unknown,
+        code: 'invalid_characters',
+      },
+      {
+        file: 'users.csv',
+        row: 4,
+        column: 'given_name',
+        reason: expect.stringMatching(/NUL/) as unknown,
+        code: 'invalid_characters',
+      },
     ]);
   });
 });

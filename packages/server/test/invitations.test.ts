@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
-import { INVITATION_TTL_HOURS, RECOVERY_CODE_COUNT } from '@forefront/contract';
+import { INVITATION_TTL_HOURS, ISSUE_CODES, RECOVERY_CODE_COUNT } from '@forefront/contract';
 import { currentTotp } from '../src/modules/auth/totp.js';
 import { sha256Hex } from '../src/shared/ids.js';
 import { createTestApp, TEST_DIALECT, type TestApp } from './harness.js';
@@ -434,7 +434,9 @@ describe(`invitations on ${TEST_DIALECT}`, () => {
         schoolIds: [schoolId, foreignSchool.id],
       });
       const err = expectError(res, 400, 'invalid_request');
-      expect(res.json().error.issues).toEqual([{ path: 'schoolIds', message: expect.any(String) }]);
+      expect(res.json().error.issues).toEqual([
+        { path: 'schoolIds', message: expect.any(String), code: 'unknown_school' },
+      ]);
       expect(err.message).toMatch(/not in this district/);
       expect(await snapshot()).toEqual(before);
     });
@@ -462,9 +464,11 @@ describe(`invitations on ${TEST_DIALECT}`, () => {
         });
         expect(Object.keys(body.error).sort()).toEqual(['code', 'issues', 'message']);
         for (const issue of body.error.issues) {
-          expect(Object.keys(issue).sort()).toEqual(['message', 'path']);
+          // Path, a code and its params for the page to translate, an English message for API clients.
+          expect(Object.keys(issue).sort()).toEqual(['code', 'message', 'params', 'path']);
           expect(typeof issue.path).toBe('string');
           expect(typeof issue.message).toBe('string');
+          expect(ISSUE_CODES).toContain(issue.code);
         }
         expect(body.error.issues.map((i: { path: string }) => i.path.split('.').at(-1))).toContain(field);
       }

@@ -52,7 +52,9 @@ describe(`passwords (NIST SP 800-63B) on ${TEST_DIALECT}`, () => {
     const short = await accept(token, 'tangoxy');
     const err = expectError(short, 400, 'invalid_request');
     expect(err.message).toMatch(/at least 8 characters/);
-    expect(short.json().error.issues).toEqual([{ path: 'password', message: 'Use at least 8 characters' }]);
+    expect(short.json().error.issues).toEqual([
+      { path: 'password', message: 'Use at least 8 characters', code: 'password_too_short', params: { minimum: 8 } },
+    ]);
     expect(await countRows(t.ctx, 'users')).toBe(usersBefore);
 
     // The link still works after a refused password.

@@ -234,6 +234,8 @@ describe(`student roster import on ${TEST_DIALECT}`, () => {
       row: 1,
       column: 'sex',
       reason: 'The header has no "sex" column',
+      code: 'header_missing',
+      params: { value: 'sex' },
     });
     const quote = await run(r.district.id, { ...r.files, users: `${r.files.users}stu-999,"active,x\n` });
     expect(quote.errors.some((e) => e.file === 'users.csv' && /Not readable as CSV/.test(e.reason))).toBe(true);
@@ -246,10 +248,19 @@ describe(`student roster import on ${TEST_DIALECT}`, () => {
       row: rowOf(r.files.users, 'stu-003,'),
       column: null,
       reason: 'The row has 19 fields; the header has 18',
+      code: 'field_count',
+      params: { count: 19, expected: 18 },
     });
     const ghost = await run(r.district.id, { ...r.files, flags: `${r.files.flags}999999,1,0,0\n` });
     expect(ghost.errors).toEqual([
-      { file: 'flags.csv', row: 9, column: 'local_id', reason: 'No student "999999" in users.csv' },
+      {
+        file: 'flags.csv',
+        row: 9,
+        column: 'local_id',
+        reason: 'No student "999999" in users.csv',
+        code: 'no_student',
+        params: { value: '999999' },
+      },
     ]);
     const empty = await run(r.district.id, { ...r.files, users: '' });
     expect(empty.errors).toContainEqual({
@@ -257,6 +268,7 @@ describe(`student roster import on ${TEST_DIALECT}`, () => {
       row: 1,
       column: null,
       reason: 'The file is empty; it needs a header row',
+      code: 'empty_file',
     });
     const noDemo = await run(r.district.id, {
       ...r.files,
@@ -271,6 +283,8 @@ describe(`student roster import on ${TEST_DIALECT}`, () => {
         row: rowOf(r.files.users, 'stu-010,'),
         column: 'sourcedId',
         reason: 'No demographics.csv row for sourcedId "stu-010"',
+        code: 'no_demographics',
+        params: { value: 'stu-010' },
       },
     ]);
     for (const rep of [noSex, quote, fields, ghost, empty, noDemo]) expect(rep.accepted).toBe(false);

@@ -140,7 +140,9 @@ describe(`users and roles on ${TEST_DIALECT}`, () => {
       // Taking the last school from an SRO is refused by the service.
       const res = await patch(adminSession, sro1.id, { schoolIds: [] });
       expectError(res, 400, 'invalid_request');
-      expect(res.json().error.issues).toEqual([{ path: 'schoolIds', message: expect.any(String) }]);
+      expect(res.json().error.issues).toEqual([
+        { path: 'schoolIds', message: expect.any(String), code: 'required_for_role' },
+      ]);
       expect((await userRow(target.id)).role).toBe('district_admin');
       expect(await schoolsOf(sro1.id)).toEqual([s1]);
       expect(await auditCount()).toBe(before);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../limits.js';
+import { ApiIssueSchema, IssueParamSchema } from '../errors.js';
 
 export const IdSchema = z.string().min(1).max(64);
 export const IdParamsSchema = z.object({ id: IdSchema });
@@ -25,8 +26,13 @@ export const ApiErrorSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    /** Field-level problems for validation errors: path and message, nothing internal. */
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** What the page needs to say it in the reader's language, e.g. a conflict's `reason`. */
+    params: z.record(z.string(), IssueParamSchema).optional(),
+    /**
+     * Field-level problems: path, a code with its params (contract/src/errors.ts) for the page to
+     * say in the reader's language, and an English message for API clients; nothing internal.
+     */
+    issues: z.array(ApiIssueSchema).optional(),
   }),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -38,7 +38,7 @@ export const UpdateDistrictInputSchema = z
     schoolYearStart: SchoolYearStartSchema,
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'Nothing to update');
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to update', params: { rule: 'nothingToUpdate' } });
 export type UpdateDistrictInput = z.infer<typeof UpdateDistrictInputSchema>;
 
 export const SchoolSchema = z.object({
@@ -65,17 +65,23 @@ const gradeOrder = (v: { gradeLow?: string; gradeHigh?: string }) =>
   v.gradeHigh === undefined ||
   GRADES.indexOf(v.gradeLow as never) <= GRADES.indexOf(v.gradeHigh as never);
 
-export const CreateSchoolInputSchema = z
-  .object(schoolFields)
-  .refine(gradeOrder, { message: 'The lowest grade must not be above the highest', path: ['gradeHigh'] });
+export const CreateSchoolInputSchema = z.object(schoolFields).refine(gradeOrder, {
+  message: 'The lowest grade must not be above the highest',
+  path: ['gradeHigh'],
+  params: { rule: 'gradeOrder' },
+});
 export type CreateSchoolInput = z.infer<typeof CreateSchoolInputSchema>;
 
 export const UpdateSchoolInputSchema = z
   .object(schoolFields)
   .omit({ ncesSchoolId: true })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'Nothing to update')
-  .refine(gradeOrder, { message: 'The lowest grade must not be above the highest', path: ['gradeHigh'] });
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to update', params: { rule: 'nothingToUpdate' } })
+  .refine(gradeOrder, {
+    message: 'The lowest grade must not be above the highest',
+    path: ['gradeHigh'],
+    params: { rule: 'gradeOrder' },
+  });
 export type UpdateSchoolInput = z.infer<typeof UpdateSchoolInputSchema>;
 
 /** What anyone may see about a district without signing in. */

@@ -64,6 +64,7 @@ export const CreateMouInputSchema = z
   .refine((v) => !v.reviewDate || v.reviewDate > v.effectiveDate, {
     path: ['reviewDate'],
     message: 'The review date must come after the effective date',
+    params: { rule: 'reviewAfterEffective' },
   });
 export type CreateMouInput = z.infer<typeof CreateMouInputSchema>;
 
@@ -73,7 +74,10 @@ export const CreateMouVersionInputSchema = z
       .array(ClauseSchema)
       .min(1)
       .max(CLAUSE_KEYS.length)
-      .refine((cs) => new Set(cs.map((c) => c.key)).size === cs.length, 'Each clause may appear only once'),
+      .refine((cs) => new Set(cs.map((c) => c.key)).size === cs.length, {
+        message: 'Each clause may appear only once',
+        params: { rule: 'clauseOnce' },
+      }),
     roleRules: RoleRulesSchema,
     effectiveDate: MouDateSchema,
     reviewDate: MouDateSchema,
@@ -84,6 +88,7 @@ export const CreateMouVersionInputSchema = z
   .refine((v) => v.reviewDate > v.effectiveDate, {
     path: ['reviewDate'],
     message: 'The review date must come after the effective date',
+    params: { rule: 'reviewAfterEffective' },
   });
 export type CreateMouVersionInput = z.infer<typeof CreateMouVersionInputSchema>;
 
@@ -117,7 +122,7 @@ export const UpdateSignatoryInputSchema = z
     active: z.boolean(),
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'Nothing to update');
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to update', params: { rule: 'nothingToUpdate' } });
 export type UpdateSignatoryInput = z.infer<typeof UpdateSignatoryInputSchema>;
 
 export const SignInputSchema = z.object({

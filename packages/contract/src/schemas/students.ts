@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMPORT_ROW_CODES, IssueParamSchema } from '../errors.js';
 import { RaceSchema, SexSchema } from '../taxonomy.js';
 import { GradeSchema } from './districts.js';
 import { IdSchema, PageQuerySchema, pageOf } from './common.js';
@@ -64,7 +65,10 @@ export const ImportRowErrorSchema = z.object({
   row: z.number().int(),
   /** The column at fault; null when the whole row is (a duplicate, a missing partner row). */
   column: z.string().nullable(),
+  /** English, for the command line and API clients; pages say `code` with `params` in the reader's language. */
   reason: z.string(),
+  code: z.enum(IMPORT_ROW_CODES).optional(),
+  params: z.record(z.string(), IssueParamSchema).optional(),
 });
 export type ImportRowError = z.infer<typeof ImportRowErrorSchema>;
 

@@ -44,13 +44,33 @@ type RoleAssignment = {
 /** Shared rules for a role grant: school-scoped roles need schools; auditors need an end date. */
 function checkAssignment(v: RoleAssignment, ctx: z.RefinementCtx) {
   if (isSchoolScoped(v.role) && (v.schoolIds?.length ?? 0) === 0)
-    ctx.addIssue({ code: 'custom', path: ['schoolIds'], message: 'Choose at least one school for this role' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['schoolIds'],
+      message: 'Choose at least one school for this role',
+      params: { rule: 'schoolsForRole' },
+    });
   if (v.role === 'support_staff' && !v.profession)
-    ctx.addIssue({ code: 'custom', path: ['profession'], message: 'Choose counselor, psychologist or social worker' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['profession'],
+      message: 'Choose counselor, psychologist or social worker',
+      params: { rule: 'professionForRole' },
+    });
   if (v.role === 'auditor' && !v.accessExpiresAt)
-    ctx.addIssue({ code: 'custom', path: ['accessExpiresAt'], message: 'An auditor needs an access end date' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['accessExpiresAt'],
+      message: 'An auditor needs an access end date',
+      params: { rule: 'auditorEndDate' },
+    });
   if (v.role === 'state_viewer')
-    ctx.addIssue({ code: 'custom', path: ['role'], message: 'State viewers are created from the command line' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['role'],
+      message: 'State viewers are created from the command line',
+      params: { rule: 'stateViewerByCli' },
+    });
 }
 
 export const InviteUserInputSchema = z
@@ -67,7 +87,7 @@ export const UpdateUserInputSchema = z
     schoolIds: z.array(IdSchema).max(500).optional(),
     accessExpiresAt: z.iso.date().nullable().optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, 'Nothing to update')
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to update', params: { rule: 'nothingToUpdate' } })
   .superRefine((v, ctx) => {
     if (v.role) checkAssignment({ ...v, role: v.role }, ctx);
   });

@@ -1,8 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifySchemaValidationError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError } from '../shared/errors.js';
-
-type Issue = { path: string; message: string };
+import { isIssueCode, issueParams } from '@forefront/contract';
+import { AppError, type Issue } from '../shared/errors.js';
 
 /**
  * One JSON error shape for every failure: `{ error: { code, message, issues? } }`. Nothing
@@ -11,18 +10,28 @@ type Issue = { path: string; message: string };
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
-      // fastify-type-provider-zod 6 gives each zod issue as { instancePath: '/a/0/b', message }.
+      // fastify-type-provider-zod 6 gives each zod issue as { keyword: issue.code, instancePath: '/a/0/b',
+      // message, params: the rest of the issue (minimum, maximum, origin, format, values, a rule's params) }.
       // The provider's declaration imports 'fastify/types/schema' without an extension, which NodeNext
       // resolution cannot follow, so its element type is named here from fastify's own export.
       const validation = err.validation as unknown as FastifySchemaValidationError[];
       const issues: Issue[] = validation.map((v) => ({
         path: [err.validationContext, ...v.instancePath.split('/')].filter(Boolean).join('.'),
         message: v.message ?? 'Not valid',
+        code: isIssueCode(v.keyword) ? v.keyword : 'not_accepted',
+        params: issueParams(v.params),
       }));
       return reply.code(400).send({ error: { code: 'invalid_request', message: 'Some fields are not valid', issues } });
     }
     if (err instanceof AppError) {
-      const body = { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) };
+      // An issue without its own code still has one, so a page never needs the English message.
+      const issues = err.issues?.map((i) => ({ ...i, code: i.code ?? 'not_accepted' }));
+      const body = {
+        code: err.code,
+        message: err.message,
+        ...(err.params ? { params: err.params } : {}),
+        ...(issues ? { issues } : {}),
+      };
       return reply.code(err.statusCode).send({ error: body });
     }
     if (isResponseSerializationError(err)) {

@@ -1,3 +1,11 @@
+import type { ConflictReason, ErrorCode, IssueCode, IssueParams } from '@forefront/contract';
+
+/**
+ * A field-level problem. `code` (the contract's ISSUE_CODES) and `params` let a page say it in the
+ * reader's language; without a code the error plugin sends "not_accepted". `message` is for API clients.
+ */
+export type Issue = { path: string; message: string; code?: IssueCode; params?: IssueParams };
+
 /**
  * Errors a service may throw on purpose. The error plugin turns each into the one JSON error
  * shape; anything else becomes a generic 500 with no stack trace or SQL.
@@ -5,9 +13,12 @@
 export class AppError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    /** One of the contract's ERROR_CODES: a test checks every code thrown is listed (and translated). */
+    readonly code: ErrorCode,
     message: string,
-    readonly issues?: { path: string; message: string }[],
+    readonly issues?: Issue[],
+    /** Sent as `error.params`: what a page needs to say this in the reader's language. */
+    readonly params?: IssueParams,
   ) {
     super(message);
   }
@@ -29,17 +40,18 @@ export class ForbiddenError extends AppError {
   }
 }
 export class UnauthorizedError extends AppError {
-  constructor(message = 'Sign in to continue', code = 'unauthorized') {
+  constructor(message = 'Sign in to continue', code: ErrorCode = 'unauthorized') {
     super(401, code, message);
   }
 }
 export class ConflictError extends AppError {
-  constructor(message: string) {
-    super(409, 'conflict', message);
+  /** `reason` (and its params) lets a page say why in the reader's language; `message` is for API clients. */
+  constructor(message: string, reason: ConflictReason, params: IssueParams = {}) {
+    super(409, 'conflict', message, undefined, { reason, ...params });
   }
 }
 export class ValidationError extends AppError {
-  constructor(message: string, issues?: { path: string; message: string }[]) {
+  constructor(message: string, issues?: Issue[]) {
     super(400, 'invalid_request', message, issues);
   }
 }

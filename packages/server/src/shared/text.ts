@@ -36,6 +36,8 @@ export function findUnstorable(value: unknown, path: string, depth = 0): string 
 
 export class InvalidCharactersError extends AppError {
   constructor(path: string) {
-    super(400, INVALID_CHARACTERS, INVALID_CHARACTERS_MESSAGE, [{ path, message: INVALID_CHARACTERS_MESSAGE }]);
+    super(400, INVALID_CHARACTERS, INVALID_CHARACTERS_MESSAGE, [
+      { path, message: INVALID_CHARACTERS_MESSAGE, code: 'invalid_characters' },
+    ]);
   }
 }

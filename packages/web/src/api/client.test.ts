@@ -20,6 +20,8 @@ afterEach(() => {
   setCsrfToken(null);
 });
 
+const t = (key: string, options?: Record<string, unknown>) => `${key}${options ? JSON.stringify(options) : ''}`;
+
 describe('api client', () => {
   it('remembers the CSRF token a sign-in answers with and sends it on writes only', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined); // later answers do not match; only headers matter
@@ -46,7 +48,7 @@ describe('api client', () => {
         error: {
           code: 'invalid_request',
           message: 'Some fields are not valid',
-          issues: [{ path: 'body.admin.email', message: 'Bad' }],
+          issues: [{ path: 'body.admin.email', message: 'Bad', code: 'invalid_format', params: { format: 'email' } }],
         },
       }),
     );
@@ -58,7 +60,9 @@ describe('api client', () => {
       'invalid_request',
       'Some fields are not valid',
     ]);
-    expect(apiError.issueFor('admin.email')).toBe('Bad');
+    // The field's message comes from the code, in the reader's language, not the server's words.
+    expect(apiError.issues[0]).toMatchObject({ path: 'admin.email', code: 'invalid_format' });
+    expect(apiError.issueFor('admin.email', t)).toBe('validation.email');
   });
 
   it('reports an answer that breaks the contract instead of returning it', async () => {
@@ -86,18 +90,16 @@ describe('api client', () => {
 });
 
 describe('validateInput', () => {
-  const t = (key: string, options?: Record<string, unknown>) => `${key}${options ? JSON.stringify(options) : ''}`;
-
   it('names fields by their dotted path, with plain messages for zod built-ins', () => {
     const error = validateInput(
       CreateSchoolInputSchema,
       { ncesSchoolId: '12', name: '', gradeLow: '', gradeHigh: 'KG', enrollment: Number.NaN },
       t,
     );
-    expect(error?.issueFor('ncesSchoolId')).toBe('validation.ncesSchoolId');
-    expect(error?.issueFor('name')).toBe('validation.tooShort{"min":2}');
-    expect(error?.issueFor('gradeLow')).toBe('validation.choose');
-    expect(error?.issueFor('enrollment')).toBe('validation.number');
+    expect(error?.issueFor('ncesSchoolId', t)).toBe('validation.ncesSchoolId');
+    expect(error?.issueFor('name', t)).toBe('validation.tooShort{"min":2}');
+    expect(error?.issueFor('gradeLow', t)).toBe('validation.choose');
+    expect(error?.issueFor('enrollment', t)).toBe('validation.number');
   });
 
   it('passes valid input', () => {

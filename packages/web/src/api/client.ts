@@ -1,11 +1,20 @@
-import { ApiErrorSchema, type ApiError as ApiErrorBody } from '@forefront/contract';
+import i18next from 'i18next';
+import { ApiErrorSchema, type ApiError as ApiErrorBody, type IssueParams } from '@forefront/contract';
+import { type Translate, errorMessage, issueMessage } from './error-messages';
 
 /** Anything with a zod-like `safeParse`; keeps this module free of a direct zod import. */
 export interface ResponseSchema<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false; error: unknown };
 }
 
-export type FieldIssue = { path: string; message: string };
+/**
+ * One field's problem: `code` and `params` say what is wrong (contract/src/errors.ts); `message` is
+ * the sender's English, kept for logs and never shown (issueFor translates the code).
+ */
+export type FieldIssue = { path: string; message: string; code?: string; params?: IssueParams };
+
+/** The app's i18next instance (i18n/index.ts initialises it): the reader's language at call time. */
+const globalT: Translate = (key, options) => i18next.t(key, options);
 
 /**
  * An error the API answered with, in the server's one error shape, or one we made up for the
@@ -16,19 +25,31 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly issues: FieldIssue[];
+  /** What the headline needs besides the code, e.g. a conflict's `reason`. */
+  readonly params: IssueParams;
 
   constructor(status: number, body: ApiErrorBody['error']) {
     super(body.message);
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code;
+    this.params = body.params ?? {};
     // Fastify prefixes body fields with "body."; forms name fields by their place in the body.
-    this.issues = (body.issues ?? []).map((i) => ({ path: i.path.replace(/^body\./, ''), message: i.message }));
+    this.issues = (body.issues ?? []).map((i) => ({ ...i, path: i.path.replace(/^body\./, '') }));
   }
 
-  /** The message for one field, matching the server's dotted path (e.g. "admin.email"). */
-  issueFor(path: string): string | undefined {
-    return this.issues.find((i) => i.path === path)?.message;
+  /**
+   * The message for one field, matching the server's dotted path (e.g. "admin.email"), in the
+   * reader's language: built from the issue's code and params, never the sender's English.
+   */
+  issueFor(path: string, t: Translate = globalT): string | undefined {
+    const issue = this.issues.find((i) => i.path === path);
+    return issue && issueMessage(issue, t);
+  }
+
+  /** The headline, in the reader's language, from the code (and a conflict's reason). */
+  describe(t: Translate = globalT): string {
+    return errorMessage(this.code, t, this.params);
   }
 }
 
@@ -146,7 +167,7 @@ export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);
 }
 
-/** The server's message for one field of a failed request, if it named that field. */
+/** The message for one field of a failed request, in the reader's language, if it named that field. */
 export function issueOf(error: unknown, path: string): string | undefined {
   return error instanceof ApiError ? error.issueFor(path) : undefined;
 }

@@ -112,7 +112,8 @@ async function renewSession(trx: Db, actor: Actor, user: { id: string; districtI
 /** Second step of sign-in: a TOTP code or a single-use recovery code. Answers with the new session. */
 export async function verifyMfa(ctx: AppContext, actor: Actor, code: string): Promise<NewSession> {
   const user = await repo.findUserById(ctx.db, actor.userId);
-  if (!user?.mfaEnabled || !user.mfaSecret) throw new ConflictError('Set up your authenticator app first');
+  if (!user?.mfaEnabled || !user.mfaSecret)
+    throw new ConflictError('Set up your authenticator app first', 'mfa_not_set_up');
   const audit = { dialect: ctx.dialect, actor, districtId: user.districtId };
   if (isLocked(user.lockedUntil)) throw new TooManyRequestsError(LOCKED);
   const isRecovery = code.includes('-');
@@ -142,7 +143,8 @@ export async function verifyMfa(ctx: AppContext, actor: Actor, code: string): Pr
 export async function startEnrolment(ctx: AppContext, actor: Actor) {
   const user = await repo.findUserById(ctx.db, actor.userId);
   if (!user) throw new UnauthorizedError();
-  if (user.mfaEnabled) throw new ConflictError('Two-step verification is already set up for this account');
+  if (user.mfaEnabled)
+    throw new ConflictError('Two-step verification is already set up for this account', 'mfa_already_set_up');
   const enrolment = await newEnrolment(user.email);
   await repo.setMfaSecret(ctx.db, user.id, sealTotpSecret(ctx.config, user.id, enrolment.secret), false, nowIso());
   return enrolment;
@@ -150,11 +152,12 @@ export async function startEnrolment(ctx: AppContext, actor: Actor) {
 
 export async function confirmEnrolment(ctx: AppContext, actor: Actor, code: string) {
   const user = await repo.findUserById(ctx.db, actor.userId);
-  if (!user?.mfaSecret || user.mfaEnabled) throw new ConflictError('Start setting up two-step verification first');
+  if (!user?.mfaSecret || user.mfaEnabled)
+    throw new ConflictError('Start setting up two-step verification first', 'mfa_not_started');
   const step = totpStep(openTotpSecret(ctx.config, user.id, user.mfaSecret), code);
   if (step === null)
     throw new ValidationError('That code is not correct; check the time on your phone and try again', [
-      { path: 'code', message: 'Code not accepted' },
+      { path: 'code', message: 'Code not accepted', code: 'not_correct' },
     ]);
   const codes = newRecoveryCodes();
   const session = await ctx.db.transaction().execute(async (trx) => {
@@ -211,7 +214,7 @@ export async function changePassword(
       'current_password',
     );
     throw new ValidationError('Your current password is not correct', [
-      { path: 'currentPassword', message: 'Not correct' },
+      { path: 'currentPassword', message: 'Not correct', code: 'not_correct' },
     ]);
   }
   checkPasswordRules(next, actor.role, user.email);

@@ -8,7 +8,7 @@ import {
   isMfaRequired,
 } from '@forefront/contract';
 import type { Config } from '../../config.js';
-import { ValidationError } from '../../shared/errors.js';
+import { type Issue, ValidationError } from '../../shared/errors.js';
 
 let breached: Set<string> | null = null;
 
@@ -36,26 +36,25 @@ export function minPasswordLength(role: Role): number {
  * the account's own e-mail or the service name.
  */
 export function checkPasswordRules(password: string, role: Role, email: string): void {
-  const problems: string[] = [];
+  const problems: Issue[] = [];
+  const problem = (message: string, code: Issue['code'], params?: Issue['params']) =>
+    problems.push({ path: 'password', message, code, ...(params ? { params } : {}) });
   const length = [...password].length;
   const min = minPasswordLength(role);
-  if (length < min) problems.push(`Use at least ${min} characters`);
-  if (length > PASSWORD_MAX_LENGTH) problems.push(`Use at most ${PASSWORD_MAX_LENGTH} characters`);
+  if (length < min) problem(`Use at least ${min} characters`, 'password_too_short', { minimum: min });
+  if (length > PASSWORD_MAX_LENGTH)
+    problem(`Use at most ${PASSWORD_MAX_LENGTH} characters`, 'password_too_long', { maximum: PASSWORD_MAX_LENGTH });
   const lower = password.toLowerCase();
   if (breachedPasswords().has(lower))
-    problems.push('This password appears in lists of breached passwords; choose another');
+    problem('This password appears in lists of breached passwords; choose another', 'password_breached');
   const local = email.split('@')[0]?.toLowerCase() ?? '';
   if (
     lower === email.toLowerCase() ||
     (local.length >= 4 && lower === local) ||
     lower.replace(/[^a-z]/g, '') === 'forefront'
   )
-    problems.push('Do not use your e-mail address or the name of this service as your password');
-  if (problems.length)
-    throw new ValidationError(
-      problems.join('. '),
-      problems.map((message) => ({ path: 'password', message })),
-    );
+    problem('Do not use your e-mail address or the name of this service as your password', 'password_personal');
+  if (problems.length) throw new ValidationError(problems.map((p) => p.message).join('. '), problems);
 }
 
 export function hashPassword(config: Config, password: string): Promise<string> {

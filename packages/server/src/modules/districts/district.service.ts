@@ -88,7 +88,9 @@ export async function createDistrictIn(
   input: CreateDistrictInput,
 ): Promise<DistrictRow> {
   if (await repo.findDistrictByLeaId(trx, input.ncesLeaId))
-    throw new ConflictError(`A district with NCES LEA id ${input.ncesLeaId} already exists`);
+    throw new ConflictError(`A district with NCES LEA id ${input.ncesLeaId} already exists`, 'district_exists', {
+      value: input.ncesLeaId,
+    });
   const now = nowIso();
   const clock = { timeZone: input.timeZone, schoolYearStart: input.schoolYearStart ?? DEFAULT_SCHOOL_YEAR_START };
   const row = {
@@ -158,7 +160,9 @@ export async function createSchoolIn(
   // The ...In rule (docs/ARCHITECTURE.md): a given actor is authorized here; null is a trusted operator path.
   if (actor) await loadDistrictFor(trx, actor, 'school.create', districtId);
   if (await repo.findSchoolByNcesId(trx, input.ncesSchoolId))
-    throw new ConflictError(`A school with NCES id ${input.ncesSchoolId} already exists`);
+    throw new ConflictError(`A school with NCES id ${input.ncesSchoolId} already exists`, 'school_exists', {
+      value: input.ncesSchoolId,
+    });
   const now = nowIso();
   const row = { id: newId(), districtId, ...input, createdAt: now, updatedAt: now };
   await repo.insertSchool(trx, row);

@@ -49,7 +49,7 @@ export async function readRoleDrift(
   if (q.schoolId) {
     if (!(await findSchool(ctx.db, d.id, q.schoolId)))
       throw new ValidationError('This school is not in the district', [
-        { path: 'querystring.schoolId', message: 'Unknown school' },
+        { path: 'querystring.schoolId', message: 'Unknown school', code: 'unknown_school' },
       ]);
     if (scope === 'school' && !actor.schoolIds.includes(q.schoolId)) throw new ForbiddenError();
     schoolIds = [q.schoolId];
@@ -60,11 +60,11 @@ export async function readRoleDrift(
   const from = q.from ?? monthAt(monthIndex(to) - 11);
   if (from > to)
     throw new ValidationError('The first month must not be after the last', [
-      { path: 'querystring.from', message: 'After "to"' },
+      { path: 'querystring.from', message: 'After "to"', code: 'after_end' },
     ]);
   if (monthIndex(to) - monthIndex(from) + 1 > MAX_MONTHS)
     throw new ValidationError(`Ask for at most ${MAX_MONTHS} months at a time`, [
-      { path: 'querystring.from', message: 'Range too long' },
+      { path: 'querystring.from', message: 'Range too long', code: 'range_too_long', params: { maximum: MAX_MONTHS } },
     ]);
 
   const [rows, kinds, outsideRows] = await Promise.all([

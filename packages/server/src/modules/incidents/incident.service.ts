@@ -78,7 +78,9 @@ async function authorizeSchool(
   schoolId: string,
 ) {
   if (!(await repo.findSchool(db, district.id, schoolId)))
-    throw new ValidationError('This school is not in the district', [{ path: 'schoolId', message: 'Unknown school' }]);
+    throw new ValidationError('This school is not in the district', [
+      { path: 'schoolId', message: 'Unknown school', code: 'unknown_school' },
+    ]);
   authorize(actor, action, { districtId: district.id, state: district.state, schoolIds: [schoolId] }, 'District');
 }
 
@@ -161,7 +163,7 @@ export async function updateIncidentIn(
 ): Promise<IncidentRow> {
   const { row, district } = await loadIncident(trx, id, ctx.dialect);
   await authorizeIncident(trx, actor, 'incident.update', row, district);
-  if (row.state === 'closed') throw new ConflictError('A closed incident cannot be edited');
+  if (row.state === 'closed') throw new ConflictError('A closed incident cannot be edited', 'incident_closed');
   const input = normalizeTimes(IncidentInputSchema.parse(raw));
   if (input.schoolId !== row.schoolId) await authorizeSchool(trx, actor, 'incident.update', district, input.schoolId);
   const snapshots = await validateIncidentInput(trx, district.id, input, { creatorSroId: null });

@@ -9,7 +9,7 @@ import { type Db, nowIso } from '../../db/database.js';
 import { clockOf } from '../districts/district.clock.js';
 import type { Actor } from '../../shared/actor.js';
 import type { AppContext } from '../../shared/context.js';
-import { ConflictError, ValidationError } from '../../shared/errors.js';
+import { ConflictError, type Issue, ValidationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { applyIncidentTransparency } from '../transparency/transparency.aggregates.js';
@@ -46,7 +46,7 @@ export async function transitionIncidentIn(
   if (to === 'reviewed' || to === 'closed') await authorizeIncident(trx, actor, 'incident.review', row, district);
   const from = row.state as IncidentState;
   if (from === to) return row;
-  if (NEXT[from] !== to) throw new ConflictError(`An incident cannot go from ${from} to ${to}`);
+  if (NEXT[from] !== to) throw new ConflictError(`An incident cannot go from ${from} to ${to}`, 'incident_step');
   const now = nowIso();
   await repo.updateIncident(trx, row.id, {
     state: to,
@@ -97,15 +97,15 @@ export async function addReviewIn(
 ): Promise<IncidentRow> {
   const { row, district } = await loadIncident(trx, id, ctx.dialect);
   await authorizeIncident(trx, actor, 'incident.review', row, district);
-  if (row.state === 'closed') throw new ConflictError('A closed incident cannot be reviewed');
+  if (row.state === 'closed') throw new ConflictError('A closed incident cannot be reviewed', 'incident_closed');
   const input = ReviewInputSchema.parse(raw);
   const reviewedAt = new Date(input.reviewedAt).toISOString();
-  const issues: { path: string; message: string }[] = [];
+  const issues: Issue[] = [];
   if (Date.parse(reviewedAt) > Date.now() + 5 * 60_000)
-    issues.push({ path: 'reviewedAt', message: 'The review time cannot be in the future' });
+    issues.push({ path: 'reviewedAt', message: 'The review time cannot be in the future', code: 'in_future' });
   const previous = await loadStoredState(trx, row);
   if (input.studentId && !previous.input.students.some((s) => s.studentId === input.studentId))
-    issues.push({ path: 'studentId', message: 'This student is not on the incident' });
+    issues.push({ path: 'studentId', message: 'This student is not on the incident', code: 'student_not_on_incident' });
   if (issues.length) throw new ValidationError(issues[0]!.message, issues);
   const reviewId = newId();
   await repo.insertReview(trx, {
@@ -157,14 +157,15 @@ export async function reclassifyIncidentIn(
   const { row, district } = await loadIncident(trx, id, ctx.dialect);
   await authorizeIncident(trx, actor, 'incident.reclassify', row, district);
   const from = row.recordClass as RecordClass;
-  if (from === to) throw new ConflictError(`This incident is already a ${to.replaceAll('_', ' ')} record`);
+  if (from === to)
+    throw new ConflictError(`This incident is already a ${to.replaceAll('_', ' ')} record`, 'incident_already_kind');
   const previous = await loadStoredState(trx, row);
   const contacts = previous.input.contacts;
   if (
     to === 'law_enforcement_unit' &&
     (contacts.length === 0 || contacts.some((c) => c.purpose === 'routine_discipline'))
   )
-    throw new ConflictError('A discipline record stays an education record (FERPA 99.8(b)(2))');
+    throw new ConflictError('A discipline record stays an education record (FERPA 99.8(b)(2))', 'discipline_stays');
   const now = nowIso();
   await repo.insertVersion(trx, {
     id: newId(),

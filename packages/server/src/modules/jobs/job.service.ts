@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type Job, can, scopeOf } from '@forefront/contract';
+import { type Job, can, issueParams, scopeOf } from '@forefront/contract';
 import { type Db, nowIso } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
 import { authorize, authorizeList } from '../../shared/authorize.js';
@@ -133,7 +133,12 @@ function parseInput(kind: { input: z.ZodType }, input: unknown): unknown {
   if (!parsed.success)
     throw new ValidationError(
       'The job input is invalid',
-      parsed.error.issues.map((i) => ({ path: ['input', ...i.path].join('.'), message: i.message })),
+      parsed.error.issues.map((i) => ({
+        path: ['input', ...i.path].join('.'),
+        message: i.message,
+        code: i.code,
+        params: issueParams(i as unknown as Record<string, unknown>),
+      })),
     );
   return parsed.data;
 }
@@ -240,14 +245,14 @@ export async function cancelJob(ctx: AppContext, actor: Actor, id: string): Prom
 export async function rerunJob(ctx: AppContext, runner: JobRunner, actor: Actor, id: string): Promise<Job> {
   const row = await visibleJob(ctx, actor, id, 'job.cancel');
   if (row.status !== 'failed' && row.status !== 'cancelled')
-    throw new ConflictError('Only a failed or cancelled job can be run again');
+    throw new ConflictError('Only a failed or cancelled job can be run again', 'job_not_rerunnable');
   // The job whose input to use: this one, or (a rerun cancelled before it started) the job it reran.
   const source = (await repo.hasInput(ctx.db, id))
     ? id
     : row.rerunOf && (await repo.hasInput(ctx.db, row.rerunOf))
       ? row.rerunOf
       : null;
-  if (!source) throw new ConflictError('This job kept no input to run again');
+  if (!source) throw new ConflictError('This job kept no input to run again', 'job_no_input');
   // A state's job was allowed by visibleJob (its kind's action in its state).
   if (row.districtId === null)
     return createJob(ctx, runner, actor, { districtId: null, state: row.state! }, row.kind, { rerunOf: source });

@@ -43,7 +43,7 @@ export async function recordPaperSignature(
   const { fields, scan } = await readUpload();
   if (!scan || scan.length === 0)
     throw new AppError(400, 'scan_missing', 'Attach the scanned signature page (PDF, PNG or JPEG).', [
-      { path: 'scan', message: 'Attach the scanned page' },
+      { path: 'scan', message: 'Attach the scanned page', code: 'scan_missing' },
     ]);
   if (scan.length > SIGNATURE_SCAN_MAX_BYTES) throw scanTooLarge();
   const type = await fileTypeFromBuffer(scan);
@@ -52,7 +52,7 @@ export async function recordPaperSignature(
       415,
       'scan_type_not_allowed',
       'The scan must be a PDF, PNG or JPEG file; this file is something else, whatever its name says.',
-      [{ path: 'scan', message: 'PDF, PNG or JPEG only' }],
+      [{ path: 'scan', message: 'PDF, PNG or JPEG only', code: 'file_type' }],
     );
   const sha256 = createHash('sha256').update(scan).digest('hex');
   await ctx.db.transaction().execute(async (trx) => {

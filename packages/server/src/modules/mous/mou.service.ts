@@ -1,4 +1,5 @@
 import {
+  type ConflictReason,
   type CreateMouInput,
   CreateMouInputSchema,
   type CreateMouVersionInput,
@@ -6,6 +7,7 @@ import {
   type MouDetail,
   type Lang,
   type MouDiff,
+  type IssueParams,
   defaultRoleRules,
 } from '@forefront/contract';
 import { type Db, nowIso } from '../../db/database.js';
@@ -13,7 +15,7 @@ import type { Actor } from '../../shared/actor.js';
 import { authorize } from '../../shared/authorize.js';
 import type { AppContext } from '../../shared/context.js';
 import { districtOrNotFound, loadDistrictFor, loadDistrictForList } from '../../shared/load-district.js';
-import { AppError, NotFoundError } from '../../shared/errors.js';
+import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { type AuditContext, appendAudit } from '../audit/audit.service.js';
 import { findDistrict } from '../districts/district.repository.js';
@@ -244,4 +246,5 @@ export function isUniqueViolation(err: unknown): boolean {
     e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e.message ?? '')
   );
 }
-export const conflict = (message: string) => new AppError(409, 'conflict', message);
+export const conflict = (message: string, reason: ConflictReason, params?: IssueParams) =>
+  new ConflictError(message, reason, params);

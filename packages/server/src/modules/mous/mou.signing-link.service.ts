@@ -89,10 +89,10 @@ export async function sendSigningLink(
   const expiresAt = new Date(now.getTime() + SIGNING_LINK_TTL_HOURS * 3600_000).toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await repo.touchMou(trx, mou.id, now.toISOString());
-    if (!signatory.active) throw conflict('This signatory is no longer active on this MOU');
+    if (!signatory.active) throw conflict('This signatory is no longer active on this MOU', 'signatory_inactive');
     const latest = await latestVersion(trx, mou.id);
     if (await repo.findSignature(trx, latest.id, signatory.id))
-      throw conflict('This signatory has already signed the latest version');
+      throw conflict('This signatory has already signed the latest version', 'already_signed');
     // One open link per signatory: a new one replaces any sent before.
     for (const old of await links.findOpenLinks(trx, signatory.id)) {
       await links.revokeLink(trx, old.id, now.toISOString());
@@ -198,7 +198,7 @@ export async function sendSigningCode(ctx: AppContext, token: string): Promise<S
   const codeExpiresAt = new Date(Date.now() + SIGNING_CODE_TTL_MINUTES * 60_000).toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await links.setCode(trx, link.id, link.codesSent, { codeHash: codeHashOf(link.id, code), codeExpiresAt })))
-      throw conflict('Another code was just sent for this link; use the newest one');
+      throw conflict('Another code was just sent for this link; use the newest one', 'code_just_sent');
     await appendAudit(trx, auditCtx(ctx, null, link.districtId), {
       kind: 'mou.signing_code_sent',
       mouId: link.mouId,
@@ -238,7 +238,7 @@ async function checkCode(ctx: AppContext, link: MouSigningLinkRow, code: string)
     }),
   );
   throw new AppError(400, 'signing_code_wrong', 'That code is not right. Check the latest message we sent you.', [
-    { path: 'code', message: 'That code is not right' },
+    { path: 'code', message: 'That code is not right', code: 'not_correct' },
   ]);
 }
 
@@ -283,7 +283,7 @@ export async function signByLink(ctx: AppContext, token: string, input: LinkSign
     const version = await latestVersion(trx, fresh.mouId);
     if (version.contentHash !== input.contentHash)
       throw new ValidationError('The fingerprint does not match the version you were asked to sign', [
-        { path: 'contentHash', message: 'Reload the page and read the agreement again' },
+        { path: 'contentHash', message: 'Reload the page and read the agreement again', code: 'text_changed' },
       ]);
     if (!(await links.markUsed(trx, fresh.id, nowIso()))) throw linkInvalid();
     const row = await signVersionIn(

@@ -77,7 +77,7 @@ export function mouSigningRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const parsed = PaperSignatureFieldsSchema.safeParse(fields);
           if (!parsed.success)
             throw new ValidationError('Say which version the paper signature is on', [
-              { path: 'version', message: 'The version number of the signed text' },
+              { path: 'version', message: 'The version number of the signed text', code: 'version_required' },
             ]);
           return { fields: parsed.data, scan };
         };

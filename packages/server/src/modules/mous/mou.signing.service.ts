@@ -175,15 +175,22 @@ export async function signVersionIn(
   const now = nowIso();
   await repo.touchMou(trx, mou.id, now);
   const signatory = await loadSignatory(trx, mou.id, signatoryId);
-  if (!signatory.active) throw conflict('This signatory is no longer active on this MOU');
+  if (!signatory.active) throw conflict('This signatory is no longer active on this MOU', 'signatory_inactive');
   if (normalName(input.signedName) !== normalName(signatory.name))
     throw new ValidationError("Type the signatory's full name exactly as listed to sign", [
-      { path: 'signedName', message: `Type "${signatory.name}"` },
+      { path: 'signedName', message: `Type "${signatory.name}"`, code: 'type_name', params: { value: signatory.name } },
     ]);
   const latest = await repo.latestVersionNumber(trx, mou.id);
   if (input.version !== latest) {
     if (input.version > latest || input.version < 1) throw new NotFoundError('MOU version');
-    throw conflict(`Version ${input.version} has been replaced by version ${latest}; sign the latest version`);
+    throw conflict(
+      `Version ${input.version} has been replaced by version ${latest}; sign the latest version`,
+      'version_replaced',
+      {
+        version: input.version,
+        latest,
+      },
+    );
   }
   const version = await trx
     .selectFrom('mouVersions')
@@ -192,7 +199,7 @@ export async function signVersionIn(
     .where('version', '=', latest)
     .executeTakeFirstOrThrow();
   if (await repo.findSignature(trx, version.id, signatoryId))
-    throw conflict('This signatory has already signed this version');
+    throw conflict('This signatory has already signed this version', 'already_signed');
   const row = {
     id: newId(),
     districtId: mou.districtId,
@@ -208,7 +215,7 @@ export async function signVersionIn(
   try {
     await repo.insertSignature(trx, row);
   } catch (err) {
-    if (isUniqueViolation(err)) throw conflict('This signatory has already signed this version');
+    if (isUniqueViolation(err)) throw conflict('This signatory has already signed this version', 'already_signed');
     throw err;
   }
   await appendAudit(trx, auditCtx(ctx, actor, mou.districtId), {

@@ -34,7 +34,7 @@ export async function completeSetup(ctx: AppContext, input: SetupInput) {
       'This setup link is not valid; run `npx forefront setup` for a new one',
       'invalid_setup_token',
     );
-  if (!(await isSetupNeeded(ctx))) throw new ConflictError('Forefront is already set up');
+  if (!(await isSetupNeeded(ctx))) throw new ConflictError('Forefront is already set up', 'already_set_up');
   checkPasswordRules(input.admin.password, 'district_admin', input.admin.email);
   const passwordHash = await hashPassword(ctx.config, input.admin.password);
   return ctx.db.transaction().execute(async (trx) => {
@@ -50,7 +50,8 @@ export async function completeSetup(ctx: AppContext, input: SetupInput) {
         'This setup link is not valid; run `npx forefront setup` for a new one',
         'invalid_setup_token',
       );
-    if (!(await isSetupNeeded({ ...ctx, db: trx }))) throw new ConflictError('Forefront is already set up');
+    if (!(await isSetupNeeded({ ...ctx, db: trx })))
+      throw new ConflictError('Forefront is already set up', 'already_set_up');
     const district = await createDistrictIn(trx, ctx, null, input.district);
     const now = nowIso();
     const adminId = newId();

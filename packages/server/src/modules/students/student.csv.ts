@@ -42,7 +42,14 @@ export async function* readCsv(
         index = new Map(header.map((h, i) => [h, i]));
         const missing = required.filter((c) => !index.has(c));
         for (const c of missing)
-          onError({ file, row: info.lines, column: c, reason: `The header has no "${c}" column` });
+          onError({
+            file,
+            row: info.lines,
+            column: c,
+            reason: `The header has no "${c}" column`,
+            code: 'header_missing',
+            params: { value: c },
+          });
         for (const set of oneOf)
           if (!set.some((c) => index.has(c)))
             onError({
@@ -50,6 +57,8 @@ export async function* readCsv(
               row: info.lines,
               column: set.join(' or '),
               reason: `The header needs a ${set.map((c) => `"${c}"`).join(' or ')} column`,
+              code: 'header_needs_one',
+              params: { value: set.join(', ') },
             });
         if (missing.length || oneOf.some((set) => !set.some((c) => index.has(c)))) {
           input.destroy();
@@ -63,12 +72,20 @@ export async function* readCsv(
           row: info.lines,
           column: null,
           reason: `The row has ${record.length} fields; the header has ${header.length}`,
+          code: 'field_count',
+          params: { count: record.length, expected: header.length },
         });
         continue;
       }
       const bad = record.findIndex((c) => !isStorableText(c));
       if (bad >= 0) {
-        onError({ file, row: info.lines, column: header[bad] ?? null, reason: INVALID_CHARACTERS_MESSAGE });
+        onError({
+          file,
+          row: info.lines,
+          column: header[bad] ?? null,
+          reason: INVALID_CHARACTERS_MESSAGE,
+          code: 'invalid_characters',
+        });
         continue;
       }
       const values = record;
@@ -83,10 +100,12 @@ export async function* readCsv(
         row: e.lines ?? 0,
         column: null,
         reason: `Not readable as CSV: ${(e.message ?? '').replace(/^Invalid [^:]*: /, '').slice(0, 200)}`,
+        code: 'not_csv',
       });
     else throw err;
   }
-  if (!header) onError({ file, row: 1, column: null, reason: 'The file is empty; it needs a header row' });
+  if (!header)
+    onError({ file, row: 1, column: null, reason: 'The file is empty; it needs a header row', code: 'empty_file' });
 }
 
 const TRUE = new Set(['true', '1', 'y', 'yes', 't']);

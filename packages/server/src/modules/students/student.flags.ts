@@ -1,4 +1,6 @@
 import type { ImportRowError } from '@forefront/contract';
+
+type Code = NonNullable<ImportRowError['code']>;
 import { type CsvSource, parseFlag, readCsv } from './student.csv.js';
 import type { Progress } from './student.oneroster.js';
 
@@ -30,11 +32,12 @@ export async function readFlags(
   let n = 0;
   for await (const r of readCsv('flags.csv', source, Object.values(FLAG_COLUMNS), fail, [['local_id', 'sourcedId']])) {
     if (++n % 500 === 0) onProgress('flags.csv', n);
-    const at = (column: string | null, reason: string) => fail({ file: 'flags.csv', row: r.row, column, reason });
+    const at = (column: string | null, reason: string, code: Code, params?: ImportRowError['params']) =>
+      fail({ file: 'flags.csv', row: r.row, column, reason, code, ...(params ? { params } : {}) });
     const localId = r.has('local_id') ? r.get('local_id') : '';
     const sourcedId = r.has('sourcedId') ? r.get('sourcedId') : '';
     if (!localId && !sourcedId) {
-      at(r.has('local_id') ? 'local_id' : 'sourcedId', 'The row names no student');
+      at(r.has('local_id') ? 'local_id' : 'sourcedId', 'The row names no student', 'names_no_student');
       continue;
     }
     let ok = true;
@@ -42,13 +45,17 @@ export async function readFlags(
     for (const [key, column] of Object.entries(FLAG_COLUMNS) as [keyof typeof FLAG_COLUMNS, string][]) {
       const v = parseFlag(r.get(column));
       if (v === null) {
-        at(column, `"${r.get(column)}" is not true/false, 1/0 or Y/N`);
+        at(column, `"${r.get(column)}" is not true/false, 1/0 or Y/N`, 'not_boolean', { value: r.get(column) });
         ok = false;
       } else values[key] = v;
     }
     // CRDC counts "Section 504 only" apart from IDEA: one student cannot be both.
     if (ok && values.idea && values.section504) {
-      at('section504', 'A student served under IDEA is not also "Section 504 only"; set one of idea or section504');
+      at(
+        'section504',
+        'A student served under IDEA is not also "Section 504 only"; set one of idea or section504',
+        'idea_and_504',
+      );
       ok = false;
     }
     if (ok) out.push({ row: r.row, localId: localId || null, sourcedId: localId ? null : sourcedId, ...values });

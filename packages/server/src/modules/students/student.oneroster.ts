@@ -1,4 +1,7 @@
 import { GRADES, type ImportRowError, type Race, type Sex, type StudentImportFile } from '@forefront/contract';
+
+type Code = NonNullable<ImportRowError['code']>;
+type Params = NonNullable<ImportRowError['params']>;
 import { type CsvSource, listField, parseFlag, readCsv } from './student.csv.js';
 import { type FlagsRow, readFlags } from './student.flags.js';
 import type { StudentUpsert } from './student.upsert.js';
@@ -107,9 +110,17 @@ export async function readRoster(
     for await (const r of readCsv('orgs.csv', files.orgs, ['sourcedId', 'identifier'], fail)) {
       tick('orgs.csv', ++n);
       const id = r.get('sourcedId');
-      if (!id) fail({ file: 'orgs.csv', row: r.row, column: 'sourcedId', reason: 'Empty sourcedId' });
+      if (!id)
+        fail({ file: 'orgs.csv', row: r.row, column: 'sourcedId', reason: 'Empty sourcedId', code: 'empty_value' });
       else if (orgToNces.has(id))
-        fail({ file: 'orgs.csv', row: r.row, column: 'sourcedId', reason: `Duplicate org sourcedId "${id}"` });
+        fail({
+          file: 'orgs.csv',
+          row: r.row,
+          column: 'sourcedId',
+          reason: `Duplicate org sourcedId "${id}"`,
+          code: 'duplicate',
+          params: { value: id },
+        });
       else orgToNces.set(id, r.get('identifier'));
     }
     onProgress('orgs.csv', n);
@@ -123,23 +134,23 @@ export async function readRoster(
   let n = 0;
   for await (const r of readCsv('demographics.csv', files.demographics, DEMOGRAPHICS_COLUMNS, fail)) {
     tick('demographics.csv', ++n);
-    const at = (column: string | null, reason: string) =>
-      fail({ file: 'demographics.csv', row: r.row, column, reason });
+    const at = (column: string | null, reason: string, code: Code, params?: Params) =>
+      fail({ file: 'demographics.csv', row: r.row, column, reason, code, ...(params ? { params } : {}) });
     const id = r.get('sourcedId');
     if (!id) {
-      at('sourcedId', 'Empty sourcedId');
+      at('sourcedId', 'Empty sourcedId', 'empty_value');
       continue;
     }
     const dup = demographics.get(id);
     if (dup) {
-      at('sourcedId', `Duplicate sourcedId "${id}" (also row ${dup.row})`);
+      at('sourcedId', `Duplicate sourcedId "${id}" (also row ${dup.row})`, 'duplicate', { value: id, row: dup.row });
       continue;
     }
     let ok = true;
     const flag = (column: string) => {
       const v = parseFlag(r.get(column));
       if (v === null) {
-        at(column, `"${r.get(column)}" is not true or false`);
+        at(column, `"${r.get(column)}" is not true or false`, 'not_boolean', { value: r.get(column) });
         ok = false;
       }
       return v === true;
@@ -148,11 +159,13 @@ export async function readRoster(
     const race = raceOf(flag('hispanicOrLatinoEthnicity'), races, flag('demographicRaceTwoOrMoreRaces'));
     const sex = SEX[r.get('sex').toLowerCase()];
     if (!sex) {
-      at('sex', `"${r.get('sex')}" is not a sex Forefront records; use male, female or other`);
+      at('sex', `"${r.get('sex')}" is not a sex Forefront records; use male, female or other`, 'not_sex', {
+        value: r.get('sex'),
+      });
       ok = false;
     }
     if (ok && !race) {
-      at(null, 'No race or ethnicity: set hispanicOrLatinoEthnicity or at least one race column to true');
+      at(null, 'No race or ethnicity: set hispanicOrLatinoEthnicity or at least one race column to true', 'no_race');
       ok = false;
     }
     if (ok) demographics.set(id, { race: race!, sex: sex!, row: r.row });
@@ -170,10 +183,9 @@ export async function readRoster(
   for await (const r of readCsv('users.csv', files.users, USERS_COLUMNS, fail)) {
     tick('users.csv', ++rowsRead);
     if (r.get('role').toLowerCase() !== 'student') continue;
-    const at = (column: string | null, reason: string) => fail({ file: 'users.csv', row: r.row, column, reason });
     let ok = true;
-    const bad = (column: string | null, reason: string) => {
-      at(column, reason);
+    const bad = (column: string | null, reason: string, code: Code, params?: Params) => {
+      fail({ file: 'users.csv', row: r.row, column, reason, code, ...(params ? { params } : {}) });
       ok = false;
     };
     const sourcedId = r.get('sourcedId');
@@ -181,18 +193,37 @@ export async function readRoster(
     const givenName = r.get('givenName');
     const familyName = r.get('familyName');
     const status = r.has('status') ? r.get('status').toLowerCase() : '';
-    if (!sourcedId) bad('sourcedId', 'Empty sourcedId');
+    if (!sourcedId) bad('sourcedId', 'Empty sourcedId', 'empty_value');
     else if (bySourced.has(sourcedId))
-      bad('sourcedId', `Duplicate sourcedId "${sourcedId}" (also row ${bySourced.get(sourcedId)})`);
-    if (localId.length > ID_MAX) bad('identifier', `The local id is longer than ${ID_MAX} characters`);
+      bad('sourcedId', `Duplicate sourcedId "${sourcedId}" (also row ${bySourced.get(sourcedId)})`, 'duplicate', {
+        value: sourcedId,
+        row: bySourced.get(sourcedId)!,
+      });
+    if (localId.length > ID_MAX)
+      bad('identifier', `The local id is longer than ${ID_MAX} characters`, 'too_long', { maximum: ID_MAX });
     else if (localId && byLocal.has(localId))
-      bad('identifier', `Duplicate local id "${localId}" (also row ${byLocal.get(localId)})`);
+      bad('identifier', `Duplicate local id "${localId}" (also row ${byLocal.get(localId)})`, 'duplicate', {
+        value: localId,
+        row: byLocal.get(localId)!,
+      });
     if (!givenName || givenName.length > NAME_MAX)
-      bad('givenName', givenName ? `Longer than ${NAME_MAX} characters` : 'Empty givenName');
+      bad(
+        'givenName',
+        givenName ? `Longer than ${NAME_MAX} characters` : 'Empty givenName',
+        givenName ? 'too_long' : 'empty_value',
+        { maximum: NAME_MAX },
+      );
     if (!familyName || familyName.length > NAME_MAX)
-      bad('familyName', familyName ? `Longer than ${NAME_MAX} characters` : 'Empty familyName');
+      bad(
+        'familyName',
+        familyName ? `Longer than ${NAME_MAX} characters` : 'Empty familyName',
+        familyName ? 'too_long' : 'empty_value',
+        { maximum: NAME_MAX },
+      );
     if (!STATUSES.has(status))
-      bad('status', `"${r.get('status')}" is not a OneRoster status; use active or tobedeleted`);
+      bad('status', `"${r.get('status')}" is not a OneRoster status; use active or tobedeleted`, 'not_status', {
+        value: r.get('status'),
+      });
     const orgs = listField(r.get('orgSourcedIds'));
     const schoolId = orgs.map((o) => schoolByNces.get(orgToNces.get(o) || o)).find(Boolean);
     if (!schoolId)
@@ -201,6 +232,8 @@ export async function readRoster(
         orgs.length
           ? `No school of this district matches "${orgs.join(',')}": the org sourcedId (or its identifier in orgs.csv) must be the school's NCES id`
           : 'Empty orgSourcedIds: the student needs a school',
+        orgs.length ? 'no_school_match' : 'no_school',
+        { value: orgs.join(',') },
       );
     const gradeText = listField(r.get('grades'))[0] ?? '';
     const grade = gradeOf(gradeText);
@@ -208,11 +241,16 @@ export async function readRoster(
       bad(
         'grades',
         gradeText ? `"${gradeText}" is not a grade Forefront records; use PK, KG or 01 to 12` : 'Empty grades',
+        gradeText ? 'not_grade' : 'no_grade',
+        { value: gradeText },
       );
     const demo = sourcedId ? demographics.get(sourcedId) : undefined;
     if (sourcedId && !demo) {
       if (invalidDemographics.has(sourcedId)) ok = false;
-      else bad('sourcedId', `No demographics.csv row for sourcedId "${sourcedId}"`);
+      else
+        bad('sourcedId', `No demographics.csv row for sourcedId "${sourcedId}"`, 'no_demographics', {
+          value: sourcedId,
+        });
     }
     if (sourcedId && !bySourced.has(sourcedId)) bySourced.set(sourcedId, r.row);
     if (localId && !byLocal.has(localId)) byLocal.set(localId, r.row);
@@ -256,6 +294,8 @@ function applyFlags(
         row: f.row,
         column: f.localId ? 'local_id' : 'sourcedId',
         reason: `No student "${f.localId ?? f.sourcedId}" in users.csv`,
+        code: 'no_student',
+        params: { value: f.localId ?? f.sourcedId ?? '' },
       });
       continue;
     }
@@ -266,6 +306,8 @@ function applyFlags(
         row: f.row,
         column: null,
         reason: `A second flags row for student "${student.localId}" (also row ${dup})`,
+        code: 'second_flags_row',
+        params: { value: student.localId, row: dup },
       });
       continue;
     }

@@ -126,7 +126,10 @@ export async function importRoster(
     // Two imports of the same new student at once: the loser rolled back whole; say so, not 500.
     const e = err as { code?: string };
     if (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE')
-      throw new ConflictError('Another import changed this roster at the same time; nothing was changed, try again');
+      throw new ConflictError(
+        'Another import changed this roster at the same time; nothing was changed, try again',
+        'roster_changed',
+      );
     throw err;
   }
 }

@@ -54,7 +54,7 @@ async function assertSchoolsInDistrict(db: Db, districtId: string, schoolIds: re
   const unique = [...new Set(schoolIds)];
   if ((await districts.countSchoolsIn(db, districtId, unique)) !== unique.length)
     throw new ValidationError('Some chosen schools are not in this district', [
-      { path: 'schoolIds', message: 'Unknown school' },
+      { path: 'schoolIds', message: 'Unknown school', code: 'unknown_school' },
     ]);
 }
 
@@ -110,7 +110,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
   const nextSchools = [...new Set(input.schoolIds ?? (isSchoolScoped(role) ? schoolIds : []))];
   if (isSchoolScoped(role) && nextSchools.length === 0)
     throw new ValidationError('Choose at least one school for this role', [
-      { path: 'schoolIds', message: 'Required for this role' },
+      { path: 'schoolIds', message: 'Required for this role', code: 'required_for_role' },
     ]);
   // A profession belongs to support staff and an end date to auditors only: a role change drops
   // them (an administrator must not inherit an old auditor end date), and neither may be removed
@@ -121,19 +121,19 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
     role === 'auditor' ? (input.accessExpiresAt !== undefined ? input.accessExpiresAt : user.accessExpiresAt) : null;
   if (role === 'support_staff' && !profession)
     throw new ValidationError('Choose counselor, psychologist or social worker', [
-      { path: 'profession', message: 'Required for this role' },
+      { path: 'profession', message: 'Required for this role', code: 'required_for_role' },
     ]);
   if (input.profession && role !== 'support_staff')
     throw new ValidationError('Only support staff have a profession', [
-      { path: 'profession', message: 'Not for this role' },
+      { path: 'profession', message: 'Not for this role', code: 'not_for_role' },
     ]);
   if (role === 'auditor' && !accessExpiresAt)
     throw new ValidationError('An auditor needs an access end date', [
-      { path: 'accessExpiresAt', message: 'Required for this role' },
+      { path: 'accessExpiresAt', message: 'Required for this role', code: 'required_for_role' },
     ]);
   if (input.accessExpiresAt && role !== 'auditor')
     throw new ValidationError('Only auditors have an access end date', [
-      { path: 'accessExpiresAt', message: 'Not for this role' },
+      { path: 'accessExpiresAt', message: 'Not for this role', code: 'not_for_role' },
     ]);
   await assertSchoolsInDistrict(ctx.db, district.id, nextSchools);
   await ctx.db.transaction().execute(async (trx) => {
@@ -197,7 +197,7 @@ export async function createInvitationIn(
   // the invitation is made as for anyone, and accepting it is refused (the address has an account).
   const existing = await repo.findUserByEmail(trx, input.email);
   if (existing && existing.districtId === districtId)
-    throw new ConflictError('Someone with this e-mail address already has an account');
+    throw new ConflictError('Someone with this e-mail address already has an account', 'email_taken');
   await assertSchoolsInDistrict(trx, districtId, input.schoolIds);
   const token = newToken();
   const now = new Date();
@@ -262,7 +262,7 @@ export async function revokeInvitation(ctx: AppContext, actor: Actor, districtId
   const d = await loadDistrictFor(ctx.db, actor, 'invitation.revoke', districtId);
   const inv = await repo.findInvitation(ctx.db, id);
   if (!inv || inv.districtId !== d.id) throw new NotFoundError('Invitation');
-  if (inv.acceptedAt) throw new ConflictError('This invitation was already accepted');
+  if (inv.acceptedAt) throw new ConflictError('This invitation was already accepted', 'invitation_accepted');
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateInvitation(trx, id, { revokedAt: nowIso() });
     await appendAudit(
@@ -319,7 +319,7 @@ export async function acceptInvitation(
         'This invitation link is not valid any more; ask your administrator for a new one',
       );
     if (await repo.findUserByEmail(trx, fresh.email))
-      throw new ConflictError('Someone with this e-mail address already has an account');
+      throw new ConflictError('Someone with this e-mail address already has an account', 'email_taken');
     const user: UserRow = {
       id: newId(),
       districtId: fresh.districtId,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, FormGroup, Label } from '@trussworks/react-uswds';
 import type { StudentImportInput, StudentImportReport } from '@forefront/contract';
 import { Alert } from '../../components/alert';
+import { importRowMessage } from '../../api/error-messages';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { DataTable } from '../../components/data-table';
 import { DateField, FieldError } from '../../components/form-fields';
@@ -178,7 +179,7 @@ function ImportResult({ report }: { report: StudentImportReport }) {
               <td>{e.row}</td>
               <td>{e.column ?? '—'}</td>
               {/* Reasons are sentences: let them wrap instead of widening the scrolling table. */}
-              <td style={{ whiteSpace: 'normal', minWidth: '16rem' }}>{e.reason}</td>
+              <td style={{ whiteSpace: 'normal', minWidth: '16rem' }}>{importRowMessage(e, t)}</td>
             </tr>
           ))}
         </tbody>
