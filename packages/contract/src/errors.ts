@@ -39,6 +39,12 @@ export const ERROR_CODES = [
   'scan_missing',
   'scan_too_large',
   'scan_type_not_allowed',
+  // Issue 13: an export of student records needs its FERPA 99.32 disclosure; a CRDC file refused.
+  'disclosure_required',
+  'crdc_no_year',
+  'crdc_bad_value',
+  'crdc_wrong_state',
+  'crdc_not_crdc_file',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
