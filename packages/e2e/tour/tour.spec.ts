@@ -8,11 +8,12 @@ const OUT = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url)
 const WIDTHS = [1280, 390] as const;
 
 /** Waits for the page's data (no spinner, the heading shown), then one full-page image per width. */
-async function shoot(page: Page, name: string, path: string) {
+async function shoot(page: Page, name: string, path: string, prepare?: (page: Page) => Promise<void>) {
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: width > 600 ? 900 : 844 });
     await page.goto(path);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
+    if (prepare) await prepare(page);
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: `${OUT}${name}-${width}.png`, fullPage: true });
   }
@@ -25,6 +26,6 @@ for (const stop of TOUR) {
     if (stop.role) await signInThroughApi(page, withPassword(account(stop.role)));
     const path = stop.path.replace(':districtId', demo().districtId);
     if (stop.lang === 'es') await page.addInitScript(() => localStorage.setItem('forefront.language', 'es'));
-    await shoot(page, stop.name, path);
+    await shoot(page, stop.name, path, stop.prepare);
   });
 }

@@ -11,8 +11,9 @@ import { DataTable } from '../../components/data-table';
 import { FieldError } from '../../components/form-fields';
 import { PageTitle } from '../../components/page-title';
 import { QueryView } from '../../components/query-view';
-import { useJob, useStartJob, useStartStateJob } from '../incident-import/import-jobs.api';
-import { JobProgress } from '../incident-import/job-progress';
+import { useStartJob, useStartStateJob } from '../incident-import/import-jobs.api';
+import { JobBar } from '../jobs/job-progress';
+import { useJob } from '../jobs/jobs.api';
 import { useCan, useCurrentMe } from '../staff/me-context';
 import { RequireAction } from '../staff/require-action';
 
@@ -150,7 +151,7 @@ export function CrdcFilesPage() {
         </Button>
       </form>
       {start.isError && <ApiErrorAlert error={start.error} heading={t('crdcFiles.failed')} />}
-      {jobId && <JobProgress job={job.data} label={t('crdcFiles.loading')} />}
+      {jobId && <JobBar job={job.data} label={t('crdcFiles.loading')} />}
       {result && (
         <Alert type="success" heading={t('crdcFiles.doneHeading')} live>
           {t('crdcFiles.done', { rows: result.rows ?? 0, year: result.year ?? '', state })}

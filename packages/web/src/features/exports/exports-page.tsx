@@ -1,16 +1,19 @@
 import { type FormEvent, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Button, Fieldset, Form, FormGroup, Label, Textarea } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
-import { EMERGENCY_BASIS, LEGAL_BASES, LEGAL_BASIS_KEYS, type LegalBasisKey } from '@forefront/contract';
+import { EMERGENCY_BASIS, type Job, LEGAL_BASES, LEGAL_BASIS_KEYS, type LegalBasisKey } from '@forefront/contract';
+import { Alert } from '../../components/alert';
 import { ApiErrorAlert } from '../../components/api-error-alert';
+import { formatNumber } from '../../components/format';
 import { FieldError, SelectField, TextField } from '../../components/form-fields';
 import { PageTitle } from '../../components/page-title';
 import { RadioGroup } from '../incidents/choice-fields';
+import { ProgressBar } from '../jobs/job-progress';
+import { jobPercent, jobResultHref, useJob } from '../jobs/jobs.api';
 import { useCan, useCurrentMe } from '../staff/me-context';
 import { recentSchoolYears } from './export-years';
 import { EXPORT_KINDS, type ExportKind, RELEASES_RECORDS, useStartExport } from './exports.api';
-import { JobProgress } from './job-progress';
 
 /** i18next reads dots as nesting: each kind's words live under a plain key. */
 const KIND_KEYS: Record<ExportKind, string> = {
@@ -89,7 +92,7 @@ export function ExportsPage() {
     <section className="usa-section">
       <PageTitle>{t('exports.title')}</PageTitle>
       <p className="usa-intro">{t('exports.intro')}</p>
-      {jobId && <JobProgress key={jobId} jobId={jobId} />}
+      {jobId && <ExportJob key={jobId} jobId={jobId} />}
       <h2>{t('exports.formHeading')}</h2>
       <Form onSubmit={submit} large aria-label={t('exports.formLabel')} noValidate>
         <RadioGroup<ExportKind>
@@ -184,5 +187,62 @@ export function ExportsPage() {
         </Button>
       </Form>
     </section>
+  );
+}
+
+/** The export started: its progress bar while it works, then its file to download (or what went wrong). */
+function ExportJob({ jobId }: { jobId: string }) {
+  const { t, i18n } = useTranslation();
+  const job = useJob(jobId);
+  if (job.isError) return <ApiErrorAlert error={job.error} heading={t('exports.job.loadError')} />;
+  const data = job.data;
+  const percent = jobPercent(data);
+  const percentText = t('exports.job.percent', { percent: formatNumber(percent, i18n.language) });
+  return (
+    <section aria-labelledby="export-job-heading" className="margin-y-4">
+      <h2 id="export-job-heading">{t('exports.job.heading')}</h2>
+      {data && (
+        <div className="margin-y-2">
+          <ProgressBar value={percent} label={t('exports.job.progressLabel')} valueText={percentText} />
+          <p className="margin-top-1 text-base-dark" aria-live="polite">
+            {t(`exports.job.status.${data.status}`)} {percentText}
+          </p>
+        </div>
+      )}
+      {data && <ExportOutcome job={data} />}
+    </section>
+  );
+}
+
+function ExportOutcome({ job }: { job: Job }) {
+  const { t, i18n } = useTranslation();
+  if (job.status === 'failed')
+    return (
+      <Alert type="error" heading={t('exports.job.failed')} live>
+        {job.error && t(`exports.job.errors.${job.error.code}`, { defaultValue: job.error.message })}
+      </Alert>
+    );
+  if (job.status === 'cancelled') return <Alert type="warning" heading={t('exports.job.cancelled')} live />;
+  if (job.status !== 'done') return null;
+  const result = (job.result ?? {}) as { disclosureId?: string; records?: number; schools?: number };
+  return (
+    <Alert type="success" heading={t('exports.job.done')} live>
+      {result.disclosureId && (
+        <p className="margin-top-0">
+          {t('exports.job.disclosureRecorded', { records: formatNumber(result.records ?? 0, i18n.language) })}{' '}
+          <Link to="/app/disclosures">{t('exports.job.openLog')}</Link>
+        </p>
+      )}
+      {result.schools !== undefined && (
+        <p className="margin-top-0">
+          {t('exports.job.schools', { schools: formatNumber(result.schools, i18n.language) })}
+        </p>
+      )}
+      {job.resultFile && (
+        <a className="usa-button margin-top-1" href={jobResultHref(job.id)} download={job.resultFile.name}>
+          {t('exports.job.download', { name: job.resultFile.name })}
+        </a>
+      )}
+    </Alert>
   );
 }

@@ -2,7 +2,6 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   DisclosurePageSchema,
   type IncidentExportJobInput,
-  type Job,
   JobSchema,
   StudentPageSchema,
   StudentSchema,
@@ -28,21 +27,6 @@ export function useStartExport(districtId: string) {
       api.post(`/api/districts/${encodeURIComponent(districtId)}/jobs`, { kind, input }, JobSchema),
   });
 }
-
-const isRunning = (job: Job | undefined) => job?.status === 'queued' || job?.status === 'running';
-
-/** A job, read again every second while it is queued or running. */
-export function useJob(id: string | null) {
-  return useQuery({
-    queryKey: ['jobs', id],
-    queryFn: ({ signal }) => api.get(`/api/jobs/${encodeURIComponent(id!)}`, JobSchema, undefined, signal),
-    enabled: id !== null,
-    refetchInterval: (q) => (q.state.data === undefined || isRunning(q.state.data) ? 1000 : false),
-  });
-}
-
-/** The finished job's file; the browser downloads it with the session cookie (GET, no CSRF needed). */
-export const jobResultUrl = (id: string) => `/api/jobs/${encodeURIComponent(id)}/result`;
 
 export interface DisclosureQuery {
   limit: number;

@@ -12,8 +12,9 @@ import { ApiErrorAlert } from '../../components/api-error-alert';
 import { FieldError } from '../../components/form-fields';
 import { PageTitle } from '../../components/page-title';
 import { useCurrentMe } from '../staff/me-context';
-import { useJob, useStartJob } from './import-jobs.api';
-import { JobProgress } from './job-progress';
+import { JobBar } from '../jobs/job-progress';
+import { useJob } from '../jobs/jobs.api';
+import { useStartJob } from './import-jobs.api';
 import { ImportErrors } from './import-report';
 
 type Step = { mode: 'check' | 'import'; jobId: string; text: string; fileName: string };
@@ -107,7 +108,7 @@ export function IncidentImportPage() {
       {start.isError && <ApiErrorAlert error={start.error} heading={t('incidentImport.failed')} />}
       {/* Kept once the job ends, at 100%: the bar says the work ran to its end. */}
       {step && (
-        <JobProgress
+        <JobBar
           job={job.data}
           label={step.mode === 'check' ? t('incidentImport.checking') : t('incidentImport.importing')}
         />

@@ -5,23 +5,50 @@ import type { Job } from '@forefront/contract';
 import { Alert } from '../../components/alert';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { jobErrorText, jobKindLabel, jobPhaseLabel, jobResultSummary, jobWentWrong } from './job-text';
-import { isJobActive, jobResultHref, useCancelJob } from './jobs.api';
+import { isJobActive, jobPercent, jobResultHref, useCancelJob } from './jobs.api';
 import './jobs.css';
 
-/** An accessible progress bar: role=progressbar with its value, named by `label`. */
-export function ProgressBar({ value, label }: { value: number; label: string }) {
+type BarName = { label: string; labelledBy?: never } | { labelledBy: string; label?: never };
+
+/**
+ * The one progress bar of the app (USWDS has none): role=progressbar with its value 0-100, named by
+ * `label` (aria-label) or by the id of a visible text (`labelledBy`). `valueText` is what assistive
+ * technology reads for the value (default "40%").
+ */
+export function ProgressBar({ value, valueText, ...name }: { value: number; valueText?: string } & BarName) {
   const pct = Math.max(0, Math.min(100, Math.round(value)));
   return (
     <div
       className="job-progress__track"
       role="progressbar"
-      aria-label={label}
+      aria-label={name.label}
+      aria-labelledby={name.labelledBy}
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={pct}
-      aria-valuetext={`${pct}%`}
+      aria-valuetext={valueText ?? `${pct}%`}
     >
       <div className="job-progress__bar" style={{ width: `${pct}%` }} />
+    </div>
+  );
+}
+
+/**
+ * A page's job as a named bar: "Publishing 2025-26: Running (40%)" above it, the bar named by that
+ * line. The bar stays once the job ended, at 100% when it is done, so the reader sees the work ran
+ * to its end; the page says the outcome. `job` is undefined until its first answer (shown queued).
+ */
+export function JobBar({ job, label }: { job: Job | undefined; label: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const percent = jobPercent(job);
+  const status = t(`jobs.statuses.${job?.status ?? 'queued'}`);
+  return (
+    <div className="margin-y-2">
+      <p className="margin-bottom-1" id={id}>
+        {label}: <strong aria-live="polite">{status}</strong> ({percent}%)
+      </p>
+      <ProgressBar value={percent} labelledBy={id} valueText={`${percent}% ${status}`} />
     </div>
   );
 }

@@ -14,6 +14,10 @@ export const jobKeys = {
 export const isJobActive = (job: Pick<Job, 'status'> | undefined) =>
   job !== undefined && (job.status === 'queued' || job.status === 'running');
 
+/** How far a job is, 0-100: a done job is at 100 whatever its last reported percent; none yet is at 0. */
+export const jobPercent = (job: Pick<Job, 'status' | 'percent'> | undefined) =>
+  job?.status === 'done' ? 100 : (job?.percent ?? 0);
+
 /**
  * One job, polled every second while it is queued or running (GET /api/jobs/:id); polling stops
  * by itself once the job has ended. Pass null before a job has been started.

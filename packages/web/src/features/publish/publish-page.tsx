@@ -1,7 +1,8 @@
-import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@trussworks/react-uswds';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   type Job,
   type PreviewScope,
@@ -19,10 +20,11 @@ import type { Translate } from '../transparency/labels';
 import { sectionsFor } from '../transparency/section-defs';
 import { SECTION_COMPONENTS } from '../transparency/sections';
 import '../transparency/transparency.css';
-import { JobProgress } from './job-progress';
 import { PreviewChanges, ReasonsUsed } from './preview-parts';
 import { ReleaseHistory } from './release-history';
-import { isRunning, useJob, useReleases, useStartJob } from './publish.api';
+import { JobBar } from '../jobs/job-progress';
+import { isJobActive, useJob } from '../jobs/jobs.api';
+import { publishKeys, useReleases, useStartJob } from './publish.api';
 import './publish.css';
 
 /**
@@ -44,6 +46,12 @@ export function PublishPage() {
   const startPublish = useStartJob(district.id, 'transparency.publish');
   const [publishId, setPublishId] = useState<string | null>(null);
   const publishJob = useJob(publishId);
+  const published = publishJob.data?.status === 'done';
+  const queryClient = useQueryClient();
+  // A publication changes the release history: read it again once the job is done.
+  useEffect(() => {
+    if (published) void queryClient.invalidateQueries({ queryKey: publishKeys.all });
+  }, [published, queryClient]);
   const [year, setYear] = useState('');
   const yearId = useId();
 
@@ -100,7 +108,7 @@ export function PublishPage() {
           <Button
             type="submit"
             className="margin-top-2"
-            disabled={startPreview.isPending || isRunning(previewJob.data)}
+            disabled={startPreview.isPending || isJobActive(previewJob.data)}
           >
             {t('publish.previewButton')}
           </Button>
@@ -151,7 +159,7 @@ function JobState({ job, label, failed }: { job: Job; label: string; failed: str
         {job.error ? jobErrorText(job.error, t) : t('jobs.statuses.cancelled')}
       </Alert>
     );
-  return <JobProgress job={job} label={label} />;
+  return <JobBar job={job} label={label} />;
 }
 
 export function jobErrorText(error: { code: string; message: string }, t: Translate) {
@@ -181,7 +189,7 @@ function PublishBlock({
   return (
     <div className="margin-y-3">
       <p className="measure-6">{t('publish.publishExplain', { year })}</p>
-      <Button type="button" onClick={onPublish} disabled={starting || isRunning(job)}>
+      <Button type="button" onClick={onPublish} disabled={starting || isJobActive(job)}>
         {t('publish.publishButton', { year })}
       </Button>
       {error ? <ApiErrorAlert error={error} heading={t('publish.publishFailed')} /> : null}
