@@ -2,8 +2,8 @@ import {
   account,
   expect,
   expectAccessible,
+  openSection,
   pageHeading,
-  primaryNav,
   signInThroughApi,
   test,
   withPassword,
@@ -14,7 +14,7 @@ test('the auditor browses the audit log, filters it by event and verifies the ch
   await page.goto('/app');
 
   await test.step('the auditor opens the audit log', async () => {
-    await primaryNav(page).getByRole('link', { name: 'Audit log' }).click();
+    await openSection(page, 'Audit log');
     await expect(pageHeading(page, 'Audit log')).toBeVisible();
     const entries = page.getByRole('table', { name: /^Audit entries 1 to \d+ of \d+$/ });
     await expect(entries).toBeVisible();

@@ -4,8 +4,8 @@ import {
   account,
   expect,
   expectAccessible,
+  openSection,
   pageHeading,
-  primaryNav,
   signInThroughApi,
   test,
   withPassword,
@@ -29,7 +29,7 @@ test('a state viewer loads the CRDC file of their state with progress; another s
 }) => {
   await signInThroughApi(page, withPassword(account('state_viewer')));
   await page.goto('/app');
-  await primaryNav(page).getByRole('link', { name: 'CRDC files' }).click();
+  await openSection(page, 'CRDC files');
   await expect(pageHeading(page, 'CRDC files')).toBeVisible();
   await expectAccessible(page);
 
@@ -67,7 +67,7 @@ test('a state viewer loads the CRDC file of their state with progress; another s
 test('a district administrator finds the CRDC files page of their state, with what is loaded', async ({ page }) => {
   await signInThroughApi(page, withPassword(account('district_admin')));
   await page.goto('/app');
-  await primaryNav(page).getByRole('link', { name: 'CRDC files' }).click();
+  await openSection(page, 'CRDC files');
   await expect(pageHeading(page, 'CRDC files')).toBeVisible();
   await expect(page.getByText('Load the file of VA: rows of another state are refused.')).toBeVisible();
   await expect(page.getByLabel('CRDC school-level CSV file')).toBeVisible();

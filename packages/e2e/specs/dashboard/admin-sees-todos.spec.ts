@@ -4,8 +4,8 @@ import {
   demo,
   expect,
   expectAccessible,
+  openSection,
   pageHeading,
-  primaryNav,
   signInThroughApi,
   test,
   uniqueEmail,
@@ -65,7 +65,7 @@ test('the district administrator sees to-dos that lead to their pages, and the j
   });
 
   await test.step('the jobs page lists the export: who started it, its result and its file', async () => {
-    await primaryNav(page).getByRole('link', { name: 'Jobs' }).click();
+    await openSection(page, 'Jobs');
     await expect(pageHeading(page, 'Jobs')).toBeVisible();
     const finished = page.getByRole('table', { name: /^Finished jobs 1 to \d+ of \d+$/ });
     const row = finished.getByRole('row').filter({ hasText: 'CRDC counts export' }).first();

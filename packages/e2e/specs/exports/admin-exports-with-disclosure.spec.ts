@@ -5,8 +5,8 @@ import {
   account,
   expect,
   expectAccessible,
+  openSection,
   pageHeading,
-  primaryNav,
   signInThroughApi,
   test,
   withPassword,
@@ -61,7 +61,7 @@ test('a district administrator exports each file, records the disclosure, and pr
   let localId = '';
 
   await test.step('the incident CSV asks for the disclosure first, then downloads from its finished job', async () => {
-    await primaryNav(page).getByRole('link', { name: 'Exports' }).click();
+    await openSection(page, 'Exports');
     await expect(pageHeading(page, 'Exports')).toBeVisible();
     await form(page).getByText('Incident records (CSV)').click();
     const disclosure = form(page).getByRole('group', { name: 'Who receives these records (FERPA 99.32)' });
@@ -127,7 +127,7 @@ test('a district administrator exports each file, records the disclosure, and pr
   });
 
   await test.step('both disclosures appear in the disclosure log, with their legal basis and who released them', async () => {
-    await primaryNav(page).getByRole('link', { name: 'Disclosure log' }).click();
+    await openSection(page, 'Disclosure log');
     await expect(pageHeading(page, 'Disclosure log')).toBeVisible();
     const table = page.getByRole('table', { name: /^Disclosures 1 to \d+ of \d+$/ });
     const court = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: PARTY }) });
@@ -187,7 +187,7 @@ test('a district administrator exports each file, records the disclosure, and pr
     expect(text).toContain('Orden judicial o citación legalmente emitida');
     expect(text).not.toContain('Court order or lawfully issued subpoena');
 
-    await primaryNav(page, 'Navegación principal').getByRole('link', { name: 'Exportaciones' }).click();
+    await openSection(page, 'Exportaciones', { nav: 'Navegación principal', menu: 'Registros e informes' });
     await expect(pageHeading(page, 'Exportaciones')).toBeVisible();
     await form(page).getByText('Registros de incidentes (CSV)').click();
     const disclosure = form(page).getByRole('group', { name: 'Quién recibe estos expedientes (FERPA 99.32)' });

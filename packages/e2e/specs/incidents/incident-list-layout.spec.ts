@@ -24,6 +24,8 @@ async function sidewaysScroll(page: Page) {
 test('the incident list shows status, students, outcome and flags without sideways scrolling, and cards on a phone', async ({
   browser,
 }) => {
+  // Four sign-ins of one account: each waits for a fresh two-step code (fixtures' totp()).
+  test.setTimeout(180_000);
   for (const lang of ['en', 'es'] as const)
     await test.step(`at 1280 px (${lang}): one table, every column in view`, async () => {
       const context = await browser.newContext({

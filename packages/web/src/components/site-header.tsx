@@ -10,6 +10,27 @@ export interface NavItem {
   end?: boolean;
   /** One line about the section, for the dashboard's quick links. */
   description?: string;
+  /**
+   * The header's submenu this section sits in (its visible name): a district administrator has
+   * more sections than fit in one row at 1280 px, so the record-keeping ones share a menu.
+   */
+  group?: string;
+}
+
+type NavEntry = { item: NavItem } | { group: string; items: NavItem[] };
+
+/**
+ * Plain items in order, then each group's menu; a group of one item is shown as a plain link
+ * (a state viewer's one record-keeping section needs no menu).
+ */
+function entriesOf(items: NavItem[]): NavEntry[] {
+  const groups = new Map<string, NavItem[]>();
+  for (const item of items) if (item.group) groups.set(item.group, [...(groups.get(item.group) ?? []), item]);
+  const single = (i: NavItem) => !i.group || groups.get(i.group)!.length === 1;
+  return [
+    ...items.filter(single).map((item) => ({ item })),
+    ...[...groups].filter(([, g]) => g.length > 1).map(([group, g]) => ({ group, items: g })),
+  ];
 }
 
 interface SiteHeaderProps {
@@ -87,17 +108,21 @@ export function SiteHeader({ homeTo, navItems, secondary }: SiteHeaderProps) {
               <span className="usa-sr-only">{t('layout.closeMenu')}</span>
             </button>
             <ul className="usa-nav__primary usa-accordion">
-              {navItems.map((item) => (
-                <li key={item.to} className="usa-nav__primary-item">
-                  <NavLink
-                    to={item.to}
-                    end={item.end}
-                    className={({ isActive }) => `usa-nav-link${isActive ? ' usa-current' : ''}`}
-                  >
-                    <span>{item.label}</span>
-                  </NavLink>
-                </li>
-              ))}
+              {entriesOf(navItems).map((entry) =>
+                'item' in entry ? (
+                  <li key={entry.item.to} className="usa-nav__primary-item">
+                    <NavLink
+                      to={entry.item.to}
+                      end={entry.item.end}
+                      className={({ isActive }) => `usa-nav-link${isActive ? ' usa-current' : ''}`}
+                    >
+                      <span>{entry.item.label}</span>
+                    </NavLink>
+                  </li>
+                ) : (
+                  <NavGroup key={entry.group} label={entry.group} items={entry.items} />
+                ),
+              )}
             </ul>
             <div className="usa-nav__secondary site-header__secondary">
               {secondary}
@@ -107,5 +132,44 @@ export function SiteHeader({ homeTo, navItems, secondary }: SiteHeaderProps) {
         </nav>
       </header>
     </>
+  );
+}
+
+/** A USWDS submenu: a button that opens the group's links; Escape or a navigation closes it. */
+function NavGroup({ label, items }: { label: string; items: NavItem[] }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const location = useLocation();
+  const current = items.some((i) => location.pathname === i.to || location.pathname.startsWith(`${i.to}/`));
+  useEffect(() => setOpen(false), [location.pathname]);
+  return (
+    <li
+      className="usa-nav__primary-item"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.stopPropagation();
+          setOpen(false);
+        }
+      }}
+    >
+      <button
+        type="button"
+        className={`usa-accordion__button usa-nav__link${current ? ' usa-current' : ''}`}
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span>{label}</span>
+      </button>
+      <ul id={id} className="usa-nav__submenu" hidden={!open}>
+        {items.map((item) => (
+          <li key={item.to} className="usa-nav__submenu-item">
+            <NavLink to={item.to} end={item.end}>
+              <span>{item.label}</span>
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </li>
   );
 }

@@ -13,6 +13,7 @@ export function useStaffNav(): NavItem[] {
   const can = useCan();
   const me = useCurrentMe();
   const hasDistrict = me.district !== null;
+  const records = t('nav.recordsGroup');
   const items: (NavItem | false)[] = [
     { to: '/app', label: t('nav.dashboard'), end: true },
     hasDistrict &&
@@ -30,6 +31,7 @@ export function useStaffNav(): NavItem[] {
     hasDistrict &&
       can('incident.import') && {
         to: '/app/incidents/import',
+        group: records,
         label: t('incidentImport.nav'),
         description: t('incidentImport.navDescription'),
       },
@@ -47,22 +49,35 @@ export function useStaffNav(): NavItem[] {
     hasDistrict &&
       can('transparency.publish') && {
         to: '/app/publish',
+        group: records,
         label: t('publish.nav'),
         description: t('publish.navDescription'),
       },
     hasDistrict &&
-      can('audit.list') && { to: '/app/audit', label: t('nav.audit'), description: t('dashboard.describeAudit') },
+      can('audit.list') && {
+        to: '/app/audit',
+        label: t('nav.audit'),
+        description: t('dashboard.describeAudit'),
+        group: records,
+      },
     hasDistrict &&
-      can('job.list') && { to: '/app/jobs', label: t('jobsPage.nav'), description: t('jobsPage.navDescription') },
+      can('job.list') && {
+        to: '/app/jobs',
+        label: t('jobsPage.nav'),
+        description: t('jobsPage.navDescription'),
+        group: records,
+      },
     hasDistrict &&
       can('audit.list') && {
         to: '/app/disclosures',
+        group: records,
         label: t('disclosureLog.nav'),
         description: t('disclosureLog.navDescription'),
       },
     hasDistrict &&
       can('incident.export') && {
         to: '/app/exports',
+        group: records,
         label: t('exports.nav'),
         description: t('exports.navDescription'),
       },
@@ -75,6 +90,7 @@ export function useStaffNav(): NavItem[] {
     // CRDC files: the district administrator for the district's state, the state viewer for theirs.
     ((hasDistrict && can('crdc.import')) || can('crdc.import.state')) && {
       to: '/app/crdc',
+      group: records,
       label: t('crdcFiles.nav'),
       description: t('crdcFiles.navDescription'),
     },
