@@ -7,7 +7,7 @@ import { TOUR } from './tour-pages';
 const OUT = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 const WIDTHS = [1280, 390] as const;
 
-/** Waits for the page's data (no spinner, the heading shown), then one full-page image per width. */
+/** Waits for the page's data (no spinner, the heading shown), then one image of the first screen per width (a full page of a long report is megabytes). */
 async function shoot(page: Page, name: string, path: string, prepare?: (page: Page) => Promise<void>) {
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: width > 600 ? 900 : 844 });
@@ -15,7 +15,7 @@ async function shoot(page: Page, name: string, path: string, prepare?: (page: Pa
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     if (prepare) await prepare(page);
     await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: `${OUT}${name}-${width}.png`, fullPage: true });
+    await page.screenshot({ path: `${OUT}${name}-${width}.png`, fullPage: false });
   }
 }
 
