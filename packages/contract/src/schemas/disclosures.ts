@@ -14,12 +14,16 @@ export const LEGAL_BASES = {
     en: {
       label: 'School official with a legitimate educational interest',
       explanation:
-        'District staff or a contractor acting for the district who needs the records to do their job (for example, reviewing SRO incidents). The district must have said in its annual notice who counts as a school official.',
+        'District staff or a contractor acting for the district who needs the records to do their job (for ' +
+        'example, reviewing SRO incidents). The district must have said in its annual notice who counts as a ' +
+        'school official.',
     },
     es: {
       label: 'Funcionario escolar con un interés educativo legítimo',
       explanation:
-        'Personal del distrito o un contratista que actúa en nombre del distrito y que necesita los registros para hacer su trabajo (por ejemplo, revisar incidentes de los agentes escolares). El distrito debe haber indicado en su aviso anual quién cuenta como funcionario escolar.',
+        'Personal del distrito o un contratista que actúa en nombre del distrito y que necesita los registros ' +
+        'para hacer su trabajo (por ejemplo, revisar incidentes de los agentes escolares). El distrito debe ' +
+        'haber indicado en su aviso anual quién cuenta como funcionario escolar.',
     },
   },
   '99.31(a)(2)': {
@@ -27,12 +31,14 @@ export const LEGAL_BASES = {
     en: {
       label: 'Another school where the student seeks or intends to enroll',
       explanation:
-        'Officials of another school, school system or college where the student is enrolling or already enrolled, for purposes of that enrollment or transfer.',
+        'Officials of another school, school system or college where the student is enrolling or already ' +
+        'enrolled, for purposes of that enrollment or transfer.',
     },
     es: {
       label: 'Otra escuela en la que el estudiante busca o piensa inscribirse',
       explanation:
-        'Funcionarios de otra escuela, sistema escolar o institución de educación superior donde el estudiante se inscribe o ya está inscrito, para fines de esa inscripción o traslado.',
+        'Funcionarios de otra escuela, sistema escolar o institución de educación superior donde el ' +
+        'estudiante se inscribe o ya está inscrito, para fines de esa inscripción o traslado.',
     },
   },
   '99.31(a)(3)': {
@@ -40,12 +46,16 @@ export const LEGAL_BASES = {
     en: {
       label: 'Authorized representatives of education authorities',
       explanation:
-        'The U.S. Secretary of Education, the Comptroller General, the Attorney General or state and local education authorities (or their authorized representatives), to audit or evaluate education programs or enforce federal law.',
+        'The U.S. Secretary of Education, the Comptroller General, the Attorney General or state and local ' +
+        'education authorities (or their authorized representatives), to audit or evaluate education programs ' +
+        'or enforce federal law.',
     },
     es: {
       label: 'Representantes autorizados de las autoridades educativas',
       explanation:
-        'El Secretario de Educación de los EE. UU., el Contralor General, el Fiscal General o las autoridades educativas estatales y locales (o sus representantes autorizados), para auditar o evaluar programas educativos o hacer cumplir la ley federal.',
+        'El Secretario de Educación de los EE. UU., el Contralor General, el Fiscal General o las autoridades ' +
+        'educativas estatales y locales (o sus representantes autorizados), para auditar o evaluar programas ' +
+        'educativos o hacer cumplir la ley federal.',
     },
   },
   '99.31(a)(9)': {
@@ -53,12 +63,15 @@ export const LEGAL_BASES = {
     en: {
       label: 'Court order or lawfully issued subpoena',
       explanation:
-        'A judge has ordered the records, or a subpoena requires them. The district must first make a reasonable effort to tell the parent or eligible student, unless the order says not to.',
+        'A judge has ordered the records, or a subpoena requires them. The district must first make a ' +
+        'reasonable effort to tell the parent or eligible student, unless the order says not to.',
     },
     es: {
       label: 'Orden judicial o citación legalmente emitida',
       explanation:
-        'Un juez ha ordenado entregar los registros, o una citación los exige. El distrito debe hacer antes un esfuerzo razonable por avisar al padre, madre o estudiante elegible, salvo que la orden diga lo contrario.',
+        'Un juez ha ordenado entregar los registros, o una citación los exige. El distrito debe hacer antes ' +
+        'un esfuerzo razonable por avisar al padre, madre o estudiante elegible, salvo que la orden diga lo ' +
+        'contrario.',
     },
   },
   '99.31(a)(10)': {
@@ -66,12 +79,15 @@ export const LEGAL_BASES = {
     en: {
       label: 'Health or safety emergency',
       explanation:
-        'The records are needed to protect the health or safety of the student or others from an articulable and significant threat. The threat must be written down with the disclosure.',
+        'The records are needed to protect the health or safety of the student or others from an articulable ' +
+        'and significant threat. The threat must be written down with the disclosure.',
     },
     es: {
       label: 'Emergencia de salud o seguridad',
       explanation:
-        'Los registros son necesarios para proteger la salud o la seguridad del estudiante o de otras personas ante una amenaza concreta y significativa. La amenaza debe quedar escrita junto con la divulgación.',
+        'Los registros son necesarios para proteger la salud o la seguridad del estudiante o de otras ' +
+        'personas ante una amenaza concreta y significativa. La amenaza debe quedar escrita junto con la ' +
+        'divulgación.',
     },
   },
   '99.30': {
@@ -84,7 +100,8 @@ export const LEGAL_BASES = {
     es: {
       label: 'Consentimiento por escrito del padre, madre o estudiante elegible',
       explanation:
-        'El padre o la madre (o el estudiante, a partir de los 18 años o en la universidad) firmó y fechó un consentimiento que nombra los registros, el propósito y quién puede recibirlos.',
+        'El padre o la madre (o el estudiante, a partir de los 18 años o en la universidad) firmó y fechó un ' +
+        'consentimiento que nombra los registros, el propósito y quién puede recibirlos.',
     },
   },
 } as const;

@@ -8,8 +8,12 @@ export type Lang = 'en' | 'es';
 const TEXT = {
   title: ['Record of disclosures', 'Registro de divulgaciones'],
   intro: [
-    'Under FERPA (34 CFR 99.32) the district keeps a record of each time it released education records about a student: who received them, when, why and on what legal ground. Parents and eligible students may see this record.',
-    'Según la ley FERPA (34 CFR 99.32), el distrito lleva un registro de cada vez que entregó expedientes educativos de un estudiante: quién los recibió, cuándo, por qué y con qué fundamento legal. Los padres y los estudiantes elegibles pueden ver este registro.',
+    'Under FERPA (34 CFR 99.32) the district keeps a record of each time it released education records ' +
+      'about a student: who received them, when, why and on what legal ground. Parents and eligible ' +
+      'students may see this record.',
+    'Según la ley FERPA (34 CFR 99.32), el distrito lleva un registro de cada vez que entregó expedientes ' +
+      'educativos de un estudiante: quién los recibió, cuándo, por qué y con qué fundamento legal. Los ' +
+      'padres y los estudiantes elegibles pueden ver este registro.',
   ],
   student: ['Student', 'Estudiante'],
   localId: ['Student number', 'Número de estudiante'],

@@ -228,7 +228,10 @@ export function signatureHow(
     case 'electronic_account':
       return `Signed electronically by ${name}, signed in to their own Forefront account (${sig.signerEmail ?? 'address not recorded'}), on ${on}`;
     case 'electronic_link':
-      return `Signed electronically by ${name} through a one-time signing link, after confirming ${sig.signerEmail ?? 'their address'} with a mailed code, on ${on}`;
+      return (
+        `Signed electronically by ${name} through a one-time signing link, after confirming ` +
+        `${sig.signerEmail ?? 'their address'} with a mailed code, on ${on}`
+      );
     case 'paper':
       return `Signed on paper (wet ink) by ${name}; scan recorded by ${by} on ${on}`;
     default:

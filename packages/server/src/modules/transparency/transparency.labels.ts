@@ -99,42 +99,78 @@ export const TABLE_TITLES: Record<TransparencyTableKey, Pair> = {
 };
 
 const DISPARITY: Pair = [
-  'The risk ratio compares the group’s rate with the rate of all other students: 2.00 means twice as likely. The composition index is the group’s share of these students divided by its share of enrollment: above 1 means over-represented. The range in brackets is a 95% confidence interval: with few students, the true value could be anywhere in it, so small differences should not be ranked.',
-  'La razón de riesgo compara la tasa del grupo con la de todos los demás estudiantes: 2,00 significa el doble de probabilidad. El índice de composición es la proporción del grupo entre estos estudiantes dividida por su proporción en la matrícula: más de 1 significa sobrerrepresentación. El rango entre paréntesis es un intervalo de confianza del 95 %: con pocos estudiantes, el valor real puede estar en cualquier punto del rango, así que las diferencias pequeñas no deben ordenarse.',
+  'The risk ratio compares the group’s rate with the rate of all other students: 2.00 means twice as ' +
+    'likely. The composition index is the group’s share of these students divided by its share of ' +
+    'enrollment: above 1 means over-represented. The range in brackets is a 95% confidence interval: with ' +
+    'few students, the true value could be anywhere in it, so small differences should not be ranked.',
+  'La razón de riesgo compara la tasa del grupo con la de todos los demás estudiantes: 2,00 significa ' +
+    'el doble de probabilidad. El índice de composición es la proporción del grupo entre estos ' +
+    'estudiantes dividida por su proporción en la matrícula: más de 1 significa sobrerrepresentación. El ' +
+    'rango entre paréntesis es un intervalo de confianza del 95 %: con pocos estudiantes, el valor real ' +
+    'puede estar en cualquier punto del rango, así que las diferencias pequeñas no deben ordenarse.',
 ];
 /** One plain-language paragraph per measure, printed under each table's title. */
 export const TABLE_EXPLANATIONS: Record<TransparencyTableKey, Pair> = {
   students_referred: [
-    `Students a school official reported to a law-enforcement agency or officer (school police included), whether or not action followed; citations and arrests count. Each student counts once, and per 1,000 students enrolled. ${DISPARITY[0]}`,
-    `Estudiantes que un funcionario escolar reportó a una agencia o agente policial (incluida la policía escolar), haya habido o no otra medida; las citaciones y los arrestos cuentan. Cada estudiante cuenta una vez, y por cada 1000 estudiantes inscritos. ${DISPARITY[1]}`,
+    `Students a school official reported to a law-enforcement agency or officer (school police included), ` +
+      `whether or not action followed; citations and arrests count. Each student counts once, and per 1,000 ` +
+      `students enrolled. ${DISPARITY[0]}`,
+    `Estudiantes que un funcionario escolar reportó a una agencia o agente policial (incluida la policía ` +
+      `escolar), haya habido o no otra medida; las citaciones y los arrestos cuentan. Cada estudiante ` +
+      `cuenta una vez, y por cada 1000 estudiantes inscritos. ${DISPARITY[1]}`,
   ],
   students_arrested: [
-    `Students arrested for something at school, at a school activity or on school transport, or after a referral by a school official. Each student counts once, and per 1,000 students enrolled. ${DISPARITY[0]}`,
-    `Estudiantes arrestados por algo ocurrido en la escuela, en una actividad escolar o en el transporte escolar, o tras una remisión de un funcionario escolar. Cada estudiante cuenta una vez, y por cada 1000 estudiantes inscritos. ${DISPARITY[1]}`,
+    `Students arrested for something at school, at a school activity or on school transport, or after a ` +
+      `referral by a school official. Each student counts once, and per 1,000 students enrolled. ` +
+      `${DISPARITY[0]}`,
+    `Estudiantes arrestados por algo ocurrido en la escuela, en una actividad escolar o en el transporte ` +
+      `escolar, o tras una remisión de un funcionario escolar. Cada estudiante cuenta una vez, y por cada ` +
+      `1000 estudiantes inscritos. ${DISPARITY[1]}`,
   ],
   incident_types: [
-    'Incidents recorded this school year, by the kind of behavior involved. An incident with several behaviors counts under each one, so the rows add up to more than the number of incidents.',
-    'Incidentes registrados este año escolar, según el tipo de conducta. Un incidente con varias conductas cuenta en cada una, así que las filas suman más que el número de incidentes.',
+    'Incidents recorded this school year, by the kind of behavior involved. An incident with several ' +
+      'behaviors counts under each one, so the rows add up to more than the number of incidents.',
+    'Incidentes registrados este año escolar, según el tipo de conducta. Un incidente con varias ' +
+      'conductas cuenta en cada una, así que las filas suman más que el número de incidentes.',
   ],
   contacts_by_purpose: [
-    'Each time a school resource officer took part in an incident, and why. Routine discipline is what the agreement with law enforcement (MOU) leaves to school staff: its share of all contacts is the role-drift rate.',
-    'Cada vez que un agente de recursos escolares participó en un incidente, y por qué. La disciplina ordinaria es lo que el acuerdo con la policía (MOU) deja al personal escolar: su proporción entre todas las intervenciones es la tasa de desvío de rol.',
+    'Each time a school resource officer took part in an incident, and why. Routine discipline is what ' +
+      'the agreement with law enforcement (MOU) leaves to school staff: its share of all contacts is the ' +
+      'role-drift rate.',
+    'Cada vez que un agente de recursos escolares participó en un incidente, y por qué. La disciplina ' +
+      'ordinaria es lo que el acuerdo con la policía (MOU) deja al personal escolar: su proporción entre ' +
+      'todas las intervenciones es la tasa de desvío de rol.',
   ],
   mou_violations: [
-    'Officer actions that went beyond the signed agreement (MOU) in force on the day, by the rule they did not follow. Each action is checked automatically when the incident is recorded.',
-    'Medidas de los agentes que fueron más allá del acuerdo firmado (MOU) vigente ese día, según la regla que no siguieron. Cada medida se revisa automáticamente al registrar el incidente.',
+    'Officer actions that went beyond the signed agreement (MOU) in force on the day, by the rule they ' +
+      'did not follow. Each action is checked automatically when the incident is recorded.',
+    'Medidas de los agentes que fueron más allá del acuerdo firmado (MOU) vigente ese día, según la regla ' +
+      'que no siguieron. Cada medida se revisa automáticamente al registrar el incidente.',
   ],
   restraint_and_force: [
     'Times an officer held a student still with their body (physical restraint), with handcuffs or another device (mechanical restraint), or used force.',
-    'Veces que un agente inmovilizó a un estudiante con su cuerpo (inmovilización física), con esposas u otro dispositivo (inmovilización mecánica), o usó la fuerza.',
+    'Veces que un agente inmovilizó a un estudiante con su cuerpo (inmovilización física), con esposas u ' +
+      'otro dispositivo (inmovilización mecánica), o usó la fuerza.',
   ],
   classroom_response: [
-    'How often officers were drawn into incidents in classrooms: officer contacts in incidents that happened in a classroom, out of all contacts, and officers with at least one classroom response, out of all officers with a contact. Nationally, about 69% of sworn school resource officers responded to an incident in a classroom within 30 days (Bureau of Justice Statistics, School Resource Officers, 2019-2020).',
-    'Con qué frecuencia los agentes intervinieron en incidentes en las aulas: intervenciones en incidentes ocurridos en un aula, del total de intervenciones, y agentes con al menos una respuesta en un aula, del total de agentes con intervenciones. A nivel nacional, cerca del 69 % de los agentes de recursos escolares juramentados respondió a un incidente en un aula en 30 días (Oficina de Estadísticas de Justicia, School Resource Officers, 2019-2020).',
+    'How often officers were drawn into incidents in classrooms: officer contacts in incidents that ' +
+      'happened in a classroom, out of all contacts, and officers with at least one classroom response, out ' +
+      'of all officers with a contact. Nationally, about 69% of sworn school resource officers responded to ' +
+      'an incident in a classroom within 30 days (Bureau of Justice Statistics, School Resource Officers, ' +
+      '2019-2020).',
+    'Con qué frecuencia los agentes intervinieron en incidentes en las aulas: intervenciones en ' +
+      'incidentes ocurridos en un aula, del total de intervenciones, y agentes con al menos una respuesta ' +
+      'en un aula, del total de agentes con intervenciones. A nivel nacional, cerca del 69 % de los agentes ' +
+      'de recursos escolares juramentados respondió a un incidente en un aula en 30 días (Oficina de ' +
+      'Estadísticas de Justicia, School Resource Officers, 2019-2020).',
   ],
   response_times: [
-    'Minutes from the report of an incident to the officer’s arrival, in ranges, for contacts where the arrival time was recorded. The median (half of the responses were faster) is estimated from the ranges, and shown only when no range is suppressed.',
-    'Minutos desde el aviso de un incidente hasta la llegada del agente, por rangos, para las intervenciones con hora de llegada registrada. La mediana (la mitad de las respuestas fue más rápida) se estima a partir de los rangos y solo se muestra si ningún rango está suprimido.',
+    'Minutes from the report of an incident to the officer’s arrival, in ranges, for contacts where the ' +
+      'arrival time was recorded. The median (half of the responses were faster) is estimated from the ' +
+      'ranges, and shown only when no range is suppressed.',
+    'Minutos desde el aviso de un incidente hasta la llegada del agente, por rangos, para las ' +
+      'intervenciones con hora de llegada registrada. La mediana (la mitad de las respuestas fue más ' +
+      'rápida) se estima a partir de los rangos y solo se muestra si ningún rango está suprimido.',
   ],
   trend: [
     'The same measures for each school year with published figures, so changes over time can be seen.',
@@ -145,12 +181,19 @@ export const TABLE_EXPLANATIONS: Record<TransparencyTableKey, Pair> = {
     'Las medidas de cada escuela. Las escuelas pequeñas tienen más celdas suprimidas; los totales del distrito siguen incluyendo a todos los estudiantes.',
   ],
   weapon_trend: [
-    'Incidents with a weapon offense (a weapon or firearm used, shown or possessed), each counted once, and per 1,000 students enrolled, beside the students referred to law enforcement in the same years.',
-    'Incidentes con un delito con armas (un arma o arma de fuego usada, mostrada o portada), cada uno contado una vez, y por cada 1000 estudiantes inscritos, junto a los estudiantes remitidos a la policía en los mismos años.',
+    'Incidents with a weapon offense (a weapon or firearm used, shown or possessed), each counted once, ' +
+      'and per 1,000 students enrolled, beside the students referred to law enforcement in the same years.',
+    'Incidentes con un delito con armas (un arma o arma de fuego usada, mostrada o portada), cada uno ' +
+      'contado una vez, y por cada 1000 estudiantes inscritos, junto a los estudiantes remitidos a la ' +
+      'policía en los mismos años.',
   ],
   exposure: [
-    'Of each group’s students, how many attend a school where a sworn officer logged at least one contact this school year. Nationally, schools with more Black and Latino students are more likely to have officers.',
-    'De los estudiantes de cada grupo, cuántos asisten a una escuela donde un agente juramentado registró al menos una intervención este año escolar. A nivel nacional, las escuelas con más estudiantes negros y latinos tienen más probabilidad de tener agentes.',
+    'Of each group’s students, how many attend a school where a sworn officer logged at least one contact ' +
+      'this school year. Nationally, schools with more Black and Latino students are more likely to have ' +
+      'officers.',
+    'De los estudiantes de cada grupo, cuántos asisten a una escuela donde un agente juramentado registró ' +
+      'al menos una intervención este año escolar. A nivel nacional, las escuelas con más estudiantes ' +
+      'negros y latinos tienen más probabilidad de tener agentes.',
   ],
 };
 
@@ -212,8 +255,12 @@ const TEXT = {
   highlights: ['Highlights', 'Datos principales'],
   privacyHeading: ['How students’ privacy is protected', 'Cómo se protege la privacidad de los estudiantes'],
   privacy: [
-    'Minimum cell size: n = {n}. So that no student can be identified, any count from 1 to {max}, any figure from which such a count could be worked out, and any rate based on fewer than {n} students is withheld and shown as “suppressed”. A dash (—) means the figure does not apply.',
-    'Tamaño mínimo de celda: n = {n}. Para que no se pueda identificar a ningún estudiante, se omite y se muestra como «suprimido» todo conteo de 1 a {max}, toda cifra con la que se podría deducir un conteo así y toda tasa basada en menos de {n} estudiantes. Un guion (—) significa que la cifra no aplica.',
+    'Minimum cell size: n = {n}. So that no student can be identified, any count from 1 to {max}, any ' +
+      'figure from which such a count could be worked out, and any rate based on fewer than {n} students is ' +
+      'withheld and shown as “suppressed”. A dash (—) means the figure does not apply.',
+    'Tamaño mínimo de celda: n = {n}. Para que no se pueda identificar a ningún estudiante, se omite y se ' +
+      'muestra como «suprimido» todo conteo de 1 a {max}, toda cifra con la que se podría deducir un conteo ' +
+      'así y toda tasa basada en menos de {n} estudiantes. Un guion (—) significa que la cifra no aplica.',
   ],
   suppressed: ['suppressed', 'suprimido'],
   group: ['Group', 'Grupo'],
@@ -228,11 +275,16 @@ const TEXT = {
   summary: ['The year in brief', 'El año en resumen'],
   summaryReferred: [
     '{referred} students were referred to law enforcement ({per1000} per 1,000 enrolled) and {arrested} were arrested ({arrestedPer1000} per 1,000).',
-    '{referred} estudiantes fueron remitidos a la policía ({per1000} por cada 1000 inscritos) y {arrested} fueron arrestados ({arrestedPer1000} por cada 1000).',
+    '{referred} estudiantes fueron remitidos a la policía ({per1000} por cada 1000 inscritos) y ' +
+      '{arrested} fueron arrestados ({arrestedPer1000} por cada 1000).',
   ],
   summaryContacts: [
-    '{incidents} incidents were recorded, with {contacts} officer contacts; {routine} of the contacts were for routine discipline (the role-drift rate), and {violations} officer actions went beyond the MOU.',
-    'Se registraron {incidents} incidentes, con {contacts} intervenciones de agentes; el {routine} de las intervenciones fue por disciplina ordinaria (la tasa de desvío de rol) y {violations} medidas de los agentes fueron más allá del MOU.',
+    '{incidents} incidents were recorded, with {contacts} officer contacts; {routine} of the contacts ' +
+      'were for routine discipline (the role-drift rate), and {violations} officer actions went beyond the ' +
+      'MOU.',
+    'Se registraron {incidents} incidentes, con {contacts} intervenciones de agentes; el {routine} de las ' +
+      'intervenciones fue por disciplina ordinaria (la tasa de desvío de rol) y {violations} medidas de los ' +
+      'agentes fueron más allá del MOU.',
   ],
   summaryWeapon: [
     'Incidents with a weapon offense: {weapon} ({per1000} per 1,000 students).',

@@ -50,17 +50,29 @@ export async function rebuildTransparency(db: Db, districtId: string): Promise<R
     select ${districtId}, school_year, school_id, measure, k, n from (
       select i.school_year, i.school_id, 'incidents' as measure, '*' as k, count(*) as n from incidents i where ${counted} group by i.school_year, i.school_id
       union all
-      select i.school_year, i.school_id, 'incident_type', b.value, count(distinct i.id) from incidents i ${behaviors} where ${counted} group by i.school_year, i.school_id, b.value
+      select i.school_year, i.school_id, 'incident_type', b.value, count(distinct i.id)
+        from incidents i ${behaviors}
+        where ${counted} group by i.school_year, i.school_id, b.value
       union all
-      select i.school_year, i.school_id, 'weapon_incidents', '*', count(distinct i.id) from incidents i ${behaviors} where ${counted} and b.value in ${WEAPONS} group by i.school_year, i.school_id
+      select i.school_year, i.school_id, 'weapon_incidents', '*', count(distinct i.id)
+        from incidents i ${behaviors}
+        where ${counted} and b.value in ${WEAPONS} group by i.school_year, i.school_id
       union all
-      select i.school_year, i.school_id, 'contacts', c.purpose, count(*) from incidents i join sro_contacts c on c.incident_id = i.id where ${counted} group by i.school_year, i.school_id, c.purpose
+      select i.school_year, i.school_id, 'contacts', c.purpose, count(*)
+        from incidents i join sro_contacts c on c.incident_id = i.id
+        where ${counted} group by i.school_year, i.school_id, c.purpose
       union all
-      select i.school_year, i.school_id, 'classroom_contacts', '*', count(*) from incidents i join sro_contacts c on c.incident_id = i.id where ${counted} and i.location = 'classroom' group by i.school_year, i.school_id
+      select i.school_year, i.school_id, 'classroom_contacts', '*', count(*)
+        from incidents i join sro_contacts c on c.incident_id = i.id
+        where ${counted} and i.location = 'classroom' group by i.school_year, i.school_id
       union all
-      select i.school_year, i.school_id, 'violations', f.kind, count(*) from incidents i join incident_flags f on f.incident_id = i.id where ${counted} group by i.school_year, i.school_id, f.kind
+      select i.school_year, i.school_id, 'violations', f.kind, count(*)
+        from incidents i join incident_flags f on f.incident_id = i.id
+        where ${counted} group by i.school_year, i.school_id, f.kind
       union all
-      select i.school_year, i.school_id, 'force', a.action, count(*) from incidents i join sro_actions a on a.incident_id = i.id where ${counted} and a.action in ${FORCE} group by i.school_year, i.school_id, a.action
+      select i.school_year, i.school_id, 'force', a.action, count(*)
+        from incidents i join sro_actions a on a.incident_id = i.id
+        where ${counted} and a.action in ${FORCE} group by i.school_year, i.school_id, a.action
       union all
       select i.school_year, i.school_id, 'response', ${responseCase()}, count(*) from incidents i join sro_contacts c on c.incident_id = i.id
         where ${counted} and c.response_seconds is not null group by i.school_year, i.school_id, ${responseCase()}

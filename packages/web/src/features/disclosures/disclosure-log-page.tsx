@@ -1,17 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Button } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
 import { type Disclosure, LEGAL_BASES, PAGE_SIZE_DEFAULT, isLegalBasisKey } from '@forefront/contract';
 import { Alert } from '../../components/alert';
 import { ApiErrorAlert } from '../../components/api-error-alert';
+import { useDebounced } from '../../components/use-debounced';
 import { DataTable } from '../../components/data-table';
 import { formatDateTime, formatNumber } from '../../components/format';
 import { TextField } from '../../components/form-fields';
 import { PageTitle } from '../../components/page-title';
 import { PageOutOfRange, Pager, pageFromSearch } from '../../components/pager';
 import { QueryView } from '../../components/query-view';
-import { disclosurePdfUrl, useDisclosures, useStudentById, useStudentLookup } from '../exports/exports.api';
+import { disclosurePdfUrl, useDisclosures } from '../exports/exports.api';
+import { useStudent, useStudents } from '../students/students.api';
 import { useCan, useCurrentMe } from '../staff/me-context';
 
 /**
@@ -79,21 +81,11 @@ export function DisclosureLogPage() {
   );
 }
 
-/** Waits for a pause in typing, so the roster is not searched (and the read audited) per keystroke. */
-function useDebounced(value: string, ms: number) {
-  const [out, setOut] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setOut(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return out;
-}
-
 function StudentFilter({ districtId, onChoose }: { districtId: string; onChoose: (id: string) => void }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const query = useDebounced(q.trim(), 300);
-  const found = useStudentLookup(districtId, query);
+  const found = useStudents(districtId, { q: query, limit: 10, offset: 0 }, query.length >= 2);
   const results = query.length >= 2 ? (found.data?.items ?? []) : [];
   return (
     <div>
@@ -130,7 +122,7 @@ function StudentFilter({ districtId, onChoose }: { districtId: string; onChoose:
 
 function ChosenStudent({ studentId, onClear }: { studentId: string; onClear: () => void }) {
   const { t, i18n } = useTranslation();
-  const student = useStudentById(studentId);
+  const student = useStudent(studentId);
   const name = student.data ? `${student.data.givenName} ${student.data.familyName}` : '';
   return (
     <div className="margin-bottom-3">

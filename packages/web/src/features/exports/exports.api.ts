@@ -1,11 +1,5 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import {
-  DisclosurePageSchema,
-  type IncidentExportJobInput,
-  JobSchema,
-  StudentPageSchema,
-  StudentSchema,
-} from '@forefront/contract';
+import { DisclosurePageSchema, type IncidentExportJobInput, JobSchema } from '@forefront/contract';
 import { api } from '../../api/client';
 
 /** The exports a district can start from the app, as job kinds (server: modules/jobs/job.kinds.ts). */
@@ -49,24 +43,6 @@ export function useDisclosures(districtId: string, query: DisclosureQuery) {
 }
 
 /** Students of the district matching a name or number, to filter the log (a parent's request). */
-export function useStudentLookup(districtId: string, q: string) {
-  return useQuery({
-    queryKey: ['districts', districtId, 'students', 'lookup', q],
-    queryFn: ({ signal }) =>
-      api.get(`/api/districts/${encodeURIComponent(districtId)}/students`, StudentPageSchema, { q, limit: 10 }, signal),
-    enabled: q.length >= 2,
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useStudentById(id: string | null) {
-  return useQuery({
-    queryKey: ['students', id],
-    queryFn: ({ signal }) => api.get(`/api/students/${encodeURIComponent(id!)}`, StudentSchema, undefined, signal),
-    enabled: id !== null,
-  });
-}
-
 /** One student's record of disclosures as a PDF, in the reader's language. */
 export const disclosurePdfUrl = (studentId: string, lang: string) =>
   `/api/students/${encodeURIComponent(studentId)}/disclosures.pdf?lang=${lang === 'es' ? 'es' : 'en'}`;

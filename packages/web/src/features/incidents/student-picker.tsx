@@ -1,21 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
 import { STUDENT_ROLES, type StudentRole } from '@forefront/contract';
 import { ApiErrorAlert } from '../../components/api-error-alert';
+import { useDebounced } from '../../components/use-debounced';
 import { SelectField, TextField } from '../../components/form-fields';
 import type { StudentDraft } from './incident-draft';
 import { useStudentSearch } from './incidents.api';
-
-/** Waits for a pause in typing, so the roster is not searched (and the read audited) per keystroke. */
-function useDebounced(value: string, ms: number) {
-  const [out, setOut] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setOut(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return out;
-}
 
 interface StudentPickerProps {
   districtId: string;

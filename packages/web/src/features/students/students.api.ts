@@ -23,19 +23,23 @@ export const studentKeys = {
   one: (id: string) => ['students', id] as const,
 };
 
-export function useStudents(districtId: string, query: StudentQuery) {
+/** `enabled: false` waits (a search box with fewer than two letters typed). */
+export function useStudents(districtId: string, query: StudentQuery, enabled = true) {
   return useQuery({
     queryKey: studentKeys.page(districtId, query),
     queryFn: ({ signal }) =>
       api.get(`/api/districts/${encodeURIComponent(districtId)}/students`, StudentPageSchema, { ...query }, signal),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
-export function useStudent(id: string) {
+/** One student; null asks nothing (no student chosen yet). */
+export function useStudent(id: string | null) {
   return useQuery({
-    queryKey: studentKeys.one(id),
-    queryFn: ({ signal }) => api.get(`/api/students/${encodeURIComponent(id)}`, StudentSchema, undefined, signal),
+    queryKey: studentKeys.one(id ?? ''),
+    queryFn: ({ signal }) => api.get(`/api/students/${encodeURIComponent(id!)}`, StudentSchema, undefined, signal),
+    enabled: id !== null,
   });
 }
 
