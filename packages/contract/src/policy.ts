@@ -58,6 +58,20 @@ export const ACTIONS = [
   'job.cancel',
   // Issue 13: a state viewer loads the CRDC files of their state from the browser (a state's job).
   'crdc.import.state',
+  // Issue 14: the SRO roster, training standards and records, compliance, officers' time.
+  'officer.list',
+  'officer.read',
+  'officer.write',
+  'officer.assign',
+  'assignment.exception',
+  'training.read',
+  'training.standard',
+  'training.record',
+  'training.approve',
+  'training.import',
+  'compliance.read',
+  'activity.list',
+  'activity.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -71,6 +85,7 @@ export const POLICY: Record<Action, PolicyRow> = {
     support_staff: 'district',
     auditor: 'district',
     state_viewer: 'state',
+    training_coordinator: 'district',
   },
   'district.update': { district_admin: 'district' },
   'school.list': {
@@ -80,6 +95,7 @@ export const POLICY: Record<Action, PolicyRow> = {
     support_staff: 'school',
     auditor: 'district',
     state_viewer: 'state',
+    training_coordinator: 'district',
   },
   'school.read': {
     district_admin: 'district',
@@ -88,6 +104,7 @@ export const POLICY: Record<Action, PolicyRow> = {
     support_staff: 'school',
     auditor: 'district',
     state_viewer: 'state',
+    training_coordinator: 'district',
   },
   'school.create': { district_admin: 'district' },
   'school.update': { district_admin: 'district', school_admin: 'school' },
@@ -153,6 +170,52 @@ export const POLICY: Record<Action, PolicyRow> = {
   // Public federal data of the viewer's own state: the state-wide figures the district pages compare
   // with. Starting, following and running the load all check it (a state's job, POST /api/state/jobs).
   'crdc.import.state': { state_viewer: 'state' },
+  // Issue 14. The roster names officers, not students: a principal sees the officers assigned to
+  // their schools; the training coordinator keeps the roster and the training files; only the
+  // district administrator assigns officers to schools past the gate's exceptions.
+  'officer.list': {
+    district_admin: 'district',
+    school_admin: 'school',
+    auditor: 'district',
+    training_coordinator: 'district',
+  },
+  'officer.read': {
+    district_admin: 'district',
+    school_admin: 'school',
+    auditor: 'district',
+    training_coordinator: 'district',
+  },
+  'officer.write': { district_admin: 'district', training_coordinator: 'district' },
+  'officer.assign': { district_admin: 'district', training_coordinator: 'district' },
+  'assignment.exception': { district_admin: 'district' },
+  // The standard itself is the district's published rule: every staff member may read it.
+  'training.read': {
+    district_admin: 'district',
+    school_admin: 'district',
+    sro: 'district',
+    support_staff: 'district',
+    auditor: 'district',
+    training_coordinator: 'district',
+  },
+  'training.standard': { district_admin: 'district', training_coordinator: 'district' },
+  'training.record': { district_admin: 'district', training_coordinator: 'district' },
+  'training.approve': { district_admin: 'district', training_coordinator: 'district' },
+  'training.import': { district_admin: 'district', training_coordinator: 'district' },
+  'compliance.read': {
+    district_admin: 'district',
+    school_admin: 'school',
+    auditor: 'district',
+    training_coordinator: 'district',
+  },
+  // Officers log their own time at their schools; a principal sees their schools' log.
+  'activity.list': {
+    district_admin: 'district',
+    school_admin: 'school',
+    sro: 'school',
+    auditor: 'district',
+    training_coordinator: 'district',
+  },
+  'activity.write': { district_admin: 'district', sro: 'school' },
 };
 
 /**

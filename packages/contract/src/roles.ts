@@ -4,7 +4,15 @@ import { z } from 'zod';
  * The people who sign in to Forefront (DOMAIN.md section 1). Parents and the public never sign in:
  * they use the public pages.
  */
-export const ROLES = ['district_admin', 'school_admin', 'sro', 'support_staff', 'auditor', 'state_viewer'] as const;
+export const ROLES = [
+  'district_admin',
+  'school_admin',
+  'sro',
+  'support_staff',
+  'auditor',
+  'state_viewer',
+  'training_coordinator',
+] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
@@ -31,6 +39,8 @@ export const MFA_REQUIRED_ROLES: readonly Role[] = [
   'sro',
   'support_staff',
   'auditor',
+  // Issue 14: officers' training files are personnel records, and certificates carry their details.
+  'training_coordinator',
 ];
 
 export function isMfaRequired(role: Role): boolean {

@@ -17,6 +17,7 @@ import * as m0701 from './migrations/20261207T0701_unknown_sign_in_failures.js';
 import * as m0201s from './migrations/20261208T0201_state_jobs.js';
 import * as mouLanguage from './migrations/20261208T0701_mou_language.js';
 import * as m0801 from './migrations/20261208T0801_weapon_incidents.js';
+import * as training from './migrations/20261209T0101_training.js';
 
 /** Migrations are listed explicitly (no directory scanning), in order, for both databases. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261208T0201_state_jobs': m0201s,
   '20261208T0701_mou_language': mouLanguage,
   '20261208T0801_weapon_incidents': m0801,
+  '20261209T0101_training': training,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -35,6 +35,18 @@ import type {
   TransparencyStudentsTable,
 } from '../modules/transparency/transparency.table.js';
 import type { JobFileTable, JobInputTable, JobTable, TransparencyReportFileTable } from '../modules/jobs/job.table.js';
+import type {
+  AssignmentExceptionTable,
+  OfficerActivityTable,
+  OfficerAssignmentTable,
+  OfficerTable,
+  TrainingCertificateTable,
+  TrainingCourseTable,
+  TrainingCredentialTypeTable,
+  TrainingRecordTable,
+  TrainingReminderTable,
+  TrainingStandardTable,
+} from '../modules/training/training.table.js';
 import type { InvitationTable, UserSchoolTable, UserTable } from '../modules/users/user.table.js';
 
 /** The whole database as Kysely sees it (camelCase; CamelCasePlugin maps to snake_case SQL). */
@@ -82,4 +94,14 @@ export interface Database {
   jobInputs: JobInputTable;
   jobFiles: JobFileTable;
   transparencyReportFiles: TransparencyReportFileTable;
+  officers: OfficerTable;
+  officerAssignments: OfficerAssignmentTable;
+  trainingStandards: TrainingStandardTable;
+  trainingCredentialTypes: TrainingCredentialTypeTable;
+  trainingCourses: TrainingCourseTable;
+  trainingRecords: TrainingRecordTable;
+  trainingCertificates: TrainingCertificateTable;
+  assignmentExceptions: AssignmentExceptionTable;
+  trainingReminders: TrainingReminderTable;
+  officerActivities: OfficerActivityTable;
 }
