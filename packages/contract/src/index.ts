@@ -28,3 +28,4 @@ export * from './schemas/disclosures.js';
 export * from './schemas/incident-import.js';
 export * from './training.js';
 export * from './training-compliance.js';
+export * from './training-explain.js';

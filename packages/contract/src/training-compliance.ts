@@ -343,3 +343,23 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceResult {
 export function totalHours(records: readonly ComplianceRecord[]): number {
   return hoursOf(records.reduce((s, r) => s + r.minutes, 0));
 }
+
+/**
+ * The day a record stops counting toward the standard: its own expiry, or the earliest renewal date
+ * of a rule it counts toward; null when it counts for good. Annual hours end with their school year
+ * but are not a lapse of the record, so they are left out.
+ */
+export function recordLapseDate(record: ComplianceRecord, rules: readonly TrainingRule[]): string | null {
+  const dates: string[] = record.expiresOn === null ? [] : [record.expiresOn];
+  for (const rule of rules) {
+    if (rule.kind === 'annual_hours' || rule.renewEveryMonths === null) continue;
+    const counts =
+      rule.kind === 'credential'
+        ? record.credential === rule.credential
+        : rule.kind === 'hours'
+          ? covers(record, rule.topics)
+          : rule.topics.some((t) => record.topics.includes(t));
+    if (counts) dates.push(addMonths(record.completedOn, rule.renewEveryMonths));
+  }
+  return dates.sort()[0] ?? null;
+}

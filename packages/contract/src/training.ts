@@ -40,7 +40,7 @@ export const DEFAULT_CREDENTIAL_TYPES = [
   },
   {
     key: 'ymhfa',
-    validityMonths: 36,
+    validityMonths: null,
     en: 'Youth Mental Health First Aid',
     es: 'Primeros Auxilios de Salud Mental para Jóvenes',
   },
