@@ -10,6 +10,7 @@ import { withIdSource } from '../../shared/ids.js';
 import { DEMO_PASSWORD, DEMO_SEED, DISTRICTS, PLACES, SCHOOL_KINDS } from './demo.data.js';
 import { DEMO_INCIDENTS, loadIncidentLogDemo } from './demo.incidents.js';
 import { SMALL_SCHOOL_INDEX, SMALL_SCHOOL_STUDENTS, STUDENTS_PER_SCHOOL } from './demo.roster.js';
+import { loadDemoRoster } from './demo.training-roster.js';
 import { publishTransparency } from '../transparency/transparency.publish.js';
 
 export { DEMO_PASSWORD, DEMO_SEED };
@@ -128,6 +129,8 @@ export async function loadDemo(ctx: AppContext, seed = DEMO_SEED, opts: { force?
     acct('auditor', 'auditor', 'Ruth Delgado (independent auditor)'),
     { ...acct('state_viewer', 'state', 'Virginia state viewer', [], null, null) },
     acct('district_admin', 'admin2', 'Leon Fischer', [], null, plan[1]!.id),
+    // Last, so every account above keeps the ids and secrets it had before issue 14.
+    acct('training_coordinator', 'training', 'Teresa Lawson'),
   ];
   const result: DemoResult = {
     districtId: main.id,
@@ -228,6 +231,16 @@ export async function loadDemo(ctx: AppContext, seed = DEMO_SEED, opts: { force?
         },
         new Date(),
       ),
+    );
+    const accountIds = Object.fromEntries(accounts.map((a) => [a.email.split('@')[0]!, a.id]));
+    const today = new Date().toISOString().slice(0, 10);
+    await loadDemoRoster(
+      trx,
+      seed,
+      main.id,
+      main.schools.map((s) => s.id),
+      accountIds,
+      today,
     );
   });
   // The public transparency report of every school year with figures: publishing is an explicit
