@@ -63,6 +63,7 @@ describe(`dashboard to-dos on ${TEST_DIALECT}`, () => {
       { step: 'people', done: true },
       { step: 'mou', done: true },
       { step: 'roster', done: false },
+      { step: 'training', done: false },
       { step: 'publication', done: false },
     ]);
     // Only the district administrator sets the district up.
@@ -237,6 +238,13 @@ describe(`dashboard to-dos on ${TEST_DIALECT}`, () => {
     const l = await todos(admin, fresh.id);
     expect(l.items).toEqual([]);
     expect(l.gettingStarted?.every((s) => !s.done)).toBe(true);
-    expect(l.gettingStarted?.map((s) => s.step)).toEqual(['schools', 'people', 'mou', 'roster', 'publication']);
+    expect(l.gettingStarted?.map((s) => s.step)).toEqual([
+      'schools',
+      'people',
+      'mou',
+      'roster',
+      'training',
+      'publication',
+    ]);
   });
 });

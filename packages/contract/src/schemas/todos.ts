@@ -14,6 +14,12 @@ export const TODO_KINDS = [
   'pending_invitations',
   'unpublished_year',
   'failed_imports',
+  // Issue 14: training.
+  'training_records_to_approve',
+  'officers_not_compliant',
+  'officers_expiring',
+  'exceptions_ending',
+  'own_training',
 ] as const;
 export const TodoKindSchema = z.enum(TODO_KINDS);
 export type TodoKind = z.infer<typeof TodoKindSchema>;
@@ -27,12 +33,13 @@ export const TodoSchema = z.object({
   title: z.string().optional(),
   dueDate: z.string().optional(),
   overdue: z.boolean().optional(),
+  /** own_training: `dueDate` is the first deadline or lapse, `overdue` when not compliant now. */
   /** unpublished_year: the ended school year whose figures are not public yet. */
   schoolYear: z.string().optional(),
 });
 export type Todo = z.infer<typeof TodoSchema>;
 
-export const GETTING_STARTED_STEPS = ['schools', 'people', 'mou', 'roster', 'publication'] as const;
+export const GETTING_STARTED_STEPS = ['schools', 'people', 'mou', 'roster', 'training', 'publication'] as const;
 export const GettingStartedStepSchema = z.enum(GETTING_STARTED_STEPS);
 export type GettingStartedStep = z.infer<typeof GettingStartedStepSchema>;
 

@@ -1,5 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
-import { type Todo, type TodoList, can, schoolYearAt, scopeOf } from '@forefront/contract';
+import { type Todo, type TodoList, can, localDate, schoolYearAt, scopeOf } from '@forefront/contract';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
 import type { AppContext } from '../../shared/context.js';
@@ -10,6 +10,7 @@ import { JOB_KINDS } from '../jobs/job.kinds.js';
 import * as mouRepo from '../mous/mou.repository.js';
 import { reminderKind, todayIso } from '../mous/mou.status.js';
 import { loadBundles } from '../mous/mou.view.js';
+import { trainingTodos } from './todo.training.js';
 import { yearsWithCounts } from '../transparency/transparency.repository.js';
 
 /** The job kinds that load data into the district: a failed one is a to-do until it is run again. */
@@ -126,7 +127,7 @@ async function exists(q: Promise<unknown>) {
 
 /** The getting-started checklist: each step is done when the data says so. */
 async function gettingStarted(db: Db, districtId: string, today: string): Promise<TodoList['gettingStarted']> {
-  const first = (table: 'schools' | 'students' | 'transparencyPages') =>
+  const first = (table: 'schools' | 'students' | 'trainingStandards' | 'transparencyPages') =>
     db.selectFrom(table).select('districtId').where('districtId', '=', districtId).limit(1).executeTakeFirst();
   const bundles = await loadBundles(db, await mouRepo.findMousOfDistrict(db, districtId), today);
   const others = db
@@ -141,6 +142,7 @@ async function gettingStarted(db: Db, districtId: string, today: string): Promis
     { step: 'people', done: await exists(others) },
     { step: 'mou', done: bundles.some((b) => b.standing.inForce !== null) },
     { step: 'roster', done: await exists(first('students')) },
+    { step: 'training', done: await exists(first('trainingStandards')) },
     { step: 'publication', done: await exists(first('transparencyPages')) },
   ];
 }
@@ -194,6 +196,7 @@ export async function listTodos(ctx: AppContext, actor: Actor, districtId: strin
     const count = await failedImports(db, actor, resource, now);
     if (count) items.push({ kind: 'failed_imports', count });
   }
+  items.push(...(await trainingTodos(db, actor, d, localDate(now, d.timeZone))));
   return {
     id: d.id,
     items,

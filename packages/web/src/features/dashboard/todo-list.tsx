@@ -22,6 +22,16 @@ export function todoLink(todo: Todo): string {
       return '/app/publish';
     case 'failed_imports':
       return '/app/jobs?status=failed';
+    case 'training_records_to_approve':
+      return '/app/training/records';
+    case 'officers_not_compliant':
+      return '/app/training/compliance?status=not_compliant';
+    case 'officers_expiring':
+      return '/app/training/compliance?status=expiring';
+    case 'exceptions_ending':
+      return '/app/training/exceptions';
+    case 'own_training':
+      return '/app/my-training';
   }
 }
 
@@ -29,6 +39,10 @@ function todoText(todo: Todo, t: TFunction, lang: string): string {
   if (todo.kind === 'mou_review')
     return t(todo.overdue ? 'todos.items.mouReviewOverdue' : 'todos.items.mouReviewDue', {
       title: todo.title ?? '',
+      date: formatDate(todo.dueDate ?? null, lang),
+    });
+  if (todo.kind === 'own_training')
+    return t(todo.overdue ? 'todos.items.ownTrainingOverdue' : 'todos.items.ownTrainingDue', {
       date: formatDate(todo.dueDate ?? null, lang),
     });
   if (todo.kind === 'unpublished_year') return t('todos.items.unpublishedYear', { year: todo.schoolYear ?? '' });
@@ -40,6 +54,7 @@ const STEP_LINKS: Record<GettingStartedStep, string> = {
   people: '/app/people',
   mou: '/app/mous',
   roster: '/app/students/import',
+  training: '/app/training/standard',
   publication: '/app/publish',
 };
 
