@@ -37,7 +37,8 @@ export type CredentialTypeView = z.infer<typeof CredentialTypeSchema>;
 export const CredentialTypeListSchema = z.object({ items: z.array(CredentialTypeSchema) });
 export type CredentialTypeList = z.infer<typeof CredentialTypeListSchema>;
 
-export const CredentialKeyParamsSchema = z.object({ id: IdSchema, key: CredentialKeySchema });
+/** The key is checked by the service after the district (CredentialKeySchema), so an unseen district answers 404 first. */
+export const CredentialKeyParamsSchema = z.object({ id: IdSchema, key: z.string().min(1).max(64) });
 
 const NameSchema = z.string().trim().min(2).max(120);
 export const CredentialTypeInputSchema = z.object({

@@ -3,6 +3,7 @@ import {
   type CoursePage,
   type CourseListQuery,
   type CreateCourseInput,
+  CredentialKeySchema,
   type CredentialTypeInput,
   type CredentialTypeList,
   type TrainingTopic,
@@ -44,6 +45,10 @@ export async function saveCredentialType(
   input: CredentialTypeInput,
 ): Promise<CredentialTypeList> {
   const d = await loadDistrictFor(ctx.db, actor, 'training.standard', districtId);
+  if (!CredentialKeySchema.safeParse(key).success)
+    throw new ValidationError('A credential key is lower-case letters, digits and underscores', [
+      { path: 'key', code: 'invalid_format', params: { format: 'regex' }, message: 'Not a credential key' },
+    ]);
   await ctx.db.transaction().execute(async (trx) => {
     const own = await repo.findOwnCredentialType(trx, d.id, key);
     const set = { nameEn: input.nameEn, nameEs: input.nameEs, validityMonths: input.validityMonths };
