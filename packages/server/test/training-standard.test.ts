@@ -267,5 +267,12 @@ describe(`training standard and catalog on ${TEST_DIALECT}`, () => {
       ['training.course_created', { courseId: second.json<Course>().id }],
       ['training.course_updated', { courseId: course.id, fields: ['hours', 'active'] }],
     ]);
+    // The audit log names the course by its title (ids only in the payload).
+    const log = await send(admin, 'GET', `/api/districts/${districtId}/audit?limit=200`);
+    expect(log.statusCode, log.body).toBe(200);
+    const entry = log
+      .json<{ items: { kind: string; labels: Record<string, string> }[] }>()
+      .items.find((e) => e.kind === 'training.course_updated');
+    expect(entry?.labels.courseId).toBe('Youth Mental Health First Aid');
   });
 });
