@@ -176,6 +176,11 @@ describe(`training standard and catalog on ${TEST_DIALECT}`, () => {
     ])
       expectError(await send(admin, 'PUT', `${url}/ymhfa`, body), 400, 'invalid_request');
     expectError(
+      await send(admin, 'PUT', `${url}/ymhfa`, { nameEn: 'Ok\u0000ay', nameEs: 'Bien', validityMonths: 12 }),
+      400,
+      'invalid_characters',
+    );
+    expectError(
       await send(admin, 'PUT', `${url}/Bad-Key`, { nameEn: 'Ok', nameEs: 'Ok', validityMonths: 1 }),
       400,
       'invalid_request',
@@ -185,6 +190,8 @@ describe(`training standard and catalog on ${TEST_DIALECT}`, () => {
       403,
       'forbidden',
     );
+    // Nothing changed by the refused writes.
+    expect((await send(admin, 'GET', url)).json<CredentialTypeList>()).toEqual(list);
     // A rule may now name the district's own credential type.
     const withCit = { ...arkansas, rules: [{ ...arkansas.rules[0], key: 'cit', credential: 'cit' }] };
     expect((await send(admin, 'PUT', `${base()}/standard`, withCit)).statusCode).toBe(200);
@@ -224,8 +231,15 @@ describe(`training standard and catalog on ${TEST_DIALECT}`, () => {
       { title: 'A course', provider: 'P P', hours: 2, topics: ['de_escalation', 'de_escalation'] },
       { title: 'A course', provider: 'P P', hours: 2, topics: [], credentialKey: 'no_such_card' },
       { title: 'x'.repeat(201), provider: 'P P', hours: 2, topics: [] },
+      { title: 'A course', provider: 'P P', hours: 1e308, topics: [] },
     ];
     for (const body of bad) expectError(await send(admin, 'POST', url, body), 400, 'invalid_request');
+    // A NUL (PostgreSQL cannot store one) is refused before the service, with its own code.
+    expectError(
+      await send(admin, 'POST', url, { title: 'A\u0000course', provider: 'P P', hours: 2, topics: [] }),
+      400,
+      'invalid_characters',
+    );
     expectError(
       await send(principal, 'POST', url, { title: 'A course', provider: 'P P', hours: 2, topics: [] }),
       403,

@@ -51,8 +51,10 @@ test('a district administrator sets the Arkansas standard and reads it in plain 
     await expect(pageHeading(page, 'Estándar de capacitación')).toBeVisible();
     for (const sentence of [
       'Tener vigente el certificado de Curso básico de SRO (40 horas), obtenido antes de ser asignado a una escuela.',
-      'Tener vigente el certificado de Primeros Auxilios de Salud Mental para Jóvenes, obtenido dentro de 18 meses de ser asignado a una escuela, y de nuevo cada 4 años.',
-      'Tener vigente el certificado de Curso de actualización de SRO (16 horas), obtenido dentro de 5 años de ser asignado a una escuela, y de nuevo cada 5 años.',
+      'Tener vigente el certificado de Primeros Auxilios de Salud Mental para Jóvenes, obtenido dentro de 18 meses ' +
+        'de ser asignado a una escuela, y de nuevo cada 4 años.',
+      'Tener vigente el certificado de Curso de actualización de SRO (16 horas), obtenido dentro de 5 años ' +
+        'de ser asignado a una escuela, y de nuevo cada 5 años.',
       'Completar al menos 12 horas de educación continua en cada año escolar mientras esté asignado a una escuela.',
     ])
       await expect(current.getByText(sentence, { exact: true })).toBeVisible();
