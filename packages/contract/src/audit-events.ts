@@ -111,6 +111,21 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('job.started'), jobId: Id, jobKind: z.string(), rerunOf: Id.nullable() }),
   z.object({ kind: z.literal('job.cancelled'), jobId: Id }),
   z.object({ kind: z.literal('job.result_downloaded'), jobId: Id, jobKind: z.string() }),
+  // Issue 14 item 2: the training standard and its catalog (no personal data: codes and ids only).
+  z.object({
+    kind: z.literal('training.standard_updated'),
+    preset: z.string(),
+    ruleKeys: z.array(z.string()),
+    gateMode: z.string(),
+  }),
+  z.object({
+    kind: z.literal('training.credential_type_saved'),
+    key: z.string(),
+    validityMonths: z.number().nullable(),
+    created: z.boolean(),
+  }),
+  z.object({ kind: z.literal('training.course_created'), courseId: Id }),
+  z.object({ kind: z.literal('training.course_updated'), courseId: Id, fields: z.array(z.string()) }),
 ]);
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export type AuditEventKind = AuditEvent['kind'];

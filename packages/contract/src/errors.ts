@@ -154,6 +154,8 @@ export const RULE_ISSUE_CODES = [
   'text_changed',
   'version_required',
   'type_name',
+  // Issue 14: a training rule or a course names a credential type the district does not have.
+  'unknown_credential',
 ] as const;
 export const ISSUE_CODES = [...ZOD_ISSUE_CODES, ...RULE_ISSUE_CODES] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -175,6 +177,9 @@ export const CUSTOM_RULES = [
   'schoolYear',
   'timeZone',
   'monthDay',
+  // Issue 14: a standard's rule keys are unique (the contract's TrainingStandardSchema); a course lists a topic once.
+  'unique_rule_keys',
+  'topicOnce',
 ] as const;
 export type CustomRule = (typeof CUSTOM_RULES)[number];
 

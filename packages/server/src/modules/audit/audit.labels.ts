@@ -9,7 +9,7 @@ import type { LoadedDistrict } from '../../shared/load-district.js';
  * district being read: an id from anywhere else gets no label, so the log can never be used to
  * learn a name from another district.
  */
-type Subject = 'incident' | 'student' | 'mou' | 'signatory' | 'school' | 'user' | 'invitation' | 'district';
+type Subject = 'incident' | 'student' | 'mou' | 'signatory' | 'school' | 'user' | 'invitation' | 'district' | 'course';
 
 /** Payload key -> what its id names. */
 const SUBJECT_OF_KEY: Record<string, Subject> = {
@@ -22,6 +22,7 @@ const SUBJECT_OF_KEY: Record<string, Subject> = {
   adminUserId: 'user',
   invitationId: 'invitation',
   districtId: 'district',
+  courseId: 'course',
 };
 
 export interface LabelledEntry {
@@ -59,7 +60,7 @@ export async function resolveLabels(
   const userIds = [...new Set([...idsOf(entries, 'user'), ...entries.flatMap((e) => (e.actorId ? [e.actorId] : []))])];
   const some = <T>(ids: string[], run: (ids: string[]) => Promise<T[]>) =>
     ids.length ? run(ids) : Promise.resolve([]);
-  const [users, incidents, students, mous, signatories, schools, invitations] = await Promise.all([
+  const [users, incidents, students, mous, signatories, schools, invitations, courses] = await Promise.all([
     some(userIds, (ids) =>
       db.selectFrom('users').select(['id', 'displayName']).where('districtId', '=', d).where('id', 'in', ids).execute(),
     ),
@@ -96,6 +97,14 @@ export async function resolveLabels(
         .where('id', 'in', ids)
         .execute(),
     ),
+    some(idsOf(entries, 'course'), (ids) =>
+      db
+        .selectFrom('trainingCourses')
+        .select(['id', 'title'])
+        .where('districtId', '=', d)
+        .where('id', 'in', ids)
+        .execute(),
+    ),
   ]);
 
   const names = new Map<Subject, Map<string, string>>([
@@ -114,6 +123,7 @@ export async function resolveLabels(
     ['school', new Map(schools.map((s) => [s.id, s.name]))],
     ['invitation', new Map(invitations.map((i) => [i.id, i.displayName]))],
     ['district', new Map([[d, district.name]])],
+    ['course', new Map(courses.map((c) => [c.id, c.title]))],
   ]);
 
   return {

@@ -3,6 +3,7 @@ import { clockKey } from '../districts/district.clock.js';
 import { type Db, nowIso } from '../../db/database.js';
 import type { AppContext } from '../../shared/context.js';
 import { seededRandom } from '../../shared/random.js';
+import { loadTrainingStandardDemo } from './demo.training-standard.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password.js';
 import { sealTotpSecret } from '../auth/totp.secret.js';
@@ -248,6 +249,8 @@ export async function loadDemo(ctx: AppContext, seed = DEMO_SEED, opts: { force?
   // and a publication time fixed per day keep the same seed giving the same data.
   const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);
   await withIdSource(seededRandom(seed + 5).uuid, () => publishTransparency(ctx, null, main.id, { now: today }));
+  // Issue 14: the training standard and course catalog, last, so everything above stays as it was.
+  await ctx.db.transaction().execute((trx) => loadTrainingStandardDemo(trx, ctx, main.id));
   return result;
 }
 

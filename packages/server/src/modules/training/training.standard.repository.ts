@@ -7,6 +7,7 @@ import {
 } from '@forefront/contract';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
+import type { TrainingStandardTable } from './training.table.js';
 
 const RulesSchema = z.array(TrainingRuleSchema);
 
@@ -24,4 +25,22 @@ export async function findStandard(db: Db, districtId: string): Promise<Training
     gateMode: row.gateMode as GateMode,
     saved: true,
   };
+}
+
+/** Issue 14 item 2: writes the district's one standard row (update, else insert), in the caller's transaction. */
+export async function upsertStandard(
+  trx: Db,
+  districtId: string,
+  row: Omit<TrainingStandardTable, 'districtId'>,
+): Promise<void> {
+  const updated = await trx
+    .updateTable('trainingStandards')
+    .set(row)
+    .where('districtId', '=', districtId)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0)
+    await trx
+      .insertInto('trainingStandards')
+      .values({ districtId, ...row })
+      .execute();
 }

@@ -31,6 +31,7 @@ const ID_KEYS = new Set([
   'reviewId',
   'disclosureId',
   'resourceId',
+  'courseId',
 ]);
 
 /** Payload keys whose values are codes with words under auditLog.<vocabulary> (dots and dashes as _). */

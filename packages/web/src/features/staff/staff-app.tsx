@@ -20,6 +20,8 @@ import { StateDistrictsPage } from '../state/state-districts-page';
 import { StudentImportPage } from '../students/student-import-page';
 import { StudentsPage } from '../students/students-page';
 import { PublishPage } from '../publish/publish-page';
+import { TrainingCoursesPage } from '../training-standard/courses-page';
+import { TrainingStandardPage } from '../training-standard/standard-page';
 import { PeoplePage } from '../users/people-page';
 import { PersonPage } from '../users/person-page';
 import { DashboardPage } from './dashboard-page';
@@ -111,6 +113,22 @@ export default function StaffApp() {
             element={
               <RequireAction action="user.read">
                 <PersonPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="training/standard"
+            element={
+              <RequireAction action="training.read" needsDistrict>
+                <TrainingStandardPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="training/courses"
+            element={
+              <RequireAction action="training.read" needsDistrict>
+                <TrainingCoursesPage />
               </RequireAction>
             }
           />

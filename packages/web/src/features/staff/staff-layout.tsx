@@ -45,6 +45,20 @@ export function useStaffNav(): NavItem[] {
       },
     hasDistrict && can('mou.list') && { to: '/app/mous', label: t('mous.nav'), description: t('mous.navDescription') },
     hasDistrict &&
+      can('training.read') && {
+        to: '/app/training/standard',
+        group: t('nav.trainingGroup'),
+        label: t('trainingStandard.nav'),
+        description: t('trainingStandard.navDescription'),
+      },
+    hasDistrict &&
+      can('training.read') && {
+        to: '/app/training/courses',
+        group: t('nav.trainingGroup'),
+        label: t('trainingStandard.coursesNav'),
+        description: t('trainingStandard.coursesNavDescription'),
+      },
+    hasDistrict &&
       can('user.list') && { to: '/app/people', label: t('nav.people'), description: t('dashboard.describePeople') },
     hasDistrict &&
       can('transparency.publish') && {
