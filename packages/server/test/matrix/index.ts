@@ -1,3 +1,4 @@
+import { activitiesMatrix } from './activities.js';
 import { dashboardMatrix } from './dashboard.js';
 import { exportsMatrix } from './exports.js';
 import { incidentsMatrix } from './incidents.js';
@@ -16,4 +17,5 @@ export const MATRIX_MODULES: MatrixModule[] = [
   transparencyMatrix,
   jobsMatrix,
   dashboardMatrix,
+  activitiesMatrix,
 ];

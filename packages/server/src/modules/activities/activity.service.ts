@@ -39,9 +39,10 @@ function authorizeWrite(
   district: { id: string; state: string },
   officerUserId: string | null,
   schoolId: string | null,
+  what = 'Officer',
 ) {
   const resource = { districtId: district.id, state: district.state };
-  if (!canSeeDistrict(actor, resource)) throw new NotFoundError('Officer');
+  if (!canSeeDistrict(actor, resource)) throw new NotFoundError(what);
   const scope = scopeOf(actor.role, 'activity.write');
   if (scope === 'district' && actor.districtId === district.id) return;
   if (scope === 'school' && officerUserId === actor.userId && (!schoolId || actor.schoolIds.includes(schoolId))) return;
@@ -218,7 +219,7 @@ export async function deleteActivity(ctx: AppContext, actor: Actor, id: string):
   if (isDistrictWriter(actor, district.id)) {
     // The district administrator may withdraw anyone's entry.
   } else {
-    authorizeWrite(actor, district, officer?.userId ?? null, row.schoolId);
+    authorizeWrite(actor, district, officer?.userId ?? null, row.schoolId, 'Activity');
     if (row.createdBy !== actor.userId) throw new ForbiddenError(undefined, district.id);
   }
   if (!withinDeleteWindow(row.createdAt, new Date()))

@@ -23,6 +23,7 @@ import { PublishPage } from '../publish/publish-page';
 import { PeoplePage } from '../users/people-page';
 import { PersonPage } from '../users/person-page';
 import { DashboardPage } from './dashboard-page';
+import { ActivitiesPage } from '../activities/activities-page';
 import { MeContext } from './me-context';
 import { RequireAction } from './require-action';
 import { StaffLayout } from './staff-layout';
@@ -58,6 +59,14 @@ export default function StaffApp() {
       <StaffLayout>
         <Routes>
           <Route index element={<DashboardPage />} />
+          <Route
+            path="activities"
+            element={
+              <RequireAction action="activity.list" needsDistrict>
+                <ActivitiesPage />
+              </RequireAction>
+            }
+          />
           <Route
             path="settings/district"
             element={
