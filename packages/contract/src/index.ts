@@ -30,3 +30,4 @@ export * from './training.js';
 export * from './training-compliance.js';
 export * from './training-explain.js';
 export * from './schemas/activities.js';
+export * from './schemas/public-training.js';
