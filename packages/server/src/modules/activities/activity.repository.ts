@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
 import type { OfficerActivityTable } from '../training/training.table.js';
 
@@ -57,7 +57,7 @@ function filtered(db: Db, f: ActivityFilter) {
   if (f.from) q = q.where('a.activityOn', '>=', f.from);
   if (f.to) q = q.where('a.activityOn', '<=', f.to);
   if (f.schoolIds)
-    q = f.schoolIds.length ? q.where('a.schoolId', 'in', [...f.schoolIds]) : q.where(({ lit }) => lit(false));
+    q = f.schoolIds.length ? q.where('a.schoolId', 'in', [...f.schoolIds]) : q.where(sql<boolean>`1 = 0`);
   if (f.ownUserId) q = q.where('o.userId', '=', f.ownUserId);
   return q;
 }

@@ -144,11 +144,7 @@ export async function logActivity(
 }
 
 /** What rows a reader sees: district readers all; principals their schools; officers their own entries. */
-export function readerFilter(
-  actor: Actor,
-  scope: string,
-  districtId: string,
-): Pick<repo.ActivityFilter, 'schoolIds' | 'ownUserId'> {
+export function readerFilter(actor: Actor, scope: string): Pick<repo.ActivityFilter, 'schoolIds' | 'ownUserId'> {
   if (scope !== 'school') return {};
   return actor.role === 'sro' ? { ownUserId: actor.userId } : { schoolIds: actor.schoolIds.filter(Boolean) };
 }
@@ -160,7 +156,7 @@ export async function listActivities(
   q: ActivityListQuery,
 ): Promise<ActivityPage> {
   const { district, scope } = await loadDistrictForList(ctx.db, actor, 'activity.list', districtId);
-  const reader = readerFilter(actor, scope, district.id);
+  const reader = readerFilter(actor, scope);
   const filter = {
     districtId: district.id,
     officerId: q.officerId,

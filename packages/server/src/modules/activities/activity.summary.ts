@@ -63,7 +63,7 @@ export async function activitySummary(
   const today = localDate(now, district.timeZone);
   const from = q.from ?? schoolYearStartOf(today, district.schoolYearStart);
   const to = q.to ?? today;
-  const reader = readerFilter(actor, scope, district.id);
+  const reader = readerFilter(actor, scope);
   const rows = await repo.minutesByKind(ctx.db, {
     districtId: district.id,
     officerId: q.officerId,
