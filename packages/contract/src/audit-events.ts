@@ -123,7 +123,12 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('activity.deleted'), activityId: Id, officerId: Id, activityOn: z.string() }),
   // The log's notes may name a student: reading a page of them is recorded.
-  z.object({ kind: z.literal('activity.listed'), count: z.number(), officerId: Id.nullable(), schoolId: Id.nullable() }),
+  z.object({
+    kind: z.literal('activity.listed'),
+    count: z.number(),
+    officerId: Id.nullable(),
+    schoolId: Id.nullable(),
+  }),
 ]);
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export type AuditEventKind = AuditEvent['kind'];
