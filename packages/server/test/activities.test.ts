@@ -134,6 +134,12 @@ describe(`officers' activities on ${TEST_DIALECT}`, () => {
     expect(sroList.items.length).toBeGreaterThan(0);
     expect(sroList.items.every((i) => i.officerId === own)).toBe(true);
     expect(sroList.officers.map((o) => o.id)).toEqual([own]);
+    // A page showing a note (free text that may name a student) is a recorded read.
+    expect(sroList.items.some((i) => i.note === 'Lunch group, grade 9')).toBe(true);
+    expect((await auditEvents(t.ctx, districtId)).at(-1)).toMatchObject({
+      kind: 'activity.listed',
+      payload: { count: sroList.items.length },
+    });
     const pList = (await call(t.app, principal, 'GET', `/api/districts/${districtId}/activities`)).json<ActivityPage>();
     expect(pList.items.length).toBeGreaterThan(0);
     expect(pList.items.every((i) => i.schoolId === s2)).toBe(true);

@@ -188,7 +188,8 @@ export async function listActivities(
       (isDistrictWriter(actor, district.id) ||
         (r.createdBy === actor.userId && scopeOf(actor.role, 'activity.write') !== 'none')),
   }));
-  if (out.length)
+  // Notes are free text that may name a student: a page that shows any is a read worth recording.
+  if (out.some((a) => a.note !== null))
     await ctx.db
       .transaction()
       .execute((trx) =>
