@@ -126,6 +126,24 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('training.course_created'), courseId: Id }),
   z.object({ kind: z.literal('training.course_updated'), courseId: Id, fields: z.array(z.string()) }),
+  // Issue 14 item 4: officers' time outside incidents (the note is sealed and never in the log).
+  z.object({
+    kind: z.literal('activity.logged'),
+    activityId: Id,
+    officerId: Id,
+    schoolId: Id.nullable(),
+    activityOn: z.string(),
+    activityKind: z.string(),
+    minutes: z.number(),
+  }),
+  z.object({ kind: z.literal('activity.deleted'), activityId: Id, officerId: Id, activityOn: z.string() }),
+  // The log's notes may name a student: reading a page of them is recorded.
+  z.object({
+    kind: z.literal('activity.listed'),
+    count: z.number(),
+    officerId: Id.nullable(),
+    schoolId: Id.nullable(),
+  }),
 ]);
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export type AuditEventKind = AuditEvent['kind'];

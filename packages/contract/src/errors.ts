@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   'crdc_bad_value',
   'crdc_wrong_state',
   'crdc_not_crdc_file',
+  // Issue 14: an officer's logged time for one day would pass 24 hours (params: loggedHours, maxHours).
+  'activity_day_full',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -98,6 +100,8 @@ export const CONFLICT_REASONS = [
   'already_set_up',
   'job_not_rerunnable',
   'job_no_input',
+  // Issue 14: a logged activity is withdrawn only within ACTIVITY_DELETE_DAYS of being logged.
+  'activity_too_old',
 ] as const;
 export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 
@@ -156,6 +160,8 @@ export const RULE_ISSUE_CODES = [
   'type_name',
   // Issue 14: a training rule or a course names a credential type the district does not have.
   'unknown_credential',
+  // Issue 14: an activity in a school names the school.
+  'school_required',
 ] as const;
 export const ISSUE_CODES = [...ZOD_ISSUE_CODES, ...RULE_ISSUE_CODES] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];

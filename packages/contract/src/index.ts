@@ -30,3 +30,5 @@ export * from './schemas/training-standard.js';
 export * from './training.js';
 export * from './training-compliance.js';
 export * from './training-explain.js';
+export * from './schemas/activities.js';
+export * from './schemas/public-training.js';

@@ -22,6 +22,8 @@ import { crdcRoutes } from './modules/crdc/crdc.routes.js';
 import { createMailer } from './modules/mail/mailer.js';
 import { mouRoutes } from './modules/mous/mou.routes.js';
 import { trainingStandardRoutes } from './modules/training/training.standard.routes.js';
+import { activityRoutes } from './modules/activities/activity.routes.js';
+import { transparencyTrainingRoutes } from './modules/transparency/transparency.training.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { studentRoutes } from './modules/students/student.routes.js';
 import { transparencyRoutes } from './modules/transparency/transparency.routes.js';
@@ -105,6 +107,8 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(jobRoutes(ctx));
   await app.register(dashboardRoutes(ctx));
   await app.register(trainingStandardRoutes(ctx));
+  await app.register(activityRoutes(ctx));
+  await app.register(transparencyTrainingRoutes(ctx));
   if (opts.serveWeb !== false) await registerWeb(app);
   return { app, ctx };
 }

@@ -400,6 +400,10 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
     request: (w) => ({ url: `/api/public/districts/${w.dA.id}/benchmarks/2020-21`, expect: 200 }),
   },
   // Session routes: these run in order on one throwaway account (see the session test).
+  'GET /api/public/districts/:id/training': {
+    policy: 'public',
+    request: (w) => ({ url: `/api/public/districts/${w.dA.id}/training`, expect: 200 }),
+  },
   'GET /api/me': { policy: 'session', request: () => ({ expect: 200 }) },
   'POST /api/auth/mfa/enrol': { policy: 'session', request: () => ({ expect: 200 }) },
   'POST /api/auth/mfa/enrol/confirm': {

@@ -47,6 +47,7 @@ import type {
   TrainingReminderTable,
   TrainingStandardTable,
 } from '../modules/training/training.table.js';
+import type { PublicTrainingPagesTable } from '../modules/transparency/transparency.training.table.js';
 import type { InvitationTable, UserSchoolTable, UserTable } from '../modules/users/user.table.js';
 
 /** The whole database as Kysely sees it (camelCase; CamelCasePlugin maps to snake_case SQL). */
@@ -104,4 +105,5 @@ export interface Database {
   assignmentExceptions: AssignmentExceptionTable;
   trainingReminders: TrainingReminderTable;
   officerActivities: OfficerActivityTable;
+  publicTrainingPages: PublicTrainingPagesTable;
 }

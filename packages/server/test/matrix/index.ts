@@ -1,3 +1,4 @@
+import { activitiesMatrix } from './activities.js';
 import { dashboardMatrix } from './dashboard.js';
 import { exportsMatrix } from './exports.js';
 import { incidentsMatrix } from './incidents.js';
@@ -18,4 +19,5 @@ export const MATRIX_MODULES: MatrixModule[] = [
   jobsMatrix,
   dashboardMatrix,
   trainingStandardMatrix,
+  activitiesMatrix,
 ];

@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, DEMO_SEED, DISTRICTS, PLACES, SCHOOL_KINDS } from './dem
 import { DEMO_INCIDENTS, loadIncidentLogDemo } from './demo.incidents.js';
 import { SMALL_SCHOOL_INDEX, SMALL_SCHOOL_STUDENTS, STUDENTS_PER_SCHOOL } from './demo.roster.js';
 import { loadDemoRoster } from './demo.training-roster.js';
+import { loadDemoActivities } from './demo.training-activities.js';
 import { publishTransparency } from '../transparency/transparency.publish.js';
 
 export { DEMO_PASSWORD, DEMO_SEED };
@@ -235,10 +236,19 @@ export async function loadDemo(ctx: AppContext, seed = DEMO_SEED, opts: { force?
     );
     const accountIds = Object.fromEntries(accounts.map((a) => [a.email.split('@')[0]!, a.id]));
     const today = new Date().toISOString().slice(0, 10);
-    await loadDemoRoster(
+    const officers = await loadDemoRoster(
       trx,
       seed,
       main.id,
+      main.schools.map((s) => s.id),
+      accountIds,
+      today,
+    );
+    await loadDemoActivities(
+      trx,
+      seed,
+      main.id,
+      officers,
       main.schools.map((s) => s.id),
       accountIds,
       today,

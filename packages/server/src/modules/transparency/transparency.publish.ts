@@ -14,6 +14,7 @@ import { safeArrests } from './transparency.joint.js';
 import { DISTRICT_SCOPE, FAMILIES, type Family, buildPublications, datasetOf } from './transparency.publication.js';
 import { forgetWirePages, pageEtag } from './transparency.http.js';
 import { type ReportContext, renderReport } from './transparency.report.js';
+import { publishTrainingIn } from './transparency.training.js';
 import {
   loadOfficerCounts,
   loadYearCounts,
@@ -189,6 +190,8 @@ export async function publishIn(
     }),
   );
   await replacePages(trx, districtId, pages);
+  // Issue 14: the officers' training and time section, released through the ledger with the figures.
+  await publishTrainingIn(trx, district, publishedAt);
   return { result, publishedAt, pages };
 }
 

@@ -15,6 +15,7 @@ import { TransparencyView } from '../transparency/transparency-view';
 import { chooseYear } from '../transparency/year';
 import './public-extras.css';
 import { DistrictMou } from './district-mou';
+import { DistrictTraining } from './district-training';
 import { NotFoundPage } from './not-found-page';
 import { usePublicDistrict } from './public.api';
 
@@ -74,6 +75,10 @@ function DistrictView({ district }: { district: PublicDistrict }) {
           </DistrictSection>
 
           <TransparencyView districtId={district.id} scope={{ kind: 'district', id: district.id }} />
+
+          <DistrictSection id="training" title={t('publicTraining.heading')}>
+            <DistrictTraining districtId={district.id} />
+          </DistrictSection>
 
           <DistrictSection id="schools" title={t('district.schoolsHeading')}>
             {district.schools.length === 0 ? (
@@ -135,6 +140,7 @@ function PageContents({ withFigures }: { withFigures: boolean }) {
     ...(withFigures
       ? sectionsFor('district').map((def): [string, string] => [`tp-${def.id}`, t(`${sectionTextBase(def)}.title`)])
       : []),
+    ['training-heading', t('publicTraining.heading')],
     ['schools-heading', t('district.schoolsHeading')],
     ['mou-heading', t('mous.public.heading')],
     ['benchmarks', t('benchmarks.heading')],

@@ -25,6 +25,7 @@ import { TrainingStandardPage } from '../training-standard/standard-page';
 import { PeoplePage } from '../users/people-page';
 import { PersonPage } from '../users/person-page';
 import { DashboardPage } from './dashboard-page';
+import { ActivitiesPage } from '../activities/activities-page';
 import { MeContext } from './me-context';
 import { RequireAction } from './require-action';
 import { StaffLayout } from './staff-layout';
@@ -60,6 +61,14 @@ export default function StaffApp() {
       <StaffLayout>
         <Routes>
           <Route index element={<DashboardPage />} />
+          <Route
+            path="activities"
+            element={
+              <RequireAction action="activity.list" needsDistrict>
+                <ActivitiesPage />
+              </RequireAction>
+            }
+          />
           <Route
             path="settings/district"
             element={

@@ -96,6 +96,13 @@ export function useStaffNav(): NavItem[] {
         description: t('exports.navDescription'),
       },
     hasDistrict &&
+      can('activity.list') && {
+        to: '/app/activities',
+        group: t('nav.trainingGroup'),
+        label: t('activities.nav'),
+        description: t('activities.navDescription'),
+      },
+    hasDistrict &&
       can('district.update') && {
         to: '/app/settings/district',
         label: t('nav.districtSettings'),
