@@ -98,6 +98,14 @@ export const CONFLICT_REASONS = [
   'already_set_up',
   'job_not_rerunnable',
   'job_no_input',
+  // Issue 14: the roster and the assignment gate.
+  'officer_exists',
+  'account_linked',
+  'assignment_overlap',
+  'assignment_ended',
+  'exception_revoked',
+  'training_gate',
+  'training_warning',
 ] as const;
 export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 
@@ -154,6 +162,17 @@ export const RULE_ISSUE_CODES = [
   'text_changed',
   'version_required',
   'type_name',
+  // Issue 14: the roster, assignments and exceptions; the gate's reasons (the evaluator's codes).
+  'not_sro_account',
+  'ends_before_start',
+  'expiry_not_future',
+  'expiry_too_far',
+  'needs_hours',
+  'needs_topics',
+  'needs_credential',
+  'lapsed',
+  'lapses',
+  'annual_short',
 ] as const;
 export const ISSUE_CODES = [...ZOD_ISSUE_CODES, ...RULE_ISSUE_CODES] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
