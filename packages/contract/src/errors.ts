@@ -102,7 +102,6 @@ export const CONFLICT_REASONS = [
   'officer_exists',
   'account_linked',
   'assignment_overlap',
-  'assignment_ended',
   'exception_revoked',
   'training_gate',
   'training_warning',

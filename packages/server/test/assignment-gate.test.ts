@@ -202,9 +202,10 @@ describe(`assignment gate on ${TEST_DIALECT}`, () => {
     const ended = await end(addDays(today, -1));
     expect(ended.statusCode, ended.body).toBe(200);
     expect(ended.json<OfficerDetail>().schools).toEqual([]);
-    expect(errorOf(expectError(await end(today), 409, 'conflict')).params).toMatchObject({ reason: 'assignment_ended' });
-    // After it ended, the school can be served again.
+    // After it ended, the school can be served again; the old end cannot then be moved into the new one.
     expect((await assign(o.id, { schoolId: w.s1, startsOn: today })).statusCode).toBe(201);
+    expect(errorOf(expectError(await end(today), 409, 'conflict')).params).toMatchObject({ reason: 'assignment_overlap' });
+    expect((await end(addDays(today, -2))).statusCode).toBe(200);
 
     await call(t.app, w.sessions.admin, 'PATCH', `/api/officers/${o.id}`, { status: 'inactive' });
     const inactive = await assign(o.id, { schoolId: w.s2, startsOn: today });

@@ -401,6 +401,8 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
   },
   // Session routes: these run in order on one throwaway account (see the session test).
   'GET /api/me': { policy: 'session', request: () => ({ expect: 200 }) },
+  // Issue 14: an SRO's own roster entry (any other account: officer null).
+  'GET /api/me/officer': { policy: 'session', request: () => ({ expect: 200 }) },
   'POST /api/auth/mfa/enrol': { policy: 'session', request: () => ({ expect: 200 }) },
   'POST /api/auth/mfa/enrol/confirm': {
     policy: 'session',
@@ -422,6 +424,7 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
 };
 const SESSION_ORDER = [
   'GET /api/me',
+  'GET /api/me/officer',
   'POST /api/auth/mfa/enrol',
   'POST /api/auth/mfa/enrol/confirm',
   'POST /api/me/password',

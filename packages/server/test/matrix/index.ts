@@ -3,6 +3,7 @@ import { exportsMatrix } from './exports.js';
 import { incidentsMatrix } from './incidents.js';
 import { jobsMatrix } from './jobs.js';
 import { mousMatrix } from './mous.js';
+import { officersMatrix } from './officers.js';
 import { studentsMatrix } from './students.js';
 import { transparencyMatrix } from './transparency.js';
 import type { MatrixModule } from './types.js';
@@ -16,4 +17,5 @@ export const MATRIX_MODULES: MatrixModule[] = [
   transparencyMatrix,
   jobsMatrix,
   dashboardMatrix,
+  officersMatrix,
 ];

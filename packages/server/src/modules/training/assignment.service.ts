@@ -157,11 +157,21 @@ export async function endAssignment(ctx: AppContext, actor: Actor, id: string, i
   await ctx.db.transaction().execute(async (trx) => {
     const a = await repo.findAssignment(trx, id);
     if (!a) throw new NotFoundError('Assignment');
-    if (a.endsOn !== null) throw new ConflictError('This assignment has already ended', 'assignment_ended');
     if (input.endsOn < a.startsOn)
       throw new ValidationError('The end must not come before the start', [
         { path: 'endsOn', code: 'ends_before_start', message: `Starts on ${a.startsOn}` },
       ]);
+    // Ending again corrects the date; a later end must not run into the next assignment at the school.
+    const next = await trx
+      .selectFrom('officerAssignments')
+      .select('id')
+      .where('officerId', '=', a.officerId)
+      .where('schoolId', '=', a.schoolId)
+      .where('id', '<>', a.id)
+      .where('startsOn', '>', a.startsOn)
+      .where('startsOn', '<=', input.endsOn)
+      .executeTakeFirst();
+    if (next) throw new ConflictError('The officer has a later assignment at this school by then', 'assignment_overlap');
     await trx.updateTable('officerAssignments').set({ endsOn: input.endsOn }).where('id', '=', id).execute();
     await appendAudit(
       trx,

@@ -14,6 +14,7 @@ import {
   OfficerPatchInputSchema,
 } from '@forefront/contract';
 import type { AppContext } from '../../shared/context.js';
+import { UnauthorizedError } from '../../shared/errors.js';
 import * as assignments from './assignment.service.js';
 import * as exceptions from './exception.service.js';
 import * as service from './officer.service.js';
@@ -54,7 +55,11 @@ export function officerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/me/officer',
       { config: { policy: 'session' }, schema: { tags, response: { 200: MyOfficerSchema } } },
-      (req) => service.myOfficer(ctx, req.actor!),
+      (req) => {
+        // A session policy lets a half-signed-in account through (to finish MFA); training status waits for it.
+        if (req.mfaPending) throw new UnauthorizedError('Finish two-step verification to continue', 'mfa_required');
+        return service.myOfficer(ctx, req.actor!);
+      },
     );
     // 201 with the officer's page; 409 `training_gate` / `training_warning` with the reasons as issues.
     app.post(
