@@ -141,12 +141,22 @@ describe(`assignment gate on ${TEST_DIALECT}`, () => {
     });
 
     // The district's list shows current and past, with approver and reason.
-    const listed = await call(t.app, w.sessions.coordinator, 'GET', `/api/districts/${w.district.id}/assignment-exceptions`);
+    const listed = await call(
+      t.app,
+      w.sessions.coordinator,
+      'GET',
+      `/api/districts/${w.district.id}/assignment-exceptions`,
+    );
     expect(listed.statusCode, listed.body).toBe(200);
     const mine = listed.json<ExceptionPage>().items.filter((e) => e.officerId === o.id);
     expect(mine.map((e) => e.current).sort()).toEqual([false, false, true, true]);
     expect(mine.find((e) => e.id === revokedId)).toMatchObject({ revokedAt: expect.any(String), current: false });
-    const past = await call(t.app, w.sessions.admin, 'GET', `/api/districts/${w.district.id}/assignment-exceptions?state=past`);
+    const past = await call(
+      t.app,
+      w.sessions.admin,
+      'GET',
+      `/api/districts/${w.district.id}/assignment-exceptions?state=past`,
+    );
     expect(past.json<ExceptionPage>().items.every((e) => !e.current)).toBe(true);
   });
 
@@ -196,7 +206,8 @@ describe(`assignment gate on ${TEST_DIALECT}`, () => {
     const unknown = await assign(o.id, { schoolId: 'no-such-school', startsOn: today });
     expect(errorOf(expectError(unknown, 400, 'invalid_request')).issues?.[0]?.code).toBe('unknown_school');
 
-    const end = (endsOn: string) => call(t.app, w.sessions.coordinator, 'POST', `/api/assignments/${assignmentId}/end`, { endsOn });
+    const end = (endsOn: string) =>
+      call(t.app, w.sessions.coordinator, 'POST', `/api/assignments/${assignmentId}/end`, { endsOn });
     const early = await end(addDays(today, -61));
     expect(errorOf(expectError(early, 400, 'invalid_request')).issues?.[0]?.code).toBe('ends_before_start');
     const ended = await end(addDays(today, -1));
@@ -204,7 +215,9 @@ describe(`assignment gate on ${TEST_DIALECT}`, () => {
     expect(ended.json<OfficerDetail>().schools).toEqual([]);
     // After it ended, the school can be served again; the old end cannot then be moved into the new one.
     expect((await assign(o.id, { schoolId: w.s1, startsOn: today })).statusCode).toBe(201);
-    expect(errorOf(expectError(await end(today), 409, 'conflict')).params).toMatchObject({ reason: 'assignment_overlap' });
+    expect(errorOf(expectError(await end(today), 409, 'conflict')).params).toMatchObject({
+      reason: 'assignment_overlap',
+    });
     expect((await end(addDays(today, -2))).statusCode).toBe(200);
 
     await call(t.app, w.sessions.admin, 'PATCH', `/api/officers/${o.id}`, { status: 'inactive' });
@@ -221,7 +234,11 @@ describe(`assignment gate on ${TEST_DIALECT}`, () => {
     expect(errorOf(expectError(past, 400, 'invalid_request')).issues?.[0]?.code).toBe('expiry_not_future');
     const far = await call(t.app, w.sessions.admin, 'POST', url, body(addDays(addMonths(today, 12), 1)));
     expect(errorOf(expectError(far, 400, 'invalid_request')).issues?.[0]?.code).toBe('expiry_too_far');
-    expectError(await call(t.app, w.sessions.admin, 'POST', url, { expiresOn: addDays(today, 5) }), 400, 'invalid_request');
+    expectError(
+      await call(t.app, w.sessions.admin, 'POST', url, { expiresOn: addDays(today, 5) }),
+      400,
+      'invalid_request',
+    );
     expectError(await call(t.app, w.sessions.admin, 'POST', url, body('2027-02-29')), 400, 'invalid_request');
     expect((await call(t.app, w.sessions.admin, 'POST', url, body(addMonths(today, 12)))).statusCode).toBe(201);
   });

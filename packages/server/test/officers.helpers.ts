@@ -26,12 +26,21 @@ export type RosterWorld = Awaited<ReturnType<typeof buildRosterWorld>>;
 
 /** Today on the district's clock (a new district's zone). */
 export async function districtToday(ctx: AppContext, districtId: string) {
-  const d = await ctx.db.selectFrom('districts').select('timeZone').where('id', '=', districtId).executeTakeFirstOrThrow();
+  const d = await ctx.db
+    .selectFrom('districts')
+    .select('timeZone')
+    .where('id', '=', districtId)
+    .executeTakeFirstOrThrow();
   return localDate(new Date(), d.timeZone);
 }
 
 let badge = 0;
-export async function addOfficer(app: FastifyInstance, s: Session, districtId: string, over: Record<string, unknown> = {}) {
+export async function addOfficer(
+  app: FastifyInstance,
+  s: Session,
+  districtId: string,
+  over: Record<string, unknown> = {},
+) {
   const res = await call(app, s, 'POST', `/api/districts/${districtId}/officers`, {
     name: `Officer Test ${++badge}`,
     agency: 'Test County Sheriff',

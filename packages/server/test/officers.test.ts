@@ -3,7 +3,14 @@ import { type ApiError, addDays, type MyOfficer, type OfficerDetail, type Office
 import { call, expectError } from './auth.helpers.js';
 import { buildDistrict, buildUser, signIn } from './builders.js';
 import { TEST_DIALECT, type TestApp, createTestApp } from './harness.js';
-import { type RosterWorld, addOfficer, auditKinds, buildRosterWorld, districtToday, insertRecord } from './officers.helpers.js';
+import {
+  type RosterWorld,
+  addOfficer,
+  auditKinds,
+  buildRosterWorld,
+  districtToday,
+  insertRecord,
+} from './officers.helpers.js';
 
 /** The SRO roster (issue 14 item 1): CRUD, bad input, a principal's narrowing, another district's ids. */
 describe(`officer roster on ${TEST_DIALECT}`, () => {
@@ -102,7 +109,9 @@ describe(`officer roster on ${TEST_DIALECT}`, () => {
       badgeNumber: 'X1',
       userId: sro.id,
     });
-    expect((expectError(again, 409, 'conflict') as ApiError['error']).params).toMatchObject({ reason: 'account_linked' });
+    expect((expectError(again, 409, 'conflict') as ApiError['error']).params).toMatchObject({
+      reason: 'account_linked',
+    });
     // A principal's account is not an SRO's.
     const notSro = await call(t.app, w.sessions.admin, 'POST', `/api/districts/${w.district.id}/officers`, {
       name: 'Twin',
@@ -183,7 +192,11 @@ describe(`officer roster on ${TEST_DIALECT}`, () => {
     const otherAdmin = await signIn(t.app, await buildUser(t.ctx, { role: 'district_admin', districtId: other.id }));
     const theirs = await addOfficer(t.app, otherAdmin, other.id);
     expectError(await call(t.app, w.sessions.admin, 'GET', `/api/officers/${theirs.id}`), 404, 'not_found');
-    expectError(await call(t.app, w.sessions.admin, 'PATCH', `/api/officers/${theirs.id}`, { name: 'X' }), 404, 'not_found');
+    expectError(
+      await call(t.app, w.sessions.admin, 'PATCH', `/api/officers/${theirs.id}`, { name: 'X' }),
+      404,
+      'not_found',
+    );
     expectError(await call(t.app, w.sessions.admin, 'GET', `/api/districts/${other.id}/officers`), 404, 'not_found');
     expectError(await call(t.app, w.sessions.admin, 'GET', '/api/officers/nope'), 404, 'not_found');
   });

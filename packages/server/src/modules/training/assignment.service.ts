@@ -171,12 +171,19 @@ export async function endAssignment(ctx: AppContext, actor: Actor, id: string, i
       .where('startsOn', '>', a.startsOn)
       .where('startsOn', '<=', input.endsOn)
       .executeTakeFirst();
-    if (next) throw new ConflictError('The officer has a later assignment at this school by then', 'assignment_overlap');
+    if (next)
+      throw new ConflictError('The officer has a later assignment at this school by then', 'assignment_overlap');
     await trx.updateTable('officerAssignments').set({ endsOn: input.endsOn }).where('id', '=', id).execute();
     await appendAudit(
       trx,
       { dialect: ctx.dialect, actor, districtId: d.id },
-      { kind: 'assignment.ended', officerId: a.officerId, assignmentId: id, schoolId: a.schoolId, endsOn: input.endsOn },
+      {
+        kind: 'assignment.ended',
+        officerId: a.officerId,
+        assignmentId: id,
+        schoolId: a.schoolId,
+        endsOn: input.endsOn,
+      },
     );
   });
   return detailOf(ctx.db, d, found.officerId);

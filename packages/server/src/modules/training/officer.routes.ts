@@ -27,7 +27,12 @@ export function officerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/districts/:id/officers',
       {
         config: { policy: 'officer.list' },
-        schema: { tags, params: IdParamsSchema, querystring: OfficerListQuerySchema, response: { 200: OfficerPageSchema } },
+        schema: {
+          tags,
+          params: IdParamsSchema,
+          querystring: OfficerListQuerySchema,
+          response: { 200: OfficerPageSchema },
+        },
       },
       (req) => service.listOfficers(ctx, req.actor!, req.params.id, req.query),
     );
@@ -35,13 +40,21 @@ export function officerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/districts/:id/officers',
       {
         config: { policy: 'officer.write' },
-        schema: { tags, params: IdParamsSchema, body: OfficerCreateInputSchema, response: { 201: OfficerDetailSchema } },
+        schema: {
+          tags,
+          params: IdParamsSchema,
+          body: OfficerCreateInputSchema,
+          response: { 201: OfficerDetailSchema },
+        },
       },
       async (req, reply) => reply.code(201).send(await service.createOfficer(ctx, req.actor!, req.params.id, req.body)),
     );
     app.get(
       '/api/officers/:id',
-      { config: { policy: 'officer.read' }, schema: { tags, params: IdParamsSchema, response: { 200: OfficerDetailSchema } } },
+      {
+        config: { policy: 'officer.read' },
+        schema: { tags, params: IdParamsSchema, response: { 200: OfficerDetailSchema } },
+      },
       (req) => service.readOfficer(ctx, req.actor!, req.params.id),
     );
     app.patch(
@@ -66,7 +79,12 @@ export function officerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/officers/:id/assignments',
       {
         config: { policy: 'officer.assign' },
-        schema: { tags, params: IdParamsSchema, body: AssignmentCreateInputSchema, response: { 201: OfficerDetailSchema } },
+        schema: {
+          tags,
+          params: IdParamsSchema,
+          body: AssignmentCreateInputSchema,
+          response: { 201: OfficerDetailSchema },
+        },
       },
       async (req, reply) =>
         reply.code(201).send(await assignments.createAssignment(ctx, req.actor!, req.params.id, req.body)),
@@ -75,7 +93,12 @@ export function officerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/assignments/:id/end',
       {
         config: { policy: 'officer.assign' },
-        schema: { tags, params: IdParamsSchema, body: AssignmentEndInputSchema, response: { 200: OfficerDetailSchema } },
+        schema: {
+          tags,
+          params: IdParamsSchema,
+          body: AssignmentEndInputSchema,
+          response: { 200: OfficerDetailSchema },
+        },
       },
       (req) => assignments.endAssignment(ctx, req.actor!, req.params.id, req.body),
     );
@@ -83,7 +106,12 @@ export function officerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/officers/:id/exceptions',
       {
         config: { policy: 'assignment.exception' },
-        schema: { tags, params: IdParamsSchema, body: ExceptionCreateInputSchema, response: { 201: OfficerDetailSchema } },
+        schema: {
+          tags,
+          params: IdParamsSchema,
+          body: ExceptionCreateInputSchema,
+          response: { 201: OfficerDetailSchema },
+        },
       },
       async (req, reply) =>
         reply.code(201).send(await exceptions.approveException(ctx, req.actor!, req.params.id, req.body)),
@@ -100,7 +128,12 @@ export function officerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/districts/:id/assignment-exceptions',
       {
         config: { policy: 'officer.list' },
-        schema: { tags, params: IdParamsSchema, querystring: ExceptionListQuerySchema, response: { 200: ExceptionPageSchema } },
+        schema: {
+          tags,
+          params: IdParamsSchema,
+          querystring: ExceptionListQuerySchema,
+          response: { 200: ExceptionPageSchema },
+        },
       },
       (req) => exceptions.listExceptions(ctx, req.actor!, req.params.id, req.query),
     );

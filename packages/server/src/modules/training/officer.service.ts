@@ -59,7 +59,11 @@ export async function listOfficers(ctx: AppContext, actor: Actor, districtId: st
 
 async function rowsById(db: Db, ids: readonly string[]) {
   if (ids.length === 0) return new Map<string, OfficerTable>();
-  const rows = await db.selectFrom('officers').selectAll().where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('officers')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -139,7 +143,11 @@ export async function readOfficer(ctx: AppContext, actor: Actor, id: string): Pr
   const { district } = await loadOfficerFor(ctx.db, actor, 'officer.read', id);
   return ctx.db.transaction().execute(async (trx) => {
     const detail = await detailOf(trx, district, id);
-    await appendAudit(trx, { dialect: ctx.dialect, actor, districtId: district.id }, { kind: 'officer.viewed', officerId: id });
+    await appendAudit(
+      trx,
+      { dialect: ctx.dialect, actor, districtId: district.id },
+      { kind: 'officer.viewed', officerId: id },
+    );
     return detail;
   });
 }

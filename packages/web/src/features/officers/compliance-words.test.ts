@@ -7,17 +7,26 @@ import { complianceWords } from './compliance-words';
 /** Reasons read as sentences in English and Spanish, with dates, hours, topics and credential names. */
 describe('complianceWords', () => {
   let i: i18n;
-  const credentials = [{ key: 'ymhfa', en: 'Youth Mental Health First Aid', es: 'Primeros Auxilios de Salud Mental para Jóvenes' }];
+  const credentials = [
+    { key: 'ymhfa', en: 'Youth Mental Health First Aid', es: 'Primeros Auxilios de Salud Mental para Jóvenes' },
+  ];
   const say = (lang: 'en' | 'es', reason: Parameters<typeof complianceWords>[0]) =>
     complianceWords(reason, i.getFixedT(lang), lang, credentials);
 
   beforeAll(async () => {
     i = i18next.createInstance();
-    await i.init({ resources: { en: { translation: en }, es: { translation: es } }, lng: 'en', interpolation: { escapeValue: false } });
+    await i.init({
+      resources: { en: { translation: en }, es: { translation: es } },
+      lng: 'en',
+      interpolation: { escapeValue: false },
+    });
   });
 
   it('says the hours still needed, of which topics, by when', () => {
-    const reason = { code: 'needs_hours' as const, params: { hours: 6, topics: ['de_escalation' as const], date: '2027-03-01' } };
+    const reason = {
+      code: 'needs_hours' as const,
+      params: { hours: 6, topics: ['de_escalation' as const], date: '2027-03-01' },
+    };
     expect(say('en', reason)).toBe('Needs 6 more hours of de-escalation before March 1, 2027');
     expect(say('es', reason)).toBe('Necesita 6 horas más de desescalada antes del 1 de marzo de 2027');
     const any = { code: 'needs_hours' as const, params: { hours: 1.5, topics: [] } };
@@ -30,7 +39,9 @@ describe('complianceWords', () => {
       code: 'needs_topics' as const,
       params: { topics: ['crisis_intervention' as const, 'cultural_competency' as const], date: '2026-12-31' },
     };
-    expect(say('en', topics)).toBe('Needs training in mental-health crisis intervention and cultural competency before December 31, 2026');
+    expect(say('en', topics)).toBe(
+      'Needs training in mental-health crisis intervention and cultural competency before December 31, 2026',
+    );
     expect(say('es', topics)).toMatch(/^Necesita capacitación en .+ y .+ antes del 31 de diciembre de 2026$/);
     const cred = { code: 'needs_credential' as const, params: { credential: 'ymhfa', date: '2027-01-15' } };
     expect(say('en', cred)).toBe('Needs a current Youth Mental Health First Aid certificate before January 15, 2027');

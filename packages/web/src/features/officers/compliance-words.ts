@@ -36,7 +36,7 @@ export function complianceWords(
 ): string {
   const l = langOf(lang);
   const p = reason.params;
-  const topics = (p.topics ?? []) as TrainingTopic[];
+  const topics = p.topics ?? [];
   const credential = p.credential
     ? (credentials.find((c) => c.key === p.credential)?.[l] ?? p.credential)
     : t('officers.reasons.aCredential');
