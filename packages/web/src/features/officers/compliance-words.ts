@@ -1,4 +1,4 @@
-import { hoursText, topicWords, type ComplianceReasonWire, type TrainingTopic } from '@forefront/contract';
+import { hoursText, topicWords, type ComplianceReasonWire } from '@forefront/contract';
 
 /**
  * A compliance reason (the contract evaluator's code and params) as one sentence in the reader's
