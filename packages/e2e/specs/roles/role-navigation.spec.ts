@@ -33,6 +33,7 @@ const ROLES = [
       'District settings',
     ],
     records: ['Import incidents', 'Publish', 'Audit log', 'Jobs', 'Disclosure log', 'Exports', 'CRDC files'],
+    training: ['Officers', 'Gate exceptions'],
     refused: '/app/state',
   },
   {
@@ -41,14 +42,17 @@ const ROLES = [
     label: 'School administrator',
     nav: ['Dashboard', 'Schools', 'Incidents', 'Role drift', 'Students', 'Agreements (MOUs)', 'People'],
     records: [],
+    training: ['Officers', 'Gate exceptions'],
     refused: '/app/audit',
   },
   {
     role: 'sro',
     who: 'a school resource officer',
     label: 'School resource officer',
-    nav: ['Dashboard', 'Schools', 'Incidents', 'Students', 'Agreements (MOUs)'],
+    // A menu of one is a plain link: the SRO's own training status.
+    nav: ['Dashboard', 'Schools', 'Incidents', 'Students', 'Agreements (MOUs)', 'My training status'],
     records: [],
+    training: [],
     refused: '/app/people',
   },
   {
@@ -57,6 +61,7 @@ const ROLES = [
     label: 'Support staff',
     nav: ['Dashboard', 'Schools', 'Agreements (MOUs)'],
     records: [],
+    training: [],
     refused: '/app/audit',
   },
   {
@@ -65,6 +70,7 @@ const ROLES = [
     label: 'Auditor',
     nav: ['Dashboard', 'Schools', 'Incidents', 'Role drift', 'Students', 'Agreements (MOUs)', 'People'],
     records: ['Audit log', 'Jobs', 'Disclosure log', 'Exports'],
+    training: ['Officers', 'Gate exceptions'],
     refused: '/app/state',
   },
   {
@@ -73,6 +79,16 @@ const ROLES = [
     label: 'State viewer',
     nav: ['Dashboard', 'CRDC files', 'Districts in my state'],
     records: [],
+    training: [],
+    refused: '/app/people',
+  },
+  {
+    role: 'training_coordinator',
+    who: 'a training coordinator',
+    label: 'Training coordinator',
+    nav: ['Dashboard', 'Schools'],
+    records: [],
+    training: ['Officers', 'Gate exceptions'],
     refused: '/app/people',
   },
 ] as const;
@@ -94,9 +110,12 @@ const ALL_SECTIONS = [
   'District settings',
   'CRDC files',
   'Districts in my state',
+  'Officers',
+  'Gate exceptions',
+  'My training status',
 ];
 
-for (const { role, who: person, label, nav, records, refused } of ROLES) {
+for (const { role, who: person, label, nav, records, training, refused } of ROLES) {
   test(`${person} sees only the sections of their role`, async ({ page }) => {
     const who = withPassword(account(role));
     if (role === 'state_viewer') {
@@ -115,7 +134,15 @@ for (const { role, who: person, label, nav, records, refused } of ROLES) {
       await menu.click();
       await expect(links).toHaveText([...nav, ...records]);
     } else await expect(menu).toHaveCount(0);
-    const sections: readonly string[] = [...nav, ...records];
+    // "Officers and training" (issue 14): its own menu.
+    const trainingMenu = primaryNav(page).getByRole('button', { name: 'Officers and training' });
+    if (training.length > 0) {
+      await trainingMenu.click();
+      for (const name of training)
+        await expect(primaryNav(page).getByRole('link', { name, exact: true })).toBeVisible();
+      await trainingMenu.click();
+    } else await expect(trainingMenu).toHaveCount(0);
+    const sections: readonly string[] = [...nav, ...records, ...training];
     for (const hidden of ALL_SECTIONS.filter((s) => !sections.includes(s)))
       await expect(primaryNav(page).getByRole('link', { name: hidden, exact: true })).toHaveCount(0);
     // The dashboard's quick links offer the same sections (everything but the dashboard itself).
