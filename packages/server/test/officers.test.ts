@@ -68,6 +68,19 @@ describe(`officer roster on ${TEST_DIALECT}`, () => {
       fields: ['badgeNumber', 'status'],
     });
     expect((await auditKinds(t.ctx, w.district.id, 'officer.listed')).length).toBeGreaterThan(0);
+
+    // The log keeps ids; the page reading it names the officer.
+    const log = await call(
+      t.app,
+      w.sessions.admin,
+      'GET',
+      `/api/districts/${w.district.id}/audit?kind=officer.created`,
+    );
+    expect(log.statusCode, log.body).toBe(200);
+    const entry = log
+      .json<{ items: { payload: { officerId?: string }; labels: Record<string, string> }[] }>()
+      .items.find((e) => e.payload.officerId === o.id);
+    expect(entry?.labels.officerId).toBe('Officer Daniel Reyes');
   });
 
   it('refuses a duplicate badge of the same agency (any case) with a reason, and bad input with 400', async () => {

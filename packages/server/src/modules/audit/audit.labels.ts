@@ -9,7 +9,7 @@ import type { LoadedDistrict } from '../../shared/load-district.js';
  * district being read: an id from anywhere else gets no label, so the log can never be used to
  * learn a name from another district.
  */
-type Subject = 'incident' | 'student' | 'mou' | 'signatory' | 'school' | 'user' | 'invitation' | 'district';
+type Subject = 'incident' | 'student' | 'mou' | 'signatory' | 'school' | 'user' | 'invitation' | 'district' | 'officer';
 
 /** Payload key -> what its id names. */
 const SUBJECT_OF_KEY: Record<string, Subject> = {
@@ -22,6 +22,7 @@ const SUBJECT_OF_KEY: Record<string, Subject> = {
   adminUserId: 'user',
   invitationId: 'invitation',
   districtId: 'district',
+  officerId: 'officer',
 };
 
 export interface LabelledEntry {
@@ -59,7 +60,7 @@ export async function resolveLabels(
   const userIds = [...new Set([...idsOf(entries, 'user'), ...entries.flatMap((e) => (e.actorId ? [e.actorId] : []))])];
   const some = <T>(ids: string[], run: (ids: string[]) => Promise<T[]>) =>
     ids.length ? run(ids) : Promise.resolve([]);
-  const [users, incidents, students, mous, signatories, schools, invitations] = await Promise.all([
+  const [users, incidents, students, mous, signatories, schools, invitations, officers] = await Promise.all([
     some(userIds, (ids) =>
       db.selectFrom('users').select(['id', 'displayName']).where('districtId', '=', d).where('id', 'in', ids).execute(),
     ),
@@ -96,6 +97,12 @@ export async function resolveLabels(
         .where('id', 'in', ids)
         .execute(),
     ),
+    // Officers (issue 14) are named to readers who may read the whole roster.
+    can(reader, 'officer.read', { districtId: d, state: district.state })
+      ? some(idsOf(entries, 'officer'), (ids) =>
+          db.selectFrom('officers').select(['id', 'name']).where('districtId', '=', d).where('id', 'in', ids).execute(),
+        )
+      : Promise.resolve([]),
   ]);
 
   const names = new Map<Subject, Map<string, string>>([
@@ -114,6 +121,7 @@ export async function resolveLabels(
     ['school', new Map(schools.map((s) => [s.id, s.name]))],
     ['invitation', new Map(invitations.map((i) => [i.id, i.displayName]))],
     ['district', new Map([[d, district.name]])],
+    ['officer', new Map(officers.map((o) => [o.id, o.name]))],
   ]);
 
   return {
