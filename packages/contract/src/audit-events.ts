@@ -144,6 +144,38 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
     officerId: Id.nullable(),
     schoolId: Id.nullable(),
   }),
+  // Issue 14: the SRO roster (staff, not students: the list, a page, every write), assignments and the gate.
+  z.object({ kind: z.literal('officer.listed'), count: z.number(), officerIds: z.array(Id) }),
+  z.object({ kind: z.literal('officer.viewed'), officerId: Id }),
+  z.object({ kind: z.literal('officer.created'), officerId: Id, userId: Id.nullable() }),
+  z.object({ kind: z.literal('officer.updated'), officerId: Id, fields: z.array(z.string()) }),
+  z.object({
+    kind: z.literal('assignment.created'),
+    officerId: Id,
+    assignmentId: Id,
+    schoolId: Id,
+    startsOn: z.string(),
+    gate: z.string(),
+    exceptionId: Id.nullable(),
+    /** The gate's reason codes the officer was assigned despite (a warning confirmed, an exception). */
+    reasons: z.array(z.string()),
+  }),
+  z.object({
+    kind: z.literal('assignment.blocked'),
+    officerId: Id,
+    schoolId: Id,
+    startsOn: z.string(),
+    reasons: z.array(z.string()),
+  }),
+  z.object({ kind: z.literal('assignment.ended'), officerId: Id, assignmentId: Id, schoolId: Id, endsOn: z.string() }),
+  z.object({
+    kind: z.literal('assignment.exception_approved'),
+    officerId: Id,
+    exceptionId: Id,
+    schoolId: Id.nullable(),
+    expiresOn: z.string(),
+  }),
+  z.object({ kind: z.literal('assignment.exception_revoked'), officerId: Id, exceptionId: Id }),
 ]);
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export type AuditEventKind = AuditEvent['kind'];

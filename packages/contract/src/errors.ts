@@ -102,6 +102,13 @@ export const CONFLICT_REASONS = [
   'job_no_input',
   // Issue 14: a logged activity is withdrawn only within ACTIVITY_DELETE_DAYS of being logged.
   'activity_too_old',
+  // Issue 14: the roster and the assignment gate.
+  'officer_exists',
+  'account_linked',
+  'assignment_overlap',
+  'exception_revoked',
+  'training_gate',
+  'training_warning',
 ] as const;
 export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 
@@ -162,6 +169,17 @@ export const RULE_ISSUE_CODES = [
   'unknown_credential',
   // Issue 14: an activity in a school names the school.
   'school_required',
+  // Issue 14: the roster, assignments and exceptions; the gate's reasons (the evaluator's codes).
+  'not_sro_account',
+  'ends_before_start',
+  'expiry_not_future',
+  'expiry_too_far',
+  'needs_hours',
+  'needs_topics',
+  'needs_credential',
+  'lapsed',
+  'lapses',
+  'annual_short',
 ] as const;
 export const ISSUE_CODES = [...ZOD_ISSUE_CODES, ...RULE_ISSUE_CODES] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];

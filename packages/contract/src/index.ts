@@ -32,3 +32,4 @@ export * from './training-compliance.js';
 export * from './training-explain.js';
 export * from './schemas/activities.js';
 export * from './schemas/public-training.js';
+export * from './schemas/officers.js';

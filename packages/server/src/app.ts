@@ -30,6 +30,7 @@ import { transparencyRoutes } from './modules/transparency/transparency.routes.j
 import { userRoutes } from './modules/users/user.routes.js';
 import { jobRoutes } from './modules/jobs/job.routes.js';
 import { dashboardRoutes } from './modules/dashboard/todo.routes.js';
+import { officerRoutes } from './modules/training/officer.routes.js';
 import type { AppContext } from './shared/context.js';
 
 export interface BuiltApp {
@@ -109,6 +110,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(trainingStandardRoutes(ctx));
   await app.register(activityRoutes(ctx));
   await app.register(transparencyTrainingRoutes(ctx));
+  await app.register(officerRoutes(ctx));
   if (opts.serveWeb !== false) await registerWeb(app);
   return { app, ctx };
 }

@@ -405,6 +405,8 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
     request: (w) => ({ url: `/api/public/districts/${w.dA.id}/training`, expect: 200 }),
   },
   'GET /api/me': { policy: 'session', request: () => ({ expect: 200 }) },
+  // Issue 14: an SRO's own roster entry (any other account: officer null).
+  'GET /api/me/officer': { policy: 'session', request: () => ({ expect: 200 }) },
   'POST /api/auth/mfa/enrol': { policy: 'session', request: () => ({ expect: 200 }) },
   'POST /api/auth/mfa/enrol/confirm': {
     policy: 'session',
@@ -426,6 +428,7 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
 };
 const SESSION_ORDER = [
   'GET /api/me',
+  'GET /api/me/officer',
   'POST /api/auth/mfa/enrol',
   'POST /api/auth/mfa/enrol/confirm',
   'POST /api/me/password',

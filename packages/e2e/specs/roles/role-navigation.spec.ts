@@ -34,6 +34,7 @@ const ROLES = [
       'District settings',
     ],
     records: ['Import incidents', 'Publish', 'Audit log', 'Jobs', 'Disclosure log', 'Exports', 'CRDC files'],
+    training: ['Officers', 'Gate exceptions'],
     refused: '/app/state',
   },
   {
@@ -51,14 +52,17 @@ const ROLES = [
       "Officers' time",
     ],
     records: [],
+    training: ['Officers', 'Gate exceptions'],
     refused: '/app/audit',
   },
   {
     role: 'sro',
     who: 'a school resource officer',
     label: 'School resource officer',
-    nav: ['Dashboard', 'Schools', 'Incidents', 'Students', 'Agreements (MOUs)', "Officers' time"],
+    // A menu of one is a plain link: the SRO's own training status.
+    nav: ['Dashboard', 'Schools', 'Incidents', 'Students', 'Agreements (MOUs)', 'My training status'],
     records: [],
+    training: [],
     refused: '/app/people',
   },
   {
@@ -67,6 +71,7 @@ const ROLES = [
     label: 'Support staff',
     nav: ['Dashboard', 'Schools', 'Agreements (MOUs)'],
     records: [],
+    training: [],
     refused: '/app/audit',
   },
   {
@@ -84,6 +89,7 @@ const ROLES = [
       "Officers' time",
     ],
     records: ['Audit log', 'Jobs', 'Disclosure log', 'Exports'],
+    training: ['Officers', 'Gate exceptions'],
     refused: '/app/state',
   },
   {
@@ -92,6 +98,16 @@ const ROLES = [
     label: 'State viewer',
     nav: ['Dashboard', 'CRDC files', 'Districts in my state'],
     records: [],
+    training: [],
+    refused: '/app/people',
+  },
+  {
+    role: 'training_coordinator',
+    who: 'a training coordinator',
+    label: 'Training coordinator',
+    nav: ['Dashboard', 'Schools'],
+    records: [],
+    training: ['Officers', 'Gate exceptions'],
     refused: '/app/people',
   },
 ] as const;
@@ -114,9 +130,12 @@ const ALL_SECTIONS = [
   'District settings',
   'CRDC files',
   'Districts in my state',
+  'Officers',
+  'Gate exceptions',
+  'My training status',
 ];
 
-for (const { role, who: person, label, nav, records, refused } of ROLES) {
+for (const { role, who: person, label, nav, records, training, refused } of ROLES) {
   test(`${person} sees only the sections of their role`, async ({ page }) => {
     const who = withPassword(account(role));
     if (role === 'state_viewer') {
@@ -135,7 +154,15 @@ for (const { role, who: person, label, nav, records, refused } of ROLES) {
       await menu.click();
       await expect(links).toHaveText([...nav, ...records]);
     } else await expect(menu).toHaveCount(0);
-    const sections: readonly string[] = [...nav, ...records];
+    // "Officers and training" (issue 14): its own menu.
+    const trainingMenu = primaryNav(page).getByRole('button', { name: 'Officers and training' });
+    if (training.length > 0) {
+      await trainingMenu.click();
+      for (const name of training)
+        await expect(primaryNav(page).getByRole('link', { name, exact: true })).toBeVisible();
+      await trainingMenu.click();
+    } else await expect(trainingMenu).toHaveCount(0);
+    const sections: readonly string[] = [...nav, ...records, ...training];
     for (const hidden of ALL_SECTIONS.filter((s) => !sections.includes(s)))
       await expect(primaryNav(page).getByRole('link', { name: hidden, exact: true })).toHaveCount(0);
     // The dashboard's quick links offer the same sections (everything but the dashboard itself).

@@ -4,6 +4,7 @@ import { exportsMatrix } from './exports.js';
 import { incidentsMatrix } from './incidents.js';
 import { jobsMatrix } from './jobs.js';
 import { mousMatrix } from './mous.js';
+import { officersMatrix } from './officers.js';
 import { studentsMatrix } from './students.js';
 import { trainingStandardMatrix } from './training-standard.js';
 import { transparencyMatrix } from './transparency.js';
@@ -20,4 +21,5 @@ export const MATRIX_MODULES: MatrixModule[] = [
   dashboardMatrix,
   trainingStandardMatrix,
   activitiesMatrix,
+  officersMatrix,
 ];

@@ -9,7 +9,8 @@ import type { LoadedDistrict } from '../../shared/load-district.js';
  * district being read: an id from anywhere else gets no label, so the log can never be used to
  * learn a name from another district.
  */
-type Subject = 'incident' | 'student' | 'mou' | 'signatory' | 'school' | 'user' | 'invitation' | 'district' | 'course';
+type Subject =
+  'incident' | 'student' | 'mou' | 'signatory' | 'school' | 'user' | 'invitation' | 'district' | 'course' | 'officer';
 
 /** Payload key -> what its id names. */
 const SUBJECT_OF_KEY: Record<string, Subject> = {
@@ -23,6 +24,7 @@ const SUBJECT_OF_KEY: Record<string, Subject> = {
   invitationId: 'invitation',
   districtId: 'district',
   courseId: 'course',
+  officerId: 'officer',
 };
 
 export interface LabelledEntry {
@@ -60,7 +62,7 @@ export async function resolveLabels(
   const userIds = [...new Set([...idsOf(entries, 'user'), ...entries.flatMap((e) => (e.actorId ? [e.actorId] : []))])];
   const some = <T>(ids: string[], run: (ids: string[]) => Promise<T[]>) =>
     ids.length ? run(ids) : Promise.resolve([]);
-  const [users, incidents, students, mous, signatories, schools, invitations, courses] = await Promise.all([
+  const [users, incidents, students, mous, signatories, schools, invitations, courses, officers] = await Promise.all([
     some(userIds, (ids) =>
       db.selectFrom('users').select(['id', 'displayName']).where('districtId', '=', d).where('id', 'in', ids).execute(),
     ),
@@ -105,6 +107,12 @@ export async function resolveLabels(
         .where('id', 'in', ids)
         .execute(),
     ),
+    // Officers (issue 14) are named to readers who may read the whole roster.
+    can(reader, 'officer.read', { districtId: d, state: district.state })
+      ? some(idsOf(entries, 'officer'), (ids) =>
+          db.selectFrom('officers').select(['id', 'name']).where('districtId', '=', d).where('id', 'in', ids).execute(),
+        )
+      : Promise.resolve([]),
   ]);
 
   const names = new Map<Subject, Map<string, string>>([
@@ -124,6 +132,7 @@ export async function resolveLabels(
     ['invitation', new Map(invitations.map((i) => [i.id, i.displayName]))],
     ['district', new Map([[d, district.name]])],
     ['course', new Map(courses.map((c) => [c.id, c.title]))],
+    ['officer', new Map(officers.map((o) => [o.id, o.name]))],
   ]);
 
   return {

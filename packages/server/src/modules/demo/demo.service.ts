@@ -13,6 +13,7 @@ import { DEMO_INCIDENTS, loadIncidentLogDemo } from './demo.incidents.js';
 import { SMALL_SCHOOL_INDEX, SMALL_SCHOOL_STUDENTS, STUDENTS_PER_SCHOOL } from './demo.roster.js';
 import { loadDemoRoster } from './demo.training-roster.js';
 import { loadDemoActivities } from './demo.training-activities.js';
+import { loadDemoExceptions } from './demo.training-exceptions.js';
 import { publishTransparency } from '../transparency/transparency.publish.js';
 
 export { DEMO_PASSWORD, DEMO_SEED };
@@ -253,6 +254,7 @@ export async function loadDemo(ctx: AppContext, seed = DEMO_SEED, opts: { force?
       accountIds,
       today,
     );
+    await loadDemoExceptions(trx, seed, main.id, officers, accountIds.admin, today);
   });
   // The public transparency report of every school year with figures: publishing is an explicit
   // step (docs/transparency.md), and a fresh demo should show its public pages at once. Seeded ids

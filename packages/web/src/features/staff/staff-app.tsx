@@ -13,6 +13,7 @@ import { ExportsPage } from '../exports/exports-page';
 import { incidentRoutes } from '../incidents/incident-routes';
 import { JobsPage } from '../jobs/jobs-page';
 import { mouRoutes } from '../mous/mou-routes';
+import { officerRoutes } from '../officers/officer-routes';
 import { NotFoundPage } from '../public/not-found-page';
 import { SchoolEditPage } from '../schools/school-edit-page';
 import { SchoolsPage } from '../schools/schools-page';
@@ -192,6 +193,7 @@ export default function StaffApp() {
           <Route path="crdc" element={<CrdcFilesRoute />} />
           {incidentRoutes()}
           {mouRoutes()}
+          {officerRoutes()}
           <Route path="*" element={<NotFoundPage homeTo="/app" />} />
         </Routes>
       </StaffLayout>

@@ -59,6 +59,27 @@ export function useStaffNav(): NavItem[] {
         description: t('trainingStandard.coursesNavDescription'),
       },
     hasDistrict &&
+      can('officer.list') && {
+        to: '/app/officers',
+        group: t('nav.trainingGroup'),
+        label: t('officers.nav'),
+        description: t('officers.navDescription'),
+      },
+    hasDistrict &&
+      can('officer.list') && {
+        to: '/app/training/exceptions',
+        group: t('nav.trainingGroup'),
+        label: t('officers.exceptionsNav'),
+        description: t('officers.exceptionsNavDescription'),
+      },
+    hasDistrict &&
+      me.user.role === 'sro' && {
+        to: '/app/my-officer',
+        group: t('nav.trainingGroup'),
+        label: t('officers.myNav'),
+        description: t('officers.myNavDescription'),
+      },
+    hasDistrict &&
       can('user.list') && { to: '/app/people', label: t('nav.people'), description: t('dashboard.describePeople') },
     hasDistrict &&
       can('transparency.publish') && {
