@@ -45,6 +45,11 @@ export const ERROR_CODES = [
   'crdc_bad_value',
   'crdc_wrong_state',
   'crdc_not_crdc_file',
+  // Issue 14: a training certificate refused (missing, too large, not a PDF/PNG/JPEG, or not what its name says).
+  'certificate_missing',
+  'certificate_too_large',
+  'certificate_type_not_allowed',
+  'certificate_type_mismatch',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -98,6 +103,7 @@ export const CONFLICT_REASONS = [
   'already_set_up',
   'job_not_rerunnable',
   'job_no_input',
+  'record_reviewed',
 ] as const;
 export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 
@@ -154,6 +160,11 @@ export const RULE_ISSUE_CODES = [
   'text_changed',
   'version_required',
   'type_name',
+  // Issue 14: a completion record's own rules.
+  'expiry_before_completion',
+  'unknown_credential',
+  'unknown_course',
+  'required_without_course',
 ] as const;
 export const ISSUE_CODES = [...ZOD_ISSUE_CODES, ...RULE_ISSUE_CODES] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];

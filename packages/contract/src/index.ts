@@ -29,3 +29,4 @@ export * from './schemas/incident-import.js';
 export * from './training.js';
 export * from './training-compliance.js';
 export * from './training-explain.js';
+export * from './schemas/training-records.js';
