@@ -43,6 +43,7 @@ export const TrainingCertificateMetaSchema = z.object({
 
 export const TrainingRecordSchema = z.object({
   id: IdSchema,
+  districtId: IdSchema,
   officerId: IdSchema,
   courseId: IdSchema.nullable(),
   title: z.string(),

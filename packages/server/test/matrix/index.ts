@@ -4,6 +4,7 @@ import { incidentsMatrix } from './incidents.js';
 import { jobsMatrix } from './jobs.js';
 import { mousMatrix } from './mous.js';
 import { studentsMatrix } from './students.js';
+import { trainingRecordsMatrix } from './training-records.js';
 import { transparencyMatrix } from './transparency.js';
 import type { MatrixModule } from './types.js';
 
@@ -16,4 +17,5 @@ export const MATRIX_MODULES: MatrixModule[] = [
   transparencyMatrix,
   jobsMatrix,
   dashboardMatrix,
+  trainingRecordsMatrix,
 ];

@@ -13,6 +13,7 @@ export function toRecord(r: RecordRow, rules: readonly TrainingRule[]): Training
   const minutes = Number(r.minutes);
   return {
     id: r.id,
+    districtId: r.districtId,
     officerId: r.officerId,
     courseId: r.courseId,
     title: r.title,
