@@ -9,7 +9,16 @@ import type { LoadedDistrict } from '../../shared/load-district.js';
  * district being read: an id from anywhere else gets no label, so the log can never be used to
  * learn a name from another district.
  */
-type Subject = 'incident' | 'student' | 'mou' | 'signatory' | 'school' | 'user' | 'invitation' | 'district';
+type Subject =
+  | 'incident'
+  | 'student'
+  | 'mou'
+  | 'signatory'
+  | 'school'
+  | 'user'
+  | 'invitation'
+  | 'district'
+  | 'officer';
 
 /** Payload key -> what its id names. */
 const SUBJECT_OF_KEY: Record<string, Subject> = {
@@ -22,6 +31,7 @@ const SUBJECT_OF_KEY: Record<string, Subject> = {
   adminUserId: 'user',
   invitationId: 'invitation',
   districtId: 'district',
+  officerId: 'officer',
 };
 
 export interface LabelledEntry {
@@ -59,7 +69,7 @@ export async function resolveLabels(
   const userIds = [...new Set([...idsOf(entries, 'user'), ...entries.flatMap((e) => (e.actorId ? [e.actorId] : []))])];
   const some = <T>(ids: string[], run: (ids: string[]) => Promise<T[]>) =>
     ids.length ? run(ids) : Promise.resolve([]);
-  const [users, incidents, students, mous, signatories, schools, invitations] = await Promise.all([
+  const [users, incidents, students, mous, signatories, schools, invitations, officers] = await Promise.all([
     some(userIds, (ids) =>
       db.selectFrom('users').select(['id', 'displayName']).where('districtId', '=', d).where('id', 'in', ids).execute(),
     ),
@@ -96,6 +106,15 @@ export async function resolveLabels(
         .where('id', 'in', ids)
         .execute(),
     ),
+    // Issue 14: officers are named by name and agency (the roster is the district's, not students').
+    some(idsOf(entries, 'officer'), (ids) =>
+      db
+        .selectFrom('officers')
+        .select(['id', 'name', 'agency'])
+        .where('districtId', '=', d)
+        .where('id', 'in', ids)
+        .execute(),
+    ),
   ]);
 
   const names = new Map<Subject, Map<string, string>>([
@@ -114,6 +133,7 @@ export async function resolveLabels(
     ['school', new Map(schools.map((s) => [s.id, s.name]))],
     ['invitation', new Map(invitations.map((i) => [i.id, i.displayName]))],
     ['district', new Map([[d, district.name]])],
+    ['officer', new Map(officers.map((o) => [o.id, `${o.name} (${o.agency})`]))],
   ]);
 
   return {

@@ -67,7 +67,7 @@ export async function importTranscript(
       );
     return report;
   }
-  progress('writing', 50);
+  progress('importing', 50);
   const at = nowIso();
   await ctx.db.transaction().execute(async (trx) => {
     await insertRecords(

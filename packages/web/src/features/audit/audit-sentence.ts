@@ -31,6 +31,8 @@ const ID_KEYS = new Set([
   'reviewId',
   'disclosureId',
   'resourceId',
+  'officerId',
+  'recordId',
 ]);
 
 /** Payload keys whose values are codes with words under auditLog.<vocabulary> (dots and dashes as _). */
