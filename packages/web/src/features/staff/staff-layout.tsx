@@ -14,6 +14,7 @@ export function useStaffNav(): NavItem[] {
   const me = useCurrentMe();
   const hasDistrict = me.district !== null;
   const records = t('nav.recordsGroup');
+  const training = t('nav.trainingGroup');
   const items: (NavItem | false)[] = [
     { to: '/app', label: t('nav.dashboard'), end: true },
     hasDistrict &&
@@ -80,6 +81,28 @@ export function useStaffNav(): NavItem[] {
         group: records,
         label: t('exports.nav'),
         description: t('exports.navDescription'),
+      },
+    hasDistrict &&
+      can('training.approve') && {
+        to: '/app/training/records',
+        group: training,
+        label: t('trainingRecords.nav.queue'),
+        description: t('trainingRecords.nav.queueDescription'),
+      },
+    hasDistrict &&
+      can('training.import') && {
+        to: '/app/training/import',
+        group: training,
+        label: t('trainingRecords.nav.import'),
+        description: t('trainingRecords.nav.importDescription'),
+      },
+    // An officer's own training file: only an SRO has one (their roster entry).
+    hasDistrict &&
+      me.user.role === 'sro' && {
+        to: '/app/my-training',
+        group: training,
+        label: t('trainingRecords.nav.mine'),
+        description: t('trainingRecords.nav.mineDescription'),
       },
     hasDistrict &&
       can('district.update') && {
