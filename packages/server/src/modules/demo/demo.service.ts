@@ -11,6 +11,7 @@ import { DEMO_PASSWORD, DEMO_SEED, DISTRICTS, PLACES, SCHOOL_KINDS } from './dem
 import { DEMO_INCIDENTS, loadIncidentLogDemo } from './demo.incidents.js';
 import { SMALL_SCHOOL_INDEX, SMALL_SCHOOL_STUDENTS, STUDENTS_PER_SCHOOL } from './demo.roster.js';
 import { loadDemoRoster } from './demo.training-roster.js';
+import { seedDemoTrainingRecords } from './demo.training-records.js';
 import { publishTransparency } from '../transparency/transparency.publish.js';
 
 export { DEMO_PASSWORD, DEMO_SEED };
@@ -234,7 +235,7 @@ export async function loadDemo(ctx: AppContext, seed = DEMO_SEED, opts: { force?
     );
     const accountIds = Object.fromEntries(accounts.map((a) => [a.email.split('@')[0]!, a.id]));
     const today = new Date().toISOString().slice(0, 10);
-    await loadDemoRoster(
+    const officers = await loadDemoRoster(
       trx,
       seed,
       main.id,
@@ -242,6 +243,7 @@ export async function loadDemo(ctx: AppContext, seed = DEMO_SEED, opts: { force?
       accountIds,
       today,
     );
+    await seedDemoTrainingRecords(trx, seed, main.id, officers, today, accountIds.training ?? null);
   });
   // The public transparency report of every school year with figures: publishing is an explicit
   // step (docs/transparency.md), and a fresh demo should show its public pages at once. Seeded ids
