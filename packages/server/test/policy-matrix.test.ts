@@ -417,7 +417,10 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
   'GET /api/me/training-records': { policy: 'session', request: () => ({ expect: 403 }) },
   'POST /api/me/training-records': {
     policy: 'session',
-    request: () => ({ payload: { title: 'Own course', provider: 'Academy', hours: 2, completedOn: '2025-01-01' }, expect: 403 }),
+    request: () => ({
+      payload: { title: 'Own course', provider: 'Academy', hours: 2, completedOn: '2025-01-01' },
+      expect: 403,
+    }),
   },
   'PUT /api/me/training-records/:recordId/certificate': {
     policy: 'session',

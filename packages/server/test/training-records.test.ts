@@ -21,7 +21,12 @@ describe(`training records on ${TEST_DIALECT}`, () => {
   let t: TestApp;
   let w: TrainingWorld;
   const recordsUrl = () => `/api/officers/${w.deputy.id}/training-records`;
-  const good = { title: 'De-escalation for school settings', provider: 'State academy', hours: 8, topics: ['de_escalation'] };
+  const good = {
+    title: 'De-escalation for school settings',
+    provider: 'State academy',
+    hours: 8,
+    topics: ['de_escalation'],
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -53,7 +58,12 @@ describe(`training records on ${TEST_DIALECT}`, () => {
     // Under the default standard nothing renews: the record lapses with its own expiry.
     expect(rec.lapsesOn).toBe('2027-01-31');
     const list = (await call(t.app, w.coordinator, 'GET', recordsUrl())).json<OfficerTrainingRecords>();
-    expect(list.officer).toEqual({ id: w.deputy.id, name: 'Deputy Other', agency: 'County Sheriff', badgeNumber: 'S-77' });
+    expect(list.officer).toEqual({
+      id: w.deputy.id,
+      name: 'Deputy Other',
+      agency: 'County Sheriff',
+      badgeNumber: 'S-77',
+    });
     expect(list.items.map((r) => r.id)).toEqual([rec.id]);
     const kinds = (await auditEvents(t.ctx, w.district.id)).map((e) => e.kind);
     expect(kinds).toContain('training.record_added');
@@ -104,7 +114,10 @@ describe(`training records on ${TEST_DIALECT}`, () => {
     const res = await call(t.app, w.coordinator, 'POST', recordsUrl(), { ...good, completedOn: '2025-01-01', ...over });
     const error = expectError(res, 400, 'invalid_request') as { issues?: { path: string; code: string }[] };
     // Schema issues name `body.<field>`, the service's rules `<field>` (the web app reads both as the field).
-    expect(error.issues?.map((i) => ({ path: i.path.replace(/^body\./, ''), code: i.code }))).toContainEqual({ path, code });
+    expect(error.issues?.map((i) => ({ path: i.path.replace(/^body\./, ''), code: i.code }))).toContainEqual({
+      path,
+      code,
+    });
     expect([await countOf(t.ctx, 'trainingRecords'), await countOf(t.ctx, 'auditEvents')]).toEqual(before);
   });
 
@@ -116,19 +129,34 @@ describe(`training records on ${TEST_DIALECT}`, () => {
     expect(mine.officer.id).toBe(w.mine.id);
     expect(mine.items.every((r) => r.officerId === w.mine.id)).toBe(true);
     // An SRO with no roster entry, another role, and an SRO writing into someone else's file.
-    expectError(await call(t.app, w.otherSro, 'POST', '/api/me/training-records', { ...good, completedOn: '2025-05-01' }), 404, 'not_found');
+    expectError(
+      await call(t.app, w.otherSro, 'POST', '/api/me/training-records', { ...good, completedOn: '2025-05-01' }),
+      404,
+      'not_found',
+    );
     expectError(await call(t.app, w.principal, 'GET', '/api/me/training-records'), 403, 'forbidden');
-    expectError(await call(t.app, w.sro, 'POST', recordsUrl(), { ...good, completedOn: '2025-05-01' }), 403, 'forbidden');
+    expectError(
+      await call(t.app, w.sro, 'POST', recordsUrl(), { ...good, completedOn: '2025-05-01' }),
+      403,
+      'forbidden',
+    );
     expect((await auditEvents(t.ctx, w.district.id)).map((e) => e.kind)).toContain('training.record_submitted');
   });
 
   it('queues pending records for approval; approve and reject once each', async () => {
     const submit = async () =>
-      (await call(t.app, w.sro, 'POST', '/api/me/training-records', { ...good, completedOn: '2025-06-01' })).json<TrainingRecord>();
+      (
+        await call(t.app, w.sro, 'POST', '/api/me/training-records', { ...good, completedOn: '2025-06-01' })
+      ).json<TrainingRecord>();
     const a = await submit();
     const b = await submit();
     const queue = (
-      await call(t.app, w.coordinator, 'GET', `/api/districts/${w.district.id}/training-records?status=pending&limit=50`)
+      await call(
+        t.app,
+        w.coordinator,
+        'GET',
+        `/api/districts/${w.district.id}/training-records?status=pending&limit=50`,
+      )
     ).json<TrainingRecordQueue>();
     expect(queue.items.map((r) => r.id)).toEqual(expect.arrayContaining([a.id, b.id]));
     expect(queue.items.find((r) => r.id === a.id)!.officer.name).toBe('Officer Mine');
@@ -139,31 +167,60 @@ describe(`training records on ${TEST_DIALECT}`, () => {
     expect(ok.json<TrainingRecord>()).toMatchObject({ status: 'approved', reviewedByName: expect.any(String) });
     const again = await call(t.app, w.admin, 'POST', `/api/training-records/${a.id}/reject`, { note: 'late' });
     expect(expectError(again, 409, 'conflict')).toMatchObject({ params: { reason: 'record_reviewed' } });
-    const no = await call(t.app, w.admin, 'POST', `/api/training-records/${b.id}/reject`, { note: 'No certificate attached' });
+    const no = await call(t.app, w.admin, 'POST', `/api/training-records/${b.id}/reject`, {
+      note: 'No certificate attached',
+    });
     expect(no.json<TrainingRecord>()).toMatchObject({ status: 'rejected', reviewNote: 'No certificate attached' });
     expectError(await call(t.app, w.sro, 'POST', `/api/training-records/${b.id}/approve`, {}), 403, 'forbidden');
-    expectError(await call(t.app, w.otherDistrictCoordinator, 'POST', `/api/training-records/${b.id}/approve`, {}), 404, 'not_found');
+    expectError(
+      await call(t.app, w.otherDistrictCoordinator, 'POST', `/api/training-records/${b.id}/approve`, {}),
+      404,
+      'not_found',
+    );
     const kinds = (await auditEvents(t.ctx, w.district.id)).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['training.record_approved', 'training.record_rejected']));
   });
 
   it('accepts a certificate only when its content is what its name says, within the size limit', async () => {
-    const rec = (await call(t.app, w.coordinator, 'POST', recordsUrl(), { ...good, completedOn: '2025-02-01' })).json<TrainingRecord>();
+    const rec = (
+      await call(t.app, w.coordinator, 'POST', recordsUrl(), { ...good, completedOn: '2025-02-01' })
+    ).json<TrainingRecord>();
     const url = `/api/training-records/${rec.id}/certificate`;
     const before = [await countOf(t.ctx, 'trainingCertificates'), await countOf(t.ctx, 'auditEvents')];
     const refused = [
       [{ filename: 'cert.pdf', contentType: 'application/pdf', bytes: TINY_PNG }, 400, 'certificate_type_mismatch'],
       [{ filename: 'cert.png', contentType: 'application/pdf', bytes: TINY_PNG }, 400, 'certificate_type_mismatch'],
-      [{ filename: 'cert.pdf', contentType: 'application/pdf', bytes: Buffer.from('just some text, not a PDF') }, 400, 'certificate_type_not_allowed'],
+      [
+        { filename: 'cert.pdf', contentType: 'application/pdf', bytes: Buffer.from('just some text, not a PDF') },
+        400,
+        'certificate_type_not_allowed',
+      ],
       [{ filename: 'cert.pdf', contentType: 'application/pdf', bytes: Buffer.alloc(0) }, 400, 'certificate_missing'],
-      [{ filename: 'big.pdf', contentType: 'application/pdf', bytes: Buffer.concat([TINY_PDF, Buffer.alloc(5 * 1024 * 1024)]) }, 413, 'certificate_too_large'],
+      [
+        {
+          filename: 'big.pdf',
+          contentType: 'application/pdf',
+          bytes: Buffer.concat([TINY_PDF, Buffer.alloc(5 * 1024 * 1024)]),
+        },
+        413,
+        'certificate_too_large',
+      ],
     ] as const;
-    for (const [file, status, code] of refused) expectError(await putCertificate(t.app, w.coordinator, url, file), status, code);
+    for (const [file, status, code] of refused)
+      expectError(await putCertificate(t.app, w.coordinator, url, file), status, code);
     expect([await countOf(t.ctx, 'trainingCertificates'), await countOf(t.ctx, 'auditEvents')]).toEqual(before);
 
-    const ok = await putCertificate(t.app, w.coordinator, url, { filename: 'Cert.PNG', contentType: 'image/png', bytes: TINY_PNG });
+    const ok = await putCertificate(t.app, w.coordinator, url, {
+      filename: 'Cert.PNG',
+      contentType: 'image/png',
+      bytes: TINY_PNG,
+    });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json<TrainingRecord>().certificate).toMatchObject({ fileName: 'Cert.PNG', mediaType: 'image/png', byteSize: TINY_PNG.length });
+    expect(ok.json<TrainingRecord>().certificate).toMatchObject({
+      fileName: 'Cert.PNG',
+      mediaType: 'image/png',
+      byteSize: TINY_PNG.length,
+    });
     const read = await call(t.app, w.coordinator, 'GET', url);
     expect(read.statusCode).toBe(200);
     expect(read.headers['content-type']).toBe('image/png');
@@ -174,13 +231,21 @@ describe(`training records on ${TEST_DIALECT}`, () => {
   });
 
   it('lets an SRO attach a certificate to their own pending record, and no one else’s', async () => {
-    const own = (await call(t.app, w.sro, 'POST', '/api/me/training-records', { ...good, completedOn: '2025-07-01' })).json<TrainingRecord>();
+    const own = (
+      await call(t.app, w.sro, 'POST', '/api/me/training-records', { ...good, completedOn: '2025-07-01' })
+    ).json<TrainingRecord>();
     const pdf = { filename: 'certificate.pdf', contentType: 'application/pdf', bytes: TINY_PDF };
     const ok = await putCertificate(t.app, w.sro, `/api/me/training-records/${own.id}/certificate`, pdf);
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json<TrainingRecord>().certificate?.mediaType).toBe('application/pdf');
-    const theirs = (await call(t.app, w.coordinator, 'POST', recordsUrl(), { ...good, completedOn: '2025-07-01' })).json<TrainingRecord>();
-    expectError(await putCertificate(t.app, w.sro, `/api/me/training-records/${theirs.id}/certificate`, pdf), 404, 'not_found');
+    const theirs = (
+      await call(t.app, w.coordinator, 'POST', recordsUrl(), { ...good, completedOn: '2025-07-01' })
+    ).json<TrainingRecord>();
+    expectError(
+      await putCertificate(t.app, w.sro, `/api/me/training-records/${theirs.id}/certificate`, pdf),
+      404,
+      'not_found',
+    );
   });
 
   it('lets a principal read the records of an officer assigned to their school only', async () => {

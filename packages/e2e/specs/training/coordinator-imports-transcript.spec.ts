@@ -24,7 +24,9 @@ const csvFile = (name: string, rows: string[]) => ({
   buffer: Buffer.from(`${HEADER}\n${rows.join('\n')}\n`),
 });
 
-test('the training coordinator checks a transcript with an unknown officer, then imports a good one', async ({ page }) => {
+test('the training coordinator checks a transcript with an unknown officer, then imports a good one', async ({
+  page,
+}) => {
   await signInThroughApi(page, withPassword(account('training_coordinator')));
   const tag = Date.now().toString(36);
   const day = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
@@ -56,7 +58,10 @@ test('the training coordinator checks a transcript with an unknown officer, then
   await expect(page.getByRole('heading', { name: 'The file is ready to import' })).toBeVisible();
   await page.getByRole('button', { name: 'Import 2 records' }).click();
   await expect(page.getByRole('heading', { name: 'Transcript imported' })).toBeVisible();
-  await expect(page.getByRole('progressbar', { name: /Importing the transcript/ })).toHaveAttribute('aria-valuenow', '100');
+  await expect(page.getByRole('progressbar', { name: /Importing the transcript/ })).toHaveAttribute(
+    'aria-valuenow',
+    '100',
+  );
   await expectAccessible(page);
 
   // Nair's own pending submission (the demo's) names her roster entry: open her training page.

@@ -9,16 +9,7 @@ import type { LoadedDistrict } from '../../shared/load-district.js';
  * district being read: an id from anywhere else gets no label, so the log can never be used to
  * learn a name from another district.
  */
-type Subject =
-  | 'incident'
-  | 'student'
-  | 'mou'
-  | 'signatory'
-  | 'school'
-  | 'user'
-  | 'invitation'
-  | 'district'
-  | 'officer';
+type Subject = 'incident' | 'student' | 'mou' | 'signatory' | 'school' | 'user' | 'invitation' | 'district' | 'officer';
 
 /** Payload key -> what its id names. */
 const SUBJECT_OF_KEY: Record<string, Subject> = {

@@ -99,7 +99,10 @@ export function checkTranscript(
     else if (expiresOn !== null && completedOk && expiresOn <= completedOn)
       err(line, 'expiry_before_completion', { completedOn, expiresOn });
     const topics: TrainingTopic[] = [];
-    for (const name of get('topics').split(';').map((s) => s.trim()).filter((s) => s !== '')) {
+    for (const name of get('topics')
+      .split(';')
+      .map((s) => s.trim())
+      .filter((s) => s !== '')) {
       const topic = TOPIC_BY_NAME.get(name.toLowerCase().replace(/\s+/g, ' '));
       if (topic) topics.push(topic);
       else err(line, 'unknown_topic', { value: name });

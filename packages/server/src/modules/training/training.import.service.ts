@@ -86,7 +86,12 @@ export async function importTranscript(
         createdAt: at,
       })),
     );
-    await appendAudit(trx, auditCtx, { kind: 'training.imported', rows: checked.total, records: checked.rows.length, file });
+    await appendAudit(trx, auditCtx, {
+      kind: 'training.imported',
+      rows: checked.total,
+      records: checked.rows.length,
+      file,
+    });
   });
   return { ...report, accepted: true };
 }

@@ -33,7 +33,8 @@ export async function checkRecordInput(
     issues.push({ path: 'courseId', message: 'No such course in the catalog', code: 'unknown_course' });
   const title = input.title ?? course?.title;
   const provider = input.provider ?? course?.provider;
-  const minutes = input.hours !== undefined ? Math.round(input.hours * 60) : course ? Number(course.minutes) : undefined;
+  const minutes =
+    input.hours !== undefined ? Math.round(input.hours * 60) : course ? Number(course.minutes) : undefined;
   const topics = input.topics ?? (course ? (JSON.parse(course.topics) as TrainingTopic[]) : []);
   const credentialKey = input.credentialKey !== undefined ? input.credentialKey : (course?.credentialKey ?? null);
   for (const [path, value] of [
@@ -42,7 +43,11 @@ export async function checkRecordInput(
     ['hours', minutes],
   ] as const)
     if (value === undefined)
-      issues.push({ path, message: `Give the ${path}, or pick a course from the catalog`, code: 'required_without_course' });
+      issues.push({
+        path,
+        message: `Give the ${path}, or pick a course from the catalog`,
+        code: 'required_without_course',
+      });
 
   const types = await credentialTypesOf(db, districtId);
   const type = credentialKey === null ? null : types.find((t) => t.key === credentialKey);

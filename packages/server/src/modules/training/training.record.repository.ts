@@ -103,7 +103,11 @@ export const insertRecord = (db: Db, row: Insertable<TrainingRecordTable>) =>
 
 export async function insertRecords(db: Db, rows: Insertable<TrainingRecordTable>[]): Promise<void> {
   // Batches keep PostgreSQL under its 65,535 bound parameters per statement (19 columns a row).
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('trainingRecords').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('trainingRecords')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 /** Marks a pending record reviewed; false when it was no longer pending (someone else reviewed it). */

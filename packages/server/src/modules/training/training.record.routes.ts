@@ -29,7 +29,8 @@ const DistrictParams = z.object({ id: IdSchema });
 
 /** The multipart upload's `certificate` file (any other part is read to its limit and dropped). */
 async function readCertificatePart(req: FastifyRequest): Promise<CertificateUpload | null> {
-  if (!req.isMultipart()) throw new ValidationError('Send the certificate as multipart/form-data with the file field "certificate"');
+  if (!req.isMultipart())
+    throw new ValidationError('Send the certificate as multipart/form-data with the file field "certificate"');
   let upload: CertificateUpload | null = null;
   try {
     for await (const part of req.parts()) {
@@ -74,7 +75,8 @@ export function trainingRecordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 201: TrainingRecordSchema },
         },
       },
-      async (req, reply) => reply.code(201).send(await service.addRecord(ctx, req.actor!, req.params.officerId, req.body)),
+      async (req, reply) =>
+        reply.code(201).send(await service.addRecord(ctx, req.actor!, req.params.officerId, req.body)),
     );
     app.get(
       '/api/me/training-records',
@@ -93,7 +95,12 @@ export function trainingRecordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/me/training-records/:recordId/certificate',
       {
         config: { policy: 'session' },
-        schema: { tags, params: RecordParams, consumes: ['multipart/form-data'], response: { 200: TrainingRecordSchema } },
+        schema: {
+          tags,
+          params: RecordParams,
+          consumes: ['multipart/form-data'],
+          response: { 200: TrainingRecordSchema },
+        },
       },
       (req) => putMyCertificate(ctx, req.actor!, req.params.recordId, () => readCertificatePart(req)),
     );
@@ -131,7 +138,12 @@ export function trainingRecordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/training-records/:recordId/certificate',
       {
         config: { policy: 'training.record' },
-        schema: { tags, params: RecordParams, consumes: ['multipart/form-data'], response: { 200: TrainingRecordSchema } },
+        schema: {
+          tags,
+          params: RecordParams,
+          consumes: ['multipart/form-data'],
+          response: { 200: TrainingRecordSchema },
+        },
       },
       (req) => putCertificate(ctx, req.actor!, req.params.recordId, () => readCertificatePart(req)),
     );

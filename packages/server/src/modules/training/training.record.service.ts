@@ -65,15 +65,13 @@ async function readOfficerRecords(
   officer: NonNullable<Awaited<ReturnType<typeof repo.findOfficer>>>,
 ): Promise<OfficerTrainingRecords> {
   const items = await recordsOf(ctx, officer);
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      appendAudit(trx, audit(ctx, actor, officer.districtId), {
-        kind: 'training.records_viewed',
-        officerId: officer.id,
-        count: items.length,
-      }),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    appendAudit(trx, audit(ctx, actor, officer.districtId), {
+      kind: 'training.records_viewed',
+      officerId: officer.id,
+      count: items.length,
+    }),
+  );
   return {
     officer: { id: officer.id, name: officer.name, agency: officer.agency, badgeNumber: officer.badgeNumber },
     districtId: officer.districtId,

@@ -48,7 +48,9 @@ export function toRecord(r: RecordRow, rules: readonly TrainingRule[]): Training
   };
 }
 
-export const officerRef = (r: Pick<RecordRow, 'officerId' | 'officerName' | 'officerAgency' | 'officerBadgeNumber'>) => ({
+export const officerRef = (
+  r: Pick<RecordRow, 'officerId' | 'officerName' | 'officerAgency' | 'officerBadgeNumber'>,
+) => ({
   id: r.officerId,
   name: r.officerName,
   agency: r.officerAgency,

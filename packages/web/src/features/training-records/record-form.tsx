@@ -81,14 +81,57 @@ export function RecordForm({ owner, submitLabel }: { owner: RecordOwner; submitL
           {null}
         </Alert>
       )}
-      {add.isError && <ApiErrorAlert error={add.error} heading={t('trainingRecords.form.failed')} shownFields={Object.keys(EMPTY)} />}
+      {add.isError && (
+        <ApiErrorAlert error={add.error} heading={t('trainingRecords.form.failed')} shownFields={Object.keys(EMPTY)} />
+      )}
       {upload.isError && <ApiErrorAlert error={upload.error} heading={t('trainingRecords.form.certificateFailed')} />}
       <fieldset className="usa-fieldset" disabled={savedId !== null}>
-        <TextField id="title" label={t('trainingRecords.form.title')} value={v.title} onChange={(e) => set('title')(e.target.value)} error={err('title')} maxLength={200} />
-        <TextField id="provider" label={t('trainingRecords.form.provider')} hint={t('trainingRecords.form.providerHint')} value={v.provider} onChange={(e) => set('provider')(e.target.value)} error={err('provider')} maxLength={200} />
-        <TextField id="hours" type="number" inputMode="decimal" step="0.25" min="0.25" max="400" label={t('trainingRecords.form.hours')} hint={t('trainingRecords.form.hoursHint')} value={v.hours} onChange={(e) => set('hours')(e.target.value)} error={err('hours')} />
-        <DateField id="completedOn" label={t('trainingRecords.form.completedOn')} value={v.completedOn} onChange={set('completedOn')} error={err('completedOn')} />
-        <DateField id="expiresOn" isOptional label={t('trainingRecords.form.expiresOn')} hint={t('trainingRecords.form.expiresOnHint')} value={v.expiresOn} onChange={set('expiresOn')} error={err('expiresOn')} />
+        <TextField
+          id="title"
+          label={t('trainingRecords.form.title')}
+          value={v.title}
+          onChange={(e) => set('title')(e.target.value)}
+          error={err('title')}
+          maxLength={200}
+        />
+        <TextField
+          id="provider"
+          label={t('trainingRecords.form.provider')}
+          hint={t('trainingRecords.form.providerHint')}
+          value={v.provider}
+          onChange={(e) => set('provider')(e.target.value)}
+          error={err('provider')}
+          maxLength={200}
+        />
+        <TextField
+          id="hours"
+          type="number"
+          inputMode="decimal"
+          step="0.25"
+          min="0.25"
+          max="400"
+          label={t('trainingRecords.form.hours')}
+          hint={t('trainingRecords.form.hoursHint')}
+          value={v.hours}
+          onChange={(e) => set('hours')(e.target.value)}
+          error={err('hours')}
+        />
+        <DateField
+          id="completedOn"
+          label={t('trainingRecords.form.completedOn')}
+          value={v.completedOn}
+          onChange={set('completedOn')}
+          error={err('completedOn')}
+        />
+        <DateField
+          id="expiresOn"
+          isOptional
+          label={t('trainingRecords.form.expiresOn')}
+          hint={t('trainingRecords.form.expiresOnHint')}
+          value={v.expiresOn}
+          onChange={set('expiresOn')}
+          error={err('expiresOn')}
+        />
         <SelectField
           id="credentialKey"
           isOptional
@@ -107,7 +150,9 @@ export function RecordForm({ owner, submitLabel }: { owner: RecordOwner; submitL
               name="topics"
               label={TOPIC_LABELS[topic][lang]}
               checked={topics.includes(topic)}
-              onChange={(e) => setTopics((old) => (e.target.checked ? [...old, topic] : old.filter((x) => x !== topic)))}
+              onChange={(e) =>
+                setTopics((old) => (e.target.checked ? [...old, topic] : old.filter((x) => x !== topic)))
+              }
             />
           ))}
         </Fieldset>
@@ -119,7 +164,9 @@ export function RecordForm({ owner, submitLabel }: { owner: RecordOwner; submitL
         <div className="usa-hint" id="certificate-hint">
           {t('trainingRecords.form.certificateHint')}
         </div>
-        {upload.isError && <FieldError id="certificate-error">{t('trainingRecords.form.certificateChooseAnother')}</FieldError>}
+        {upload.isError && (
+          <FieldError id="certificate-error">{t('trainingRecords.form.certificateChooseAnother')}</FieldError>
+        )}
         <input
           ref={fileInput}
           id="certificate"

@@ -12,7 +12,10 @@ export function RecordsTable({ records, canDownload }: { records: TrainingRecord
   const { t, i18n } = useTranslation();
   const lang = i18n.language.startsWith('es') ? 'es' : 'en';
   return (
-    <DataTable captionId="training-records-caption" caption={t('trainingRecords.table.caption', { count: records.length })}>
+    <DataTable
+      captionId="training-records-caption"
+      caption={t('trainingRecords.table.caption', { count: records.length })}
+    >
       <thead>
         <tr>
           <th scope="col">{t('trainingRecords.table.title')}</th>

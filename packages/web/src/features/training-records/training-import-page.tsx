@@ -114,7 +114,11 @@ export function TrainingImportPage() {
         {step && report && report.dryRun && report.errorCount === 0 && (
           <>
             <Alert type="success" heading={t('trainingRecords.import.checkedHeading')} live>
-              {t('trainingRecords.import.checked', { rows: report.rows, count: report.records, officers: report.officers })}
+              {t('trainingRecords.import.checked', {
+                rows: report.rows,
+                count: report.records,
+                officers: report.officers,
+              })}
             </Alert>
             <Button
               type="button"

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
-import {
-  TRAINING_IMPORT_CODES,
-  TRAINING_IMPORT_COLUMNS,
-  TRAINING_RECORD_STATUSES,
-} from '@forefront/contract';
+import { TRAINING_IMPORT_CODES, TRAINING_IMPORT_COLUMNS, TRAINING_RECORD_STATUSES } from '@forefront/contract';
 import en from '../../i18n/en.json';
 import es from '../../i18n/es.json';
 
