@@ -86,6 +86,10 @@ describe(`training records on ${TEST_DIALECT}`, () => {
         createdAt: nowIso(),
       })
       .execute();
+    // The form's choices: the catalog's active courses and the district's credential types (its own too).
+    const choices = (await call(t.app, w.coordinator, 'GET', recordsUrl())).json<OfficerTrainingRecords>();
+    expect(choices.courses.map((c) => [c.id, c.hours])).toEqual([[courseId, 8]]);
+    expect(choices.credentialTypes.map((c) => c.key)).toEqual(expect.arrayContaining(['cpr', 'ymhfa', 'sro_basic']));
     const res = await call(t.app, w.coordinator, 'POST', recordsUrl(), { courseId, completedOn: '2025-03-01' });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json<TrainingRecord>()).toMatchObject({

@@ -76,10 +76,24 @@ export const TrainingOfficerRefSchema = z.object({
 });
 export type TrainingOfficerRef = z.infer<typeof TrainingOfficerRefSchema>;
 
+/** What the add-record form offers: the district's active catalog courses and credential types. */
+export const TrainingCourseChoiceSchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  provider: z.string(),
+  hours: z.number(),
+  topics: z.array(TrainingTopicSchema),
+  credentialKey: z.string().nullable(),
+});
+export type TrainingCourseChoice = z.infer<typeof TrainingCourseChoiceSchema>;
+export const TrainingCredentialChoiceSchema = z.object({ key: z.string(), nameEn: z.string(), nameEs: z.string() });
+
 export const OfficerTrainingRecordsSchema = z.object({
   officer: TrainingOfficerRefSchema,
   districtId: IdSchema,
   items: z.array(TrainingRecordSchema),
+  courses: z.array(TrainingCourseChoiceSchema),
+  credentialTypes: z.array(TrainingCredentialChoiceSchema),
 });
 export type OfficerTrainingRecords = z.infer<typeof OfficerTrainingRecordsSchema>;
 

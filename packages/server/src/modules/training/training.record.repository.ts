@@ -141,3 +141,15 @@ export const findCourse = (db: Db, districtId: string, id: string) =>
     .where('id', '=', id)
     .where('districtId', '=', districtId)
     .executeTakeFirst();
+
+/** The district's active catalog courses, for the add-record form. */
+export const listActiveCourses = (db: Db, districtId: string) =>
+  db
+    .selectFrom('trainingCourses')
+    .select(['id', 'title', 'provider', 'minutes', 'topics', 'credentialKey'])
+    .where('districtId', '=', districtId)
+    .where('active', '=', 1)
+    .orderBy('title')
+    .orderBy('id')
+    .limit(500)
+    .execute();

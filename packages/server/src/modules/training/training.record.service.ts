@@ -6,6 +6,7 @@ import {
   type TrainingRecord,
   type TrainingRecordQueue,
   type TrainingRecordStatus,
+  type TrainingTopic,
 } from '@forefront/contract';
 import { nowIso, type Db } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
@@ -16,6 +17,7 @@ import { newId } from '../../shared/ids.js';
 import { loadDistrictFor } from '../../shared/load-district.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { districtOrNotFound } from '../../shared/load-district.js';
+import { credentialTypesOf } from './training.catalog.repository.js';
 import { checkRecordInput, type RecordFields } from './training.record.input.js';
 import * as repo from './training.record.repository.js';
 import { officerRef, toRecord } from './training.record.view.js';
@@ -64,7 +66,11 @@ async function readOfficerRecords(
   actor: Actor,
   officer: NonNullable<Awaited<ReturnType<typeof repo.findOfficer>>>,
 ): Promise<OfficerTrainingRecords> {
-  const items = await recordsOf(ctx, officer);
+  const [items, courses, credentialTypes] = await Promise.all([
+    recordsOf(ctx, officer),
+    repo.listActiveCourses(ctx.db, officer.districtId),
+    credentialTypesOf(ctx.db, officer.districtId),
+  ]);
   await ctx.db.transaction().execute((trx) =>
     appendAudit(trx, audit(ctx, actor, officer.districtId), {
       kind: 'training.records_viewed',
@@ -76,6 +82,15 @@ async function readOfficerRecords(
     officer: { id: officer.id, name: officer.name, agency: officer.agency, badgeNumber: officer.badgeNumber },
     districtId: officer.districtId,
     items,
+    courses: courses.map((c) => ({
+      id: c.id,
+      title: c.title,
+      provider: c.provider,
+      hours: Number(c.minutes) / 60,
+      topics: JSON.parse(c.topics) as TrainingTopic[],
+      credentialKey: c.credentialKey,
+    })),
+    credentialTypes: credentialTypes.map((c) => ({ key: c.key, nameEn: c.nameEn, nameEs: c.nameEs })),
   };
 }
 

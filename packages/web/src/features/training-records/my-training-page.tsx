@@ -31,7 +31,7 @@ export function MyTrainingPage() {
           {records.isSuccess && (
             <section className="margin-top-5" aria-labelledby="submit-record-heading">
               <h2 id="submit-record-heading">{t('trainingRecords.mine.submitHeading')}</h2>
-              <RecordForm owner="me" submitLabel={t('trainingRecords.mine.submit')} />
+              <RecordForm owner="me" submitLabel={t('trainingRecords.mine.submit')} choices={records.data} />
             </section>
           )}
         </>

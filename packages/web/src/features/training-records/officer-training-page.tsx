@@ -43,7 +43,7 @@ export function OfficerTrainingPage() {
         <section className="margin-top-5" aria-labelledby="add-record-heading">
           <h2 id="add-record-heading">{t('trainingRecords.officer.addHeading')}</h2>
           <p>{t('trainingRecords.officer.addIntro')}</p>
-          <RecordForm owner={{ officerId: id }} submitLabel={t('trainingRecords.officer.add')} />
+          <RecordForm owner={{ officerId: id }} submitLabel={t('trainingRecords.officer.add')} choices={records.data} />
         </section>
       )}
     </section>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, Fieldset, FormGroup, Label } from '@trussworks/react-uswds';
 import {
   type CreateTrainingRecordInput,
-  DEFAULT_CREDENTIAL_TYPES,
+  type OfficerTrainingRecords,
   TOPIC_LABELS,
   TRAINING_TOPICS,
   type TrainingTopic,
@@ -21,11 +21,21 @@ const EMPTY = { title: '', provider: '', hours: '', completedOn: '', expiresOn: 
  * uploaded to it. A refused certificate (wrong type, too large) leaves the saved record and lets
  * the reader choose another file for it.
  */
-export function RecordForm({ owner, submitLabel }: { owner: RecordOwner; submitLabel: string }) {
+export function RecordForm({
+  owner,
+  submitLabel,
+  choices,
+}: {
+  owner: RecordOwner;
+  submitLabel: string;
+  /** The district's catalog courses and credential types (from the records' answer). */
+  choices: Pick<OfficerTrainingRecords, 'courses' | 'credentialTypes'>;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language.startsWith('es') ? 'es' : 'en';
   const [v, setV] = useState(EMPTY);
   const [topics, setTopics] = useState<TrainingTopic[]>([]);
+  const [courseId, setCourseId] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
   const [savedId, setSavedId] = useState<string | null>(null);
@@ -36,6 +46,20 @@ export function RecordForm({ owner, submitLabel }: { owner: RecordOwner; submitL
   const fileInput = useRef<HTMLInputElement>(null);
   useFocusFirstError(form, missing.length > 0 ? missing : (add.error ?? upload.error));
 
+  /** A catalog course fills the fields; the reader may still change any of them. */
+  const pickCourse = (id: string) => {
+    setCourseId(id);
+    const c = choices.courses.find((x) => x.id === id);
+    if (!c) return;
+    setV((old) => ({
+      ...old,
+      title: c.title,
+      provider: c.provider,
+      hours: String(c.hours),
+      credentialKey: c.credentialKey ?? '',
+    }));
+    setTopics(c.topics);
+  };
   const set = (k: keyof typeof EMPTY) => (value: string) => setV((old) => ({ ...old, [k]: value }));
   const err = (field: keyof typeof EMPTY) =>
     missing.includes(field) ? t('validation.required') : issueOf(add.error, field);
@@ -56,6 +80,7 @@ export function RecordForm({ owner, submitLabel }: { owner: RecordOwner; submitL
         completedOn: v.completedOn,
         ...(v.expiresOn && { expiresOn: v.expiresOn }),
         ...(v.credentialKey && { credentialKey: v.credentialKey }),
+        ...(courseId && { courseId }),
       };
       const saved = await add.mutateAsync(input).catch(() => null);
       if (!saved) return;
@@ -69,6 +94,7 @@ export function RecordForm({ owner, submitLabel }: { owner: RecordOwner; submitL
     setSavedId(null);
     setV(EMPTY);
     setTopics([]);
+    setCourseId('');
     setFile(null);
     if (fileInput.current) fileInput.current.value = '';
     setDone(true);
@@ -86,6 +112,19 @@ export function RecordForm({ owner, submitLabel }: { owner: RecordOwner; submitL
       )}
       {upload.isError && <ApiErrorAlert error={upload.error} heading={t('trainingRecords.form.certificateFailed')} />}
       <fieldset className="usa-fieldset" disabled={savedId !== null}>
+        {choices.courses.length > 0 && (
+          <SelectField
+            id="courseId"
+            isOptional
+            label={t('trainingRecords.form.course')}
+            hint={t('trainingRecords.form.courseHint')}
+            value={courseId}
+            onChange={pickCourse}
+            error={issueOf(add.error, 'courseId')}
+            placeholder={t('trainingRecords.form.typeCourse')}
+            options={choices.courses.map((c) => ({ value: c.id, label: `${c.title} (${c.provider})` }))}
+          />
+        )}
         <TextField
           id="title"
           label={t('trainingRecords.form.title')}
@@ -140,7 +179,7 @@ export function RecordForm({ owner, submitLabel }: { owner: RecordOwner; submitL
           onChange={set('credentialKey')}
           error={err('credentialKey')}
           placeholder={t('trainingRecords.form.noCredential')}
-          options={DEFAULT_CREDENTIAL_TYPES.map((c) => ({ value: c.key, label: c[lang] }))}
+          options={choices.credentialTypes.map((c) => ({ value: c.key, label: lang === 'es' ? c.nameEs : c.nameEn }))}
         />
         <Fieldset legend={t('trainingRecords.form.topics')} className="margin-top-3">
           {TRAINING_TOPICS.map((topic) => (
