@@ -176,6 +176,16 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
     expiresOn: z.string(),
   }),
   z.object({ kind: z.literal('assignment.exception_revoked'), officerId: Id, exceptionId: Id }),
+  // Issue 14: officers' completion records (ids only; the log labels them when read).
+  z.object({ kind: z.literal('training.record_added'), officerId: Id, recordId: Id }),
+  z.object({ kind: z.literal('training.record_submitted'), officerId: Id, recordId: Id }),
+  z.object({ kind: z.literal('training.record_approved'), officerId: Id, recordId: Id }),
+  z.object({ kind: z.literal('training.record_rejected'), officerId: Id, recordId: Id }),
+  z.object({ kind: z.literal('training.records_viewed'), officerId: Id, count: z.number() }),
+  z.object({ kind: z.literal('training.certificate_uploaded'), officerId: Id, recordId: Id }),
+  z.object({ kind: z.literal('training.certificate_read'), officerId: Id, recordId: Id }),
+  z.object({ kind: z.literal('training.imported'), rows: z.number(), records: z.number(), file: z.string() }),
+  z.object({ kind: z.literal('training.import_checked'), rows: z.number(), errors: z.number(), file: z.string() }),
 ]);
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export type AuditEventKind = AuditEvent['kind'];

@@ -47,6 +47,11 @@ export const ERROR_CODES = [
   'crdc_not_crdc_file',
   // Issue 14: an officer's logged time for one day would pass 24 hours (params: loggedHours, maxHours).
   'activity_day_full',
+  // Issue 14: a training certificate refused (missing, too large, not a PDF/PNG/JPEG, or not what its name says).
+  'certificate_missing',
+  'certificate_too_large',
+  'certificate_type_not_allowed',
+  'certificate_type_mismatch',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -109,6 +114,7 @@ export const CONFLICT_REASONS = [
   'exception_revoked',
   'training_gate',
   'training_warning',
+  'record_reviewed',
 ] as const;
 export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 
@@ -180,6 +186,10 @@ export const RULE_ISSUE_CODES = [
   'lapsed',
   'lapses',
   'annual_short',
+  // Issue 14: a completion record's own rules.
+  'expiry_before_completion',
+  'unknown_course',
+  'required_without_course',
 ] as const;
 export const ISSUE_CODES = [...ZOD_ISSUE_CODES, ...RULE_ISSUE_CODES] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];

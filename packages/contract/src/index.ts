@@ -33,3 +33,4 @@ export * from './training-explain.js';
 export * from './schemas/activities.js';
 export * from './schemas/public-training.js';
 export * from './schemas/officers.js';
+export * from './schemas/training-records.js';

@@ -164,8 +164,9 @@ export const POLICY: Record<Action, PolicyRow> = {
   'transparency.status': { district_admin: 'district', auditor: 'district' },
   // OCR's public-use file of the district's own state (the benchmarks its public page compares with).
   'crdc.import': { district_admin: 'district' },
-  'job.start': { district_admin: 'district', auditor: 'district' },
-  'job.list': { district_admin: 'district', auditor: 'district' },
+  // Issue 14: the training coordinator runs transcript imports (each kind's own action still decides).
+  'job.start': { district_admin: 'district', auditor: 'district', training_coordinator: 'district' },
+  'job.list': { district_admin: 'district', auditor: 'district', training_coordinator: 'district' },
   'job.cancel': { district_admin: 'district' },
   // Public federal data of the viewer's own state: the state-wide figures the district pages compare
   // with. Starting, following and running the load all check it (a state's job, POST /api/state/jobs).

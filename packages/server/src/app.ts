@@ -31,6 +31,7 @@ import { userRoutes } from './modules/users/user.routes.js';
 import { jobRoutes } from './modules/jobs/job.routes.js';
 import { dashboardRoutes } from './modules/dashboard/todo.routes.js';
 import { officerRoutes } from './modules/training/officer.routes.js';
+import { trainingRecordRoutes } from './modules/training/training.record.routes.js';
 import type { AppContext } from './shared/context.js';
 
 export interface BuiltApp {
@@ -111,6 +112,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(activityRoutes(ctx));
   await app.register(transparencyTrainingRoutes(ctx));
   await app.register(officerRoutes(ctx));
+  await app.register(trainingRecordRoutes(ctx));
   if (opts.serveWeb !== false) await registerWeb(app);
   return { app, ctx };
 }

@@ -419,6 +419,19 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
       expect: 200,
     }),
   },
+  // Issue 14: an officer's own training file. Only an SRO has one: the state viewer walking these gets 403.
+  'GET /api/me/training-records': { policy: 'session', request: () => ({ expect: 403 }) },
+  'POST /api/me/training-records': {
+    policy: 'session',
+    request: () => ({
+      payload: { title: 'Own course', provider: 'Academy', hours: 2, completedOn: '2025-01-01' },
+      expect: 403,
+    }),
+  },
+  'PUT /api/me/training-records/:recordId/certificate': {
+    policy: 'session',
+    request: () => ({ url: `/api/me/training-records/${newId()}/certificate`, expect: 403 }),
+  },
   'POST /api/auth/sign-out': { policy: 'session', request: () => ({ expect: 200 }) },
   // Needs a half-signed-in session: made separately in the session test.
   'POST /api/auth/mfa/verify': {
@@ -432,6 +445,9 @@ const SESSION_ORDER = [
   'POST /api/auth/mfa/enrol',
   'POST /api/auth/mfa/enrol/confirm',
   'POST /api/me/password',
+  'GET /api/me/training-records',
+  'POST /api/me/training-records',
+  'PUT /api/me/training-records/:recordId/certificate',
   'POST /api/auth/sign-out',
 ];
 
@@ -473,7 +489,8 @@ function expectedOutcome(actor: PolicyActor, spec: ActionSpec, target: Target | 
     if (scope === 'school') return 'allowed';
     return can(actor, spec.action, { districtId: resource.districtId, state: resource.state }) ? 'allowed' : 403;
   }
-  return can(actor, spec.action, resource) ? 'allowed' : 403;
+  if (!can(actor, spec.action, resource)) return 403;
+  return spec.alsoNeeds && !can(actor, spec.alsoNeeds, resource) ? 403 : 'allowed';
 }
 
 /** Passing the second step or finishing enrolment answers with a new session: take it over. */

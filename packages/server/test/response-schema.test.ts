@@ -55,6 +55,8 @@ const NO_RESPONSE_SCHEMA = new Set([
   'GET /api/mous/:id/versions/:version/pdf',
   // A paper signature's scanned page, as uploaded (mous-signatures.test.ts compares the bytes).
   'GET /api/mous/:id/signatures/:signatureId/scan',
+  // A training certificate, as uploaded (training-records.test.ts compares the bytes).
+  'GET /api/training-records/:recordId/certificate',
   // The annual transparency report: a PDF of a stored, schema-checked report (transparency-api.test.ts checks its figures).
   'GET /api/public/districts/:id/transparency/:year/report.pdf',
   'GET /api/public/schools/:id/transparency/:year/report.pdf',

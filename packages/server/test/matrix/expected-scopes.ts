@@ -49,8 +49,8 @@ export const EXPECTED_SCOPES = {
   'transparency.status':    'D     -     -     -     D     -     -',
   'crdc.import':            'D     -     -     -     -     -     -',
   // Jobs: who may start one also needs the kind's own action (an auditor can start only exports).
-  'job.start':              'D     -     -     -     D     -     -',
-  'job.list':               'D     -     -     -     D     -     -',
+  'job.start':              'D     -     -     -     D     -     D',
+  'job.list':               'D     -     -     -     D     -     D',
   'job.cancel':             'D     -     -     -     -     -     -',
   'crdc.import.state':      '-     -     -     -     -     T     -',
   // Issue 14: the roster, training and officers' time.

@@ -7,6 +7,7 @@ import { mousMatrix } from './mous.js';
 import { officersMatrix } from './officers.js';
 import { studentsMatrix } from './students.js';
 import { trainingStandardMatrix } from './training-standard.js';
+import { trainingRecordsMatrix } from './training-records.js';
 import { transparencyMatrix } from './transparency.js';
 import type { MatrixModule } from './types.js';
 
@@ -22,4 +23,5 @@ export const MATRIX_MODULES: MatrixModule[] = [
   trainingStandardMatrix,
   activitiesMatrix,
   officersMatrix,
+  trainingRecordsMatrix,
 ];

@@ -5,7 +5,9 @@ import type { MatrixModule, Target } from './types.js';
  * The job routes (see policy-matrix.test.ts). Each district gets a finished CRDC export job with
  * its file, a queued one (cancelled by an allowed request) and a failed one (run again by an
  * allowed request). CRDC export is a kind every role with `job.*` may run, so the kind's own
- * policy never narrows the table's answer here; jobs.test.ts checks kinds beyond an actor.
+ * policy narrows the table's answer only for the training coordinator (issue 14: it runs transcript
+ * imports, not exports), said by `alsoNeeds`; jobs.test.ts checks kinds beyond an actor. A done
+ * transcript import per district gives the coordinator's list something to show.
  */
 const jobTargets = (w: { extra: Record<string, Target[]> }, name: string) => w.extra[name]!;
 
@@ -41,6 +43,23 @@ export const jobsMatrix: MatrixModule = {
         w.extra[`job-${status}`]!.push({ label: t.label, resource: t.resource, ids: { id } });
       }
     }
+    for (const t of w.districtTargets)
+      await ctx.db
+        .insertInto('jobs')
+        .values({
+          id: `matrix-job-training-${t.resource.districtId}`,
+          kind: 'training.import',
+          districtId: t.resource.districtId,
+          requestedBy: null,
+          status: 'done',
+          percent: 100,
+          cancelRequested: 0,
+          result: '{}',
+          errorCode: null,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .execute();
   },
   specs: {
     'POST /api/districts/:id/jobs': {
@@ -48,6 +67,7 @@ export const jobsMatrix: MatrixModule = {
       kind: 'item',
       targets: (w) => w.districtTargets,
       payload: () => ({ kind: 'crdc.export', input: {} }),
+      alsoNeeds: 'crdc.export',
       success: 202,
     },
     // Issue 13: a state's job, in the actor's own state (the file's rows are checked when it runs).
@@ -69,12 +89,14 @@ export const jobsMatrix: MatrixModule = {
       action: 'job.list',
       kind: 'item',
       targets: (w) => jobTargets(w, 'job-done'),
+      alsoNeeds: 'crdc.export',
       success: 200,
     },
     'GET /api/jobs/:id/result': {
       action: 'job.list',
       kind: 'item',
       targets: (w) => jobTargets(w, 'job-done'),
+      alsoNeeds: 'crdc.export',
       success: 200,
       contentType: 'application/json',
     },

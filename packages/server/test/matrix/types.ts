@@ -41,6 +41,11 @@ export interface ActionSpec {
   success: number;
   /** For a success that is not JSON (a PDF, a CSV): the content type it must answer with. */
   contentType?: string;
+  /**
+   * A second action the route also checks on an allowed request (a job route: the job kind's own
+   * action), so an actor the first action allows but this one does not is answered 403.
+   */
+  alsoNeeds?: Action;
   /** For lists: does this item lie inside what the actor may see of the target? */
   itemAllowed?: (item: Item, target: Target | null, actor: PolicyActor, w: World) => boolean | Promise<boolean>;
 }

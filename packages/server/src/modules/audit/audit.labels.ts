@@ -107,10 +107,15 @@ export async function resolveLabels(
         .where('id', 'in', ids)
         .execute(),
     ),
-    // Officers (issue 14) are named to readers who may read the whole roster.
+    // Officers (issue 14) are named, with their agency, to readers who may read the whole roster.
     can(reader, 'officer.read', { districtId: d, state: district.state })
       ? some(idsOf(entries, 'officer'), (ids) =>
-          db.selectFrom('officers').select(['id', 'name']).where('districtId', '=', d).where('id', 'in', ids).execute(),
+          db
+            .selectFrom('officers')
+            .select(['id', 'name', 'agency'])
+            .where('districtId', '=', d)
+            .where('id', 'in', ids)
+            .execute(),
         )
       : Promise.resolve([]),
   ]);
@@ -132,7 +137,7 @@ export async function resolveLabels(
     ['invitation', new Map(invitations.map((i) => [i.id, i.displayName]))],
     ['district', new Map([[d, district.name]])],
     ['course', new Map(courses.map((c) => [c.id, c.title]))],
-    ['officer', new Map(officers.map((o) => [o.id, o.name]))],
+    ['officer', new Map(officers.map((o) => [o.id, `${o.name} (${o.agency})`]))],
   ]);
 
   return {

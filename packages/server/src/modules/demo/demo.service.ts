@@ -14,6 +14,7 @@ import { SMALL_SCHOOL_INDEX, SMALL_SCHOOL_STUDENTS, STUDENTS_PER_SCHOOL } from '
 import { loadDemoRoster } from './demo.training-roster.js';
 import { loadDemoActivities } from './demo.training-activities.js';
 import { loadDemoExceptions } from './demo.training-exceptions.js';
+import { seedDemoTrainingRecords } from './demo.training-records.js';
 import { publishTransparency } from '../transparency/transparency.publish.js';
 
 export { DEMO_PASSWORD, DEMO_SEED };
@@ -255,6 +256,7 @@ export async function loadDemo(ctx: AppContext, seed = DEMO_SEED, opts: { force?
       today,
     );
     await loadDemoExceptions(trx, seed, main.id, officers, accountIds.admin, today);
+    await seedDemoTrainingRecords(trx, seed, main.id, officers, today, accountIds.training ?? null);
   });
   // The public transparency report of every school year with figures: publishing is an explicit
   // step (docs/transparency.md), and a fresh demo should show its public pages at once. Seeded ids

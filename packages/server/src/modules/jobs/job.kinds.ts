@@ -9,6 +9,7 @@ import {
   IncidentImportJobInputSchema,
   SchoolYearSchema,
   StudentImportInputSchema,
+  TrainingImportJobInputSchema,
   can,
   schoolYearAt,
 } from '@forefront/contract';
@@ -25,6 +26,7 @@ import { importStudents } from '../students/student.service.js';
 import { previewTransparency } from '../transparency/transparency.preview.js';
 import { publishTransparency } from '../transparency/transparency.publish.js';
 import { rebuildTransparency } from '../transparency/transparency.rebuild.js';
+import { importTranscript } from '../training/training.import.service.js';
 
 /**
  * THE list of job kinds. Adding a kind is one entry here: the policy action that may start it
@@ -153,6 +155,14 @@ export const JOB_KINDS: Record<string, JobKind | StateJobKind> = {
         onProgress: ({ bytes }) => progress('importing', Math.min(99, Math.floor((bytes / total) * 99))),
       });
       return { result: report };
+    },
+  }),
+  // Issue 14: an agency's training transcript; `dryRun` checks every row and writes nothing.
+  'training.import': kind({
+    action: 'training.import',
+    input: TrainingImportJobInputSchema,
+    async run({ ctx, actor, districtId, input, progress }) {
+      return { result: await importTranscript(ctx, actor, districtId, input, progress) };
     },
   }),
   'student.import': kind({

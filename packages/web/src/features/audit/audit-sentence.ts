@@ -32,6 +32,8 @@ const ID_KEYS = new Set([
   'disclosureId',
   'resourceId',
   'courseId',
+  'officerId',
+  'recordId',
 ]);
 
 /** Payload keys whose values are codes with words under auditLog.<vocabulary> (dots and dashes as _). */

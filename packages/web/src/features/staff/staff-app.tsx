@@ -24,6 +24,10 @@ import { PublishPage } from '../publish/publish-page';
 import { TrainingCoursesPage } from '../training-standard/courses-page';
 import { TrainingStandardPage } from '../training-standard/standard-page';
 import { PeoplePage } from '../users/people-page';
+import { ApprovalQueuePage } from '../training-records/approval-queue-page';
+import { MyTrainingPage } from '../training-records/my-training-page';
+import { OfficerTrainingPage } from '../training-records/officer-training-page';
+import { TrainingImportPage } from '../training-records/training-import-page';
 import { PersonPage } from '../users/person-page';
 import { DashboardPage } from './dashboard-page';
 import { ActivitiesPage } from '../activities/activities-page';
@@ -139,6 +143,38 @@ export default function StaffApp() {
             element={
               <RequireAction action="training.read" needsDistrict>
                 <TrainingCoursesPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="officers/:id/training"
+            element={
+              <RequireAction action="officer.read">
+                <OfficerTrainingPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="training/records"
+            element={
+              <RequireAction action="training.approve" needsDistrict>
+                <ApprovalQueuePage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="training/import"
+            element={
+              <RequireAction action="training.import" needsDistrict>
+                <TrainingImportPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="my-training"
+            element={
+              <RequireAction action="training.read" needsDistrict>
+                <MyTrainingPage />
               </RequireAction>
             }
           />

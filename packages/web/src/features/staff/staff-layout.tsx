@@ -14,6 +14,7 @@ export function useStaffNav(): NavItem[] {
   const me = useCurrentMe();
   const hasDistrict = me.district !== null;
   const records = t('nav.recordsGroup');
+  const training = t('nav.trainingGroup');
   const items: (NavItem | false)[] = [
     { to: '/app', label: t('nav.dashboard'), end: true },
     hasDistrict &&
@@ -44,40 +45,71 @@ export function useStaffNav(): NavItem[] {
         description: t('students.navDescription'),
       },
     hasDistrict && can('mou.list') && { to: '/app/mous', label: t('mous.nav'), description: t('mous.navDescription') },
+    // Officers and training (issue 14): the roster and compliance first, then the records, the
+    // standard and the catalog, then officers' time.
+    hasDistrict &&
+      can('officer.list') && {
+        to: '/app/officers',
+        group: training,
+        label: t('officers.nav'),
+        description: t('officers.navDescription'),
+      },
+    hasDistrict &&
+      can('training.approve') && {
+        to: '/app/training/records',
+        group: training,
+        label: t('trainingRecords.nav.queue'),
+        description: t('trainingRecords.nav.queueDescription'),
+      },
+    hasDistrict &&
+      can('training.import') && {
+        to: '/app/training/import',
+        group: training,
+        label: t('trainingRecords.nav.import'),
+        description: t('trainingRecords.nav.importDescription'),
+      },
+    hasDistrict &&
+      can('officer.list') && {
+        to: '/app/training/exceptions',
+        group: training,
+        label: t('officers.exceptionsNav'),
+        description: t('officers.exceptionsNavDescription'),
+      },
     hasDistrict &&
       can('training.read') && {
         to: '/app/training/standard',
-        group: t('nav.trainingGroup'),
+        group: training,
         label: t('trainingStandard.nav'),
         description: t('trainingStandard.navDescription'),
       },
     hasDistrict &&
       can('training.read') && {
         to: '/app/training/courses',
-        group: t('nav.trainingGroup'),
+        group: training,
         label: t('trainingStandard.coursesNav'),
         description: t('trainingStandard.coursesNavDescription'),
       },
-    hasDistrict &&
-      can('officer.list') && {
-        to: '/app/officers',
-        group: t('nav.trainingGroup'),
-        label: t('officers.nav'),
-        description: t('officers.navDescription'),
-      },
-    hasDistrict &&
-      can('officer.list') && {
-        to: '/app/training/exceptions',
-        group: t('nav.trainingGroup'),
-        label: t('officers.exceptionsNav'),
-        description: t('officers.exceptionsNavDescription'),
-      },
+    // An officer's own training: only an SRO has a roster entry.
     hasDistrict &&
       me.user.role === 'sro' && {
         to: '/app/my-officer',
-        group: t('nav.trainingGroup'),
+        group: training,
         label: t('officers.myNav'),
         description: t('officers.myNavDescription'),
+      },
+    hasDistrict &&
+      me.user.role === 'sro' && {
+        to: '/app/my-training',
+        group: training,
+        label: t('trainingRecords.nav.mine'),
+        description: t('trainingRecords.nav.mineDescription'),
+      },
+    hasDistrict &&
+      can('activity.list') && {
+        to: '/app/activities',
+        group: training,
+        label: t('activities.nav'),
+        description: t('activities.navDescription'),
       },
     hasDistrict &&
       can('user.list') && { to: '/app/people', label: t('nav.people'), description: t('dashboard.describePeople') },
@@ -115,13 +147,6 @@ export function useStaffNav(): NavItem[] {
         group: records,
         label: t('exports.nav'),
         description: t('exports.navDescription'),
-      },
-    hasDistrict &&
-      can('activity.list') && {
-        to: '/app/activities',
-        group: t('nav.trainingGroup'),
-        label: t('activities.nav'),
-        description: t('activities.navDescription'),
       },
     hasDistrict &&
       can('district.update') && {
