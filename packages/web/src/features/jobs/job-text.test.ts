@@ -71,12 +71,16 @@ describe('a job in words', () => {
   it("has the dashboard's words for every to-do kind, step and role in both languages", async () => {
     for (const lng of ['en', 'es'] as const) {
       const t = await translator(lng);
-      for (const kind of TODO_KINDS.filter((k) => k !== 'mou_review' && k !== 'unpublished_year'))
+      // These three have sentences of their own (a title, a year, a date), checked below.
+      const own = ['mou_review', 'unpublished_year', 'own_training'];
+      for (const kind of TODO_KINDS.filter((k) => !own.includes(k)))
         for (const count of [1, 2]) {
           const text = t(`todos.items.${kind}`, { count });
           expect(text, `${lng} ${kind}`).toContain(String(count));
           expect(text).not.toContain('todos.');
         }
+      for (const key of ['ownTrainingOverdue', 'ownTrainingDue'])
+        expect(t(`todos.items.${key}`, { date: '1 March' })).not.toContain('todos.');
       for (const step of GETTING_STARTED_STEPS) {
         expect(t(`gettingStarted.steps.${step}.title`)).not.toContain('gettingStarted.');
         expect(t(`gettingStarted.steps.${step}.body`)).not.toContain('gettingStarted.');
