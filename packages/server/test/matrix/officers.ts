@@ -11,7 +11,6 @@ import type { MatrixModule, Target, World } from './types.js';
  * exception to revoke and an assignment to end far in the future (so it still serves today).
  * Assigning is done by two roles per target: each call (allowed or not) takes a fresh school of the district.
  */
-const servingSchool = new Map<string, string>();
 const spareSchools = new Map<string, string[]>();
 let badge = 0;
 
@@ -70,7 +69,6 @@ async function officerAt(ctx: AppContext, districtId: string, schoolId: string, 
       revokedBy: null,
     })
     .execute();
-  servingSchool.set(id, schoolId);
   return { id, assignmentId, exceptionId };
 }
 
@@ -79,11 +77,28 @@ const nextSchool = (t: Target | null) => {
   return list.shift() ?? 'no-spare-school';
 };
 const inFuture = () => addDays(localDate(new Date(), 'UTC'), 30);
-const servesActorSchool = (officerId: unknown, schoolIds: readonly string[]) =>
-  typeof officerId === 'string' && schoolIds.includes(servingSchool.get(officerId) ?? '');
+/**
+ * Does the officer serve one of these schools today? Read from the database, not from the officers
+ * made here: other modules' matrix files add officers of their own to the same districts.
+ */
+let matrixDb: AppContext['db'] | null = null;
+async function servesActorSchool(officerId: unknown, schoolIds: readonly string[]): Promise<boolean> {
+  if (typeof officerId !== 'string' || schoolIds.length === 0 || matrixDb === null) return false;
+  const today = localDate(new Date(), 'UTC');
+  const row = await matrixDb
+    .selectFrom('officerAssignments')
+    .select('id')
+    .where('officerId', '=', officerId)
+    .where('schoolId', 'in', [...schoolIds])
+    .where('startsOn', '<=', today)
+    .where((eb) => eb.or([eb('endsOn', 'is', null), eb('endsOn', '>=', today)]))
+    .executeTakeFirst();
+  return row !== undefined;
+}
 
 export const officersMatrix: MatrixModule = {
   async extend(_app, ctx, w: World) {
+    matrixDb = ctx.db;
     const targets: Target[] = [];
     for (const [label, schoolId] of Object.entries(w.schools)) {
       const school = await ctx.db
@@ -114,9 +129,9 @@ export const officersMatrix: MatrixModule = {
       kind: 'list',
       targets: (w) => w.districtTargets,
       success: 200,
-      itemAllowed: (item, t, actor) =>
+      itemAllowed: async (item, t, actor) =>
         item.districtId === t!.resource.districtId &&
-        (actor.role !== 'school_admin' || servesActorSchool(item.id, actor.schoolIds)),
+        (actor.role !== 'school_admin' || (await servesActorSchool(item.id, actor.schoolIds))),
     },
     'POST /api/districts/:id/officers': {
       action: 'officer.write',
