@@ -127,10 +127,13 @@ interface Judged {
  * record that reaches them dates the lapse: when it leaves the window, the hours fall short.
  */
 function judgeHours(rule: Extract<TrainingRule, { kind: 'hours' }>, records: ComplianceRecord[], asOf: string): Judged {
-  const windowStart = rule.renewEveryMonths === null ? null : addMonths(asOf, -rule.renewEveryMonths);
+  // A record counts until its own lapse date (completion + renewal), the same day `lapsesOn` names:
+  // "completed after asOf minus the months" disagrees at month ends (31 Jan + 1 month = 28 Feb).
+  const months = rule.renewEveryMonths;
   const counted = records
     .filter(
-      (r) => r.completedOn <= asOf && covers(r, rule.topics) && (windowStart === null || r.completedOn > windowStart),
+      (r) =>
+        r.completedOn <= asOf && covers(r, rule.topics) && (months === null || addMonths(r.completedOn, months) > asOf),
     )
     .sort((a, b) => (a.completedOn < b.completedOn ? 1 : a.completedOn > b.completedOn ? -1 : 0));
   const needed = Math.round(rule.hours * 60);
@@ -168,9 +171,8 @@ function hadEnoughBefore(
     .reverse();
   for (const day of lapses) {
     const before = addDays(day, -1);
-    const from = addMonths(before, -months);
     const sum = records
-      .filter((r) => covers(r, rule.topics) && r.completedOn <= before && r.completedOn > from)
+      .filter((r) => covers(r, rule.topics) && r.completedOn <= before && addMonths(r.completedOn, months) > before)
       .reduce((s, r) => s + r.minutes, 0);
     if (sum >= needed) return day;
   }
