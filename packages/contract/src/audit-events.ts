@@ -111,6 +111,17 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('job.started'), jobId: Id, jobKind: z.string(), rerunOf: Id.nullable() }),
   z.object({ kind: z.literal('job.cancelled'), jobId: Id }),
   z.object({ kind: z.literal('job.result_downloaded'), jobId: Id, jobKind: z.string() }),
+  // Issue 14 item 3: officers' compliance was read (the dashboard: a page of officers; or one officer).
+  z.object({ kind: z.literal('compliance.viewed'), officerId: Id.nullable(), count: z.number(), asOf: z.string() }),
+  // Issue 14 item 3: a reminder that an officer's training lapses (or is due) went out, once per threshold.
+  z.object({
+    kind: z.literal('training.reminder_sent'),
+    officerId: Id,
+    ruleKey: z.string(),
+    lapsesOn: z.string(),
+    daysBefore: z.number(),
+    recipients: z.number(),
+  }),
 ]);
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export type AuditEventKind = AuditEvent['kind'];

@@ -27,6 +27,7 @@ import { transparencyRoutes } from './modules/transparency/transparency.routes.j
 import { userRoutes } from './modules/users/user.routes.js';
 import { jobRoutes } from './modules/jobs/job.routes.js';
 import { dashboardRoutes } from './modules/dashboard/todo.routes.js';
+import { complianceRoutes } from './modules/training/compliance.routes.js';
 import type { AppContext } from './shared/context.js';
 
 export interface BuiltApp {
@@ -103,6 +104,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(transparencyRoutes(ctx));
   await app.register(jobRoutes(ctx));
   await app.register(dashboardRoutes(ctx));
+  await app.register(complianceRoutes(ctx));
   if (opts.serveWeb !== false) await registerWeb(app);
   return { app, ctx };
 }

@@ -1,3 +1,4 @@
+import { complianceMatrix } from './compliance.js';
 import { dashboardMatrix } from './dashboard.js';
 import { exportsMatrix } from './exports.js';
 import { incidentsMatrix } from './incidents.js';
@@ -16,4 +17,5 @@ export const MATRIX_MODULES: MatrixModule[] = [
   transparencyMatrix,
   jobsMatrix,
   dashboardMatrix,
+  complianceMatrix,
 ];

@@ -9,6 +9,7 @@ import {
   IncidentImportJobInputSchema,
   SchoolYearSchema,
   StudentImportInputSchema,
+  TrainingRemindersInputSchema,
   can,
   schoolYearAt,
 } from '@forefront/contract';
@@ -25,6 +26,7 @@ import { importStudents } from '../students/student.service.js';
 import { previewTransparency } from '../transparency/transparency.preview.js';
 import { publishTransparency } from '../transparency/transparency.publish.js';
 import { rebuildTransparency } from '../transparency/transparency.rebuild.js';
+import { sendTrainingReminders } from '../training/training.reminders.js';
 
 /**
  * THE list of job kinds. Adding a kind is one entry here: the policy action that may start it
@@ -246,6 +248,18 @@ export const JOB_KINDS: Record<string, JobKind | StateJobKind> = {
       await loadDistrictFor(ctx.db, actor, 'transparency.publish', districtId);
       progress('recomputing', 0);
       return { result: await ctx.db.transaction().execute((trx) => rebuildTransparency(trx, districtId)) };
+    },
+  }),
+  // Issue 14: the training lapse reminders of one district (the daily schedule runs every district's
+  // without a person; a coordinator may run them now, or `asOf` a date to check ahead).
+  'training.reminders': kind({
+    action: 'training.approve',
+    input: TrainingRemindersInputSchema,
+    async run({ ctx, actor, districtId, input, progress }) {
+      await loadDistrictFor(ctx.db, actor, 'training.approve', districtId);
+      progress('sending', 0);
+      const sent = await sendTrainingReminders(ctx, districtId, input.asOf);
+      return { result: { sent: sent.length } };
     },
   }),
   // Issue 13: a state viewer loads the public-use file of their own state (public federal data).
