@@ -77,8 +77,24 @@ export interface ComplianceResult {
   nextLapse: string | null;
 }
 
+/**
+ * Memo of addMonths: the dashboard evaluates 5,000 officers at once and asks for the same few
+ * thousand (date, months) pairs millions of times (docs/benchmarks.md, issue 14). Bounded.
+ */
+const monthsMemo = new Map<string, string>();
+
 /** `date` plus `months` calendar months; a day past the end of the month becomes its last day. */
 export function addMonths(date: string, months: number): string {
+  const key = `${date}|${months}`;
+  const hit = monthsMemo.get(key);
+  if (hit !== undefined) return hit;
+  if (monthsMemo.size > 100_000) monthsMemo.clear();
+  const out = computeAddMonths(date, months);
+  monthsMemo.set(key, out);
+  return out;
+}
+
+function computeAddMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const total = y * 12 + (m - 1) + months;
   const year = Math.floor(total / 12);

@@ -45,6 +45,13 @@ export function useStaffNav(): NavItem[] {
       },
     hasDistrict && can('mou.list') && { to: '/app/mous', label: t('mous.nav'), description: t('mous.navDescription') },
     hasDistrict &&
+      can('compliance.read') && {
+        to: '/app/training/compliance',
+        group: t('nav.trainingGroup'),
+        label: t('compliance.nav'),
+        description: t('compliance.navDescription'),
+      },
+    hasDistrict &&
       can('user.list') && { to: '/app/people', label: t('nav.people'), description: t('dashboard.describePeople') },
     hasDistrict &&
       can('transparency.publish') && {
