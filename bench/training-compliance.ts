@@ -13,7 +13,7 @@ import { hashPassword } from '../packages/server/src/modules/auth/password.js';
 import { currentTotp } from '../packages/server/src/modules/auth/totp.js';
 import { sealPlainTotpSecrets } from '../packages/server/src/modules/auth/totp.secret.js';
 import { approvedRecordsByOfficer, complianceOf } from '../packages/server/src/modules/training/compliance.compute.js';
-import { fingerprintOf } from '../packages/server/src/modules/training/compliance.cache.js';
+import { fingerprintOf, recordCountOf } from '../packages/server/src/modules/training/compliance.cache.js';
 import { seededRandom } from '../packages/server/src/shared/random.js';
 import { runLoad } from './load.js';
 import { cpuTimeMs, freePort, startProcess, stopProcess } from './processes.js';
@@ -315,7 +315,8 @@ async function benchOne(dialect: 'sqlite' | 'postgres') {
       log(`${dialect}: ${label}: median ${ms[Math.floor(n / 2)]!.toFixed(1)} ms, max ${ms.at(-1)!.toFixed(1)} ms`);
     };
     await time('approved records query alone', () => approvedRecordsByOfficer(handle.db, seeded.districtId), 3);
-    await time('cache fingerprint query', () => fingerprintOf(handle.db, seeded.districtId), 20);
+    await time('cache fingerprint query (every request)', () => fingerprintOf(handle.db, seeded.districtId), 20);
+    await time('record count (every 10 s)', () => recordCountOf(handle.db, seeded.districtId), 5);
     await handle.close();
 
     const port = await freePort();

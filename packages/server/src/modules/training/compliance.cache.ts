@@ -5,16 +5,24 @@ import { complianceOf, type OfficerCompliance } from './compliance.compute.js';
 /**
  * The dashboard's compliance results, kept in memory per (district, asOf) and validated on every
  * read by a fingerprint of the four tables compliance depends on (officers, assignments, records,
- * standard): counts and latest timestamps, one indexed query. Any write through any module changes
- * it (an insert, a delete, a review, an edit of an officer, an ended assignment), so no module has
- * to remember to clear this cache, and several servers on one database stay correct. A TTL bounds
- * what an edit the fingerprint cannot see (an approved record's fields rewritten in place) could leave.
+ * standard), so no module has to remember to clear this cache and several servers on one database
+ * stay correct. Two parts (docs/ARCHITECTURE.md, training/):
+ * - on every read, index probes: the latest record created and reviewed, the latest officer
+ *   change, the standard's time, and counts of the small tables (officers, assignments): a new
+ *   record, a review, an officer's edit, an assignment started or ended shows at once;
+ * - at most every FULL_CHECK_MS, the count of the district's records too (a scan of 200,000 index
+ *   entries, too slow for every request): a deleted record, or two writes committing out of the
+ *   order of their timestamps, shows within that time.
+ * A TTL bounds what neither can see (an approved record's fields rewritten in place).
  */
+const FULL_CHECK_MS = 10_000;
 const TTL_MS = 5 * 60_000;
 const MAX_ENTRIES = 64;
 
 interface Entry {
   fingerprint: string;
+  full: string;
+  checkedAt: number;
   at: number;
   results: OfficerCompliance[];
 }
@@ -32,7 +40,6 @@ export async function fingerprintOf(db: Db, districtId: string): Promise<string>
       (select max(created_at) from officer_assignments where district_id = ${districtId}) as a_t,
       (select count(ends_on) from officer_assignments where district_id = ${districtId}) as a_e,
       (select max(ends_on) from officer_assignments where district_id = ${districtId}) as a_m,
-      (select count(*) from training_records where district_id = ${districtId}) as r_n,
       (select max(created_at) from training_records where district_id = ${districtId}) as r_t,
       (select max(reviewed_at) from training_records where district_id = ${districtId}) as r_r,
       (select max(updated_at) from training_standards where district_id = ${districtId}) as s_t
@@ -40,6 +47,13 @@ export async function fingerprintOf(db: Db, districtId: string): Promise<string>
   return Object.values(row.rows[0] ?? {})
     .map((v) => String(v))
     .join('|');
+}
+
+export async function recordCountOf(db: Db, districtId: string): Promise<string> {
+  const row = await sql<{
+    n: unknown;
+  }>`select count(*) as n from training_records where district_id = ${districtId}`.execute(db);
+  return String(row.rows[0]?.n);
 }
 
 export async function cachedCompliance(
@@ -50,16 +64,25 @@ export async function cachedCompliance(
   const key = `${districtId}|${opts.asOf}|${opts.yearStart}`;
   const fingerprint = await fingerprintOf(db, districtId);
   const hit = cache.get(key);
-  if (hit && hit.fingerprint === fingerprint && Date.now() - hit.at < TTL_MS) return hit.results;
+  const now = Date.now();
+  if (hit && hit.fingerprint === fingerprint && now - hit.at < TTL_MS) {
+    if (now - hit.checkedAt < FULL_CHECK_MS) return hit.results;
+    if ((await recordCountOf(db, districtId)) === hit.full) {
+      hit.checkedAt = now;
+      return hit.results;
+    }
+  }
   const shared = pending.get(`${key}|${fingerprint}`);
   if (shared) return (await shared).results;
-  const work = complianceOf(db, districtId, opts).then((results) => {
-    const entry = { fingerprint, at: Date.now(), results };
-    cache.delete(key);
-    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-    cache.set(key, entry);
-    return entry;
-  });
+  const work = Promise.all([recordCountOf(db, districtId), complianceOf(db, districtId, opts)]).then(
+    ([full, results]) => {
+      const entry = { fingerprint, full, checkedAt: Date.now(), at: Date.now(), results };
+      cache.delete(key);
+      if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+      cache.set(key, entry);
+      return entry;
+    },
+  );
   pending.set(`${key}|${fingerprint}`, work);
   try {
     return (await work).results;
