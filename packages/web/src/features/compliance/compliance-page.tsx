@@ -199,7 +199,7 @@ function ComplianceTable({ data, lang }: { data: ComplianceDashboard; lang: Reas
           <tr key={o.officerId}>
             <th scope="row">
               <Link to={`/app/officers/${encodeURIComponent(o.officerId)}`}>{o.name}</Link>
-              <div className="font-sans-3xs text-base">
+              <div className="font-sans-3xs">
                 {o.agency} · {o.badgeNumber}
               </div>
             </th>
