@@ -283,7 +283,8 @@ async function benchOne(dialect: 'sqlite' | 'postgres') {
     let t0 = performance.now();
     const seeded = await seed(handle.db, config);
     log(
-      `${dialect}: seeded ${OFFICERS} officers, ${seeded.assignments} assignments, ${seeded.records} records in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      `${dialect}: seeded ${OFFICERS} officers, ${seeded.assignments} assignments, ${seeded.records} records` +
+        ` in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     const runs: number[] = [];
     let statuses: Record<string, number> = {};
@@ -302,7 +303,8 @@ async function benchOne(dialect: 'sqlite' | 'postgres') {
     const cpuSorted = [...cpuRuns].sort((a, b) => a - b);
     log(`${dialect}: complianceOf CPU time of this process: median ${cpuSorted[3]!.toFixed(0)} ms`);
     log(
-      `${dialect}: complianceOf, all ${OFFICERS} officers: ${runs.map((m) => m.toFixed(0)).join(', ')} ms (median ${sorted[3]!.toFixed(0)} ms; target < 1000) ${JSON.stringify(statuses)}`,
+      `${dialect}: complianceOf, all ${OFFICERS} officers: ${runs.map((m) => m.toFixed(0)).join(', ')} ms` +
+        ` (median ${sorted[3]!.toFixed(0)} ms; target < 1000) ${JSON.stringify(statuses)}`,
     );
     const time = async (label: string, f: () => Promise<unknown>, n: number) => {
       const ms: number[] = [];
@@ -353,11 +355,20 @@ async function benchOne(dialect: 'sqlite' | 'postgres') {
       headers: { cookie },
     });
     log(
-      `${dialect}: dashboard under autocannon (${connections} connections, ${values.duration} s): ${res.reqPerSec} req/s, p50 ${res.latencyMs.p50} ms, p95 ${res.latencyMs.p95} ms, p99 ${res.latencyMs.p99} ms (target p95 < 50); non-2xx ${res.non2xx}, errors ${res.errors}`,
+      `${dialect}: dashboard under autocannon (${connections} connections, ${values.duration} s): ${res.reqPerSec} req/s,` +
+        ` p50 ${res.latencyMs.p50} ms, p95 ${res.latencyMs.p95} ms, p99 ${res.latencyMs.p99} ms (target p95 < 50);` +
+        ` non-2xx ${res.non2xx}, errors ${res.errors}`,
     );
     const cpuPerRequest = (cpuTimeMs(child.pid) - serverCpu0) / res.requests;
     log(`${dialect}: server CPU per dashboard request: ${cpuPerRequest.toFixed(2)} ms`);
-    return { dialect, cpuPerRequest, complianceCpuMs: cpuSorted[3]!, complianceMs: sorted[3]!, p95: res.latencyMs.p95, reqPerSec: res.reqPerSec };
+    return {
+      dialect,
+      cpuPerRequest,
+      complianceCpuMs: cpuSorted[3]!,
+      complianceMs: sorted[3]!,
+      p95: res.latencyMs.p95,
+      reqPerSec: res.reqPerSec,
+    };
   } finally {
     if (child) await stopProcess(child);
     await handle.close().catch(() => undefined);
@@ -372,9 +383,10 @@ async function benchOne(dialect: 'sqlite' | 'postgres') {
 }
 
 log(
-  `Forefront training compliance bench, ${new Date().toISOString()}: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')}`,
+  `Forefront training compliance bench, ${new Date().toISOString()}: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'},` +
+    ` ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
 );
 const dialects =
   values.dialect === 'both' ? (['sqlite', 'postgres'] as const) : [values.dialect as 'sqlite' | 'postgres'];

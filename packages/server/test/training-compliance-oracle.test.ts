@@ -134,7 +134,7 @@ function oracle(
           past.filter((r) => r.topics.includes(t)),
         ).at(-1),
       );
-      lapsed = everyOnce && lastEnds.every((d) => d !== undefined) ? (lastEnds.sort().at(-1)) : undefined;
+      lapsed = everyOnce && lastEnds.every((d) => d !== undefined) ? lastEnds.sort().at(-1) : undefined;
     }
     const overdue = due <= asOf;
     const needs = { hours: 'needs_hours', topics: 'needs_topics', credential: 'needs_credential' }[rule.kind];
