@@ -112,7 +112,14 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('job.cancelled'), jobId: Id }),
   z.object({ kind: z.literal('job.result_downloaded'), jobId: Id, jobKind: z.string() }),
   // Issue 14 item 3: officers' compliance was read (the dashboard: a page of officers; or one officer).
-  z.object({ kind: z.literal('compliance.viewed'), officerId: Id.nullable(), count: z.number(), asOf: z.string() }),
+  z.object({
+    kind: z.literal('compliance.viewed'),
+    officerId: Id.nullable(),
+    count: z.number(),
+    asOf: z.string(),
+    /** The dashboard: the officers on the page shown. */
+    officerIds: z.array(Id).optional(),
+  }),
   // Issue 14 item 3: a reminder that an officer's training lapses (or is due) went out, once per threshold.
   z.object({
     kind: z.literal('training.reminder_sent'),

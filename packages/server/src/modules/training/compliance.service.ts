@@ -83,7 +83,13 @@ export async function complianceDashboard(
       appendAudit(
         trx,
         { dialect: ctx.dialect, actor, districtId: district.id },
-        { kind: 'compliance.viewed', officerId: null, count: page.length, asOf },
+        {
+          kind: 'compliance.viewed',
+          officerId: null,
+          count: page.length,
+          asOf,
+          officerIds: page.map((o) => o.officerId),
+        },
       ),
     );
   return {
