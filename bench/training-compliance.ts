@@ -37,6 +37,8 @@ const { values } = parseArgs({
     pg: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
+    // A folder: the server writes a CPU profile there (node --cpu-prof), for bench/profile-summary.ts.
+    profile: { type: 'string' },
   },
 });
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -333,12 +335,20 @@ async function benchOne(dialect: 'sqlite' | 'postgres') {
       NODE_ENV: 'production',
     };
     if (!appEnv.DATABASE_URL) delete appEnv.DATABASE_URL;
-    child = await startProcess(process.execPath, [join(root, 'packages/server/bin/forefront.js'), 'serve'], {
-      env: appEnv,
-      readyUrl: `${base}/api/health`,
-      logFile: join(dir, 'serve.log'),
-      timeoutMs: 60_000,
-    });
+    child = await startProcess(
+      process.execPath,
+      [
+        ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []),
+        join(root, 'packages/server/bin/forefront.js'),
+        'serve',
+      ],
+      {
+        env: appEnv,
+        readyUrl: `${base}/api/health`,
+        logFile: join(dir, 'serve.log'),
+        timeoutMs: 60_000,
+      },
+    );
     const cookie = await signIn(base);
     const url = `${base}/api/districts/${seeded.districtId}/training/compliance?asOf=${AS_OF}&status=expiring&pageSize=50`;
     t0 = performance.now();

@@ -25,6 +25,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['district_id', 'updated_at'])
     .execute();
   await db.schema
+    .createIndex('officer_assignments_district_created')
+    .on('officer_assignments')
+    .columns(['district_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('officer_assignments_district_ends')
+    .on('officer_assignments')
+    .columns(['district_id', 'ends_on'])
+    .execute();
+  await db.schema
     .createIndex('training_records_compliance')
     .on('training_records')
     .columns([
@@ -42,6 +52,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('training_records_compliance').execute();
+  await db.schema.dropIndex('officer_assignments_district_ends').execute();
+  await db.schema.dropIndex('officer_assignments_district_created').execute();
   await db.schema.dropIndex('officers_district_updated').execute();
   await db.schema.dropIndex('training_records_district_reviewed').execute();
   await db.schema.dropIndex('training_records_district_created').execute();
