@@ -77,21 +77,19 @@ export async function complianceDashboard(
   const start = (q.page - 1) * q.pageSize;
   const page = filtered.slice(start, start + q.pageSize);
   const [names, credentials] = await Promise.all([schoolNames(ctx, district.id), credentialNames(ctx, district.id)]);
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      appendAudit(
-        trx,
-        { dialect: ctx.dialect, actor, districtId: district.id },
-        {
-          kind: 'compliance.viewed',
-          officerId: null,
-          count: page.length,
-          asOf,
-          officerIds: page.map((o) => o.officerId),
-        },
-      ),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    appendAudit(
+      trx,
+      { dialect: ctx.dialect, actor, districtId: district.id },
+      {
+        kind: 'compliance.viewed',
+        officerId: null,
+        count: page.length,
+        asOf,
+        officerIds: page.map((o) => o.officerId),
+      },
+    ),
+  );
   return {
     asOf,
     summary,
