@@ -186,6 +186,24 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('training.certificate_read'), officerId: Id, recordId: Id }),
   z.object({ kind: z.literal('training.imported'), rows: z.number(), records: z.number(), file: z.string() }),
   z.object({ kind: z.literal('training.import_checked'), rows: z.number(), errors: z.number(), file: z.string() }),
+  // Issue 14 item 3: officers' compliance was read (the dashboard: a page of officers; or one officer).
+  z.object({
+    kind: z.literal('compliance.viewed'),
+    officerId: Id.nullable(),
+    count: z.number(),
+    asOf: z.string(),
+    /** The dashboard: the officers on the page shown. */
+    officerIds: z.array(Id).optional(),
+  }),
+  // Issue 14 item 3: a reminder that an officer's training lapses (or is due) went out, once per threshold.
+  z.object({
+    kind: z.literal('training.reminder_sent'),
+    officerId: Id,
+    ruleKey: z.string(),
+    lapsesOn: z.string(),
+    daysBefore: z.number(),
+    recipients: z.number(),
+  }),
 ]);
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export type AuditEventKind = AuditEvent['kind'];

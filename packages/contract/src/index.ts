@@ -27,6 +27,7 @@ export * from './schemas/todos.js';
 export * from './schemas/disclosures.js';
 export * from './schemas/incident-import.js';
 export * from './schemas/training-standard.js';
+export * from './schemas/compliance.js';
 export * from './training.js';
 export * from './training-compliance.js';
 export * from './training-explain.js';

@@ -77,8 +77,24 @@ export interface ComplianceResult {
   nextLapse: string | null;
 }
 
+/**
+ * Memo of addMonths: the dashboard evaluates 5,000 officers at once and asks for the same few
+ * thousand (date, months) pairs millions of times (docs/benchmarks.md, issue 14). Bounded.
+ */
+const monthsMemo = new Map<string, string>();
+
 /** `date` plus `months` calendar months; a day past the end of the month becomes its last day. */
 export function addMonths(date: string, months: number): string {
+  const key = `${date}|${months}`;
+  const hit = monthsMemo.get(key);
+  if (hit !== undefined) return hit;
+  if (monthsMemo.size > 100_000) monthsMemo.clear();
+  const out = computeAddMonths(date, months);
+  monthsMemo.set(key, out);
+  return out;
+}
+
+function computeAddMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const total = y * 12 + (m - 1) + months;
   const year = Math.floor(total / 12);
@@ -127,10 +143,13 @@ interface Judged {
  * record that reaches them dates the lapse: when it leaves the window, the hours fall short.
  */
 function judgeHours(rule: Extract<TrainingRule, { kind: 'hours' }>, records: ComplianceRecord[], asOf: string): Judged {
-  const windowStart = rule.renewEveryMonths === null ? null : addMonths(asOf, -rule.renewEveryMonths);
+  // A record counts until its own lapse date (completion + renewal), the same day `lapsesOn` names:
+  // "completed after asOf minus the months" disagrees at month ends (31 Jan + 1 month = 28 Feb).
+  const months = rule.renewEveryMonths;
   const counted = records
     .filter(
-      (r) => r.completedOn <= asOf && covers(r, rule.topics) && (windowStart === null || r.completedOn > windowStart),
+      (r) =>
+        r.completedOn <= asOf && covers(r, rule.topics) && (months === null || addMonths(r.completedOn, months) > asOf),
     )
     .sort((a, b) => (a.completedOn < b.completedOn ? 1 : a.completedOn > b.completedOn ? -1 : 0));
   const needed = Math.round(rule.hours * 60);
@@ -168,9 +187,8 @@ function hadEnoughBefore(
     .reverse();
   for (const day of lapses) {
     const before = addDays(day, -1);
-    const from = addMonths(before, -months);
     const sum = records
-      .filter((r) => covers(r, rule.topics) && r.completedOn <= before && r.completedOn > from)
+      .filter((r) => covers(r, rule.topics) && r.completedOn <= before && addMonths(r.completedOn, months) > before)
       .reduce((s, r) => s + r.minutes, 0);
     if (sum >= needed) return day;
   }

@@ -32,6 +32,7 @@ import { jobRoutes } from './modules/jobs/job.routes.js';
 import { dashboardRoutes } from './modules/dashboard/todo.routes.js';
 import { officerRoutes } from './modules/training/officer.routes.js';
 import { trainingRecordRoutes } from './modules/training/training.record.routes.js';
+import { complianceRoutes } from './modules/training/compliance.routes.js';
 import type { AppContext } from './shared/context.js';
 
 export interface BuiltApp {
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(transparencyTrainingRoutes(ctx));
   await app.register(officerRoutes(ctx));
   await app.register(trainingRecordRoutes(ctx));
+  await app.register(complianceRoutes(ctx));
   if (opts.serveWeb !== false) await registerWeb(app);
   return { app, ctx };
 }

@@ -6,6 +6,7 @@ import { registerDemoCommand } from './cli/demo.command.js';
 import { registerExportCommands } from './cli/export.command.js';
 import { registerImportCommands } from './cli/import.command.js';
 import { registerMouCommands } from './cli/mou.command.js';
+import { registerTrainingCommands } from './cli/training.command.js';
 import { registerSetupCommands } from './cli/setup.command.js';
 import { registerStudentsCommands } from './cli/students.command.js';
 import { registerTransparencyCommands } from './cli/transparency.command.js';
@@ -33,6 +34,7 @@ export async function main(argv: string[]): Promise<void> {
   registerImportCommands(program);
   registerExportCommands(program);
   registerMouCommands(program);
+  registerTrainingCommands(program);
   registerStudentsCommands(program);
   registerCrdcCommands(program);
   registerTransparencyCommands(program);

@@ -7,6 +7,7 @@ import { buildApp } from './app.js';
 import { BatchedLogDestination } from './plugins/log-destination.js';
 import { isSetupNeeded, issueSetupLink } from './modules/setup/setup.service.js';
 import { scheduleMouReminders } from './modules/mous/mou.reminders.js';
+import { scheduleTrainingReminders } from './modules/training/training.reminders.schedule.js';
 import { scheduleAuditAnchors } from './modules/audit/audit.anchor.file.js';
 import { recomputePendingClocks } from './modules/districts/district.recompute.js';
 import { failInterruptedJobs } from './modules/jobs/job.service.js';
@@ -48,6 +49,7 @@ async function serveProcess(config: Config, opts: { migrate: boolean; singletons
   const { app, ctx } = await buildApp(config, handle, { logStream: new BatchedLogDestination(1) });
   if (opts.singletons) {
     scheduleMouReminders(app, ctx); // daily annual-review reminders; cleared on close
+    scheduleTrainingReminders(app, ctx); // daily training lapse reminders (60 and 30 days); cleared on close
     scheduleAuditAnchors(app, ctx); // signed audit heads every AUDIT_ANCHOR_INTERVAL minutes; cleared on close
   }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { OfficerStatusSchema, TrainingTopicSchema, GateModeSchema } from '../training.js';
+import { OfficerStatusSchema, GateModeSchema } from '../training.js';
 import { IdSchema, PageQuerySchema, pageOf } from './common.js';
 import { EmailSchema } from './users.js';
+import { ComplianceReasonSchema, CredentialNameSchema } from './compliance.js';
 
 /**
  * Issue 14 items 1 and 3: the SRO roster (officers with or without an account), their assignments
@@ -11,19 +12,6 @@ import { EmailSchema } from './users.js';
 const DateSchema = z.iso.date();
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
-/** One reason of the contract's evaluator, as the wire carries it (pages say it in the reader's language). */
-export const ComplianceReasonSchema = z.object({
-  rule: z.string(),
-  code: z.enum(['needs_hours', 'needs_topics', 'needs_credential', 'lapsed', 'lapses', 'annual_short']),
-  overdue: z.boolean(),
-  params: z.object({
-    hours: z.number().optional(),
-    topics: z.array(TrainingTopicSchema).optional(),
-    credential: z.string().optional(),
-    date: z.string().optional(),
-    year: z.string().optional(),
-  }),
-});
 export type ComplianceReasonWire = z.infer<typeof ComplianceReasonSchema>;
 
 export const ComplianceSummarySchema = z.object({
@@ -146,8 +134,6 @@ export const ExceptionListQuerySchema = PageQuerySchema.extend({
 });
 export type ExceptionListQuery = z.infer<typeof ExceptionListQuerySchema>;
 export const ExceptionPageSchema = pageOf(AssignmentExceptionSchema);
-
-export const CredentialNameSchema = z.object({ key: z.string(), en: z.string(), es: z.string() });
 
 export const OfficerDetailSchema = OfficerSchema.extend({
   linkedAccount: z.object({ id: IdSchema, displayName: z.string(), email: z.string() }).nullable(),

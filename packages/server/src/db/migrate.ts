@@ -18,6 +18,7 @@ import * as m0201s from './migrations/20261208T0201_state_jobs.js';
 import * as mouLanguage from './migrations/20261208T0701_mou_language.js';
 import * as m0801 from './migrations/20261208T0801_weapon_incidents.js';
 import * as training from './migrations/20261209T0101_training.js';
+import * as complianceFingerprint from './migrations/20261209T0501_compliance_fingerprint.js';
 import * as publicTraining from './migrations/20261209T0601_public_training.js';
 
 /** Migrations are listed explicitly (no directory scanning), in order, for both databases. */
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261208T0701_mou_language': mouLanguage,
   '20261208T0801_weapon_incidents': m0801,
   '20261209T0101_training': training,
+  '20261209T0501_compliance_fingerprint': complianceFingerprint,
   '20261209T0601_public_training': publicTraining,
 };
 

@@ -1,4 +1,5 @@
 import { activitiesMatrix } from './activities.js';
+import { complianceMatrix } from './compliance.js';
 import { dashboardMatrix } from './dashboard.js';
 import { exportsMatrix } from './exports.js';
 import { incidentsMatrix } from './incidents.js';
@@ -24,4 +25,5 @@ export const MATRIX_MODULES: MatrixModule[] = [
   activitiesMatrix,
   officersMatrix,
   trainingRecordsMatrix,
+  complianceMatrix,
 ];

@@ -10,6 +10,7 @@ import {
   SchoolYearSchema,
   StudentImportInputSchema,
   TrainingImportJobInputSchema,
+  TrainingRemindersInputSchema,
   can,
   schoolYearAt,
 } from '@forefront/contract';
@@ -27,6 +28,7 @@ import { previewTransparency } from '../transparency/transparency.preview.js';
 import { publishTransparency } from '../transparency/transparency.publish.js';
 import { rebuildTransparency } from '../transparency/transparency.rebuild.js';
 import { importTranscript } from '../training/training.import.service.js';
+import { sendTrainingReminders } from '../training/training.reminders.js';
 
 /**
  * THE list of job kinds. Adding a kind is one entry here: the policy action that may start it
@@ -256,6 +258,18 @@ export const JOB_KINDS: Record<string, JobKind | StateJobKind> = {
       await loadDistrictFor(ctx.db, actor, 'transparency.publish', districtId);
       progress('recomputing', 0);
       return { result: await ctx.db.transaction().execute((trx) => rebuildTransparency(trx, districtId)) };
+    },
+  }),
+  // Issue 14: the training lapse reminders of one district (the daily schedule runs every district's
+  // without a person; a coordinator may run them now, or `asOf` a date to check ahead).
+  'training.reminders': kind({
+    action: 'training.approve',
+    input: TrainingRemindersInputSchema,
+    async run({ ctx, actor, districtId, input, progress }) {
+      await loadDistrictFor(ctx.db, actor, 'training.approve', districtId);
+      progress('sending', 0);
+      const sent = await sendTrainingReminders(ctx, districtId, input.asOf);
+      return { result: { sent: sent.length } };
     },
   }),
   // Issue 13: a state viewer loads the public-use file of their own state (public federal data).

@@ -5,6 +5,7 @@ import {
   type TrainingStandard,
   type TrainingTopic,
 } from '@forefront/contract';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { findStandard } from './training.standard.repository.js';
 
@@ -42,34 +43,45 @@ export async function approvedRecordsByOfficer(
   districtId: string,
   officerIds?: readonly string[],
 ): Promise<Map<string, ComplianceRecord[]>> {
-  let q = db
-    .selectFrom('trainingRecords')
-    .select(['officerId', 'completedOn', 'minutes', 'topics', 'credentialKey', 'expiresOn'])
-    .where('districtId', '=', districtId)
-    .where('status', '=', 'approved');
-  if (officerIds !== undefined) {
-    if (officerIds.length === 0) return new Map();
-    q = q.where('officerId', 'in', [...officerIds]);
-  }
+  if (officerIds !== undefined && officerIds.length === 0) return new Map();
+  // One row per officer, its records joined into one text by the database (`|` between fields, a
+  // newline between records; none of the fields can hold either): building 200,000 rows as objects
+  // in the driver was most of the dashboard's cold time, twice this (docs/benchmarks.md, issue 14).
+  // Raw SQL without the camel-case plugin for the same reason.
+  const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+  const line = sql`completed_on || '|' || cast(minutes as text) || '|' || coalesce(credential_key, '') || '|' || coalesce(expires_on, '') || '|' || topics`;
+  const joined = pg ? sql`string_agg(${line}, E'\n')` : sql`group_concat(${line}, char(10))`;
+  const only = officerIds === undefined ? sql`` : sql` and officer_id in (${sql.join([...officerIds])})`;
+  const rows = await sql<{ officer_id: string; records: string }>`
+    select officer_id, ${joined} as records from training_records
+    where district_id = ${districtId} and status = 'approved'${only} group by officer_id`.execute(db.withoutPlugins());
   const byOfficer = new Map<string, ComplianceRecord[]>();
   // Topics are a JSON array; the same few strings recur, so parse each distinct one once.
   const topicCache = new Map<string, TrainingTopic[]>();
-  for (const r of await q.execute()) {
-    let topics = topicCache.get(r.topics);
-    if (topics === undefined) {
-      topics = JSON.parse(r.topics) as TrainingTopic[];
-      topicCache.set(r.topics, topics);
+  for (const row of rows.rows) {
+    const list: ComplianceRecord[] = [];
+    for (const text of row.records.split('\n')) {
+      const [completedOn, minutes, credential, expiresOn, json] = text.split('|') as [
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
+      let topics = topicCache.get(json);
+      if (topics === undefined) {
+        topics = JSON.parse(json) as TrainingTopic[];
+        topicCache.set(json, topics);
+      }
+      list.push({
+        completedOn,
+        minutes: Number(minutes),
+        topics,
+        credential: credential || null,
+        expiresOn: expiresOn || null,
+      });
     }
-    const record: ComplianceRecord = {
-      completedOn: r.completedOn,
-      minutes: Number(r.minutes),
-      topics,
-      credential: r.credentialKey,
-      expiresOn: r.expiresOn,
-    };
-    const list = byOfficer.get(r.officerId);
-    if (list) list.push(record);
-    else byOfficer.set(r.officerId, [record]);
+    byOfficer.set(row.officer_id, list);
   }
   return byOfficer;
 }

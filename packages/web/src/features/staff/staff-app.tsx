@@ -5,6 +5,7 @@ import { ApiErrorAlert } from '../../components/api-error-alert';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { AuditPage } from '../audit/audit-page';
+import { CompliancePage } from '../compliance/compliance-page';
 import { CrdcFilesRoute } from '../crdc/crdc-files-page';
 import { useMe } from '../auth/auth.api';
 import { DisclosureLogPage } from '../disclosures/disclosure-log-page';
@@ -79,6 +80,14 @@ export default function StaffApp() {
             element={
               <RequireAction action="district.read" needsDistrict>
                 <DistrictSettingsPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="training/compliance"
+            element={
+              <RequireAction action="compliance.read" needsDistrict>
+                <CompliancePage />
               </RequireAction>
             }
           />

@@ -55,6 +55,13 @@ export function useStaffNav(): NavItem[] {
         description: t('officers.navDescription'),
       },
     hasDistrict &&
+      can('compliance.read') && {
+        to: '/app/training/compliance',
+        group: training,
+        label: t('compliance.nav'),
+        description: t('compliance.navDescription'),
+      },
+    hasDistrict &&
       can('training.approve') && {
         to: '/app/training/records',
         group: training,
