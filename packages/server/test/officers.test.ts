@@ -80,7 +80,7 @@ describe(`officer roster on ${TEST_DIALECT}`, () => {
     const entry = log
       .json<{ items: { payload: { officerId?: string }; labels: Record<string, string> }[] }>()
       .items.find((e) => e.payload.officerId === o.id);
-    expect(entry?.labels.officerId).toBe('Officer Daniel Reyes');
+    expect(entry?.labels.officerId).toBe('Officer Daniel Reyes (Riverside Police Department)');
   });
 
   it('refuses a duplicate badge of the same agency (any case) with a reason, and bad input with 400', async () => {

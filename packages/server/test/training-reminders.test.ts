@@ -76,6 +76,8 @@ describe(`training reminders on ${TEST_DIALECT}`, () => {
     expect(raw).toContain('Priya Nair');
     expect(raw).toContain('2026-04-01');
     expect(raw).toContain(`/app/officers/${officerId}`);
+    // The requirement in plain words (the district has no credential type named cpr: its key).
+    expect(raw).toContain('The requirement: Hold a current cpr certificate, earned before being assigned');
 
     // Again the same day, and the next: no duplicate.
     expect(await sendTrainingReminders(t.ctx, districtId, '2026-03-02')).toEqual([]);

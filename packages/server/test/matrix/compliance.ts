@@ -1,16 +1,17 @@
 import { scopeOf } from '@forefront/contract';
 import { addOfficer } from '../training-compliance.helpers.js';
+import { officerDistrict, servesActorSchool, useMatrixDb } from './officer-scope.js';
 import type { MatrixModule, Target } from './types.js';
 
 /**
  * The compliance routes (modules/training/compliance.*): an officer assigned to each school of the
  * world; a school administrator sees the officers of their own schools only.
  */
-const officers = new Map<string, { districtId: string; schoolIds: string[] }>();
 let officerTargets: Target[] = [];
 
 export const complianceMatrix: MatrixModule = {
   async extend(_app, ctx, w) {
+    useMatrixDb(ctx);
     officerTargets = [];
     for (const t of w.schoolTargets) {
       const schoolId = t.ids.id!;
@@ -20,7 +21,6 @@ export const complianceMatrix: MatrixModule = {
         schoolId,
         since: '2020-08-01',
       });
-      officers.set(id, { districtId, schoolIds: [schoolId] });
       officerTargets.push({ label: `officer at ${t.label}`, resource: { ...t.resource }, ids: { officerId: id } });
     }
   },
@@ -30,14 +30,10 @@ export const complianceMatrix: MatrixModule = {
       kind: 'list',
       targets: (w) => w.districtTargets,
       success: 200,
-      itemAllowed: (item, t, actor) => {
-        const o = officers.get(item.officerId as string);
-        return (
-          o !== undefined &&
-          o.districtId === t!.resource.districtId &&
-          (scopeOf(actor.role, 'compliance.read') !== 'school' || o.schoolIds.some((s) => actor.schoolIds.includes(s)))
-        );
-      },
+      itemAllowed: async (item, t, actor) =>
+        (await officerDistrict(item.officerId)) === t!.resource.districtId &&
+        (scopeOf(actor.role, 'compliance.read') !== 'school' ||
+          (await servesActorSchool(item.officerId, actor.schoolIds))),
     },
     'GET /api/officers/:officerId/compliance': {
       action: 'compliance.read',

@@ -3,6 +3,7 @@ import { nowIso } from '../../src/db/database.js';
 import { newId } from '../../src/shared/ids.js';
 import type { AppContext } from '../../src/shared/context.js';
 import { buildSchool } from '../builders.js';
+import { servesActorSchool, useMatrixDb } from './officer-scope.js';
 import type { MatrixModule, Target, World } from './types.js';
 
 /**
@@ -77,28 +78,9 @@ const nextSchool = (t: Target | null) => {
   return list.shift() ?? 'no-spare-school';
 };
 const inFuture = () => addDays(localDate(new Date(), 'UTC'), 30);
-/**
- * Does the officer serve one of these schools today? Read from the database, not from the officers
- * made here: other modules' matrix files add officers of their own to the same districts.
- */
-let matrixDb: AppContext['db'] | null = null;
-async function servesActorSchool(officerId: unknown, schoolIds: readonly string[]): Promise<boolean> {
-  if (typeof officerId !== 'string' || schoolIds.length === 0 || matrixDb === null) return false;
-  const today = localDate(new Date(), 'UTC');
-  const row = await matrixDb
-    .selectFrom('officerAssignments')
-    .select('id')
-    .where('officerId', '=', officerId)
-    .where('schoolId', 'in', [...schoolIds])
-    .where('startsOn', '<=', today)
-    .where((eb) => eb.or([eb('endsOn', 'is', null), eb('endsOn', '>=', today)]))
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export const officersMatrix: MatrixModule = {
   async extend(_app, ctx, w: World) {
-    matrixDb = ctx.db;
+    useMatrixDb(ctx);
     const targets: Target[] = [];
     for (const [label, schoolId] of Object.entries(w.schools)) {
       const school = await ctx.db

@@ -1,10 +1,12 @@
-import { REMINDER_DAYS_BEFORE, addDays, localDate } from '@forefront/contract';
+import { REMINDER_DAYS_BEFORE, addDays, explainRule, localDate } from '@forefront/contract';
 import { nowIso } from '../../db/database.js';
 import type { AppContext } from '../../shared/context.js';
 import { newId } from '../../shared/ids.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { findDistrict } from '../districts/district.repository.js';
 import { complianceOf } from './compliance.compute.js';
+import { credentialTypesOf } from './training.catalog.repository.js';
+import { findStandard } from './training.standard.repository.js';
 
 /**
  * Issue 14 item 3: a mail 60 and 30 days before an officer's training lapses (a met rule's
@@ -48,22 +50,42 @@ async function coordinatorsOf(ctx: AppContext, districtId: string) {
   return coordinators.length > 0 ? coordinators : people('district_admin');
 }
 
-function body(name: string, ruleKey: string, lapsesOn: string, days: number, due: boolean, link: string) {
+/** The rule in plain words, in each language: what the officer has to keep up. */
+type RuleWords = Record<'en' | 'es', string>;
+
+function body(name: string, rule: RuleWords, lapsesOn: string, days: number, due: boolean, link: string) {
   return [
     due
-      ? `${name}'s training for the rule "${ruleKey}" is due on ${lapsesOn} (in ${days} days).`
-      : `${name}'s training for the rule "${ruleKey}" lapses on ${lapsesOn} (in ${days} days): after that day it no longer counts.`,
+      ? `${name}'s training is due on ${lapsesOn} (in ${days} days).`
+      : `${name}'s training lapses on ${lapsesOn} (in ${days} days): after that day it no longer counts.`,
+    `The requirement: ${rule.en}`,
     'Plan the training now so the officer stays compliant, and record it in Forefront once completed.',
     `Open the officer: ${link}`,
     '',
     '---',
     '',
     due
-      ? `La capacitación de ${name} para la regla "${ruleKey}" vence el ${lapsesOn} (en ${days} días).`
-      : `La capacitación de ${name} para la regla "${ruleKey}" caduca el ${lapsesOn} (en ${days} días): después de ese día ya no cuenta.`,
+      ? `La capacitación de ${name} debe completarse el ${lapsesOn} (en ${days} días).`
+      : `La capacitación de ${name} caduca el ${lapsesOn} (en ${days} días): después de ese día ya no cuenta.`,
+    `El requisito: ${rule.es}`,
     'Planifique la capacitación ahora para que el oficial siga cumpliendo, y regístrela en Forefront cuando la complete.',
     `Abrir el oficial: ${link}`,
   ].join('\n');
+}
+
+/** Each rule of the district's standard in plain words (contract training-explain.ts). */
+async function ruleWordsOf(ctx: AppContext, districtId: string): Promise<Map<string, RuleWords>> {
+  const [standard, types] = await Promise.all([
+    findStandard(ctx.db, districtId),
+    credentialTypesOf(ctx.db, districtId),
+  ]);
+  const name = (lang: 'en' | 'es') => (key: string) => {
+    const type = types.find((c) => c.key === key);
+    return type ? (lang === 'en' ? type.nameEn : type.nameEs) : key;
+  };
+  return new Map(
+    standard.rules.map((r) => [r.key, { en: explainRule(r, 'en', name('en')), es: explainRule(r, 'es', name('es')) }]),
+  );
 }
 
 /** One district's reminders as of `asOf` (the district's local date when absent). */
@@ -85,6 +107,7 @@ export async function sendTrainingReminders(
   );
   const sent: SentTrainingReminder[] = [];
   let coordinators: Awaited<ReturnType<typeof coordinatorsOf>> | null = null;
+  let words: Map<string, RuleWords> | null = null;
   for (const o of officers) {
     for (const rule of o.result.rules) {
       const date = rule.met ? rule.lapsesOn : rule.dueOn;
@@ -112,7 +135,9 @@ export async function sendTrainingReminders(
       const subject = rule.met
         ? `Training lapses in ${days} days: ${o.name} / La capacitación caduca en ${days} días`
         : `Training due in ${days} days: ${o.name} / Capacitación pendiente en ${days} días`;
-      const text = body(o.name, rule.rule, date, days, !rule.met, link);
+      words ??= await ruleWordsOf(ctx, district.id);
+      const rulesWords = words.get(rule.rule) ?? { en: rule.rule, es: rule.rule };
+      const text = body(o.name, rulesWords, date, days, !rule.met, link);
       for (const address of new Set(to)) await ctx.mailer.send({ to: address, districtId: district.id, subject, text });
       await ctx.db.transaction().execute((trx) =>
         appendAudit(

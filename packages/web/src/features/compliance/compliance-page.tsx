@@ -13,7 +13,7 @@ import { QueryView } from '../../components/query-view';
 import { useSchools } from '../schools/schools.api';
 import { useCurrentMe } from '../staff/me-context';
 import { useCompliance } from './compliance.api';
-import { type ReasonLanguage, dayWords, reasonSentence } from './reason-words';
+import { complianceWords, dayWords } from '../officers/compliance-words';
 
 const PAGE_SIZE = 50;
 const STATUSES = ['compliant', 'expiring', 'not_compliant'] as const;
@@ -25,7 +25,7 @@ const STATUSES = ['compliant', 'expiring', 'not_compliant'] as const;
  */
 export function CompliancePage() {
   const { t, i18n } = useTranslation();
-  const lang: ReasonLanguage = i18n.language.startsWith('es') ? 'es' : 'en';
+  const lang = i18n.language;
   const district = useCurrentMe().district!;
   const [search, setSearch] = useSearchParams();
   const status = search.get('status') ?? '';
@@ -145,7 +145,7 @@ export function CompliancePage() {
   );
 }
 
-function Tiles({ data, lang }: { data: ComplianceDashboard; lang: ReasonLanguage }) {
+function Tiles({ data, lang }: { data: ComplianceDashboard; lang: string }) {
   const { t } = useTranslation();
   const pct = (n: number) =>
     new Intl.NumberFormat(lang === 'es' ? 'es-US' : 'en-US', { style: 'percent' }).format(
@@ -177,7 +177,7 @@ export function StatusBadge({ status }: { status: OfficerComplianceRow['status']
   );
 }
 
-function ComplianceTable({ data, lang }: { data: ComplianceDashboard; lang: ReasonLanguage }) {
+function ComplianceTable({ data, lang }: { data: ComplianceDashboard; lang: string }) {
   const { t } = useTranslation();
   const from = (data.page - 1) * data.pageSize + 1;
   return (
@@ -213,7 +213,7 @@ function ComplianceTable({ data, lang }: { data: ComplianceDashboard; lang: Reas
               ) : (
                 <ul className="usa-list margin-0">
                   {o.reasons.map((r, i) => (
-                    <li key={`${r.rule}-${i}`}>{reasonSentence(r, lang, data.credentials)}</li>
+                    <li key={`${r.rule}-${i}`}>{complianceWords(r, t, lang, data.credentials)}</li>
                   ))}
                 </ul>
               )}
