@@ -17,6 +17,26 @@ import {
  * (the record-keeping sections, gathered so that a district administrator's header fits in one
  * row at 1280 px). The server enforces the same policy; this is the part a person sees.
  */
+// "Officers and training" (issue 14) in the order of the menu.
+const COORDINATOR_TRAINING = [
+  'Officers',
+  'Training compliance',
+  'Training approvals',
+  'Import training transcripts',
+  'Gate exceptions',
+  'Training standard',
+  'Courses and credentials',
+  "Officers' time",
+];
+const READER_TRAINING = [
+  'Officers',
+  'Training compliance',
+  'Gate exceptions',
+  'Training standard',
+  'Courses and credentials',
+  "Officers' time",
+];
+
 const ROLES = [
   {
     role: 'district_admin',
@@ -30,39 +50,29 @@ const ROLES = [
       'Students',
       'Agreements (MOUs)',
       'People',
-      "Officers' time",
       'District settings',
     ],
     records: ['Import incidents', 'Publish', 'Audit log', 'Jobs', 'Disclosure log', 'Exports', 'CRDC files'],
-    training: ['Officers', 'Gate exceptions'],
+    training: COORDINATOR_TRAINING,
     refused: '/app/state',
   },
   {
     role: 'school_admin',
     who: 'a school administrator',
     label: 'School administrator',
-    nav: [
-      'Dashboard',
-      'Schools',
-      'Incidents',
-      'Role drift',
-      'Students',
-      'Agreements (MOUs)',
-      'People',
-      "Officers' time",
-    ],
+    nav: ['Dashboard', 'Schools', 'Incidents', 'Role drift', 'Students', 'Agreements (MOUs)', 'People'],
     records: [],
-    training: ['Officers', 'Gate exceptions'],
+    training: READER_TRAINING,
     refused: '/app/audit',
   },
   {
     role: 'sro',
     who: 'a school resource officer',
     label: 'School resource officer',
-    // A menu of one is a plain link: the SRO's own training status.
-    nav: ['Dashboard', 'Schools', 'Incidents', 'Students', 'Agreements (MOUs)', 'My training status'],
+    nav: ['Dashboard', 'Schools', 'Incidents', 'Students', 'Agreements (MOUs)'],
     records: [],
-    training: [],
+    // The officer's own status and records, the district's standard, their time.
+    training: ['Training standard', 'Courses and credentials', 'My training status', 'My training records', "Officers' time"],
     refused: '/app/people',
   },
   {
@@ -71,25 +81,16 @@ const ROLES = [
     label: 'Support staff',
     nav: ['Dashboard', 'Schools', 'Agreements (MOUs)'],
     records: [],
-    training: [],
+    training: ['Training standard', 'Courses and credentials'],
     refused: '/app/audit',
   },
   {
     role: 'auditor',
     who: 'an independent auditor',
     label: 'Auditor',
-    nav: [
-      'Dashboard',
-      'Schools',
-      'Incidents',
-      'Role drift',
-      'Students',
-      'Agreements (MOUs)',
-      'People',
-      "Officers' time",
-    ],
+    nav: ['Dashboard', 'Schools', 'Incidents', 'Role drift', 'Students', 'Agreements (MOUs)', 'People'],
     records: ['Audit log', 'Jobs', 'Disclosure log', 'Exports'],
-    training: ['Officers', 'Gate exceptions'],
+    training: READER_TRAINING,
     refused: '/app/state',
   },
   {
@@ -105,9 +106,10 @@ const ROLES = [
     role: 'training_coordinator',
     who: 'a training coordinator',
     label: 'Training coordinator',
-    nav: ['Dashboard', 'Schools'],
+    // The jobs page alone (a menu of one is a plain link): the coordinator follows transcript imports.
+    nav: ['Dashboard', 'Schools', 'Jobs'],
     records: [],
-    training: ['Officers', 'Gate exceptions'],
+    training: COORDINATOR_TRAINING,
     refused: '/app/people',
   },
 ] as const;
@@ -131,8 +133,14 @@ const ALL_SECTIONS = [
   'CRDC files',
   'Districts in my state',
   'Officers',
+  'Training compliance',
+  'Training approvals',
+  'Import training transcripts',
   'Gate exceptions',
+  'Training standard',
+  'Courses and credentials',
   'My training status',
+  'My training records',
 ];
 
 for (const { role, who: person, label, nav, records, training, refused } of ROLES) {

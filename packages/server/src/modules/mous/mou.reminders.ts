@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { MouReminderKind } from '@forefront/contract';
 import { nowIso } from '../../db/database.js';
 import type { AppContext } from '../../shared/context.js';
+import { type DailyOptions, scheduleDaily } from '../../shared/daily.js';
 import { newId } from '../../shared/ids.js';
 import { findDistrict } from '../districts/district.repository.js';
 import * as repo from './mou.repository.js';
@@ -78,38 +79,7 @@ export async function sendDueReminders(ctx: AppContext, today = todayIso()): Pro
   return sent;
 }
 
-const DAY_MS = 86_400_000;
-
-/**
- * Runs the reminders once shortly after the server starts and then daily; the timer is cleared
- * when the app closes, so shutdown never waits for it. A failure is logged and retried the next day.
- */
-export function scheduleMouReminders(
-  app: FastifyInstance,
-  ctx: AppContext,
-  opts: { firstRunMs?: number; everyMs?: number } = {},
-) {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
-  const run = () => {
-    running = sendDueReminders(ctx)
-      .then((sent) => sent.length && ctx.log.info({ count: sent.length }, 'MOU review reminders sent'))
-      .catch((err: Error) => ctx.log.error({ err: { message: err.message } }, 'MOU review reminders failed'))
-      .finally(() => (running = null));
-  };
-  app.addHook('onReady', (done) => {
-    timer = setTimeout(function tick() {
-      run();
-      timer = setTimeout(tick, opts.everyMs ?? DAY_MS);
-      timer.unref();
-    }, opts.firstRunMs ?? 60_000);
-    timer.unref();
-    done();
-  });
-  app.addHook('onClose', async () => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    // A run already under way finishes before the database is closed.
-    await running;
-  });
+/** The MOU review reminders once shortly after the server starts, then daily. */
+export function scheduleMouReminders(app: FastifyInstance, ctx: AppContext, opts: DailyOptions = {}) {
+  scheduleDaily(app, ctx, 'MOU review reminders', () => sendDueReminders(ctx), { ...opts, defaultFirstRunMs: 60_000 });
 }
