@@ -114,7 +114,21 @@ describe(`officer roster on ${TEST_DIALECT}`, () => {
 
   it('links an SRO account of the district once, refuses other accounts, and unlinks', async () => {
     const sro = await buildUser(t.ctx, { role: 'sro', districtId: w.district.id, schoolIds: [w.s1] });
+    const linkable = async () => {
+      const res = await call(
+        t.app,
+        w.sessions.admin,
+        'GET',
+        `/api/districts/${w.district.id}/officers/linkable-accounts`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ items: { id: string }[] }>().items.map((a) => a.id);
+    };
+    // The page's picker offers the SRO's account until a roster entry links it; never a principal's.
+    expect(await linkable()).toContain(sro.id);
+    expect(await linkable()).not.toContain(w.principal.id);
     const o = await addOfficer(t.app, w.sessions.admin, w.district.id, { userId: sro.id });
+    expect(await linkable()).not.toContain(sro.id);
     expect(o.linkedAccount?.id).toBe(sro.id);
     const again = await call(t.app, w.sessions.admin, 'POST', `/api/districts/${w.district.id}/officers`, {
       name: 'Twin',
@@ -147,6 +161,7 @@ describe(`officer roster on ${TEST_DIALECT}`, () => {
 
     const unlinked = await call(t.app, w.sessions.admin, 'PATCH', `/api/officers/${o.id}`, { userId: null });
     expect(unlinked.json<OfficerDetail>().linkedAccount).toBeNull();
+    expect(await linkable()).toContain(sro.id);
     expect((await call(t.app, sroSession, 'GET', '/api/me/officer')).json<MyOfficer>().officer).toBeNull();
   });
 

@@ -147,6 +147,15 @@ export const OfficerDetailSchema = OfficerSchema.extend({
 });
 export type OfficerDetail = z.infer<typeof OfficerDetailSchema>;
 
+/**
+ * `GET /api/districts/:id/officers/linkable-accounts`: the district's SRO accounts not yet linked to
+ * a roster entry (and not disabled), for the officer page's account picker.
+ */
+export const LinkableAccountsSchema = z.object({
+  items: z.array(z.object({ id: IdSchema, displayName: z.string(), email: z.string() })),
+});
+export type LinkableAccounts = z.infer<typeof LinkableAccountsSchema>;
+
 /** `GET /api/me/officer`: the signed-in SRO's own roster entry (null when none is linked). */
 export const MyOfficerSchema = z.object({
   officer: OfficerSchema.extend({ credentialTypes: z.array(CredentialNameSchema) }).nullable(),

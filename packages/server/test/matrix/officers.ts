@@ -122,6 +122,12 @@ export const officersMatrix: MatrixModule = {
       success: 201,
       payload: () => ({ name: 'Matrix New Officer', agency: 'Matrix Sheriff', badgeNumber: `NEW-${++badge}` }),
     },
+    'GET /api/districts/:id/officers/linkable-accounts': {
+      action: 'officer.write',
+      kind: 'item',
+      targets: (w) => w.districtTargets,
+      success: 200,
+    },
     'GET /api/officers/:id': { action: 'officer.read', kind: 'item', targets: (w) => w.extra.officers!, success: 200 },
     'PATCH /api/officers/:id': {
       action: 'officer.write',

@@ -15,6 +15,18 @@ export const insertOfficer = (db: Db, row: OfficerTable) => db.insertInto('offic
 export const updateOfficer = (db: Db, id: string, patch: Partial<OfficerTable>) =>
   db.updateTable('officers').set(patch).where('id', '=', id).execute();
 
+/** The district's SRO accounts, not disabled, that no roster entry links to yet. */
+export const findLinkableAccounts = (db: Db, districtId: string) =>
+  db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.displayName', 'u.email'])
+    .where('u.districtId', '=', districtId)
+    .where('u.role', '=', 'sro')
+    .where('u.disabled', '=', 0)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('officers as o').select('o.id').whereRef('o.userId', '=', 'u.id'))))
+    .orderBy('u.displayName')
+    .execute();
+
 /** Another officer of the district with this agency and badge, compared without case or outer spaces. */
 export async function findSameBadge(db: Db, districtId: string, agency: string, badge: string, exceptId?: string) {
   let q = db

@@ -6,6 +6,7 @@ import {
   ExceptionListQuerySchema,
   ExceptionPageSchema,
   IdParamsSchema,
+  LinkableAccountsSchema,
   MyOfficerSchema,
   OfficerCreateInputSchema,
   OfficerDetailSchema,
@@ -48,6 +49,14 @@ export function officerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => reply.code(201).send(await service.createOfficer(ctx, req.actor!, req.params.id, req.body)),
+    );
+    app.get(
+      '/api/districts/:id/officers/linkable-accounts',
+      {
+        config: { policy: 'officer.write' },
+        schema: { tags, params: IdParamsSchema, response: { 200: LinkableAccountsSchema } },
+      },
+      (req) => service.linkableAccounts(ctx, req.actor!, req.params.id),
     );
     app.get(
       '/api/officers/:id',

@@ -1,4 +1,5 @@
 import type {
+  LinkableAccounts,
   Action,
   Assignment,
   MyOfficer,
@@ -137,6 +138,12 @@ export async function createOfficer(ctx: AppContext, actor: Actor, districtId: s
     }),
   );
   return detailOf(ctx.db, d, id);
+}
+
+/** SRO accounts the roster may link (officer.write): staff names and addresses, not audited. */
+export async function linkableAccounts(ctx: AppContext, actor: Actor, districtId: string): Promise<LinkableAccounts> {
+  const district = await loadDistrictFor(ctx.db, actor, 'officer.write', districtId);
+  return { items: await repo.findLinkableAccounts(ctx.db, district.id) };
 }
 
 export async function readOfficer(ctx: AppContext, actor: Actor, id: string): Promise<OfficerDetail> {

@@ -18,7 +18,7 @@ import { useCan } from '../staff/me-context';
 import { ComplianceBadge } from './compliance-badge';
 import { AssignForm } from './officer-assign';
 import { OfficerExceptions } from './officer-exceptions';
-import { useEndAssignment, useOfficer, useUpdateOfficer } from './officers.api';
+import { useEndAssignment, useLinkableAccounts, useOfficer, useUpdateOfficer } from './officers.api';
 
 export function OfficerPage() {
   const { id = '' } = useParams();
@@ -156,7 +156,10 @@ function EditForm({ officer }: { officer: OfficerDetail }) {
     badgeNumber: officer.badgeNumber,
     email: officer.email ?? '',
     status: officer.status,
+    userId: '',
   });
+  // An officer without an account may be linked to one of the district's SRO accounts.
+  const linkable = useLinkableAccounts(officer.districtId, officer.linkedAccount === null);
   const form = useRef<HTMLFormElement>(null);
   const { invalid, check } = useClientValidation();
   const error = invalid ?? update.error;
@@ -169,6 +172,7 @@ function EditForm({ officer }: { officer: OfficerDetail }) {
     if (draft.badgeNumber !== officer.badgeNumber) input.badgeNumber = draft.badgeNumber;
     if (draft.email !== (officer.email ?? '')) input.email = draft.email.trim() ? draft.email : null;
     if (draft.status !== officer.status) input.status = draft.status;
+    if (draft.userId) input.userId = draft.userId;
     if (check(OfficerPatchInputSchema, input)) update.mutate(input);
   };
   const set = (k: 'name' | 'agency' | 'badgeNumber' | 'email') => (e: { target: { value: string } }) =>
@@ -177,7 +181,7 @@ function EditForm({ officer }: { officer: OfficerDetail }) {
     <section aria-labelledby="edit-officer-heading" className="margin-top-4">
       <h2 id="edit-officer-heading">{t('officers.editHeading')}</h2>
       {update.isSuccess && !invalid && <Alert type="success" heading={t('common.saved')} live slim />}
-      <ApiErrorAlert error={error} shownFields={['name', 'agency', 'badgeNumber', 'email', 'status']} />
+      <ApiErrorAlert error={error} shownFields={['name', 'agency', 'badgeNumber', 'email', 'status', 'userId']} />
       <Form ref={form} onSubmit={submit} noValidate large>
         <TextField
           id="edit-name"
@@ -220,6 +224,20 @@ function EditForm({ officer }: { officer: OfficerDetail }) {
           onChange={(v) => setDraft({ ...draft, status: v as OfficerDetail['status'] })}
           options={(['active', 'inactive'] as const).map((s) => ({ value: s, label: t(`officers.statuses.${s}`) }))}
         />
+        {officer.linkedAccount === null && (
+          <SelectField
+            id="edit-account"
+            label={t('officers.linkAccount')}
+            hint={t('officers.linkAccountHint')}
+            value={draft.userId}
+            onChange={(v) => setDraft({ ...draft, userId: v })}
+            options={[
+              { value: '', label: t('officers.noAccountOption') },
+              ...(linkable.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.displayName} (${a.email})` })),
+            ]}
+            error={issueOf(error, 'userId')}
+          />
+        )}
         {officer.linkedAccount && (
           <p>
             <Button type="button" unstyled onClick={() => update.mutate({ userId: null })}>

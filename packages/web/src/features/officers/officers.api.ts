@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ExceptionPageSchema,
+  LinkableAccountsSchema,
   MyOfficerSchema,
   OfficerDetailSchema,
   OfficerPageSchema,
@@ -27,7 +28,23 @@ export const officerKeys = {
   one: (id: string) => ['officers', id] as const,
   exceptions: (districtId: string, query: object) => ['officers', 'exceptions', districtId, query] as const,
   mine: ['officers', 'me'] as const,
+  linkable: (districtId: string) => ['officers', 'linkable', districtId] as const,
 };
+
+/** SRO accounts no roster entry links yet (the officer page's account picker). */
+export function useLinkableAccounts(districtId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: officerKeys.linkable(districtId),
+    queryFn: ({ signal }) =>
+      api.get(
+        `/api/districts/${encodeURIComponent(districtId)}/officers/linkable-accounts`,
+        LinkableAccountsSchema,
+        undefined,
+        signal,
+      ),
+    enabled,
+  });
+}
 
 export function useOfficers(districtId: string, query: OfficerQuery) {
   return useQuery({
