@@ -25,6 +25,11 @@ const openFirstMou = async (page: Page) => {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 };
 
+const openReyes = async (page: Page) => {
+  await page.getByRole('link', { name: 'Officer Daniel Reyes' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Officer Daniel Reyes' }).waitFor();
+};
+
 export const TOUR: TourStop[] = [
   { name: 'public-district', role: null, path: '/districts/:districtId' },
   { name: 'public-district-es', role: null, path: '/districts/:districtId', lang: 'es' },
@@ -41,4 +46,12 @@ export const TOUR: TourStop[] = [
   { name: 'audit-log-es', role: 'auditor', path: '/app/audit', lang: 'es' },
   { name: 'crdc-files', role: 'state_viewer', path: '/app/crdc' },
   { name: 'mou-es', role: 'district_admin', path: '/app/mous', lang: 'es', prepare: openFirstMou },
+  // Issue 14: officers and training.
+  { name: 'officers', role: 'training_coordinator', path: '/app/officers' },
+  { name: 'officer', role: 'district_admin', path: '/app/officers', prepare: openReyes },
+  { name: 'training-compliance', role: 'training_coordinator', path: '/app/training/compliance' },
+  { name: 'training-standard', role: 'training_coordinator', path: '/app/training/standard' },
+  { name: 'training-standard-es', role: 'training_coordinator', path: '/app/training/standard', lang: 'es' },
+  { name: 'training-import', role: 'training_coordinator', path: '/app/training/import' },
+  { name: 'activities', role: 'sro', path: '/app/activities' },
 ];
