@@ -72,7 +72,13 @@ const ROLES = [
     nav: ['Dashboard', 'Schools', 'Incidents', 'Students', 'Agreements (MOUs)'],
     records: [],
     // The officer's own status and records, the district's standard, their time.
-    training: ['Training standard', 'Courses and credentials', 'My training status', 'My training records', "Officers' time"],
+    training: [
+      'Training standard',
+      'Courses and credentials',
+      'My training status',
+      'My training records',
+      "Officers' time",
+    ],
     refused: '/app/people',
   },
   {
