@@ -152,6 +152,8 @@ export type OfficerDetail = z.infer<typeof OfficerDetailSchema>;
  * a roster entry (and not disabled), for the officer page's account picker.
  */
 export const LinkableAccountsSchema = z.object({
+  /** The district's id. */
+  id: IdSchema,
   items: z.array(z.object({ id: IdSchema, displayName: z.string(), email: z.string() })),
 });
 export type LinkableAccounts = z.infer<typeof LinkableAccountsSchema>;

@@ -143,7 +143,7 @@ export async function createOfficer(ctx: AppContext, actor: Actor, districtId: s
 /** SRO accounts the roster may link (officer.write): staff names and addresses, not audited. */
 export async function linkableAccounts(ctx: AppContext, actor: Actor, districtId: string): Promise<LinkableAccounts> {
   const district = await loadDistrictFor(ctx.db, actor, 'officer.write', districtId);
-  return { items: await repo.findLinkableAccounts(ctx.db, district.id) };
+  return { id: district.id, items: await repo.findLinkableAccounts(ctx.db, district.id) };
 }
 
 export async function readOfficer(ctx: AppContext, actor: Actor, id: string): Promise<OfficerDetail> {
