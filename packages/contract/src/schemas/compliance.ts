@@ -52,6 +52,7 @@ export type OfficerComplianceRow = z.infer<typeof OfficerComplianceRowSchema>;
 
 /** Credential names in both languages, so a reason names the credential without another request. */
 export const CredentialNameSchema = z.object({ key: z.string(), en: z.string(), es: z.string() });
+export type CredentialName = z.infer<typeof CredentialNameSchema>;
 
 export const ComplianceDashboardSchema = z.object({
   asOf: z.string(),

@@ -16,7 +16,8 @@ import { appendAudit } from '../audit/audit.service.js';
 import { findDistrict } from '../districts/district.repository.js';
 import { cachedCompliance } from './compliance.cache.js';
 import { complianceOf, type OfficerCompliance } from './compliance.compute.js';
-import { credentialTypesOf } from './training.catalog.repository.js';
+import { schoolNames } from './officer.repository.js';
+import { credentialNames } from './officer.view.js';
 import { findStandard } from './training.standard.repository.js';
 
 /**
@@ -24,15 +25,6 @@ import { findStandard } from './training.standard.repository.js';
  * training is personnel data); the ids shown are in the event, never names.
  */
 const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
-
-async function schoolNames(ctx: AppContext, districtId: string) {
-  const rows = await ctx.db.selectFrom('schools').select(['id', 'name']).where('districtId', '=', districtId).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-async function credentialNames(ctx: AppContext, districtId: string) {
-  return (await credentialTypesOf(ctx.db, districtId)).map((c) => ({ key: c.key, en: c.nameEn, es: c.nameEs }));
-}
 
 function rowOf(o: OfficerCompliance, names: Map<string, string>): OfficerComplianceRow {
   return {
@@ -76,7 +68,10 @@ export async function complianceDashboard(
   const filtered = q.status === undefined ? inView : inView.filter((o) => o.result.status === q.status);
   const start = (q.page - 1) * q.pageSize;
   const page = filtered.slice(start, start + q.pageSize);
-  const [names, credentials] = await Promise.all([schoolNames(ctx, district.id), credentialNames(ctx, district.id)]);
+  const [names, credentials] = await Promise.all([
+    schoolNames(ctx.db, district.id),
+    credentialNames(ctx.db, district.id),
+  ]);
   await ctx.db.transaction().execute((trx) =>
     appendAudit(
       trx,
@@ -130,8 +125,8 @@ export async function officerCompliance(
   );
   const [standard, names, credentials, records] = await Promise.all([
     findStandard(ctx.db, district.id),
-    schoolNames(ctx, district.id),
-    credentialNames(ctx, district.id),
+    schoolNames(ctx.db, district.id),
+    credentialNames(ctx.db, district.id),
     ctx.db
       .selectFrom('trainingRecords')
       .select(['id', 'title', 'completedOn', 'minutes', 'topics', 'credentialKey', 'expiresOn'])

@@ -1,4 +1,4 @@
-import { hoursText, topicWords, type ComplianceReasonWire } from '@forefront/contract';
+import { hoursText, topicWords, type ComplianceReasonWire, type CredentialName } from '@forefront/contract';
 
 /**
  * A compliance reason (the contract evaluator's code and params) as one sentence in the reader's
@@ -8,11 +8,7 @@ import { hoursText, topicWords, type ComplianceReasonWire } from '@forefront/con
  * TOPIC_LABELS; credential names from the district's catalog (given by the caller).
  */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
-export interface CredentialName {
-  key: string;
-  en: string;
-  es: string;
-}
+export type { CredentialName };
 
 const langOf = (lang: string): 'en' | 'es' => (lang.toLowerCase().startsWith('es') ? 'es' : 'en');
 
