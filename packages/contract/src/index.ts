@@ -35,3 +35,7 @@ export * from './schemas/activities.js';
 export * from './schemas/public-training.js';
 export * from './schemas/officers.js';
 export * from './schemas/training-records.js';
+export * from './threat-assessment.js';
+export * from './schemas/threat-teams.js';
+export * from './schemas/threat-cases.js';
+export * from './schemas/referrals.js';

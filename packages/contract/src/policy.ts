@@ -10,9 +10,11 @@ import type { Role } from './roles.js';
  * - `district`: anything in the actor's own district;
  * - `school`:   only resources tied to one of the actor's assigned schools (FERPA need-to-know);
  * - `state`:    any district in the actor's state (a state deployment's viewer);
+ * - `team`:     only resources of a threat assessment team the actor is a member of (issue 15: a
+ *               case's need-to-know is its team, not its school);
  * - `none`:     denied (deny by default: a role missing from an action is denied).
  */
-export type Scope = 'none' | 'school' | 'district' | 'state';
+export type Scope = 'none' | 'school' | 'district' | 'state' | 'team';
 
 export const ACTIONS = [
   'district.read',
@@ -72,6 +74,22 @@ export const ACTIONS = [
   'compliance.read',
   'activity.list',
   'activity.write',
+  // Issue 15: threat assessment teams and cases, referrals to support services, the equity audit.
+  'threat.settings',
+  'team.list',
+  'team.write',
+  'case.report',
+  'case.counts',
+  'case.list',
+  'case.read',
+  'case.write',
+  'case.export',
+  'provider.list',
+  'provider.write',
+  'referral.list',
+  'referral.read',
+  'referral.write',
+  'equity.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -86,6 +104,7 @@ export const POLICY: Record<Action, PolicyRow> = {
     auditor: 'district',
     state_viewer: 'state',
     training_coordinator: 'district',
+    threat_coordinator: 'district',
   },
   'district.update': { district_admin: 'district' },
   'school.list': {
@@ -96,6 +115,7 @@ export const POLICY: Record<Action, PolicyRow> = {
     auditor: 'district',
     state_viewer: 'state',
     training_coordinator: 'district',
+    threat_coordinator: 'district',
   },
   'school.read': {
     district_admin: 'district',
@@ -105,6 +125,7 @@ export const POLICY: Record<Action, PolicyRow> = {
     auditor: 'district',
     state_viewer: 'state',
     training_coordinator: 'district',
+    threat_coordinator: 'district',
   },
   'school.create': { district_admin: 'district' },
   'school.update': { district_admin: 'district', school_admin: 'school' },
@@ -129,6 +150,7 @@ export const POLICY: Record<Action, PolicyRow> = {
     support_staff: 'district',
     auditor: 'district',
     state_viewer: 'state',
+    threat_coordinator: 'district',
   },
   'mou.read': {
     district_admin: 'district',
@@ -137,13 +159,27 @@ export const POLICY: Record<Action, PolicyRow> = {
     support_staff: 'district',
     auditor: 'district',
     state_viewer: 'state',
+    threat_coordinator: 'district',
   },
   'mou.write': { district_admin: 'district' },
   'mou.sign': { district_admin: 'district' },
   // Student-level data: need-to-know (FERPA 99.31(a)(1)(ii)). Officers see their schools' roster
   // only to name students in their incidents; support staff get referrals in a later module.
-  'student.list': { district_admin: 'district', school_admin: 'school', sro: 'school', auditor: 'district' },
-  'student.read': { district_admin: 'district', school_admin: 'school', sro: 'school', auditor: 'district' },
+  // Issue 15: the threat assessment coordinator names the student of a case and checks IEP/504.
+  'student.list': {
+    district_admin: 'district',
+    school_admin: 'school',
+    sro: 'school',
+    auditor: 'district',
+    threat_coordinator: 'district',
+  },
+  'student.read': {
+    district_admin: 'district',
+    school_admin: 'school',
+    sro: 'school',
+    auditor: 'district',
+    threat_coordinator: 'district',
+  },
   'student.import': { district_admin: 'district' },
   // An SRO's `school` scope is narrowed further by the MOU's information-sharing clause: the
   // incidents they took part in, plus their schools' incidents only as the clause allows.
@@ -197,6 +233,7 @@ export const POLICY: Record<Action, PolicyRow> = {
     support_staff: 'district',
     auditor: 'district',
     training_coordinator: 'district',
+    threat_coordinator: 'district',
   },
   'training.standard': { district_admin: 'district', training_coordinator: 'district' },
   'training.record': { district_admin: 'district', training_coordinator: 'district' },
@@ -217,7 +254,111 @@ export const POLICY: Record<Action, PolicyRow> = {
     training_coordinator: 'district',
   },
   'activity.write': { district_admin: 'district', sro: 'school' },
+  // Issue 15. The district's protocol, its law-enforcement threshold and the equity alert threshold.
+  'threat.settings': { district_admin: 'district', threat_coordinator: 'district' },
+  // Who sits on which team is not student data: the staff of a school see their school's team.
+  'team.list': {
+    district_admin: 'district',
+    school_admin: 'school',
+    sro: 'school',
+    support_staff: 'school',
+    auditor: 'district',
+    threat_coordinator: 'district',
+  },
+  'team.write': { district_admin: 'district', threat_coordinator: 'district' },
+  // Any staff member reports a concern; the report goes to the school's team and the reporter
+  // does not thereby see the case.
+  'case.report': {
+    district_admin: 'district',
+    school_admin: 'school',
+    sro: 'school',
+    support_staff: 'school',
+    threat_coordinator: 'district',
+    training_coordinator: 'district',
+  },
+  // Counts without a single case: what a district administrator or principal off the team sees.
+  'case.counts': {
+    district_admin: 'district',
+    school_admin: 'school',
+    auditor: 'district',
+    threat_coordinator: 'district',
+  },
+  // A case opens to its team's members, the district's threat assessment coordinator and (read
+  // only, until the account expires) the auditor. Nobody else, a district administrator included:
+  // for them a case answers exactly as one that does not exist (NEED_TO_KNOW_ACTIONS).
+  'case.list': {
+    district_admin: 'team',
+    school_admin: 'team',
+    sro: 'team',
+    support_staff: 'team',
+    auditor: 'district',
+    threat_coordinator: 'district',
+  },
+  'case.read': {
+    district_admin: 'team',
+    school_admin: 'team',
+    sro: 'team',
+    support_staff: 'team',
+    auditor: 'district',
+    threat_coordinator: 'district',
+  },
+  'case.write': {
+    district_admin: 'team',
+    school_admin: 'team',
+    sro: 'team',
+    support_staff: 'team',
+    threat_coordinator: 'district',
+  },
+  // A case's record leaving the team (a PDF for a records request): recorded as a disclosure.
+  'case.export': {
+    district_admin: 'team',
+    school_admin: 'team',
+    sro: 'team',
+    support_staff: 'team',
+    auditor: 'district',
+    threat_coordinator: 'district',
+  },
+  // The directory of counselors, social workers, psychologists and community providers.
+  'provider.list': {
+    district_admin: 'district',
+    school_admin: 'district',
+    sro: 'district',
+    support_staff: 'district',
+    auditor: 'district',
+    threat_coordinator: 'district',
+  },
+  'provider.write': { district_admin: 'district', threat_coordinator: 'district' },
+  // Referrals name a student and a need for help: the school's administrators and support staff,
+  // not its officer (an officer's referral is made through the incident it came from).
+  'referral.list': {
+    district_admin: 'district',
+    school_admin: 'school',
+    support_staff: 'school',
+    auditor: 'district',
+    threat_coordinator: 'district',
+  },
+  'referral.read': {
+    district_admin: 'district',
+    school_admin: 'school',
+    support_staff: 'school',
+    auditor: 'district',
+    threat_coordinator: 'district',
+  },
+  'referral.write': {
+    district_admin: 'district',
+    school_admin: 'school',
+    support_staff: 'school',
+    threat_coordinator: 'district',
+  },
+  // Aggregates by group: no case is named, but small groups can be, so not every role.
+  'equity.read': { district_admin: 'district', auditor: 'district', threat_coordinator: 'district' },
 };
+
+/**
+ * Actions whose refusal answers 404 like a missing id, even inside the actor's own district: a
+ * threat assessment case must not be confirmed to exist to anyone off its team (issue 15).
+ */
+export const NEED_TO_KNOW_ACTIONS: readonly Action[] = ['case.read', 'case.write', 'case.export'];
 
 /**
  * Routes that act on no tenant resource. `public`: anyone, no session (health, public pages,
@@ -231,6 +372,8 @@ export function scopeOf(role: Role, action: Action): Scope {
 }
 
 export interface PolicyActor {
+  /** The account; needed by `team` scopes (a member is a person, not a school). */
+  userId?: string;
   role: Role;
   districtId: string | null;
   state: string | null;
@@ -243,6 +386,8 @@ export interface PolicyResource {
   state: string;
   /** Schools the resource belongs to; absent for district-wide resources. */
   schoolIds?: readonly string[];
+  /** Accounts of the threat assessment team the resource belongs to (a case): `team` scopes. */
+  memberIds?: readonly string[];
 }
 
 /** Can the actor see that this district exists at all? If not, its ids answer as not found. */
@@ -265,6 +410,13 @@ export function can(actor: PolicyActor, action: Action, resource: PolicyResource
         actor.districtId === resource.districtId &&
         resource.schoolIds !== undefined &&
         resource.schoolIds.some((id) => actor.schoolIds.includes(id))
+      );
+    case 'team':
+      return (
+        actor.districtId === resource.districtId &&
+        actor.userId !== undefined &&
+        resource.memberIds !== undefined &&
+        resource.memberIds.includes(actor.userId)
       );
   }
 }

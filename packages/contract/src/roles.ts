@@ -12,6 +12,8 @@ export const ROLES = [
   'auditor',
   'state_viewer',
   'training_coordinator',
+  // Issue 15: the district's threat assessment coordinator opens every case of the district.
+  'threat_coordinator',
 ] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
@@ -41,6 +43,8 @@ export const MFA_REQUIRED_ROLES: readonly Role[] = [
   'auditor',
   // Issue 14: officers' training files are personnel records, and certificates carry their details.
   'training_coordinator',
+  // Issue 15: threat assessment cases are the most sensitive records in the product.
+  'threat_coordinator',
 ];
 
 export function isMfaRequired(role: Role): boolean {

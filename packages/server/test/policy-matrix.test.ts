@@ -4,6 +4,7 @@ import {
   ACTIONS,
   type PolicyActor,
   type PolicyResource,
+  NEED_TO_KNOW_ACTIONS,
   ROLES,
   can,
   canSeeDistrict,
@@ -97,6 +98,7 @@ async function buildWorld(app: Parameters<typeof signIn>[0], ctx: AppContext): P
         ? await buildUser(ctx, { role, districtId: null, state: 'VA' })
         : await buildUser(ctx, { role, districtId: dA.id, schoolIds: isSchoolScoped(role) ? [a1] : [] });
     const policy: PolicyActor = {
+      userId: user.id,
       role,
       districtId: user.districtId,
       state: role === 'state_viewer' ? 'VA' : null,
@@ -485,11 +487,13 @@ function expectedOutcome(actor: PolicyActor, spec: ActionSpec, target: Target | 
   if (spec.kind === 'list') {
     const scope = scopeOf(actor.role, spec.action);
     if (scope === 'none') return 403;
-    // A school-scoped list is allowed and narrowed to the actor's schools (checked item by item).
-    if (scope === 'school') return 'allowed';
+    // A school- or team-scoped list is allowed and narrowed to the actor's schools or teams
+    // (checked item by item).
+    if (scope === 'school' || scope === 'team') return 'allowed';
     return can(actor, spec.action, { districtId: resource.districtId, state: resource.state }) ? 'allowed' : 403;
   }
-  if (!can(actor, spec.action, resource)) return 403;
+  // A threat assessment case answers off its team exactly as a missing one (issue 15).
+  if (!can(actor, spec.action, resource)) return NEED_TO_KNOW_ACTIONS.includes(spec.action) ? 404 : 403;
   return spec.alsoNeeds && !can(actor, spec.alsoNeeds, resource) ? 403 : 'allowed';
 }
 

@@ -20,6 +20,7 @@ import * as m0801 from './migrations/20261208T0801_weapon_incidents.js';
 import * as training from './migrations/20261209T0101_training.js';
 import * as complianceFingerprint from './migrations/20261209T0501_compliance_fingerprint.js';
 import * as publicTraining from './migrations/20261209T0601_public_training.js';
+import * as threatAssessment from './migrations/20261210T0101_threat_assessment.js';
 
 /** Migrations are listed explicitly (no directory scanning), in order, for both databases. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261209T0101_training': training,
   '20261209T0501_compliance_fingerprint': complianceFingerprint,
   '20261209T0601_public_training': publicTraining,
+  '20261210T0101_threat_assessment': threatAssessment,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

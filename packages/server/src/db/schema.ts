@@ -48,6 +48,22 @@ import type {
   TrainingStandardTable,
 } from '../modules/training/training.table.js';
 import type { PublicTrainingPagesTable } from '../modules/transparency/transparency.training.table.js';
+import type {
+  ThreatCaseNoteTable,
+  ThreatCaseSignoffTable,
+  ThreatCaseTable,
+  ThreatCaseThemeTable,
+  ThreatCheckinTable,
+  ThreatInterviewTable,
+  ThreatParentContactTable,
+  ThreatReminderTable,
+  ThreatSafetyTaskTable,
+  ThreatSettingsTable,
+  ThreatTeamMemberTable,
+  ThreatTeamTable,
+} from '../modules/threats/threat.table.js';
+import type { SupportProviderTable, SupportReferralTable } from '../modules/referrals/referral.table.js';
+import type { DistrictKeyTable } from '../keys/district-key.table.js';
 import type { InvitationTable, UserSchoolTable, UserTable } from '../modules/users/user.table.js';
 
 /** The whole database as Kysely sees it (camelCase; CamelCasePlugin maps to snake_case SQL). */
@@ -106,4 +122,20 @@ export interface Database {
   trainingReminders: TrainingReminderTable;
   officerActivities: OfficerActivityTable;
   publicTrainingPages: PublicTrainingPagesTable;
+  // Issue 15: threat assessment, referrals to support services, district data keys.
+  districtKeys: DistrictKeyTable;
+  threatSettings: ThreatSettingsTable;
+  threatTeams: ThreatTeamTable;
+  threatTeamMembers: ThreatTeamMemberTable;
+  threatCases: ThreatCaseTable;
+  threatCaseNotes: ThreatCaseNoteTable;
+  threatInterviews: ThreatInterviewTable;
+  threatCaseThemes: ThreatCaseThemeTable;
+  threatSafetyTasks: ThreatSafetyTaskTable;
+  threatCheckins: ThreatCheckinTable;
+  threatParentContacts: ThreatParentContactTable;
+  threatCaseSignoffs: ThreatCaseSignoffTable;
+  threatReminders: ThreatReminderTable;
+  supportProviders: SupportProviderTable;
+  supportReferrals: SupportReferralTable;
 }

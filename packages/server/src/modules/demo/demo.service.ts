@@ -135,6 +135,8 @@ export async function loadDemo(ctx: AppContext, seed = DEMO_SEED, opts: { force?
     acct('district_admin', 'admin2', 'Leon Fischer', [], null, plan[1]!.id),
     // Last, so every account above keeps the ids and secrets it had before issue 14.
     acct('training_coordinator', 'training', 'Teresa Lawson'),
+    // Issue 15, after the rest for the same reason.
+    acct('threat_coordinator', 'threat', 'Gloria Hayes'),
   ];
   const result: DemoResult = {
     districtId: main.id,
