@@ -204,6 +204,22 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
     daysBefore: z.number(),
     recipients: z.number(),
   }),
+  // Issue 15 records (H5): the demo's threat assessment data, the case PDF and records requests, reminders.
+  z.object({
+    kind: z.literal('threat_records.demo_loaded'),
+    teamIds: z.array(Id),
+    providerIds: z.array(Id),
+    caseIds: z.array(Id),
+    referralIds: z.array(Id),
+  }),
+  z.object({ kind: z.literal('threat_records.pdf_read'), caseId: Id, lang: z.string(), disclosureId: Id.nullable() }),
+  z.object({
+    kind: z.literal('threat_records.reminder_sent'),
+    subjectKind: z.enum(['task', 'checkin', 'referral']),
+    subjectId: Id,
+    caseId: Id.nullable(),
+    recipients: z.number(),
+  }),
 ]);
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export type AuditEventKind = AuditEvent['kind'];
