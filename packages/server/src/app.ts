@@ -36,6 +36,7 @@ import { complianceRoutes } from './modules/training/compliance.routes.js';
 // Issue 15: threat assessment teams and cases.
 import { threatTeamRoutes } from './modules/threats/threat-teams.routes.js';
 import { threatCaseRoutes } from './modules/threats/threat-cases.routes.js';
+import { caseExportRoutes } from './modules/threats/case.export.routes.js';
 import type { AppContext } from './shared/context.js';
 
 export interface BuiltApp {
@@ -120,6 +121,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(complianceRoutes(ctx));
   await app.register(threatTeamRoutes(ctx));
   await app.register(threatCaseRoutes(ctx));
+  await app.register(caseExportRoutes(ctx));
   if (opts.serveWeb !== false) await registerWeb(app);
   return { app, ctx };
 }

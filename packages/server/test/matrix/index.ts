@@ -10,6 +10,7 @@ import { studentsMatrix } from './students.js';
 import { trainingStandardMatrix } from './training-standard.js';
 import { trainingRecordsMatrix } from './training-records.js';
 import { transparencyMatrix } from './transparency.js';
+import { threatRecordsMatrix } from './threat-records.js';
 import type { MatrixModule } from './types.js';
 
 /** Each module's routes in the policy matrix: one file per module, so modules grow apart. */
@@ -26,4 +27,5 @@ export const MATRIX_MODULES: MatrixModule[] = [
   officersMatrix,
   trainingRecordsMatrix,
   complianceMatrix,
+  threatRecordsMatrix,
 ];
