@@ -152,7 +152,8 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
     schoolId: Id,
     source: z.string(),
     caseId: Id.nullable(),
-    incidentId: Id.nullable(),
+    /** The incident whose officer made it (not `incidentId`: the incident's own trail stays its own events). */
+    fromIncidentId: Id.nullable(),
   }),
   z.object({ kind: z.literal('referral.viewed'), referralId: Id, studentId: Id }),
   z.object({ kind: z.literal('referral.listed'), count: z.number(), providerId: Id.nullable() }),

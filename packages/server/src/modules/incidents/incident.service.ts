@@ -136,12 +136,12 @@ export async function createIncidentIn(
   await repo.insertIncident(trx, row);
   await writeChildren(trx, row, input, snapshots, false);
   await refreshFlags(trx, row, input, null);
-  await referralsFromIncidentIn(trx, ctx, actor, row, input, snapshots);
   await appendAudit(trx, audit(ctx, actor, d.id), {
     kind: 'incident.created',
     incidentId: row.id,
     schoolId: row.schoolId,
   });
+  await referralsFromIncidentIn(trx, ctx, actor, row, input, snapshots);
   return (await repo.findIncident(trx, row.id))!;
 }
 
@@ -210,8 +210,8 @@ export async function updateIncidentIn(
   });
   await writeChildren(trx, row, input, snapshots, true);
   await refreshFlags(trx, row, input, previous);
-  await referralsFromIncidentIn(trx, ctx, actor, row, input, snapshots);
   await appendAudit(trx, audit(ctx, actor, district.id), { kind: 'incident.updated', incidentId: row.id, version });
+  await referralsFromIncidentIn(trx, ctx, actor, row, input, snapshots);
   return (await repo.findIncident(trx, row.id))!;
 }
 

@@ -143,7 +143,7 @@ export async function insertReferralIn(
       schoolId: r.schoolId,
       source: r.source,
       caseId: r.caseId,
-      incidentId: r.incidentId,
+      fromIncidentId: r.incidentId,
     },
   );
   return id;
