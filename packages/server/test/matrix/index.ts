@@ -6,6 +6,7 @@ import { incidentsMatrix } from './incidents.js';
 import { jobsMatrix } from './jobs.js';
 import { mousMatrix } from './mous.js';
 import { officersMatrix } from './officers.js';
+import { referralsMatrix } from './referrals.js';
 import { studentsMatrix } from './students.js';
 import { trainingStandardMatrix } from './training-standard.js';
 import { trainingRecordsMatrix } from './training-records.js';
@@ -26,4 +27,6 @@ export const MATRIX_MODULES: MatrixModule[] = [
   officersMatrix,
   trainingRecordsMatrix,
   complianceMatrix,
+  // After studentsMatrix: referrals are made for its students.
+  referralsMatrix,
 ];

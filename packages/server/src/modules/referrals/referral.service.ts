@@ -39,7 +39,8 @@ async function readBack(ctx: Ctx, db: Db, actor: Actor, id: string, today: strin
  */
 export async function makeReferral(ctx: Ctx, actor: Actor, districtId: string, input: ReferralInput) {
   const district = await districtOrNotFound(ctx.db, districtId);
-  authorize(actor, 'referral.write', { districtId: district.id, state: district.state, schoolIds: [input.schoolId] });
+  const resource = { districtId: district.id, state: district.state, schoolIds: [input.schoolId] };
+  authorize(actor, 'referral.write', resource, 'District');
   const today = localDate(new Date(), district.timeZone);
   const student = await ctx.db
     .selectFrom('students')
