@@ -157,6 +157,7 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('referral.viewed'), referralId: Id, studentId: Id }),
   z.object({ kind: z.literal('referral.listed'), count: z.number(), providerId: Id.nullable() }),
+  z.object({ kind: z.literal('referral.students_searched'), count: z.number() }),
   z.object({
     kind: z.literal('referral.status_changed'),
     referralId: Id,

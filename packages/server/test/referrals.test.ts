@@ -216,4 +216,14 @@ describe(`referrals to support services on ${TEST_DIALECT}`, () => {
     expect(events.at(-1)).toMatchObject({ kind: 'referral.viewed', payload: { referralId: res.json<Referral>().id } });
     expectError(await call(t.app, principal2, 'GET', `/api/referrals/${res.json<Referral>().id}`), 403, 'forbidden');
   });
+
+  it('finds students to refer among the referrer’s own schools, audited', async () => {
+    const res = await call(t.app, counselor, 'GET', `/api/districts/${districtId}/referral-students?q=Sam`);
+    expect(res.statusCode, res.body).toBe(200);
+    const ids = res.json<{ items: { id: string; schoolId: string }[] }>().items.map((i) => i.id);
+    expect(ids).toContain(st1);
+    expect(ids).not.toContain(st2);
+    const events = await auditEvents(t.ctx, districtId);
+    expect(events.at(-1)).toMatchObject({ kind: 'referral.students_searched', payload: { count: ids.length } });
+  });
 });

@@ -83,6 +83,15 @@ export const referralsMatrix: MatrixModule = {
       }),
       success: 201,
     },
+    'GET /api/districts/:id/referral-students': {
+      action: 'referral.write',
+      kind: 'list',
+      targets: (w) => w.districtTargets,
+      success: 200,
+      itemAllowed: (item, t, actor) =>
+        item.districtId === t!.resource.districtId &&
+        (scopeOf(actor.role, 'referral.write') !== 'school' || actor.schoolIds.includes(item.schoolId as string)),
+    },
     'GET /api/referrals/:id': {
       action: 'referral.read',
       kind: 'item',

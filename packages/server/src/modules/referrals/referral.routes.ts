@@ -9,6 +9,8 @@ import {
   ReferralPageSchema,
   ReferralSchema,
   ReferralStatusInputSchema,
+  ReferralStudentListSchema,
+  ReferralStudentQuerySchema,
 } from '@forefront/contract';
 import type { AppContext } from '../../shared/context.js';
 import * as providers from './provider.service.js';
@@ -64,6 +66,19 @@ export function referralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) =>
         reply.code(201).send(await referrals.makeReferral(ctx, req.actor!, req.params.id, req.body)),
+    );
+    app.get(
+      '/api/districts/:id/referral-students',
+      {
+        config: { policy: 'referral.write' },
+        schema: {
+          tags,
+          params: IdParamsSchema,
+          querystring: ReferralStudentQuerySchema,
+          response: { 200: ReferralStudentListSchema },
+        },
+      },
+      (req) => referrals.searchReferralStudents(ctx, req.actor!, req.params.id, req.query),
     );
     app.get(
       '/api/referrals/:id',

@@ -5,6 +5,8 @@ import {
   type ReferralListQuery,
   type ReferralStatus,
   type ReferralStatusInput,
+  type ReferralStudent,
+  type ReferralStudentQuery,
   localDate,
 } from '@forefront/contract';
 import { type Db, nowIso } from '../../db/database.js';
@@ -16,6 +18,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../shared/erro
 import { newId } from '../../shared/ids.js';
 import { districtOrNotFound, loadDistrictForList } from '../../shared/load-district.js';
 import { appendAudit } from '../audit/audit.service.js';
+import { findStudentPage } from '../students/student.repository.js';
 import { demographicSnapshots } from '../students/student.snapshot.js';
 import { loadCaseFor } from '../threats/case.access.js';
 import { findProvider } from './provider.repository.js';
@@ -236,5 +239,37 @@ export async function moveReferral(ctx: AppContext, actor: Actor, id: string, in
       { kind: 'referral.status_changed', referralId: row.id, studentId: row.studentId, from, to, on },
     );
     return readBack(ctx, trx, actor, row.id, today);
+  });
+}
+
+/** Students the actor may refer: active, at their schools when their scope is a school. Audited (names). */
+export async function searchReferralStudents(
+  ctx: AppContext,
+  actor: Actor,
+  districtId: string,
+  q: ReferralStudentQuery,
+): Promise<{ items: ReferralStudent[] }> {
+  const { district, scope } = await loadDistrictForList(ctx.db, actor, 'referral.write', districtId);
+  const only = scope === 'school' ? actor.schoolIds.filter(Boolean) : undefined;
+  return ctx.db.transaction().execute(async (trx) => {
+    const page = await findStudentPage(
+      trx,
+      district.id,
+      { q: q.q, schoolId: q.schoolId, status: 'active', limit: 20, offset: 0 },
+      only,
+    );
+    const items = page.items.map((s) => ({
+      id: s.id,
+      districtId: s.districtId,
+      schoolId: s.schoolId,
+      name: `${s.givenName} ${s.familyName}`,
+      localId: s.localId,
+    }));
+    await appendAudit(
+      trx,
+      { dialect: ctx.dialect, actor, districtId: district.id },
+      { kind: 'referral.students_searched', count: items.length },
+    );
+    return { items };
   });
 }
