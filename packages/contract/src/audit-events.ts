@@ -144,6 +144,30 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
     officerId: Id.nullable(),
     schoolId: Id.nullable(),
   }),
+  // Issue 15 item 3: referrals to support services (ids only: the reason is sealed and never in the log).
+  z.object({
+    kind: z.literal('referral.made'),
+    referralId: Id,
+    studentId: Id,
+    schoolId: Id,
+    source: z.string(),
+    caseId: Id.nullable(),
+    /** The incident whose officer made it (not `incidentId`: the incident's own trail stays its own events). */
+    fromIncidentId: Id.nullable(),
+  }),
+  z.object({ kind: z.literal('referral.viewed'), referralId: Id, studentId: Id }),
+  z.object({ kind: z.literal('referral.listed'), count: z.number(), providerId: Id.nullable() }),
+  z.object({ kind: z.literal('referral.students_searched'), count: z.number() }),
+  z.object({
+    kind: z.literal('referral.status_changed'),
+    referralId: Id,
+    studentId: Id,
+    from: z.string(),
+    to: z.string(),
+    on: z.string(),
+  }),
+  z.object({ kind: z.literal('provider.created'), providerId: Id }),
+  z.object({ kind: z.literal('provider.updated'), providerId: Id, fields: z.array(z.string()) }),
   // Issue 14: the SRO roster (staff, not students: the list, a page, every write), assignments and the gate.
   z.object({ kind: z.literal('officer.listed'), count: z.number(), officerIds: z.array(Id) }),
   z.object({ kind: z.literal('officer.viewed'), officerId: Id }),

@@ -130,6 +130,9 @@ export const CONFLICT_REASONS = [
   'referral_awaits_follow_up',
   'not_team_member',
   'already_done',
+  // Issue 15 item 3: a referral changed since the page read it; a status that does not move it forward.
+  'referral_changed',
+  'referral_status_order',
 ] as const;
 export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 
@@ -212,6 +215,13 @@ export const RULE_ISSUE_CODES = [
   'before_case_opened',
   'not_team_candidate',
   'unknown_theme',
+  // Issue 15 item 3: referrals and the provider directory.
+  'before_referral',
+  'before_previous_status',
+  'unknown_provider',
+  'not_in_school',
+  'case_mismatch',
+  'not_support_staff',
 ] as const;
 export const ISSUE_CODES = [...ZOD_ISSUE_CODES, ...RULE_ISSUE_CODES] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -23,6 +23,7 @@ import { createMailer } from './modules/mail/mailer.js';
 import { mouRoutes } from './modules/mous/mou.routes.js';
 import { trainingStandardRoutes } from './modules/training/training.standard.routes.js';
 import { activityRoutes } from './modules/activities/activity.routes.js';
+import { referralRoutes } from './modules/referrals/referral.routes.js';
 import { transparencyTrainingRoutes } from './modules/transparency/transparency.training.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { studentRoutes } from './modules/students/student.routes.js';
@@ -115,6 +116,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(dashboardRoutes(ctx));
   await app.register(trainingStandardRoutes(ctx));
   await app.register(activityRoutes(ctx));
+  await app.register(referralRoutes(ctx));
   await app.register(transparencyTrainingRoutes(ctx));
   await app.register(officerRoutes(ctx));
   await app.register(trainingRecordRoutes(ctx));

@@ -6,6 +6,7 @@ import { incidentsMatrix } from './incidents.js';
 import { jobsMatrix } from './jobs.js';
 import { mousMatrix } from './mous.js';
 import { officersMatrix } from './officers.js';
+import { referralsMatrix } from './referrals.js';
 import { studentsMatrix } from './students.js';
 import { trainingStandardMatrix } from './training-standard.js';
 import { trainingRecordsMatrix } from './training-records.js';
@@ -28,4 +29,6 @@ export const MATRIX_MODULES: MatrixModule[] = [
   trainingRecordsMatrix,
   complianceMatrix,
   threatRecordsMatrix,
+  // After studentsMatrix: referrals are made for its students.
+  referralsMatrix,
 ];

@@ -23,6 +23,7 @@ import { loadClock, lockClock } from '../districts/district.clock.js';
 import { deriveRecordClass, schoolYearOfIncident } from './incident.derive.js';
 import { findIncidentPage } from './incident.list.js';
 import * as repo from './incident.repository.js';
+import { referralsFromIncidentIn } from '../referrals/referral.incident.js';
 import { loadStoredState, refreshFlags, writeChildren } from './incident.save.js';
 import type { IncidentRow } from './incident.table.js';
 import { validateIncidentInput } from './incident.validate.js';
@@ -94,7 +95,7 @@ export async function nextIncidentNumber(db: Db, districtId: string, at = new Da
 
 export async function createIncidentIn(
   trx: Db,
-  ctx: Pick<AppContext, 'dialect'>,
+  ctx: Pick<AppContext, 'dialect' | 'config'>,
   actor: ActorLike,
   districtId: string,
   raw: IncidentInput,
@@ -140,6 +141,7 @@ export async function createIncidentIn(
     incidentId: row.id,
     schoolId: row.schoolId,
   });
+  await referralsFromIncidentIn(trx, ctx, actor, row, input, snapshots);
   return (await repo.findIncident(trx, row.id))!;
 }
 
@@ -156,7 +158,7 @@ export async function createIncident(
 
 export async function updateIncidentIn(
   trx: Db,
-  ctx: Pick<AppContext, 'dialect'>,
+  ctx: Pick<AppContext, 'dialect' | 'config'>,
   actor: ActorLike,
   id: string,
   raw: IncidentInput,
@@ -209,6 +211,7 @@ export async function updateIncidentIn(
   await writeChildren(trx, row, input, snapshots, true);
   await refreshFlags(trx, row, input, previous);
   await appendAudit(trx, audit(ctx, actor, district.id), { kind: 'incident.updated', incidentId: row.id, version });
+  await referralsFromIncidentIn(trx, ctx, actor, row, input, snapshots);
   return (await repo.findIncident(trx, row.id))!;
 }
 
