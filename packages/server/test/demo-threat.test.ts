@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseDetail } from '@forefront/contract';
 import { type DemoResult, loadDemo } from '../src/modules/demo/demo.service.js';
 import { districtSealer } from '../src/keys/district-key.js';
-import { CONCERNS } from '../src/modules/demo/demo.threat-texts.js';
+import { CONCERNS, REFERRAL_REASONS } from '../src/modules/demo/demo.threat-texts.js';
+import { type Session, signIn } from './builders.js';
 import { TEST_DIALECT, type TestApp, createTestApp } from './harness.js';
 
 /**
@@ -118,6 +120,46 @@ describe(`the demo's threat assessment data on ${TEST_DIALECT}`, () => {
     const sealer = await districtSealer(db, t.ctx.config, demo.districtId);
     const opened = rows.map((r) => sealer.open(r.concernSealed, `threat_cases.concern:${r.id}`));
     expect(opened.every((text) => (all as readonly string[]).includes(text))).toBe(true);
+  });
+
+  it('opens through the case and referral APIs to the team, and to nobody off it', async () => {
+    const as = async (local: string) => {
+      const a = demo.accounts.find((x) => x.email === `${local}@demo.forefront.test`)!;
+      return signIn(t.app, { email: a.email, password: demo.password, mfaSecret: a.totpSecret });
+    };
+    const hsTeam = await t.ctx.db
+      .selectFrom('threatTeamMembers as m')
+      .innerJoin('users as u', 'u.id', 'm.userId')
+      .select('m.teamId')
+      .where('u.email', '=', 'principal@demo.forefront.test')
+      .executeTakeFirstOrThrow();
+    const c = await t.ctx.db
+      .selectFrom('threatCases')
+      .select(['id', 'classification'])
+      .where('teamId', '=', hsTeam.teamId)
+      .where('severity', '=', 'very_serious')
+      .executeTakeFirstOrThrow();
+    const get = async (session: Session, url: string) =>
+      t.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
+    const counselor = await as('counselor');
+    const res = await get(counselor, `/api/threat-cases/${c.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const detail = res.json<CaseDetail>();
+    expect((CONCERNS.verySerious as readonly string[]).includes(detail.concern)).toBe(true);
+    expect(detail.safetyEvaluation?.screening.length).toBeGreaterThan(20);
+    expect(detail.tasks.length).toBe(3);
+    expect(detail.team.missingToClassify).toEqual([]);
+    expect((await get(counselor, `/api/threat-cases/${c.id}/pdf`)).statusCode).toBe(200);
+    // The district administrator sits on no team: the case does not exist for them.
+    expect((await get(await as('admin'), `/api/threat-cases/${c.id}`)).statusCode).toBe(404);
+    const r = await t.ctx.db
+      .selectFrom('supportReferrals')
+      .select('id')
+      .where('caseId', '=', c.id)
+      .executeTakeFirstOrThrow();
+    const referral = await get(await as('threat'), `/api/referrals/${r.id}`);
+    expect(referral.statusCode, referral.body).toBe(200);
+    expect(referral.json<{ reason: string }>().reason).toBe(REFERRAL_REASONS[4]);
   });
 
   it('changes nothing when loaded again', async () => {
