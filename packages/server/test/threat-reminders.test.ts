@@ -2,6 +2,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendThreatReminders } from '../src/modules/threats/threat.reminders.js';
 import { buildDistrict, buildSchool, buildUser } from './builders.js';
+import { type CliTarget, cliOk, createCliTarget, runCli } from './cli-helpers.js';
 import { TEST_DIALECT, type TestApp, createTestApp } from './harness.js';
 import {
   addCase,
@@ -132,4 +133,23 @@ describe(`threat assessment reminders on ${TEST_DIALECT}`, () => {
     const outbox = await t.ctx.db.selectFrom('mailOutbox').select(['subject', 'textBody']).execute();
     expect(JSON.stringify(outbox)).not.toContain('firearm');
   });
+});
+
+/** `forefront threat reminders`: the same reminders from the command line, for every district. */
+describe(`forefront threat reminders on ${TEST_DIALECT}`, () => {
+  let cli: CliTarget;
+  beforeAll(async () => {
+    cli = await createCliTarget();
+  });
+  afterAll(() => cli?.drop());
+
+  it('refuses a date that is not one, and says when nothing is due', async () => {
+    const bad = await runCli(['threat', 'reminders', '--as-of', '2026-02-30'], cli);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--as-of must be a real date');
+    expect(await cliOk(['threat', 'reminders', '--as-of', '2026-03-13'], cli)).toContain(
+      'No threat assessment reminders due.',
+    );
+    expect(JSON.parse(await cliOk(['threat', 'reminders', '--json'], cli))).toEqual({ sent: [] });
+  }, 60_000);
 });
