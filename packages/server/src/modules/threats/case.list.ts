@@ -65,16 +65,26 @@ const countOf = async (q: ReturnType<typeof base>) =>
 /** Ids of one page: overdue cases first, then the others, each newest first. */
 async function pageIds(db: Db, f: Filter, overdueIds: string[], q: CaseListQuery) {
   // Overdue ids of closed cases never count (a closed case has nothing due); `status` is a column filter.
+  // Looked up by primary key, then filtered and sorted here: with an ORDER BY, SQLite's planner
+  // walks the district's whole (opened_at) index for a few hundred ids (bench/threat-cases.ts).
   const overdue = overdueIds.length
     ? (
-        await base(db, f)
-          .select(['c.id', 'c.openedAt'])
+        await db
+          .selectFrom('threatCases as c')
+          .select(['c.id', 'c.openedAt', 'c.districtId', 'c.status', 'c.schoolId', 'c.teamId'])
           .where('c.id', 'in', overdueIds)
-          .where('c.status', '=', 'open')
-          .orderBy('c.openedAt', 'desc')
-          .orderBy('c.id', 'desc')
           .execute()
-      ).map((r) => r.id)
+      )
+        .filter(
+          (r) =>
+            r.districtId === f.districtId &&
+            r.status === 'open' &&
+            (!f.status || r.status === f.status) &&
+            (!f.schoolId || r.schoolId === f.schoolId) &&
+            (!f.teamIds || f.teamIds.includes(r.teamId)),
+        )
+        .sort((a, b) => (a.openedAt === b.openedAt ? (a.id < b.id ? 1 : -1) : a.openedAt < b.openedAt ? 1 : -1))
+        .map((r) => r.id)
     : [];
   const rest = (qq: ReturnType<typeof base>) => (overdue.length ? qq.where('c.id', 'not in', overdue) : qq);
   if (q.overdue === 'true') return { ids: overdue.slice(q.offset, q.offset + q.limit), total: overdue.length };
