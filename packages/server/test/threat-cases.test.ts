@@ -83,7 +83,7 @@ describe(`threat assessment cases on ${TEST_DIALECT}`, () => {
       studentId: other.id,
       concern: 'A concern at the other school',
     });
-    expect(expectError(res, 409, 'conflict').params).toMatchObject({ reason: 'no_team' });
+    expect((expectError(res, 409, 'conflict') as { params?: unknown }).params).toMatchObject({ reason: 'no_team' });
     expect(await caseTableCounts(t.ctx)).toEqual(before);
   });
 
