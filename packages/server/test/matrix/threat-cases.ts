@@ -1,5 +1,7 @@
 import { NTAC_THEMES, ROLES, scopeOf } from '@forefront/contract';
 import { nowIso } from '../../src/db/database.js';
+import { districtSealer } from '../../src/keys/district-key.js';
+import { sealCtx } from '../../src/modules/threats/case.rules.js';
 import { newId } from '../../src/shared/ids.js';
 import type { ActionSpec, Item, MatrixModule, Target, World } from './types.js';
 import { type ThreatTeamRef, matrixCase, matrixCtx, poolTarget, threatTeams } from './threat-world.js';
@@ -24,6 +26,7 @@ const targets: Record<'cases' | 'ntac' | 'tasks' | 'checkinsDone' | 'close' | 's
 
 async function childRows(kind: 'task' | 'checkin', t: ThreatTeamRef, caseId: string, n: number) {
   const ctx = matrixCtx!;
+  const sealer = await districtSealer(ctx.db, ctx.config, t.districtId);
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const id = newId();
@@ -36,12 +39,13 @@ async function childRows(kind: 'task' | 'checkin', t: ThreatTeamRef, caseId: str
       doneAt: null,
       createdAt: nowIso(),
     };
-    if (kind === 'task')
+    if (kind === 'task') {
+      const titleSealed = sealer.seal('Matrix task', sealCtx('threat_safety_tasks', 'title', id));
       await ctx.db
         .insertInto('threatSafetyTasks')
-        .values({ ...base, titleSealed: 'x', status: 'open' })
+        .values({ ...base, titleSealed, status: 'open' })
         .execute();
-    else
+    } else
       await ctx.db
         .insertInto('threatCheckins')
         .values({ ...base, noteSealed: null })

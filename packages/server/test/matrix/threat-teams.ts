@@ -1,4 +1,4 @@
-import { scopeOf } from '@forefront/contract';
+import { ROLES, scopeOf } from '@forefront/contract';
 import { buildSchool, buildUser } from '../builders.js';
 import type { Item, MatrixModule, Target, World } from './types.js';
 import { matrixCtx, poolTarget, threatTeams } from './threat-world.js';
@@ -17,7 +17,9 @@ export const threatTeamsMatrix: MatrixModule = {
     const now = new Date().toISOString();
     for (const d of w.districtTargets) {
       const spare: string[] = [];
-      for (let i = 0; i < 4; i++) spare.push((await buildSchool(ctx, d.resource.districtId)).id);
+      // Every role's request takes one (allowed or not), plus the request without a session.
+      const spares = d.resource.districtId === w.dA.id ? ROLES.length + 3 : 3;
+      for (let i = 0; i < spares; i++) spare.push((await buildSchool(ctx, d.resource.districtId)).id);
       createTargets.push(poolTarget(d.label, d.resource, { id: d.resource.districtId }, { school: spare }));
       const school = (await buildSchool(ctx, d.resource.districtId)).id;
       const teamId = `${d.resource.districtId.slice(0, 8)}-${school.slice(0, 8)}-members`;
