@@ -197,6 +197,8 @@ describe(`threat assessment case steps on ${TEST_DIALECT}`, () => {
         districtId: w.districtId,
         kind: 'community_provider',
         name: 'Bright Path Clinic',
+        active: 1,
+        languages: '["en"]',
         createdAt: now,
         updatedAt: now,
       })
@@ -222,6 +224,7 @@ describe(`threat assessment case steps on ${TEST_DIALECT}`, () => {
         idea: 0,
         section504: 0,
         englishLearner: 0,
+        version: 1,
         createdAt: now,
         updatedAt: now,
       })

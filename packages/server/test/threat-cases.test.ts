@@ -3,6 +3,7 @@ import type { CaseCounts, CaseDetail } from '@forefront/contract';
 import { newId } from '../src/shared/ids.js';
 import { auditEvents, expectError } from './auth.helpers.js';
 import { TEST_DIALECT, type TestApp, createTestApp } from './harness.js';
+import { incidentInput } from './incident.helpers.js';
 import { type ThreatWorld, api, buildThreatWorld, caseTableCounts, reportCase } from './threat.helpers.js';
 
 /**
@@ -83,7 +84,7 @@ describe(`threat assessment cases on ${TEST_DIALECT}`, () => {
       studentId: other.id,
       concern: 'A concern at the other school',
     });
-    expect(expectError(res, 409, 'conflict').params).toMatchObject({ reason: 'no_team' });
+    expect((expectError(res, 409, 'conflict') as { params?: unknown }).params).toMatchObject({ reason: 'no_team' });
     expect(await caseTableCounts(t.ctx)).toEqual(before);
   });
 
@@ -187,6 +188,50 @@ describe(`threat assessment cases on ${TEST_DIALECT}`, () => {
     const counts = await api(t.app, w.s.coordinator, 'GET', `/api/districts/${w.districtId}/threat-cases/counts`);
     expect(counts.json().overdue).toBe(1);
     await t.ctx.db.deleteFrom('threatSafetyTasks').where('dueOn', '=', '2020-01-01').execute();
+  });
+
+  it('opens a case from an incident the reporter can read; the incident lists it to those who may open it', async () => {
+    const incident = await api(t.app, w.s.sro, 'POST', `/api/districts/${w.districtId}/incidents`, {
+      ...incidentInput(w.school, w.users.sro.id),
+      students: [{ studentId: w.student, role: 'offender' }],
+    });
+    expect(incident.statusCode, incident.body).toBe(201);
+    const incidentId = incident.json<{ id: string }>().id;
+    const report = (studentId: string) =>
+      api(t.app, w.s.sro, 'POST', `/api/districts/${w.districtId}/threat-reports`, {
+        schoolId: w.school,
+        studentId,
+        concern: 'Said it during the incident',
+        incidentId,
+      });
+    const off = await report(w.iepStudent);
+    const err = expectError(off, 400, 'invalid_request') as unknown as { issues: { code: string }[] };
+    expect(err.issues.map((i) => i.code)).toEqual(['student_not_on_incident']);
+    // Someone who cannot read the incident cannot open a case from it (another school's staff: 403 first).
+    const outsider = await api(t.app, w.s.outsider, 'POST', `/api/districts/${w.districtId}/threat-reports`, {
+      schoolId: w.otherSchool,
+      studentId: w.student,
+      concern: 'x',
+      incidentId,
+    });
+    expect([403, 404]).toContain(outsider.statusCode);
+    const ok = await report(w.student);
+    expect(ok.statusCode, ok.body).toBe(201);
+    const number = ok.json<{ number: string }>().number;
+    const row = await t.ctx.db
+      .selectFrom('threatCases')
+      .select(['id', 'source', 'incidentId'])
+      .where('number', '=', number)
+      .where('districtId', '=', w.districtId)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ source: 'incident', incidentId });
+    const asMember = await api(t.app, w.s.sro, 'GET', `/api/incidents/${incidentId}`);
+    expect(asMember.json().threatCases).toEqual([{ id: row.id, number }]);
+    const asAdmin = await api(t.app, w.s.admin, 'GET', `/api/incidents/${incidentId}`);
+    expect(asAdmin.statusCode, asAdmin.body).toBe(200);
+    expect(asAdmin.json().threatCases).toEqual([]);
+    const detail = await api(t.app, w.s.sro, 'GET', `/api/threat-cases/${row.id}`);
+    expect(detail.json()).toMatchObject({ incidentId, incidentNumber: incident.json().number });
   });
 
   it('keeps every sealed text out of the database in plaintext, bound to its row', async () => {

@@ -60,9 +60,13 @@ describe(`threat assessment settings and teams on ${TEST_DIALECT}`, () => {
     expect(res.json<Team>()).toMatchObject({ schoolId: null, members: [], openCases: 0 });
     expect(res.json<Team>().missingRoles).toEqual(['administrator', 'mental_health', 'law_enforcement']);
     const twice = await api(t.app, w.s.coordinator, 'POST', teams(), { schoolId: null, name: 'Another' });
-    expect(expectError(twice, 409, 'conflict').params).toMatchObject({ reason: 'team_exists' });
+    expect((expectError(twice, 409, 'conflict') as { params?: unknown }).params).toMatchObject({
+      reason: 'team_exists',
+    });
     const school = await api(t.app, w.s.coordinator, 'POST', teams(), { schoolId: w.school, name: 'Second' });
-    expect(expectError(school, 409, 'conflict').params).toMatchObject({ reason: 'team_exists' });
+    expect((expectError(school, 409, 'conflict') as { params?: unknown }).params).toMatchObject({
+      reason: 'team_exists',
+    });
     const foreign = await buildSchool(t.ctx, (await buildDistrict(t.ctx)).id);
     const other = await api(t.app, w.s.coordinator, 'POST', teams(), { schoolId: foreign.id, name: 'Foreign' });
     expectError(other, 400, 'invalid_request');

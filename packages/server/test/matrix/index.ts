@@ -12,6 +12,8 @@ import { trainingStandardMatrix } from './training-standard.js';
 import { trainingRecordsMatrix } from './training-records.js';
 import { transparencyMatrix } from './transparency.js';
 import { threatRecordsMatrix } from './threat-records.js';
+import { threatCasesMatrix } from './threat-cases.js';
+import { threatTeamsMatrix } from './threat-teams.js';
 import type { MatrixModule } from './types.js';
 
 /** Each module's routes in the policy matrix: one file per module, so modules grow apart. */
@@ -31,4 +33,6 @@ export const MATRIX_MODULES: MatrixModule[] = [
   threatRecordsMatrix,
   // After studentsMatrix: referrals are made for its students.
   referralsMatrix,
+  threatTeamsMatrix,
+  threatCasesMatrix,
 ];
