@@ -9,6 +9,24 @@ import {
   withPassword,
 } from '../../fixtures/forefront';
 
+const PROVIDER = `Alicia Romero, school counselor ${Date.now().toString(36)}`;
+
+/** The district administrator lists the counselor in the directory, linked to her account (her caseload). */
+test('an administrator adds the counselor to the provider directory', async ({ page }) => {
+  await signInThroughApi(page, withPassword(account('district_admin')));
+  await page.goto('/app/referrals/providers');
+  await expect(pageHeading(page, 'Provider directory')).toBeVisible();
+  const form = page.locator('form').filter({ has: page.getByLabel('Forefront account') });
+  await form.getByLabel('Name', { exact: true }).fill(PROVIDER);
+  await form.getByLabel('Service').selectOption('counselor');
+  await form.getByLabel('Forefront account').selectOption({ label: account('support_staff').displayName });
+  await form.getByText('Also serves families in Spanish').click();
+  await form.getByRole('button', { name: 'Add the provider' }).click();
+  await expect(page.getByText('The provider was saved.')).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(`${PROVIDER}.*English, Spanish`) })).toBeVisible();
+  await expectAccessible(page);
+});
+
 /**
  * Issue 15 item 3: the demo counselor (Alicia Romero) refers a student of her school to a
  * counselor, then records the referral's steps until it is completed; the timeline shows each
@@ -29,6 +47,7 @@ test('a counselor makes a referral and follows it to completed', async ({ page }
   await page.getByLabel('Find the student').fill(student.localId);
   await page.getByRole('button', { name: `Choose ${student.name} (${student.localId})` }).click();
   await page.getByLabel('Service').selectOption('counselor');
+  await page.getByLabel(/^Provider/).selectOption({ label: `${PROVIDER} (Counselor)` });
   await page.getByLabel('Why the student is referred').fill('Struggling since a move; asked to talk to someone.');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Make the referral' }).click();
@@ -51,7 +70,13 @@ test('a counselor makes a referral and follows it to completed', async ({ page }
   await expect(page.getByRole('heading', { name: 'Record the next step' })).toHaveCount(0);
   await expectAccessible(page);
 
-  await page.getByRole('link', { name: 'Back to referrals' }).click();
+  // Her caseload (her own provider entry comes first) lists it.
+  await page.goto('/app/referrals/caseload');
+  await expect(pageHeading(page, 'Caseloads')).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(`${student.name}.*Completed`) })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto('/app/referrals');
   await page.getByLabel('Show').selectOption('completed');
   await expect(page.getByRole('row', { name: new RegExp(`${student.name}.*Completed`) }).first()).toBeVisible();
 });
