@@ -12,7 +12,7 @@ import { PageTitle } from '../../components/page-title';
 import { QueryView } from '../../components/query-view';
 import { useCan, useCurrentMe } from '../staff/me-context';
 import { nextStatuses, timeline } from './referral-steps';
-import { useMoveReferral, useReferral } from './referrals.api';
+import { useMoveReferral, useProviders, useReferral } from './referrals.api';
 
 /** One referral: who, why, to whom; its timeline; and the next step for those who may record it. */
 export function ReferralDetailPage() {
@@ -102,6 +102,9 @@ function MoveForm({ referral: r }: { referral: Referral }) {
   const [status, setStatus] = useState<ReferralStatus>(options[0]!);
   // Today on the district's calendar: the server refuses a date after it.
   const [on, setOn] = useState(localDate(new Date(), district.timeZone));
+  const providers = useProviders(district.id);
+  const [providerId, setProviderId] = useState(r.providerId ?? '');
+  const active = (providers.data?.items ?? []).filter((p) => p.active || p.id === r.providerId);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, move.error);
   const done = (
@@ -114,7 +117,7 @@ function MoveForm({ referral: r }: { referral: Referral }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     move.mutate(
-      { status, on, version: r.version },
+      { status, on, version: r.version, providerId: providerId || null },
       { onSuccess: (next) => setStatus(nextStatuses(next.status)[0] ?? status) },
     );
   };
@@ -122,7 +125,7 @@ function MoveForm({ referral: r }: { referral: Referral }) {
     <section aria-labelledby="move-heading" className="margin-y-4 print:display-none">
       <h2 id="move-heading">{t('referrals.moveHeading')}</h2>
       <p>{t('referrals.moveIntro')}</p>
-      <ApiErrorAlert error={move.error} shownFields={['status', 'on']} />
+      <ApiErrorAlert error={move.error} shownFields={['status', 'on', 'providerId']} />
       {move.isSuccess && done}
       <Form ref={form} onSubmit={submit} noValidate>
         <SelectField
@@ -140,6 +143,17 @@ function MoveForm({ referral: r }: { referral: Referral }) {
           value={on}
           onChange={setOn}
           error={issueOf(move.error, 'on')}
+        />
+        <SelectField
+          id="referral-status-provider"
+          label={t('referrals.provider')}
+          hint={t('referrals.moveProviderHint')}
+          isOptional
+          value={providerId}
+          onChange={setProviderId}
+          placeholder={t('referrals.noProvider')}
+          options={active.map((p) => ({ value: p.id, label: `${p.name} (${t(`referrals.services.${p.kind}`)})` }))}
+          error={issueOf(move.error, 'providerId')}
         />
         <Button type="submit" disabled={move.isPending}>
           {move.isPending ? t('common.saving') : t('referrals.moveButton')}
