@@ -226,4 +226,13 @@ describe(`referrals to support services on ${TEST_DIALECT}`, () => {
     const events = await auditEvents(t.ctx, districtId);
     expect(events.at(-1)).toMatchObject({ kind: 'referral.students_searched', payload: { count: ids.length } });
   });
+
+  it('assigns a provider when a referral is accepted, only one of the district’s active providers', async () => {
+    const prov = await insertProvider(t.ctx, districtId, { name: 'Assigned on acceptance' });
+    const r = (await make(counselor, base())).json<Referral>();
+    const unknown = await move(counselor, r.id, { status: 'accepted', version: 1, providerId: 'nope' });
+    expect(unknown.json().error.issues[0].code).toBe('unknown_provider');
+    const ok = await move(counselor, r.id, { status: 'accepted', version: 1, providerId: prov });
+    expect(ok.json<Referral>()).toMatchObject({ providerId: prov, providerName: 'Assigned on acceptance' });
+  });
 });

@@ -2,7 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button, Form } from '@trussworks/react-uswds';
-import type { Referral, ReferralStatus } from '@forefront/contract';
+import { type Referral, type ReferralStatus, localDate } from '@forefront/contract';
 import { issueOf } from '../../api/client';
 import { Alert } from '../../components/alert';
 import { ApiErrorAlert } from '../../components/api-error-alert';
@@ -12,7 +12,7 @@ import { PageTitle } from '../../components/page-title';
 import { QueryView } from '../../components/query-view';
 import { useCan, useCurrentMe } from '../staff/me-context';
 import { nextStatuses, timeline } from './referral-steps';
-import { useMoveReferral, useReferral } from './referrals.api';
+import { useMoveReferral, useProviders, useReferral } from './referrals.api';
 
 /** One referral: who, why, to whom; its timeline; and the next step for those who may record it. */
 export function ReferralDetailPage() {
@@ -34,6 +34,7 @@ export function ReferralDetailPage() {
 function ReferralView({ referral: r }: { referral: Referral }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
+  const { timeZone } = useCurrentMe().district!;
   const rows: [string, string][] = [
     [t('referrals.school'), r.schoolName],
     [t('referrals.kind'), t(`referrals.services.${r.kind}`)],
@@ -81,11 +82,11 @@ function ReferralView({ referral: r }: { referral: Referral }) {
         {timeline(r).map((s) => (
           <li key={s.status} className="usa-process-list__item">
             <p className="usa-process-list__heading">{t(`referrals.statuses.${s.status}`)}</p>
-            <p className="margin-top-05">{formatDate(s.on, i18n.language)}</p>
+            <p className="margin-top-05">{formatDate(s.on, i18n.language, timeZone)}</p>
           </li>
         ))}
       </ol>
-      {can('referral.write') && nextStatuses(r.status).length > 0 && <MoveForm referral={r} />}
+      {can('referral.write') && <MoveForm referral={r} />}
       <Button type="button" outline className="print:display-none" onClick={() => window.print()}>
         {t('referrals.print')}
       </Button>
@@ -99,13 +100,24 @@ function MoveForm({ referral: r }: { referral: Referral }) {
   const move = useMoveReferral(district.id, r.id);
   const options = nextStatuses(r.status);
   const [status, setStatus] = useState<ReferralStatus>(options[0]!);
-  const [on, setOn] = useState(new Date().toLocaleDateString('en-CA'));
+  // Today on the district's calendar: the server refuses a date after it.
+  const [on, setOn] = useState(localDate(new Date(), district.timeZone));
+  const providers = useProviders(district.id);
+  const [providerId, setProviderId] = useState(r.providerId ?? '');
+  const active = (providers.data?.items ?? []).filter((p) => p.active || p.id === r.providerId);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, move.error);
+  const done = (
+    <Alert type="success" heading={t('referrals.moved')} live slim>
+      {move.isSuccess && t('referrals.movedText', { status: t(`referrals.statuses.${move.data.status}`) })}
+    </Alert>
+  );
+  // A final status has no next step; the confirmation of the step that made it final stays.
+  if (options.length === 0) return move.isSuccess ? done : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     move.mutate(
-      { status, on, version: r.version },
+      { status, on, version: r.version, providerId: providerId || null },
       { onSuccess: (next) => setStatus(nextStatuses(next.status)[0] ?? status) },
     );
   };
@@ -113,12 +125,8 @@ function MoveForm({ referral: r }: { referral: Referral }) {
     <section aria-labelledby="move-heading" className="margin-y-4 print:display-none">
       <h2 id="move-heading">{t('referrals.moveHeading')}</h2>
       <p>{t('referrals.moveIntro')}</p>
-      <ApiErrorAlert error={move.error} shownFields={['status', 'on']} />
-      {move.isSuccess && (
-        <Alert type="success" heading={t('referrals.moved')} live slim>
-          {t('referrals.movedText', { status: t(`referrals.statuses.${move.data.status}`) })}
-        </Alert>
-      )}
+      <ApiErrorAlert error={move.error} shownFields={['status', 'on', 'providerId']} />
+      {move.isSuccess && done}
       <Form ref={form} onSubmit={submit} noValidate>
         <SelectField
           id="referral-next-status"
@@ -135,6 +143,17 @@ function MoveForm({ referral: r }: { referral: Referral }) {
           value={on}
           onChange={setOn}
           error={issueOf(move.error, 'on')}
+        />
+        <SelectField
+          id="referral-status-provider"
+          label={t('referrals.provider')}
+          hint={t('referrals.moveProviderHint')}
+          isOptional
+          value={providerId}
+          onChange={setProviderId}
+          placeholder={t('referrals.noProvider')}
+          options={active.map((p) => ({ value: p.id, label: `${p.name} (${t(`referrals.services.${p.kind}`)})` }))}
+          error={issueOf(move.error, 'providerId')}
         />
         <Button type="submit" disabled={move.isPending}>
           {move.isPending ? t('common.saving') : t('referrals.moveButton')}

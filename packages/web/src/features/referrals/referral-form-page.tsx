@@ -8,6 +8,8 @@ import {
   type ReferralInput,
   ReferralInputSchema,
   type ReferralStudent,
+  addDays,
+  localDate,
 } from '@forefront/contract';
 import { issueOf } from '../../api/client';
 import { useClientValidation } from '../../api/validate';
@@ -17,8 +19,6 @@ import { PageTitle } from '../../components/page-title';
 import { useDebounced } from '../../components/use-debounced';
 import { useCurrentMe } from '../staff/me-context';
 import { useMakeReferral, useProviders, useReferralStudents } from './referrals.api';
-
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toLocaleDateString('en-CA');
 
 /** "Make a referral": a student of the referrer's schools, the service, a provider if known, why, and when to follow up. */
 export function ReferralFormPage() {
@@ -34,7 +34,8 @@ export function ReferralFormPage() {
   const [kind, setKind] = useState<ProviderKind>('counselor');
   const [providerId, setProviderId] = useState('');
   const [reason, setReason] = useState('');
-  const [followUpDueOn, setFollowUp] = useState(inDays(14));
+  // Two weeks from today on the district's calendar.
+  const [followUpDueOn, setFollowUp] = useState(addDays(localDate(new Date(), district.timeZone), 14));
   const form = useRef<HTMLFormElement>(null);
   const { invalid, check } = useClientValidation();
   const error = invalid ?? make.error;

@@ -20,7 +20,7 @@ describe('referral steps', () => {
       declinedAt: null,
     } as Referral;
     expect(timeline(r)).toEqual([
-      { status: 'made', on: '2026-11-02' },
+      { status: 'made', on: '2026-11-02T15:04:00.000Z' },
       { status: 'first_contact', on: '2026-11-05' },
       { status: 'completed', on: '2026-11-20' },
     ]);

@@ -11,10 +11,10 @@ export function nextStatuses(status: ReferralStatus): ReferralStatus[] {
   return [...PATH.slice(PATH.indexOf(status) + 1), 'declined'];
 }
 
-/** The timeline: each status the referral went through, with its date (YYYY-MM-DD), oldest first. */
+/** The timeline: each status the referral went through, oldest first; `made` is an instant, the others days. */
 export function timeline(r: Referral): { status: ReferralStatus; on: string }[] {
   const dated: [ReferralStatus, string | null][] = [
-    ['made', r.madeAt.slice(0, 10)],
+    ['made', r.madeAt],
     ['accepted', r.acceptedAt],
     ['first_contact', r.firstContactAt],
     ['ongoing', r.ongoingAt],

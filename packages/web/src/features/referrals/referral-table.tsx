@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { Referral } from '@forefront/contract';
 import { DataTable } from '../../components/data-table';
 import { formatDate } from '../../components/format';
+import { useCurrentMe } from '../staff/me-context';
 
 /** Referrals as rows: the student links to the referral; an overdue follow-up is marked in words, not colour alone. */
 export function ReferralTable({ referrals, caption }: { referrals: Referral[]; caption: string }) {
   const { t, i18n } = useTranslation();
+  const timeZone = useCurrentMe().district?.timeZone;
   return (
     <DataTable captionId="referrals-caption" caption={caption}>
       <thead>
@@ -34,7 +36,7 @@ export function ReferralTable({ referrals, caption }: { referrals: Referral[]; c
               {r.overdue && <span className="usa-tag bg-secondary-dark margin-left-1">{t('referrals.overdue')}</span>}
             </td>
             <td>{formatDate(r.followUpDueOn, i18n.language)}</td>
-            <td>{formatDate(r.madeAt, i18n.language)}</td>
+            <td>{formatDate(r.madeAt, i18n.language, timeZone)}</td>
           </tr>
         ))}
       </tbody>
