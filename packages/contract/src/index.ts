@@ -38,4 +38,5 @@ export * from './schemas/training-records.js';
 export * from './threat-assessment.js';
 export * from './schemas/threat-teams.js';
 export * from './schemas/threat-cases.js';
+export * from './schemas/threat-records.js';
 export * from './schemas/referrals.js';

@@ -23,6 +23,7 @@ import { createMailer } from './modules/mail/mailer.js';
 import { mouRoutes } from './modules/mous/mou.routes.js';
 import { trainingStandardRoutes } from './modules/training/training.standard.routes.js';
 import { activityRoutes } from './modules/activities/activity.routes.js';
+import { referralRoutes } from './modules/referrals/referral.routes.js';
 import { transparencyTrainingRoutes } from './modules/transparency/transparency.training.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { studentRoutes } from './modules/students/student.routes.js';
@@ -33,6 +34,10 @@ import { dashboardRoutes } from './modules/dashboard/todo.routes.js';
 import { officerRoutes } from './modules/training/officer.routes.js';
 import { trainingRecordRoutes } from './modules/training/training.record.routes.js';
 import { complianceRoutes } from './modules/training/compliance.routes.js';
+// Issue 15: threat assessment teams and cases.
+import { threatTeamRoutes } from './modules/threats/threat-teams.routes.js';
+import { threatCaseRoutes } from './modules/threats/threat-cases.routes.js';
+import { caseExportRoutes } from './modules/threats/case.export.routes.js';
 import type { AppContext } from './shared/context.js';
 
 export interface BuiltApp {
@@ -111,10 +116,14 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(dashboardRoutes(ctx));
   await app.register(trainingStandardRoutes(ctx));
   await app.register(activityRoutes(ctx));
+  await app.register(referralRoutes(ctx));
   await app.register(transparencyTrainingRoutes(ctx));
   await app.register(officerRoutes(ctx));
   await app.register(trainingRecordRoutes(ctx));
   await app.register(complianceRoutes(ctx));
+  await app.register(threatTeamRoutes(ctx));
+  await app.register(threatCaseRoutes(ctx));
+  await app.register(caseExportRoutes(ctx));
   if (opts.serveWeb !== false) await registerWeb(app);
   return { app, ctx };
 }

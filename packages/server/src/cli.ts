@@ -7,6 +7,7 @@ import { registerExportCommands } from './cli/export.command.js';
 import { registerImportCommands } from './cli/import.command.js';
 import { registerMouCommands } from './cli/mou.command.js';
 import { registerTrainingCommands } from './cli/training.command.js';
+import { registerThreatCommands } from './cli/threat.command.js';
 import { registerSetupCommands } from './cli/setup.command.js';
 import { registerStudentsCommands } from './cli/students.command.js';
 import { registerTransparencyCommands } from './cli/transparency.command.js';
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<void> {
   registerExportCommands(program);
   registerMouCommands(program);
   registerTrainingCommands(program);
+  registerThreatCommands(program);
   registerStudentsCommands(program);
   registerCrdcCommands(program);
   registerTransparencyCommands(program);

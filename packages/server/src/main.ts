@@ -8,6 +8,7 @@ import { BatchedLogDestination } from './plugins/log-destination.js';
 import { isSetupNeeded, issueSetupLink } from './modules/setup/setup.service.js';
 import { scheduleMouReminders } from './modules/mous/mou.reminders.js';
 import { scheduleTrainingReminders } from './modules/training/training.reminders.schedule.js';
+import { scheduleThreatReminders } from './modules/threats/threat.reminders.schedule.js';
 import { scheduleAuditAnchors } from './modules/audit/audit.anchor.file.js';
 import { recomputePendingClocks } from './modules/districts/district.recompute.js';
 import { failInterruptedJobs } from './modules/jobs/job.service.js';
@@ -50,6 +51,7 @@ async function serveProcess(config: Config, opts: { migrate: boolean; singletons
   if (opts.singletons) {
     scheduleMouReminders(app, ctx); // daily annual-review reminders; cleared on close
     scheduleTrainingReminders(app, ctx); // daily training lapse reminders (60 and 30 days); cleared on close
+    scheduleThreatReminders(app, ctx); // daily overdue case tasks, check-ins and referral follow-ups; cleared on close
     scheduleAuditAnchors(app, ctx); // signed audit heads every AUDIT_ANCHOR_INTERVAL minutes; cleared on close
   }
 

@@ -151,6 +151,11 @@ export const IncidentSummarySchema = z.object({
 export type IncidentSummary = z.infer<typeof IncidentSummarySchema>;
 
 export const IncidentDetailSchema = IncidentSummarySchema.extend({
+  /**
+   * Issue 15: threat assessment cases opened from this incident, listed only to a reader who may
+   * open them (a case's existence is need-to-know). Present on GET /api/incidents/:id.
+   */
+  threatCases: z.array(z.object({ id: z.string(), number: z.string() })).optional(),
   description: z.string(),
   weapon: WeaponSchema,
   offenseAlleged: z.boolean(),
@@ -254,6 +259,22 @@ const DriftCountsSchema = z.object({
   referrals: z.number().int(),
 });
 
+/**
+ * Issue 15 item 3: referrals to support services next to referrals to law enforcement, per 1,000
+ * enrolled students of each group (`all:*`, `race:BL`, `sex:F`, `disability:idea`,
+ * `english_learner:english_learner`...: the transparency report's group keys). Enrollment is the
+ * roster as of the range's last day. Null rates: nobody enrolled in the group.
+ */
+export const DriftGroupReferralsSchema = z.object({
+  key: z.string(),
+  enrolled: z.number().int(),
+  lawEnforcement: z.number().int(),
+  support: z.number().int(),
+  lawEnforcementPer1000: z.number().nullable(),
+  supportPer1000: z.number().nullable(),
+});
+export type DriftGroupReferrals = z.infer<typeof DriftGroupReferralsSchema>;
+
 export const RoleDriftSchema = z.object({
   districtId: IdSchema,
   /** The months covered, inclusive (the defaults filled in). */
@@ -268,6 +289,7 @@ export const RoleDriftSchema = z.object({
   items: z.array(DriftCountsSchema.extend({ schoolId: IdSchema, schoolName: z.string() })),
   byOfficer: z.array(DriftCountsSchema.extend({ officerId: IdSchema, officerName: z.string() })),
   outside: OutsideCountsSchema.extend({ byMonth: z.array(OutsideCountsSchema.extend({ month: z.string() })) }),
+  referralsByGroup: z.array(DriftGroupReferralsSchema),
   /** BJS measure: share of active SROs with a classroom response in the last 30 days. */
   classroomResponse: z.object({
     activeOfficers: z.number().int(),

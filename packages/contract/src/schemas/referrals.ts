@@ -97,3 +97,19 @@ export const ReferralSchema = z.object({
 });
 export type Referral = z.infer<typeof ReferralSchema>;
 export const ReferralPageSchema = pageOf(ReferralSchema);
+
+/** "Make a referral": the students a referrer may pick (their schools'), found by name or local id. */
+export const ReferralStudentQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  schoolId: IdSchema.optional(),
+});
+export type ReferralStudentQuery = z.infer<typeof ReferralStudentQuerySchema>;
+export const ReferralStudentSchema = z.object({
+  id: IdSchema,
+  districtId: IdSchema,
+  schoolId: IdSchema,
+  name: z.string(),
+  localId: z.string(),
+});
+export type ReferralStudent = z.infer<typeof ReferralStudentSchema>;
+export const ReferralStudentListSchema = z.object({ items: z.array(ReferralStudentSchema) });

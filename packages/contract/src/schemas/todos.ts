@@ -20,6 +20,13 @@ export const TODO_KINDS = [
   'officers_expiring',
   'exceptions_ending',
   'own_training',
+  // Issue 15: threat assessment and referrals (counts within the reader's own teams and caseload).
+  'threat_tasks_overdue',
+  'threat_checkins_due',
+  'threat_cases_to_classify',
+  'threat_cases_to_close',
+  'threat_cases_unclassified',
+  'referrals_awaiting_follow_up',
 ] as const;
 export const TodoKindSchema = z.enum(TODO_KINDS);
 export type TodoKind = z.infer<typeof TodoKindSchema>;

@@ -6,10 +6,14 @@ import { incidentsMatrix } from './incidents.js';
 import { jobsMatrix } from './jobs.js';
 import { mousMatrix } from './mous.js';
 import { officersMatrix } from './officers.js';
+import { referralsMatrix } from './referrals.js';
 import { studentsMatrix } from './students.js';
 import { trainingStandardMatrix } from './training-standard.js';
 import { trainingRecordsMatrix } from './training-records.js';
 import { transparencyMatrix } from './transparency.js';
+import { threatRecordsMatrix } from './threat-records.js';
+import { threatCasesMatrix } from './threat-cases.js';
+import { threatTeamsMatrix } from './threat-teams.js';
 import type { MatrixModule } from './types.js';
 
 /** Each module's routes in the policy matrix: one file per module, so modules grow apart. */
@@ -26,4 +30,9 @@ export const MATRIX_MODULES: MatrixModule[] = [
   officersMatrix,
   trainingRecordsMatrix,
   complianceMatrix,
+  threatRecordsMatrix,
+  // After studentsMatrix: referrals are made for its students.
+  referralsMatrix,
+  threatTeamsMatrix,
+  threatCasesMatrix,
 ];

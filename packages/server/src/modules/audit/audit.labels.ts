@@ -15,6 +15,7 @@ type Subject =
 /** Payload key -> what its id names. */
 const SUBJECT_OF_KEY: Record<string, Subject> = {
   incidentId: 'incident',
+  fromIncidentId: 'incident',
   studentId: 'student',
   mouId: 'mou',
   signatoryId: 'signatory',

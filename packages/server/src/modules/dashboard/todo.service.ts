@@ -11,6 +11,7 @@ import * as mouRepo from '../mous/mou.repository.js';
 import { reminderKind, todayIso } from '../mous/mou.status.js';
 import { loadBundles } from '../mous/mou.view.js';
 import { trainingTodos } from './todo.training.js';
+import { threatTodos } from './todo.threat.js';
 import { yearsWithCounts } from '../transparency/transparency.repository.js';
 
 /** The job kinds that load data into the district: a failed one is a to-do until it is run again. */
@@ -197,6 +198,7 @@ export async function listTodos(ctx: AppContext, actor: Actor, districtId: strin
     if (count) items.push({ kind: 'failed_imports', count });
   }
   items.push(...(await trainingTodos(db, actor, d, localDate(now, d.timeZone))));
+  items.push(...(await threatTodos(db, actor, d.id, localDate(now, d.timeZone))));
   return {
     id: d.id,
     items,

@@ -4,6 +4,7 @@ import { type Db, nowIso } from '../../db/database.js';
 import type { AppContext } from '../../shared/context.js';
 import { seededRandom } from '../../shared/random.js';
 import { loadTrainingStandardDemo } from './demo.training-standard.js';
+import { loadThreatDemo } from './demo.threat.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password.js';
 import { sealTotpSecret } from '../auth/totp.secret.js';
@@ -267,6 +268,19 @@ export async function loadDemo(ctx: AppContext, seed = DEMO_SEED, opts: { force?
   await withIdSource(seededRandom(seed + 5).uuid, () => publishTransparency(ctx, null, main.id, { now: today }));
   // Issue 14: the training standard and course catalog, last, so everything above stays as it was.
   await ctx.db.transaction().execute((trx) => loadTrainingStandardDemo(trx, ctx, main.id));
+  // Issue 15: threat assessment teams, cases and referrals, after the rest for the same reason.
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      loadThreatDemo(
+        trx,
+        ctx,
+        { main: main.id, neighbor: plan[1]!.id },
+        { hs: hs!.id, ms: ms!.id, es: es!.id, all: main.schools.map((s) => s.id) },
+        Object.fromEntries(accounts.map((a) => [a.email.split('@')[0]!, a.id])),
+        new Date().toISOString().slice(0, 10),
+      ),
+    );
   return result;
 }
 

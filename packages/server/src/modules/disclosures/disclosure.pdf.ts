@@ -42,6 +42,8 @@ const TEXT = {
 const FORMATS: Record<string, [string, string]> = {
   csv: ['Incident records (CSV)', 'Registros de incidentes (CSV)'],
   edfi: ['Incident records (Ed-Fi JSON)', 'Registros de incidentes (Ed-Fi JSON)'],
+  // Issue 15: a threat assessment case's record (threats/case.export.ts).
+  threat_case_pdf: ['Threat assessment case record (PDF)', 'Expediente de evaluación de amenazas (PDF)'],
 };
 const ROLES: Record<string, [string, string]> = {
   district_admin: ['District administrator', 'Administrador del distrito'],

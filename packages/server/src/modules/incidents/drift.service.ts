@@ -13,6 +13,7 @@ import type { Actor } from '../../shared/actor.js';
 import type { AppContext } from '../../shared/context.js';
 import { loadDistrictForList } from '../../shared/load-district.js';
 import { ForbiddenError, ValidationError } from '../../shared/errors.js';
+import { referralsByGroup } from '../referrals/referral.drift.js';
 import * as repo from './drift.repository.js';
 import { findSchool } from './incident.repository.js';
 
@@ -109,6 +110,7 @@ export async function readRoleDrift(
       .map(([officerId, c]) => ({ officerId, officerName: names.officers.get(officerId) ?? '', ...c }))
       .sort((a, b) => a.officerName.localeCompare(b.officerName)),
     outside,
+    referralsByGroup: await referralsByGroup(ctx.db, d.id, from, to, d.timeZone, schoolIds),
     classroomResponse: await classroomResponse(ctx, d.id, now, d.timeZone, schoolIds),
   };
 }

@@ -23,10 +23,12 @@ import { loadClock, lockClock } from '../districts/district.clock.js';
 import { deriveRecordClass, schoolYearOfIncident } from './incident.derive.js';
 import { findIncidentPage } from './incident.list.js';
 import * as repo from './incident.repository.js';
+import { referralsFromIncidentIn } from '../referrals/referral.incident.js';
 import { loadStoredState, refreshFlags, writeChildren } from './incident.save.js';
 import type { IncidentRow } from './incident.table.js';
 import { validateIncidentInput } from './incident.validate.js';
 import { toIncidentDetail, toIncidentSummary } from './incident.view.js';
+import { casesOfIncident } from '../threats/case.access.js';
 
 /**
  * Incidents: authorization first, one transaction per write with its audit event, the
@@ -94,7 +96,7 @@ export async function nextIncidentNumber(db: Db, districtId: string, at = new Da
 
 export async function createIncidentIn(
   trx: Db,
-  ctx: Pick<AppContext, 'dialect'>,
+  ctx: Pick<AppContext, 'dialect' | 'config'>,
   actor: ActorLike,
   districtId: string,
   raw: IncidentInput,
@@ -140,6 +142,7 @@ export async function createIncidentIn(
     incidentId: row.id,
     schoolId: row.schoolId,
   });
+  await referralsFromIncidentIn(trx, ctx, actor, row, input, snapshots);
   return (await repo.findIncident(trx, row.id))!;
 }
 
@@ -156,7 +159,7 @@ export async function createIncident(
 
 export async function updateIncidentIn(
   trx: Db,
-  ctx: Pick<AppContext, 'dialect'>,
+  ctx: Pick<AppContext, 'dialect' | 'config'>,
   actor: ActorLike,
   id: string,
   raw: IncidentInput,
@@ -209,6 +212,7 @@ export async function updateIncidentIn(
   await writeChildren(trx, row, input, snapshots, true);
   await refreshFlags(trx, row, input, previous);
   await appendAudit(trx, audit(ctx, actor, district.id), { kind: 'incident.updated', incidentId: row.id, version });
+  await referralsFromIncidentIn(trx, ctx, actor, row, input, snapshots);
   return (await repo.findIncident(trx, row.id))!;
 }
 
@@ -229,6 +233,7 @@ export async function readIncident(ctx: AppContext, actor: Actor, id: string): P
     const { row, district } = await loadIncident(trx, id);
     await authorizeIncident(trx, actor, 'incident.read', row, district);
     const detail = await toIncidentDetail(trx, row);
+    detail.threatCases = await casesOfIncident(trx, actor, row.id);
     await appendAudit(trx, audit(ctx, actor, district.id), { kind: 'incident.viewed', incidentId: row.id });
     return detail;
   });

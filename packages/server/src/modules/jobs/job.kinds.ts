@@ -29,6 +29,7 @@ import { publishTransparency } from '../transparency/transparency.publish.js';
 import { rebuildTransparency } from '../transparency/transparency.rebuild.js';
 import { importTranscript } from '../training/training.import.service.js';
 import { sendTrainingReminders } from '../training/training.reminders.js';
+import { sendThreatReminders } from '../threats/threat.reminders.js';
 
 /**
  * THE list of job kinds. Adding a kind is one entry here: the policy action that may start it
@@ -269,6 +270,18 @@ export const JOB_KINDS: Record<string, JobKind | StateJobKind> = {
       await loadDistrictFor(ctx.db, actor, 'training.approve', districtId);
       progress('sending', 0);
       const sent = await sendTrainingReminders(ctx, districtId, input.asOf);
+      return { result: { sent: sent.length } };
+    },
+  }),
+  // Issue 15: overdue case tasks, check-ins and referral follow-ups of one district (the daily
+  // schedule runs every district's); the coordinator may run them now or `asOf` a date.
+  'threat.reminders': kind({
+    action: 'threat.settings',
+    input: TrainingRemindersInputSchema,
+    async run({ ctx, actor, districtId, input, progress }) {
+      await loadDistrictFor(ctx.db, actor, 'threat.settings', districtId);
+      progress('sending', 0);
+      const sent = await sendThreatReminders(ctx, districtId, input.asOf);
       return { result: { sent: sent.length } };
     },
   }),

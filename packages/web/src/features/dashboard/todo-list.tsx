@@ -32,6 +32,15 @@ export function todoLink(todo: Todo): string {
       return '/app/training/exceptions';
     case 'own_training':
       return '/app/my-training';
+    case 'threat_tasks_overdue':
+    case 'threat_checkins_due':
+      return '/app/threat/cases?overdue=true';
+    case 'threat_cases_to_classify':
+    case 'threat_cases_to_close':
+    case 'threat_cases_unclassified':
+      return '/app/threat/cases?status=open';
+    case 'referrals_awaiting_follow_up':
+      return '/app/referrals/caseload';
   }
 }
 

@@ -7,6 +7,7 @@ import { issueOf } from '../../api/client';
 import { Alert } from '../../components/alert';
 import { formatDate, formatNumber } from '../../components/format';
 import { SelectField } from '../../components/form-fields';
+import { HelpOrPolice } from '../referrals/help-or-police';
 import { OutsideSummary } from './outside-summary';
 import { PageTitle } from '../../components/page-title';
 import { QueryView } from '../../components/query-view';
@@ -204,6 +205,7 @@ function DriftView({ data }: { data: RoleDrift }) {
       </section>
 
       <OutsideSummary outside={data.outside} />
+      <HelpOrPolice groups={data.referralsByGroup} />
 
       <section aria-labelledby="drift-month-heading">
         <h2 id="drift-month-heading">{t('drift.byMonth')}</h2>

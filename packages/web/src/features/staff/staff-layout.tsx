@@ -118,6 +118,13 @@ export function useStaffNav(): NavItem[] {
         label: t('activities.nav'),
         description: t('activities.navDescription'),
       },
+    // Issue 15: referrals to support services (H2's threat assessment group takes this entry when merged).
+    hasDistrict &&
+      can('referral.list') && {
+        to: '/app/referrals',
+        label: t('nav.referrals'),
+        description: t('referrals.navDescription'),
+      },
     hasDistrict &&
       can('user.list') && { to: '/app/people', label: t('nav.people'), description: t('dashboard.describePeople') },
     hasDistrict &&
