@@ -39,3 +39,4 @@ export * from './threat-assessment.js';
 export * from './schemas/threat-teams.js';
 export * from './schemas/threat-cases.js';
 export * from './schemas/referrals.js';
+export * from './schemas/equity.js';

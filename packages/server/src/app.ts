@@ -33,6 +33,7 @@ import { dashboardRoutes } from './modules/dashboard/todo.routes.js';
 import { officerRoutes } from './modules/training/officer.routes.js';
 import { trainingRecordRoutes } from './modules/training/training.record.routes.js';
 import { complianceRoutes } from './modules/training/compliance.routes.js';
+import { equityRoutes } from './modules/equity/equity.routes.js';
 import type { AppContext } from './shared/context.js';
 
 export interface BuiltApp {
@@ -115,6 +116,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(officerRoutes(ctx));
   await app.register(trainingRecordRoutes(ctx));
   await app.register(complianceRoutes(ctx));
+  await app.register(equityRoutes(ctx));
   if (opts.serveWeb !== false) await registerWeb(app);
   return { app, ctx };
 }
