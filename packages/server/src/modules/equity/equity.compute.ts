@@ -16,10 +16,11 @@ import type { CaseCounts, ReferralCounts } from './equity.repository.js';
  * Every rate, share and risk ratio is the transparency report's own (transparency.stats.ts).
  */
 export interface EquityCounts {
-  cases: CaseCounts[];
-  referrals: ReferralCounts[];
+  /** Per combination of groups (equity.repository.ts `caseAggregates`). */
+  cases: readonly CaseCounts[];
   /** Distinct students with a case: `*` and `<dimension>:<group>`. */
   students: ReadonlyMap<string, number>;
+  referrals: readonly ReferralCounts[];
   /** Enrolled students: `all:*` and `<dimension>:<group>` (transparency_counts keys). */
   enrolled: ReadonlyMap<string, number>;
 }
@@ -27,20 +28,35 @@ export interface EquityCounts {
 const CASE_FIELDS = ['cases', 'classified', 'serious', 'le', 'withOutcome', 'removal', 'supportOnly'] as const;
 type CaseSums = Record<(typeof CASE_FIELDS)[number], number>;
 type RefSums = { made: number; completed: number };
+type Row = { race: string; sex: string; disability: string; englishLearner: string };
 
-const groupOf = (dim: EquityDimension, r: { race: string; sex: string; disability: string; englishLearner: string }) =>
+const groupOf = (dim: EquityDimension, r: Row) =>
   dim === 'race' ? r.race : dim === 'sex' ? r.sex : dim === 'disability' ? r.disability : r.englishLearner;
+/** The keys a row counts under: `*` and `<dimension>:<group>` for each dimension. */
+const keysOf = (r: Row) => ['*', ...EQUITY_DIMENSIONS.map((d) => `${d}:${groupOf(d, r)}`)];
 
-function sumCases(rows: readonly CaseCounts[]): CaseSums {
-  const s = Object.fromEntries(CASE_FIELDS.map((k) => [k, 0])) as CaseSums;
-  for (const r of rows) for (const k of CASE_FIELDS) s[k] += r[k];
-  return s;
-}
-function sumRefs(rows: readonly ReferralCounts[]): RefSums {
-  return rows.reduce((s, r) => ({ made: s.made + r.made, completed: s.completed + r.completed }), {
-    made: 0,
-    completed: 0,
-  });
+const zeroCases = (): CaseSums => Object.fromEntries(CASE_FIELDS.map((k) => [k, 0])) as CaseSums;
+
+/** Each key's sums over the combinations, and its distinct students with a case. */
+export function sumByGroup(c: EquityCounts) {
+  const cases = new Map<string, CaseSums>();
+  for (const r of c.cases)
+    for (const k of keysOf(r)) {
+      const s = cases.get(k) ?? cases.set(k, zeroCases()).get(k)!;
+      for (const f of CASE_FIELDS) s[f] += r[f];
+    }
+  const refs = new Map<string, RefSums>();
+  for (const r of c.referrals)
+    for (const k of keysOf(r)) {
+      const s = refs.get(k) ?? refs.set(k, { made: 0, completed: 0 }).get(k)!;
+      s.made += r.made;
+      s.completed += r.completed;
+    }
+  return {
+    cases: (k: string): CaseSums => cases.get(k) ?? zeroCases(),
+    students: (k: string) => c.students.get(k) ?? 0,
+    refs: (k: string) => refs.get(k) ?? { made: 0, completed: 0 },
+  };
 }
 
 /** A share and its risk ratio against the rest: `part` of the group's `whole`, against the others'. */
@@ -64,18 +80,19 @@ function groupsOf(dim: EquityDimension, c: EquityCounts): string[] {
   return [...listed, ...[...found].filter((g) => !listed.includes(g)).sort()];
 }
 
-export function equityGroups(c: EquityCounts): EquityGroup[] {
-  const all = sumCases(c.cases);
-  const allRefs = sumRefs(c.referrals);
+export function equityGroups(c: EquityCounts, sums = sumByGroup(c)): EquityGroup[] {
+  const all = sums.cases('*');
+  const allRefs = sums.refs('*');
   const enrolledAll = c.enrolled.get('all:*') ?? 0;
-  const studentsAll = c.students.get('*') ?? 0;
+  const studentsAll = sums.students('*');
   const out: EquityGroup[] = [];
   for (const dim of EQUITY_DIMENSIONS) {
     for (const group of groupsOf(dim, c)) {
-      const mine = sumCases(c.cases.filter((r) => groupOf(dim, r) === group));
-      const refs = sumRefs(c.referrals.filter((r) => groupOf(dim, r) === group));
-      const enrolled = c.enrolled.get(`${dim}:${group}`) ?? 0;
-      const students = c.students.get(`${dim}:${group}`) ?? 0;
+      const key = `${dim}:${group}`;
+      const mine = sums.cases(key);
+      const refs = sums.refs(key);
+      const enrolled = c.enrolled.get(key) ?? 0;
+      const students = sums.students(key);
       out.push({
         dimension: dim,
         group,

@@ -20,16 +20,7 @@ const disabilityGroup = sql<string>`case when ${sql.ref('idea')} = 1 then 'idea'
 )} = 1 then 'section504_only' else 'no_disability' end`;
 const elGroup = sql<string>`case when ${sql.ref('englishLearner')} = 1 then 'english_learner' else 'not_english_learner' end`;
 
-/** The SQL for each dimension's group of a row (cases and referrals keep the same columns). */
-export const GROUP_EXPR = {
-  race: sql<string>`${sql.ref('race')}`,
-  sex: sql<string>`${sql.ref('sex')}`,
-  disability: disabilityGroup,
-  english_learner: elGroup,
-} as const;
-
 const count = (cond: Expression<SqlBool>) => sql<number | string>`sum(case when ${cond} then 1 else 0 end)`;
-const removal = sql.join(REMOVAL_OUTCOMES.map((o) => sql.lit(o)));
 
 export interface CaseCounts {
   race: string;
@@ -45,78 +36,69 @@ export interface CaseCounts {
   supportOnly: number;
 }
 
-/** Cases opened in the range by the five-way combination of groups, with each measure's counts. */
-export async function caseCounts(db: Db, f: EquityFilter): Promise<CaseCounts[]> {
-  let q = db
-    .selectFrom('threatCases')
-    .select([
-      'race',
-      'sex',
-      disabilityGroup.as('disability'),
-      elGroup.as('englishLearner'),
-      sql<number | string>`count(*)`.as('cases'),
-      count(sql`${sql.ref('severity')} is not null`).as('classified'),
-      count(sql`${sql.ref('severity')} in ('serious', 'very_serious')`).as('serious'),
-      count(sql`${sql.ref('leInvolved')} = 1`).as('le'),
-      count(sql`${sql.ref('outcome')} is not null`).as('withOutcome'),
-      count(sql`${sql.ref('outcome')} in (${removal})`).as('removal'),
-      count(sql`${sql.ref('outcome')} = 'support_only'`).as('supportOnly'),
-    ])
-    .where('districtId', '=', f.districtId)
-    .where('openedAt', '>=', f.from)
-    .where('openedAt', '<', f.to);
-  if (f.schoolId) q = q.where('schoolId', '=', f.schoolId);
-  const rows = await q.groupBy(['race', 'sex', 'idea', 'section504', 'englishLearner']).execute();
-  // Two rows can share a group combination (idea=1 with or without a 504 plan): merged below by the caller's sums.
-  return rows.map((r) => ({
-    race: r.race,
-    sex: r.sex,
-    disability: r.disability,
-    englishLearner: r.englishLearner,
-    cases: Number(r.cases),
-    classified: Number(r.classified),
-    serious: Number(r.serious),
-    le: Number(r.le),
-    withOutcome: Number(r.withOutcome),
-    removal: Number(r.removal),
-    supportOnly: Number(r.supportOnly),
-  }));
-}
-
 /**
- * Distinct students with a case in the range, per group of one dimension (a student counts in
- * each group their cases name), and in all (`*`).
+ * Cases opened in the range: each measure's counts per combination of the groups recorded at
+ * intake, and the distinct students with a case per group of each dimension and in all. One
+ * statement, one pass over the cases: a per-student grouping (materialized once; on SQLite read
+ * in the covering index's order, threat_cases_equity) feeds both the combination sums and the
+ * `count(distinct)` per group, so only a few hundred rows leave the database.
  */
-export async function studentsWithCase(db: Db, f: EquityFilter): Promise<Map<string, number>> {
-  const base = () => {
-    let q = db
-      .selectFrom('threatCases')
-      .where('districtId', '=', f.districtId)
-      .where('openedAt', '>=', f.from)
-      .where('openedAt', '<', f.to);
-    if (f.schoolId) q = q.where('schoolId', '=', f.schoolId);
-    return q;
-  };
-  const n = sql<number | string>`count(distinct ${sql.ref('studentId')})`;
-  const out = new Map<string, number>();
-  const parts = await Promise.all([
-    base()
-      .select([sql<string>`'*'`.as('g'), n.as('n')])
-      .execute(),
-    ...Object.entries(GROUP_EXPR).map(async ([dim, expr]) =>
-      (
-        await base()
-          .select([expr.as('g'), n.as('n')])
-          .groupBy(expr)
-          .execute()
-      ).map((r) => ({
-        g: `${dim}:${r.g}`,
-        n: r.n,
-      })),
-    ),
-  ]);
-  for (const r of parts.flat()) out.set(r.g, Number(r.n));
-  return out;
+export async function caseAggregates(db: Db, f: EquityFilter) {
+  const school = f.schoolId ? sql`and school_id = ${f.schoolId}` : sql``;
+  const dis = sql.raw(
+    "case when idea = 1 then 'idea' when section504 = 1 then 'section504_only' else 'no_disability' end",
+  );
+  const el = sql.raw("case when english_learner = 1 then 'english_learner' else 'not_english_learner' end");
+  const when = (cond: string) => sql.raw(`sum(case when ${cond} then 1 else 0 end)`);
+  const distinct = (dim: string, expr: ReturnType<typeof sql.raw>) =>
+    sql`select ${sql.lit(dim)}, g, null, null, null, count(*),
+      null, null, null, null, null, null, null from (select distinct student_id, ${expr} as g from s) d group by g`;
+  const rows = await sql<Record<string, string | number | null>>`
+    with s as materialized (
+      select student_id, race, sex, ${dis} as dis, ${el} as el, count(*) as n,
+        ${when('severity is not null')} as classified,
+        ${when("severity in ('serious', 'very_serious')")} as serious,
+        ${when('le_involved = 1')} as le,
+        ${when('outcome is not null')} as closed,
+        ${when(`outcome in (${REMOVAL_OUTCOMES.map((o) => `'${o}'`).join(', ')})`)} as removal,
+        ${when("outcome = 'support_only'")} as support
+      from threat_cases
+      where district_id = ${f.districtId} and opened_at >= ${f.from} and opened_at < ${f.to} ${school}
+      group by student_id, race, sex, idea, section504, english_learner
+    )
+    select 'combo' as kind, race as g1, sex as g2, dis as g3, el as g4, count(*) as students,
+      sum(n) as cases, sum(classified) as classified, sum(serious) as serious, sum(le) as le,
+      sum(closed) as closed, sum(removal) as removal, sum(support) as support
+    from s group by race, sex, dis, el
+    union all ${distinct('race', sql.raw('race'))}
+    union all ${distinct('sex', sql.raw('sex'))}
+    union all ${distinct('disability', sql.raw('dis'))}
+    union all ${distinct('english_learner', sql.raw('el'))}
+    union all select '*', '*', null, null, null, count(*), null, null, null, null, null, null, null
+      from (select distinct student_id from s) d
+  `.execute(db);
+  const combos: CaseCounts[] = [];
+  const students = new Map<string, number>();
+  for (const r of rows.rows) {
+    if (r.kind !== 'combo') {
+      students.set(r.kind === '*' ? '*' : `${r.kind}:${r.g1}`, Number(r.students));
+      continue;
+    }
+    combos.push({
+      race: String(r.g1),
+      sex: String(r.g2),
+      disability: String(r.g3),
+      englishLearner: String(r.g4),
+      cases: Number(r.cases),
+      classified: Number(r.classified),
+      serious: Number(r.serious),
+      le: Number(r.le),
+      withOutcome: Number(r.closed),
+      removal: Number(r.removal),
+      supportOnly: Number(r.support),
+    });
+  }
+  return { combos, students };
 }
 
 export interface ReferralCounts {

@@ -15,7 +15,7 @@ import { type LoadedDistrict, loadDistrictFor } from '../../shared/load-district
 import { schoolYearStartOf } from '../activities/activity.summary.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { enrollmentCells, enrollmentDate, loadRoster } from '../transparency/transparency.enrollment.js';
-import { equityAlerts, equityGroups } from './equity.compute.js';
+import { equityAlerts, equityGroups, sumByGroup } from './equity.compute.js';
 import * as repo from './equity.repository.js';
 
 /**
@@ -70,15 +70,16 @@ export async function equityAudit(ctx: AppContext, actor: Actor, districtId: str
       from: startOfLocalDay(from, district.timeZone),
       to: startOfLocalDay(addDays(to, 1), district.timeZone),
     };
-    const [cases, referrals, students, settings, enrollment] = await Promise.all([
-      repo.caseCounts(trx, filter),
+    const [{ combos: cases, students }, referrals, settings, enrollment] = await Promise.all([
+      repo.caseAggregates(trx, filter),
       repo.referralCounts(trx, filter),
-      repo.studentsWithCase(trx, filter),
       repo.findEquitySettings(trx, district.id),
       enrollmentFor(trx, district, to, today, q.schoolId),
     ]);
     const threshold = settings?.equityThreshold ?? DEFAULT_EQUITY_THRESHOLD;
-    const groups = equityGroups({ cases, referrals, students, enrolled: enrollment.enrolled });
+    const counts = { cases, students, referrals, enrolled: enrollment.enrolled };
+    const sums = sumByGroup(counts);
+    const groups = equityGroups(counts, sums);
     const alerts = equityAlerts(groups, threshold);
     await appendAudit(
       trx,
@@ -98,9 +99,9 @@ export async function equityAudit(ctx: AppContext, actor: Actor, districtId: str
       },
       threshold,
       totals: {
-        cases: cases.reduce((s, r) => s + r.cases, 0),
-        students: students.get('*') ?? 0,
-        referrals: referrals.reduce((s, r) => s + r.made, 0),
+        cases: sums.cases('*').cases,
+        students: sums.students('*'),
+        referrals: sums.refs('*').made,
       },
       groups,
       alerts,
