@@ -86,3 +86,50 @@ export const EquityAuditSchema = z.object({
   alerts: z.array(EquityAlertSchema),
 });
 export type EquityAudit = z.infer<typeof EquityAuditSchema>;
+
+/**
+ * The public equity section (issue 15 items 3 and 5), on the district's public page when the
+ * district turns it on (threat_settings.equity_public): made when the district publishes, every
+ * count through the suppression engine and the release ledger, stored as it is served. A rate is
+ * computed only from published counts.
+ */
+export const PublicEquityFigureSchema = z.object({
+  /** The count; null when withheld. */
+  value: z.number().int().nullable(),
+  /** Its denominator (students enrolled, cases, referrals made...); null when withheld. */
+  of: z.number().int().nullable(),
+  /** Per 1,000 (`cases`, `support`) or a share 0..1; null when either is withheld or the denominator is 0. */
+  rate: z.number().nullable(),
+  withheld: z.enum(['count', 'complement', 'complementary', 'denominator']).nullable(),
+});
+export type PublicEquityFigure = z.infer<typeof PublicEquityFigureSchema>;
+
+export const PublicEquityGroupSchema = z.object({
+  /** `all` for all students. */
+  dimension: z.enum(['all', ...EQUITY_DIMENSIONS]),
+  group: z.string(),
+  /** Threat assessment cases opened, per 1,000 students enrolled. */
+  cases: PublicEquityFigureSchema,
+  serious: PublicEquityFigureSchema,
+  le: PublicEquityFigureSchema,
+  removal: PublicEquityFigureSchema,
+  referralsCompleted: PublicEquityFigureSchema,
+  /** Students referred to support services, per 1,000 enrolled. */
+  support: PublicEquityFigureSchema,
+  /** Students referred to law enforcement per 1,000 (the public report's figure, as it published it). */
+  lawEnforcement: z.object({ value: z.number().int().nullable(), rate: z.number().nullable() }),
+});
+export type PublicEquityGroup = z.infer<typeof PublicEquityGroupSchema>;
+
+export const PublicEquitySectionSchema = z.object({
+  schoolYear: z.string(),
+  from: z.string(),
+  to: z.string(),
+  minN: z.number().int(),
+  groups: z.array(PublicEquityGroupSchema),
+  publishedAt: z.string(),
+});
+export type PublicEquitySection = z.infer<typeof PublicEquitySectionSchema>;
+
+export const PublicEquitySchema = z.object({ districtId: IdSchema, section: PublicEquitySectionSchema.nullable() });
+export type PublicEquity = z.infer<typeof PublicEquitySchema>;

@@ -70,7 +70,7 @@ function shareFigure(part: number, whole: number, allPart: number, allWhole: num
 }
 
 /** Groups of a dimension: the report's list, then any other value found in the rows (sorted). */
-function groupsOf(dim: EquityDimension, c: EquityCounts): string[] {
+export function groupsOf(dim: EquityDimension, c: EquityCounts): string[] {
   const listed = STUDENT_GROUPS[dim];
   const found = new Set<string>([
     ...c.cases.map((r) => groupOf(dim, r)),

@@ -163,3 +163,30 @@ export const findEquitySettings = (db: Db, districtId: string) =>
     .select(['equityThreshold', 'equityPublic'])
     .where('districtId', '=', districtId)
     .executeTakeFirst();
+
+/**
+ * Distinct students with a support referral made in the range, per group key (`*`, `race:BL`...).
+ * A student counts in one group per dimension (their groups on their referrals, the largest
+ * value when they differ), so each dimension's groups add up to all, as a public line needs.
+ */
+export async function supportStudents(db: Db, f: EquityFilter): Promise<Map<string, number>> {
+  const school = f.schoolId ? sql`and school_id = ${f.schoolId}` : sql``;
+  const rows = await sql<{ kind: string; g: string; n: number | string }>`
+    with s as materialized (
+      select student_id, max(race) as race, max(sex) as sex, max(idea) as idea, max(section504) as s504,
+        max(english_learner) as el
+      from support_referrals
+      where district_id = ${f.districtId} and made_at >= ${f.from} and made_at < ${f.to} ${school}
+      group by student_id
+    )
+    select 'race' as kind, race as g, count(*) as n from s group by race
+    union all select 'sex', sex, count(*) from s group by sex
+    union all select 'disability', case when idea = 1 then 'idea' when s504 = 1 then 'section504_only'
+      else 'no_disability' end, count(*) from s
+      group by case when idea = 1 then 'idea' when s504 = 1 then 'section504_only' else 'no_disability' end
+    union all select 'english_learner', case when el = 1 then 'english_learner' else 'not_english_learner' end,
+      count(*) from s group by case when el = 1 then 'english_learner' else 'not_english_learner' end
+    union all select '*', '*', count(*) from s
+  `.execute(db);
+  return new Map(rows.rows.map((r) => [r.kind === '*' ? '*' : `${r.kind}:${r.g}`, Number(r.n)]));
+}
