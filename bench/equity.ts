@@ -270,11 +270,20 @@ async function benchOne(dialect: 'sqlite' | 'postgres') {
       .execute();
     const ms: number[] = [];
     let last = null as Awaited<ReturnType<typeof equityAudit>> | null;
+    const cpu: number[] = [];
     for (let i = 0; i < RUNS + 2; i++) {
       t0 = performance.now();
+      const c0 = process.cpuUsage();
       last = await equityAudit(ctx, actor, DISTRICT, { from: FROM, to: TO });
-      if (i >= 2) ms.push(performance.now() - t0); // two warm-up runs
+      const c = process.cpuUsage(c0);
+      if (i >= 2) {
+        // Two warm-up runs. CPU: this process's (on SQLite that is the database's work too).
+        ms.push(performance.now() - t0);
+        cpu.push((c.user + c.system) / 1000);
+      }
     }
+    cpu.sort((a, b) => a - b);
+    log(`${dialect}: CPU time of this process per audit: median ${cpu[Math.floor(cpu.length / 2)]!.toFixed(0)} ms`);
     if (process.env.EQ_PROBE) {
       const repo = await import('../packages/server/src/modules/equity/equity.repository.js');
       const f = { districtId: DISTRICT, from: '2021-07-01T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z' };
