@@ -14,7 +14,7 @@ function FigureCell({ measure, f, alert }: { measure: EquityMeasure; f: EquityFi
   return (
     <td className={alert ? 'equity-alert-cell' : undefined}>
       <span className="display-block">{rate}</span>
-      <span className="display-block font-sans-3xs text-base">
+      <span className="display-block font-sans-3xs text-base-darker">
         {t('equity.table.countOf', { count: f.count, of: formatNumber(f.of, lang) })}
       </span>
       <span className="display-block font-sans-3xs">
@@ -63,7 +63,7 @@ export function EquityTable({ groups, alerts }: { groups: EquityGroup[]; alerts:
             ))}
             <td>
               <span className="display-block">{percent(g.supportOnly.share, lang)}</span>
-              <span className="display-block font-sans-3xs text-base">
+              <span className="display-block font-sans-3xs text-base-darker">
                 {t('equity.table.countOf', { count: g.supportOnly.count, of: formatNumber(g.removal.of, lang) })}
               </span>
             </td>
