@@ -228,8 +228,10 @@ describe(`equity audit on ${TEST_DIALECT}`, () => {
       });
     }
     const noiseStudent = await insertStudent(t.ctx, noise.id, noiseSchool, { race: 'BL' });
-    const day = () =>
-      `2025-${pick(['08', '09', '10', '11', '12'])}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}T${pick(['00', '11', '23'])}:30:00.000Z`;
+    const day = () => {
+      const dd = String(1 + Math.floor(rand() * 28)).padStart(2, '0');
+      return `2025-${pick(['08', '09', '10', '11', '12'])}-${dd}T${pick(['00', '11', '23'])}:30:00.000Z`;
+    };
     for (let i = 0; i < 420; i++) {
       const st = pick(students);
       // One in ten cases records the student's race differently at intake: the audit counts the case's own groups.
@@ -313,8 +315,11 @@ describe(`equity audit on ${TEST_DIALECT}`, () => {
     };
 
     for (const school of [null, a]) {
-      const where = (col: string) =>
-        `district_id = '${d.id}' and ${col} >= '${lo}' and ${col} < '${hi}'${school ? ` and school_id = '${school}'` : ''}`;
+      const inSchool = school ? ` and school_id = '${school}'` : '';
+      const where = (col: string) => `district_id = '${d.id}' and ${col} >= '${lo}' and ${col} < '${hi}'${inSchool}`;
+      const roster = `district_id = '${d.id}' and active = 1${inSchool}`;
+      const removed = "outcome in ('suspension', 'expulsion', 'alternative_placement', 'arrest')";
+      const done = "sum(case when status = 'completed' then 1 else 0 end)";
       const res = await audit(reader, d.id, `from=2025-09-01&to=2025-11-30${school ? `&schoolId=${school}` : ''}`);
       expect(res.statusCode, res.body).toBe(200);
       const body = res.json<EquityAudit>();
@@ -325,39 +330,33 @@ describe(`equity audit on ${TEST_DIALECT}`, () => {
       )[0]!;
       expect(body.totals.cases).toBe(num(total.n));
       expect(body.totals.students).toBe(num(total.s));
-      const enrolledAll = num(
-        (
-          await rows(
-            `select count(*) as n from students where district_id = '${d.id}' and active = 1${school ? ` and school_id = '${school}'` : ''}`,
-          )
-        )[0]!.n,
-      );
+      const enrolledAll = num((await rows(`select count(*) as n from students where ${roster}`))[0]!.n);
       expect(body.enrollment.total).toBe(enrolledAll);
       const sums = (
         await rows(`select sum(case when severity in ('serious','very_serious') then 1 else 0 end) as serious,
           sum(case when severity is not null then 1 else 0 end) as classified, sum(le_involved) as le,
-          sum(case when outcome in ('suspension','expulsion','alternative_placement','arrest') then 1 else 0 end) as removal,
-          sum(case when outcome is not null then 1 else 0 end) as closed from threat_cases where ${where('opened_at')}`)
+          sum(case when ${removed} then 1 else 0 end) as removal,
+          sum(case when outcome is not null then 1 else 0 end) as closed
+          from threat_cases where ${where('opened_at')}`)
       )[0]!;
       const refAll = (
-        await rows(
-          `select count(*) as made, sum(case when status = 'completed' then 1 else 0 end) as done from support_referrals where ${where('made_at')}`,
-        )
+        await rows(`select count(*) as made, ${done} as done from support_referrals where ${where('made_at')}`)
       )[0]!;
       let checked = 0;
       for (const [dim, expr] of Object.entries(dims)) {
         const cases = await rows(`select ${expr} as g, count(*) as n, count(distinct student_id) as s,
             sum(case when severity in ('serious','very_serious') then 1 else 0 end) as serious,
             sum(case when severity is not null then 1 else 0 end) as classified, sum(le_involved) as le,
-            sum(case when outcome in ('suspension','expulsion','alternative_placement','arrest') then 1 else 0 end) as removal,
+            sum(case when ${removed} then 1 else 0 end) as removal,
             sum(case when outcome = 'support_only' then 1 else 0 end) as support,
             sum(case when outcome is not null then 1 else 0 end) as closed
           from threat_cases where ${where('opened_at')} group by ${expr}`);
         const enrolled = await rows(
-          `select ${expr} as g, count(*) as n from students where district_id = '${d.id}' and active = 1${school ? ` and school_id = '${school}'` : ''} group by ${expr}`,
+          `select ${expr} as g, count(*) as n from students where ${roster} group by ${expr}`,
         );
         const refs = await rows(
-          `select ${expr} as g, count(*) as made, sum(case when status = 'completed' then 1 else 0 end) as done from support_referrals where ${where('made_at')} group by ${expr}`,
+          `select ${expr} as g, count(*) as made, ${done} as done
+            from support_referrals where ${where('made_at')} group by ${expr}`,
         );
         for (const c of cases) {
           const g: EquityGroup = group(body, dim, String(c.g));
