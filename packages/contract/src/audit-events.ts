@@ -168,6 +168,14 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('provider.created'), providerId: Id }),
   z.object({ kind: z.literal('provider.updated'), providerId: Id, fields: z.array(z.string()) }),
+  // Issue 15 item 5: the equity audit read (aggregates only; the range and school, never a student).
+  z.object({
+    kind: z.literal('equity.read'),
+    schoolId: Id.nullable(),
+    from: z.string(),
+    to: z.string(),
+    alerts: z.number(),
+  }),
   // Issue 14: the SRO roster (staff, not students: the list, a page, every write), assignments and the gate.
   z.object({ kind: z.literal('officer.listed'), count: z.number(), officerIds: z.array(Id) }),
   z.object({ kind: z.literal('officer.viewed'), officerId: Id }),

@@ -40,3 +40,4 @@ export * from './schemas/threat-teams.js';
 export * from './schemas/threat-cases.js';
 export * from './schemas/threat-records.js';
 export * from './schemas/referrals.js';
+export * from './schemas/equity.js';

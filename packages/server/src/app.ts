@@ -38,6 +38,7 @@ import { complianceRoutes } from './modules/training/compliance.routes.js';
 import { threatTeamRoutes } from './modules/threats/threat-teams.routes.js';
 import { threatCaseRoutes } from './modules/threats/threat-cases.routes.js';
 import { caseExportRoutes } from './modules/threats/case.export.routes.js';
+import { equityRoutes } from './modules/equity/equity.routes.js';
 import type { AppContext } from './shared/context.js';
 
 export interface BuiltApp {
@@ -124,6 +125,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(threatTeamRoutes(ctx));
   await app.register(threatCaseRoutes(ctx));
   await app.register(caseExportRoutes(ctx));
+  await app.register(equityRoutes(ctx));
   if (opts.serveWeb !== false) await registerWeb(app);
   return { app, ctx };
 }

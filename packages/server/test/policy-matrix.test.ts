@@ -406,6 +406,11 @@ const OPEN_SPECS: Record<string, OpenSpec> = {
     policy: 'public',
     request: (w) => ({ url: `/api/public/districts/${w.dA.id}/training`, expect: 200 }),
   },
+  // Issue 15: the public equity table (null until the district turns it on and publishes).
+  'GET /api/public/districts/:id/equity': {
+    policy: 'public',
+    request: (w) => ({ url: `/api/public/districts/${w.dA.id}/equity`, expect: 200 }),
+  },
   'GET /api/me': { policy: 'session', request: () => ({ expect: 200 }) },
   // Issue 14: an SRO's own roster entry (any other account: officer null).
   'GET /api/me/officer': { policy: 'session', request: () => ({ expect: 200 }) },

@@ -48,6 +48,7 @@ import type {
   TrainingStandardTable,
 } from '../modules/training/training.table.js';
 import type { PublicTrainingPagesTable } from '../modules/transparency/transparency.training.table.js';
+import type { PublicEquityPagesTable } from '../modules/equity/equity.table.js';
 import type {
   ThreatCaseNoteTable,
   ThreatCaseSignoffTable,
@@ -122,6 +123,7 @@ export interface Database {
   trainingReminders: TrainingReminderTable;
   officerActivities: OfficerActivityTable;
   publicTrainingPages: PublicTrainingPagesTable;
+  publicEquityPages: PublicEquityPagesTable;
   // Issue 15: threat assessment, referrals to support services, district data keys.
   districtKeys: DistrictKeyTable;
   threatSettings: ThreatSettingsTable;

@@ -1,6 +1,7 @@
 import { activitiesMatrix } from './activities.js';
 import { complianceMatrix } from './compliance.js';
 import { dashboardMatrix } from './dashboard.js';
+import { equityMatrix } from './equity.js';
 import { exportsMatrix } from './exports.js';
 import { incidentsMatrix } from './incidents.js';
 import { jobsMatrix } from './jobs.js';
@@ -35,4 +36,5 @@ export const MATRIX_MODULES: MatrixModule[] = [
   referralsMatrix,
   threatTeamsMatrix,
   threatCasesMatrix,
+  equityMatrix,
 ];

@@ -17,9 +17,10 @@ export function enrollmentDate(schoolYear: string, today = new Date().toISOStrin
   return oct1 < today ? oct1 : today;
 }
 
-type Roster = Awaited<ReturnType<typeof loadRoster>>;
+export type Roster = Awaited<ReturnType<typeof loadRoster>>;
 
-async function loadRoster(db: Db, districtId: string) {
+/** The district's active students and their demographic history (what a snapshot reads). */
+export async function loadRoster(db: Db, districtId: string) {
   const students = await db
     .selectFrom('students')
     .select(['id', 'schoolId', 'grade', 'race', 'sex', 'idea', 'section504', 'englishLearner'])
@@ -30,7 +31,11 @@ async function loadRoster(db: Db, districtId: string) {
   return { students, byStudent };
 }
 
-async function writeSnapshot(db: Db, districtId: string, roster: Roster, schoolYear: string, asOf: string) {
+/**
+ * The snapshot's cells, per school and group key, computed in memory (the equity audit reads them
+ * this way for a year not yet snapshotted, without writing from a read).
+ */
+export function enrollmentCells(roster: Roster, asOf: string) {
   const cells = new Map<string, { schoolId: string; key: string; value: number }>();
   for (const s of roster.students) {
     const snap = snapshotAsOf(s, roster.byStudent.get(s.id) ?? [], asOf);
@@ -41,6 +46,11 @@ async function writeSnapshot(db: Db, districtId: string, roster: Roster, schoolY
       else cells.set(id, { schoolId: snap.schoolId, key, value: 1 });
     }
   }
+  return cells;
+}
+
+async function writeSnapshot(db: Db, districtId: string, roster: Roster, schoolYear: string, asOf: string) {
+  const cells = enrollmentCells(roster, asOf);
   await db
     .deleteFrom('transparencyCounts')
     .where('districtId', '=', districtId)

@@ -1,4 +1,4 @@
-import { type PublishTransparencyResult, SchoolYearSchema, localDate } from '@forefront/contract';
+import { type PublishTransparencyResult, SchoolYearSchema, localDate, schoolYearOfDate } from '@forefront/contract';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
@@ -15,6 +15,7 @@ import { DISTRICT_SCOPE, FAMILIES, type Family, buildPublications, datasetOf } f
 import { forgetWirePages, pageEtag } from './transparency.http.js';
 import { type ReportContext, renderReport } from './transparency.report.js';
 import { publishTrainingIn } from './transparency.training.js';
+import { publishEquityIn } from '../equity/equity.public.js';
 import {
   loadOfficerCounts,
   loadYearCounts,
@@ -192,6 +193,9 @@ export async function publishIn(
   await replacePages(trx, districtId, pages);
   // Issue 14: the officers' training and time section, released through the ledger with the figures.
   await publishTrainingIn(trx, district, publishedAt);
+  // Issue 15: the equity table (when the district turns it on), beside the year's released referral figures.
+  const equityYear = schoolYearOfDate(localDate(publishedAt, district.timeZone), district.schoolYearStart);
+  await publishEquityIn(trx, district, publishedAt, years.get(equityYear)?.fams.referred.published);
   return { result, publishedAt, pages };
 }
 

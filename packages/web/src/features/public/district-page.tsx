@@ -16,6 +16,7 @@ import { chooseYear } from '../transparency/year';
 import './public-extras.css';
 import { DistrictMou } from './district-mou';
 import { DistrictTraining } from './district-training';
+import { DistrictEquity } from './district-equity';
 import { NotFoundPage } from './not-found-page';
 import { usePublicDistrict } from './public.api';
 
@@ -80,6 +81,10 @@ function DistrictView({ district }: { district: PublicDistrict }) {
             <DistrictTraining districtId={district.id} />
           </DistrictSection>
 
+          <DistrictSection id="equity" title={t('equity.public.heading')}>
+            <DistrictEquity districtId={district.id} />
+          </DistrictSection>
+
           <DistrictSection id="schools" title={t('district.schoolsHeading')}>
             {district.schools.length === 0 ? (
               <p>{t('district.schoolsEmpty')}</p>
@@ -141,6 +146,7 @@ function PageContents({ withFigures }: { withFigures: boolean }) {
       ? sectionsFor('district').map((def): [string, string] => [`tp-${def.id}`, t(`${sectionTextBase(def)}.title`)])
       : []),
     ['training-heading', t('publicTraining.heading')],
+    ['equity-heading', t('equity.public.heading')],
     ['schools-heading', t('district.schoolsHeading')],
     ['mou-heading', t('mous.public.heading')],
     ['benchmarks', t('benchmarks.heading')],

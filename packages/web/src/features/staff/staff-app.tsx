@@ -33,6 +33,7 @@ import { TrainingImportPage } from '../training-records/training-import-page';
 import { PersonPage } from '../users/person-page';
 import { DashboardPage } from './dashboard-page';
 import { ActivitiesPage } from '../activities/activities-page';
+import { EquityPage } from '../equity/equity-page';
 import { MeContext } from './me-context';
 import { RequireAction } from './require-action';
 import { StaffLayout } from './staff-layout';
@@ -68,6 +69,14 @@ export default function StaffApp() {
       <StaffLayout>
         <Routes>
           <Route index element={<DashboardPage />} />
+          <Route
+            path="equity"
+            element={
+              <RequireAction action="equity.read" needsDistrict>
+                <EquityPage />
+              </RequireAction>
+            }
+          />
           <Route
             path="activities"
             element={

@@ -125,6 +125,9 @@ export function useStaffNav(): NavItem[] {
         label: t('nav.referrals'),
         description: t('referrals.navDescription'),
       },
+    // Issue 15: the equity audit (its own entry: no threat assessment group on this branch yet).
+    hasDistrict &&
+      can('equity.read') && { to: '/app/equity', label: t('nav.equity'), description: t('equity.navDescription') },
     hasDistrict &&
       can('user.list') && { to: '/app/people', label: t('nav.people'), description: t('dashboard.describePeople') },
     hasDistrict &&
