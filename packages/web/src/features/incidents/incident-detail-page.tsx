@@ -62,6 +62,15 @@ function IncidentView({ incident }: { incident: IncidentDetail }) {
         <Button type="button" outline onClick={() => window.print()}>
           {t('incidents.detail.print')}
         </Button>
+        {/* Issue 15: a concern from this incident goes to the threat assessment team, linked both ways. */}
+        {can('case.report') && incident.students.length > 0 && (
+          <Link
+            className="usa-button usa-button--outline"
+            to={`/app/threat/report?incident=${encodeURIComponent(incident.id)}`}
+          >
+            {t('threat.report.fromIncidentLink')}
+          </Link>
+        )}
       </div>
       <Transitions incident={incident} />
       <FlagList incident={incident} />

@@ -15,6 +15,7 @@ import { incidentRoutes } from '../incidents/incident-routes';
 import { JobsPage } from '../jobs/jobs-page';
 import { mouRoutes } from '../mous/mou-routes';
 import { officerRoutes } from '../officers/officer-routes';
+import { threatRoutes } from '../threat/threat-routes';
 import { NotFoundPage } from '../public/not-found-page';
 import { SchoolEditPage } from '../schools/school-edit-page';
 import { SchoolsPage } from '../schools/schools-page';
@@ -239,6 +240,7 @@ export default function StaffApp() {
           {incidentRoutes()}
           {mouRoutes()}
           {officerRoutes()}
+          {threatRoutes()}
           <Route path="*" element={<NotFoundPage homeTo="/app" />} />
         </Routes>
       </StaffLayout>

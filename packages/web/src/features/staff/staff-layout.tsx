@@ -15,6 +15,7 @@ export function useStaffNav(): NavItem[] {
   const hasDistrict = me.district !== null;
   const records = t('nav.recordsGroup');
   const training = t('nav.trainingGroup');
+  const threat = t('nav.threatGroup');
   const items: (NavItem | false)[] = [
     { to: '/app', label: t('nav.dashboard'), end: true },
     hasDistrict &&
@@ -117,6 +118,35 @@ export function useStaffNav(): NavItem[] {
         group: training,
         label: t('activities.nav'),
         description: t('activities.navDescription'),
+      },
+    // Threat assessment (issue 15): the cases (or their counts), the report form, teams, settings.
+    hasDistrict &&
+      (can('case.list') || can('case.counts')) && {
+        to: '/app/threat/cases',
+        group: threat,
+        label: t('threat.nav.cases'),
+        description: t('threat.nav.casesDescription'),
+      },
+    hasDistrict &&
+      can('case.report') && {
+        to: '/app/threat/report',
+        group: threat,
+        label: t('threat.nav.report'),
+        description: t('threat.nav.reportDescription'),
+      },
+    hasDistrict &&
+      can('team.list') && {
+        to: '/app/threat/teams',
+        group: threat,
+        label: t('threat.nav.teams'),
+        description: t('threat.nav.teamsDescription'),
+      },
+    hasDistrict &&
+      can('threat.settings') && {
+        to: '/app/threat/settings',
+        group: threat,
+        label: t('threat.nav.settings'),
+        description: t('threat.nav.settingsDescription'),
       },
     hasDistrict &&
       can('user.list') && { to: '/app/people', label: t('nav.people'), description: t('dashboard.describePeople') },
