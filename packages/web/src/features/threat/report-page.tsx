@@ -138,7 +138,7 @@ function ReportForm({ incident }: { incident?: IncidentLink }) {
         />
       </FormGroup>
       <p className="usa-hint">{t('threat.report.privacy')}</p>
-      <Button type="submit" disabled={report.isPending || !student || !schoolId || !concern.trim()}>
+      <Button type="submit" disabled={report.isPending || !student}>
         {t('threat.report.submit')}
       </Button>
     </form>
