@@ -204,6 +204,27 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
     daysBefore: z.number(),
     recipients: z.number(),
   }),
+  // Issue 15: threat assessment. Payloads name ids and step names only: the texts are sealed, never logged.
+  z.object({ kind: z.literal('threat_settings.updated'), protocol: z.string(), fields: z.array(z.string()) }),
+  z.object({ kind: z.literal('threat_team.created'), teamId: Id, schoolId: Id.nullable() }),
+  z.object({ kind: z.literal('threat_team.members_set'), teamId: Id, memberIds: z.array(Id) }),
+  z.object({
+    kind: z.literal('threat_case.opened'),
+    caseId: Id,
+    number: z.string(),
+    source: z.string(),
+    schoolId: Id,
+    teamId: Id,
+    studentId: Id,
+    incidentId: Id.nullable(),
+    tipId: Id.nullable(),
+  }),
+  z.object({ kind: z.literal('threat_case.read'), caseId: Id, studentId: Id }),
+  z.object({ kind: z.literal('threat_case.listed'), count: z.number(), caseIds: z.array(Id) }),
+  // Someone off the team asked for a case: answered 404, recorded in the case's district.
+  z.object({ kind: z.literal('threat_case.refused'), caseId: Id, route: z.string() }),
+  z.object({ kind: z.literal('threat_case.step'), caseId: Id, step: z.string(), childId: Id.nullable() }),
+  z.object({ kind: z.literal('threat_case.closed'), caseId: Id, outcome: z.string() }),
 ]);
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export type AuditEventKind = AuditEvent['kind'];

@@ -115,6 +115,21 @@ export const CONFLICT_REASONS = [
   'training_gate',
   'training_warning',
   'record_reviewed',
+  // Issue 15 (threat assessment cases): the state of a team or a case refuses the step.
+  'no_team',
+  'team_exists',
+  'case_closed',
+  'needs_interview',
+  'needs_iep_check',
+  'team_missing_roles',
+  'themes_unanswered',
+  'not_very_serious',
+  'le_threshold_unset',
+  'steps_missing',
+  'signoffs_missing',
+  'referral_awaits_follow_up',
+  'not_team_member',
+  'already_done',
 ] as const;
 export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 
@@ -190,6 +205,13 @@ export const RULE_ISSUE_CODES = [
   'expiry_before_completion',
   'unknown_course',
   'required_without_course',
+  // Issue 15 (threat assessment cases): field-level rules of intake, teams and steps.
+  'student_not_at_school',
+  'not_of_protocol',
+  'owner_not_on_team',
+  'before_case_opened',
+  'not_team_candidate',
+  'unknown_theme',
 ] as const;
 export const ISSUE_CODES = [...ZOD_ISSUE_CODES, ...RULE_ISSUE_CODES] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -33,6 +33,9 @@ import { dashboardRoutes } from './modules/dashboard/todo.routes.js';
 import { officerRoutes } from './modules/training/officer.routes.js';
 import { trainingRecordRoutes } from './modules/training/training.record.routes.js';
 import { complianceRoutes } from './modules/training/compliance.routes.js';
+// Issue 15: threat assessment teams and cases.
+import { threatTeamRoutes } from './modules/threats/threat-teams.routes.js';
+import { threatCaseRoutes } from './modules/threats/threat-cases.routes.js';
 import type { AppContext } from './shared/context.js';
 
 export interface BuiltApp {
@@ -115,6 +118,8 @@ export async function buildApp(config: Config, handle: DbHandle, opts: BuildOpti
   await app.register(officerRoutes(ctx));
   await app.register(trainingRecordRoutes(ctx));
   await app.register(complianceRoutes(ctx));
+  await app.register(threatTeamRoutes(ctx));
+  await app.register(threatCaseRoutes(ctx));
   if (opts.serveWeb !== false) await registerWeb(app);
   return { app, ctx };
 }

@@ -177,7 +177,14 @@ export const CaseNoteSchema = z.object({
   body: z.string(),
   createdAt: z.string(),
 });
-export const CaseNoteInputSchema = z.object({ body: Text(10000) });
+export const CaseNoteInputSchema = z.object({
+  body: Text(10000),
+  /**
+   * An SRO's own investigative note for a law-enforcement purpose (FERPA 99.8): only then is it a
+   * law-enforcement-unit record. From anyone else the mark is ignored: the note is an education record.
+   */
+  lawEnforcementPurpose: z.boolean().optional(),
+});
 
 /** NTAC: the team's finding on one investigative theme. */
 export const ThemeInputSchema = z.object({ finding: Text(5000) });

@@ -6,6 +6,8 @@ import { IdSchema } from './common.js';
 /** Issue 15 item 1: the district's threat assessment settings and its teams. */
 
 export const ThreatSettingsSchema = z.object({
+  /** The district's id again: the settings are the district's, read as one item. */
+  id: IdSchema,
   districtId: IdSchema,
   protocol: ProtocolSchema,
   /** When law enforcement joins an investigation, written before any case needs it. */
