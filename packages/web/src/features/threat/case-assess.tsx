@@ -12,7 +12,7 @@ import { Alert } from '../../components/alert';
 import { SelectField, TextField } from '../../components/form-fields';
 import { formatDateTime } from '../../components/format';
 import { DateTimeField, StepForm, TextAreaField, issueOf } from './case-form';
-import { classifyBlockers, instantFromLocal, nowLocalInput } from './steps';
+import { classifyBlockers, instantOrNow, nowLocalInput } from './steps';
 import { useCaseStep } from './threat.api';
 
 type Props = { c: CaseDetail; writable: boolean };
@@ -22,7 +22,8 @@ export function InterviewsSection({ c, writable }: Props) {
   const step = useCaseStep<InterviewInput>(c.id, 'post', () => '/interviews');
   const [kind, setKind] = useState<InterviewInput['intervieweeKind']>('student');
   const [who, setWho] = useState('');
-  const [when, setWhen] = useState(nowLocalInput());
+  const [initialWhen] = useState(nowLocalInput());
+  const [when, setWhen] = useState(initialWhen);
   const [summary, setSummary] = useState('');
   return (
     <section aria-labelledby="step-interviews">
@@ -53,7 +54,7 @@ export function InterviewsSection({ c, writable }: Props) {
           fields={['interviewee', 'interviewedAt', 'summary']}
           onSubmit={() =>
             step.mutate(
-              { intervieweeKind: kind, interviewee: who, interviewedAt: instantFromLocal(when) ?? when, summary },
+              { intervieweeKind: kind, interviewee: who, interviewedAt: instantOrNow(when, initialWhen), summary },
               {
                 onSuccess: () => {
                   setWho('');

@@ -7,7 +7,7 @@ import { SelectField } from '../../components/form-fields';
 import { formatDateTime } from '../../components/format';
 import { useCurrentMe } from '../staff/me-context';
 import { DateTimeField, StepForm, TextAreaField, issueOf } from './case-form';
-import { instantFromLocal, nowLocalInput } from './steps';
+import { instantOrNow, nowLocalInput } from './steps';
 import { useCaseStep } from './threat.api';
 
 /** The case's running record: parent contacts, NTAC's questions, notes. */
@@ -21,7 +21,8 @@ export function ParentContactsSection({ c, writable }: Props) {
     'post',
     () => '/parent-contacts',
   );
-  const [when, setWhen] = useState(nowLocalInput());
+  const [initialWhen] = useState(nowLocalInput());
+  const [when, setWhen] = useState(initialWhen);
   const [method, setMethod] = useState<ContactMethod>('phone');
   const [note, setNote] = useState('');
   return (
@@ -50,7 +51,7 @@ export function ParentContactsSection({ c, writable }: Props) {
           fields={['contactedAt', 'method', 'note']}
           onSubmit={() =>
             step.mutate(
-              { contactedAt: instantFromLocal(when) ?? when, method, ...(note.trim() && { note }) },
+              { contactedAt: instantOrNow(when, initialWhen), method, ...(note.trim() && { note }) },
               { onSuccess: () => setNote('') },
             )
           }

@@ -22,7 +22,7 @@ export function ThreatSettingsPage() {
       <PageTitle>{t('threat.settings.title')}</PageTitle>
       <p className="usa-intro">{t('threat.settings.intro', { district: district.name })}</p>
       <QueryView query={settings} loadingLabel={t('threat.settings.loading')} errorHeading={t('threat.loadError')}>
-        {(s) => <SettingsForm key={s.updatedAt ?? 'new'} settings={s} />}
+        {(s) => <SettingsForm settings={s} />}
       </QueryView>
     </section>
   );

@@ -3,6 +3,7 @@ import { NTAC_THEMES } from '@forefront/contract';
 import {
   classifyBlockers,
   instantFromLocal,
+  instantOrNow,
   signoffProgress,
   stepperSteps,
   stepsStillNeeded,
@@ -138,5 +139,13 @@ describe('helpers', () => {
     expect(instantFromLocal('')).toBeNull();
     expect(instantFromLocal('not a date')).toBeNull();
     expect(instantFromLocal('2026-03-04T10:15')).toBe(new Date(2026, 2, 4, 10, 15).toISOString());
+  });
+});
+
+describe('instantOrNow', () => {
+  it('sends the moment of sending when the default was left alone, else the chosen time', () => {
+    const now = new Date(2026, 4, 6, 9, 41, 37);
+    expect(instantOrNow('2026-05-06T09:41', '2026-05-06T09:41', now)).toBe(now.toISOString());
+    expect(instantOrNow('2026-05-06T08:00', '2026-05-06T09:41', now)).toBe(new Date(2026, 4, 6, 8, 0).toISOString());
   });
 });

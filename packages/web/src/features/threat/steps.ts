@@ -107,3 +107,12 @@ export function instantFromLocal(value: string): string | null {
 export function nowLocalInput(now: Date = new Date()): string {
   return `${todayLocal(now)}T${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
 }
+
+/**
+ * The instant to send for a datetime-local field whose default was "now": the field holds whole
+ * minutes, so unchanged it would name a moment up to a minute ago, possibly before the case was
+ * opened. Unchanged, it means the moment of sending; changed, the reader's choice.
+ */
+export function instantOrNow(value: string, initial: string, now: Date = new Date()): string {
+  return value === initial ? now.toISOString() : (instantFromLocal(value) ?? value);
+}
