@@ -251,7 +251,7 @@ test('a counselor-led team works a very serious case to closure; the district ad
   await expect(admin.getByText('This case does not exist or is not open to you.')).toBeVisible();
   await expect(admin.getByText(studentName)).toHaveCount(0);
   await expectAccessible(admin);
-  await admin.goto('/app/threat/cases?status=all');
+  await admin.goto('/app/threat/cases');
   await expect(pageHeading(admin, 'Threat assessment cases')).toBeVisible();
   await expect(admin.getByText('No case is open to you')).toBeVisible();
   await expect(admin.getByText('you see the numbers, not the cases')).toBeVisible();
