@@ -37,6 +37,10 @@ const READER_TRAINING = [
   "Officers' time",
 ];
 
+// "Threat assessment" (issue 15): the cases (or their counts), the report form, teams, settings.
+const THREAT_ALL = ['Threat cases', 'Report a concern', 'Threat assessment teams', 'Threat assessment settings'];
+const THREAT_TEAM = ['Threat cases', 'Report a concern', 'Threat assessment teams'];
+
 const ROLES = [
   {
     role: 'district_admin',
@@ -54,6 +58,7 @@ const ROLES = [
     ],
     records: ['Import incidents', 'Publish', 'Audit log', 'Jobs', 'Disclosure log', 'Exports', 'CRDC files'],
     training: COORDINATOR_TRAINING,
+    threat: THREAT_ALL,
     refused: '/app/state',
   },
   {
@@ -63,6 +68,7 @@ const ROLES = [
     nav: ['Dashboard', 'Schools', 'Incidents', 'Role drift', 'Students', 'Agreements (MOUs)', 'People'],
     records: [],
     training: READER_TRAINING,
+    threat: THREAT_TEAM,
     refused: '/app/audit',
   },
   {
@@ -79,6 +85,7 @@ const ROLES = [
       'My training records',
       "Officers' time",
     ],
+    threat: THREAT_TEAM,
     refused: '/app/people',
   },
   {
@@ -88,6 +95,7 @@ const ROLES = [
     nav: ['Dashboard', 'Schools', 'Agreements (MOUs)'],
     records: [],
     training: ['Training standard', 'Courses and credentials'],
+    threat: THREAT_TEAM,
     refused: '/app/audit',
   },
   {
@@ -97,6 +105,7 @@ const ROLES = [
     nav: ['Dashboard', 'Schools', 'Incidents', 'Role drift', 'Students', 'Agreements (MOUs)', 'People'],
     records: ['Audit log', 'Jobs', 'Disclosure log', 'Exports'],
     training: READER_TRAINING,
+    threat: ['Threat cases', 'Threat assessment teams'],
     refused: '/app/state',
   },
   {
@@ -106,6 +115,7 @@ const ROLES = [
     nav: ['Dashboard', 'CRDC files', 'Districts in my state'],
     records: [],
     training: [],
+    threat: [],
     refused: '/app/people',
   },
   {
@@ -113,9 +123,21 @@ const ROLES = [
     who: 'a training coordinator',
     label: 'Training coordinator',
     // The jobs page alone (a menu of one is a plain link): the coordinator follows transcript imports.
-    nav: ['Dashboard', 'Schools', 'Jobs'],
+    // "Report a concern" alone (a menu of one is a plain link): any staff member reports a concern.
+    nav: ['Dashboard', 'Schools', 'Report a concern', 'Jobs'],
     records: [],
     training: COORDINATOR_TRAINING,
+    threat: [],
+    refused: '/app/people',
+  },
+  {
+    role: 'threat_coordinator',
+    who: 'a threat assessment coordinator',
+    label: 'Threat assessment coordinator',
+    nav: ['Dashboard', 'Schools', 'Students', 'Agreements (MOUs)'],
+    records: [],
+    training: ['Training standard', 'Courses and credentials'],
+    threat: THREAT_ALL,
     refused: '/app/people',
   },
 ] as const;
@@ -147,9 +169,10 @@ const ALL_SECTIONS = [
   'Courses and credentials',
   'My training status',
   'My training records',
+  ...THREAT_ALL,
 ];
 
-for (const { role, who: person, label, nav, records, training, refused } of ROLES) {
+for (const { role, who: person, label, nav, records, training, threat, refused } of ROLES) {
   test(`${person} sees only the sections of their role`, async ({ page }) => {
     const who = withPassword(account(role));
     if (role === 'state_viewer') {
@@ -176,7 +199,13 @@ for (const { role, who: person, label, nav, records, training, refused } of ROLE
         await expect(primaryNav(page).getByRole('link', { name, exact: true })).toBeVisible();
       await trainingMenu.click();
     } else await expect(trainingMenu).toHaveCount(0);
-    const sections: readonly string[] = [...nav, ...records, ...training];
+    const threatMenu = primaryNav(page).getByRole('button', { name: 'Threat assessment' });
+    if (threat.length > 0) {
+      await threatMenu.click();
+      for (const name of threat) await expect(primaryNav(page).getByRole('link', { name, exact: true })).toBeVisible();
+      await threatMenu.click();
+    } else await expect(threatMenu).toHaveCount(0);
+    const sections: readonly string[] = [...new Set([...nav, ...records, ...training, ...threat])];
     for (const hidden of ALL_SECTIONS.filter((s) => !sections.includes(s)))
       await expect(primaryNav(page).getByRole('link', { name: hidden, exact: true })).toHaveCount(0);
     // The dashboard's quick links offer the same sections (everything but the dashboard itself).
