@@ -151,6 +151,11 @@ export const IncidentSummarySchema = z.object({
 export type IncidentSummary = z.infer<typeof IncidentSummarySchema>;
 
 export const IncidentDetailSchema = IncidentSummarySchema.extend({
+  /**
+   * Issue 15: threat assessment cases opened from this incident, listed only to a reader who may
+   * open them (a case's existence is need-to-know). Present on GET /api/incidents/:id.
+   */
+  threatCases: z.array(z.object({ id: z.string(), number: z.string() })).optional(),
   description: z.string(),
   weapon: WeaponSchema,
   offenseAlleged: z.boolean(),

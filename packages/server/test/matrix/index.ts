@@ -10,6 +10,8 @@ import { studentsMatrix } from './students.js';
 import { trainingStandardMatrix } from './training-standard.js';
 import { trainingRecordsMatrix } from './training-records.js';
 import { transparencyMatrix } from './transparency.js';
+import { threatCasesMatrix } from './threat-cases.js';
+import { threatTeamsMatrix } from './threat-teams.js';
 import type { MatrixModule } from './types.js';
 
 /** Each module's routes in the policy matrix: one file per module, so modules grow apart. */
@@ -26,4 +28,6 @@ export const MATRIX_MODULES: MatrixModule[] = [
   officersMatrix,
   trainingRecordsMatrix,
   complianceMatrix,
+  threatTeamsMatrix,
+  threatCasesMatrix,
 ];

@@ -27,6 +27,7 @@ import { loadStoredState, refreshFlags, writeChildren } from './incident.save.js
 import type { IncidentRow } from './incident.table.js';
 import { validateIncidentInput } from './incident.validate.js';
 import { toIncidentDetail, toIncidentSummary } from './incident.view.js';
+import { casesOfIncident } from '../threats/case.access.js';
 
 /**
  * Incidents: authorization first, one transaction per write with its audit event, the
@@ -229,6 +230,7 @@ export async function readIncident(ctx: AppContext, actor: Actor, id: string): P
     const { row, district } = await loadIncident(trx, id);
     await authorizeIncident(trx, actor, 'incident.read', row, district);
     const detail = await toIncidentDetail(trx, row);
+    detail.threatCases = await casesOfIncident(trx, actor, row.id);
     await appendAudit(trx, audit(ctx, actor, district.id), { kind: 'incident.viewed', incidentId: row.id });
     return detail;
   });

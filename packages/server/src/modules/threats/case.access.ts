@@ -56,3 +56,20 @@ export async function mayOpenCase(db: Db, actor: PolicyActor, caseId: string): P
     throw err;
   }
 }
+
+/** Cases opened from an incident that the reader may open (the incident links to them; issue 15). */
+export async function casesOfIncident(
+  db: Db,
+  actor: PolicyActor,
+  incidentId: string,
+): Promise<{ id: string; number: string }[]> {
+  const rows = await db
+    .selectFrom('threatCases')
+    .select(['id', 'number'])
+    .where('incidentId', '=', incidentId)
+    .orderBy('number')
+    .execute();
+  const out = [];
+  for (const r of rows) if (await mayOpenCase(db, actor, r.id)) out.push(r);
+  return out;
+}

@@ -72,7 +72,7 @@ export const classify = (ctx: AppContext, actor: Actor, id: string, input: Class
           });
       }
     },
-    async ({ c, sealer, now }) => ({
+    ({ c, sealer, now }) => ({
       set: {
         classification: input.classification,
         severity: classificationOf(c.protocol as Protocol, input.classification)!.severity,
@@ -100,7 +100,7 @@ export const evaluateSafety = (ctx: AppContext, actor: Actor, id: string, input:
       if (input.lawEnforcement && (await settingsOf(ctx.db, c.districtId)).leThreshold.trim() === '')
         throw new ConflictError('The district has not set its threshold for law enforcement', 'le_threshold_unset');
     },
-    async ({ c, sealer, now }) => ({
+    ({ c, sealer, now }) => ({
       set: {
         screeningAt: now,
         screeningBy: actor.userId,
@@ -205,7 +205,7 @@ export const closeCase = (ctx: AppContext, actor: Actor, id: string, input: Clos
           { referrals: waiting.map((w) => w.label), referralIds: waiting.map((w) => w.id) },
         );
     },
-    async ({ c, sealer, now }) => ({
+    ({ c, sealer, now }) => ({
       set: {
         status: 'closed',
         outcome: input.outcome,

@@ -38,7 +38,7 @@ export async function runStep(
   route: string,
   step: string,
   check: (c: CaseRow) => Promise<void> | void,
-  write: (t: StepTools) => Promise<StepResult | void>,
+  write: (t: StepTools) => Promise<StepResult | void> | StepResult,
 ): Promise<CaseDetail> {
   const c = await openCaseFor(ctx, actor, 'case.write', caseId, route);
   assertOpen(c);

@@ -61,7 +61,7 @@ export const recordIepCheck = (ctx: AppContext, actor: Actor, id: string, input:
     `POST ${R('/iep-check')}`,
     'iep_check',
     () => undefined,
-    async ({ c, sealer, now }) => ({
+    ({ c, sealer, now }) => ({
       set: {
         iepCheckedAt: now,
         iepCheckedBy: actor.userId,
@@ -78,7 +78,7 @@ export const recordSafetyPlan = (ctx: AppContext, actor: Actor, id: string, inpu
     `POST ${R('/safety-plan')}`,
     'safety_plan',
     () => undefined,
-    async ({ c, sealer, now }) => ({
+    ({ c, sealer, now }) => ({
       set: {
         safetyPlanAt: now,
         safetyPlanSealed: sealer.seal(input.plan, sealCtx('threat_cases', 'safety_plan', c.id)),
