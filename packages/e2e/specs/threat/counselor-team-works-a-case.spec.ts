@@ -222,12 +222,14 @@ test('a counselor-led team works a very serious case to closure; the district ad
 
   // Closing while the referral awaits follow-up is refused, naming it; nothing changes.
   await team.reload();
-  await expect(team.getByText(/The referral to Counselor .* has no recorded follow-up/)).toBeVisible();
+  const referralWaits = 'The referral to Counselor (no provider named yet) has no recorded follow-up';
+  await expect(team.getByText(`${referralWaits}.`)).toBeVisible();
   await team.getByLabel('Outcome for the student').selectOption({ label: 'Support only' });
   await team.getByLabel('Closing summary').fill('Plan followed; no further concern.');
   await team.getByRole('button', { name: 'Close the case' }).click();
   const refusal = team.getByRole('alert');
   await expect(refusal).toContainText('cannot close while a referral it made has no recorded follow-up');
+  await expect(team.getByRole('list', { name: 'What is missing' })).toHaveText(referralWaits);
   await expect(pageHeading(team, `Case ${caseNumber}`)).toContainText('Open');
   await expectAccessible(team);
 

@@ -72,6 +72,17 @@ function IncidentView({ incident }: { incident: IncidentDetail }) {
           </Link>
         )}
       </div>
+      {incident.threatCases && incident.threatCases.length > 0 && (
+        <p>
+          {t('threat.report.incidentCases')}{' '}
+          {incident.threatCases.map((c, i) => (
+            <span key={c.id}>
+              {i > 0 && ', '}
+              <Link to={`/app/threat/cases/${encodeURIComponent(c.id)}`}>{c.number}</Link>
+            </span>
+          ))}
+        </p>
+      )}
       <Transitions incident={incident} />
       <FlagList incident={incident} />
       <RecordClassBadge recordClass={incident.recordClass} />

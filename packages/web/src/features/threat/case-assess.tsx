@@ -12,6 +12,7 @@ import { Alert } from '../../components/alert';
 import { SelectField, TextField } from '../../components/form-fields';
 import { formatDateTime } from '../../components/format';
 import { DateTimeField, StepForm, TextAreaField, issueOf } from './case-form';
+import { RefusalDetails } from './refusal-details';
 import { classifyBlockers, instantOrNow, nowLocalInput } from './steps';
 import { useCaseStep } from './threat.api';
 
@@ -197,6 +198,7 @@ export function ClassificationSection({ c, writable }: Props) {
               submit={t('threat.classify.submit')}
               fields={['classification', 'rationale']}
               disabled={missingRoles !== undefined}
+              details={<RefusalDetails error={step.error} c={c} />}
               onSubmit={() => choice && step.mutate({ classification: choice, rationale })}
             >
               <fieldset className="usa-fieldset">

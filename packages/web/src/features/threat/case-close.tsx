@@ -8,6 +8,8 @@ import { SelectField } from '../../components/form-fields';
 import { formatDate, formatDateTime } from '../../components/format';
 import { useCurrentMe } from '../staff/me-context';
 import { StepForm, TextAreaField, issueOf } from './case-form';
+import { referralName } from './referral-name';
+import { RefusalDetails } from './refusal-details';
 import { signoffProgress, stepsStillNeeded } from './steps';
 import { useCaseStep } from './threat.api';
 
@@ -24,8 +26,7 @@ export function ReferralsSection({ c }: { c: CaseDetail }) {
         {c.referrals.map((r) => (
           <li key={r.id}>
             {t('threat.referrals.item', {
-              kind: t(`threat.providerKinds.${r.kind}`, { defaultValue: r.kind }),
-              provider: r.providerName ?? t('threat.unknown'),
+              who: referralName(t, r.kind, r.providerName),
               status: t(`threat.referralStatuses.${r.status}`, { defaultValue: r.status }),
               date: formatDate(r.followUpDueOn, i18n.language),
             })}
@@ -104,10 +105,7 @@ export function ClosureSection({ c, writable }: Props) {
                 {!progress.enough && <li>{t('threat.closure.needSignoffs')}</li>}
                 {waiting.map((r) => (
                   <li key={r.id}>
-                    {t('threat.closure.referralWaiting', {
-                      kind: t(`threat.providerKinds.${r.kind}`, { defaultValue: r.kind }),
-                      provider: r.providerName ?? t('threat.unknown'),
-                    })}
+                    {t('threat.closure.referralWaiting', { who: referralName(t, r.kind, r.providerName) })}
                   </li>
                 ))}
               </ul>
@@ -118,6 +116,7 @@ export function ClosureSection({ c, writable }: Props) {
             mutation={close}
             submit={t('threat.closure.close')}
             fields={['outcome', 'summary']}
+            details={<RefusalDetails error={close.error} c={c} />}
             onSubmit={() => outcome && close.mutate({ outcome, summary })}
           >
             <SelectField

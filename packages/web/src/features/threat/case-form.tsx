@@ -17,6 +17,7 @@ export function StepForm({
   submit,
   fields,
   disabled,
+  details,
   children,
 }: {
   label: string;
@@ -26,6 +27,8 @@ export function StepForm({
   /** Field paths the form shows next to their input (the alert lists the others). */
   fields: string[];
   disabled?: boolean;
+  /** What the refusal names (missing roles, steps, referrals), under its alert. */
+  details?: ReactNode;
   children: ReactNode;
 }) {
   const form = useRef<HTMLFormElement>(null);
@@ -42,6 +45,7 @@ export function StepForm({
       onSubmit={handle}
     >
       {mutation.isError && <ApiErrorAlert error={mutation.error} shownFields={fields} />}
+      {mutation.isError && details}
       {children}
       <Button type="submit" disabled={disabled || mutation.isPending}>
         {submit}
