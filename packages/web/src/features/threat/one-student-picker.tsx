@@ -5,6 +5,8 @@ import { ApiErrorAlert } from '../../components/api-error-alert';
 import { TextField } from '../../components/form-fields';
 import { useDebounced } from '../../components/use-debounced';
 import { useStudentSearch } from '../incidents/incidents.api';
+import { useCan } from '../staff/me-context';
+import { useReferralStudentSearch } from './threat.api';
 
 export interface PickedStudent {
   id: string;
@@ -27,12 +29,21 @@ export function OneStudentPicker({ districtId, schoolId, value, onChange, sugges
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const query = useDebounced(q.trim(), 300);
-  const search = useStudentSearch(districtId, schoolId, query, query.length >= 2 && value === null);
-  const results: PickedStudent[] = (search.data?.items ?? []).map((s) => ({
-    id: s.id,
-    name: `${s.givenName} ${s.familyName}`,
-    localId: s.localId,
-  }));
+  // The roster for those who may list it; support staff search through the referral module instead.
+  const can = useCan();
+  const lookup = can('student.list') ? 'roster' : can('referral.write') ? 'referral' : 'none';
+  const active = query.length >= 2 && value === null;
+  const roster = useStudentSearch(districtId, schoolId, query, active && lookup === 'roster');
+  const referral = useReferralStudentSearch(districtId, schoolId, query, active && lookup === 'referral');
+  const search = lookup === 'referral' ? referral : roster;
+  const results: PickedStudent[] =
+    lookup === 'referral'
+      ? (referral.data?.items ?? [])
+      : (roster.data?.items ?? []).map((s) => ({
+          id: s.id,
+          name: `${s.givenName} ${s.familyName}`,
+          localId: s.localId,
+        }));
 
   if (value)
     return (
@@ -73,16 +84,19 @@ export function OneStudentPicker({ districtId, schoolId, value, onChange, sugges
           <ul className="usa-list usa-list--unstyled">{suggestions.map(choice)}</ul>
         </>
       )}
-      <TextField
-        id="threat-student-search"
-        type="search"
-        label={t('threat.report.findStudent')}
-        hint={t('threat.report.findStudentHint')}
-        autoComplete="off"
-        disabled={!schoolId}
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-      />
+      {lookup === 'none' && suggestions.length === 0 && <p>{t('threat.report.noLookup')}</p>}
+      {lookup !== 'none' && (
+        <TextField
+          id="threat-student-search"
+          type="search"
+          label={t('threat.report.findStudent')}
+          hint={t('threat.report.findStudentHint')}
+          autoComplete="off"
+          disabled={!schoolId}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
+      )}
       {search.isError && <ApiErrorAlert error={search.error} heading={t('threat.report.searchFailed')} />}
       <div aria-live="polite">
         {query.length >= 2 && search.isSuccess && results.length === 0 && (

@@ -13,7 +13,7 @@ import {
   type ThreatReportInput,
   type ThreatSettingsInput,
 } from '@forefront/contract';
-import { api } from '../../api/client';
+import { api, type ResponseSchema } from '../../api/client';
 
 const districtPath = (id: string) => `/api/districts/${encodeURIComponent(id)}`;
 const casePath = (id: string) => `/api/threat-cases/${encodeURIComponent(id)}`;
@@ -140,5 +140,45 @@ export function useCaseStep<I>(caseId: string, verb: Verb, path: (input: I) => s
         predicate: (q) => q.queryKey[1] === 'cases' || q.queryKey[1] === 'counts',
       });
     },
+  });
+}
+
+export interface FoundStudent {
+  id: string;
+  name: string;
+  localId: string;
+}
+
+/**
+ * The referral module's student search (GET /api/districts/:id/referral-students, policy
+ * referral.write): support staff may not list the roster (student.list) but report concerns about
+ * the students of their schools. Checked by hand: the schema lives with the referral module.
+ */
+const FoundStudentsAnswer: ResponseSchema<{ items: FoundStudent[] }> = {
+  safeParse(data) {
+    const items = (data as { items?: unknown } | null)?.items;
+    const ok =
+      Array.isArray(items) &&
+      items.every(
+        (i: unknown) =>
+          typeof i === 'object' &&
+          i !== null &&
+          ['id', 'name', 'localId'].every((k) => typeof (i as Record<string, unknown>)[k] === 'string'),
+      );
+    if (!ok) return { success: false, error: new Error('not a list of students') };
+    return {
+      success: true,
+      data: { items: (items as FoundStudent[]).map(({ id, name, localId }) => ({ id, name, localId })) },
+    };
+  },
+};
+
+export function useReferralStudentSearch(districtId: string, schoolId: string, q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['threat', 'referral-students', districtId, schoolId, q],
+    queryFn: ({ signal }) =>
+      api.get(`${districtPath(districtId)}/referral-students`, FoundStudentsAnswer, { schoolId, q }, signal),
+    enabled: enabled && schoolId !== '',
+    placeholderData: keepPreviousData,
   });
 }
