@@ -14,8 +14,8 @@ import {
  * to a very serious classification, a safety evaluation, a safety plan with tasks, a check-in, a
  * parent contact, two sign-offs and closure. The district administrator, who is not on the team,
  * gets "not found" for the case and sees it only in the counts. Closing while a referral the case
- * made has no recorded follow-up is refused, naming the referral. axe checks every page; one page
- * is read in Spanish.
+ * made has no recorded follow-up is refused, naming the referral. The auditor reads the case without
+ * its forms. axe checks every page; one page is read in Spanish.
  */
 
 const byEmail = (local: string) => {
@@ -194,6 +194,17 @@ test('a counselor-led team works a very serious case to closure; the district ad
   await team.getByRole('button', { name: 'Sign off on closing this case' }).click();
   await expect(team.getByText(/Sign-offs \(1 of 2\)/)).toBeVisible();
   await expectAccessible(team);
+
+  // The independent auditor reads the case (until the account expires) without any form to change it.
+  const auditor = await personPage(browser, 'auditor');
+  await auditor.goto(caseUrl);
+  await expect(pageHeading(auditor, `Case ${caseNumber}`)).toBeVisible();
+  await expect(auditor.getByText('You can read this case but not change it.')).toBeVisible();
+  await expect(auditor.getByText('Said it was a joke at first')).toBeVisible();
+  await expect(
+    auditor.getByRole('main').getByRole('button', { name: /^(Record|Add|Save|Close|Sign off)/ }),
+  ).toHaveCount(0);
+  await expectAccessible(auditor);
 
   // A referral the case made, to the counselor, not yet followed up.
   // TODO(t15-referrals): POST /api/districts/:id/referrals and /api/referrals/:id/status are H3's routes
