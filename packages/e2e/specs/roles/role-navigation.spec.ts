@@ -37,6 +37,10 @@ const READER_TRAINING = [
   "Officers' time",
 ];
 
+// "Threat assessment" (issue 15): the cases (or their counts), the report form, teams, settings.
+const THREAT_ALL = ['Threat cases', 'Report a concern', 'Threat assessment teams', 'Threat assessment settings'];
+const THREAT_TEAM = ['Threat cases', 'Report a concern', 'Threat assessment teams'];
+
 const ROLES = [
   {
     role: 'district_admin',
@@ -55,6 +59,7 @@ const ROLES = [
     ],
     records: ['Import incidents', 'Publish', 'Audit log', 'Jobs', 'Disclosure log', 'Exports', 'CRDC files'],
     training: COORDINATOR_TRAINING,
+    threat: THREAT_ALL,
     refused: '/app/state',
   },
   {
@@ -64,6 +69,7 @@ const ROLES = [
     nav: ['Dashboard', 'Schools', 'Incidents', 'Role drift', 'Students', 'Agreements (MOUs)', 'People'],
     records: [],
     training: READER_TRAINING,
+    threat: THREAT_TEAM,
     refused: '/app/audit',
   },
   {
@@ -80,6 +86,7 @@ const ROLES = [
       'My training records',
       "Officers' time",
     ],
+    threat: THREAT_TEAM,
     refused: '/app/people',
   },
   {
@@ -89,6 +96,7 @@ const ROLES = [
     nav: ['Dashboard', 'Schools', 'Agreements (MOUs)'],
     records: [],
     training: ['Training standard', 'Courses and credentials'],
+    threat: THREAT_TEAM,
     refused: '/app/audit',
   },
   {
@@ -98,6 +106,7 @@ const ROLES = [
     nav: ['Dashboard', 'Schools', 'Incidents', 'Role drift', 'Students', 'Agreements (MOUs)', 'Equity audit', 'People'],
     records: ['Audit log', 'Jobs', 'Disclosure log', 'Exports'],
     training: READER_TRAINING,
+    threat: ['Threat cases', 'Threat assessment teams'],
     refused: '/app/state',
   },
   {
@@ -107,6 +116,7 @@ const ROLES = [
     nav: ['Dashboard', 'CRDC files', 'Districts in my state'],
     records: [],
     training: [],
+    threat: [],
     refused: '/app/people',
   },
   {
@@ -114,9 +124,21 @@ const ROLES = [
     who: 'a training coordinator',
     label: 'Training coordinator',
     // The jobs page alone (a menu of one is a plain link): the coordinator follows transcript imports.
-    nav: ['Dashboard', 'Schools', 'Jobs'],
+    // "Report a concern" alone (a menu of one is a plain link): any staff member reports a concern.
+    nav: ['Dashboard', 'Schools', 'Report a concern', 'Jobs'],
     records: [],
     training: COORDINATOR_TRAINING,
+    threat: [],
+    refused: '/app/people',
+  },
+  {
+    role: 'threat_coordinator',
+    who: 'a threat assessment coordinator',
+    label: 'Threat assessment coordinator',
+    nav: ['Dashboard', 'Schools', 'Students', 'Agreements (MOUs)'],
+    records: [],
+    training: ['Training standard', 'Courses and credentials'],
+    threat: THREAT_ALL,
     refused: '/app/people',
   },
 ] as const;
@@ -149,9 +171,10 @@ const ALL_SECTIONS = [
   'Courses and credentials',
   'My training status',
   'My training records',
+  ...THREAT_ALL,
 ];
 
-for (const { role, who: person, label, nav, records, training, refused } of ROLES) {
+for (const { role, who: person, label, nav, records, training, threat, refused } of ROLES) {
   test(`${person} sees only the sections of their role`, async ({ page }) => {
     const who = withPassword(account(role));
     if (role === 'state_viewer') {
@@ -178,7 +201,13 @@ for (const { role, who: person, label, nav, records, training, refused } of ROLE
         await expect(primaryNav(page).getByRole('link', { name, exact: true })).toBeVisible();
       await trainingMenu.click();
     } else await expect(trainingMenu).toHaveCount(0);
-    const sections: readonly string[] = [...nav, ...records, ...training];
+    const threatMenu = primaryNav(page).getByRole('button', { name: 'Threat assessment' });
+    if (threat.length > 0) {
+      await threatMenu.click();
+      for (const name of threat) await expect(primaryNav(page).getByRole('link', { name, exact: true })).toBeVisible();
+      await threatMenu.click();
+    } else await expect(threatMenu).toHaveCount(0);
+    const sections: readonly string[] = [...new Set([...nav, ...records, ...training, ...threat])];
     for (const hidden of ALL_SECTIONS.filter((s) => !sections.includes(s)))
       await expect(primaryNav(page).getByRole('link', { name: hidden, exact: true })).toHaveCount(0);
     // The dashboard's quick links offer the same sections (everything but the dashboard itself).

@@ -161,6 +161,8 @@ export const api = {
     request<T>('POST', path, { body, schema }),
   patch: <T = unknown>(path: string, body: unknown, schema?: ResponseSchema<T>) =>
     request<T>('PATCH', path, { body, schema }),
+  put: <T = unknown>(path: string, body: unknown, schema?: ResponseSchema<T>) =>
+    request<T>('PUT', path, { body, schema }),
 };
 
 export function isApiError(error: unknown, status?: number): error is ApiError {

@@ -62,7 +62,27 @@ function IncidentView({ incident }: { incident: IncidentDetail }) {
         <Button type="button" outline onClick={() => window.print()}>
           {t('incidents.detail.print')}
         </Button>
+        {/* Issue 15: a concern from this incident goes to the threat assessment team, linked both ways. */}
+        {can('case.report') && incident.students.length > 0 && (
+          <Link
+            className="usa-button usa-button--outline"
+            to={`/app/threat/report?incident=${encodeURIComponent(incident.id)}`}
+          >
+            {t('threat.report.fromIncidentLink')}
+          </Link>
+        )}
       </div>
+      {incident.threatCases && incident.threatCases.length > 0 && (
+        <p>
+          {t('threat.report.incidentCases')}{' '}
+          {incident.threatCases.map((c, i) => (
+            <span key={c.id}>
+              {i > 0 && ', '}
+              <Link to={`/app/threat/cases/${encodeURIComponent(c.id)}`}>{c.number}</Link>
+            </span>
+          ))}
+        </p>
+      )}
       <Transitions incident={incident} />
       <FlagList incident={incident} />
       <RecordClassBadge recordClass={incident.recordClass} />

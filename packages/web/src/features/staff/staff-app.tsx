@@ -16,6 +16,7 @@ import { JobsPage } from '../jobs/jobs-page';
 import { mouRoutes } from '../mous/mou-routes';
 import { officerRoutes } from '../officers/officer-routes';
 import { referralRoutes } from '../referrals/referral-routes';
+import { threatRoutes } from '../threat/threat-routes';
 import { NotFoundPage } from '../public/not-found-page';
 import { SchoolEditPage } from '../schools/school-edit-page';
 import { SchoolsPage } from '../schools/schools-page';
@@ -250,6 +251,7 @@ export default function StaffApp() {
           {mouRoutes()}
           {officerRoutes()}
           {referralRoutes()}
+          {threatRoutes()}
           <Route path="*" element={<NotFoundPage homeTo="/app" />} />
         </Routes>
       </StaffLayout>

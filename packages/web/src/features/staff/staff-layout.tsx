@@ -15,6 +15,7 @@ export function useStaffNav(): NavItem[] {
   const hasDistrict = me.district !== null;
   const records = t('nav.recordsGroup');
   const training = t('nav.trainingGroup');
+  const threat = t('nav.threatGroup');
   const items: (NavItem | false)[] = [
     { to: '/app', label: t('nav.dashboard'), end: true },
     hasDistrict &&
@@ -118,16 +119,50 @@ export function useStaffNav(): NavItem[] {
         label: t('activities.nav'),
         description: t('activities.navDescription'),
       },
-    // Issue 15: referrals to support services (H2's threat assessment group takes this entry when merged).
+    // Threat assessment (issue 15): the cases (or their counts), the report form, referrals to
+    // support services, teams, the equity audit, settings.
+    hasDistrict &&
+      (can('case.list') || can('case.counts')) && {
+        to: '/app/threat/cases',
+        group: threat,
+        label: t('threat.nav.cases'),
+        description: t('threat.nav.casesDescription'),
+      },
+    hasDistrict &&
+      can('case.report') && {
+        to: '/app/threat/report',
+        group: threat,
+        label: t('threat.nav.report'),
+        description: t('threat.nav.reportDescription'),
+      },
     hasDistrict &&
       can('referral.list') && {
         to: '/app/referrals',
+        group: threat,
         label: t('nav.referrals'),
         description: t('referrals.navDescription'),
       },
-    // Issue 15: the equity audit (its own entry: no threat assessment group on this branch yet).
     hasDistrict &&
-      can('equity.read') && { to: '/app/equity', label: t('nav.equity'), description: t('equity.navDescription') },
+      can('team.list') && {
+        to: '/app/threat/teams',
+        group: threat,
+        label: t('threat.nav.teams'),
+        description: t('threat.nav.teamsDescription'),
+      },
+    hasDistrict &&
+      can('equity.read') && {
+        to: '/app/equity',
+        group: threat,
+        label: t('nav.equity'),
+        description: t('equity.navDescription'),
+      },
+    hasDistrict &&
+      can('threat.settings') && {
+        to: '/app/threat/settings',
+        group: threat,
+        label: t('threat.nav.settings'),
+        description: t('threat.nav.settingsDescription'),
+      },
     hasDistrict &&
       can('user.list') && { to: '/app/people', label: t('nav.people'), description: t('dashboard.describePeople') },
     hasDistrict &&
