@@ -18,6 +18,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('threat_cases')
     .columns(['team_id', 'opened_at', 'id'])
     .execute();
+  // The list's cached total is checked against the district's latest change (case.list.ts).
+  await db.schema
+    .createIndex('threat_cases_changed')
+    .on('threat_cases')
+    .columns(['district_id', 'updated_at'])
+    .execute();
   // Every page of the list counts each case's parent contacts (case.progress.ts): without this,
   // a scan of the whole table per request (37 ms on the bench's 70,000 contacts).
   await db.schema.createIndex('threat_parent_contacts_case').on('threat_parent_contacts').column('case_id').execute();
@@ -25,6 +31,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('threat_parent_contacts_case').execute();
+  await db.schema.dropIndex('threat_cases_changed').execute();
   await db.schema.dropIndex('threat_cases_team_order').execute();
   await db.schema.dropIndex('threat_cases_order').execute();
 }
