@@ -21,6 +21,7 @@ import * as training from './migrations/20261209T0101_training.js';
 import * as complianceFingerprint from './migrations/20261209T0501_compliance_fingerprint.js';
 import * as publicTraining from './migrations/20261209T0601_public_training.js';
 import * as threatAssessment from './migrations/20261210T0101_threat_assessment.js';
+import * as threatCaseList from './migrations/20261210T0111_threat_case_list.js';
 import * as threatCaseOrder from './migrations/20261210T0201_threat_case_order.js';
 
 /** Migrations are listed explicitly (no directory scanning), in order, for both databases. */
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261209T0501_compliance_fingerprint': complianceFingerprint,
   '20261209T0601_public_training': publicTraining,
   '20261210T0101_threat_assessment': threatAssessment,
+  '20261210T0111_threat_case_list': threatCaseList,
   '20261210T0201_threat_case_order': threatCaseOrder,
 };
 

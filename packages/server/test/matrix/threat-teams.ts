@@ -1,4 +1,5 @@
 import { ROLES, scopeOf } from '@forefront/contract';
+import { newId } from '../../src/shared/ids.js';
 import { buildSchool, buildUser } from '../builders.js';
 import type { Item, MatrixModule, Target, World } from './types.js';
 import { matrixCtx, poolTarget, threatTeams } from './threat-world.js';
@@ -16,25 +17,30 @@ export const threatTeamsMatrix: MatrixModule = {
     await threatTeams(ctx, w);
     const now = new Date().toISOString();
     for (const d of w.districtTargets) {
-      const spare: string[] = [];
+      const districtId = d.resource.districtId;
+      // Schools of the district without a team (other modules' spare schools first): every school
+      // added here is one more school in the transparency report the matrix publishes.
+      const free = await ctx.db
+        .selectFrom('schools')
+        .select('id')
+        .where('districtId', '=', districtId)
+        .where('id', 'not in', (eb) =>
+          eb.selectFrom('threatTeams').select('schoolId').where('schoolId', 'is not', null),
+        )
+        .orderBy('id')
+        .execute();
+      const spare = free.map((r) => r.id);
       // Every role's request takes one (allowed or not), plus the request without a session.
-      const spares = d.resource.districtId === w.dA.id ? ROLES.length + 3 : 3;
-      for (let i = 0; i < spares; i++) spare.push((await buildSchool(ctx, d.resource.districtId)).id);
-      createTargets.push(poolTarget(d.label, d.resource, { id: d.resource.districtId }, { school: spare }));
-      const school = (await buildSchool(ctx, d.resource.districtId)).id;
-      const teamId = `${d.resource.districtId.slice(0, 8)}-${school.slice(0, 8)}-members`;
+      const needed = districtId === w.dA.id ? ROLES.length + 3 : 3;
+      while (spare.length < needed) spare.push((await buildSchool(ctx, districtId)).id);
+      createTargets.push(poolTarget(d.label, d.resource, { id: districtId }, { school: spare }));
+      // The district's own team (no school) is the one whose members the matrix sets.
+      const teamId = newId();
       await ctx.db
         .insertInto('threatTeams')
-        .values({
-          id: teamId,
-          districtId: d.resource.districtId,
-          schoolId: school,
-          name: 'Members team',
-          createdAt: now,
-          updatedAt: now,
-        })
+        .values({ id: teamId, districtId, schoolId: null, name: 'District team', createdAt: now, updatedAt: now })
         .execute();
-      const member = await buildUser(ctx, { role: 'support_staff', districtId: d.resource.districtId });
+      const member = await buildUser(ctx, { role: 'support_staff', districtId });
       teamTargets.push({ label: `a team of ${d.label}`, resource: d.resource, ids: { id: teamId, member: member.id } });
     }
   },

@@ -62,12 +62,30 @@ async function team(
     resource: { ...d, schoolIds: [schoolId], memberIds },
     teamId,
     schoolId,
-    studentId: (await buildStudent(ctx, d.districtId, schoolId)).id,
+    studentId: await studentAt(ctx, d.districtId, schoolId),
     memberIds,
     owner: memberIds[0]!,
     mentalHealth: by('mental_health'),
     administrator: by('administrator'),
   };
+}
+
+/**
+ * A student of the school: one another module already put there when there is one. A new student
+ * changes the enrolment figures the matrix's transparency report publishes (and its suppression).
+ */
+async function studentAt(ctx: AppContext, districtId: string, schoolId: string): Promise<string> {
+  const existing = await ctx.db
+    .selectFrom('students')
+    .select('id')
+    .where('schoolId', '=', schoolId)
+    .where('active', '=', 1)
+    // No IEP or 504 plan: classifying the matrix's cases needs no IEP/504 check.
+    .where('idea', '=', 0)
+    .where('section504', '=', 0)
+    .orderBy('id')
+    .executeTakeFirst();
+  return existing?.id ?? (await buildStudent(ctx, districtId, schoolId)).id;
 }
 
 /** Three fresh accounts playing the required roles. */

@@ -51,11 +51,17 @@ export async function overdueCaseIds(db: Db, districtId: string, today: string):
   return [...new Set([...tasks, ...checkins].map((r) => r.caseId))];
 }
 
+/**
+ * The filter as SQL. A team scope filters by team only: the teams are the district's already
+ * (teamsOfActor), and without the district term the planner walks the team's index, not the district's.
+ */
 function base(db: Db, f: Filter) {
-  let q = db.selectFrom('threatCases as c').where('c.districtId', '=', f.districtId);
+  let q = db.selectFrom('threatCases as c');
+  q = f.teamIds
+    ? q.where('c.teamId', 'in', f.teamIds.length ? f.teamIds : [''])
+    : q.where('c.districtId', '=', f.districtId);
   if (f.status) q = q.where('c.status', '=', f.status);
   if (f.schoolId) q = q.where('c.schoolId', '=', f.schoolId);
-  if (f.teamIds) q = q.where('c.teamId', 'in', f.teamIds.length ? f.teamIds : ['']);
   return q;
 }
 
@@ -90,32 +96,31 @@ async function cachedCount(db: Db, f: Filter): Promise<number> {
 
 /** Ids of one page: overdue cases first, then the others, each newest first. */
 async function pageIds(db: Db, f: Filter, overdueIds: string[], q: CaseListQuery) {
-  // Overdue ids of closed cases never count (a closed case has nothing due); `status` is a column filter.
-  // Looked up by primary key, then filtered and sorted here: with an ORDER BY, SQLite's planner
-  // walks the district's whole (opened_at) index for a few hundred ids (bench/threat-cases.ts).
-  const overdue = overdueIds.length
-    ? (
-        await db
-          .selectFrom('threatCases as c')
-          .select(['c.id', 'c.openedAt', 'c.districtId', 'c.status', 'c.schoolId', 'c.teamId'])
-          .where('c.id', 'in', overdueIds)
-          .execute()
-      )
-        .filter(
-          (r) =>
-            r.districtId === f.districtId &&
-            r.status === 'open' &&
-            (!f.status || r.status === f.status) &&
-            (!f.schoolId || r.schoolId === f.schoolId) &&
-            (!f.teamIds || f.teamIds.includes(r.teamId)),
-        )
-        .sort((a, b) => (a.openedAt === b.openedAt ? (a.id < b.id ? 1 : -1) : a.openedAt < b.openedAt ? 1 : -1))
-        .map((r) => r.id)
+  // Overdue ids of closed cases never count (a closed case has nothing due). Read by primary key
+  // alone (the ids come from the district's own tasks and check-ins) and filtered here: with any
+  // other term a planner may walk the district's index instead of looking up the few ids.
+  const candidates = overdueIds.length
+    ? await db
+        .selectFrom('threatCases')
+        .select(['id', 'openedAt', 'status', 'schoolId', 'teamId'])
+        .where('id', 'in', overdueIds)
+        .execute()
     : [];
+  const overdue = candidates
+    .filter(
+      (c) =>
+        c.status === 'open' &&
+        (!f.status || c.status === f.status) &&
+        (!f.schoolId || c.schoolId === f.schoolId) &&
+        (!f.teamIds || f.teamIds.includes(c.teamId)),
+    )
+    .sort((a, b) => b.openedAt.localeCompare(a.openedAt) || b.id.localeCompare(a.id))
+    .map((c) => c.id);
   const rest = (qq: ReturnType<typeof base>) => (overdue.length ? qq.where('c.id', 'not in', overdue) : qq);
   if (q.overdue === 'true') return { ids: overdue.slice(q.offset, q.offset + q.limit), total: overdue.length };
   if (q.overdue === 'false') {
-    const total = await countOf(rest(base(db, f)));
+    // The overdue ids are a subset of the filter's cases: no second count over the district.
+    const total = (await countOf(base(db, f))) - overdue.length;
     const ids = await rest(base(db, f))
       .select('c.id')
       .orderBy('c.openedAt', 'desc')
@@ -218,15 +223,20 @@ export async function listCases(ctx: AppContext, actor: Actor, districtId: strin
 export async function caseCounts(ctx: AppContext, actor: Actor, districtId: string): Promise<CaseCounts> {
   const { district, scope } = await loadDistrictForList(ctx.db, actor, 'case.counts', districtId);
   const today = localDate(new Date(), district.timeZone);
-  let q = ctx.db
-    .selectFrom('threatCases as c')
-    .innerJoin('schools as s', 's.id', 'c.schoolId')
-    .where('c.districtId', '=', district.id);
+  // Grouped from the (district, status, school, severity) index alone; school names read after.
+  let q = ctx.db.selectFrom('threatCases as c').where('c.districtId', '=', district.id);
   if (scope === 'school') q = q.where('c.schoolId', 'in', actor.schoolIds.length ? [...actor.schoolIds] : ['']);
   const rows = await q
-    .select((eb) => ['c.schoolId', 's.name as schoolName', 'c.status', 'c.severity', eb.fn.countAll().as('n')])
-    .groupBy(['c.schoolId', 's.name', 'c.status', 'c.severity'])
+    .select((eb) => ['c.status', 'c.schoolId', 'c.severity', eb.fn.countAll().as('n')])
+    .groupBy(['c.status', 'c.schoolId', 'c.severity'])
     .execute();
+  const schoolIds = [...new Set(rows.map((r) => r.schoolId))];
+  const names = new Map(
+    (schoolIds.length
+      ? await ctx.db.selectFrom('schools').select(['id', 'name']).where('id', 'in', schoolIds).execute()
+      : []
+    ).map((s) => [s.id, s.name]),
+  );
   const out: CaseCounts = {
     open: 0,
     closed: 0,
@@ -237,7 +247,12 @@ export async function caseCounts(ctx: AppContext, actor: Actor, districtId: stri
   const schools = new Map<string, CaseCounts['bySchool'][number]>();
   for (const r of rows) {
     const n = Number(r.n);
-    const s = schools.get(r.schoolId) ?? { schoolId: r.schoolId, schoolName: r.schoolName, open: 0, closed: 0 };
+    const s = schools.get(r.schoolId) ?? {
+      schoolId: r.schoolId,
+      schoolName: names.get(r.schoolId) ?? '',
+      open: 0,
+      closed: 0,
+    };
     schools.set(r.schoolId, s);
     if (r.status === 'closed') {
       out.closed += n;
