@@ -46,6 +46,10 @@ const TIME_DEPENDENT = new Set([
   'signed_at',
   // Issue 14: when the demo's training records were approved (the moment of loading).
   'reviewed_at',
+  // Issue 15: text sealed with a random nonce under each installation's own district key (the
+  // referral an officer's incident made), and that key itself, sealed under the master key.
+  'reason_sealed',
+  'sealed_key',
 ]);
 
 function withoutTime(dump: Record<string, string[]>): Record<string, string[]> {

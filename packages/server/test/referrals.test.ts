@@ -235,4 +235,23 @@ describe(`referrals to support services on ${TEST_DIALECT}`, () => {
     const ok = await move(counselor, r.id, { status: 'accepted', version: 1, providerId: prov });
     expect(ok.json<Referral>()).toMatchObject({ providerId: prov, providerName: 'Assigned on acceptance' });
   });
+
+  it('pages through overdue and other referrals in one order, each once', async () => {
+    const all = (await call(t.app, admin, 'GET', `/api/districts/${districtId}/referrals?limit=100`)).json<{
+      items: Referral[];
+      total: number;
+    }>();
+    expect(all.items.length).toBe(all.total);
+    const paged: string[] = [];
+    for (let offset = 0; offset < all.total; offset += 2) {
+      const page = await call(t.app, admin, 'GET', `/api/districts/${districtId}/referrals?limit=2&offset=${offset}`);
+      paged.push(...page.json<{ items: Referral[] }>().items.map((r) => r.id));
+    }
+    expect(paged).toEqual(all.items.map((r) => r.id));
+    // Overdue ones first, then newest first within each part.
+    const firstNotOverdue = all.items.findIndex((r) => !r.overdue);
+    expect(all.items.slice(firstNotOverdue).some((r) => r.overdue)).toBe(false);
+    const rest = all.items.slice(firstNotOverdue).map((r) => r.madeAt);
+    expect(rest).toEqual([...rest].sort().reverse());
+  });
 });

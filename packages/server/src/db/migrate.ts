@@ -23,6 +23,7 @@ import * as publicTraining from './migrations/20261209T0601_public_training.js';
 import * as threatAssessment from './migrations/20261210T0101_threat_assessment.js';
 import * as threatCaseList from './migrations/20261210T0111_threat_case_list.js';
 import * as threatCaseOrder from './migrations/20261210T0201_threat_case_order.js';
+import * as referralListIndex from './migrations/20261210T0301_referral_list_index.js';
 
 /** Migrations are listed explicitly (no directory scanning), in order, for both databases. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261210T0101_threat_assessment': threatAssessment,
   '20261210T0111_threat_case_list': threatCaseList,
   '20261210T0201_threat_case_order': threatCaseOrder,
+  '20261210T0301_referral_list_index': referralListIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

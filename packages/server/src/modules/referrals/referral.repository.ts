@@ -17,14 +17,9 @@ export interface ReferralFilter {
 /** Statuses with no recorded follow-up yet (contract `referralAwaitsFollowUp`). */
 export const AWAITING = ['made', 'accepted'] as const;
 
+/** The filter on the referrals table alone (no joins): the ids of a page and the counts are read from it. */
 function filtered(db: Db, f: ReferralFilter) {
-  let q = db
-    .selectFrom('supportReferrals as r')
-    .innerJoin('students as st', 'st.id', 'r.studentId')
-    .innerJoin('schools as sc', 'sc.id', 'r.schoolId')
-    .leftJoin('supportProviders as p', 'p.id', 'r.providerId')
-    .leftJoin('users as u', 'u.id', 'r.madeBy')
-    .where('r.districtId', '=', f.districtId);
+  let q = db.selectFrom('supportReferrals as r').where('r.districtId', '=', f.districtId);
   if (f.status) q = q.where('r.status', '=', f.status);
   if (f.providerId) q = q.where('r.providerId', '=', f.providerId);
   if (f.schoolId) q = q.where('r.schoolId', '=', f.schoolId);
@@ -63,44 +58,52 @@ const COLUMNS = [
 
 export type ReferralListRow = Awaited<ReturnType<typeof findReferralRow>> & {};
 
-export const findReferralRow = (db: Db, id: string) =>
-  filteredById(db, id)
-    .select([...COLUMNS])
-    .executeTakeFirst();
-
-function filteredById(db: Db, id: string) {
+/** Referrals with the names a page shows: the student, the school, the provider, who made it. */
+function withNames(db: Db) {
   return db
     .selectFrom('supportReferrals as r')
     .innerJoin('students as st', 'st.id', 'r.studentId')
     .innerJoin('schools as sc', 'sc.id', 'r.schoolId')
     .leftJoin('supportProviders as p', 'p.id', 'r.providerId')
-    .leftJoin('users as u', 'u.id', 'r.madeBy')
-    .where('r.id', '=', id);
+    .leftJoin('users as u', 'u.id', 'r.madeBy');
 }
 
-/** A page: overdue referrals first (the follow-up date passed, no follow-up recorded), then newest first. */
-export async function findReferrals(db: Db, f: ReferralFilter, today: string, limit: number, offset: number) {
-  const items = await filtered(db, f)
+export const findReferralRow = (db: Db, id: string) =>
+  withNames(db)
     .select([...COLUMNS])
-    .orderBy(
-      (eb) =>
-        eb
-          .case()
-          .when(eb.and([eb('r.status', 'in', [...AWAITING]), eb('r.followUpDueOn', '<', today)]))
-          .then(0)
-          .else(1)
-          .end(),
-      'asc',
-    )
-    .orderBy('r.madeAt', 'desc')
-    .orderBy('r.id')
-    .limit(limit)
-    .offset(offset)
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+
+const count = async (q: ReturnType<typeof filtered>) =>
+  Number((await q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
+
+/**
+ * A page: overdue referrals first (follow-up date passed, no follow-up recorded), then the rest,
+ * each newest first. Read as two segments so each walks an index in `made_at` order and stops at
+ * the page (support_referrals_made, support_referrals_list), instead of sorting the district's
+ * every referral by a computed key; then the page's rows are read with their names.
+ */
+export async function findReferrals(db: Db, f: ReferralFilter, today: string, limit: number, offset: number) {
+  const overdue = filtered(db, f)
+    .where('r.status', 'in', [...AWAITING])
+    .where('r.followUpDueOn', '<', today);
+  const rest = filtered(db, f).where((eb) =>
+    eb.or([eb('r.status', 'not in', [...AWAITING]), eb('r.followUpDueOn', '>=', today)]),
+  );
+  const newest = (q: typeof overdue, take: number, skip: number) =>
+    q.select('r.id').orderBy('r.madeAt', 'desc').orderBy('r.id', 'desc').limit(take).offset(skip).execute();
+  const [total, overdueCount] = await Promise.all([count(filtered(db, f)), count(overdue)]);
+  const ids: string[] = [];
+  if (offset < overdueCount) ids.push(...(await newest(overdue, limit, offset)).map((r) => r.id));
+  if (ids.length < limit)
+    ids.push(...(await newest(rest, limit - ids.length, Math.max(0, offset - overdueCount))).map((r) => r.id));
+  if (!ids.length) return { items: [], total };
+  const rows = await withNames(db)
+    .select([...COLUMNS])
+    .where('r.id', 'in', ids)
     .execute();
-  const total = await filtered(db, f)
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { items, total: Number(total.n) };
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { items: ids.map((id) => byId.get(id)!).filter(Boolean), total };
 }
 
 export const findReferral = (db: Db, id: string) =>
