@@ -239,13 +239,15 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
     source: z.string(),
     schoolId: Id,
     teamId: Id,
-    studentId: Id,
     incidentId: Id.nullable(),
     tipId: Id.nullable(),
   }),
-  z.object({ kind: z.literal('threat_case.read'), caseId: Id, studentId: Id }),
+  // No student id in these payloads: the log's readers (a district administrator) may be off the
+  // team, and a student id there would tell them which student has a case.
+  z.object({ kind: z.literal('threat_case.read'), caseId: Id }),
   z.object({ kind: z.literal('threat_case.listed'), count: z.number(), caseIds: z.array(Id) }),
-  // Someone off the team asked for a case: answered 404, recorded in the case's district.
+  // Someone of the district was answered 404 on a case route: recorded for real and unknown ids
+  // alike, so the log does not tell its readers which ids are cases.
   z.object({ kind: z.literal('threat_case.refused'), caseId: Id, route: z.string() }),
   z.object({ kind: z.literal('threat_case.step'), caseId: Id, step: z.string(), childId: Id.nullable() }),
   z.object({ kind: z.literal('threat_case.closed'), caseId: Id, outcome: z.string() }),

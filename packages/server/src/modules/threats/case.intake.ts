@@ -116,7 +116,6 @@ export async function openCaseIn(
       source: input.source,
       schoolId: school.id,
       teamId: team.id,
-      studentId: student.id,
       incidentId: input.incidentId ?? null,
       tipId: input.tipId ?? null,
     },

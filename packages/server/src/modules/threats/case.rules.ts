@@ -16,8 +16,9 @@ import { type CaseRow, loadCaseFor } from './case.access.js';
 export const sealCtx = (table: string, column: string, id: string) => `${table}.${column}:${id}`;
 
 /**
- * loadCaseFor, and when someone in the case's own district is refused (off the team), the refusal
- * is recorded in the district's chain: the answer stays the 404 of a missing case.
+ * loadCaseFor, recording every 404 answered to someone of a district (off the team, or an id that
+ * is no case) in the actor's district chain: recorded alike, so the log does not tell which ids
+ * are cases. The answer stays the 404 of a missing case.
  */
 export async function openCaseFor(
   ctx: AppContext,
@@ -29,23 +30,13 @@ export async function openCaseFor(
   try {
     return await loadCaseFor(ctx.db, actor, action, caseId);
   } catch (err) {
-    if (err instanceof NotFoundError && actor.districtId) {
-      const row = await ctx.db
-        .selectFrom('threatCases')
-        .select(['id', 'districtId'])
-        .where('id', '=', caseId)
-        .executeTakeFirst();
-      if (row && row.districtId === actor.districtId)
-        await ctx.db
-          .transaction()
-          .execute((trx) =>
-            appendAudit(
-              trx,
-              { dialect: ctx.dialect, actor, districtId: row.districtId },
-              { kind: 'threat_case.refused', caseId: row.id, route },
-            ),
-          );
-    }
+    const districtId = actor.districtId;
+    if (err instanceof NotFoundError && districtId)
+      await ctx.db
+        .transaction()
+        .execute((trx) =>
+          appendAudit(trx, { dialect: ctx.dialect, actor, districtId }, { kind: 'threat_case.refused', caseId, route }),
+        );
     throw err;
   }
 }

@@ -246,7 +246,7 @@ export async function getCase(ctx: AppContext, actor: Actor, id: string): Promis
       appendAudit(
         trx,
         { dialect: ctx.dialect, actor, districtId: c.districtId },
-        { kind: 'threat_case.read', caseId: c.id, studentId: c.studentId },
+        { kind: 'threat_case.read', caseId: c.id },
       ),
     );
   return detail;
