@@ -107,6 +107,13 @@ describe(`the demo's threat assessment data on ${TEST_DIALECT}`, () => {
       new Set(['made', 'accepted', 'first_contact', 'ongoing', 'completed', 'declined']),
     );
     expect(new Set(referrals.map((r) => r.source))).toEqual(new Set(['case', 'direct', 'incident']));
+    // One referral per incident and student, whether the officer's action or the demo made it.
+    const byIncident = await db
+      .selectFrom('supportReferrals')
+      .select(['incidentId', 'studentId'])
+      .where('incidentId', 'is not', null)
+      .execute();
+    expect(new Set(byIncident.map((r) => `${r.incidentId}:${r.studentId}`)).size).toBe(byIncident.length);
     const awaiting = (s: string) => s === 'made' || s === 'accepted';
     expect(referrals.filter((r) => r.caseStatus === 'closed' && awaiting(r.status))).toEqual([]);
     expect(referrals.some((r) => awaiting(r.status) && r.followUpDueOn < today)).toBe(true);

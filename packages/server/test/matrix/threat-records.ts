@@ -35,7 +35,15 @@ export const threatRecordsMatrix: MatrixModule = {
           .insertInto('threatTeamMembers')
           .values(members.map((userId) => ({ teamId, userId, districtId: d.id, teamRole: 'other', addedAt: now })))
           .execute();
-      const studentId = (await buildStudent(ctx, d.id, school)).id;
+      // A student already at the school when there is one: a new student would change the enrolment
+      // figures the matrix's transparency report publishes (threat-world.ts does the same).
+      const existing = await ctx.db
+        .selectFrom('students')
+        .select('id')
+        .where('schoolId', '=', school)
+        .orderBy('id')
+        .executeTakeFirst();
+      const studentId = existing?.id ?? (await buildStudent(ctx, d.id, school)).id;
       const id = await addCase(ctx, {
         districtId: d.id,
         schoolId: school,

@@ -18,7 +18,7 @@ const REQUIRED = ['party', 'purpose', 'legalBasis'] as const;
  * the request is refused as the export jobs refuse theirs (`disclosure_required`), nothing recorded.
  */
 export function parseRecordsRequest(body: Record<string, unknown>): CaseRecordsRequest {
-  const missing = REQUIRED.filter((k) => typeof body[k] !== 'string' || (body[k]).trim() === '');
+  const missing = REQUIRED.filter((k) => typeof body[k] !== 'string' || body[k].trim() === '');
   if (missing.length > 0)
     throw new AppError(
       400,

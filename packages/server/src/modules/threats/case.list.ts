@@ -68,6 +68,32 @@ function base(db: Db, f: Filter) {
 const countOf = async (q: ReturnType<typeof base>) =>
   Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
+/**
+ * The list's total without counting the district's cases on every request (100,000 index entries:
+ * 30 ms on PostgreSQL, 4 ms on SQLite; bench/threat-cases.ts): kept per filter while the district's
+ * latest `updated_at` is unchanged. Every intake and step sets `updated_at` (case.step.ts), and a
+ * case is never deleted, so a change of what is counted moves that fingerprint, read from the
+ * `(district_id, updated_at)` index in one probe.
+ */
+const COUNTS = new Map<string, { fingerprint: string; total: number }>();
+const COUNTS_MAX = 1000;
+
+async function cachedCount(db: Db, f: Filter): Promise<number> {
+  const latest = await db
+    .selectFrom('threatCases')
+    .select((eb) => eb.fn.max('updatedAt').as('at'))
+    .where('districtId', '=', f.districtId)
+    .executeTakeFirst();
+  const fingerprint = String(latest?.at ?? '');
+  const key = JSON.stringify([f.districtId, f.status ?? null, f.schoolId ?? null, f.teamIds ?? null]);
+  const hit = COUNTS.get(key);
+  if (hit && hit.fingerprint === fingerprint) return hit.total;
+  const total = await countOf(base(db, f));
+  if (COUNTS.size >= COUNTS_MAX) COUNTS.clear();
+  COUNTS.set(key, { fingerprint, total });
+  return total;
+}
+
 /** Ids of one page: overdue cases first, then the others, each newest first. */
 async function pageIds(db: Db, f: Filter, overdueIds: string[], q: CaseListQuery) {
   // Overdue ids of closed cases never count (a closed case has nothing due). Read by primary key
@@ -104,7 +130,7 @@ async function pageIds(db: Db, f: Filter, overdueIds: string[], q: CaseListQuery
       .execute();
     return { ids: ids.map((r) => r.id), total };
   }
-  const total = await countOf(base(db, f));
+  const total = await cachedCount(db, f);
   const head = overdue.slice(q.offset, q.offset + q.limit);
   const need = q.limit - head.length;
   const tail =

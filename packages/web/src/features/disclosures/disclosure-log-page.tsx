@@ -16,6 +16,9 @@ import { disclosurePdfUrl, useDisclosures } from '../exports/exports.api';
 import { useStudent, useStudents } from '../students/students.api';
 import { useCan, useCurrentMe } from '../staff/me-context';
 
+/** Formats with words of their own; any other reads as “<format> file”. */
+const FORMAT_KEYS = ['csv', 'edfi', 'threat_case_pdf'];
+
 /**
  * The FERPA 99.32 record of disclosures (issue 13): who received which students' records, when,
  * why and on what legal ground. Filtered to one student for a parent's request, and printable
@@ -180,7 +183,7 @@ function DisclosureTable({ items, caption }: { items: Disclosure[]; caption: str
               )}
             </td>
             <td>
-              {t(`disclosureLog.formats.${d.format === 'edfi' ? 'edfi' : d.format === 'csv' ? 'csv' : 'other'}`, {
+              {t(`disclosureLog.formats.${FORMAT_KEYS.includes(d.format) ? d.format : 'other'}`, {
                 format: d.format,
               })}
               <div className="font-body-3xs text-base-dark">
