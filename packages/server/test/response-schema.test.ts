@@ -62,6 +62,9 @@ const NO_RESPONSE_SCHEMA = new Set([
   'GET /api/public/schools/:id/transparency/:year/report.pdf',
   // One student's record of disclosures: a PDF of schema-checked rows (disclosure-log.test.ts reads its text).
   'GET /api/students/:id/disclosures.pdf',
+  // A threat assessment case's record: a PDF of the schema-checked case detail (threat-records-pdf.test.ts reads it).
+  'GET /api/threat-cases/:id/pdf',
+  'POST /api/threat-cases/:id/disclosures',
 ]);
 
 const routeKey = (r: RouteOptions) => `${([] as string[]).concat(r.method).join(',')} ${r.url}`;

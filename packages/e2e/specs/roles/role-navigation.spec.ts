@@ -37,9 +37,19 @@ const READER_TRAINING = [
   "Officers' time",
 ];
 
-// "Threat assessment" (issue 15): the cases (or their counts), the report form, teams, settings.
-const THREAT_ALL = ['Threat cases', 'Report a concern', 'Threat assessment teams', 'Threat assessment settings'];
+// "Threat assessment" (issue 15): the cases (or their counts), the report form, referrals to support
+// services, teams, the equity audit, settings.
+const THREAT_ALL = [
+  'Threat cases',
+  'Report a concern',
+  'Referrals',
+  'Threat assessment teams',
+  'Equity audit',
+  'Threat assessment settings',
+];
+// School staff on teams; those who keep referrals (principals, support staff) see them too.
 const THREAT_TEAM = ['Threat cases', 'Report a concern', 'Threat assessment teams'];
+const THREAT_SCHOOL = ['Threat cases', 'Report a concern', 'Referrals', 'Threat assessment teams'];
 
 const ROLES = [
   {
@@ -53,7 +63,6 @@ const ROLES = [
       'Role drift',
       'Students',
       'Agreements (MOUs)',
-      'Equity audit',
       'People',
       'District settings',
     ],
@@ -69,7 +78,7 @@ const ROLES = [
     nav: ['Dashboard', 'Schools', 'Incidents', 'Role drift', 'Students', 'Agreements (MOUs)', 'People'],
     records: [],
     training: READER_TRAINING,
-    threat: THREAT_TEAM,
+    threat: THREAT_SCHOOL,
     refused: '/app/audit',
   },
   {
@@ -96,17 +105,17 @@ const ROLES = [
     nav: ['Dashboard', 'Schools', 'Agreements (MOUs)'],
     records: [],
     training: ['Training standard', 'Courses and credentials'],
-    threat: THREAT_TEAM,
+    threat: THREAT_SCHOOL,
     refused: '/app/audit',
   },
   {
     role: 'auditor',
     who: 'an independent auditor',
     label: 'Auditor',
-    nav: ['Dashboard', 'Schools', 'Incidents', 'Role drift', 'Students', 'Agreements (MOUs)', 'Equity audit', 'People'],
+    nav: ['Dashboard', 'Schools', 'Incidents', 'Role drift', 'Students', 'Agreements (MOUs)', 'People'],
     records: ['Audit log', 'Jobs', 'Disclosure log', 'Exports'],
     training: READER_TRAINING,
-    threat: ['Threat cases', 'Threat assessment teams'],
+    threat: ['Threat cases', 'Referrals', 'Threat assessment teams', 'Equity audit'],
     refused: '/app/state',
   },
   {
@@ -151,7 +160,6 @@ const ALL_SECTIONS = [
   'Role drift',
   'Students',
   'Agreements (MOUs)',
-  'Equity audit',
   'People',
   "Officers' time",
   'Publish',
