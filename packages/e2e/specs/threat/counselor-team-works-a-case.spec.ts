@@ -195,14 +195,21 @@ test('a counselor-led team works a very serious case to closure; the district ad
   await expect(team.getByText(/Sign-offs \(1 of 2\)/)).toBeVisible();
   await expectAccessible(team);
 
-  // The independent auditor reads the case (until the account expires) without any form to change it.
+  // The independent auditor reads the case (until the account expires) without any form to change it;
+  // like every reader of the case (policy case.export), the auditor may take the record as a PDF and
+  // answer a records request, which changes nothing in the case.
   const auditor = await personPage(browser, 'auditor');
   await auditor.goto(caseUrl);
   await expect(pageHeading(auditor, `Case ${caseNumber}`)).toBeVisible();
   await expect(auditor.getByText('You can read this case but not change it.')).toBeVisible();
   await expect(auditor.getByText('Said it was a joke at first')).toBeVisible();
+  await expect(auditor.getByRole('link', { name: 'Download the record (PDF)' })).toBeVisible();
+  await expect(auditor.getByRole('form', { name: 'Records request' })).toBeVisible();
   await expect(
-    auditor.getByRole('main').getByRole('button', { name: /^(Record|Add|Save|Close|Sign off)/ }),
+    auditor
+      .getByRole('main')
+      .getByRole('button', { name: /^(Record|Add|Save|Close|Sign off)/ })
+      .filter({ hasNotText: 'Record the disclosure and download the record' }),
   ).toHaveCount(0);
   await expectAccessible(auditor);
 

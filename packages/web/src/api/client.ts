@@ -136,6 +136,58 @@ export async function request<T = unknown>(method: Method, path: string, options
   return parsed.data;
 }
 
+/**
+ * A request whose answer is a file (a PDF): sent like `request` (CSRF header, reader's language),
+ * answered as a blob with the name from content-disposition; an error answer is JSON as ever.
+ */
+export async function requestFile(
+  method: Method,
+  path: string,
+  options: Pick<RequestOptions<unknown>, 'body' | 'query'> = {},
+): Promise<{ blob: Blob; filename: string | null }> {
+  const headers: Record<string, string> = {
+    accept: 'application/pdf, application/json',
+    'accept-language': acceptLanguage,
+  };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, { code: 'network_error', message: 'The server could not be reached.' });
+  }
+  if (!response.ok) {
+    const parsed = ApiErrorSchema.safeParse(await readJson(response));
+    throw new ApiError(
+      response.status,
+      parsed.success
+        ? parsed.data.error
+        : { code: 'http_error', message: `${response.status} ${response.statusText}`.trim() },
+    );
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? null;
+  return { blob: await response.blob(), filename };
+}
+
+/** Hands a file the app fetched to the browser as a download, through a temporary link. */
+export function downloadBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 async function readJson(response: Response): Promise<unknown> {
   if (response.status === 204) return undefined;
   const text = await response.text();

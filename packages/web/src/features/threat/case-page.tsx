@@ -12,6 +12,7 @@ import { ClassificationSection, IepCheckSection, InterviewsSection } from './cas
 import { SafetyEvaluationSection } from './case-evaluation';
 import { CheckinsSection, SafetyPlanSection } from './case-plan';
 import { ClosureSection, ReferralsSection } from './case-close';
+import { CaseExportSection } from './case-export';
 import { NotesSection, ParentContactsSection, ThemesSection } from './case-records';
 import { stepperSteps } from './steps';
 import { useCase } from './threat.api';
@@ -143,6 +144,7 @@ function CaseWorkspace({ c }: { c: CaseDetail }) {
       <ReferralsSection c={c} />
       <NotesSection c={c} writable={writable} />
       <ClosureSection c={c} writable={writable} />
+      <CaseExportSection c={c} />
     </section>
   );
 }
