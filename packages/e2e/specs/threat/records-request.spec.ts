@@ -45,7 +45,7 @@ test('the threat coordinator answers a records request from a case, and the disc
     await expect(link).toHaveAttribute('href', `/api/threat-cases/${first.id}/pdf?lang=en`);
     const downloading = page.waitForEvent('download');
     await link.click();
-    const pdf = readFileSync((await (await downloading).path()));
+    const pdf = readFileSync(await (await downloading).path());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
@@ -74,7 +74,7 @@ test('the threat coordinator answers a records request from a case, and the disc
     const response = await posted;
     expect(response.status()).toBe(201);
     expect(response.url()).toContain('lang=en');
-    const pdf = readFileSync((await (await downloading).path()));
+    const pdf = readFileSync(await (await downloading).path());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await expect(page.getByText('The disclosure was recorded and the record downloaded')).toBeVisible();
     await expect(page.getByText(`The release to ${PARTY} is in the disclosure log.`)).toBeVisible();
