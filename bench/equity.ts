@@ -1,18 +1,13 @@
-import { mkdirSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { REMOVAL_OUTCOMES } from '@forefront/contract';
 import { buildApp } from '../packages/server/src/app.js';
-import { loadConfig } from '../packages/server/src/config.js';
-import { type Db, openDatabase } from '../packages/server/src/db/database.js';
-import { migrateToLatest } from '../packages/server/src/db/migrate.js';
+import type { Db } from '../packages/server/src/db/database.js';
 import { equityAudit } from '../packages/server/src/modules/equity/equity.service.js';
 import { snapshotEnrollmentYears } from '../packages/server/src/modules/transparency/transparency.enrollment.js';
 import type { Actor } from '../packages/server/src/shared/actor.js';
 import { seededRandom } from '../packages/server/src/shared/random.js';
+import { type BenchDatabase, type BenchDialect, dialectsOf, machineLine, withBenchDatabase } from './bench-db.js';
 
 /**
  * Issue 15 benchmark (docs/benchmarks.md): the equity audit over five school years of a district
@@ -50,7 +45,7 @@ async function insertChunks(db: Db, table: 'students' | 'threatCases' | 'support
       .execute();
 }
 
-let current: 'sqlite' | 'postgres' = 'sqlite';
+let current: BenchDialect = 'sqlite';
 const dialectOf = (_db: Db) => current;
 
 async function seed(db: Db) {
@@ -207,142 +202,103 @@ async function seed(db: Db) {
   return { referrals: referrals.length };
 }
 
-async function benchOne(dialect: 'sqlite' | 'postgres') {
+async function benchOne(dialect: BenchDialect, { config, handle }: BenchDatabase) {
   current = dialect;
-  const dir = join(tmpdir(), `forefront-bench-equity-${dialect}-${process.pid}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const pgName = `forefront_bench_equity_${process.pid}`;
-  const env = {
-    ...process.env,
-    FOREFRONT_DATA_DIR: dir,
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: undefined as string | undefined,
+  let t0 = performance.now();
+  const seeded = await seed(handle.db);
+  log(
+    `${dialect}: seeded ${STUDENTS} students, ${CASES} cases, ${seeded.referrals} referrals in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  const { app, ctx } = await buildApp(config, handle, { serveWeb: false });
+  const actor: Actor = {
+    userId: 'bench',
+    role: 'threat_coordinator',
+    sessionId: 'bench',
+    districtId: DISTRICT,
+    state: null,
+    schoolIds: [],
   };
-  if (dialect === 'postgres') {
-    const admin = new pg.Client({ connectionString: values.pg });
-    await admin.connect();
-    await admin.query(`create database ${pgName}`);
-    await admin.end();
-    const u = new URL(values.pg);
-    u.pathname = `/${pgName}`;
-    env.DATABASE_URL = u.toString();
-  }
-  const config = loadConfig(env);
-  const handle = openDatabase(config.database);
-  try {
-    await migrateToLatest(handle.db);
-    let t0 = performance.now();
-    const seeded = await seed(handle.db);
-    log(
-      `${dialect}: seeded ${STUDENTS} students, ${CASES} cases, ${seeded.referrals} referrals in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-    );
-    const { app, ctx } = await buildApp(config, handle, { serveWeb: false });
-    const actor: Actor = {
-      userId: 'bench',
-      role: 'threat_coordinator',
-      sessionId: 'bench',
+  await handle.db
+    .insertInto('users')
+    .values({
+      id: 'bench',
       districtId: DISTRICT,
+      email: 'eq@bench.test',
+      displayName: 'Bench',
+      role: 'threat_coordinator',
+      profession: null,
       state: null,
-      schoolIds: [],
-    };
-    await handle.db
-      .insertInto('users')
-      .values({
-        id: 'bench',
-        districtId: DISTRICT,
-        email: 'eq@bench.test',
-        displayName: 'Bench',
-        role: 'threat_coordinator',
-        profession: null,
-        state: null,
-        passwordHash: 'x',
-        mfaSecret: null,
-        mfaEnabled: 0,
-        disabled: 0,
-        accessExpiresAt: null,
-        failedSignIns: 0,
-        lockedUntil: null,
-        lastSignInAt: null,
-        createdAt: NOW,
-        updatedAt: NOW,
-      })
-      .execute();
-    const ms: number[] = [];
-    let last = null as Awaited<ReturnType<typeof equityAudit>> | null;
-    const cpu: number[] = [];
-    for (let i = 0; i < RUNS + 2; i++) {
-      t0 = performance.now();
-      const c0 = process.cpuUsage();
-      last = await equityAudit(ctx, actor, DISTRICT, { from: FROM, to: TO });
-      const c = process.cpuUsage(c0);
-      if (i >= 2) {
-        // Two warm-up runs. CPU: this process's (on SQLite that is the database's work too).
-        ms.push(performance.now() - t0);
-        cpu.push((c.user + c.system) / 1000);
-      }
-    }
-    cpu.sort((a, b) => a - b);
-    log(`${dialect}: CPU time of this process per audit: median ${cpu[Math.floor(cpu.length / 2)]!.toFixed(0)} ms`);
-    if (process.env.EQ_PROBE) {
-      const repo = await import('../packages/server/src/modules/equity/equity.repository.js');
-      const f = { districtId: DISTRICT, from: '2021-07-01T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z' };
-      for (const [name, fn] of Object.entries({
-        caseAggregates: () => repo.caseAggregates(handle.db, f),
-        referralCounts: () => repo.referralCounts(handle.db, f),
-        storedEnrollment: () => repo.storedEnrollment(handle.db, DISTRICT, '2025-26'),
-        groups: async () => {
-          const compute = await import('../packages/server/src/modules/equity/equity.compute.js');
-          const { combos: cases, students } = await repo.caseAggregates(handle.db, f);
-          const referrals = await repo.referralCounts(handle.db, f);
-          const enrolled = (await repo.storedEnrollment(handle.db, DISTRICT, '2025-26'))!;
-          const s1 = performance.now();
-          compute.equityGroups({ cases, students, referrals, enrolled });
-          log(`  (equityGroups alone: ${(performance.now() - s1).toFixed(0)} ms, ${cases.length} rows)`);
-        },
-      })) {
-        const s0 = performance.now();
-        await fn();
-        log(`  ${name}: ${(performance.now() - s0).toFixed(0)} ms`);
-      }
-    }
-    ms.sort((a, b) => a - b);
-    const p95 = ms[Math.ceil(ms.length * 0.95) - 1]!;
-    log(
-      `${dialect}: equity audit, 5 years, ${last!.totals.cases} cases: median ${ms[Math.floor(ms.length / 2)]!.toFixed(0)} ms,` +
-        ` p95 ${p95.toFixed(0)} ms, max ${ms.at(-1)!.toFixed(0)} ms (${RUNS} runs; target p95 < 500)`,
-    );
+      passwordHash: 'x',
+      mfaSecret: null,
+      mfaEnabled: 0,
+      disabled: 0,
+      accessExpiresAt: null,
+      failedSignIns: 0,
+      lockedUntil: null,
+      lastSignInAt: null,
+      createdAt: NOW,
+      updatedAt: NOW,
+    })
+    .execute();
+  const ms: number[] = [];
+  let last = null as Awaited<ReturnType<typeof equityAudit>> | null;
+  const cpu: number[] = [];
+  for (let i = 0; i < RUNS + 2; i++) {
     t0 = performance.now();
-    const one = await equityAudit(ctx, actor, DISTRICT, { from: FROM, to: TO, schoolId: 'bench-eq-school-3' });
-    log(`${dialect}: one school: ${(performance.now() - t0).toFixed(0)} ms, ${one.totals.cases} cases`);
-    for (const g of last!.groups.filter((x) => x.dimension === 'race'))
-      log(
-        `  ${g.group}: enrolled ${g.enrolled}, ${g.opened.rate ?? '-'} per 1,000 (RR ${g.opened.riskRatio?.estimate ?? '-'}),` +
-          ` LE share ${g.le.rate ?? '-'} (RR ${g.le.riskRatio?.estimate ?? '-'} [${g.le.riskRatio?.low ?? '-'}, ${g.le.riskRatio?.high ?? '-'}])`,
-      );
-    log(`  alerts: ${last!.alerts.map((a) => `${a.dimension}:${a.group}:${a.measure}`).join(', ') || 'none'}`);
-    await app.close();
-    return { dialect, median: ms[Math.floor(ms.length / 2)]!, p95 };
-  } finally {
-    await handle.close().catch(() => undefined);
-    if (dialect === 'postgres') {
-      const admin = new pg.Client({ connectionString: values.pg });
-      await admin.connect();
-      await admin.query(`drop database if exists ${pgName} with (force)`);
-      await admin.end();
+    const c0 = process.cpuUsage();
+    last = await equityAudit(ctx, actor, DISTRICT, { from: FROM, to: TO });
+    const c = process.cpuUsage(c0);
+    if (i >= 2) {
+      // Two warm-up runs. CPU: this process's (on SQLite that is the database's work too).
+      ms.push(performance.now() - t0);
+      cpu.push((c.user + c.system) / 1000);
     }
-    rmSync(dir, { recursive: true, force: true });
   }
+  cpu.sort((a, b) => a - b);
+  log(`${dialect}: CPU time of this process per audit: median ${cpu[Math.floor(cpu.length / 2)]!.toFixed(0)} ms`);
+  if (process.env.EQ_PROBE) {
+    const repo = await import('../packages/server/src/modules/equity/equity.repository.js');
+    const f = { districtId: DISTRICT, from: '2021-07-01T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z' };
+    for (const [name, fn] of Object.entries({
+      caseAggregates: () => repo.caseAggregates(handle.db, f),
+      referralCounts: () => repo.referralCounts(handle.db, f),
+      storedEnrollment: () => repo.storedEnrollment(handle.db, DISTRICT, '2025-26'),
+      groups: async () => {
+        const compute = await import('../packages/server/src/modules/equity/equity.compute.js');
+        const { combos: cases, students } = await repo.caseAggregates(handle.db, f);
+        const referrals = await repo.referralCounts(handle.db, f);
+        const enrolled = (await repo.storedEnrollment(handle.db, DISTRICT, '2025-26'))!;
+        const s1 = performance.now();
+        compute.equityGroups({ cases, students, referrals, enrolled });
+        log(`  (equityGroups alone: ${(performance.now() - s1).toFixed(0)} ms, ${cases.length} rows)`);
+      },
+    })) {
+      const s0 = performance.now();
+      await fn();
+      log(`  ${name}: ${(performance.now() - s0).toFixed(0)} ms`);
+    }
+  }
+  ms.sort((a, b) => a - b);
+  const p95 = ms[Math.ceil(ms.length * 0.95) - 1]!;
+  log(
+    `${dialect}: equity audit, 5 years, ${last!.totals.cases} cases: median ${ms[Math.floor(ms.length / 2)]!.toFixed(0)} ms,` +
+      ` p95 ${p95.toFixed(0)} ms, max ${ms.at(-1)!.toFixed(0)} ms (${RUNS} runs; target p95 < 500)`,
+  );
+  t0 = performance.now();
+  const one = await equityAudit(ctx, actor, DISTRICT, { from: FROM, to: TO, schoolId: 'bench-eq-school-3' });
+  log(`${dialect}: one school: ${(performance.now() - t0).toFixed(0)} ms, ${one.totals.cases} cases`);
+  for (const g of last!.groups.filter((x) => x.dimension === 'race'))
+    log(
+      `  ${g.group}: enrolled ${g.enrolled}, ${g.opened.rate ?? '-'} per 1,000 (RR ${g.opened.riskRatio?.estimate ?? '-'}),` +
+        ` LE share ${g.le.rate ?? '-'} (RR ${g.le.riskRatio?.estimate ?? '-'} [${g.le.riskRatio?.low ?? '-'}, ${g.le.riskRatio?.high ?? '-'}])`,
+    );
+  log(`  alerts: ${last!.alerts.map((a) => `${a.dimension}:${a.group}:${a.measure}`).join(', ') || 'none'}`);
+  await app.close();
+  return { dialect, median: ms[Math.floor(ms.length / 2)]!, p95 };
 }
 
-log(
-  `Forefront equity audit bench, ${new Date().toISOString()}: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'},` +
-    ` ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')}`,
-);
-const dialects =
-  values.dialect === 'both' ? (['sqlite', 'postgres'] as const) : [values.dialect as 'sqlite' | 'postgres'];
+log(machineLine('Forefront equity audit bench'));
 const results = [];
-for (const d of dialects) results.push(await benchOne(d));
+for (const d of dialectsOf(values.dialect))
+  results.push(await withBenchDatabase('equity', d, values.pg, (bench) => benchOne(d, bench)));
 console.log(JSON.stringify(results));

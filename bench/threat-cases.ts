@@ -1,15 +1,16 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { loadConfig } from '../packages/server/src/config.js';
-import { openDatabase } from '../packages/server/src/db/database.js';
-import { migrateToLatest } from '../packages/server/src/db/migrate.js';
-import { currentTotp } from '../packages/server/src/modules/auth/totp.js';
+import {
+  type BenchDatabase,
+  type BenchDialect,
+  dialectsOf,
+  machineLine,
+  signInWithMfa,
+  withBenchDatabase,
+} from './bench-db.js';
 import { runLoad } from './load.js';
 import { cpuTimeMs, freePort, startProcess, stopProcess } from './processes.js';
 import { BENCH_EMAIL, BENCH_MFA, BENCH_PASSWORD, seedThreatBench } from './threat-cases-seed.js';
@@ -38,54 +39,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const today = new Date().toISOString().slice(0, 10);
 
-async function signIn(base: string): Promise<string> {
-  const first = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: BENCH_EMAIL, password: BENCH_PASSWORD }),
-  });
-  const half = first.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await first.json()) as { csrfToken: string };
-  const second = await fetch(`${base}/api/auth/mfa/verify`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: half, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ code: currentTotp(BENCH_MFA) }),
-  });
-  if (second.status !== 200) throw new Error(`sign-in failed: ${await second.text()}`);
-  return second.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
-
-async function benchOne(dialect: 'sqlite' | 'postgres') {
-  const dir = join(tmpdir(), `forefront-bench-threat-${dialect}-${process.pid}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const pgName = `forefront_bench_threat_${process.pid}`;
-  const pgUrl = new URL(values.pg);
-  const env = {
-    ...process.env,
-    FOREFRONT_DATA_DIR: dir,
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: undefined as string | undefined,
-  };
-  if (dialect === 'postgres') {
-    const admin = new pg.Client({ connectionString: values.pg });
-    await admin.connect();
-    await admin.query(`create database ${pgName}`);
-    await admin.end();
-    pgUrl.pathname = `/${pgName}`;
-    env.DATABASE_URL = pgUrl.toString();
-  }
-  const config = loadConfig(env);
-  const handle = openDatabase(config.database);
+async function benchOne(dialect: BenchDialect, { dir, env, config, handle }: BenchDatabase) {
   let child: ChildProcess | null = null;
   try {
-    await migrateToLatest(handle.db);
     const t0 = performance.now();
     const seeded = await seedThreatBench(handle.db, config, {
       cases: Number(values.cases),
@@ -109,14 +65,13 @@ async function benchOne(dialect: 'sqlite' | 'postgres') {
       COOKIE_SECURE: 'false',
       NODE_ENV: 'production',
     };
-    if (!appEnv.DATABASE_URL) delete appEnv.DATABASE_URL;
     child = await startProcess(process.execPath, [join(root, 'packages/server/bin/forefront.js'), 'serve'], {
       env: appEnv,
       readyUrl: `${base}/api/health`,
       logFile: join(dir, 'serve.log'),
       timeoutMs: 60_000,
     });
-    const cookie = await signIn(base);
+    const cookie = await signInWithMfa(base, { email: BENCH_EMAIL, password: BENCH_PASSWORD, mfaSecret: BENCH_MFA });
     const routes = {
       'case list': `${base}/api/districts/${seeded.districtId}/threat-cases?limit=25`,
       caseload: `${base}/api/districts/${seeded.districtId}/referrals?providerId=${seeded.providerId}&limit=25`,
@@ -148,25 +103,11 @@ async function benchOne(dialect: 'sqlite' | 'postgres') {
     return out;
   } finally {
     if (child) await stopProcess(child);
-    await handle.close().catch(() => undefined);
-    if (dialect === 'postgres') {
-      const admin = new pg.Client({ connectionString: values.pg });
-      await admin.connect();
-      await admin.query(`drop database if exists ${pgName} with (force)`);
-      await admin.end();
-    }
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-log(
-  `Forefront threat cases bench, ${new Date().toISOString()}: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'},` +
-    ` ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')}`,
-);
-const dialects =
-  values.dialect === 'both' ? (['sqlite', 'postgres'] as const) : [values.dialect as 'sqlite' | 'postgres'];
+log(machineLine('Forefront threat cases bench'));
 const results = [];
-for (const d of dialects) results.push(await benchOne(d));
+for (const d of dialectsOf(values.dialect))
+  results.push(await withBenchDatabase('threat', d, values.pg, (bench) => benchOne(d, bench)));
 console.log(JSON.stringify(results));

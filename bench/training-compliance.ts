@@ -1,20 +1,23 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { TRAINING_TOPICS, type TrainingRule } from '@forefront/contract';
-import { loadConfig } from '../packages/server/src/config.js';
-import { openDatabase, type Db } from '../packages/server/src/db/database.js';
-import { migrateToLatest } from '../packages/server/src/db/migrate.js';
+import type { Config } from '../packages/server/src/config.js';
+import type { Db } from '../packages/server/src/db/database.js';
 import { hashPassword } from '../packages/server/src/modules/auth/password.js';
-import { currentTotp } from '../packages/server/src/modules/auth/totp.js';
 import { sealPlainTotpSecrets } from '../packages/server/src/modules/auth/totp.secret.js';
 import { approvedRecordsByOfficer, complianceOf } from '../packages/server/src/modules/training/compliance.compute.js';
 import { fingerprintOf, recordCountOf } from '../packages/server/src/modules/training/compliance.cache.js';
 import { seededRandom } from '../packages/server/src/shared/random.js';
+import {
+  type BenchDatabase,
+  type BenchDialect,
+  dialectsOf,
+  machineLine,
+  signInWithMfa,
+  withBenchDatabase,
+} from './bench-db.js';
 import { runLoad } from './load.js';
 import { cpuTimeMs, freePort, startProcess, stopProcess } from './processes.js';
 
@@ -101,7 +104,7 @@ async function insertChunks<T>(
 }
 
 /** The district, 20 schools, the coordinator, officers, assignments, records and the standard. */
-async function seed(db: Db, config: ReturnType<typeof loadConfig>) {
+async function seed(db: Db, config: Config) {
   const rand = seededRandom(1414).next;
   const districtId = 'bench-district-training';
   await db
@@ -234,54 +237,9 @@ async function seed(db: Db, config: ReturnType<typeof loadConfig>) {
   return { districtId, records: records.length, assignments: assignments.length };
 }
 
-async function signIn(base: string): Promise<string> {
-  const first = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
-  });
-  const half = first.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await first.json()) as { csrfToken: string };
-  const second = await fetch(`${base}/api/auth/mfa/verify`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: half, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ code: currentTotp(MFA) }),
-  });
-  if (second.status !== 200) throw new Error(`sign-in failed: ${await second.text()}`);
-  return second.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
-
-async function benchOne(dialect: 'sqlite' | 'postgres') {
-  const dir = join(tmpdir(), `forefront-bench-training-${dialect}-${process.pid}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const pgName = `forefront_bench_training_${process.pid}`;
-  const pgUrl = new URL(values.pg);
-  const env = {
-    ...process.env,
-    FOREFRONT_DATA_DIR: dir,
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: undefined as string | undefined,
-  };
-  if (dialect === 'postgres') {
-    const admin = new pg.Client({ connectionString: values.pg });
-    await admin.connect();
-    await admin.query(`create database ${pgName}`);
-    await admin.end();
-    pgUrl.pathname = `/${pgName}`;
-    env.DATABASE_URL = pgUrl.toString();
-  }
-  const config = loadConfig(env);
-  const handle = openDatabase(config.database);
+async function benchOne(dialect: BenchDialect, { dir, env, config, handle }: BenchDatabase) {
   let child: ChildProcess | null = null;
   try {
-    await migrateToLatest(handle.db);
     let t0 = performance.now();
     const seeded = await seed(handle.db, config);
     log(
@@ -334,7 +292,6 @@ async function benchOne(dialect: 'sqlite' | 'postgres') {
       COOKIE_SECURE: 'false',
       NODE_ENV: 'production',
     };
-    if (!appEnv.DATABASE_URL) delete appEnv.DATABASE_URL;
     child = await startProcess(
       process.execPath,
       [
@@ -349,7 +306,7 @@ async function benchOne(dialect: 'sqlite' | 'postgres') {
         timeoutMs: 60_000,
       },
     );
-    const cookie = await signIn(base);
+    const cookie = await signInWithMfa(base, { email: EMAIL, password: PASSWORD, mfaSecret: MFA });
     const url = `${base}/api/districts/${seeded.districtId}/training/compliance?asOf=${AS_OF}&status=expiring&pageSize=50`;
     t0 = performance.now();
     const firstRes = await fetch(url, { headers: { cookie } });
@@ -381,25 +338,11 @@ async function benchOne(dialect: 'sqlite' | 'postgres') {
     };
   } finally {
     if (child) await stopProcess(child);
-    await handle.close().catch(() => undefined);
-    if (dialect === 'postgres') {
-      const admin = new pg.Client({ connectionString: values.pg });
-      await admin.connect();
-      await admin.query(`drop database if exists ${pgName} with (force)`);
-      await admin.end();
-    }
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-log(
-  `Forefront training compliance bench, ${new Date().toISOString()}: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'},` +
-    ` ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')}`,
-);
-const dialects =
-  values.dialect === 'both' ? (['sqlite', 'postgres'] as const) : [values.dialect as 'sqlite' | 'postgres'];
+log(machineLine('Forefront training compliance bench'));
 const results = [];
-for (const d of dialects) results.push(await benchOne(d));
+for (const d of dialectsOf(values.dialect))
+  results.push(await withBenchDatabase('training', d, values.pg, (bench) => benchOne(d, bench)));
 console.log(JSON.stringify(results));
