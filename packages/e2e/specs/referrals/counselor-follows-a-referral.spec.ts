@@ -75,7 +75,7 @@ test('a counselor makes a referral and follows it to completed', async ({ page }
   await page.goto('/app/referrals/caseload');
   await expect(pageHeading(page, 'Caseloads')).toBeVisible();
   const entry = await page.locator('#caseload-provider option', { hasText: PROVIDER }).getAttribute('value');
-  await page.getByLabel('Provider').selectOption(entry!);
+  await page.getByLabel('Provider').selectOption(entry);
   await expect(page.getByRole('row', { name: new RegExp(`${student.name}.*Completed`) })).toBeVisible();
   await expectAccessible(page);
 
