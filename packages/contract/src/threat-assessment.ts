@@ -210,9 +210,6 @@ export type ReferralSource = z.infer<typeof ReferralSourceSchema>;
  */
 export const referralAwaitsFollowUp = (status: ReferralStatus): boolean => status === 'made' || status === 'accepted';
 
-/** A referral counts as completed in the equity audit only with this status. */
-export const REFERRAL_DONE: ReferralStatus = 'completed';
-
 /** Closure needs two members' sign-off, one of them the mental-health professional. */
 export const CLOSURE_SIGNOFFS = 2;
 

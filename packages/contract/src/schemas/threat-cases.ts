@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CASE_RECORD_CLASSES,
   CaseOutcomeSchema,
   CaseSourceSchema,
   CaseStatusSchema,
@@ -173,7 +174,7 @@ export const ParentContactInputSchema = z.object({
 export const CaseNoteSchema = z.object({
   id: IdSchema,
   author: Who,
-  recordClass: z.enum(['education', 'law_enforcement_unit']),
+  recordClass: z.enum(CASE_RECORD_CLASSES),
   body: z.string(),
   createdAt: z.string(),
 });

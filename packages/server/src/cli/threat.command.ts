@@ -5,7 +5,8 @@ export function registerThreatCommands(program: Command) {
   threat
     .command('reminders')
     .description(
-      'Mail the owners of overdue safety-plan tasks and check-ins, and the people waiting on referrals past their follow-up date (each item once; `serve` also runs this daily)',
+      'Mail the owners of overdue safety-plan tasks and check-ins, and the people waiting on referrals ' +
+        'past their follow-up date (each item once; `serve` also runs this daily)',
     )
     .option('--as-of <YYYY-MM-DD>', 'act as if today were this date in every district (to check ahead)')
     .option('--json', 'print the reminders sent as JSON')
